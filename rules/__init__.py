@@ -1,0 +1,1 @@
+"""Rule packs shipped as package data (installed as ``secretcheck.rules``); no code here."""

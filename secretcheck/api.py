@@ -1,0 +1,73 @@
+"""The library entry points: build a `ScanResult`; never print, never exit."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+
+from secretcheck.findings import FileResult, Finding, ScanResult
+from secretcheck.pipeline import scan_candidate
+from secretcheck.pipeline import scan_text as _scan_text
+from secretcheck.rulepacks import load_catalogue
+from secretcheck.settings import Settings
+from secretcheck.sources import Candidate, classify, discover
+
+# Below this many files a pool costs more to start than it saves.
+POOL_THRESHOLD = 24
+
+
+def _worker_count(settings: Settings, files: int) -> int:
+    wanted = settings.jobs or os.cpu_count() or 1
+    return max(1, min(wanted, files))
+
+
+def scan_candidates(candidates: Sequence[Candidate], settings: Settings) -> list[FileResult]:
+    work = partial(scan_candidate, settings=settings)
+    workers = _worker_count(settings, len(candidates))
+    if workers == 1 or len(candidates) < POOL_THRESHOLD:
+        return [work(c) for c in candidates]
+    chunk = max(1, len(candidates) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, candidates, chunksize=chunk))
+
+
+def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult:  # type: ignore[type-arg]
+    findings: list[Finding] = []
+    skips = list(skipped)
+    errors = []
+    files = lines = 0
+    for result in results:
+        if result.skipped is not None:
+            skips.append(result.skipped)
+        elif result.error is not None:
+            errors.append(result.error)
+        else:
+            files += 1
+            lines += result.lines
+            findings.extend(result.findings)
+    return ScanResult(
+        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        skipped=tuple(sorted(skips, key=lambda s: s.path)),
+        errors=tuple(sorted(errors, key=lambda e: e.path)),
+        files_scanned=files,
+        lines_scanned=lines,
+    )
+
+
+def scan_paths(settings: Settings) -> ScanResult:
+    """Discover, scan and collect everything `settings.paths` names."""
+    load_catalogue(settings.rule_paths)  # fail fast on a broken pack, before any work
+    candidates, skipped = discover(
+        settings.paths, settings.exclude, force_exclude=settings.force_exclude
+    )
+    return collect(scan_candidates(candidates, settings), skipped)
+
+
+def scan_text(text: str, display: str = "<text>", settings: Settings | None = None) -> ScanResult:
+    """Scan a string as if it were the file `display` (used by tests and editor integrations)."""
+    settings = settings or Settings()
+    findings = _scan_text(text, display, classify(display, text[:200]), settings)
+    return ScanResult(tuple(sorted(findings, key=Finding.sort_key)), files_scanned=1,
+                      lines_scanned=text.count("\n") + 1)  # fmt: skip

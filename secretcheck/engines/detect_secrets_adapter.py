@@ -1,0 +1,81 @@
+"""detect-secrets' entropy and keyword plugins, used as a library.
+
+This is the only module that imports detect_secrets, and it does so lazily: a scan whose files
+hold no candidate line never pays for the import. Lines are prefiltered with one cheap regex per
+plugin family before any plugin sees them, and detect-secrets' own heuristic filters (sequential
+strings, UUIDs, templates, indirect references, ...) are applied to each result, as its own
+`scan` would. We call plugins directly rather than through `detect_secrets.core.scan`, because
+that path reads detect-secrets' process-wide settings singleton.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from secretcheck.findings import Hit, Span
+from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import LineIndex
+
+# A quoted run long enough to pass an entropy limit, or a config-style `key: value` pair.
+_ENTROPY_LINE = re.compile(r"""[A-Za-z0-9+/=_\-]{16,}""")
+_KEYWORD_LINE = re.compile(r"(?i)key|pass|pwd|secret|contrase|token|auth")
+_PREFILTERS = {
+    "Base64HighEntropyString": _ENTROPY_LINE,
+    "HexHighEntropyString": re.compile(r"[0-9a-fA-F]{16,}"),
+    "KeywordDetector": _KEYWORD_LINE,
+}
+
+
+@lru_cache(maxsize=16)
+def _plugin(name: str, options: tuple[tuple[str, Any], ...]) -> Any:
+    from detect_secrets.plugins import high_entropy_strings, keyword
+
+    classes = {
+        "Base64HighEntropyString": high_entropy_strings.Base64HighEntropyString,
+        "HexHighEntropyString": high_entropy_strings.HexHighEntropyString,
+        "KeywordDetector": keyword.KeywordDetector,
+    }
+    return classes[name](**dict(options))
+
+
+def _rejected_by_heuristics(secret: str, line: str, filename: str, plugin: Any) -> bool:
+    from detect_secrets.filters import heuristic
+
+    return (
+        heuristic.is_sequential_string(secret)
+        or heuristic.is_potential_uuid(secret)
+        or heuristic.is_templated_secret(secret)
+        or heuristic.is_prefixed_with_dollar_sign(secret)
+        or heuristic.is_not_alphanumeric_string(secret)
+        or heuristic.is_likely_id_string(secret, line, plugin)
+        or heuristic.is_indirect_reference(line)
+        or heuristic.is_lock_file(filename)
+    )
+
+
+def supported(rule: RuleSpec) -> bool:
+    return rule.plugin in _PREFILTERS
+
+
+def run_detect_secrets(rules: Iterable[RuleSpec], display: str, index: LineIndex) -> Iterator[Hit]:
+    active = [r for r in rules if supported(r)]
+    if not active:
+        return
+    for number, raw in enumerate(index.lines, start=1):
+        line = raw.rstrip("\r\n")
+        for rule in active:
+            if not _PREFILTERS[rule.plugin].search(line):
+                continue
+            plugin = _plugin(rule.plugin, tuple(sorted(rule.options.items())))
+            for potential in plugin.analyze_line(filename=display, line=line, line_number=number):
+                secret = potential.secret_value or ""
+                if not secret or _rejected_by_heuristics(secret, line, display, plugin):
+                    continue
+                column = line.find(secret)
+                if column < 0:
+                    continue
+                span = Span(number, column + 1, number, column + 1 + len(secret))
+                yield Hit(rule.code, span, secret)

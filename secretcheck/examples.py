@@ -1,0 +1,95 @@
+"""Expand example templates such as `{{alnum:36}}` into fake secrets at run time.
+
+Rule examples, test fixtures and the accuracy corpus hold templates, never token-shaped text,
+so the repository scans itself clean and no real-looking key is ever committed. A seeded
+`random.Random` makes every expansion reproducible (this is test data, not key material, so
+`secrets` would be the wrong tool here).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import re
+import string
+import zlib
+from collections.abc import Callable
+
+_TEMPLATE = re.compile(r"\{\{(?P<kind>[a-z_0-9]+)(?::(?P<arg>[^}]*))?\}\}")
+_BASE62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+_CHARSETS = {
+    "alnum": string.ascii_letters + string.digits,
+    "upper_alnum": string.ascii_uppercase + string.digits,
+    "lower_alnum": string.ascii_lowercase + string.digits,
+    "upper": string.ascii_uppercase,
+    "lower": string.ascii_lowercase,
+    "digits": string.digits,
+    "hex": "0123456789abcdef",
+    "upper_hex": "0123456789ABCDEF",
+    "base64": string.ascii_letters + string.digits + "+/",
+    "base64url": string.ascii_letters + string.digits + "-_",
+    "password": string.ascii_letters + string.digits + "!#%&*+-=?@^_",
+}
+
+
+def _random_text(rng: random.Random, charset: str, length: int) -> str:
+    # Keep drawing until the value is not trivially low-entropy (all one class, repeats).
+    while True:
+        value = "".join(rng.choice(charset) for _ in range(length))
+        if length < 8 or len(set(value)) >= min(len(charset), length) // 2:
+            return value
+
+
+def _crc_token(rng: random.Random, prefix: str) -> str:
+    """A token in GitHub's documented layout: prefix_, 30 base62 chars, base62 CRC32 (6)."""
+    body = _random_text(rng, _BASE62, 30)
+    number, digits = zlib.crc32(body.encode()), []
+    for _ in range(6):
+        number, rest = divmod(number, 62)
+        digits.append(_BASE62[rest])
+    return f"{prefix}_{body}{''.join(reversed(digits))}"
+
+
+def _b64url_json(data: dict[str, object]) -> str:
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _jwt(rng: random.Random, _arg: str) -> str:
+    header = _b64url_json({"alg": "HS256", "typ": "JWT"})
+    payload = _b64url_json({"sub": str(rng.randrange(10**6, 10**7)), "iat": 1700000000})
+    return f"{header}.{payload}.{_random_text(rng, _CHARSETS['base64url'], 43)}"
+
+
+def _pem(rng: random.Random, arg: str) -> str:
+    label = f"{arg.upper()} PRIVATE KEY" if arg else "PRIVATE KEY"
+    body = base64.b64encode(rng.randbytes(600)).decode()
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"])
+
+
+_SPECIAL: dict[str, Callable[[random.Random, str], str]] = {
+    "crc_token": _crc_token,
+    "jwt": _jwt,
+    "pem": _pem,
+}
+
+
+def expand(template: str, seed: int | str = 0) -> str:
+    """Fill every `{{kind:arg}}` in `template`; unknown kinds raise ValueError."""
+    rng = random.Random(f"{seed}:{template}")
+
+    def fill(match: re.Match[str]) -> str:
+        kind, arg = match.group("kind"), match.group("arg") or ""
+        if kind in _SPECIAL:
+            return _SPECIAL[kind](rng, arg)
+        if kind in _CHARSETS:
+            return _random_text(rng, _CHARSETS[kind], int(arg or 32))
+        raise ValueError(f"unknown example template {{{{{kind}}}}}")
+
+    return _TEMPLATE.sub(fill, template)
+
+
+def is_template(text: str) -> bool:
+    return bool(_TEMPLATE.search(text))

@@ -1,0 +1,160 @@
+"""One file through the detectors: hits -> merged findings -> suppressions -> fingerprints.
+
+This is the per-file unit of work that the process pool runs; it reads nothing but the file it
+is given and returns plain values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from secretcheck.engines.cst import run_cst
+from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
+from secretcheck.engines.patterns import run_patterns
+from secretcheck.findings import (
+    Confidence,
+    FileResult,
+    Finding,
+    Hit,
+    ScanError,
+    Skipped,
+    assign_fingerprints,
+    mask_line,
+)
+from secretcheck.redact import redact_line
+from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
+from secretcheck.settings import Settings
+from secretcheck.sources import Candidate, is_excluded, read_source
+from secretcheck.suppress import apply_suppressions
+from secretcheck.textindex import LineIndex
+
+
+def rules_for(catalogue: Catalogue, settings: Settings, display: str) -> list[RuleSpec]:
+    """The active rules that `select`/`ignore` and `per-file-ignores` leave on for a file."""
+    ignored: set[str] = set()
+    for glob, codes in settings.per_file_ignores:
+        if is_excluded(display, (glob,)):
+            ignored.update(codes)
+    return [
+        r
+        for r in catalogue.active()
+        if settings.rule_enabled(r.code)
+        and not any(c == "ALL" or r.code.startswith(c) for c in ignored)
+    ]
+
+
+def _line_spans(hit: Hit, index: LineIndex, line: int) -> tuple[int, int] | None:
+    """The 0-based column range a secret hit covers on `line`."""
+    if not hit.secret or not hit.span.line <= line <= hit.span.end_line:
+        return None
+    start = hit.span.column - 1 if line == hit.span.line else 0
+    end = hit.span.end_column - 1 if line == hit.span.end_line else len(index.line(line))
+    return start, end
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    if a.span.line != b.span.line or bool(a.secret) != bool(b.secret):
+        return False
+    if a.secret and a.secret == b.secret:
+        return True
+    return a.span.column < b.span.end_column and b.span.column < a.span.end_column
+
+
+def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
+    """Group hits that point at one location; the most specific rule leads each group."""
+    groups: list[list[Hit]] = []
+    for hit in sorted(hits, key=lambda h: (h.span, h.code)):
+        for group in groups:
+            if any(_overlaps(hit, other) for other in group):
+                group.append(hit)
+                break
+        else:
+            groups.append([hit])
+
+    def rank(h: Hit) -> tuple[int, int, str]:
+        rule = rules[h.code]
+        return (rule.specificity, -int(rule.severity), h.code)
+
+    merged = []
+    for group in groups:
+        ordered = sorted(group, key=rank)
+        merged.append((ordered[0], ordered[1:]))
+    return merged
+
+
+def build_findings(
+    hits: Sequence[Hit], rules: dict[str, RuleSpec], index: LineIndex, display: str
+) -> tuple[list[Finding], dict[int, str]]:
+    secrets = {h.secret for h in hits if h.secret}
+    spans_by_line: dict[int, list[tuple[int, int]]] = {}
+    for hit in hits:
+        for line in range(hit.span.line, hit.span.end_line + 1):
+            cols = _line_spans(hit, index, line)
+            if cols:
+                spans_by_line.setdefault(line, []).append(cols)
+    findings = []
+    for lead, others in merge_hits(hits, rules):
+        rule = rules[lead.code]
+        confidence = rule.confidence
+        if {rules[o.code].code[:3] for o in others} - {rule.code[:3]}:
+            # Another family of detector agrees: a name rule and a format rule, say.
+            confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
+        line = lead.span.line
+        snippet = redact_line(index.line(line), spans_by_line.get(line, []), secrets)
+        message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
+        findings.append(
+            Finding(
+                rule_id=rule.code,
+                rule_name=rule.name,
+                category=rule.category,
+                cwe=rule.cwe,
+                severity=rule.severity,
+                confidence=confidence,
+                path=display,
+                span=lead.span,
+                message=message,
+                snippet=snippet,
+                secret=lead.secret,
+                statement=lead.statement,
+                also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
+            )
+        )
+    masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
+    return findings, masked
+
+
+def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    catalogue = load_catalogue(settings.rule_paths)
+    enabled = rules_for(catalogue, settings, display)
+    by_code = {r.code: r for r in enabled}
+    index = LineIndex(text)
+    hits: list[Hit] = []
+    hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
+    hits.extend(run_detect_secrets([r for r in enabled if r.engine == "detect-secrets"],
+                                   display, index))  # fmt: skip
+    if kind == "python":
+        cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
+        hits.extend(h for h in cst_hits if h.code in by_code)
+    findings, masked = build_findings(hits, by_code, index, display)
+    findings = apply_suppressions(findings, index.lines, text, kind == "python")
+    return assign_fingerprints(findings, masked)
+
+
+def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:
+    """Read and scan one file; every failure becomes a value, never an exception."""
+    try:
+        source = read_source(candidate, settings.max_file_size)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return FileResult(candidate.display, error=ScanError(candidate.display, reason))
+    if isinstance(source, Skipped):
+        return FileResult(candidate.display, skipped=source)
+    try:
+        findings = scan_text(source.text, source.display, source.kind, settings)
+    except Exception as exc:  # a bug in one detector must not end the whole run
+        # Only the exception type: its message may quote the file, and so a secret.
+        error = ScanError(
+            candidate.display, f"internal error ({type(exc).__name__}); please report"
+        )
+        return FileResult(candidate.display, error=error)
+    return FileResult(candidate.display, tuple(findings), lines=source.text.count("\n") + 1)

@@ -1,0 +1,131 @@
+"""SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it.
+
+Every result's ruleId is described in tool.driver.rules with its docs, CWE tag and
+`security-severity`; results carry partialFingerprints so alerts track across commits, and
+suppressed findings keep an `inSource` suppression instead of disappearing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from secretcheck import __version__
+from secretcheck.findings import Finding, ScanResult, Severity
+from secretcheck.rulepacks import Catalogue, RuleSpec
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFO_URI = "https://github.com/secretcheck/secretcheck"
+LEVEL = {
+    Severity.CRITICAL: "error", Severity.HIGH: "error", Severity.MEDIUM: "warning",
+    Severity.LOW: "note", Severity.INFO: "note",
+}  # fmt: skip
+# GitHub buckets security-severity: >= 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium, else low.
+SECURITY_SEVERITY = {
+    Severity.CRITICAL: "9.5", Severity.HIGH: "8.0", Severity.MEDIUM: "5.5",
+    Severity.LOW: "3.0", Severity.INFO: "0.0",
+}  # fmt: skip
+
+
+def rule_markdown(rule: RuleSpec) -> str:
+    docs = rule.docs
+    parts = [f"## {rule.code} {rule.name}", rule.summary]
+    for title, body in (("What it does", docs.what), ("Why it matters", docs.why)):
+        if body.strip():
+            parts.append(f"### {title}\n{body.strip()}")
+    if docs.example.strip():
+        parts.append(f"### Example\n```\n{docs.example.strip()}\n```")
+    if docs.use_instead.strip():
+        parts.append(f"### Use instead\n```\n{docs.use_instead.strip()}\n```")
+    parts.append(f"### Fix\n{rule.fix}")
+    if docs.references:
+        parts.append("### References\n" + "\n".join(f"- {r}" for r in docs.references))
+    return "\n\n".join(parts)
+
+
+def describe_rule(rule: RuleSpec) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": " ".join((rule.docs.what or rule.summary).split())},
+        "help": {"text": rule.fix, "markdown": rule_markdown(rule)},
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+        "properties": {
+            "tags": ["security", rule.category, rule.cwe],
+            "security-severity": SECURITY_SEVERITY[rule.severity],
+            "precision": {"low": "low", "medium": "medium", "high": "high"}[rule.confidence.label],
+            "cwe": rule.cwe,
+        },
+    }
+
+
+def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+    span = finding.span
+    result: dict[str, Any] = {
+        "ruleId": finding.rule_id,
+        "ruleIndex": rule_index[finding.rule_id],
+        "level": LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                    "region": {
+                        "startLine": span.line,
+                        "startColumn": span.column,
+                        "endLine": span.end_line,
+                        "endColumn": span.end_column,
+                        "snippet": {"text": finding.snippet},
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {"secretcheck/v1": finding.fingerprint},
+        "properties": {
+            "severity": finding.severity.label,
+            "confidence": finding.confidence.label,
+            "category": finding.category,
+        },
+    }
+    if finding.suppressed:
+        result["suppressions"] = [{"kind": "inSource"}]
+    return result
+
+
+def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: bool) -> str:
+    used = {f.rule_id for f in result.findings}
+    rules = [r for r in catalogue.rules if not r.removed or r.code in used]
+    rule_index = {r.code: i for i, r in enumerate(rules)}
+    notifications = [
+        {"level": "error", "message": {"text": f"{e.path}: {e.message}"}} for e in result.errors
+    ] + [
+        {"level": "note", "message": {"text": f"{s.path}: skipped ({s.reason})"}}
+        for s in result.skipped
+    ]
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "secretcheck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFO_URI,
+                        "rules": [describe_rule(r) for r in rules],
+                    }
+                },
+                "results": [describe_result(f, rule_index) for f in result.findings],
+                "invocations": [
+                    {
+                        "executionSuccessful": not result.errors,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,65 @@
+"""The report for people: findings grouped by file, a redacted code frame, a fix, a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+import click
+
+from secretcheck.findings import ScanResult, Severity
+from secretcheck.rulepacks import Catalogue
+
+_COLOURS = {
+    Severity.CRITICAL: "magenta", Severity.HIGH: "red", Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan", Severity.INFO: "blue",
+}  # fmt: skip
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: bool) -> str:
+    def style(text: str, **kw: object) -> str:
+        return click.style(text, **kw) if color else text  # type: ignore[arg-type]
+
+    rules = catalogue.by_code()
+    out: list[str] = []
+    active = result.active()
+    for path, group in groupby(active, key=lambda f: f.path):
+        out.append(style(path, bold=True, underline=True))
+        for f in group:
+            sev = style(f"{f.severity.label:<8}", fg=_COLOURS[f.severity], bold=True)
+            where = f"{f.span.line}:{f.span.column}"
+            out.append(f"  {where:<8} {style(f.rule_id, bold=True)} {sev} {f.message}")
+            gutter = str(f.span.line)
+            out.append(style(f"  {gutter:>6} | ", dim=True) + f.snippet)
+            rule = rules.get(f.rule_id)
+            if rule is not None:
+                out.append(style(f"  {'':>6} = fix: ", dim=True) + rule.fix)
+        out.append("")
+    for error in result.errors:
+        out.append(style(f"error: {error.path}: {error.message}", fg="red"))
+    summary = result.summary(fail_on)
+    counts = ", ".join(f"{n} {label}" for label, n in reversed(summary["by_severity"].items()) if n)
+    line = f"{_plural(summary['findings'], 'finding')}"
+    if counts:
+        line += f" ({counts})"
+    line += f" in {_plural(summary['files_scanned'], 'file')}"
+    extras = []
+    if summary["suppressed"]:
+        extras.append(f"{summary['suppressed']} suppressed")
+    if summary["skipped"]:
+        extras.append(f"{summary['skipped']} skipped (see --format json)")
+    if summary["errors"]:
+        extras.append(_plural(summary["errors"], "unreadable file"))
+    if extras:
+        line += "; " + ", ".join(extras)
+    failing = summary["failing"]
+    verdict = (
+        style(f"FAIL: {failing} at or above '{fail_on.label}'", fg="red", bold=True)
+        if failing
+        else style(f"OK: nothing at or above '{fail_on.label}'", fg="green", bold=True)
+    )
+    out.append(f"{line}. {verdict}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,187 @@
+"""Which files a scan reads, and how each one is read and classified.
+
+Inside a git work tree the file list is what git tracks plus the untracked files it does not
+ignore, so `.gitignore` is honoured without re-implementing it. Elsewhere the tree is walked with
+the excludes every peer tool ships (VCS folders, virtualenvs, node_modules, caches). Nothing is
+dropped silently: binary, oversized and out-of-root files come back as `Skipped` with a reason.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import subprocess
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from secretcheck.errors import UsageError
+from secretcheck.findings import Skipped
+
+DEFAULT_EXCLUDED_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".mypy_cache",
+        ".pytest_cache", ".ruff_cache", ".tox", ".nox", ".eggs", ".venv", "venv",
+        ".hypothesis", ".secretcheck_cache", ".idea", ".vscode",
+    }
+)  # fmt: skip
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A file to scan: where it is on disk and how reports name it."""
+
+    path: str
+    display: str
+    explicit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    display: str
+    text: str
+    kind: str  # "python" | "text"
+    encoding: str
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """POSIX path relative to the current directory when inside it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(cwd).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def is_excluded(display: str, patterns: Iterable[str]) -> bool:
+    """Gitignore-flavoured globs: a pattern matches the path or any of its parent folders."""
+    posix = PurePosixPath(display)
+    parts = [posix.as_posix(), *(p.as_posix() for p in posix.parents if str(p) != ".")]
+    for pattern in patterns:
+        pat = pattern.rstrip("/")
+        for part in parts:
+            if fnmatch.fnmatch(part, pat) or fnmatch.fnmatch(PurePosixPath(part).name, pat):
+                return True
+    return False
+
+
+def _git_files(root: Path) -> list[str] | None:
+    """Tracked plus untracked-but-not-ignored files below `root`, or None outside git."""
+    try:
+        inside = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"],
+            capture_output=True, text=True, check=False, timeout=30,
+        )  # fmt: skip
+        if inside.returncode != 0 or inside.stdout.strip() != "true":
+            return None
+        listing = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
+             "--exclude-standard", "--", "."],
+            capture_output=True, check=True, timeout=300,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    names = listing.stdout.decode("utf-8", "surrogateescape").split("\0")
+    return sorted({n for n in names if n})
+
+
+def _walk_files(root: Path) -> Iterator[str]:
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(
+            d for d in dirs
+            if d not in DEFAULT_EXCLUDED_DIRS
+            and not d.endswith(".egg-info")
+            and not (here / d / "pyvenv.cfg").exists()
+        )  # fmt: skip
+        for name in sorted(files):
+            yield (here / name).relative_to(root).as_posix()
+
+
+def discover(
+    paths: Iterable[str],
+    exclude: Iterable[str],
+    cwd: Path | None = None,
+    force_exclude: bool = False,
+) -> tuple[list[Candidate], list[Skipped]]:
+    """Expand the command-line paths into files to scan and files skipped on purpose.
+
+    A file named explicitly is always scanned, unless `force_exclude` (pre-commit passes every
+    staged file by name, and a configured exclude must still hold there).
+    """
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    excludes = tuple(exclude)
+    found: dict[str, Candidate] = {}
+    skipped: list[Skipped] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"path does not exist: {raw}")
+        if not path.is_dir():
+            shown = display_path(path, cwd)
+            if force_exclude and is_excluded(shown, excludes):
+                continue
+            found.setdefault(shown, Candidate(str(path), shown, explicit=True))
+            continue
+        root = Path(os.path.abspath(path))
+        real_root = root.resolve()
+        names = _git_files(root)
+        for name in names if names is not None else _walk_files(root):
+            file_path = root / name
+            shown = display_path(file_path, cwd)
+            if shown in found or is_excluded(shown, excludes) or is_excluded(name, excludes):
+                continue
+            if file_path.is_symlink():
+                target = file_path.resolve()
+                if not target.is_relative_to(real_root):
+                    skipped.append(Skipped(shown, "symlink-outside-root"))
+                    continue
+                if target.is_file():  # the target is scanned under its own name
+                    skipped.append(Skipped(shown, "symlink", "target is inside the scan root"))
+                    continue
+            if not file_path.is_file():
+                continue  # submodules, deleted-but-tracked files, sockets
+            found[shown] = Candidate(str(file_path), shown)
+    return sorted(found.values(), key=lambda c: c.display), skipped
+
+
+def classify(display: str, head: str) -> str:
+    if display.endswith(PYTHON_SUFFIXES):
+        return "python"
+    first = head.split("\n", 1)[0]
+    if first.startswith("#!") and "python" in first:
+        return "python"
+    return "text"
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used. Never raises: latin-1 maps every byte to a character."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def read_source(candidate: Candidate, max_size: int) -> SourceText | Skipped:
+    """Read one file, or say why it is skipped. OSError propagates to the caller."""
+    size = os.stat(candidate.path).st_size
+    if size > max_size:
+        return Skipped(candidate.display, "too-large", f"{size} bytes > limit {max_size}")
+    with open(candidate.path, "rb") as handle:
+        data = handle.read(max_size + 1)
+    if len(data) > max_size:  # grew while we looked
+        return Skipped(candidate.display, "too-large", f"more than {max_size} bytes")
+    head = data[:SNIFF_BYTES]
+    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Skipped(candidate.display, "binary", "NUL byte in the first 8 KiB")
+    text, encoding = decode(data)
+    return SourceText(candidate.display, text, classify(candidate.display, text[:200]), encoding)
