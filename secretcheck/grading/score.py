@@ -1,0 +1,134 @@
+"""Findings and signals -> deductions and credits with evidence -> a score per dimension.
+
+    dimension = clamp(max - credit_room + min(credits, credit_room) - deductions, 0, max)
+
+Deductions: points by severity x confidence, times the weight of where the finding is (test
+code, history, suppressed); repeats of one issue (same rule or signal, same scope) decay and
+are capped. Every step only adds to a deduction, so adding a finding never raises a grade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from secretcheck.findings import Finding
+from secretcheck.grading.model import DimensionScore, Evidence, HistoryFinding, Item, Signal
+from secretcheck.grading.rubric import Rubric
+
+MAX_EVIDENCE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    dimension: str
+    key: str
+    scope: str  # code | test | history | suppressed
+    title: str
+    points: float
+    evidence: Evidence
+
+
+def _finding_hits(rubric: Rubric, findings: Iterable[Finding]) -> list[_Hit]:
+    out = []
+    for f in findings:
+        dim = rubric.dimension_of(f)
+        if dim is None:
+            continue
+        points, scope = rubric.points(f.severity, f.confidence), "code"
+        if rubric.is_low_weight(f.path):
+            points, scope = points * rubric.low_weight, "test"
+        if f.suppressed:
+            points, scope = points * rubric.suppressed, f"{scope}, suppressed"
+        ev = Evidence(f.path, f.span.line, snippet=f.snippet)
+        out.append(_Hit(dim, f.rule_id, scope, f"{f.rule_id} {f.rule_name}", points, ev))
+    return out
+
+
+def _history_hits(rubric: Rubric, history: Iterable[HistoryFinding]) -> list[_Hit]:
+    out = []
+    for h in history:
+        f = h.finding
+        dim = rubric.dimension_of(f)
+        if dim is None or h.status != "removed":
+            continue  # a secret still present is already deducted by the HEAD scan
+        points = rubric.points(f.severity, f.confidence) * rubric.history_removed
+        if rubric.is_low_weight(f.path):
+            points *= rubric.low_weight
+        ev = Evidence(f.path, f.span.line, commit=h.commit, snippet=f.snippet)
+        title = f"{f.rule_id} {f.rule_name} in history (removed later; still leaked, rotate it)"
+        out.append(_Hit(dim, f.rule_id, "history", title, points, ev))
+    return out
+
+
+def _signal_hits(rubric: Rubric, signals: Iterable[Signal]) -> list[_Hit]:
+    out = []
+    for s in signals:
+        spec = rubric.signals.get(s.id)
+        if spec is None or spec.points >= 0:
+            continue
+        for ev in s.evidence:
+            low = bool(ev.path) and rubric.is_low_weight(ev.path)
+            points = -spec.points * (rubric.low_weight if low else 1.0)
+            out.append(_Hit(spec.dimension, s.id, "test" if low else "code", spec.summary,
+                            points, ev))  # fmt: skip
+    return out
+
+
+def _capped(rubric: Rubric, values: Sequence[float]) -> float:
+    ordered = sorted(values, reverse=True)
+    if not ordered:
+        return 0.0
+    total = ordered[0] + rubric.decay * sum(ordered[1:])
+    return min(total, rubric.cap_multiple * ordered[0])
+
+
+def deductions(rubric: Rubric, hits: Iterable[_Hit]) -> dict[str, list[Item]]:
+    groups: dict[tuple[str, str, str], list[_Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.dimension, hit.key, hit.scope), []).append(hit)
+    out: dict[str, list[Item]] = {}
+    for (dim, key, scope), members in sorted(groups.items()):
+        points = _capped(rubric, [m.points for m in members])
+        if points <= 0:
+            continue
+        notes = [scope] if scope != "code" else []
+        if len(members) > 1:
+            notes.append(f"{len(members)} occurrences, repeats decay and are capped")
+        evidence = tuple(sorted({m.evidence for m in members}))[:MAX_EVIDENCE]
+        item = Item(key, members[0].title, points, len(members), evidence, "; ".join(notes))
+        out.setdefault(dim, []).append(item)
+    return out
+
+
+def credits(rubric: Rubric, signals: Iterable[Signal]) -> dict[str, list[Item]]:
+    out: dict[str, list[Item]] = {}
+    for s in sorted(signals, key=lambda s: s.id):
+        spec = rubric.signals.get(s.id)
+        if spec is None or spec.points <= 0:
+            continue
+        item = Item(s.id, spec.summary, spec.points, len(s.evidence),
+                    tuple(s.evidence[:MAX_EVIDENCE]), s.detail)  # fmt: skip
+        out.setdefault(spec.dimension, []).append(item)
+    return out
+
+
+def score_dimensions(
+    rubric: Rubric,
+    findings: Sequence[Finding],
+    history: Sequence[HistoryFinding],
+    signals: Sequence[Signal],
+) -> tuple[float, tuple[DimensionScore, ...]]:
+    hits = _finding_hits(rubric, findings) + _history_hits(rubric, history)
+    hits += _signal_hits(rubric, signals)
+    lost, gained = deductions(rubric, hits), credits(rubric, signals)
+    dims = []
+    for d in rubric.dimensions:
+        minus = sorted(lost.get(d.id, []), key=lambda i: (-i.points, i.key))
+        plus = sorted(gained.get(d.id, []), key=lambda i: (-i.points, i.key))
+        earned = min(sum(i.points for i in plus), d.credit_room)
+        raw = d.max - d.credit_room + earned - sum(i.points for i in minus)
+        dims.append(DimensionScore(d.id, d.name, max(0.0, min(d.max, raw)), d.max,
+                                   tuple(minus), tuple(plus)))  # fmt: skip
+    total = round(sum(dim.score for dim in dims), 1)
+    return total, tuple(dims)
