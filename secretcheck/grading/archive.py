@@ -176,9 +176,7 @@ def _tar_entries(archive: Path, budget: _Budget) -> Iterator[tuple[PurePosixPath
                 yield rel, stream
 
 
-def unpack_archive(
-    archive: Path, dest: Path, limits: ArchiveLimits | None = None
-) -> UnpackReport:
+def unpack_archive(archive: Path, dest: Path, limits: ArchiveLimits | None = None) -> UnpackReport:
     """Unpack `archive` into the existing empty folder `dest`; raise ArchiveError if refused.
 
     On refusal the caller deletes `dest`: everything written so far is inside it.

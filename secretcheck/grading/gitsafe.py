@@ -15,11 +15,29 @@ from pathlib import Path
 from secretcheck.errors import SecretcheckError
 
 _OVERRIDES = (
-    "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "diff.external=",
-    "-c", "core.pager=cat", "-c", "core.quotePath=false", "-c", "protocol.allow=never",
-    "-c", "safe.directory=*", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
-    "-c", "log.showSignature=false", "-c", "core.untrackedCache=false",
-)  # fmt: skip
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.hooksPath=/dev/null",
+    "-c",
+    "diff.external=",
+    "-c",
+    "core.pager=cat",
+    "-c",
+    "core.quotePath=false",
+    "-c",
+    "protocol.allow=never",
+    "-c",
+    "safe.directory=*",
+    "-c",
+    "diff.noprefix=false",
+    "-c",
+    "diff.mnemonicPrefix=false",
+    "-c",
+    "log.showSignature=false",
+    "-c",
+    "core.untrackedCache=false",
+)
 
 
 class GitError(SecretcheckError):
@@ -29,10 +47,16 @@ class GitError(SecretcheckError):
 def _env(root: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update(
-        GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull, GIT_TERMINAL_PROMPT="0",
-        GIT_PAGER="cat", GIT_OPTIONAL_LOCKS="0", GIT_NO_LAZY_FETCH="1", GIT_ATTR_NOSYSTEM="1",
-        GIT_CEILING_DIRECTORIES=str(root.resolve().parent), LC_ALL="C",
-    )  # fmt: skip
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_TERMINAL_PROMPT="0",
+        GIT_PAGER="cat",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_NO_LAZY_FETCH="1",
+        GIT_ATTR_NOSYSTEM="1",
+        GIT_CEILING_DIRECTORIES=str(root.resolve().parent),
+        LC_ALL="C",
+    )
     return env
 
 
@@ -40,8 +64,11 @@ def run_git(root: Path, *args: str, timeout: float = 300) -> bytes:
     try:
         done = subprocess.run(
             ["git", *_OVERRIDES, "-C", str(root), *args],
-            capture_output=True, env=_env(root), timeout=timeout, check=False,
-        )  # fmt: skip
+            capture_output=True,
+            env=_env(root),
+            timeout=timeout,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         raise GitError(f"{root}: git {args[0]} failed: {type(exc).__name__}") from None
     if done.returncode != 0:

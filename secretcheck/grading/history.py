@@ -80,10 +80,19 @@ def _parse_log(lines: Iterator[str]) -> Iterator[_Commit]:
 
 def _stream_log(root: Path) -> Iterator[str]:
     output = run_git(
-        root, "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--reverse",
-        "--no-renames", f"--max-count={MAX_COMMITS}", "--format=%x00%H%x1f%an%x1f%aI",
+        root,
+        "log",
+        "-p",
+        "-U0",
+        "--no-color",
+        "--no-ext-diff",
+        "--no-textconv",
+        "--reverse",
+        "--no-renames",
+        f"--max-count={MAX_COMMITS}",
+        "--format=%x00%H%x1f%an%x1f%aI",
         "HEAD",
-    )  # fmt: skip
+    )
     yield from output.decode("utf-8", "replace").splitlines()
 
 
@@ -106,8 +115,9 @@ def _findings_in_commit(commit: _Commit, settings: Settings) -> Iterator[Finding
             if f.rule_id.startswith("SC9") or not f.secret:
                 continue
             real = added[f.span.line - 1][0]
-            span = f.span.__class__(real, f.span.column, real + f.span.end_line - f.span.line,
-                                    f.span.end_column)  # fmt: skip
+            span = f.span.__class__(
+                real, f.span.column, real + f.span.end_line - f.span.line, f.span.end_column
+            )
             yield f.with_changes(span=span, statement=None)
 
 

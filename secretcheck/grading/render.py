@@ -102,8 +102,9 @@ def render_csv(grades: Sequence[Grade]) -> str:
     dims = grades[0].dimensions if grades else ()
     writer.writerow(["rank", "name", "score", *(d.id for d in dims), "path"])
     for rank, g in enumerate(grades, 1):
-        writer.writerow([rank, g.name, _pts(g.score), *(_pts(d.score) for d in g.dimensions),
-                         g.path])  # fmt: skip
+        writer.writerow(
+            [rank, g.name, _pts(g.score), *(_pts(d.score) for d in g.dimensions), g.path]
+        )
     return buffer.getvalue()
 
 
@@ -113,6 +114,9 @@ def get_grade_renderer(name: str) -> GradeRenderer:
 
         return render_html
     renderers: dict[str, GradeRenderer] = {
-        "text": render_text, "json": render_json, "markdown": render_markdown, "csv": render_csv,
-    }  # fmt: skip
+        "text": render_text,
+        "json": render_json,
+        "markdown": render_markdown,
+        "csv": render_csv,
+    }
     return renderers[name]

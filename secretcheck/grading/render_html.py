@@ -13,13 +13,16 @@ from html import escape
 from secretcheck.grading.model import DimensionScore, Grade, Item
 
 _CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;padding:0 1rem}
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1d2330;
+  padding:0 1rem}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #dde}
 .score{font-size:2.2rem;font-weight:700}
-table{border-collapse:collapse;margin:1rem 0}td,th{padding:.3rem .7rem;border-bottom:1px solid #dde;text-align:left}
+table{border-collapse:collapse;margin:1rem 0}
+td,th{padding:.3rem .7rem;border-bottom:1px solid #dde;text-align:left}
 .dim{margin:1.2rem 0}.dim h3{margin:.2rem 0;font-size:1.05rem}
 .bar{background:#e8eaf0;border-radius:4px;height:14px;width:100%;max-width:30rem}
-.fill{height:14px;border-radius:4px;background:#2f8f5b}.mid .fill{background:#d39b22}.low .fill{background:#c0392b}
+.fill{height:14px;border-radius:4px;background:#2f8f5b}
+.mid .fill{background:#d39b22}.low .fill{background:#c0392b}
 ul{margin:.3rem 0 .3rem 1rem;padding:0}li{margin:.25rem 0}
 .minus{color:#b02a1a;font-weight:600}.plus{color:#1f7a45;font-weight:600}
 code{background:#f3f4f8;padding:.05rem .3rem;border-radius:3px;font-size:.88em;word-break:break-all}
@@ -36,8 +39,10 @@ def _items(items: Sequence[Item], sign: str) -> list[str]:
     out = []
     for item in items:
         note = f" <em>({escape(item.note)})</em>" if item.note else ""
-        out.append(f'<li><span class="{css}">{sign}{_pts(item.points)}</span> '
-                   f"{escape(item.title)}{note}<ul>")  # fmt: skip
+        out.append(
+            f'<li><span class="{css}">{sign}{_pts(item.points)}</span> '
+            f"{escape(item.title)}{note}<ul>"
+        )
         for ev in item.evidence:
             snippet = f" <code>{escape(ev.snippet)}</code>" if ev.snippet else ""
             out.append(f'<li class="ev"><code>{escape(ev.label())}</code>{snippet}</li>')
@@ -91,8 +96,10 @@ def render_html(grades: Sequence[Grade]) -> str:
         out.append(f"<table><tr><th>Rank</th><th>Submission</th><th>Score</th>{head}</tr>")
         for rank, g in enumerate(grades, 1):
             cells = "".join(f"<td>{_pts(d.score)}</td>" for d in g.dimensions)
-            out.append(f'<tr><td>{rank}</td><td><a href="#{escape(g.name)}">{escape(g.name)}</a>'
-                       f"</td><td>{_pts(g.score)}</td>{cells}</tr>")  # fmt: skip
+            out.append(
+                f'<tr><td>{rank}</td><td><a href="#{escape(g.name)}">{escape(g.name)}</a>'
+                f"</td><td>{_pts(g.score)}</td>{cells}</tr>"
+            )
         out.append("</table>")
     for g in grades:
         out.extend(_submission(g))

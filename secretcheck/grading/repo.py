@@ -9,7 +9,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from secretcheck import tomlcompat
 from secretcheck.analysis.literals import placeholder_reason
@@ -18,19 +18,25 @@ from secretcheck.grading.gitsafe import run_git
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.submission import Submission
 
-_ENV_EXAMPLE = re.compile(r"(?i)^(?:\.env\.(?:example|sample|template|dist|defaults?)"
-                          r"|(?:example|sample)\.env|env\.(?:example|sample|template))$")  # fmt: skip
+_ENV_EXAMPLE = re.compile(
+    r"(?i)^(?:\.env\.(?:example|sample|template|dist|defaults?)"
+    r"|(?:example|sample)\.env|env\.(?:example|sample|template))$"
+)
 _ENV_FILE = re.compile(r"(?i)^(?:\.env(?:\.[\w-]+)?|[\w-]+\.env)$")
-_KEY_FILES = ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "*.p12", "*.pfx", "*.jks",
-              "*.keystore")  # fmt: skip
+_KEY_FILES = ("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "*.p12", "*.pfx", "*.jks", "*.keystore")
 _KEY_TEXT_FILES = ("*.pem", "*.key")
 _ASSIGN = re.compile(r"^\s*(?:export\s+)?(?P<key>[A-Za-z_][\w.-]*)\s*[=:]\s*(?P<value>.*?)\s*$")
 _ARTIFACTS: dict[str, Callable[[str], bool]] = {
-    "virtualenv": lambda p: bool(re.search(r"(^|/)(\.?venv|env)/(bin|lib|Scripts|pyvenv\.cfg)", p))
-    or "site-packages/" in p,
+    "virtualenv": lambda p: (
+        bool(re.search(r"(^|/)(\.?venv|env)/(bin|lib|Scripts|pyvenv\.cfg)", p))
+        or "site-packages/" in p
+    ),
     "database": lambda p: bool(re.search(r"\.(?:db|sqlite3?)$", p)),
-    "cache": lambda p: "__pycache__/" in p or p.endswith((".pyc", ".pyo"))
-    or bool(re.search(r"(^|/)\.(?:pytest|mypy|ruff)_cache/", p)),
+    "cache": lambda p: (
+        "__pycache__/" in p
+        or p.endswith((".pyc", ".pyo"))
+        or bool(re.search(r"(^|/)\.(?:pytest|mypy|ruff)_cache/", p))
+    ),
     "node_modules": lambda p: "node_modules/" in p,
 }
 _GITIGNORE_PROBES = {
@@ -39,17 +45,68 @@ _GITIGNORE_PROBES = {
     "gitignore-db": ("app.db", "notes.sqlite", "db.sqlite3"),
     "gitignore-cache": ("__pycache__/", "module.pyc"),
 }
-_TOOLS = re.compile(r"(?i)\b(detect-secrets|gitleaks|secretcheck|trufflehog|ggshield|bandit|"
-                    r"semgrep|pip-audit|safety|codeql|dependabot|osv-scanner)\b")  # fmt: skip
-_TOOL_FILES = (".pre-commit-config.yaml", ".pre-commit-config.yml", ".gitlab-ci.yml",
-               ".github/dependabot.yml", ".github/dependabot.yaml", "pyproject.toml", "setup.cfg",
-               "tox.ini", "Makefile", ".bandit")  # fmt: skip
+_TOOLS = re.compile(
+    r"(?i)\b(detect-secrets|gitleaks|secretcheck|trufflehog|ggshield|bandit|"
+    r"semgrep|pip-audit|safety|codeql|dependabot|osv-scanner)\b"
+)
+_TOOL_FILES = (
+    ".pre-commit-config.yaml",
+    ".pre-commit-config.yml",
+    ".gitlab-ci.yml",
+    ".github/dependabot.yml",
+    ".github/dependabot.yaml",
+    "pyproject.toml",
+    "setup.cfg",
+    "tox.ini",
+    "Makefile",
+    ".bandit",
+)
 _LOCK_FILES = ("poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock", "requirements.lock")
-_VAGUE = frozenset({"wip", "update", "updates", "updated", "fix", "fixes", "fixed", "change",
-                    "changes", "stuff", "asdf", "commit", "misc", "minor", "tmp", "test", "done",
-                    "final", "initial", "init", "save", "edits", "more", "code", "files", "file",
-                    "the", "some", "it", "again", "work", "progress", "first", "add", "added",
-                    "and", "things", "version", "v2", "ok", "."})  # fmt: skip
+_VAGUE = frozenset(
+    {
+        "wip",
+        "update",
+        "updates",
+        "updated",
+        "fix",
+        "fixes",
+        "fixed",
+        "change",
+        "changes",
+        "stuff",
+        "asdf",
+        "commit",
+        "misc",
+        "minor",
+        "tmp",
+        "test",
+        "done",
+        "final",
+        "initial",
+        "init",
+        "save",
+        "edits",
+        "more",
+        "code",
+        "files",
+        "file",
+        "the",
+        "some",
+        "it",
+        "again",
+        "work",
+        "progress",
+        "first",
+        "add",
+        "added",
+        "and",
+        "things",
+        "version",
+        "v2",
+        "ok",
+        ".",
+    }
+)
 MAX_READ = 512 * 1024
 
 
@@ -77,6 +134,14 @@ def _assignments(text: str) -> list[tuple[int, str, str]]:
     return out
 
 
+def _matches(name: str, globs: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatch(name, g) for g in globs)
+
+
+def _real_value(key: str, value: str) -> bool:
+    return bool(credential_words(key) and value and placeholder_reason(value, key) is None)
+
+
 def env_files(sub: Submission) -> list[Signal]:
     out: list[Signal] = []
     committed, examples = [], []
@@ -85,7 +150,11 @@ def env_files(sub: Submission) -> list[Signal]:
         if _ENV_EXAMPLE.match(name):
             text = read_text(sub, rel) or ""
             pairs = _assignments(text)
-            real = [p for p in pairs if credential_words(p[1]) and p[2] and not placeholder_reason(p[2], p[1])]
+            real = [
+                p
+                for p in pairs
+                if credential_words(p[1]) and p[2] and not placeholder_reason(p[2], p[1])
+            ]
             if pairs and not real:
                 examples.append(Evidence(rel, 1))
         elif _ENV_FILE.match(name):
@@ -99,11 +168,10 @@ def env_files(sub: Submission) -> list[Signal]:
     keys = []
     for rel in sub.files:
         name = _name(rel)
-        if any(fnmatch.fnmatch(name, g) for g in _KEY_FILES):
+        if _matches(name, _KEY_FILES) or (
+            _matches(name, _KEY_TEXT_FILES) and "PRIVATE KEY" in (read_text(sub, rel) or "")
+        ):
             keys.append(Evidence(rel))
-        elif any(fnmatch.fnmatch(name, g) for g in _KEY_TEXT_FILES):
-            if "PRIVATE KEY" in (read_text(sub, rel) or ""):
-                keys.append(Evidence(rel))
     if keys:
         out.append(Signal("committed-key-file", tuple(keys)))
     return out
@@ -125,8 +193,11 @@ def gitignore(sub: Submission) -> list[Signal]:
     text = read_text(sub, ".gitignore") if ".gitignore" in sub.files else None
     if text is None:
         return []
-    patterns = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1)
-                if line.strip() and not line.startswith(("#", "!"))]  # fmt: skip
+    patterns = [
+        (n, line.strip())
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.startswith(("#", "!"))
+    ]
     out = []
     for sid, probes in _GITIGNORE_PROBES.items():
         lines = sorted({n for p in probes if (n := _ignored(patterns, p))})
@@ -146,7 +217,9 @@ def artifacts(sub: Submission) -> list[Signal]:
                 found.setdefault(top, kind)
     if not found:
         return []
-    evidence = tuple(Evidence(path, snippet=f"committed {kind}") for path, kind in sorted(found.items()))
+    evidence = tuple(
+        Evidence(path, snippet=f"committed {kind}") for path, kind in sorted(found.items())
+    )
     return [Signal("committed-artifact", evidence)]
 
 
@@ -156,7 +229,7 @@ def _requirement_lines(text: str) -> list[tuple[int, bool]]:
         line = raw.split(" #")[0].strip()
         if not line or line.startswith(("#", "-r", "-c", "--", "-e")):
             continue
-        out.append((n, "==" in line or "@" in line and "#sha" in line or "--hash" in raw))
+        out.append((n, "==" in line or ("@" in line and "#sha" in line) or "--hash" in raw))
     return out
 
 
@@ -167,7 +240,9 @@ def dependencies(sub: Submission) -> list[Signal]:
     reqs: list[tuple[str, int, bool]] = []
     for rel in sub.files:
         if re.match(r"(?i)^requirements[\w.-]*\.(txt|in)$", _name(rel)) and not rel.endswith(".in"):
-            reqs.extend((rel, n, pinned) for n, pinned in _requirement_lines(read_text(sub, rel) or ""))
+            reqs.extend(
+                (rel, n, pinned) for n, pinned in _requirement_lines(read_text(sub, rel) or "")
+            )
     if "pyproject.toml" in sub.files and not reqs:
         try:
             data = tomlcompat.loads(read_text(sub, "pyproject.toml") or "")
@@ -181,8 +256,11 @@ def dependencies(sub: Submission) -> list[Signal]:
         return []
     pinned = [r for r in reqs if r[2]]
     if len(pinned) >= 0.8 * len(reqs):
-        return [Signal("pinned-dependencies", (Evidence(reqs[0][0]),),
-                       f"{len(pinned)}/{len(reqs)} pinned")]  # fmt: skip
+        return [
+            Signal(
+                "pinned-dependencies", (Evidence(reqs[0][0]),), f"{len(pinned)}/{len(reqs)} pinned"
+            )
+        ]
     loose = tuple(Evidence(p, n) for p, n, ok in reqs if not ok)
     return [Signal("unpinned-dependencies", loose[:5], f"{len(pinned)}/{len(reqs)} pinned")]
 
@@ -202,8 +280,9 @@ def tests_present(sub: Submission) -> list[Signal]:
     found = []
     for rel in sub.files:
         name = _name(rel)
-        if rel.endswith(".py") and (name.startswith("test_") or name.endswith("_test.py")
-                                    or rel.startswith("tests/")):  # fmt: skip
+        if rel.endswith(".py") and (
+            name.startswith("test_") or name.endswith("_test.py") or rel.startswith("tests/")
+        ):
             text = read_text(sub, rel) or ""
             if re.search(r"^\s*(?:async\s+)?def test_|unittest\.TestCase", text, re.M):
                 found.append(Evidence(rel))
@@ -225,8 +304,13 @@ def commits(sub: Submission) -> list[Signal]:
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:
         return [Signal("single-commit", tuple(Evidence(commit=sha, snippet=s) for sha, s in log))]
-    out = [Signal("multiple-commits", (Evidence(commit=log[0][0], snippet=log[0][1]),),
-                  f"{len(log)} commits")]  # fmt: skip
+    out = [
+        Signal(
+            "multiple-commits",
+            (Evidence(commit=log[0][0], snippet=log[0][1]),),
+            f"{len(log)} commits",
+        )
+    ]
     good = [(sha, s) for sha, s in log if _descriptive(s)]
     vague = [(sha, s) for sha, s in log if not _descriptive(s)]
     ratio = f"{len(good)}/{len(log)} descriptive"
@@ -241,7 +325,14 @@ def commits(sub: Submission) -> list[Signal]:
 
 def repo_signals(sub: Submission) -> list[Signal]:
     out: list[Signal] = []
-    for check in (env_files, gitignore, artifacts, dependencies, security_tooling,
-                  tests_present, commits):  # fmt: skip
+    for check in (
+        env_files,
+        gitignore,
+        artifacts,
+        dependencies,
+        security_tooling,
+        tests_present,
+        commits,
+    ):
         out.extend(check(sub))
     return out

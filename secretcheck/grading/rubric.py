@@ -148,8 +148,12 @@ def _deductions(raw: Any, source: str) -> dict[tuple[Severity, Confidence], floa
     table = _table(raw, source, "deductions", {s.label for s in Severity})
     out: dict[tuple[Severity, Confidence], float] = {}
     for severity in Severity:
-        row = _table(table.get(severity.label), source, f"deductions.{severity.label}",
-                     {c.label for c in Confidence})  # fmt: skip
+        row = _table(
+            table.get(severity.label),
+            source,
+            f"deductions.{severity.label}",
+            {c.label for c in Confidence},
+        )
         for confidence in Confidence:
             key = f"deductions.{severity.label}.{confidence.label}"
             out[(severity, confidence)] = _number(row.get(confidence.label), source, key, 0, 100)
@@ -193,18 +197,21 @@ def parse_rubric(text: str, source: str) -> Rubric:
         signals=_signals(data.get("signals", {}), source, ids),
         deductions=_deductions(data.get("deductions"), source),
         low_weight=_number(weights.get("low_weight", 1), source, "weights.low_weight", 0, 1),
-        low_weight_paths=_strings(weights.get("low_weight_paths", []), source,
-                                  "weights.low_weight_paths"),  # fmt: skip
-        history_removed=_number(weights.get("history_removed", 1), source,
-                                "weights.history_removed", 0, 1),  # fmt: skip
+        low_weight_paths=_strings(
+            weights.get("low_weight_paths", []), source, "weights.low_weight_paths"
+        ),
+        history_removed=_number(
+            weights.get("history_removed", 1), source, "weights.history_removed", 0, 1
+        ),
         suppressed=_number(weights.get("suppressed", 1), source, "weights.suppressed", 0, 1),
         decay=_number(repeats.get("decay", 1), source, "repeats.decay", 0, 1),
-        cap_multiple=_number(repeats.get("cap_multiple", 100), source, "repeats.cap_multiple",
-                             1, 100),  # fmt: skip
-        ignore_categories=frozenset(_strings(mapping.get("ignore_categories", []),
-                                             source, "mapping.ignore_categories")),  # fmt: skip
-        ignore_codes=_strings(mapping.get("ignore_codes", []), source,
-                              "mapping.ignore_codes"),  # fmt: skip
+        cap_multiple=_number(
+            repeats.get("cap_multiple", 100), source, "repeats.cap_multiple", 1, 100
+        ),
+        ignore_categories=frozenset(
+            _strings(mapping.get("ignore_categories", []), source, "mapping.ignore_categories")
+        ),
+        ignore_codes=_strings(mapping.get("ignore_codes", []), source, "mapping.ignore_codes"),
         codes=_dimension_map(mapping.get("codes", {}), source, "mapping.codes", ids),
         categories=categories,
         prefixes=_dimension_map(mapping.get("prefixes", {}), source, "mapping.prefixes", ids),

@@ -70,8 +70,9 @@ def _signal_hits(rubric: Rubric, signals: Iterable[Signal]) -> list[_Hit]:
         for ev in s.evidence:
             low = bool(ev.path) and rubric.is_low_weight(ev.path)
             points = -spec.points * (rubric.low_weight if low else 1.0)
-            out.append(_Hit(spec.dimension, s.id, "test" if low else "code", spec.summary,
-                            points, ev))  # fmt: skip
+            out.append(
+                _Hit(spec.dimension, s.id, "test" if low else "code", spec.summary, points, ev)
+            )
     return out
 
 
@@ -107,8 +108,14 @@ def credits(rubric: Rubric, signals: Iterable[Signal]) -> dict[str, list[Item]]:
         spec = rubric.signals.get(s.id)
         if spec is None or spec.points <= 0:
             continue
-        item = Item(s.id, spec.summary, spec.points, len(s.evidence),
-                    tuple(s.evidence[:MAX_EVIDENCE]), s.detail)  # fmt: skip
+        item = Item(
+            s.id,
+            spec.summary,
+            spec.points,
+            len(s.evidence),
+            tuple(s.evidence[:MAX_EVIDENCE]),
+            s.detail,
+        )
         out.setdefault(spec.dimension, []).append(item)
     return out
 
@@ -128,7 +135,10 @@ def score_dimensions(
         plus = sorted(gained.get(d.id, []), key=lambda i: (-i.points, i.key))
         earned = min(sum(i.points for i in plus), d.credit_room)
         raw = d.max - d.credit_room + earned - sum(i.points for i in minus)
-        dims.append(DimensionScore(d.id, d.name, max(0.0, min(d.max, raw)), d.max,
-                                   tuple(minus), tuple(plus)))  # fmt: skip
+        dims.append(
+            DimensionScore(
+                d.id, d.name, max(0.0, min(d.max, raw)), d.max, tuple(minus), tuple(plus)
+            )
+        )
     total = round(sum(dim.score for dim in dims), 1)
     return total, tuple(dims)

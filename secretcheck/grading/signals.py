@@ -88,7 +88,10 @@ def fail_fast(sources: Iterable[PySource]) -> Iterator[Evidence]:
                     yield _ev(src, n)
 
 
-def _pattern_check(pattern: str, flags: int = 0) -> Callable[[Iterable[PySource]], Iterator[Evidence]]:
+Check = Callable[[Iterable[PySource]], Iterator[Evidence]]
+
+
+def _pattern_check(pattern: str, flags: int = 0) -> Check:
     compiled = re.compile(pattern, flags)
 
     def check(sources: Iterable[PySource]) -> Iterator[Evidence]:
@@ -121,7 +124,7 @@ def bound_parameters(sources: Iterable[PySource]) -> Iterator[Evidence]:
                 yield _ev(src, n)
 
 
-PY_CHECKS: dict[str, Callable[[Iterable[PySource]], Iterator[Evidence]]] = {
+PY_CHECKS: dict[str, Check] = {
     "env-secret-read": env_secret_reads,
     "secrets-manager": _pattern_check(
         r"BaseSettings\b|pydantic_settings|SecretStr\b|secretsmanager|secretmanager|\bhvac\b"

@@ -37,8 +37,9 @@ class Submission:
 
 
 def _vendored(rel: str) -> bool:
-    return any(part in DEFAULT_EXCLUDED_DIRS or part.endswith(".egg-info")
-               for part in rel.split("/")[:-1])  # fmt: skip
+    return any(
+        part in DEFAULT_EXCLUDED_DIRS or part.endswith(".egg-info") for part in rel.split("/")[:-1]
+    )
 
 
 def submission_name(path: Path) -> str:
@@ -113,9 +114,10 @@ def batch_members(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise UsageError(f"--batch needs a folder of submissions: {folder}")
     members = [
-        p for p in sorted(folder.iterdir())
+        p
+        for p in sorted(folder.iterdir())
         if not p.name.startswith(".") and not p.is_symlink() and (p.is_dir() or is_archive(p))
-    ]  # fmt: skip
+    ]
     if not members:
         raise UsageError(f"no submissions (folders or archives) in {folder}")
     return members
