@@ -23,7 +23,7 @@ _WEIGHT_KEYS = {"low_weight", "low_weight_paths", "history_removed", "suppressed
 _REPEAT_KEYS = {"decay", "cap_multiple"}
 _MAPPING_KEYS = {"ignore_categories", "ignore_codes", "codes", "categories", "prefixes"}
 _DIMENSION_KEYS = {"id", "name", "max", "credit_room"}
-_SIGNAL_KEYS = {"dimension", "points", "summary"}
+_SIGNAL_KEYS = {"dimension", "points", "summary", "per_occurrence"}
 
 
 class RubricError(RulePackError):
@@ -44,6 +44,7 @@ class SignalSpec:
     dimension: str
     points: float
     summary: str
+    per_occurrence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +138,16 @@ def _dimensions(raw: Any, source: str) -> tuple[Dimension, ...]:
 
 
 def _dimension_map(raw: Any, source: str, key: str, dims: set[str]) -> dict[str, str]:
-    table = _table(raw, source, key, None)
-    for k, v in table.items():
-        if v not in dims:
-            raise _fail(source, f"{key}.{k}", f"{v!r} is not a dimension id ({sorted(dims)})")
-    return dict(table)
+    """`{dimension: [items]}` in the file -> `{item: dimension}`; an item maps once."""
+    out: dict[str, str] = {}
+    for dim, items in _table(raw, source, key, None).items():
+        if dim not in dims:
+            raise _fail(source, f"{key}.{dim}", f"{dim!r} is not a dimension id ({sorted(dims)})")
+        for item in _strings(items, source, f"{key}.{dim}"):
+            if item in out:
+                raise _fail(source, f"{key}.{dim}", f"{item!r} is also mapped to {out[item]!r}")
+            out[item] = dim
+    return out
 
 
 def _deductions(raw: Any, source: str) -> dict[tuple[Severity, Confidence], float]:
@@ -170,7 +176,10 @@ def _signals(raw: Any, source: str, dims: set[str]) -> dict[str, SignalSpec]:
             raise _fail(source, f"{key}.dimension", f"{dim!r} is not a dimension id")
         points = _number(table.get("points"), source, f"{key}.points", -100, 100)
         summary = _text(table.get("summary"), source, f"{key}.summary")
-        out[sid] = SignalSpec(sid, dim, points, summary)
+        per = table.get("per_occurrence", False)
+        if not isinstance(per, bool):
+            raise _fail(source, f"{key}.per_occurrence", "must be true or false")
+        out[sid] = SignalSpec(sid, dim, points, summary, per)
     return out
 
 

@@ -41,7 +41,11 @@ def _finding_hits(rubric: Rubric, findings: Iterable[Finding]) -> list[_Hit]:
         if f.suppressed:
             points, scope = points * rubric.suppressed, f"{scope}, suppressed"
         ev = Evidence(f.path, f.span.line, snippet=f.snippet)
-        out.append(_Hit(dim, f.rule_id, scope, f"{f.rule_id} {f.rule_name}", points, ev))
+        if scope.startswith("test"):  # one habit per category there, whatever the rule
+            title = f"{f.category} findings in tests, fixtures, docs or examples"
+            out.append(_Hit(dim, f.category, scope, title, points, ev))
+        else:
+            out.append(_Hit(dim, f.rule_id, scope, f"{f.rule_id} {f.rule_name}", points, ev))
     return out
 
 
@@ -66,6 +70,11 @@ def _signal_hits(rubric: Rubric, signals: Iterable[Signal]) -> list[_Hit]:
     for s in signals:
         spec = rubric.signals.get(s.id)
         if spec is None or spec.points >= 0:
+            continue
+        if not spec.per_occurrence:  # one deduction; every location is still evidence
+            for i, ev in enumerate(s.evidence or (Evidence(),)):
+                points = -spec.points if i == 0 else 0.0
+                out.append(_Hit(spec.dimension, s.id, "code", spec.summary, points, ev))
             continue
         for ev in s.evidence:
             low = bool(ev.path) and rubric.is_low_weight(ev.path)
@@ -94,7 +103,7 @@ def deductions(rubric: Rubric, hits: Iterable[_Hit]) -> dict[str, list[Item]]:
         if points <= 0:
             continue
         notes = [scope] if scope != "code" else []
-        if len(members) > 1:
+        if len(members) > 1 and any(m.points > 0 for m in members[1:]):
             notes.append(f"{len(members)} occurrences, repeats decay and are capped")
         evidence = tuple(sorted({m.evidence for m in members}))[:MAX_EVIDENCE]
         item = Item(key, members[0].title, points, len(members), evidence, "; ".join(notes))
