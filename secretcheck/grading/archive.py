@@ -135,7 +135,9 @@ def _zip_entries(archive: Path, budget: _Budget) -> Iterator[tuple[PurePosixPath
             raise ArchiveError(f"{name}: refused: more than {budget.limits.max_files} entries")
         declared = sum(i.file_size for i in infos)
         if declared > budget.limits.max_total_bytes:
-            raise ArchiveError(f"{name}: refused: declared size {declared} bytes is over the cap")
+            raise ArchiveError(
+                f"{name}: refused: declared uncompressed size {declared} bytes exceeds the cap"
+            )
         for info in infos:
             rel = safe_member_path(info.filename, name)
             if rel is None or info.is_dir():
