@@ -82,8 +82,9 @@ def test_noise_in_tests_and_docs_costs_little(grades: dict[str, Grade]) -> None:
     assert lost <= 6  # ...but weigh little, and their repeats are capped
 
 
-def test_batch_cli_leaderboard_and_no_secret_in_any_format(built: dict[str, Path]) -> None:
-    folder = next(iter(built.values())).parent
+def test_batch_cli_leaderboard_is_sorted_and_deterministic(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    BUILD.build(folder, ["poor", "excellent", "mediocre"])
     runner = CliRunner()
     first = runner.invoke(main, ["grade", "--batch", str(folder), "--format", "json"])
     assert first.exit_code == 0, first.output
@@ -97,7 +98,12 @@ def test_batch_cli_leaderboard_and_no_secret_in_any_format(built: dict[str, Path
     csv_out = runner.invoke(main, ["grade", "--batch", str(folder), "--format", "csv"])
     rows = csv_out.output.splitlines()
     assert rows[0].startswith("rank,name,score,secrets,injection,configuration,hygiene")
-    assert [r.split(",")[1] for r in rows[1:]] == [s["name"] for s in doc["submissions"]]
+    assert [r.split(",")[1] for r in rows[1:]] == ["excellent", "mediocre", "poor"]
+    report = tmp_path / "grades.md"
+    written = runner.invoke(main, ["grade", "--batch", str(folder), "--format",
+                                   "markdown", "-o", str(report)])  # fmt: skip
+    assert written.exit_code == 0 and written.output == ""
+    assert "| 1 | excellent |" in report.read_text(encoding="utf-8")
 
 
 def test_no_report_format_shows_a_generated_secret(grades: dict[str, Grade]) -> None:

@@ -1,0 +1,90 @@
+"""Habit checks on small real submissions (plain folders and git repositories)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import git
+
+from secretcheck.grading.grade import grade_paths
+from secretcheck.grading.model import Grade
+from secretcheck.grading.rubric import load_rubric
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def _grade(root: Path) -> Grade:
+    (grade,) = grade_paths([root], load_rubric())
+    return grade
+
+
+def _keys(grade: Grade, kind: str) -> set[str]:
+    return {i.key for d in grade.dimensions for i in getattr(d, kind)}
+
+
+def test_weak_fallback_is_deducted_redacted_and_env_read_credited(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "app.py": 'import os\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-secret-123")\n'
+                  'TOKEN = os.environ["API_TOKEN"]\n',
+    })  # fmt: skip
+    grade = _grade(tmp_path)
+    assert {"weak-secret-fallback"} <= _keys(grade, "deductions")
+    assert {"env-secret-read", "fail-fast-missing-secret"} <= _keys(grade, "credits")
+    assert "dev-secret-123" not in str(grade.to_dict())
+
+
+def test_committed_env_venv_and_database_are_deducted_with_paths(
+    git_repo: Path,
+) -> None:
+    _write(git_repo, {
+        ".env": "DB_PASSWORD=hunter2hunter2\n", "venv/pyvenv.cfg": "home = /usr\n",
+        "data/notes.db": "x", "app.py": "x = 1\n",
+    })  # fmt: skip
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-q", "-m", "initial commit")
+    grade = _grade(git_repo)
+    lost = {i.key: i for d in grade.dimensions for i in d.deductions}
+    assert lost["committed-env-file"].evidence[0].path == ".env"
+    assert {e.path for e in lost["committed-artifact"].evidence} == {"data/notes.db", "venv/"}
+    assert "single-commit" in lost and "no-tests" in lost
+    assert "hunter2hunter2" not in str(grade.to_dict())
+
+
+def test_injection_and_config_lines_are_graded_until_the_taint_rules_land(
+    tmp_path: Path,
+) -> None:
+    _write(tmp_path, {"app.py": (
+        "def q(cur, name):\n"
+        "    cur.execute(f\"SELECT * FROM notes WHERE name = '{name}'\")\n"
+        "    requests.get(url, verify=False)\n"
+        "app.run(debug=True)\n"
+    )})  # fmt: skip
+    grade = _grade(tmp_path)
+    injection = next(d for d in grade.dimensions if d.id == "injection")
+    config = next(d for d in grade.dimensions if d.id == "configuration")
+    assert [e.line for i in injection.deductions for e in i.evidence] == [2]
+    assert {e.line for i in config.deductions for e in i.evidence} == {3, 4}
+
+
+def test_hygiene_credits_from_gitignore_pins_tooling_tests_and_messages(git_repo: Path) -> None:
+    _write(git_repo, {
+        ".gitignore": ".env\n.venv/\n*.sqlite3\n__pycache__/\n",
+        "requirements.txt": "flask==3.0.3\nrequests==2.32.3\n",
+        ".pre-commit-config.yaml": "repos:\n  - repo: https://github.com/gitleaks/gitleaks\n",
+        "tests/test_app.py": "def test_ok():\n    assert True\n",
+    })  # fmt: skip
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-q", "-m", "Add project skeleton with pinned dependencies")
+    _write(git_repo, {"app.py": "x = 1\n"})
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-q", "-m", "Add the notes module so tests have a target")
+    got = _keys(_grade(git_repo), "credits")
+    assert {
+        "gitignore-env", "gitignore-venv", "gitignore-db", "gitignore-cache",
+        "pinned-dependencies", "security-tooling", "tests-present", "multiple-commits",
+        "descriptive-commit-messages",
+    } <= got  # fmt: skip
