@@ -22,7 +22,7 @@ from secretcheck.grading.rubric import load_rubric
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install chromium)"),
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed: apt-get install chromium"),
 ]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
