@@ -130,8 +130,8 @@ def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Fi
     index = LineIndex(text)
     hits: list[Hit] = []
     hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
-    hits.extend(run_detect_secrets([r for r in enabled if r.engine == "detect-secrets"],
-                                   display, index))  # fmt: skip
+    detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
+    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index))
     if kind == "python":
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)
