@@ -46,6 +46,11 @@ def _plugin(name: str, options: tuple[tuple[str, Any], ...]) -> Any:
     return classes[name](**dict(options))
 
 
+def warm() -> None:
+    from detect_secrets.filters import heuristic  # noqa: F401
+    from detect_secrets.plugins import high_entropy_strings, keyword  # noqa: F401
+
+
 def _rejected_by_heuristics(secret: str, line: str, filename: str, plugin: Any) -> bool:
     from detect_secrets.filters import heuristic
 
