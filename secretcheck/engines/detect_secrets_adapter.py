@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
@@ -32,6 +33,11 @@ _PREFILTERS = {
         r"""(?i)(?:key|pass|pwd|secret|contrase|token|auth)\w*['"\]]?\s*(?:[:=]|=>|!=)"""
     ),
 }
+
+
+# KeywordDetector's config-file regexes sometimes capture the rest of a line (`key: str = "x"`
+# yields `str = `); a value holding a quote or a spaced `=` is such a capture, not a secret.
+_QUOTED_JUNK = re.compile(r"""["']|\s=|=\s""")
 
 
 @lru_cache(maxsize=16)
@@ -90,6 +96,8 @@ def run_detect_secrets(
             for potential in plugin.analyze_line(filename=display, line=line, line_number=number):
                 secret = potential.secret_value or ""
                 if not secret or _rejected_by_heuristics(secret, line, display, plugin):
+                    continue
+                if _QUOTED_JUNK.search(secret) or placeholder_reason(secret) is not None:
                     continue
                 column = line.find(secret)
                 if column < 0:
