@@ -211,7 +211,7 @@ def grade(
         paths = [Path(s) for s in submissions]
         if batch:
             paths = [member for p in paths for member in batch_members(p)]
-        grades = grade_paths(paths, rubric, Settings(jobs=jobs or 0))
+        grades = grade_paths(paths, rubric, Settings(jobs=jobs or 0, use_cache=False))
     except SecretcheckError as exc:
         _fail(str(exc))
         return

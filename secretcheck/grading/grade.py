@@ -81,7 +81,8 @@ def grade_paths(
     limits: ArchiveLimits | None = None,
 ) -> list[Grade]:
     """Grade every submission; the list is a leaderboard (best first, ties by name)."""
-    settings = settings or Settings()
+    # No findings cache: submissions are one-off, and grading writes nothing outside its temp.
+    settings = settings or Settings(use_cache=False)
     load_catalogue(settings.rule_paths)  # fail fast on a broken rule pack
     grades = []
     for path in paths:

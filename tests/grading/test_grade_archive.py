@@ -121,3 +121,16 @@ def test_archive_submission_unpacks_to_a_temporary_folder_that_is_removed(tmp_pa
         root = sub.root
         assert sub.name == "cand" and sub.files == ("app.py",) and root.is_dir()
     assert not root.exists()
+
+
+def test_an_archive_grades_the_same_every_time(tmp_path: Path, fake: object) -> None:
+    token = fake("{{alnum:32}}")  # type: ignore[operator]
+    archive = _zip(tmp_path / "cand.zip", {
+        "cand/app.py": f'import os\napi_key = "{token}"\nDEBUG = True\n'.encode(),
+        "cand/tests/test_app.py": b"def test_ok():\n    assert True\n",
+    })  # fmt: skip
+    runner = CliRunner()
+    first = runner.invoke(main, ["grade", "--format", "json", str(archive)])
+    second = runner.invoke(main, ["grade", "--format", "json", str(archive)])
+    assert first.exit_code == 0 and first.output == second.output
+    assert '"path": "app.py"' in first.output and token not in first.output
