@@ -61,7 +61,9 @@ LINE_RULES = (
           r"\bverify\s*=\s*False|\bCERT_NONE\b|_create_unverified_context|check_hostname\s*=\s*False",
           "TLS certificate verification is turned off"),
     _rule("debug-on", "debug", "CWE-489", "medium", "high",
-          r"\bdebug\s*=\s*True\b|^\s*DEBUG\s*=\s*True\b", "Debug mode is on in code"),
+          r"\bdebug\s*=\s*True\b|^\s*DEBUG\s*=\s*True\b"
+          r"""|^\s*ALLOWED_HOSTS\s*=\s*\[\s*["']\*["']""",
+          "Debug mode on, or any Host header accepted, in code"),
     _rule("bind-all-interfaces", "bind-all", "CWE-1327", "low", "medium",
           r"""["']0\.0\.0\.0["']""", "Binds to every network interface"),
     _rule("weak-password-hash", "weak-crypto", "CWE-916", "high", "medium",

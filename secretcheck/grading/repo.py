@@ -61,6 +61,7 @@ _TOOL_FILES = (
     "Makefile",
     ".bandit",
 )
+_OTHER_MANIFESTS = ("Pipfile", "pyproject.toml", "setup.py", "setup.cfg", "environment.yml")
 _LOCK_FILES = ("poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock", "requirements.lock")
 _VAGUE = frozenset(
     {
@@ -143,24 +144,25 @@ def _real_value(key: str, value: str) -> bool:
 
 
 def env_files(sub: Submission) -> list[Signal]:
+    """Env examples with placeholders only (credit); env files holding credentials (deduction).
+
+    A committed `.env` that sets only harmless keys (FLASK_APP, PORT) is not a leak.
+    """
     out: list[Signal] = []
     committed, examples = [], []
     for rel in sub.files:
         name = _name(rel)
-        if _ENV_EXAMPLE.match(name):
-            text = read_text(sub, rel) or ""
-            pairs = _assignments(text)
-            real = [
-                p
-                for p in pairs
-                if credential_words(p[1]) and p[2] and not placeholder_reason(p[2], p[1])
-            ]
-            if pairs and not real:
-                examples.append(Evidence(rel, 1))
-        elif _ENV_FILE.match(name):
-            pairs = [p for p in _assignments(read_text(sub, rel) or "") if p[2]]
-            if pairs:
-                committed.append(Evidence(rel, pairs[0][0], snippet=f"{len(pairs)} values set"))
+        pairs = (
+            _assignments(read_text(sub, rel) or "")
+            if _ENV_EXAMPLE.match(name) or (_ENV_FILE.match(name))
+            else []
+        )
+        real = [p for p in pairs if _real_value(p[1], p[2])]
+        if _ENV_EXAMPLE.match(name) and pairs and not real:
+            examples.append(Evidence(rel, 1))
+        elif _ENV_FILE.match(name) and not _ENV_EXAMPLE.match(name) and real:
+            shown = f"{len(real)} credential values set ({', '.join(p[1] for p in real[:3])})"
+            committed.append(Evidence(rel, real[0][0], snippet=shown))
     if examples:
         out.append(Signal("env-example-placeholders", tuple(examples)))
     if committed:
@@ -233,36 +235,69 @@ def _requirement_lines(text: str) -> list[tuple[int, bool]]:
     return out
 
 
+def _pyproject_requirements(sub: Submission) -> list[tuple[str, int, bool]] | None:
+    """PEP 621 dependencies as (file, line, pinned); None when pyproject lists none that way."""
+    try:
+        data = tomlcompat.loads(read_text(sub, "pyproject.toml") or "")
+    except tomlcompat.TOMLDecodeError:
+        return None
+    deps = data.get("project", {}).get("dependencies")
+    if not isinstance(deps, list) or not deps:
+        return None
+    return [("pyproject.toml", 0, "==" in str(d)) for d in deps]
+
+
 def dependencies(sub: Submission) -> list[Signal]:
+    """Pinned: a lock file, or >= 80% of requirements pinned with == (or hashes)."""
     locks = [f for f in sub.files if _name(f) in _LOCK_FILES]
     if locks:
         return [Signal("pinned-dependencies", (Evidence(locks[0]),), "lock file")]
     reqs: list[tuple[str, int, bool]] = []
     for rel in sub.files:
-        if re.match(r"(?i)^requirements[\w.-]*\.(txt|in)$", _name(rel)) and not rel.endswith(".in"):
-            reqs.extend(
-                (rel, n, pinned) for n, pinned in _requirement_lines(read_text(sub, rel) or "")
-            )
-    if "pyproject.toml" in sub.files and not reqs:
-        try:
-            data = tomlcompat.loads(read_text(sub, "pyproject.toml") or "")
-        except tomlcompat.TOMLDecodeError:
-            data = {}
-        deps = data.get("project", {}).get("dependencies", [])
-        reqs.extend(("pyproject.toml", 0, "==" in str(d)) for d in deps if isinstance(d, str))
+        if re.match(r"(?i)^requirements[\w.-]*\.txt$", _name(rel)):
+            lines = _requirement_lines(read_text(sub, rel) or "")
+            reqs.extend((rel, n, pinned) for n, pinned in lines)
+    if not reqs and "pyproject.toml" in sub.files:
+        reqs = _pyproject_requirements(sub) or []
     if not reqs:
+        manifests = [f for f in sub.files if f in _OTHER_MANIFESTS]
+        if manifests:  # Pipfile, poetry or setup.py ranges with no lock file
+            return [Signal("unpinned-dependencies", (Evidence(manifests[0]),), "no lock file")]
         if any(f.endswith(".py") for f in sub.files):
             return [Signal("unpinned-dependencies", (Evidence("(no dependency manifest)"),))]
         return []
     pinned = [r for r in reqs if r[2]]
+    detail = f"{len(pinned)}/{len(reqs)} pinned"
     if len(pinned) >= 0.8 * len(reqs):
-        return [
-            Signal(
-                "pinned-dependencies", (Evidence(reqs[0][0]),), f"{len(pinned)}/{len(reqs)} pinned"
-            )
-        ]
+        return [Signal("pinned-dependencies", (Evidence(reqs[0][0]),), detail)]
     loose = tuple(Evidence(p, n) for p, n, ok in reqs if not ok)
-    return [Signal("unpinned-dependencies", loose[:5], f"{len(pinned)}/{len(reqs)} pinned")]
+    return [Signal("unpinned-dependencies", loose[:5], detail)]
+
+
+def containers(sub: Submission) -> list[Signal]:
+    """Dockerfiles: a non-root USER is least privilege; none at all runs the app as root."""
+    files = [
+        f for f in sub.files if re.match(r"(?i)^(?:dockerfile|containerfile)(?:\..+)?$", _name(f))
+    ]
+    if not files:
+        return []
+    good, bad = [], []
+    for rel in files:
+        users = [
+            (n, line.split()[1])
+            for n, line in enumerate((read_text(sub, rel) or "").splitlines(), 1)
+            if re.match(r"(?i)^\s*USER\s+\S", line)
+        ]
+        if users and users[-1][1].split(":")[0] not in ("root", "0"):
+            good.append(Evidence(rel, users[-1][0]))
+        else:
+            bad.append(Evidence(rel, users[-1][0] if users else 0))
+    out = []
+    if good:
+        out.append(Signal("container-non-root", tuple(good)))
+    if bad:
+        out.append(Signal("container-runs-as-root", tuple(bad)))
+    return out
 
 
 def security_tooling(sub: Submission) -> list[Signal]:
@@ -326,6 +361,7 @@ def commits(sub: Submission) -> list[Signal]:
 def repo_signals(sub: Submission) -> list[Signal]:
     out: list[Signal] = []
     for check in (
+        containers,
         env_files,
         gitignore,
         artifacts,

@@ -22,7 +22,10 @@ from secretcheck.redact import redact_value
 
 _ENV_NAME = r"""os\.(?:environ\.get|getenv|environ\.setdefault)\(\s*["'](?P<name>\w+)["']"""
 _ENV_READ = re.compile(_ENV_NAME + r"|os\.environ\[\s*[\"'](?P<sub>\w+)[\"']\s*\]")
-_FALLBACK = re.compile(_ENV_NAME + r"""\s*,\s*(?P<q>["'])(?P<value>[^"'\n]+)(?P=q)\s*\)""")
+# os.getenv("X", "lit") and os.getenv("X") or "lit": both run with a known value when unset.
+_FALLBACK = re.compile(
+    _ENV_NAME + r"""(?:\s*,\s*|\s*\)\s*or\s*)(?P<q>["'])(?P<value>[^"'\n]+)(?P=q)"""
+)
 _ENV_SUBSCRIPT = re.compile(r"""os\.environ\[\s*["'](?P<name>\w+)["']\s*\]""")
 _FAIL_FAST = re.compile(r"^\s*if\s+not\s+[\w.\[\]\"']+\s*:\s*$|^\s*if\s+\w+\s+is\s+None\s*:\s*$")
 _RAISES = re.compile(r"\b(?:raise|sys\.exit|SystemExit|abort)\b")
@@ -154,6 +157,10 @@ PY_CHECKS: dict[str, Check] = {
     ),
     "secure-randomness": _pattern_check(
         r"secrets\.(?:token_\w+|choice|randbelow|SystemRandom)|os\.urandom\("
+    ),
+    "security-middleware": _pattern_check(
+        r"\bCSRFProtect\(|\bTalisman\(|\bLimiter\(|SecurityMiddleware|TrustedHostMiddleware"
+        r"|HTTPSRedirectMiddleware|SESSION_COOKIE_(?:SECURE|HTTPONLY)\W+True|\bslowapi\b"
     ),
     "config-from-env": _pattern_check(
         r"(?i)\b(?:debug|host|allowed_hosts)\b[^=\n]*=.*(?:environ|getenv|config\[|settings\.)"

@@ -88,3 +88,20 @@ def test_hygiene_credits_from_gitignore_pins_tooling_tests_and_messages(git_repo
         "pinned-dependencies", "security-tooling", "tests-present", "multiple-commits",
         "descriptive-commit-messages",
     } <= got  # fmt: skip
+
+
+def test_or_fallback_harmless_env_file_and_container_user(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "config.py": 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY") or "changeme"\n'
+                     'ALLOWED_HOSTS = ["*"]\n',
+        ".env": "FLASK_APP=app.py\nPORT=8000\n",
+        "Dockerfile": "FROM python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"app.py\"]\n",
+    })  # fmt: skip
+    grade = _grade(tmp_path)
+    lost = {i.key: i for d in grade.dimensions for i in d.deductions}
+    assert lost["weak-secret-fallback"].evidence[0].line == 2
+    assert "committed-env-file" not in lost  # no credential in it
+    assert lost["container-runs-as-root"].evidence[0].path == "Dockerfile"
+    assert any(e.line == 3 for i in lost.values() for e in i.evidence if e.path == "config.py")
+    _write(tmp_path, {"Dockerfile": "FROM python:3.12-slim\nUSER app\n"})
+    assert "container-non-root" in _keys(_grade(tmp_path), "credits")
