@@ -60,10 +60,11 @@ def _env(root: Path) -> dict[str, str]:
     return env
 
 
-def run_git(root: Path, *args: str, timeout: float = 300) -> bytes:
+def run_git(root: Path, *args: str, timeout: float = 300, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(
             ["git", *_OVERRIDES, "-C", str(root), *args],
+            input=stdin,
             capture_output=True,
             env=_env(root),
             timeout=timeout,

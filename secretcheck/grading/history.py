@@ -97,11 +97,20 @@ def _stream_log(root: Path) -> Iterator[str]:
 
 
 def _head_texts(root: Path) -> Iterator[str]:
-    """The text of every file at HEAD (bounded by git's own blob sizes)."""
+    """The text of every file at HEAD, read in one `git cat-file --batch` call."""
     listing = run_git(root, "ls-tree", "-r", "-z", "HEAD").decode("utf-8", "replace")
     entries = (e.split("\t", 1)[0].split() for e in listing.split("\0") if e)
-    for oid in sorted({parts[2] for parts in entries if len(parts) == 3 and parts[1] == "blob"}):
-        blob = run_git(root, "cat-file", "blob", oid)
+    oids = sorted({parts[2] for parts in entries if len(parts) == 3 and parts[1] == "blob"})
+    if not oids:
+        return
+    data = run_git(root, "cat-file", "--batch", stdin="\n".join(oids).encode() + b"\n")
+    pos = 0
+    while pos < len(data):
+        header_end = data.index(b"\n", pos)
+        header = data[pos:header_end].split()
+        size = int(header[2]) if len(header) == 3 else 0
+        blob = data[header_end + 1 : header_end + 1 + size]
+        pos = header_end + 1 + size + 1  # the blob is followed by a newline
         if b"\0" not in blob[:8192]:
             yield blob.decode("utf-8", "replace")
 
