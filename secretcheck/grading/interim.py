@@ -20,7 +20,12 @@ from secretcheck.findings import Confidence, Finding, Severity, Span
 from secretcheck.grading.redaction import redact_snippet
 from secretcheck.rulepacks import Catalogue
 
-_SQL = r"(?:SELECT|INSERT|UPDATE|DELETE|REPLACE)\s"
+# A statement's shape, not a bare keyword: f"Update {n} notes" is a message, not SQL.
+# Keywords all upper or all lower case ("Select {n} items from" is prose).
+_SQL = (
+    r"(?:SELECT\b[^\"']*\bFROM\b|INSERT\s+INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b"
+    r"|select\b[^\"']*\bfrom\b|insert\s+into\b|update\s+\w+\s+set\b|delete\s+from\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +50,21 @@ def _rule(
 # fmt: off
 LINE_RULES = (
     _rule("sql-built-from-strings", "sql-injection", "CWE-89", "high", "medium",
-          rf"""(?i)\bf["']{_SQL}[^"']*\{{|["']{_SQL}[^"']*["']\s*(?:%\s*[\w(]|\+\s*\w|\.format\()"""
-          r"""|\.execute\(\s*f["']""",
+          rf"""\bf["'](?=[^"']*{_SQL})(?=[^"']*\{{)"""
+          rf"""|["'][^"']*{_SQL}[^"']*["']\s*(?:%\s*[\w(]|\+\s*\w|\.format\()"""
+          r"""|\.execute(?:many)?\(\s*f["']""",
           "SQL text built from values; use bound parameters"),
     _rule("shell-command", "command-injection", "CWE-78", "high", "medium",
           r"shell\s*=\s*True|\bos\.system\(|\bos\.popen\(",
           "Command run through a shell; pass a list argv without shell=True"),
     _rule("eval-exec", "code-injection", "CWE-95", "high", "medium",
           r"(?<![\w.])(?:eval|exec)\(\s*(?![\"'])", "eval/exec of a non-constant value"),
-    _rule("unsafe-deserialization", "deserialization", "CWE-502", "high", "medium",
-          r"\bpickle\.loads?\(|\byaml\.load\((?![^)]*SafeLoader)|\bmarshal\.loads\("
-          r"|\bjsonpickle\.decode\(|\bdill\.loads?\(",
-          "Deserializes data with a loader that can run code"),
+    _rule("unsafe-yaml-load", "deserialization", "CWE-502", "high", "medium",
+          r"\byaml\.(?:unsafe_)?load\((?![^)]*SafeLoader)", "yaml.load without a safe loader"),
+    # Without data flow a pickle may be the app's own model file: flag it, weigh it lightly.
+    _rule("pickle-load", "deserialization", "CWE-502", "medium", "low",
+          r"\b(?:pickle|cPickle|dill|marshal|shelve)\.(?:loads?|open)\(|\bjsonpickle\.decode\(",
+          "Deserializes with a loader that can run code; never on untrusted data"),
     _rule("tls-verification-off", "tls", "CWE-295", "high", "high",
           r"\bverify\s*=\s*False|\bCERT_NONE\b|_create_unverified_context|check_hostname\s*=\s*False",
           "TLS certificate verification is turned off"),
