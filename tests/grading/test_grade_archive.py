@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from secretcheck.cli import main
 from secretcheck.grading.archive import ArchiveError, ArchiveLimits, unpack_archive
@@ -134,3 +139,60 @@ def test_an_archive_grades_the_same_every_time(tmp_path: Path, fake: object) -> 
     second = runner.invoke(main, ["grade", "--format", "json", str(archive)])
     assert first.exit_code == 0 and first.output == second.output
     assert '"path": "app.py"' in first.output and token not in first.output
+
+
+def test_a_zipped_repository_is_graded_with_its_history(git_repo: Path, fake: object) -> None:
+    from conftest import git
+
+    token = fake("AKIA{{upper:16}}")  # type: ignore[operator]
+    (git_repo / "app.py").write_text(f'KEY_ID = "{token}"\n', encoding="utf-8")
+    git(git_repo, "add", "-A")
+    git(git_repo, "commit", "-q", "-m", "Add the client with its key")
+    (git_repo / "app.py").write_text('import os\nKEY_ID = os.environ["KEY_ID"]\n')
+    git(git_repo, "commit", "-q", "-am", "Read the key from the environment instead")
+    archive = git_repo.parent / "candidate.tar.gz"
+    with tarfile.open(archive, "w:gz") as tf:
+        tf.add(git_repo, arcname="candidate")
+    result = CliRunner().invoke(main, ["grade", "--format", "json", str(archive)])
+    assert result.exit_code == 0, result.output
+    (sub,) = json.loads(result.output)["submissions"]
+    (leak,) = [f for f in sub["findings"] if f.get("status") == "removed"]
+    assert leak["path"] == "app.py" and len(leak["commit"]) == 40
+    assert token not in result.output
+
+
+def test_missing_or_wrong_inputs_exit_2_without_traceback(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(main, ["grade", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    (tmp_path / "notes.txt").write_text("x")
+    not_archive = runner.invoke(main, ["grade", str(tmp_path / "notes.txt")])
+    assert (
+        not_archive.exit_code == 2 and "not a folder or a supported archive" in not_archive.output
+    )
+    empty = runner.invoke(main, ["grade", "--batch", str(_empty(tmp_path / "inbox"))])
+    assert empty.exit_code == 2 and "no submissions" in empty.output
+    assert "Traceback" not in missing.output + not_archive.output + empty.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="ab./\\\\:", min_size=1, max_size=12), min_size=1, max_size=4, unique=True
+    )
+)
+def test_no_entry_name_ever_writes_outside(names: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        archive = base / "in.zip"
+        with zipfile.ZipFile(archive, "w") as zf:
+            for name in names:
+                with contextlib.suppress(ValueError):
+                    zf.writestr(name, b"x")
+        out = base / "deep" / "out"
+        out.mkdir(parents=True)
+        with contextlib.suppress(ArchiveError):
+            unpack_archive(archive, out)
+        outside = [p for p in base.rglob("*") if p.is_file() and out not in p.parents
+                   and p != archive]  # fmt: skip
+        assert not outside
