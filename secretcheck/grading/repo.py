@@ -63,8 +63,10 @@ _TOOL_FILES = (
 )
 _OTHER_MANIFESTS = ("Pipfile", "pyproject.toml", "setup.py", "setup.cfg", "environment.yml")
 _LOCK_FILES = ("poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock", "requirements.lock")
+# Words that say nothing about a change, including GitHub's web-editor defaults ("Update
+# app.py", "Add files via upload", "Create README.md" once the file name is dropped).
 _VAGUE = frozenset(
-    {
+    [
         "wip",
         "update",
         "updates",
@@ -74,6 +76,7 @@ _VAGUE = frozenset(
         "fixed",
         "change",
         "changes",
+        "changed",
         "stuff",
         "asdf",
         "commit",
@@ -87,6 +90,7 @@ _VAGUE = frozenset(
         "init",
         "save",
         "edits",
+        "edit",
         "more",
         "code",
         "files",
@@ -105,9 +109,21 @@ _VAGUE = frozenset(
         "version",
         "v2",
         "ok",
-        ".",
-    }
+        "create",
+        "created",
+        "via",
+        "upload",
+        "uploaded",
+        "delete",
+        "deleted",
+        "rename",
+        "renamed",
+        "refactor",
+        "cleanup",
+        "new",
+    ]
 )
+_FILE_NAME = re.compile(r"\S+\.[A-Za-z0-9]{1,5}\b")
 MAX_READ = 512 * 1024
 
 
@@ -327,14 +343,15 @@ def tests_present(sub: Submission) -> list[Signal]:
 
 
 def _descriptive(subject: str) -> bool:
-    words = re.findall(r"[A-Za-z0-9']+", subject.lower())
+    """At least three words, and some of them say what changed beyond a verb and a file name."""
+    words = re.findall(r"[A-Za-z0-9']+", _FILE_NAME.sub(" ", subject).lower())
     return len(subject) >= 12 and len(words) >= 3 and not all(w in _VAGUE for w in words)
 
 
 def commits(sub: Submission) -> list[Signal]:
     if not sub.is_git:
         return []
-    raw = run_git(sub.root, "log", "--no-color", "--format=%H%x1f%s%x1e", "HEAD")
+    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", "HEAD")
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:

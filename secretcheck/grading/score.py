@@ -56,12 +56,15 @@ def _finding_hits(rubric: Rubric, findings: Iterable[Finding]) -> list[_Hit]:
 
 
 def _history_hits(rubric: Rubric, history: Iterable[HistoryFinding]) -> list[_Hit]:
-    out = []
+    out, seen = [], set()
     for h in history:
         f = h.finding
         dim = rubric.dimension_of(f)
         if dim is None or h.status != "removed":
             continue  # a secret still present is already deducted by the HEAD scan
+        if f.secret and f.secret in seen:
+            continue  # one leaked value is one deduction, whichever rules saw it
+        seen.add(f.secret)
         points = rubric.points(f.severity, f.confidence) * rubric.history_removed
         if rubric.is_low_weight(f.path):
             points *= rubric.low_weight
