@@ -16,6 +16,7 @@ from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.grading.gitsafe import run_git
 from secretcheck.grading.model import Evidence, Signal
+from secretcheck.grading.redaction import redact_message
 from secretcheck.grading.submission import Submission
 
 _ENV_EXAMPLE = re.compile(
@@ -344,7 +345,9 @@ def tests_present(sub: Submission) -> list[Signal]:
 
 def _descriptive(subject: str) -> bool:
     """At least three words, and some of them say what changed beyond a verb and a file name."""
-    words = re.findall(r"[A-Za-z0-9']+", _FILE_NAME.sub(" ", subject).lower())
+    words = [
+        w for w in re.findall(r"[A-Za-z0-9']+", _FILE_NAME.sub(" ", subject).lower()) if len(w) < 20
+    ]  # a pasted token says nothing
     return len(subject) >= 12 and len(words) >= 3 and not all(w in _VAGUE for w in words)
 
 
@@ -355,11 +358,16 @@ def commits(sub: Submission) -> list[Signal]:
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:
-        return [Signal("single-commit", tuple(Evidence(commit=sha, snippet=s) for sha, s in log))]
+        return [
+            Signal(
+                "single-commit",
+                tuple(Evidence(commit=sha, snippet=redact_message(s)) for sha, s in log),
+            )
+        ]
     out = [
         Signal(
             "multiple-commits",
-            (Evidence(commit=log[0][0], snippet=log[0][1]),),
+            (Evidence(commit=log[0][0], snippet=redact_message(log[0][1])),),
             f"{len(log)} commits",
         )
     ]
@@ -367,10 +375,10 @@ def commits(sub: Submission) -> list[Signal]:
     vague = [(sha, s) for sha, s in log if not _descriptive(s)]
     ratio = f"{len(good)}/{len(log)} descriptive"
     if len(good) >= 0.6 * len(log):
-        ev = tuple(Evidence(commit=sha, snippet=s[:100]) for sha, s in good[:3])
+        ev = tuple(Evidence(commit=sha, snippet=redact_message(s)[:100]) for sha, s in good[:3])
         out.append(Signal("descriptive-commit-messages", ev, ratio))
     elif len(good) <= 0.3 * len(log):
-        ev = tuple(Evidence(commit=sha, snippet=s[:100]) for sha, s in vague[:5])
+        ev = tuple(Evidence(commit=sha, snippet=redact_message(s)[:100]) for sha, s in vague[:5])
         out.append(Signal("vague-commit-messages", ev, ratio))
     return out
 

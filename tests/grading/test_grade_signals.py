@@ -105,3 +105,15 @@ def test_or_fallback_harmless_env_file_and_container_user(tmp_path: Path) -> Non
     assert any(e.line == 3 for i in lost.values() for e in i.evidence if e.path == "config.py")
     _write(tmp_path, {"Dockerfile": "FROM python:3.12-slim\nUSER app\n"})
     assert "container-non-root" in _keys(_grade(tmp_path), "credits")
+
+
+def test_commit_messages_judged_and_redacted(git_repo: Path, fake: object) -> None:
+    token = fake("ghp_{{alnum:36}}")  # type: ignore[operator]
+    for i, message in enumerate(["Update app.py", "Add files via upload", f"wip {token}"]):
+        _write(git_repo, {f"f{i}.txt": "x\n"})
+        git(git_repo, "add", "-A")
+        git(git_repo, "commit", "-q", "-m", message)
+    grade = _grade(git_repo)
+    lost = {i.key: i for d in grade.dimensions for i in d.deductions}
+    assert lost["vague-commit-messages"].count == 3
+    assert token not in str(grade.to_dict())
