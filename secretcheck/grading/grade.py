@@ -13,11 +13,11 @@ from secretcheck.grading.history import HistoryScanner, scan_git_history
 from secretcheck.grading.interim import active_rules, interim_findings
 from secretcheck.grading.model import Grade, Signal
 from secretcheck.grading.redaction import redact_snippet
-from secretcheck.grading.repo import read_text, repo_signals
+from secretcheck.grading.repo import repo_signals
 from secretcheck.grading.rubric import Rubric
 from secretcheck.grading.score import score_dimensions
 from secretcheck.grading.signals import PySource, python_signals
-from secretcheck.grading.submission import Submission, open_submission
+from secretcheck.grading.submission import Submission, open_submission, read_text
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate

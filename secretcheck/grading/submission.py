@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from secretcheck.errors import UsageError
 from secretcheck.grading.archive import ARCHIVE_SUFFIXES, ArchiveLimits, is_archive, unpack_archive
@@ -121,3 +121,21 @@ def batch_members(folder: Path) -> list[Path]:
     if not members:
         raise UsageError(f"no submissions (folders or archives) in {folder}")
     return members
+
+
+MAX_READ = 512 * 1024
+
+
+def read_text(sub: Submission, rel: str) -> str | None:
+    path = sub.root / rel
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_READ:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return None if b"\0" in data[:8192] else data.decode("utf-8", "replace")
+
+
+def basename(rel: str) -> str:
+    return PurePosixPath(rel.rstrip("/")).name
