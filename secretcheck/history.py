@@ -1,0 +1,358 @@
+"""`secretcheck history`: every secret ever committed, with when it came and when it went.
+
+How it works, in one streaming pass over `git log -p -U0 --reverse` (oldest first):
+
+- Each commit's added lines are grouped per file, runs of consecutive lines joined with a blank
+  separator line, and scanned by the same `pipeline.scan_text` as a normal scan, then mapped back
+  to their real line numbers in that commit's version of the file. Fragments are scanned as text
+  (kind "text"): a fragment of a Python file does not parse, so the code-aware (CST) rules, which
+  need a whole module, do not run here, and no SC9xx parse diagnostic is produced (any SC9xx
+  that still appears is dropped). The text, entropy and keyword detectors all run.
+- Fragments go to a process pool with a bounded number of batches in flight, so memory stays
+  flat on long histories; the engines' own keyword prefilters skip most lines cheaply.
+- Each secret (its value, kept in memory only) is reported once, at the first commit that added
+  it. Removed lines are checked for known secrets to find the commit that last removed one.
+- Whether a secret is still `present` is decided at the end by reading the tip (HEAD, or every
+  ref tip with --all-branches) of each file it was added to, following renames; otherwise it is
+  `removed`, with the removing commit and how long it lived.
+
+Merge commits contribute no patch (as in plain `git log -p`): a secret first written while
+resolving a conflict is missed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from secretcheck.baseline import DEFAULT_BASELINE
+from secretcheck.findings import Finding, Severity, Span
+from secretcheck.gitscan import (
+    BASELINE_HEADER,
+    GIT_TIMEOUT,
+    PATCH_OPTIONS,
+    FilePatch,
+    GitError,
+    parse_patch,
+    read_blobs,
+    repo_root,
+    run_git,
+    shown_name,
+)
+from secretcheck.pipeline import scan_text
+from secretcheck.settings import Settings
+from secretcheck.sources import decode, display_path, is_excluded
+
+COMMIT_MARK = b"\x01"
+LOG_FORMAT = "--format=%x01%H%x00%an%x00%ae%x00%aI%x00%at"
+BATCH_SIZE = 64  # fragments a worker scans per task
+Fragment = tuple[str, str, tuple[int, ...]]  # display path, text, fragment line -> real line
+# One step of the ordered replay: a fragment's findings (removals None) or a commit's removals.
+_Step = tuple["Commit", bytes, "list[FilePatch] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    author: str
+    email: str
+    date: str  # ISO 8601 author date
+    timestamp: int
+
+    def to_dict(self) -> dict[str, str]:
+        return {"commit": self.sha, "author": self.author, "email": self.email, "date": self.date}
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryFinding:
+    finding: Finding  # located in the introducing commit's version of the file
+    introduced: Commit
+    status: str  # "present" | "removed"
+    removed_by: Commit | None = None
+
+    @property
+    def lived_seconds(self) -> int | None:
+        if self.removed_by is None:
+            return None
+        return max(0, self.removed_by.timestamp - self.introduced.timestamp)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.finding.to_dict()
+        data.update(
+            {
+                "commit": self.introduced.sha,
+                "author": self.introduced.author,
+                "author_email": self.introduced.email,
+                "date": self.introduced.date,
+                "status": self.status,
+                "removed_in": self.removed_by.to_dict() if self.removed_by else None,
+                "lived_seconds": self.lived_seconds,
+            }
+        )
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryResult:
+    secrets: tuple[HistoryFinding, ...]
+    commits_scanned: int
+    tips: tuple[str, ...] = ()
+
+    def active(self) -> tuple[HistoryFinding, ...]:
+        return tuple(s for s in self.secrets if not s.finding.suppressed)
+
+    def failing(self, threshold: Severity) -> tuple[HistoryFinding, ...]:
+        return tuple(s for s in self.active() if s.finding.severity >= threshold)
+
+
+@dataclass(slots=True)
+class _Seen:
+    """A secret as the scan goes: first sighting, where it went, who last removed it."""
+
+    finding: Finding
+    commit: Commit
+    probe: str  # a line of the secret, to spot it in removed lines and in tip files
+    paths: set[bytes] = field(default_factory=set)
+    removed_by: Commit | None = None
+
+
+def _fragments(patch: FilePatch) -> tuple[bytes, tuple[int, ...]]:
+    """The added lines of one file, runs joined by a blank line, with the line map."""
+    chunks: list[bytes] = []
+    mapping: list[int] = []
+    previous = -1
+    for number, text in patch.added:
+        if mapping and number != previous + 1:
+            chunks.append(b"")
+            mapping.append(0)
+        chunks.append(text.rstrip(b"\r"))
+        mapping.append(number)
+        previous = number
+    return b"\n".join(chunks) + b"\n", tuple(mapping)
+
+
+def _is_baseline(patch: FilePatch, known: set[bytes]) -> bool:
+    """Baselines are full of salted hashes that entropy rules flag: skip every version of a
+    file that was ever a baseline (by its header, or by the default name)."""
+    assert patch.path is not None
+    if patch.path in known or patch.path.rsplit(b"/", 1)[-1] == DEFAULT_BASELINE.encode():
+        return True
+    head = b"\n".join(text for _, text in patch.added[:2])
+    if patch.added[0][0] == 1 and head.startswith(BASELINE_HEADER):
+        known.add(patch.path)
+        return True
+    return False
+
+
+def scan_fragments(batch: Sequence[Fragment], settings: Settings) -> list[list[Finding]]:
+    """Worker: findings of each fragment, with spans mapped back to real line numbers."""
+    out = []
+    for display, text, mapping in batch:
+        try:
+            found = scan_text(text, display, "text", settings)
+        except Exception:  # a detector bug on one fragment must not end a history scan
+            found = []
+        mapped = []
+        for f in found:
+            if f.rule_id.startswith("SC9") or not f.secret:
+                continue
+            line = mapping[f.span.line - 1] if f.span.line <= len(mapping) else 0
+            end = mapping[f.span.end_line - 1] if f.span.end_line <= len(mapping) else 0
+            if not line:
+                continue
+            span = Span(line, f.span.column, end or line, f.span.end_column)
+            mapped.append(f.with_changes(span=span, statement=None))
+        out.append(mapped)
+    return out
+
+
+def _revisions(since: str | None, all_branches: bool) -> list[str]:
+    if since and since.startswith("-"):
+        raise GitError(f"not a revision: {since!r}")
+    revs = ["--all"] if all_branches else ["HEAD"]
+    if since:
+        revs.append(f"^{since}")
+    return revs
+
+
+def _commit(header: bytes) -> Commit:
+    sha, name, email, date, stamp = header[1:].rstrip(b"\n").split(b"\0")[:5]
+    return Commit(
+        sha.decode(), shown_name(name), shown_name(email), date.decode(), int(stamp or b"0")
+    )
+
+
+def _log_commits(cwd: Path, revs: Sequence[str], pathspecs: Sequence[str]) -> Iterator[
+    tuple[Commit, list[FilePatch]]
+]:  # fmt: skip
+    """Stream (commit, file patches) oldest first from one `git log -p` process."""
+    args = ["git", "--literal-pathspecs", "-c", "core.quotePath=true", "log", "-p",
+            *PATCH_OPTIONS, "-M", "--reverse", LOG_FORMAT, *revs, "--", *pathspecs]  # fmt: skip
+    with subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None
+        commit: Commit | None = None
+        body: list[bytes] = []
+        for line in proc.stdout:
+            if line.startswith(COMMIT_MARK):
+                if commit is not None:
+                    yield commit, list(parse_patch(body))
+                commit, body = _commit(line), []
+            else:
+                body.append(line)
+        if commit is not None:
+            yield commit, list(parse_patch(body))
+        stderr = proc.stderr.read() if proc.stderr else b""
+        if proc.wait(timeout=GIT_TIMEOUT) != 0:
+            reason = stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GitError(f"git log failed: {reason[0] if reason else proc.returncode}")
+
+
+def count_commits(cwd: Path, since: str | None, all_branches: bool, paths: Sequence[str]) -> int:
+    revs = _revisions(since, all_branches)
+    out = run_git(cwd, "rev-list", "--count", "--no-merges", *revs, "--", *paths)
+    return int(out.strip() or b"0")
+
+
+class _Tracker:
+    """Holds what the stream has seen so far; the only state of a history scan."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, _Seen] = {}
+        self.renames: dict[bytes, set[bytes]] = {}
+
+    def note_removals(self, commit: Commit, patches: Sequence[FilePatch]) -> None:
+        for patch in patches:
+            if patch.old_path and patch.path and patch.old_path != patch.path:
+                self.renames.setdefault(patch.old_path, set()).add(patch.path)
+            if not patch.removed or not self.seen:
+                continue
+            removed = b"\n".join(patch.removed).decode("utf-8", "replace")
+            for record in self.seen.values():
+                if record.probe in removed:
+                    record.removed_by = commit
+
+    def note_findings(self, commit: Commit, raw_path: bytes, findings: Sequence[Finding]) -> None:
+        for finding in findings:
+            key = "".join(finding.secret.split())
+            record = self.seen.get(key)
+            if record is None:
+                probe = max(finding.secret.splitlines() or [finding.secret], key=len).strip()
+                record = self.seen[key] = _Seen(finding, commit, probe)
+            record.paths.add(raw_path)
+
+    def tracked_paths(self, record: _Seen) -> set[bytes]:
+        paths, todo = set(record.paths), list(record.paths)
+        while todo:
+            for target in self.renames.get(todo.pop(), ()):
+                if target not in paths:
+                    paths.add(target)
+                    todo.append(target)
+        return paths
+
+
+def _tip_texts(cwd: Path, tips: Sequence[str], wanted: set[bytes]) -> dict[bytes, list[str]]:
+    """Path -> the texts of that path at each tip that has it."""
+    ids: dict[str, bytes] = {}
+    for tip in tips:
+        listing = run_git(cwd, "ls-tree", "-r", "-z", "--full-tree", tip)
+        for row in listing.split(b"\0"):
+            meta, _, path = row.partition(b"\t")
+            parts = meta.split()
+            if path in wanted and len(parts) == 3 and parts[1] == b"blob":
+                ids[parts[2].decode()] = path
+    texts: dict[bytes, list[str]] = {}
+    order = sorted(ids)
+    for blob, data in zip(order, read_blobs(cwd, order), strict=True):
+        texts.setdefault(ids[blob], []).append(decode(data)[0])
+    return texts
+
+
+def _tips(cwd: Path, all_branches: bool) -> list[str]:
+    if not all_branches:
+        return [run_git(cwd, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()]
+    out = run_git(cwd, "rev-list", "--no-walk", "--all")
+    return sorted({line for line in out.decode().split() if line})
+
+
+def scan_history(
+    settings: Settings,
+    since: str | None = None,
+    all_branches: bool = False,
+    cwd: Path | None = None,
+    on_commit: Callable[[int], None] | None = None,
+) -> HistoryResult:
+    """Every secret added by the commits of HEAD (or all refs), back to `since` if given."""
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    root = repo_root(cwd)
+    pathspecs = [p for p in settings.paths if p != "."] or ["."]
+    revs = _revisions(since, all_branches)
+    tips = _tips(cwd, all_branches)
+    tracker = _Tracker()
+    workers = settings.jobs or os.cpu_count() or 1
+    # In commit order: each batch's fragments and, between them, the removals of each commit,
+    # so a removal is checked only against secrets added by earlier commits.
+    pending: deque[tuple[Future[list[list[Finding]]] | None, list[_Step]]] = deque()
+    batch: list[Fragment] = []
+    steps: list[_Step] = []
+    commits = 0
+    baselines: set[bytes] = set()
+
+    def drain(limit: int) -> None:
+        while len(pending) > limit:
+            future, todo = pending.popleft()
+            results = iter(future.result() if future is not None else [])
+            for commit, raw, removals in todo:
+                if removals is not None:
+                    tracker.note_removals(commit, removals)
+                else:
+                    tracker.note_findings(commit, raw, next(results))
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for commit, patches in _log_commits(cwd, revs, pathspecs):
+            commits += 1
+            steps.append((commit, b"", patches))
+            for patch in patches:
+                if patch.path is None or not patch.added or patch.binary:
+                    continue
+                if _is_baseline(patch, baselines):
+                    continue
+                display = display_path(root / shown_name(patch.path), cwd)
+                if is_excluded(display, settings.exclude):
+                    continue
+                data, mapping = _fragments(patch)
+                batch.append((display, decode(data)[0], mapping))
+                steps.append((commit, patch.path, None))
+            if len(batch) >= BATCH_SIZE:
+                pending.append((pool.submit(scan_fragments, batch, settings), steps))
+                batch, steps = [], []
+                drain(workers * 4)
+            if on_commit is not None:
+                on_commit(1)
+        future = pool.submit(scan_fragments, batch, settings) if batch else None
+        pending.append((future, steps))
+        drain(0)
+    return _resolve(cwd, tracker, tips, commits)
+
+
+def _resolve(cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int) -> HistoryResult:
+    wanted: dict[str, set[bytes]] = {k: tracker.tracked_paths(r) for k, r in tracker.seen.items()}
+    texts = _tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set())
+    secrets = []
+    for key, record in tracker.seen.items():
+        present = any(record.probe in t for p in wanted[key] for t in texts.get(p, ()))
+        secrets.append(
+            HistoryFinding(
+                record.finding,
+                record.commit,
+                "present" if present else "removed",
+                None if present else record.removed_by,
+            )
+        )
+    secrets.sort(key=lambda s: (s.introduced.timestamp, s.finding.sort_key()))
+    return HistoryResult(tuple(secrets), commits, tuple(tips))
