@@ -172,6 +172,21 @@ def scan_fragments(batch: Sequence[Fragment], settings: Settings) -> list[list[F
     return out
 
 
+class _Inline:
+    """An executor that runs each task at once, in this process (for --jobs 1)."""
+
+    def __enter__(self) -> _Inline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_result(fn(*args))
+        return future
+
+
 def _revisions(since: str | None, all_branches: bool) -> list[str]:
     if since and since.startswith("-"):
         raise GitError(f"not a revision: {since!r}")
@@ -313,7 +328,7 @@ def scan_history(
                 else:
                     tracker.note_findings(commit, raw, next(results))
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Inline() as pool:
         for commit, patches in _log_commits(cwd, revs, pathspecs):
             commits += 1
             steps.append((commit, b"", patches))
