@@ -317,6 +317,7 @@ def scan_history(
     steps: list[_Step] = []
     commits = 0
     baselines: set[bytes] = set()
+    shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
 
     def drain(limit: int) -> None:
         while len(pending) > limit:
@@ -337,8 +338,11 @@ def scan_history(
                     continue
                 if _is_baseline(patch, baselines):
                     continue
-                display = display_path(root / shown_name(patch.path), cwd)
-                if is_excluded(display, settings.exclude):
+                if patch.path not in shown:
+                    name = display_path(root / shown_name(patch.path), cwd)
+                    shown[patch.path] = None if is_excluded(name, settings.exclude) else name
+                display = shown[patch.path]
+                if display is None:
                     continue
                 data, mapping = _fragments(patch)
                 batch.append((display, decode(data)[0], mapping))
