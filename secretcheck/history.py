@@ -27,7 +27,7 @@ import subprocess
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -99,10 +99,21 @@ class HistoryFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class HistorySkip:
+    commit: str
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"commit": self.commit, "path": self.path, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
 class HistoryResult:
     secrets: tuple[HistoryFinding, ...]
     commits_scanned: int
     tips: tuple[str, ...] = ()
+    skipped: tuple[HistorySkip, ...] = ()
 
     def active(self) -> tuple[HistoryFinding, ...]:
         return tuple(s for s in self.secrets if not s.finding.suppressed)
@@ -228,9 +239,14 @@ def _log_commits(cwd: Path, revs: Sequence[str], pathspecs: Sequence[str]) -> It
             raise GitError(f"git log failed: {reason[0] if reason else proc.returncode}")
 
 
+def history_pathspecs(paths: Sequence[str]) -> list[str]:
+    """No PATHS (or just ".") means the whole repository, from any folder inside it."""
+    return [p for p in paths if p != "."]
+
+
 def count_commits(cwd: Path, since: str | None, all_branches: bool, paths: Sequence[str]) -> int:
     revs = _revisions(since, all_branches)
-    out = run_git(cwd, "rev-list", "--count", "--no-merges", *revs, "--", *paths)
+    out = run_git(cwd, "rev-list", "--count", *revs, "--", *history_pathspecs(paths))
     return int(out.strip() or b"0")
 
 
@@ -290,7 +306,10 @@ def _tip_texts(cwd: Path, tips: Sequence[str], wanted: set[bytes]) -> dict[bytes
 
 def _tips(cwd: Path, all_branches: bool) -> list[str]:
     if not all_branches:
-        return [run_git(cwd, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()]
+        try:
+            return [run_git(cwd, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()]
+        except GitError:
+            raise GitError("the repository has no commits yet") from None
     out = run_git(cwd, "rev-list", "--no-walk", "--all")
     return sorted({line for line in out.decode().split() if line})
 
@@ -305,7 +324,7 @@ def scan_history(
     """Every secret added by the commits of HEAD (or all refs), back to `since` if given."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = repo_root(cwd)
-    pathspecs = [p for p in settings.paths if p != "."] or ["."]
+    pathspecs = history_pathspecs(settings.paths)
     revs = _revisions(since, all_branches)
     tips = _tips(cwd, all_branches)
     tracker = _Tracker()
@@ -317,6 +336,7 @@ def scan_history(
     steps: list[_Step] = []
     commits = 0
     baselines: set[bytes] = set()
+    skipped: list[HistorySkip] = []
     shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
 
     def drain(limit: int) -> None:
@@ -345,6 +365,10 @@ def scan_history(
                 if display is None:
                     continue
                 data, mapping = _fragments(patch)
+                if len(data) > settings.max_file_size:
+                    limit = f"too-large: {len(data)} added bytes > {settings.max_file_size}"
+                    skipped.append(HistorySkip(commit.sha, display, limit))
+                    continue
                 batch.append((display, decode(data)[0], mapping))
                 steps.append((commit, patch.path, None))
             if len(batch) >= BATCH_SIZE:
@@ -356,7 +380,7 @@ def scan_history(
         future = pool.submit(scan_fragments, batch, settings) if batch else None
         pending.append((future, steps))
         drain(0)
-    return _resolve(cwd, tracker, tips, commits)
+    return replace(_resolve(cwd, tracker, tips, commits), skipped=tuple(skipped))
 
 
 def _resolve(cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int) -> HistoryResult:

@@ -177,3 +177,12 @@ def test_parse_patch_counts_hunk_lines_and_unquotes_names() -> None:
     assert second.added == [(1, b"z")]
     assert third.binary and not third.added
     assert unquote(b'"a\\"b\\\\c"') == b'a"b\\c'
+
+
+def test_staged_before_the_first_commit(git_repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(git_repo)
+    (git_repo / "first.py").write_text(f'KEY = "{AWS}"\n')
+    git(git_repo, "add", "first.py")
+    result = cli("scan", "--staged", "--format", "json")
+    assert result.exit_code == 1
+    assert located(result) == [("first.py", 1, "SC301")]

@@ -144,3 +144,26 @@ def test_library_call_reports_progress_per_commit(repo: Path) -> None:
 def test_bad_since_is_a_usage_error(repo: Path) -> None:
     commit(repo, "one", **{"a.txt": "a\n"})
     assert cli("history", "--since", "nope").exit_code == 2
+
+
+def test_from_a_subfolder_without_paths_covers_the_whole_repository(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commit(repo, "key", **{"top.py": f'KEY = "{AWS}"\n', "sub__x.txt": "x\n"})
+    monkeypatch.chdir(repo / "sub")
+    [found] = secrets_of(cli("history", "--format", "json"))
+    assert found["path"] == (repo / "top.py").as_posix()  # outside the cwd: absolute, as in scan
+    assert secrets_of(cli("history", "--format", "json", ".")) == secrets_of(
+        cli("history", "--format", "json")
+    )
+
+
+def test_empty_repository_and_oversized_changes(repo: Path) -> None:
+    result = cli("history")
+    assert result.exit_code == 2 and "no commits" in result.stderr
+    commit(repo, "big", **{"big.txt": f"T={TOKEN}\n" + "x" * 5000 + "\n"})
+    (repo / ".secretcheck.toml").write_text("max-file-size = 1000\n")
+    result = cli("history", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["secrets"] == [] and [s["path"] for s in data["skipped"]] == ["big.txt"]

@@ -40,6 +40,7 @@ def summary(result: HistoryResult, fail_on: Severity) -> dict[str, object]:
         "present": sum(1 for s in active if s.status == "present"),
         "removed": sum(1 for s in active if s.status == "removed"),
         "suppressed": len(result.secrets) - len(active),
+        "skipped": len(result.skipped),
         "fail_on": fail_on.label,
         "failing": len(result.failing(fail_on)),
     }
@@ -52,6 +53,7 @@ def render_json(result: HistoryResult, fail_on: Severity) -> str:
         "kind": "history",
         "secrets": [s.to_dict() for s in result.secrets],
         "summary": summary(result, fail_on),
+        "skipped": [s.to_dict() for s in result.skipped],
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -87,6 +89,7 @@ def render_text(result: HistoryResult, fail_on: Severity, color: bool) -> str:
         f"{counts['secrets']} secret(s) in {counts['commits_scanned']} commit(s): "
         f"{counts['present']} still present, {counts['removed']} removed"
         + (f", {counts['suppressed']} suppressed" if counts["suppressed"] else "")
+        + (f"; {counts['skipped']} oversized changes skipped" if counts["skipped"] else "")
         + "."
     )
     if counts["failing"]:
