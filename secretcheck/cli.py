@@ -74,6 +74,7 @@ def main() -> None:
     is_flag=True,
     help="Apply excludes to files named on the command line too (for pre-commit).",
 )
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a TTY)."
 )
@@ -104,6 +105,7 @@ def scan(
     config_file: str | None,
     jobs: int | None,
     force_exclude: bool,
+    no_cache: bool,
     color: bool | None,
     baseline_file: str | None,
     fail_on_stale: bool,
@@ -123,6 +125,7 @@ def scan(
         "jobs": jobs,
         "force_exclude": force_exclude or None,
         "baseline": baseline_file,
+        "use_cache": False if no_cache else None,
     }
     try:
         settings = build_settings(paths or (".",), config_file, overrides)

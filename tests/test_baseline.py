@@ -271,3 +271,24 @@ def test_loads_rejects_malformed_files() -> None:
     ):
         with pytest.raises(bl.BaselineError):
             bl.loads(broken)
+
+
+def test_cached_findings_keep_their_baseline_identity(tmp_path: Path) -> None:
+    """The findings cache re-cuts secrets from the text; entries must not change with it."""
+    from secretcheck import cache
+
+    text = (
+        f'import psycopg2\nconn = psycopg2.connect(password="{expand("{{password:14}}", 1)}")\n'
+        f'API_SECRET = "{expand("{{alnum:32}}", 2)}"\nT = "{GH}"\n'
+        f'url = "postgres://u:{expand("{{alnum:12}}", 3)}@h/db"\n'
+        f'K = """\n{expand("{{pem:rsa}}")}\n"""\n'
+    )
+    findings = scan_text(text, "db.py", "python", SETTINGS)
+    assert len(findings) >= 4
+    cache.store(str(tmp_path), "k" * 64, findings)
+    again = cache.load(str(tmp_path), "k" * 64, text)
+    assert again is not None
+    salt = bl.new_salt()
+    assert [e for e, _ in bl.identify(findings, salt, Path.cwd())] == [
+        e for e, _ in bl.identify(again, salt, Path.cwd())
+    ]
