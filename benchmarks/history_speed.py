@@ -4,10 +4,10 @@
 
 The repository is written in one `git fast-import` stream (seconds, not minutes, for thousands
 of commits): ~60 Python and config files edited a few lines at a time, the way real history
-looks, with a fake secret (generated from a template at run time, never stored) committed every
+looks, with a fake token (generated from a template at run time, never stored) committed every
 ~`--secret-every` commits, all but the last replaced by an environment lookup later. The script
 prints the commit count, the wall time of `secretcheck history --format json`, commits per
-second, and checks that every planted secret was reported with the right status.
+second, and checks that every planted token was reported with the right status.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def blob(text: str) -> bytes:
 
 
 def build(repo: Path, commits: int, files: int, secret_every: int, seed: int) -> dict[str, str]:
-    """Write the repository; return planted secret -> expected status."""
+    """Write the repository; return planted token -> expected status."""
     rng = random.Random(seed)
     contents = {
         f"pkg/mod_{i:03d}.py" if i % 5 else f"conf/app_{i:03d}.env": [
@@ -60,7 +60,7 @@ def build(repo: Path, commits: int, files: int, secret_every: int, seed: int) ->
         ]
         for i in range(files)
     }
-    planted: dict[str, tuple[str, int]] = {}  # secret -> (path, line index)
+    planted: dict[str, tuple[str, int]] = {}  # token -> (path, line index)
     expected: dict[str, str] = {}
     stream = bytearray()
     for n in range(1, commits + 1):
@@ -75,17 +75,17 @@ def build(repo: Path, commits: int, files: int, secret_every: int, seed: int) ->
                     lines.insert(where, code_line(rng))
         if n % secret_every == 0:
             path = changed[0]
-            secret = expand("{{crc_token:ghp}}", f"bench-{n}")
-            contents[path].append(f'SERVICE_TOKEN = "{secret}"')
-            planted[secret] = (path, len(contents[path]) - 1)
-            expected[secret] = "present"
+            token = expand("{{crc_token:ghp}}", f"bench-{n}")
+            contents[path].append(f'SERVICE_TOKEN = "{token}"')
+            planted[token] = (path, len(contents[path]) - 1)
+            expected[token] = "present"
         elif n % secret_every == secret_every // 2 and planted:
-            secret = sorted(planted)[0]
-            path, _ = planted.pop(secret)
-            contents[path] = [line for line in contents[path] if secret not in line]
+            token = sorted(planted)[0]
+            path, _ = planted.pop(token)
+            contents[path] = [line for line in contents[path] if token not in line]
             contents[path].append('SERVICE_TOKEN = os.environ["SERVICE_TOKEN"]')
             changed.append(path)
-            expected[secret] = "removed"
+            expected[token] = "removed"
         stamp = 1_600_000_000 + n * 3600
         stream += b"commit refs/heads/main\nmark :%d\n" % n
         stream += b"author Bench <bench@example.invalid> %d +0000\n" % stamp

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from secretcheck.api import scan_text
 from secretcheck.examples import expand
 from secretcheck.findings import ScanError, ScanResult, Severity
@@ -91,3 +94,24 @@ def test_github_levels_follow_fail_on() -> None:
     assert get_renderer("github")(result, CATALOGUE, Severity.CRITICAL, False).startswith(
         "::warning "
     )
+
+
+TOKEN_LINES = st.sampled_from(
+    [
+        'token = "{{crc_token:ghp}}"',
+        "aws_key: AKIA{{upper:16}}",
+        'url = "https://admin:{{alnum:14}}@db.example.invalid/app"',
+        'password = "{{password:16}}"',
+        "SLACK=xoxb-{{digits:11}}-{{digits:12}}-{{alnum:24}}",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(template=TOKEN_LINES, seed=st.integers(0, 10_000), name=st.sampled_from(["a.py", "b.env"]))
+def test_no_format_prints_a_generated_secret(template: str, seed: int, name: str) -> None:
+    result = scan_text(expand(template, seed) + "\n", name)
+    secrets = [f.secret for f in result.findings if len(f.secret) >= 8]
+    for fmt in FORMATS:
+        out = get_renderer(fmt)(result, CATALOGUE, Severity.LOW, False)
+        assert not any(s in out for s in secrets), fmt

@@ -167,3 +167,17 @@ def test_empty_repository_and_oversized_changes(repo: Path) -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["secrets"] == [] and [s["path"] for s in data["skipped"]] == ["big.txt"]
+
+
+@pytest.mark.slow
+def test_history_benchmark_finds_every_planted_token() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).parents[1] / "benchmarks" / "history_speed.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--commits", "1500", "--secret-every", "300"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1500 commits" in done.stdout
