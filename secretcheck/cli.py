@@ -357,7 +357,8 @@ def history(
     is still there or was removed; exits 1 if any is found, since removing is not revoking."""
     from pathlib import Path
 
-    from secretcheck.history import count_commits, scan_history
+    from secretcheck.gitlog import count_commits
+    from secretcheck.history import scan_history
     from secretcheck.report.history import ROTATE, render_json, render_text
 
     try:

@@ -23,9 +23,8 @@ resolving a conflict is missed.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,40 +32,23 @@ from typing import Any
 
 from secretcheck.baseline import DEFAULT_BASELINE
 from secretcheck.findings import Finding, Severity, Span
-from secretcheck.gitscan import (
-    BASELINE_HEADER,
-    GIT_TIMEOUT,
-    PATCH_OPTIONS,
-    FilePatch,
-    GitError,
-    parse_patch,
-    read_blobs,
-    repo_root,
-    run_git,
-    shown_name,
+from secretcheck.gitcmd import BASELINE_HEADER, FilePatch, repo_root, shown_name
+from secretcheck.gitlog import (
+    Commit,
+    history_pathspecs,
+    log_commits,
+    ref_tips,
+    revisions,
+    tip_texts,
 )
 from secretcheck.pipeline import scan_text
 from secretcheck.settings import Settings
 from secretcheck.sources import decode, display_path, is_excluded
 
-COMMIT_MARK = b"\x01"
-LOG_FORMAT = "--format=%x01%H%x00%an%x00%ae%x00%aI%x00%at"
 BATCH_SIZE = 64  # fragments a worker scans per task
 Fragment = tuple[str, str, tuple[int, ...]]  # display path, text, fragment line -> real line
 # One step of the ordered replay: a fragment's findings (removals None) or a commit's removals.
 _Step = tuple["Commit", bytes, "list[FilePatch] | None"]
-
-
-@dataclass(frozen=True, slots=True)
-class Commit:
-    sha: str
-    author: str
-    email: str
-    date: str  # ISO 8601 author date
-    timestamp: int
-
-    def to_dict(self) -> dict[str, str]:
-        return {"commit": self.sha, "author": self.author, "email": self.email, "date": self.date}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,58 +180,6 @@ class _Inline:
         return future
 
 
-def _revisions(since: str | None, all_branches: bool) -> list[str]:
-    if since and since.startswith("-"):
-        raise GitError(f"not a revision: {since!r}")
-    revs = ["--all"] if all_branches else ["HEAD"]
-    if since:
-        revs.append(f"^{since}")
-    return revs
-
-
-def _commit(header: bytes) -> Commit:
-    sha, name, email, date, stamp = header[1:].rstrip(b"\n").split(b"\0")[:5]
-    return Commit(
-        sha.decode(), shown_name(name), shown_name(email), date.decode(), int(stamp or b"0")
-    )
-
-
-def _log_commits(cwd: Path, revs: Sequence[str], pathspecs: Sequence[str]) -> Iterator[
-    tuple[Commit, list[FilePatch]]
-]:  # fmt: skip
-    """Stream (commit, file patches) oldest first from one `git log -p` process."""
-    args = ["git", "--literal-pathspecs", "-c", "core.quotePath=true", "log", "-p",
-            *PATCH_OPTIONS, "-M", "--reverse", LOG_FORMAT, *revs, "--", *pathspecs]  # fmt: skip
-    with subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
-        assert proc.stdout is not None
-        commit: Commit | None = None
-        body: list[bytes] = []
-        for line in proc.stdout:
-            if line.startswith(COMMIT_MARK):
-                if commit is not None:
-                    yield commit, list(parse_patch(body))
-                commit, body = _commit(line), []
-            else:
-                body.append(line)
-        if commit is not None:
-            yield commit, list(parse_patch(body))
-        stderr = proc.stderr.read() if proc.stderr else b""
-        if proc.wait(timeout=GIT_TIMEOUT) != 0:
-            reason = stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitError(f"git log failed: {reason[0] if reason else proc.returncode}")
-
-
-def history_pathspecs(paths: Sequence[str]) -> list[str]:
-    """No PATHS (or just ".") means the whole repository, from any folder inside it."""
-    return [p for p in paths if p != "."]
-
-
-def count_commits(cwd: Path, since: str | None, all_branches: bool, paths: Sequence[str]) -> int:
-    revs = _revisions(since, all_branches)
-    out = run_git(cwd, "rev-list", "--count", *revs, "--", *history_pathspecs(paths))
-    return int(out.strip() or b"0")
-
-
 class _Tracker:
     """Holds what the stream has seen so far; the only state of a history scan."""
 
@@ -287,31 +217,43 @@ class _Tracker:
         return paths
 
 
-def _tip_texts(cwd: Path, tips: Sequence[str], wanted: set[bytes]) -> dict[bytes, list[str]]:
-    """Path -> the texts of that path at each tip that has it."""
-    ids: dict[str, bytes] = {}
-    for tip in tips:
-        listing = run_git(cwd, "ls-tree", "-r", "-z", "--full-tree", tip)
-        for row in listing.split(b"\0"):
-            meta, _, path = row.partition(b"\t")
-            parts = meta.split()
-            if path in wanted and len(parts) == 3 and parts[1] == b"blob":
-                ids[parts[2].decode()] = path
-    texts: dict[bytes, list[str]] = {}
-    order = sorted(ids)
-    for blob, data in zip(order, read_blobs(cwd, order), strict=True):
-        texts.setdefault(ids[blob], []).append(decode(data)[0])
-    return texts
+class _Replay:
+    """Feeds fragments to the pool and replays results and removals in commit order, so a
+    removal is only ever checked against secrets that earlier commits added."""
 
+    def __init__(self, pool: Any, settings: Settings, workers: int) -> None:
+        self.pool, self.settings, self.window = pool, settings, workers * 4
+        self.tracker = _Tracker()
+        self.pending: deque[tuple[Future[list[list[Finding]]] | None, list[_Step]]] = deque()
+        self.batch: list[Fragment] = []
+        self.steps: list[_Step] = []
 
-def _tips(cwd: Path, all_branches: bool) -> list[str]:
-    if not all_branches:
-        try:
-            return [run_git(cwd, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()]
-        except GitError:
-            raise GitError("the repository has no commits yet") from None
-    out = run_git(cwd, "rev-list", "--no-walk", "--all")
-    return sorted({line for line in out.decode().split() if line})
+    def removals(self, commit: Commit, patches: Sequence[FilePatch]) -> None:
+        relevant = [p for p in patches if p.removed or p.old_path != p.path]
+        if relevant:
+            self.steps.append((commit, b"", relevant))
+
+    def fragment(self, commit: Commit, raw: bytes, fragment: Fragment) -> None:
+        self.batch.append(fragment)
+        self.steps.append((commit, raw, None))
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+            self.drain(self.window)
+
+    def flush(self) -> None:
+        future = self.pool.submit(scan_fragments, self.batch, self.settings) if self.batch else None
+        self.pending.append((future, self.steps))
+        self.batch, self.steps = [], []
+
+    def drain(self, limit: int = 0) -> None:
+        while len(self.pending) > limit:
+            future, todo = self.pending.popleft()
+            results = iter(future.result() if future is not None else [])
+            for commit, raw, removals in todo:
+                if removals is not None:
+                    self.tracker.note_removals(commit, removals)
+                else:
+                    self.tracker.note_findings(commit, raw, next(results))
 
 
 def scan_history(
@@ -324,35 +266,18 @@ def scan_history(
     """Every secret added by the commits of HEAD (or all refs), back to `since` if given."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = repo_root(cwd)
-    pathspecs = history_pathspecs(settings.paths)
-    revs = _revisions(since, all_branches)
-    tips = _tips(cwd, all_branches)
-    tracker = _Tracker()
+    revs = revisions(since, all_branches)
+    tips = ref_tips(cwd, all_branches)
     workers = settings.jobs or os.cpu_count() or 1
-    # In commit order: each batch's fragments and, between them, the removals of each commit,
-    # so a removal is checked only against secrets added by earlier commits.
-    pending: deque[tuple[Future[list[list[Finding]]] | None, list[_Step]]] = deque()
-    batch: list[Fragment] = []
-    steps: list[_Step] = []
     commits = 0
     baselines: set[bytes] = set()
     skipped: list[HistorySkip] = []
     shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
-
-    def drain(limit: int) -> None:
-        while len(pending) > limit:
-            future, todo = pending.popleft()
-            results = iter(future.result() if future is not None else [])
-            for commit, raw, removals in todo:
-                if removals is not None:
-                    tracker.note_removals(commit, removals)
-                else:
-                    tracker.note_findings(commit, raw, next(results))
-
     with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Inline() as pool:
-        for commit, patches in _log_commits(cwd, revs, pathspecs):
+        replay = _Replay(pool, settings, workers)
+        for commit, patches in log_commits(cwd, revs, history_pathspecs(settings.paths)):
             commits += 1
-            steps.append((commit, b"", patches))
+            replay.removals(commit, patches)
             for patch in patches:
                 if patch.path is None or not patch.added or patch.binary:
                     continue
@@ -369,23 +294,18 @@ def scan_history(
                     limit = f"too-large: {len(data)} added bytes > {settings.max_file_size}"
                     skipped.append(HistorySkip(commit.sha, display, limit))
                     continue
-                batch.append((display, decode(data)[0], mapping))
-                steps.append((commit, patch.path, None))
-            if len(batch) >= BATCH_SIZE:
-                pending.append((pool.submit(scan_fragments, batch, settings), steps))
-                batch, steps = [], []
-                drain(workers * 4)
+                replay.fragment(commit, patch.path, (display, decode(data)[0], mapping))
             if on_commit is not None:
                 on_commit(1)
-        future = pool.submit(scan_fragments, batch, settings) if batch else None
-        pending.append((future, steps))
-        drain(0)
-    return replace(_resolve(cwd, tracker, tips, commits), skipped=tuple(skipped))
+        replay.flush()
+        replay.drain()
+    result = _resolve(cwd, replay.tracker, tips, commits)
+    return replace(result, skipped=tuple(skipped))
 
 
 def _resolve(cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int) -> HistoryResult:
     wanted: dict[str, set[bytes]] = {k: tracker.tracked_paths(r) for k, r in tracker.seen.items()}
-    texts = _tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set())
+    texts = tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set())
     secrets = []
     for key, record in tracker.seen.items():
         present = any(record.probe in t for p in wanted[key] for t in texts.get(p, ()))

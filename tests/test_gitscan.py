@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from secretcheck.cli import main
 from secretcheck.examples import expand
-from secretcheck.gitscan import parse_patch, unquote
+from secretcheck.gitcmd import parse_patch, unquote
 from tests.conftest import git
 
 OLD = expand("{{crc_token:ghp}}", "diff-old")
