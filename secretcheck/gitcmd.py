@@ -28,6 +28,7 @@ _ESCAPES = {
     ord("a"): 7, ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("v"): 11, ord("f"): 12,
     ord("r"): 13, ord('"'): 34, ord("\\"): 92,
 }  # fmt: skip
+_C_ESCAPE = re.compile(rb"\\([0-7]{3}|.)", re.DOTALL)
 BASELINE_HEADER = b'{\n  "format": "secretcheck-baseline"'
 
 
@@ -63,24 +64,18 @@ def shown_name(raw: bytes) -> str:
 
 
 def unquote(raw: bytes) -> bytes:
-    """A path as git prints it in patch headers: C-quoted when it holds unusual bytes."""
-    if not raw.startswith(b'"') or not raw.endswith(b'"') or len(raw) < 2:
+    """A path as git prints it in patch headers: C-quoted (`"caf\\303\\251"`) when it holds
+    unusual bytes, with 3-digit octal escapes for bytes and C escapes for the rest."""
+    if len(raw) < 2 or not raw.startswith(b'"') or not raw.endswith(b'"'):
         return raw
-    body, out, i = raw[1:-1], bytearray(), 0
-    while i < len(body):
-        char = body[i]
-        if char == 92 and i + 1 < len(body):  # backslash
-            nxt = body[i + 1]
-            if 48 <= nxt <= 55 and i + 3 < len(body) + 1:
-                out.append(int(body[i + 1 : i + 4], 8))
-                i += 4
-                continue
-            out.append(_ESCAPES.get(nxt, nxt))
-            i += 2
-            continue
-        out.append(char)
-        i += 1
-    return bytes(out)
+
+    def one(match: re.Match[bytes]) -> bytes:
+        code = match.group(1)
+        if len(code) == 3:
+            return bytes([int(code, 8) & 0xFF])
+        return bytes([_ESCAPES.get(code[0], code[0])])
+
+    return _C_ESCAPE.sub(one, raw[1:-1])
 
 
 def _strip_prefix(raw: bytes) -> bytes | None:
