@@ -219,7 +219,7 @@ _jobs_option = click.option(
 
 @main.group("baseline")
 def baseline_group() -> None:
-    """Accept the findings that exist today, so that only new ones fail a scan."""
+    """Accept today's findings so that only new ones fail."""
 
 
 @baseline_group.command("create")
@@ -241,8 +241,10 @@ def baseline_create(
     exclude: tuple[str, ...],
     jobs: int | None,
 ) -> None:
-    """Scan PATHS and write a baseline accepting every finding (the salt of an existing
-    baseline is kept, so an unchanged tree gives a byte-identical file)."""
+    """Write a baseline accepting every current finding.
+
+    Scans PATHS (default: the current directory). The salt of an existing baseline is kept, so
+    an unchanged tree gives a byte-identical file."""
     import os
     from dataclasses import replace
     from pathlib import Path
@@ -286,8 +288,10 @@ def baseline_update(
     exclude: tuple[str, ...],
     jobs: int | None,
 ) -> None:
-    """Rescan PATHS and make the baseline accept what is there now: new findings are added,
-    stale entries dropped; entries of files outside PATHS are kept."""
+    """Re-scan and accept what is there now.
+
+    New findings in PATHS are added and stale entries dropped; entries of files outside PATHS
+    are kept while those files exist."""
     import os
     from dataclasses import replace
     from pathlib import Path
@@ -353,8 +357,10 @@ def history(
     jobs: int | None,
     color: bool | None,
 ) -> None:
-    """Find every secret ever committed to PATHS (default: the whole repository), whether it
-    is still there or was removed; exits 1 if any is found, since removing is not revoking."""
+    """Find every secret ever committed, removed or not.
+
+    Scans the lines each commit added to PATHS (default: the whole repository). Exits 1 if any
+    secret is found, even one removed since: removing a secret does not revoke it."""
     from pathlib import Path
 
     from secretcheck.gitlog import count_commits
