@@ -6,6 +6,7 @@ decide whether a secret is still present.
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,23 +61,29 @@ def log_commits(cwd: Path, revs: Sequence[str], pathspecs: Sequence[str]) -> Ite
     """Stream (commit, file patches) oldest first from one `git log -p` process."""
     args = ["git", "--literal-pathspecs", "-c", "core.quotePath=true", "log", "-p",
             *PATCH_OPTIONS, "-M", "--reverse", LOG_FORMAT, *revs, "--", *pathspecs]  # fmt: skip
-    with subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
-        assert proc.stdout is not None
-        commit: Commit | None = None
-        body: list[bytes] = []
-        for line in proc.stdout:
-            if line.startswith(COMMIT_MARK):
-                if commit is not None:
-                    yield commit, list(parse_patch(body))
-                commit, body = parse_commit(line), []
-            else:
-                body.append(line)
-        if commit is not None:
-            yield commit, list(parse_patch(body))
-        stderr = proc.stderr.read() if proc.stderr else b""
-        if proc.wait(timeout=GIT_TIMEOUT) != 0:
-            reason = stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitError(f"git log failed: {reason[0] if reason else proc.returncode}")
+    # stderr goes to a file, not a pipe: a pipe nobody reads could fill and stall git.
+    with tempfile.TemporaryFile() as errors:
+        try:
+            proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=errors)
+        except OSError as exc:
+            raise GitError(f"cannot run git: {exc}") from None
+        with proc:
+            assert proc.stdout is not None
+            commit: Commit | None = None
+            body: list[bytes] = []
+            for line in proc.stdout:
+                if line.startswith(COMMIT_MARK):
+                    if commit is not None:
+                        yield commit, list(parse_patch(body))
+                    commit, body = parse_commit(line), []
+                else:
+                    body.append(line)
+            if commit is not None:
+                yield commit, list(parse_patch(body))
+            if proc.wait(timeout=GIT_TIMEOUT) != 0:
+                errors.seek(0)
+                reason = errors.read().decode("utf-8", "replace").strip().splitlines()
+                raise GitError(f"git log failed: {reason[0] if reason else proc.returncode}")
 
 
 def history_pathspecs(paths: Sequence[str]) -> list[str]:

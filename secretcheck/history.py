@@ -202,9 +202,11 @@ class _Tracker:
         for finding in findings:
             key = "".join(finding.secret.split())
             record = self.seen.get(key)
-            if record is None:
+            if record is None or (record.finding.suppressed and not finding.suppressed):
+                # First sighting, or the first one not waved through by an ignore comment.
                 probe = max(finding.secret.splitlines() or [finding.secret], key=len).strip()
-                record = self.seen[key] = _Seen(finding, commit, probe)
+                paths = record.paths if record else set()
+                record = self.seen[key] = _Seen(finding, commit, probe, paths)
             record.paths.add(raw_path)
 
     def tracked_paths(self, record: _Seen) -> set[bytes]:

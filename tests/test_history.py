@@ -181,3 +181,12 @@ def test_history_benchmark_finds_every_planted_token() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1500 commits" in done.stdout
+
+
+def test_a_suppressed_sighting_does_not_hide_a_later_unsuppressed_copy(repo: Path) -> None:
+    commit(repo, "allowed", **{"a.py": f'KEY = "{AWS}"  # secretcheck: ignore\n'})
+    later = commit(repo, "copied", **{"b.env": f"KEY={AWS}\n"})
+    result = cli("history", "--format", "json")
+    assert result.exit_code == 1
+    [found] = secrets_of(result)
+    assert (found["path"], found["commit"], found["suppressed"]) == ("b.env", later, False)
