@@ -1,147 +1,71 @@
-"""Secrets that past commits added, each reported once, at the commit that introduced it.
+"""Secrets in a submission's history: the seam between grading and `secretcheck history`.
 
-This is a deliberately small stand-in for the `secretcheck history` mode (issue 5): grading
-depends only on the `HistoryScanner` protocol, so that module replaces `scan_git_history` at
-merge. How it works: stream `git log -p -U0 --reverse`, collect each commit's added lines per
-file, run the ordinary per-file pipeline over them as one text (dropping SC9xx diagnostics, as
-fragments rarely parse), and keep the first commit per (rule, normalized secret). A secret is
-`present` when its value still occurs in a file at HEAD, else `removed`.
+Grading depends only on `HistoryScanner`: a callable from a repository root and settings to
+history findings (`secretcheck.history.HistoryFinding`: the finding located in the introducing
+commit's version of the file, the commit with author and date, and `present` or `removed`).
+The default is `scan_git_history`, which runs the `secretcheck history` engine on HEAD of the
+submission. The grader's own settings apply (never the submission's config), vendored folders
+are skipped, and its git calls carry `gitcmd.SAFE_CONFIG`, so a hostile `.git/config` runs
+nothing. Tests or other history sources plug in through the same protocol.
 
-What it misses: secrets that span lines added by different commits; merge commits' own changes.
+The history engine scans added lines as text fragments, so the code-aware rules cannot run
+there and a key assigned in Python is seen only by the keyword and entropy detectors, at lower
+confidence than the same line earns at HEAD. Grading judges a leak by what it was: each history
+finding is re-scanned in the full text of the file at its introducing commit, and the full
+pipeline's finding for the same value replaces the fragment's when it is more certain.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from secretcheck.findings import Finding
-from secretcheck.grading.gitsafe import run_git
-from secretcheck.grading.model import HistoryFinding
+from secretcheck.grading.gitsafe import GitError, run_git
+from secretcheck.history import HistoryFinding, scan_history
 from secretcheck.pipeline import scan_text
 from secretcheck.settings import Settings
-from secretcheck.sources import DEFAULT_EXCLUDED_DIRS, classify
+from secretcheck.sources import DEFAULT_EXCLUDED_DIRS, classify, decode
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-_COMMIT_MARK = "\x00"
-MAX_COMMITS = 5000
+__all__ = ["HistoryFinding", "HistoryScanner", "scan_git_history"]
 
 
 class HistoryScanner(Protocol):
-    def __call__(self, root: Path, settings: Settings) -> list[HistoryFinding]: ...
-
-
-@dataclass(slots=True)
-class _Commit:
-    sha: str
-    author: str
-    date: str
-    added: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-
-
-def _skipped(path: str) -> bool:
-    return any(part in DEFAULT_EXCLUDED_DIRS for part in path.split("/")[:-1])
-
-
-def _parse_log(lines: Iterator[str]) -> Iterator[_Commit]:
-    commit: _Commit | None = None
-    path: str | None = None
-    new_line = remaining = 0
-    for raw in lines:
-        line = raw.rstrip("\n")
-        if remaining > 0:  # inside a hunk: exactly `remaining` added lines follow
-            if line.startswith("+") and path is not None and commit is not None:
-                commit.added.setdefault(path, []).append((new_line, line[1:]))
-                new_line += 1
-                remaining -= 1
-                continue
-            if line.startswith("-") or line.startswith("\\"):
-                continue
-            remaining = 0
-        if line.startswith(_COMMIT_MARK):
-            if commit is not None:
-                yield commit
-            sha, author, date = ([*line[1:].split("\x1f"), "", ""])[:3]
-            commit, path = _Commit(sha, author, date), None
-        elif line.startswith("+++ "):
-            target = line[4:].strip().strip('"')
-            path = None if target == "/dev/null" else target.removeprefix("b/")
-        elif line.startswith("diff --git "):
-            path = None
-        elif (match := _HUNK.match(line)) is not None:
-            new_line = int(match.group(1))
-            remaining = int(match.group(2)) if match.group(2) is not None else 1
-    if commit is not None:
-        yield commit
-
-
-def _stream_log(root: Path) -> Iterator[str]:
-    output = run_git(
-        root,
-        "log",
-        "-p",
-        "-U0",
-        "--no-color",
-        "--no-ext-diff",
-        "--no-textconv",
-        "--reverse",
-        "--no-renames",
-        f"--max-count={MAX_COMMITS}",
-        "--format=%x00%H%x1f%an%x1f%aI",
-        "HEAD",
-    )
-    yield from output.decode("utf-8", "replace").splitlines()
-
-
-def _head_texts(root: Path) -> Iterator[str]:
-    """The text of every file at HEAD, read in one `git cat-file --batch` call."""
-    listing = run_git(root, "ls-tree", "-r", "-z", "HEAD").decode("utf-8", "replace")
-    entries = (e.split("\t", 1)[0].split() for e in listing.split("\0") if e)
-    oids = sorted({parts[2] for parts in entries if len(parts) == 3 and parts[1] == "blob"})
-    if not oids:
-        return
-    data = run_git(root, "cat-file", "--batch", stdin="\n".join(oids).encode() + b"\n")
-    pos = 0
-    while pos < len(data):
-        header_end = data.index(b"\n", pos)
-        header = data[pos:header_end].split()
-        size = int(header[2]) if len(header) == 3 else 0
-        blob = data[header_end + 1 : header_end + 1 + size]
-        pos = header_end + 1 + size + 1  # the blob is followed by a newline
-        if b"\0" not in blob[:8192]:
-            yield blob.decode("utf-8", "replace")
-
-
-def _findings_in_commit(commit: _Commit, settings: Settings) -> Iterator[Finding]:
-    for path, added in sorted(commit.added.items()):
-        if _skipped(path):
-            continue
-        text = "\n".join(t for _, t in added) + "\n"
-        for f in scan_text(text, path, classify(path, text[:200]), settings):
-            if f.rule_id.startswith("SC9") or not f.secret:
-                continue
-            real = added[f.span.line - 1][0]
-            span = f.span.__class__(
-                real, f.span.column, real + f.span.end_line - f.span.line, f.span.end_column
-            )
-            yield f.with_changes(span=span, statement=None)
+    def __call__(self, root: Path, settings: Settings) -> Sequence[HistoryFinding]: ...
 
 
 def scan_git_history(root: Path, settings: Settings) -> list[HistoryFinding]:
-    """Every secret that any commit reachable from HEAD added, once, oldest commit first."""
-    first: dict[tuple[str, str], tuple[int, Finding, _Commit]] = {}
-    for order, commit in enumerate(_parse_log(_stream_log(root))):
-        for f in _findings_in_commit(commit, settings):
-            first.setdefault((f.rule_id, f.secret.strip()), (order, f, commit))
-    if not first:
-        return []
-    head = list(_head_texts(root))
-    ordered = sorted(first.items(), key=lambda kv: (kv[1][0], kv[1][1].sort_key(), kv[0][0]))
-    out = []
-    for (_, secret), (_, f, commit) in ordered:
-        status = "present" if any(secret in text for text in head) else "removed"
-        out.append(HistoryFinding(f, commit.sha, commit.author, commit.date, status))
-    return out
+    """Each secret any commit reachable from HEAD added, once, oldest first; no diagnostics."""
+    local = replace(
+        settings,
+        paths=(".",),
+        exclude=(*settings.exclude, *sorted(DEFAULT_EXCLUDED_DIRS), "*.egg-info"),
+        jobs=settings.jobs or 1,  # submissions are small: a process pool costs more than it saves
+    )
+    result = scan_history(local, cwd=root)
+    found = [h for h in result.secrets if not h.finding.rule_id.startswith("SC9")]
+    return [_in_full_context(root, h, local) for h in found]
+
+
+def _in_full_context(root: Path, h: HistoryFinding, settings: Settings) -> HistoryFinding:
+    """The same secret as the full pipeline sees it in that commit's version of the file."""
+    if not h.finding.secret:
+        return h
+    try:
+        blob = run_git(root, "show", f"{h.introduced.sha}:{h.finding.path}")
+    except GitError:
+        return h  # renamed or unreadable: keep the fragment's finding
+    if len(blob) > settings.max_file_size or b"\0" in blob[:8192]:
+        return h
+    text = decode(blob)[0]
+    path = h.finding.path
+    same = [
+        f for f in scan_text(text, path, classify(path, text[:200]), settings)
+        if f.secret == h.finding.secret
+    ]  # fmt: skip
+    best = max(same, key=lambda f: (f.severity, f.confidence), default=None)
+    old = (h.finding.severity, h.finding.confidence)
+    if best is None or (best.severity, best.confidence) <= old:
+        return h
+    return replace(h, finding=best.with_changes(suppressed=h.finding.suppressed))

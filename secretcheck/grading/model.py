@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from secretcheck.findings import Finding
+from secretcheck.history import HistoryFinding
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -31,26 +32,6 @@ class Evidence:
         if self.snippet:
             out["snippet"] = self.snippet
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryFinding:
-    """A secret added by a past commit, reported once at the commit that introduced it."""
-
-    finding: Finding
-    commit: str
-    author: str
-    date: str
-    status: str  # "present" | "removed"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.finding.to_dict(),
-            "commit": self.commit,
-            "author": self.author,
-            "date": self.date,
-            "status": self.status,
-        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from secretcheck.findings import Finding
-from secretcheck.grading.model import DimensionScore, Evidence, HistoryFinding, Item, Signal
+from secretcheck.grading.model import DimensionScore, Evidence, Item, Signal
 from secretcheck.grading.rubric import Rubric
+from secretcheck.history import HistoryFinding
 
 MAX_EVIDENCE = 5
 
@@ -68,7 +69,7 @@ def _history_hits(rubric: Rubric, history: Iterable[HistoryFinding]) -> list[_Hi
         points = rubric.points(f.severity, f.confidence) * rubric.history_removed
         if rubric.is_low_weight(f.path):
             points *= rubric.low_weight
-        ev = Evidence(f.path, f.span.line, commit=h.commit, snippet=f.snippet)
+        ev = Evidence(f.path, f.span.line, commit=h.introduced.sha, snippet=f.snippet)
         title = f"{_title(f)} in history (removed later; still leaked, rotate it)"
         out.append(_Hit(dim, f.rule_id, "history", title, points, ev))
     return out

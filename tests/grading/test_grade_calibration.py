@@ -63,9 +63,9 @@ def test_removed_key_loses_points_with_the_commit_as_evidence(
     secrets = next(d for d in grade.dimensions if d.id == "secrets")
     (item,) = [i for i in secrets.deductions if "history" in i.title]
     assert item.points > 0
-    assert item.evidence[0].commit == leak.commit
+    assert item.evidence[0].commit == leak.introduced.sha
     assert item.evidence[0].path == "notes/translate.py"
-    subject = _subject(built["removed-key"], leak.commit)
+    subject = _subject(built["removed-key"], leak.introduced.sha)
     assert subject == "Add translation of notes via the translate API"
 
 

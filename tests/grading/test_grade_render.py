@@ -7,10 +7,12 @@ import io
 import json
 
 from secretcheck.findings import Confidence, Finding, Severity, Span
-from secretcheck.grading.model import Evidence, Grade, HistoryFinding, Signal
+from secretcheck.gitlog import Commit
+from secretcheck.grading.model import Evidence, Grade, Signal
 from secretcheck.grading.render import get_grade_renderer
 from secretcheck.grading.rubric import load_rubric
 from secretcheck.grading.score import score_dimensions
+from secretcheck.history import HistoryFinding
 
 RUBRIC = load_rubric()
 HOSTILE = '<script>alert("x")</script> | `md` & "q"'
@@ -18,7 +20,8 @@ HOSTILE = '<script>alert("x")</script> | `md` & "q"'
 
 def _grade(name: str, findings: list[Finding]) -> Grade:
     signals = [Signal("env-secret-read", (Evidence("app.py", 2, snippet=HOSTILE),))]
-    history = [HistoryFinding(findings[0], "c" * 40, "A", "2026-01-01T00:00:00+00:00", "removed")]
+    commit = Commit("c" * 40, "A", "a@example.invalid", "2026-01-01T00:00:00+00:00", 1767225600)
+    history = [HistoryFinding(findings[0], commit, "removed")]
     total, dims = score_dimensions(RUBRIC, findings, history, signals)
     return Grade(name, f"/in/{name}", total, dims, tuple(findings), tuple(history),
                  tuple(signals))  # fmt: skip
