@@ -58,12 +58,16 @@ def grade_submission(
     candidates = [Candidate(str(sub.root / rel), rel, explicit=True) for rel in sub.scannable()]
     result = collect(scan_candidates(candidates, settings))
     sources = _python_sources(sub)
-    line_rules = active_rules(load_catalogue(settings.rule_paths))
+    catalogue = load_catalogue(settings.rule_paths)
+    line_rules = active_rules(catalogue)
+    replaced = rubric.replaced_signals({r.code for r in catalogue.active()})
     extra = interim_findings(line_rules, ((s.path, s.lines) for s in sources))
     findings = tuple(sorted((*result.findings, *extra), key=Finding.sort_key))
     history = history_scanner(sub.root, settings) if sub.is_git else []
     own_code = [s for s in sources if not rubric.is_low_weight(s.path)]
-    signals = _redacted(python_signals(own_code) + repo_signals(sub), findings)
+    found = python_signals(own_code, replaced)
+    found += [s for s in repo_signals(sub) if s.id not in replaced]
+    signals = _redacted(found, findings)
     total, dims = score_dimensions(rubric, findings, history, signals)
     positives = tuple(
         s

@@ -15,6 +15,7 @@ from typing import Any
 from secretcheck import tomlcompat
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Finding, Severity
+from secretcheck.rulepacks import CODE_RE
 from secretcheck.sources import is_excluded
 
 RUBRIC_FILE = "rubric.toml"
@@ -23,7 +24,7 @@ _WEIGHT_KEYS = {"low_weight", "low_weight_paths", "history_removed", "suppressed
 _REPEAT_KEYS = {"decay", "cap_multiple"}
 _MAPPING_KEYS = {"ignore_categories", "ignore_codes", "codes", "categories", "prefixes"}
 _DIMENSION_KEYS = {"id", "name", "max", "credit_room"}
-_SIGNAL_KEYS = {"dimension", "points", "summary", "per_occurrence"}
+_SIGNAL_KEYS = {"dimension", "points", "summary", "per_occurrence", "replaced_by"}
 
 
 class RubricError(RulePackError):
@@ -45,6 +46,9 @@ class SignalSpec:
     points: float
     summary: str
     per_occurrence: bool = False
+    # Rule codes that check the same thing: when one is active in the catalogue, the signal steps
+    # back (decided by the catalogue, not by findings, so adding a finding never lifts a grade).
+    replaced_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +83,10 @@ class Rubric:
 
     def is_low_weight(self, path: str) -> bool:
         return is_excluded(path, self.low_weight_paths)
+
+    def replaced_signals(self, active_codes: set[str]) -> frozenset[str]:
+        """Signals that an active catalogue rule checks already."""
+        return frozenset(s.id for s in self.signals.values() if s.replaced_by & active_codes)
 
     def points(self, severity: Severity, confidence: Confidence) -> float:
         return self.deductions[(severity, confidence)]
@@ -179,7 +187,11 @@ def _signals(raw: Any, source: str, dims: set[str]) -> dict[str, SignalSpec]:
         per = table.get("per_occurrence", False)
         if not isinstance(per, bool):
             raise _fail(source, f"{key}.per_occurrence", "must be true or false")
-        out[sid] = SignalSpec(sid, dim, points, summary, per)
+        codes = frozenset(_strings(table.get("replaced_by", []), source, f"{key}.replaced_by"))
+        for code in sorted(codes):
+            if not CODE_RE.match(code):
+                raise _fail(source, f"{key}.replaced_by", f"{code!r} is not a rule code")
+        out[sid] = SignalSpec(sid, dim, points, summary, per, codes)
     return out
 
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.redact import redact_value
@@ -65,14 +66,20 @@ def env_secret_reads(sources: Iterable[PySource]) -> Iterator[Evidence]:
                     break
 
 
-def weak_fallbacks(sources: Iterable[PySource]) -> Iterator[Evidence]:
-    """`os.getenv("SECRET_KEY", "dev")`: the app runs with a known secret when unset."""
+def weak_fallbacks(sources: Iterable[PySource], placeholders_only: bool) -> Iterator[Evidence]:
+    """`os.getenv("SECRET_KEY", "dev")`: the app runs with a known secret when unset.
+
+    With `placeholders_only` (a catalogue rule already flags real-looking fallbacks) only the
+    values that rule passes as placeholders are reported: `"changeme"` is still a weak default.
+    """
     for src in sources:
         for n, line in _code_lines(src):
             for m in _FALLBACK.finditer(line):
-                if credential_words(m.group("name")) is None:
+                name, value = m.group("name"), m.group("value")
+                if credential_words(name) is None:
                     continue
-                value = m.group("value")
+                if placeholders_only and placeholder_reason(value, name) is None:
+                    continue
                 shown = line[: m.start("value")] + redact_value(value) + line[m.end("value") :]
                 yield _ev(src, n, shown.strip())
 
@@ -134,7 +141,6 @@ PY_CHECKS: dict[str, Check] = {
         r"|keyring\.get_password|from decouple import|\benvirons\b|\bget_secret_value\("
     ),
     "fail-fast-missing-secret": fail_fast,
-    "weak-secret-fallback": weak_fallbacks,
     "bound-parameters": bound_parameters,
     "validated-input-model": _pattern_check(
         r"class \w+\((?:\w+\.)?(?:BaseModel|Schema|FlaskForm|Form|ModelForm|Serializer|"
@@ -172,9 +178,13 @@ PY_CHECKS: dict[str, Check] = {
 }
 
 
-def python_signals(sources: list[PySource]) -> list[Signal]:
+def python_signals(sources: list[PySource], replaced: frozenset[str] = frozenset()) -> list[Signal]:
+    """Every habit seen; `replaced` signals (checked by catalogue rules) step back."""
     out = []
-    for sid, check in PY_CHECKS.items():
+    checks = {sid: c for sid, c in PY_CHECKS.items() if sid not in replaced}
+    narrowed = "weak-secret-fallback" in replaced
+    checks["weak-secret-fallback"] = lambda srcs: weak_fallbacks(srcs, placeholders_only=narrowed)
+    for sid, check in sorted(checks.items()):
         evidence = tuple(sorted(set(check(sources))))
         if evidence:
             out.append(Signal(sid, evidence))

@@ -117,3 +117,21 @@ def test_commit_messages_judged_and_redacted(git_repo: Path, fake: object) -> No
     lost = {i.key: i for d in grade.dimensions for i in d.deductions}
     assert lost["vague-commit-messages"].count == 3
     assert token not in str(grade.to_dict())
+
+
+def test_signals_step_back_when_a_catalogue_rule_checks_the_same_thing(
+    tmp_path: Path, fake: object
+) -> None:
+    from secretcheck.grading.signals import PySource, python_signals
+
+    rubric = load_rubric()
+    assert rubric.replaced_signals({"SC101", "SC301"}) == frozenset()
+    replaced = rubric.replaced_signals({"SC104", "SC501", "SC502"})
+    assert replaced == {"weak-secret-fallback", "committed-env-file", "committed-key-file"}
+    real = fake("{{alnum:24}}")  # type: ignore[operator]
+    src = PySource("app.py", (f'SECRET_KEY = os.getenv("SECRET_KEY", "{real}")',
+                              'DB_PASSWORD = os.getenv("DB_PASSWORD", "changeme")'))  # fmt: skip
+    alone = {s.id: s for s in python_signals([src])}
+    assert [e.line for e in alone["weak-secret-fallback"].evidence] == [1, 2]
+    beside_sc104 = {s.id: s for s in python_signals([src], replaced)}
+    assert [e.line for e in beside_sc104["weak-secret-fallback"].evidence] == [2]
