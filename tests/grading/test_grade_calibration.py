@@ -130,3 +130,15 @@ def _generated_secrets() -> set[str]:
                         t for t in re.findall(r"[\w!#%&*+\-=?@^]{8,}", new) if t not in old
                     )
     return found
+
+
+def test_same_submission_built_twice_grades_identically(tmp_path: Path) -> None:
+    renderer = get_grade_renderer("json")
+    docs = []
+    for where in ("one", "two"):
+        built = BUILD.build(tmp_path / where, ["removed-key", "noisy-clean"])
+        doc = json.loads(renderer(grade_paths(sorted(built.values()), load_rubric())))
+        for sub in doc["submissions"]:
+            sub.pop("path")
+        docs.append(doc)
+    assert docs[0] == docs[1]
