@@ -85,10 +85,6 @@ LINE_RULES = (
     _rule("world-writable", "permissions", "CWE-732", "medium", "high",
           r"chmod\([^)]*\b0o?[0-7]?[0-7][2367]\b|\bumask\(\s*0\s*\)",
           "World-writable file permissions"),
-    _rule("wildcard-access", "permissions", "CWE-942", "medium", "medium",
-          r"""\bCORS\(\s*app\s*\)|origins\s*=\s*["']\*["']|allow_origins\s*=\s*\[\s*["']\*["']"""
-          r"""|["']Action["']\s*:\s*["']\*["']|Access-Control-Allow-Origin["']\s*[,:]\s*["']\*""",
-          "Wildcard CORS origin or IAM action"),
 )
 # fmt: on
 _SUPPRESS = re.compile(r"#\s*(?:nosec\b|secretcheck:\s*ignore|noqa:\s*S\d)")

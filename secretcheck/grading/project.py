@@ -115,3 +115,24 @@ def security_tooling(sub: Submission) -> list[Signal]:
                     evidence.append(Evidence(rel, n, snippet=line.strip()[:120]))
                     break
     return [Signal("security-tooling", tuple(evidence))] if evidence else []
+
+
+# No scan rule covers these (the taint and configuration rules do not), so grading checks them
+# itself, in code and in policy files: Flask-CORS with no origins allows every origin.
+_WILDCARD = re.compile(
+    r"""\bCORS\(\s*app\s*\)|\borigins\s*=\s*["']\*["']|allow_origins\s*=\s*\[\s*["']\*["']"""
+    r"""|["']Action["']\s*:\s*(?:\[\s*)?["'](?:\*|\w+:\*)["']|\bactions\s*=\s*\[\s*"\*"\s*\]"""
+    r"""|Access-Control-Allow-Origin["']?\s*[,:]\s*["']\*"""
+)
+_POLICY_SUFFIXES = (".py", ".json", ".tf", ".yaml", ".yml", ".toml")
+
+
+def wildcard_access(sub: Submission) -> list[Signal]:
+    """Wildcard CORS origins and IAM actions: access granted to anyone, or for anything."""
+    evidence = []
+    for rel in sub.scannable():
+        if rel.endswith(_POLICY_SUFFIXES):
+            for n, line in enumerate((read_text(sub, rel) or "").splitlines(), 1):
+                if _WILDCARD.search(line) and not line.lstrip().startswith("#"):
+                    evidence.append(Evidence(rel, n, snippet=line.strip()[:160]))
+    return [Signal("wildcard-access", tuple(evidence))] if evidence else []

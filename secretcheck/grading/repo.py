@@ -15,7 +15,12 @@ from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.grading.commits import commits
 from secretcheck.grading.model import Evidence, Signal
-from secretcheck.grading.project import containers, dependencies, security_tooling
+from secretcheck.grading.project import (
+    containers,
+    dependencies,
+    security_tooling,
+    wildcard_access,
+)
 from secretcheck.grading.submission import Submission, basename, read_text
 
 _ENV_EXAMPLE = re.compile(
@@ -165,6 +170,7 @@ def repo_signals(sub: Submission) -> list[Signal]:
     out: list[Signal] = []
     for check in (
         containers,
+        wildcard_access,
         env_files,
         gitignore,
         artifacts,

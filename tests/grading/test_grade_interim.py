@@ -20,7 +20,6 @@ CASES = [
     ("os.chmod(path, 0o777)", "world-writable"),
     ("digest = hashlib.md5(password.encode()).hexdigest()", "weak-password-hash"),
     ("token = ''.join(random.choice(alphabet) for _ in range(20))", "weak-token-randomness"),
-    ('CORS(app, origins="*")', "wildcard-access"),
 ]
 HARD_NEGATIVES = [
     'flash(f"Update {n} notes")',

@@ -135,3 +135,15 @@ def test_signals_step_back_when_a_catalogue_rule_checks_the_same_thing(
     assert [e.line for e in alone["weak-secret-fallback"].evidence] == [1, 2]
     beside_sc104 = {s.id: s for s in python_signals([src], replaced)}
     assert [e.line for e in beside_sc104["weak-secret-fallback"].evidence] == [2]
+
+
+def test_wildcard_cors_and_iam_in_code_and_policy_files(tmp_path: Path) -> None:
+    _write(tmp_path, {
+        "app.py": "from flask_cors import CORS\nCORS(app)\n",
+        "infra/policy.json": '{"Statement": [{"Effect": "Allow", "Action": "s3:*",\n'
+                             '"Resource": "*"}]}\n',
+        "ok.py": 'CORS(app, origins=["https://notes.example.com"])\n',
+    })  # fmt: skip
+    lost = {i.key: i for d in _grade(tmp_path).dimensions for i in d.deductions}
+    where = {(e.path, e.line) for e in lost["wildcard-access"].evidence}
+    assert where == {("app.py", 2), ("infra/policy.json", 1)}
