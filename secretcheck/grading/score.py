@@ -49,7 +49,7 @@ def _finding_hits(rubric: Rubric, findings: Iterable[Finding]) -> list[_Hit]:
             points, scope = points * rubric.suppressed, f"{scope}, suppressed"
         ev = Evidence(f.path, f.span.line, snippet=f.snippet)
         if scope.startswith("test"):  # one habit per category there, whatever the rule
-            title = f"{f.category} findings in tests, fixtures, docs or examples"
+            title = f"{f.category} findings outside production code"
             out.append(_Hit(dim, f.category, scope, title, points, ev))
         else:
             out.append(_Hit(dim, f.rule_id, scope, _title(f), points, ev))
@@ -103,6 +103,15 @@ def _capped(rubric: Rubric, values: Sequence[float]) -> float:
     return min(total, rubric.cap_multiple * ordered[0])
 
 
+def _scope_notes(rubric: Rubric, scope: str) -> list[str]:
+    weights = {
+        "test": f"in tests, fixtures, docs or examples: x{rubric.low_weight:g}",
+        "history": f"in history only: x{rubric.history_removed:g}",
+        "suppressed": f"suppressed inline: x{rubric.suppressed:g}",
+    }
+    return [weights[part] for part in scope.split(", ") if part in weights]
+
+
 def deductions(rubric: Rubric, hits: Iterable[_Hit]) -> dict[str, list[Item]]:
     groups: dict[tuple[str, str, str], list[_Hit]] = {}
     for hit in hits:
@@ -112,7 +121,7 @@ def deductions(rubric: Rubric, hits: Iterable[_Hit]) -> dict[str, list[Item]]:
         points = _capped(rubric, [m.points for m in members])
         if points <= 0:
             continue
-        notes = [scope] if scope != "code" else []
+        notes = _scope_notes(rubric, scope)
         if len(members) > 1 and any(m.points > 0 for m in members[1:]):
             notes.append(f"{len(members)} occurrences, repeats decay and are capped")
         evidence = tuple(sorted({m.evidence for m in members}))[:MAX_EVIDENCE]
