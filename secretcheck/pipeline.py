@@ -25,7 +25,7 @@ from secretcheck.redact import redact_line
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, is_excluded, read_source
-from secretcheck.suppress import apply_suppressions
+from secretcheck.suppress import apply_suppressions, directive_columns
 from secretcheck.textindex import LineIndex
 
 
@@ -58,6 +58,14 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     if a.secret and a.secret == b.secret:
         return True
     return a.span.column < b.span.end_column and b.span.column < a.span.end_column
+
+
+def inside_directive(hit: Hit, index: LineIndex) -> bool:
+    """True for a hit that lies within a suppression comment (see `directive_columns`)."""
+    if hit.span.line != hit.span.end_line:
+        return False
+    start, end = hit.span.column - 1, hit.span.end_column - 1
+    return any(a <= start and end <= b for a, b in directive_columns(index.line(hit.span.line)))
 
 
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
@@ -135,6 +143,7 @@ def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Fi
     if kind == "python":
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)
+    hits = [h for h in hits if not inside_directive(h, index)]
     findings, masked = build_findings(hits, by_code, index, display)
     findings = apply_suppressions(findings, index.lines, text, kind == "python")
     return assign_fingerprints(findings, masked)

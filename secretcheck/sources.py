@@ -96,6 +96,9 @@ def _walk_files(root: Path) -> Iterator[str]:
             and not d.endswith(".egg-info")
             and not (here / d / "pyvenv.cfg").exists()
         )  # fmt: skip
+        for name in dirs:
+            if (here / name).is_symlink():  # never descended into; `discover` says why
+                yield (here / name).relative_to(root).as_posix()
         for name in sorted(files):
             yield (here / name).relative_to(root).as_posix()
 
