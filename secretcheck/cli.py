@@ -118,7 +118,8 @@ def scan(
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
-        click.echo(report, nl=False)
+        # color= keeps the styles that --color asked for when stdout is not a terminal.
+        click.echo(report, nl=False, color=use_color)
     for error in result.errors:
         click.echo(f"secretcheck: could not read {error.path}: {error.message}", err=True)
     failed = bool(result.failing(settings.fail_on)) or bool(result.errors)
