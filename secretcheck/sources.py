@@ -77,14 +77,34 @@ def _git_files(root: Path) -> list[str] | None:
         if inside.returncode != 0 or inside.stdout.strip() != "true":
             return None
         listing = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
+            ["git", "-C", str(root), "ls-files", "-z", "-t", "--cached", "--others",
              "--exclude-standard", "--", "."],
             capture_output=True, check=True, timeout=300,
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return None
-    names = listing.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({n for n in names if n})
+    names: set[str] = set()
+    venvs: dict[Path, bool] = {}
+    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        tag, _, name = entry.partition(" ")
+        # Untracked files get the walk's default excludes too: a virtualenv or node_modules
+        # that nobody added to .gitignore is still not the project's code.
+        if name and not (tag == "?" and _in_default_excluded_dir(root, name, venvs)):
+            names.add(name)
+    return sorted(names)
+
+
+def _excluded_dir(folder: Path, venvs: dict[Path, bool]) -> bool:
+    if folder.name in DEFAULT_EXCLUDED_DIRS or folder.name.endswith(".egg-info"):
+        return True
+    if folder not in venvs:
+        venvs[folder] = (folder / "pyvenv.cfg").exists()
+    return venvs[folder]
+
+
+def _in_default_excluded_dir(root: Path, name: str, venvs: dict[Path, bool]) -> bool:
+    parents = PurePosixPath(name).parents
+    return any(_excluded_dir(root / p, venvs) for p in parents if str(p) != ".")
 
 
 def _walk_files(root: Path) -> Iterator[str]:

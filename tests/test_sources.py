@@ -43,6 +43,22 @@ class TestGitDiscovery:
         assert scanned == {".gitignore", "tracked.py", "untracked.py", "sub/deep.txt"}
         assert skipped == set()
 
+    def test_untracked_virtualenv_and_node_modules_are_not_scanned(self, git_repo: Path) -> None:
+        write_tree(
+            git_repo,
+            {
+                "app.py": "x = 1\n",
+                "env/pyvenv.cfg": "home = /usr\n",
+                "env/lib/site-packages/pkg/keys.py": "x = 1\n",
+                "web/node_modules/dep/index.js": "x\n",
+                "build/.tox/py/x.py": "x = 1\n",
+                "vendored/node_modules/kept.js": "x\n",
+            },
+        )
+        git(git_repo, "add", "-f", "vendored/node_modules/kept.js")  # tracked: always scanned
+        scanned, _ = names(git_repo)
+        assert scanned == {"app.py", "vendored/node_modules/kept.js"}
+
     def test_gitignored_secret_is_not_scanned_but_explicit_file_is(
         self, git_repo: Path, fake: object
     ) -> None:
