@@ -161,10 +161,23 @@ tokens = st.one_of(
 )  # fmt: skip
 
 
+def boilerplate() -> str:
+    """Text every report may hold whatever was scanned: a value inside it proves no leak."""
+    catalogue = load_catalogue()
+    sample = scan_text('API_KEY = "AIza' + "A" * 35 + '"  # secretcheck: ignore\n', "a b.py")
+    parts = [get_renderer(fmt)(sample, catalogue, Severity.LOW, False) for fmt in FORMATS]
+    parts += [f"{r.code} {r.name} {r.message} {r.fix} {r.summary}" for r in catalogue.rules]
+    return "\n".join(parts)
+
+
+BOILERPLATE = boilerplate()
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(tokens)
 def test_no_format_holds_an_arbitrary_token(case: tuple[str, str]) -> None:
     kind, secret = case
+    assume(secret not in BOILERPLATE)  # e.g. 'startCol' is in every SARIF file
     assume(not secret.lower().startswith(("your", "my", "the", "enter", "insert", "replace")))
     filename, template = TEMPLATES[kind]
     result = scan_text(template.format(secret), filename)

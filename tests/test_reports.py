@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,25 @@ def sarif_validator() -> jsonschema.Draft7Validator:
     return jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
+# RFC 3986 characters, with % only before two hex digits. jsonschema checks the schema's
+# "uri"/"uri-reference" formats only when an optional package is installed, so check here.
+URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")
+
+
+def uris(document: Any) -> list[str]:
+    if isinstance(document, dict):
+        found = [v for k, v in document.items() if k in ("uri", "informationUri")]
+        return found + [u for v in document.values() for u in uris(v)]
+    if isinstance(document, list):
+        return [u for v in document for u in uris(v)]
+    return []
+
+
 def assert_valid_sarif(document: dict[str, Any]) -> None:
     errors = sorted(sarif_validator().iter_errors(document), key=lambda e: list(e.path))
     assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    for uri in uris(document):
+        assert URI_REFERENCE.match(uri), f"not a URI reference: {uri!r}"
 
 
 def assert_results_describe_their_rules(document: dict[str, Any]) -> None:
@@ -110,9 +127,25 @@ def test_sarif_with_suppressions_skips_and_errors_validates() -> None:
     assert [r.get("suppressions") for r in run["results"]] == [[{"kind": "inSource"}], None]
     assert run["invocations"][0]["executionSuccessful"] is False
     assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
-        "uri": "src/a b/ü.py",
+        "uri": "src/a%20b/%C3%BC.py",
         "uriBaseId": "%SRCROOT%",
     }
+
+
+def test_sarif_path_outside_the_current_directory_is_a_file_uri(
+    tmp_path: Path, fake: object
+) -> None:
+    token = fake("{{crc_token:ghp}}")  # type: ignore[operator]
+    project = write_tree(tmp_path / "my project", {"ci.yml": f"token: {token}\n"})
+    (tmp_path / "elsewhere").mkdir()
+    result = run_cli("scan", "--format", "sarif", str(project), cwd=tmp_path / "elsewhere")
+    assert result.exit_code == 1
+    document = result.json()
+    assert_valid_sarif(document)
+    (sarif_result,) = document["runs"][0]["results"]
+    location = sarif_result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (project / "ci.yml").as_uri()}
+    assert "my%20project/ci.yml" in location["uri"]
 
 
 def test_sarif_lists_every_active_rule_even_without_results(tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ suppressed findings keep an `inSource` suppression instead of disappearing.
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from secretcheck import __version__
 from secretcheck.findings import Finding, ScanResult, Severity
@@ -60,6 +62,14 @@ def describe_rule(rule: RuleSpec) -> dict[str, Any]:
     }
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """A valid URI reference for a report path (SARIF 3.4.3): percent-encoded, and a file URI
+    for a path outside the current directory, which %SRCROOT% cannot anchor."""
+    if path.startswith("/"):
+        return {"uri": PurePosixPath(path).as_uri()}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
 def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     span = finding.span
     result: dict[str, Any] = {
@@ -70,7 +80,7 @@ def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, A
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(finding.path),
                     "region": {
                         "startLine": span.line,
                         "startColumn": span.column,
