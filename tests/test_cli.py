@@ -217,6 +217,21 @@ class TestSelection:
         assert self.codes(tmp_path, "--exclude", "vendor/") == {("app.py", 1, "SC303")}
 
 
+def test_force_exclude_applies_config_excludes_to_named_files(tmp_path: Path, fake: object) -> None:
+    token = fake("{{crc_token:ghp}}")  # type: ignore[operator]
+    write_tree(
+        tmp_path,
+        {".secretcheck.toml": 'exclude = ["fixtures/"]\n', "fixtures/leak.py": f'T = "{token}"\n'},
+    )
+    # pre-commit names every staged file; without --force-exclude a named file is scanned.
+    assert run_cli("scan", "fixtures/leak.py", cwd=tmp_path).exit_code == 1
+    result = run_cli(
+        "scan", "--force-exclude", "--format", "json", "fixtures/leak.py", cwd=tmp_path
+    )
+    assert result.exit_code == 0
+    assert result.json()["summary"]["files_scanned"] == 0
+
+
 class TestFailOn:
     def test_info_findings_never_fail_by_default(self, leaky_tree: Path) -> None:
         result = run_cli("scan", "--ignore", "SC3,SC4", "broken.py", cwd=leaky_tree)

@@ -118,19 +118,21 @@ def make_tree(root: Path, packages: int) -> Path:
     return write_tree(root, files)
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@pytest.fixture(scope="module")
+def three_packages(tmp_path_factory: pytest.TempPathFactory) -> list[Candidate]:
+    return tree_candidates(make_tree(tmp_path_factory.mktemp("order"), 3))
+
+
+@settings(max_examples=10, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_file_order_does_not_change_results(
-    tmp_path_factory: pytest.TempPathFactory, rng: random.Random
+    three_packages: list[Candidate], rng: random.Random
 ) -> None:
-    root = tmp_path_factory.mktemp("order")
-    candidates = tree_candidates(make_tree(root, 3))
-    expected = comparable(collect(scan_candidates(candidates, replace(SETTINGS, jobs=1))))
-    shuffled = list(candidates)
+    one_worker = replace(SETTINGS, jobs=1)
+    expected = comparable(collect(scan_candidates(three_packages, one_worker)))
+    shuffled = list(three_packages)
     rng.shuffle(shuffled)
-    assert comparable(collect(scan_candidates(shuffled, replace(SETTINGS, jobs=1)))) == expected
+    assert comparable(collect(scan_candidates(shuffled, one_worker))) == expected
 
 
 def test_process_pool_gives_the_same_results_as_one_worker(tmp_path: Path) -> None:
