@@ -74,6 +74,7 @@ def main() -> None:
     is_flag=True,
     help="Apply excludes to files named on the command line too (for pre-commit).",
 )
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a TTY)."
 )
@@ -88,6 +89,7 @@ def scan(
     config_file: str | None,
     jobs: int | None,
     force_exclude: bool,
+    no_cache: bool,
     color: bool | None,
 ) -> None:
     """Scan PATHS (default: the current directory) and report findings."""
@@ -99,6 +101,7 @@ def scan(
         "fail_on": Severity.parse(fail_on) if fail_on else None,
         "jobs": jobs,
         "force_exclude": force_exclude or None,
+        "use_cache": False if no_cache else None,
     }
     try:
         settings = build_settings(paths or (".",), config_file, overrides)

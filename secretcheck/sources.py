@@ -115,6 +115,7 @@ def _walk_files(root: Path) -> Iterator[str]:
             if d not in DEFAULT_EXCLUDED_DIRS
             and not d.endswith(".egg-info")
             and not (here / d / "pyvenv.cfg").exists()
+            and not (here / d / "CACHEDIR.TAG").exists()
         )  # fmt: skip
         for name in dirs:
             if (here / name).is_symlink():  # never descended into; `discover` says why
