@@ -271,8 +271,8 @@ def test_jobs_flag_does_not_change_the_report(tmp_path: Path) -> None:
         for name, content in leaky_files(seed).items():
             files[f"pkg{seed:02}/{name}"] = content
     write_tree(tmp_path, files)
-    one = run_cli("scan", "--format", "json", "--jobs", "1", ".", cwd=tmp_path)
-    two = run_cli("scan", "--format", "json", "--jobs", "2", ".", cwd=tmp_path)
+    one = run_cli("scan", "--format", "json", "--no-cache", "--jobs", "1", ".", cwd=tmp_path)
+    two = run_cli("scan", "--format", "json", "--no-cache", "--jobs", "2", ".", cwd=tmp_path)
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout
     assert len(one.json()["findings"]) == 15 * len(LEAKY_EXPECTED)

@@ -19,7 +19,7 @@ from secretcheck.pipeline import scan_candidate, scan_text
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, discover
 
-SETTINGS = Settings()
+SETTINGS = Settings(use_cache=False)  # exercise the detectors, not the cache
 FILENAMES = ["a.py", "config.yaml", ".env", "notes.txt", "settings.toml", "run.sh", "x.pyi"]
 # Fragments that steer random text into the detectors' interesting paths.
 FRAGMENTS = [
