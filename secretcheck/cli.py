@@ -116,7 +116,8 @@ def scan(
     report = get_renderer(fmt)(result, catalogue, settings.fail_on, use_color)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            # surrogateescape: a non-UTF-8 file name is written as its own bytes, as on stdout.
+            with open(output, "w", encoding="utf-8", errors="surrogateescape") as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")

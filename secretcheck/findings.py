@@ -201,7 +201,9 @@ def assign_fingerprints(findings: Iterable[Finding], masked: Mapping[int, str]) 
         key = (f.rule_id, f.path, context)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha256("\x1f".join((*key, str(index))).encode("utf-8")).hexdigest()
+        # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
+        raw = "\x1f".join((*key, str(index))).encode("utf-8", "surrogateescape")
+        digest = hashlib.sha256(raw).hexdigest()
         result.append(f.with_changes(fingerprint=digest[:32]))
     return result
 

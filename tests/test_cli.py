@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -385,3 +386,29 @@ def test_version() -> None:
     result = run_cli("--version")
     assert result.exit_code == 0
     assert result.stdout == f"secretcheck, version {__version__}\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_file_name_that_is_not_utf8_is_scanned_in_every_format(
+    tmp_path: Path, fake: object, fmt: str
+) -> None:
+    token = fake("{{crc_token:ghp}}")  # type: ignore[operator]
+    folder = tmp_path / "tree"
+    folder.mkdir()
+    name = os.fsdecode(b"k\xe9y.py")  # a latin-1 name on a UTF-8 file system
+    (folder / name).write_text(f'T = "{token}"\n', encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    result = run_cli("scan", "--no-cache", "--format", fmt, "-o", str(out), ".", cwd=folder)
+    assert result.exit_code == 1, result.stderr
+    assert result.exception is None
+    assert result.stderr == ""  # scanned, not reported as unreadable
+    data = out.read_bytes()
+    assert token.encode() not in data
+    if fmt == "sarif":
+        document = json.loads(data)
+        (sarif_result,) = document["runs"][0]["results"]
+        location = sarif_result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uri"] == "k%E9y.py"
+    elif fmt == "json":
+        report = json.loads(data.decode("utf-8", "surrogateescape"))
+        assert located(report) == {(name, 1, "SC303")}

@@ -67,7 +67,8 @@ def artifact_location(path: str) -> dict[str, str]:
     for a path outside the current directory, which %SRCROOT% cannot anchor."""
     if path.startswith("/"):
         return {"uri": PurePosixPath(path).as_uri()}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+    # Percent-encode the file name's bytes (surrogateescape: names that are not UTF-8).
+    return {"uri": quote(path.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}
 
 
 def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
