@@ -16,7 +16,7 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
-from secretcheck.settings import build_settings
+from secretcheck.settings import CODE_SELECTOR, build_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = [s.label for s in Severity]
@@ -95,6 +95,12 @@ def scan(
     """Scan PATHS (default: the current directory) and report findings."""
     from secretcheck.api import scan_paths
 
+    # As in the config file: a mistyped code must not quietly select nothing (a clean run).
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        bad = [c for c in _split_codes(values) if not CODE_SELECTOR.match(c)]
+        if bad:
+            _fail(f"{flag}: {bad[0]!r} is not a rule code or prefix (SC101, SC1, ALL)")
+            return
     overrides: dict[str, Any] = {
         "select": _split_codes(select),
         "ignore": _split_codes(ignore),

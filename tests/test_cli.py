@@ -233,6 +233,15 @@ def test_force_exclude_applies_config_excludes_to_named_files(tmp_path: Path, fa
     assert result.json()["summary"]["files_scanned"] == 0
 
 
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_mistyped_rule_code_flag_exits_2(leaky_tree: Path, flag: str) -> None:
+    result = run_cli("scan", flag, "SC101,S301", ".", cwd=leaky_tree)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"secretcheck: error: {flag}: 'S301' is not a rule code or prefix (SC101, SC1, ALL)\n"
+    )
+
+
 class TestFailOn:
     def test_info_findings_never_fail_by_default(self, leaky_tree: Path) -> None:
         result = run_cli("scan", "--ignore", "SC3,SC4", "broken.py", cwd=leaky_tree)
