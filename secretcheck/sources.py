@@ -60,7 +60,7 @@ def is_excluded(display: str, patterns: Iterable[str]) -> bool:
     posix = PurePosixPath(display)
     parts = [posix.as_posix(), *(p.as_posix() for p in posix.parents if str(p) != ".")]
     for pattern in patterns:
-        pat = pattern.rstrip("/")
+        pat = pattern.rstrip("/").removeprefix("./")  # "./build/" means "build"
         for part in parts:
             if fnmatch.fnmatch(part, pat) or fnmatch.fnmatch(PurePosixPath(part).name, pat):
                 return True
@@ -146,6 +146,9 @@ def discover(
         if not path.is_dir():
             shown = display_path(path, cwd)
             if force_exclude and is_excluded(shown, excludes):
+                continue
+            if not path.is_file():  # a FIFO would block the read; a dangling link has nothing
+                skipped.append(Skipped(shown, "not-a-file", "not a regular file"))
                 continue
             found.setdefault(shown, Candidate(str(path), shown, explicit=True))
             continue

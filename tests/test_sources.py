@@ -155,6 +155,13 @@ class TestWalk:
         scanned, _ = names(tmp_path, "a", "a/x.py", "node_modules/m.js")
         assert scanned == {"a/x.py", "a/y.py", "node_modules/m.js"}
 
+    def test_explicit_fifo_and_dangling_link_are_skipped_not_read(self, tmp_path: Path) -> None:
+        os.mkfifo(tmp_path / "pipe")
+        (tmp_path / "dangling.py").symlink_to(tmp_path / "missing.py")
+        scanned, skipped = names(tmp_path, "pipe", "dangling.py")
+        assert scanned == set()
+        assert skipped == {"pipe:not-a-file", "dangling.py:not-a-file"}
+
     def test_explicit_file_is_excluded_only_with_force_exclude(self, tmp_path: Path) -> None:
         write_tree(tmp_path, {"gen/x.py": "1\n"})
         old = Path.cwd()
@@ -246,3 +253,4 @@ def test_is_excluded_matches_any_parent_folder() -> None:
     assert is_excluded("a/b/c.py", ["*.py"])
     assert not is_excluded("a/b/c.py", ["c"])
     assert not is_excluded("ab/c.py", ["a"])
+    assert is_excluded("build/x.py", ["./build/"])
