@@ -22,7 +22,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import redact_line
+from secretcheck.redact import redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, is_excluded, read_source
@@ -109,7 +109,10 @@ def build_findings(
             # Another family of detector agrees: a name rule and a format rule, say.
             confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
         line = lead.span.line
-        snippet = redact_line(index.line(line), spans_by_line.get(line, []), secrets)
+        spans = spans_by_line.get(line, [])
+        if rule.category == "diagnostic":  # the line itself is unchecked text
+            spans = [*spans, *unknown_value_spans(index.line(line))]
+        snippet = redact_line(index.line(line), spans, secrets)
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
         findings.append(
             Finding(

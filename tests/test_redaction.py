@@ -121,6 +121,17 @@ def test_every_line_of_a_private_key_is_redacted() -> None:
         assert not [line for line in body if line in output], fmt
 
 
+def test_parse_error_on_a_credential_line_does_not_print_it() -> None:
+    password = expand("{{password:16}}")
+    result = scan_text(f'import os\nDB_PASSWORD = "{password}\nx = 1\n', "db.py")
+    (finding,) = result.findings
+    assert (finding.rule_id, finding.span.line) == (("SC901", 2))
+    assert finding.snippet == f'DB_PASSWORD = "{password[:4]}…[16 chars redacted]'
+    for fmt in FORMATS:
+        output = get_renderer(fmt)(result, load_catalogue(), Severity.LOW, False)
+        assert password not in output, fmt
+
+
 def test_redact_value_shows_a_short_prefix_and_the_length() -> None:
     assert redact_value("abcdefghijklmnop") == "abcd…[16 chars redacted]"
     assert redact_value("abcdefgh") == "ab…[8 chars redacted]"
@@ -149,13 +160,16 @@ TEMPLATES = {
     "password_assign": ("settings.py", 'DB_PASSWORD = "{}"\n'),
     "password_yaml": ("config.yaml", "database:\n  password: {}\n"),
     "url": ("compose.yml", "url: postgresql://app:{}@db.internal:5432/app\n"),
+    # The file does not parse, on the credential's own line: only the diagnostic sees it.
+    "password_unterminated": ("db.py", 'import os\nDB_PASSWORD = "{}\n'),
 }
 tokens = st.one_of(
     st.tuples(st.just("github"), st.text(ALNUM, min_size=36, max_size=36).map("ghp_".__add__)),
     st.tuples(st.just("aws"), st.text(string.ascii_uppercase + "234567", min_size=16,
                                       max_size=16).map("AKIA".__add__)),
     st.tuples(st.just("stripe"), st.text(ALNUM, min_size=24, max_size=60).map("sk_live_".__add__)),
-    st.tuples(st.sampled_from(["password_py", "password_assign", "password_yaml"]),
+    st.tuples(st.sampled_from(["password_py", "password_assign", "password_yaml",
+                               "password_unterminated"]),
               st.text(PASSWORD_CHARS, min_size=8, max_size=40)),
     st.tuples(st.just("url"), st.text(ALNUM + "-_.~", min_size=8, max_size=40)),
 )  # fmt: skip
