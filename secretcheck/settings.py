@@ -168,6 +168,8 @@ def read_config(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: key '{prefix}{key}' {exc}") from None
     if "rule_paths" in values:  # relative to the config file, not to wherever we were run from
         values["rule_paths"] = tuple(str(path.parent / p) for p in values["rule_paths"])
+    if values.get("baseline"):  # likewise: the baseline sits next to the config
+        values["baseline"] = str(path.parent / values["baseline"])
     values["cache_dir"] = str(path.parent / values.get("cache_dir", DEFAULT_CACHE_DIR))
     values["config_file"] = str(path)
     return values

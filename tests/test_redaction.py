@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import string
 from collections.abc import Iterator
@@ -36,11 +37,23 @@ def strings_in(document: Any) -> Iterator[str]:
             yield from strings_in(item)
 
 
-def leaks(output: str, fmt: str, secrets: set[str]) -> list[str]:
-    """The secrets (or secret lines) that appear in `output`, raw or after JSON decoding."""
+def decoded(output: str, fmt: str) -> list[str]:
+    """`output` plus its text with each format's escaping undone, where a secret could hide."""
     texts = [output]
-    if fmt != "text":
+    if fmt in ("json", "sarif"):
         texts.extend(strings_in(json.loads(output)))
+    elif fmt == "junit":
+        texts.append(html.unescape(output))
+    elif fmt == "github":  # workflow-command escaping (see report/github.py)
+        for old, new in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ","), ("%25", "%")):
+            output = output.replace(old, new)
+        texts.append(output)
+    return texts
+
+
+def leaks(output: str, fmt: str, secrets: set[str]) -> list[str]:
+    """The secrets (or secret lines) that appear in `output`, raw or after unescaping."""
+    texts = decoded(output, fmt)
     found = []
     for secret in secrets:
         pieces = [p.strip() for p in secret.splitlines()] if "\n" in secret else [secret]

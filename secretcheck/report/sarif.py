@@ -71,7 +71,9 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(path.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}
 
 
-def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+def describe_result(
+    finding: Finding, rule_index: dict[str, int], with_baseline: bool = False
+) -> dict[str, Any]:
     span = finding.span
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
@@ -101,6 +103,8 @@ def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, A
     }
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource"}]
+    if with_baseline:
+        result["baselineState"] = "unchanged" if finding.baseline == "known" else "new"
     return result
 
 
@@ -128,7 +132,10 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
                         "rules": [describe_rule(r) for r in rules],
                     }
                 },
-                "results": [describe_result(f, rule_index) for f in result.findings],
+                "results": [
+                    describe_result(f, rule_index, bool(result.baseline_file))
+                    for f in result.findings
+                ],
                 "invocations": [
                     {
                         "executionSuccessful": not result.errors,
