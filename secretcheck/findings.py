@@ -205,9 +205,10 @@ def mask_line(line: str, spans: Iterable[tuple[int, int]]) -> str:
     """`line` with each (start, end) 0-based column range replaced by a fixed marker."""
     out, last = [], 0
     for start, end in sorted(spans):
-        if start < last:
-            start = last
-        if end <= start:
+        if end <= last:
+            continue
+        if start < last:  # overlaps the span before: widen it, still one marker
+            last = end
             continue
         out.append(line[last:start])
         out.append("\x00")
