@@ -97,8 +97,8 @@ def _git_files(root: Path) -> list[str] | None:
 def _excluded_dir(folder: Path, venvs: dict[Path, bool]) -> bool:
     if folder.name in DEFAULT_EXCLUDED_DIRS or folder.name.endswith(".egg-info"):
         return True
-    if folder not in venvs:
-        venvs[folder] = (folder / "pyvenv.cfg").exists()
+    if folder not in venvs:  # the same markers the walk honours
+        venvs[folder] = (folder / "pyvenv.cfg").exists() or (folder / "CACHEDIR.TAG").exists()
     return venvs[folder]
 
 
