@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from secretcheck.examples import expand
 from secretcheck.findings import (
     Confidence,
     Finding,
@@ -40,11 +41,12 @@ def test_mask_line_replaces_each_span_once() -> None:
 def test_fingerprint_ignores_line_numbers_and_the_secret() -> None:
     masked_a = {3: 'KEY = "\x00"'}
     masked_b = {40: 'KEY = "\x00"'}
-    (a,) = assign_fingerprints([make(3, secret="one")], masked_a)
-    (b,) = assign_fingerprints([make(40, secret="two")], masked_b)
+    one, two = expand("{{alnum:20}}", 1), expand("{{alnum:20}}", 2)
+    (a,) = assign_fingerprints([make(3, secret=one)], masked_a)
+    (b,) = assign_fingerprints([make(40, secret=two)], masked_b)
     assert a.fingerprint == b.fingerprint
     assert len(a.fingerprint) == 32
-    for secret in ("one", "two"):
+    for secret in (one, two):
         assert hashlib.sha256(secret.encode()).hexdigest()[:32] != a.fingerprint
 
 
@@ -59,6 +61,7 @@ def test_fingerprint_separates_rule_path_and_repeats() -> None:
 
 
 def test_secret_is_never_in_the_public_dict() -> None:
-    finding = make(1, secret="hunter2hunter2")
-    assert "hunter2hunter2" not in repr(finding)
-    assert "hunter2hunter2" not in str(finding.to_dict())
+    value = expand("{{password:16}}")
+    finding = make(1, secret=value)
+    assert value not in repr(finding)
+    assert value not in str(finding.to_dict())
