@@ -367,6 +367,18 @@ def test_text_report_is_grouped_redacted_and_has_a_summary(leaky_tree: Path) -> 
         assert secret not in out
 
 
+def test_text_report_never_replays_control_characters_from_the_scanned_file(
+    tmp_path: Path, fake: object
+) -> None:
+    token = fake("{{crc_token:ghp}}")  # type: ignore[operator]
+    # An OSC/CSI sequence in a scanned file must not reach the terminal as one.
+    write_tree(tmp_path, {"evil.py": f'T = "{token}"  # \x1b]0;owned\x07\x1b[2J\n'})
+    result = run_cli("scan", ".", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "# \\x1b]0;owned\\x07\\x1b[2J" in result.stdout
+
+
 def test_color_flag_forces_ansi(leaky_tree: Path) -> None:
     result = run_cli("scan", "--color", "aws.py", cwd=leaky_tree)
     assert result.exit_code == 1
