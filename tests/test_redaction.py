@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import run_cli, write_tree
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from secretcheck.api import scan_text
@@ -200,7 +200,7 @@ def boilerplate() -> str:
 BOILERPLATE = boilerplate()
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(max_examples=150, deadline=None)
 @given(tokens)
 def test_no_format_holds_an_arbitrary_token(case: tuple[str, str]) -> None:
     kind, secret = case
