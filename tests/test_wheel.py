@@ -3,12 +3,14 @@ install (not editable) finds every rule."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import LEAKY_EXPECTED, leaky_files, leaky_secrets, located, write_tree
 
 from secretcheck.rulepacks import load_catalogue
 
@@ -74,3 +76,14 @@ def test_plain_install_lists_every_rule(wheel: Path, tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     codes = {line.split()[0] for line in listed.stdout.splitlines()}
     assert codes == {r.code for r in load_catalogue().active()}
+
+    # The issue's "Done when", as a new user runs it with the installed (not editable) tool.
+    tree = write_tree(tmp_path / "leaky", leaky_files())
+    scan = subprocess.run(
+        [str(venv / "bin" / "secretcheck"), "scan", "--format", "json", "."],
+        cwd=tree, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert scan.returncode == 1, scan.stderr
+    assert located(json.loads(scan.stdout)) == LEAKY_EXPECTED
+    for secret in leaky_secrets().values():
+        assert secret not in scan.stdout and secret not in scan.stderr
