@@ -54,7 +54,7 @@ def test_wheel_holds_every_rule_file_and_nothing_from_outside_the_package(wheel:
         assert not any(n.startswith(outside) for n in packaged), outside
 
 
-def test_plain_install_lists_every_rule(wheel: Path, tmp_path: Path) -> None:
+def test_plain_install_lists_every_rule_and_finds_the_leaks(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     # System site-packages provide the dependencies (libcst, detect-secrets, click) offline.
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
