@@ -44,7 +44,7 @@ _ARTIFACTS: dict[str, Callable[[str], bool]] = {
     ),
     "node_modules": lambda p: "node_modules/" in p,
 }
-_GITIGNORE_PROBES = {
+GITIGNORE_PROBES = {
     "gitignore-env": (".env", "prod.env"),
     "gitignore-venv": ("venv/", ".venv/", "env/"),
     "gitignore-db": ("app.db", "notes.sqlite", "db.sqlite3"),
@@ -127,7 +127,7 @@ def gitignore(sub: Submission) -> list[Signal]:
         if line.strip() and not line.startswith(("#", "!"))
     ]
     out = []
-    for sid, probes in _GITIGNORE_PROBES.items():
+    for sid, probes in GITIGNORE_PROBES.items():
         lines = sorted({n for p in probes if (n := _ignored(patterns, p))})
         if lines:
             out.append(Signal(sid, tuple(Evidence(".gitignore", n) for n in lines[:2])))

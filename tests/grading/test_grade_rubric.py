@@ -62,3 +62,17 @@ def test_cli_rejects_a_broken_rubric_with_exit_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["grade", "--rubric", str(broken), str(tmp_path / "sub")])
     assert result.exit_code == 2
     assert "key 'version'" in result.output
+
+
+def test_every_signal_in_code_is_in_the_rubric_and_back() -> None:
+    import re
+
+    import secretcheck.grading as grading
+    from secretcheck.grading.repo import GITIGNORE_PROBES
+    from secretcheck.grading.signals import PY_CHECKS
+
+    folder = Path(grading.__file__).parent
+    in_code = set(PY_CHECKS) | set(GITIGNORE_PROBES) | {"weak-secret-fallback"}
+    for module in folder.glob("*.py"):
+        in_code |= set(re.findall(r'Signal\(\s*"([a-z-]+)"', module.read_text(encoding="utf-8")))
+    assert in_code == set(load_rubric().signals)
