@@ -25,7 +25,7 @@ from secretcheck.findings import (
 from secretcheck.redact import redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
-from secretcheck.sources import Candidate, is_excluded, read_source
+from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
 from secretcheck.suppress import apply_suppressions, directive_columns
 from secretcheck.textindex import LineIndex
 
@@ -172,21 +172,24 @@ def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list
     return findings
 
 
+def scan_source(source: SourceText | Skipped, settings: Settings) -> FileResult:
+    """Scan one classified file; a detector failure becomes a value, never an exception."""
+    if isinstance(source, Skipped):
+        return FileResult(source.path, skipped=source)
+    try:
+        findings = _scan_cached(source.text, source.display, source.kind, settings)
+    except Exception as exc:  # a bug in one detector must not end the whole run
+        # Only the exception type: its message may quote the file, and so a secret.
+        error = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
+        return FileResult(source.display, error=error)
+    return FileResult(source.display, tuple(findings), lines=source.text.count("\n") + 1)
+
+
 def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:
-    """Read and scan one file; every failure becomes a value, never an exception."""
+    """Read and scan one file on disk."""
     try:
         source = read_source(candidate, settings.max_file_size)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return FileResult(candidate.display, error=ScanError(candidate.display, reason))
-    if isinstance(source, Skipped):
-        return FileResult(candidate.display, skipped=source)
-    try:
-        findings = _scan_cached(source.text, source.display, source.kind, settings)
-    except Exception as exc:  # a bug in one detector must not end the whole run
-        # Only the exception type: its message may quote the file, and so a secret.
-        error = ScanError(
-            candidate.display, f"internal error ({type(exc).__name__}); please report"
-        )
-        return FileResult(candidate.display, error=error)
-    return FileResult(candidate.display, tuple(findings), lines=source.text.count("\n") + 1)
+    return scan_source(source, settings)

@@ -27,6 +27,8 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
 )  # fmt: skip
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
 SNIFF_BYTES = 8192
+# How every secretcheck baseline file begins (written by baseline.py, which imports this).
+BASELINE_HEADER = b'{\n  "format": "secretcheck-baseline"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,17 +200,25 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def source_from_bytes(display: str, data: bytes, max_size: int) -> SourceText | Skipped:
+    """Classify one file's bytes, wherever they came from (disk, the git index, a commit)."""
+    if len(data) > max_size:
+        return Skipped(display, "too-large", f"{len(data)} bytes > limit {max_size}")
+    head = data[:SNIFF_BYTES]
+    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Skipped(display, "binary", "NUL byte in the first 8 KiB")
+    if data.startswith(BASELINE_HEADER):
+        # Its salted hashes read as high-entropy strings; it holds no secret by construction.
+        return Skipped(display, "baseline-file", "a secretcheck baseline")
+    text, encoding = decode(data)
+    return SourceText(display, text, classify(display, text[:200]), encoding)
+
+
 def read_source(candidate: Candidate, max_size: int) -> SourceText | Skipped:
     """Read one file, or say why it is skipped. OSError propagates to the caller."""
     size = os.stat(candidate.path).st_size
     if size > max_size:
         return Skipped(candidate.display, "too-large", f"{size} bytes > limit {max_size}")
     with open(candidate.path, "rb") as handle:
-        data = handle.read(max_size + 1)
-    if len(data) > max_size:  # grew while we looked
-        return Skipped(candidate.display, "too-large", f"more than {max_size} bytes")
-    head = data[:SNIFF_BYTES]
-    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Skipped(candidate.display, "binary", "NUL byte in the first 8 KiB")
-    text, encoding = decode(data)
-    return SourceText(candidate.display, text, classify(candidate.display, text[:200]), encoding)
+        data = handle.read(max_size + 1)  # one byte more: a file that grew while we looked
+    return source_from_bytes(candidate.display, data, max_size)
