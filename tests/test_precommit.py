@@ -113,6 +113,6 @@ def test_hook_manifest_matches_what_pre_commit_expects() -> None:
     (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "secretcheck"
     assert hook["language"] == "python"
-    assert hook["entry"] == "secretcheck scan --force-exclude"
+    assert hook["entry"] == "secretcheck scan --staged --force-exclude"
     assert hook["types"] == ["text"]
     assert hook["pass_filenames"] is True
