@@ -69,7 +69,15 @@ def _pem(rng: random.Random, arg: str) -> str:
     return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"])
 
 
+def _b64(rng: random.Random, arg: str) -> str:
+    """`{{b64:alnum:16}}`: base64 of a fresh value (Kubernetes Secret `data`, basic auth)."""
+    kind, _, length = arg.partition(":")
+    raw = _random_text(rng, _CHARSETS[kind or "alnum"], int(length or 16))
+    return base64.b64encode(raw.encode()).decode()
+
+
 _SPECIAL: dict[str, Callable[[random.Random, str], str]] = {
+    "b64": _b64,
     "crc_token": _crc_token,
     "jwt": _jwt,
     "pem": _pem,

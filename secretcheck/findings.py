@@ -82,6 +82,8 @@ class Finding:
     statement: tuple[int, int] | None = field(default=None, compare=False)
     # Engines that saw the same location, most specific first (the first is `rule_id`).
     also: tuple[str, ...] = field(default=(), compare=False)
+    # Why the finding was made (name, value shape, sink, context); never holds the value.
+    signals: tuple[str, ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.rule_id)
@@ -108,6 +110,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
+            "signals": list(self.signals),
         }
 
 
@@ -219,3 +222,6 @@ class Hit:
     secret: str = field(default="", repr=False)
     detail: str = ""  # appended to the rule's message; never contains the secret
     statement: tuple[int, int] | None = None
+    signals: tuple[str, ...] = ()  # evidence, e.g. "name: db_password"; never the secret
+    confidence: Confidence | None = None  # overrides the rule's when the engine scored it
+    severity: Severity | None = None  # overrides the rule's (documented example keys: info)

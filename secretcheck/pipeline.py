@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from secretcheck.analysis.context import path_context
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
+from secretcheck.engines.keyvalue import run_keyvalue
 from secretcheck.engines.patterns import run_patterns
 from secretcheck.findings import (
     Confidence,
@@ -17,6 +19,7 @@ from secretcheck.findings import (
     Finding,
     Hit,
     ScanError,
+    Severity,
     Skipped,
     assign_fingerprints,
     mask_line,
@@ -82,6 +85,15 @@ def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hi
     return merged
 
 
+def merged_signals(lead: Hit, others: Sequence[Hit], rules: dict[str, RuleSpec]) -> tuple[str, ...]:
+    """The lead's own signals, then one line naming the other detectors that agreed."""
+    signals = list(lead.signals)
+    agreeing = sorted({o.code for o in others if o.code != lead.code})
+    if agreeing:
+        signals.append("also: " + ", ".join(f"{c} {rules[c].name}" for c in agreeing))
+    return tuple(dict.fromkeys(signals))
+
+
 def build_findings(
     hits: Sequence[Hit], rules: dict[str, RuleSpec], index: LineIndex, display: str
 ) -> tuple[list[Finding], dict[int, str]]:
@@ -95,10 +107,16 @@ def build_findings(
     findings = []
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
-        confidence = rule.confidence
+        confidence = rule.confidence if lead.confidence is None else lead.confidence
         if {rules[o.code].code[:3] for o in others} - {rule.code[:3]}:
             # Another family of detector agrees: a name rule and a format rule, say.
             confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
+        severity = rule.severity if lead.severity is None else lead.severity
+        signals = merged_signals(lead, others, rules)
+        context = path_context(display)
+        if context and rule.category == "secret" and severity > Severity.LOW:
+            severity = Severity(int(severity) - 1)
+            signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
         snippet = redact_line(index.line(line), spans_by_line.get(line, []), secrets)
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
@@ -108,7 +126,7 @@ def build_findings(
                 rule_name=rule.name,
                 category=rule.category,
                 cwe=rule.cwe,
-                severity=rule.severity,
+                severity=severity,
                 confidence=confidence,
                 path=display,
                 span=lead.span,
@@ -117,6 +135,7 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
+                signals=signals,
             )
         )
     masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
@@ -131,7 +150,8 @@ def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Fi
     hits: list[Hit] = []
     hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
     hits.extend(run_detect_secrets([r for r in enabled if r.engine == "detect-secrets"],
-                                   display, index))  # fmt: skip
+                                   display, index, kind))  # fmt: skip
+    hits.extend(run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index))
     if kind == "python":
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)

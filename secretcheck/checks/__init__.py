@@ -22,4 +22,18 @@ CHECKS: dict[str, CheckEntry] = {
         # A quote somewhere after a credential-ish word; glued and camel forms included.
         re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]"),
     ),
+    "credential-sinks": CheckEntry(
+        "secretcheck.checks.credential_sinks",
+        re.compile(r"(?i)login|auth|jwt|hmac|connect|fernet|serializer|signer|bind|FTP|_password"
+                   r"|token|api-key"),
+    ),
+    "env-fallbacks": CheckEntry(
+        "secretcheck.checks.env_fallbacks",
+        re.compile(r"getenv|environ|env\.|config\("),
+    ),
+    "credential-comparisons": CheckEntry(
+        "secretcheck.checks.credential_comparisons",
+        re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth)\w*['\"\]\)]{0,2}\s*[!=]=|compare_digest"
+                   r"|[!=]=\s*\w*(pass|pwd|secret|token|key)"),
+    ),
 }

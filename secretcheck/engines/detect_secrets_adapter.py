@@ -15,6 +15,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from secretcheck.analysis.scoring import judge_value
+from secretcheck.analysis.values import benign_file, benign_value, charset, describe
+from secretcheck.engines.keyvalue import handles_config
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
@@ -60,8 +63,33 @@ def supported(rule: RuleSpec) -> bool:
     return rule.plugin in _PREFILTERS
 
 
-def run_detect_secrets(rules: Iterable[RuleSpec], display: str, index: LineIndex) -> Iterator[Hit]:
-    active = [r for r in rules if supported(r)]
+def _implausible(secret: str, line: str, plugin_name: str) -> bool:
+    """secretcheck's own filters on top of detect-secrets': digests, ids, placeholders, words."""
+    if benign_value(secret, line) is not None or judge_value(secret, "", line) is not None:
+        return True
+    if plugin_name == "KeywordDetector":
+        return False
+    if plugin_name == "Base64HighEntropyString":
+        # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
+        # paths and words do not.
+        kinds = charset(secret)
+        return not ("lower" in kinds and "upper" in kinds and "digits" in kinds)
+    return not any(c.isdigit() for c in secret) or secret.isdigit()
+
+
+def run_detect_secrets(
+    rules: Iterable[RuleSpec], display: str, index: LineIndex, kind: str = "text"
+) -> Iterator[Hit]:
+    """Hits of the detect-secrets plugins; the keyword plugin only runs on files no secretcheck
+    parser understands (Python has the CST checks, config files the key/value engine)."""
+    if benign_file(display) is not None:
+        return
+    keyword_elsewhere = kind == "python" or handles_config(display)
+    active = [
+        r
+        for r in rules
+        if supported(r) and not (keyword_elsewhere and r.plugin == "KeywordDetector")
+    ]
     if not active:
         return
     for number, raw in enumerate(index.lines, start=1):
@@ -74,8 +102,10 @@ def run_detect_secrets(rules: Iterable[RuleSpec], display: str, index: LineIndex
                 secret = potential.secret_value or ""
                 if not secret or _rejected_by_heuristics(secret, line, display, plugin):
                     continue
+                if _implausible(secret, line, rule.plugin):
+                    continue
                 column = line.find(secret)
                 if column < 0:
                     continue
                 span = Span(number, column + 1, number, column + 1 + len(secret))
-                yield Hit(rule.code, span, secret)
+                yield Hit(rule.code, span, secret, signals=(f"{rule.plugin}: {describe(secret)}",))
