@@ -26,17 +26,23 @@ class Entry:
     note: str = ""  # e.g. "base64-decoded Kubernetes Secret data"
 
 
-_Q = r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){0,2000})"|'(?P<sq>[^'\n]{0,2000})'|(?P<bare>[^\s"'#;][^\n#;]{0,2000}?))"""
+_Q = (
+    r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){0,2000})"|'(?P<sq>[^'\n]{0,2000})'"""
+    r"""|(?P<bare>[^\s"'#;][^\n#;]{0,2000}?))"""
+)
 _KEY = r"(?P<key>[A-Za-z_./][\w.\-/:@]{0,120})"
 # KEY=value, export KEY=value, ENV KEY=value, ARG KEY=value, set -x KEY value.
 _SHELL = re.compile(
-    rf"^[ \t]*(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|-[ \t]+|setenv[ \t]+)?{_KEY}[ \t]*=[ \t]*{_Q}[ \t]*(?:#.*)?$",
+    rf"^[ \t]*(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|-[ \t]+|setenv[ \t]+)?{_KEY}"
+    rf"[ \t]*=[ \t]*{_Q}[ \t]*(?:#.*)?$",
     re.MULTILINE,
 )
 _DOCKER_ENV_SPACE = re.compile(rf"^[ \t]*ENV[ \t]+{_KEY}[ \t]+{_Q}[ \t]*$", re.MULTILINE)
 # YAML `key: value` and `- KEY=value` items (docker-compose environment lists).
 _YAML = re.compile(rf"^[ \t]*(?:-[ \t]+)?{_KEY}[ \t]*:[ \t]+{_Q}[ \t]*(?:#.*)?$", re.MULTILINE)
-_YAML_LIST_ENV = re.compile(rf"^[ \t]*-[ \t]+[\"']?{_KEY}=(?P<bare>[^\s\"'#][^\n\"']*)", re.MULTILINE)
+_YAML_LIST_ENV = re.compile(
+    rf"^[ \t]*-[ \t]+[\"']?{_KEY}=(?P<bare>[^\s\"'#][^\n\"']*)", re.MULTILINE
+)
 _YAML_NAME_VALUE = re.compile(
     r"^[ \t]*-?[ \t]*name:[ \t]*[\"']?(?P<name>[\w.\-]+)[\"']?[ \t]*\n[ \t]+value:[ \t]*"
     r"""(?:"(?P<dq>[^"\n]*)"|'(?P<sq>[^'\n]*)'|(?P<bare>[^\s"'#][^\n#]*?))[ \t]*$""",
@@ -52,11 +58,12 @@ _XML = re.compile(
 
 FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("env", re.compile(r"(?:^|/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|\.envrc)$")),
-    ("shell", re.compile(r"\.(?:sh|bash|zsh|ksh)$|(?:^|/)\.(?:bashrc|zshrc|profile|bash_profile)$")),
+    ("shell", re.compile(r"\.(?:sh|bash|zsh|ksh)$|(?:^|/)\.(?:bashrc|zshrc|profile|bash_profile)$")),  # noqa: E501
     ("docker", re.compile(r"(?:^|/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.dockerfile$")),
     ("yaml", re.compile(r"\.ya?ml$")),
     ("json", re.compile(r"\.(?:json|jsonc|json5)$")),
-    ("ini", re.compile(r"\.(?:ini|cfg|conf|properties|toml|tf|tfvars|hcl)$|(?:^|/)\.(?:npmrc|pypirc|netrc|pgpass|yarnrc|gitconfig)$")),
+    ("ini", re.compile(r"\.(?:ini|cfg|conf|properties|toml|tf|tfvars|hcl)$"
+                       r"|(?:^|/)\.(?:npmrc|pypirc|netrc|pgpass|yarnrc|gitconfig)$")),
     ("xml", re.compile(r"\.(?:xml|config|csproj)$")),
 )  # fmt: skip
 _READERS: dict[str, tuple[re.Pattern[str], ...]] = {
@@ -108,9 +115,18 @@ def _b64(value: str) -> str | None:
     return decoded.strip() if decoded.isprintable() else None
 
 
+_TOML_MULTILINE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
+
+
 def entries(text: str, fmt: str) -> Iterator[Entry]:
-    """Every `key -> scalar` pair `fmt`'s readers see, in text order, one per value offset."""
+    """Every `key -> scalar` pair `fmt`'s readers see, in text order, one per value offset.
+
+    Lines inside TOML multi-line strings are prose or code samples, not settings: skipped.
+    """
     seen: set[int] = set()
+    if fmt == "ini" and ('"""' in text or "'''" in text):
+        for block in _TOML_MULTILINE.finditer(text):
+            seen.update(range(block.start(), block.end()))
     data_block = _k8s_secret_data(text) if fmt == "yaml" else None
     # k8s `- name: X / value: Y` first, so `value` is judged under the name `X`.
     patterns = (_YAML_NAME_VALUE, *_READERS[fmt]) if fmt == "yaml" else _READERS[fmt]

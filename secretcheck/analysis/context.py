@@ -9,9 +9,15 @@ from __future__ import annotations
 import re
 
 _CONTEXTS = (
-    ("test", re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)test_[^/]*$|_tests?\.py$|conftest\.py$")),
+    (
+        "test",
+        re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)test_[^/]*$|_tests?\.py$|conftest\.py$"),
+    ),
     ("fixture", re.compile(r"(?:^|/)(?:fixtures?|testdata|test_data|mocks?)/")),
-    ("example", re.compile(r"(?:^|/)(?:examples?|samples?|demo)/|\.(?:example|sample|template|dist)$")),
+    (
+        "example",
+        re.compile(r"(?:^|/)(?:examples?|samples?|demo)/|\.(?:example|sample|template|dist)$"),
+    ),
     ("docs", re.compile(r"(?:^|/)docs?/|\.(?:md|rst|adoc)$")),
 )
 

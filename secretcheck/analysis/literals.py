@@ -29,6 +29,12 @@ _URL_CREDENTIALS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IG
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 
 
+def is_placeholder(value: str) -> bool:
+    """A value that only stands for a secret: `<your-key>`, `${VAR}`, `xxxx`, `changeme`."""
+    stripped = value.strip()
+    return stripped.lower() in _PLACEHOLDER_WORDS or bool(_PLACEHOLDER_RE.match(stripped))
+
+
 def placeholder_reason(value: str, key: str = "") -> str | None:
     """Why `value` is not a credential (a short reason), or None when it may be one."""
     stripped = value.strip()

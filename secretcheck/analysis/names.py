@@ -19,6 +19,7 @@ _GLUED = (
     "accesstoken", "authtoken", "refreshtoken", "bearertoken", "apitoken", "sessiontoken",
     "credential", "credentials", "connectionstring", "connstr",
 )  # fmt: skip
+_GLUED_TAILS = frozenset({"key", "keys", "str", "string", "value", "val", "s"})
 _WORDS = frozenset(
     {"password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token",
      "apikey", "credential", "credentials", "pw", "psw", "pword"}
@@ -87,6 +88,10 @@ def credential_words(name: str) -> str | None:
             return word
     for word in words:
         for glued in _GLUED:
-            if glued in word and word not in _NOT_SECRET_WORDS:
+            # Glued at the end (DATABASEPASSWORD, accesstoken) or followed by a word that
+            # still names the secret (secretkey); `secretcheck` and `passwordreset` do not count.
+            if word.endswith(glued) or (
+                word.startswith(glued) and word[len(glued) :] in _GLUED_TAILS
+            ):
                 return glued
     return None

@@ -63,5 +63,7 @@ def judge_named(
     if sink:
         signals.append(f"sink: {sink}")
     score = strength(value.strip()) + (1 if sink else 0) + (1 if words else 0)
-    confidence = Confidence.HIGH if score >= 3 else Confidence.MEDIUM if score >= 1 else Confidence.LOW
+    confidence = (
+        Confidence.HIGH if score >= 3 else Confidence.MEDIUM if score >= 1 else Confidence.LOW
+    )
     return Verdict(tuple(signals), confidence)

@@ -12,9 +12,7 @@ import math
 import re
 from collections import Counter
 
-_UUID = re.compile(
-    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
-)
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 # Words on a line that say a hex or base64 value is a digest or an id, not a key.
 _DIGEST_CONTEXT = re.compile(
@@ -101,6 +99,8 @@ def benign_value(value: str, line: str = "", *, named: bool = False) -> str | No
     """
     if _UUID.match(value):
         return "uuid"
+    if value.endswith(("EXAMPLE", "EXAMPLEKEY")):
+        return "documented example key"
     if _DATA_URI.search(line) and value in line.split(";base64,", 1)[-1]:
         return "data uri"
     if _PUBLIC_MATERIAL.search(line):

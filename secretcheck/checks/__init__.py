@@ -24,8 +24,10 @@ CHECKS: dict[str, CheckEntry] = {
     ),
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
-        re.compile(r"(?i)login|auth|jwt|hmac|connect|fernet|serializer|signer|bind|FTP|_password"
-                   r"|token|api-key"),
+        re.compile(
+            r"(?i)login|auth|jwt|hmac|connect|fernet|serializer|signer|bind|FTP|_password"
+            r"|token|api-key"
+        ),
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.checks.env_fallbacks",
@@ -33,7 +35,9 @@ CHECKS: dict[str, CheckEntry] = {
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.checks.credential_comparisons",
-        re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth)\w*['\"\]\)]{0,2}\s*[!=]=|compare_digest"
-                   r"|[!=]=\s*\w*(pass|pwd|secret|token|key)"),
+        re.compile(
+            r"(?i)(pass|pwd|secret|token|key|cred|auth)\w*['\"\]\)]{0,2}\s*[!=]=|compare_digest"
+            r"|[!=]=\s*\w*(pass|pwd|secret|token|key)"
+        ),
     ),
 }

@@ -94,7 +94,11 @@ class Check(CheckVisitor):
             if arg.keyword is None:
                 continue
             keyword = arg.keyword.value
-            if keyword == "auth" and isinstance(arg.value, cst.Tuple) and len(arg.value.elements) == 2:
+            if (
+                keyword == "auth"
+                and isinstance(arg.value, cst.Tuple)
+                and len(arg.value.elements) == 2
+            ):
                 self._sink(arg.value.elements[1].value, f"{call}(auth=(user, password))")
             elif _KEYWORD_SINKS.get(call) == keyword or (
                 isinstance(arg.value, cst.Name) and credential_words(keyword)

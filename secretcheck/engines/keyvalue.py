@@ -29,7 +29,9 @@ _INTERPOLATION = re.compile(
     r"\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|^\$[A-Za-z_]|^!(?:vault|secret|ref|sub)|^ENC\[|^vault:"
     r"|^(?:arn|projects|sm|ssm|aws-sm|azure-kv|gcp-sm|op)://?|secretKeyRef|valueFrom|^@Microsoft"
 )
-_ENV_FILE = re.compile(r"(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$")
+_ENV_FILE = re.compile(
+    r"(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$"
+)
 _KEY_FILE = re.compile(r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|[^/]+\.(?:pem|key|ppk|p8))$")
 
 
@@ -47,10 +49,14 @@ def credential_entries(text: str, display: str) -> Iterator[tuple[Entry, tuple[s
             continue
         line_start = text.rfind("\n", 0, entry.start) + 1
         line = text[line_start : text.find("\n", entry.end) if "\n" in text[entry.end :] else None]
-        verdict = judge_named(entry.key.rsplit(".", 1)[-1].rsplit("/", 1)[-1].lstrip(":_"), value, line)
+        verdict = judge_named(
+            entry.key.rsplit(".", 1)[-1].rsplit("/", 1)[-1].lstrip(":_"), value, line
+        )
         if verdict is None or not any(s.startswith("name:") for s in verdict.signals):
             continue
-        signals = (*verdict.signals, f"file: {fmt}") + ((f"note: {entry.note}",) if entry.note else ())
+        signals = (*verdict.signals, f"file: {fmt}") + (
+            (f"note: {entry.note}",) if entry.note else ()
+        )
         yield entry, signals, int(verdict.confidence)
 
 
@@ -60,7 +66,11 @@ def run_keyvalue(
     by_check = {r.check: r for r in rules}
     if not by_check:
         return
-    found = list(credential_entries(text, display)) if by_check.keys() - {"committed-private-key"} else []
+    found = (
+        list(credential_entries(text, display))
+        if by_check.keys() - {"committed-private-key"}
+        else []
+    )
     rule = by_check.get("config-credentials")
     for entry, signals, _ in found if rule else ():
         assert rule is not None
@@ -71,6 +81,10 @@ def run_keyvalue(
         detail = f"{len(found)} credential value(s) in a committed .env file"
         yield Hit(rule.code, Span(1, 1, 1, 2), "", detail, None, ("file: committed .env",))
     rule = by_check.get("committed-private-key")
-    if rule and _KEY_FILE.search(display) and re.search(r"-----BEGIN [A-Z ]*PRIVATE KEY-----", text):
+    if (
+        rule
+        and _KEY_FILE.search(display)
+        and re.search(r"-----BEGIN [A-Z ]*PRIVATE KEY-----", text)
+    ):
         yield Hit(rule.code, Span(1, 1, 1, 2), "", "private key file in the repository", None,
                   ("file: private key block",))  # fmt: skip
