@@ -82,6 +82,25 @@ def _b64(rng: random.Random, arg: str) -> str:
     return base64.b64encode(raw.encode()).decode()
 
 
+def _public_pem(rng: random.Random, arg: str) -> str:
+    """`{{public_pem:cert}}` / `{{public_pem:key}}`: public material, never a secret."""
+    label = "CERTIFICATE" if arg == "cert" else "PUBLIC KEY"
+    body = base64.b64encode(rng.randbytes(400 if arg == "cert" else 270)).decode()
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"])
+
+
+_HUMAN_WORDS = ("summer", "dragon", "monkey", "shadow", "sunshine", "football", "welcome",
+                "harley", "ranger", "buster", "tigger", "orange", "winter", "falcon")  # fmt: skip
+
+
+def _human(rng: random.Random, _arg: str) -> str:
+    """A human-chosen password: a word, a year or number, maybe a symbol (Summer2024!)."""
+    word = rng.choice(_HUMAN_WORDS)
+    word = word.capitalize() if rng.random() < 0.6 else word
+    return f"{word}{rng.randrange(10, 2030)}{rng.choice(['', '!', '#', '$', '@'])}"
+
+
 def _uuid(rng: random.Random, _arg: str) -> str:
     h = _random_text(rng, _CHARSETS["hex"], 32)
     return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
@@ -96,6 +115,8 @@ def _pypi_token(rng: random.Random, arg: str) -> str:
 
 _SPECIAL: dict[str, Callable[[random.Random, str], str]] = {
     "uuid": _uuid,
+    "public_pem": _public_pem,
+    "human": _human,
     "pypi_token": _pypi_token,
     "b64": _b64,
     "crc_token": _crc_token,
