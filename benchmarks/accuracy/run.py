@@ -139,9 +139,11 @@ def per_kind(results: dict[str, Hits], labels: list[Label]) -> list[str]:
         groups[(label, kind)].append((f, n))
     labeled = {(f, n) for f, n, _, _ in labels}
     tools = list(results)
-    header = f"| {'label':<10} | {'kind':<20} | {'lines':>5} | " + " | ".join(
-        f"{t:>14}" for t in tools
-    ) + " |"
+    header = (
+        f"| {'label':<10} | {'kind':<20} | {'lines':>5} | "
+        + " | ".join(f"{t:>14}" for t in tools)
+        + " |"
+    )
     rows = [header, "|" + "|".join("-" * (len(c) + 2) for c in header.split("|")[1:-1]) + "|"]
     for (label, kind), lines in sorted(groups.items()):
         cells = []

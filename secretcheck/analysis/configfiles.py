@@ -28,18 +28,20 @@ class Entry:
 
 _Q = (
     r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){0,2000})"|'(?P<sq>[^'\n]{0,2000})'"""
-    r"""|(?P<bare>[^\s"'#;][^\n#;]{0,2000}?))"""
+    r"""|(?P<bare>[^\s"'#;](?:[^\n]{0,2000}?[^\s])?))"""
 )
+# A comment starts at `#`/`;` after whitespace; `pa#ss` is one value.
+_END = r"(?:[ \t]+[#;].*)?[ \t]*$"
 _KEY = r"(?P<key>[A-Za-z_./][\w.\-/:@]{0,120})"
 # KEY=value, export KEY=value, ENV KEY=value, ARG KEY=value, set -x KEY value.
 _SHELL = re.compile(
     rf"^[ \t]*(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|-[ \t]+|setenv[ \t]+)?{_KEY}"
-    rf"[ \t]*=[ \t]*{_Q}[ \t]*(?:#.*)?$",
+    rf"[ \t]*=[ \t]*{_Q}{_END}",
     re.MULTILINE,
 )
 _DOCKER_ENV_SPACE = re.compile(rf"^[ \t]*ENV[ \t]+{_KEY}[ \t]+{_Q}[ \t]*$", re.MULTILINE)
 # YAML `key: value` and `- KEY=value` items (docker-compose environment lists).
-_YAML = re.compile(rf"^[ \t]*(?:-[ \t]+)?{_KEY}[ \t]*:[ \t]+{_Q}[ \t]*(?:#.*)?$", re.MULTILINE)
+_YAML = re.compile(rf"^[ \t]*(?:-[ \t]+)?{_KEY}[ \t]*:[ \t]+{_Q}{_END}", re.MULTILINE)
 _YAML_LIST_ENV = re.compile(
     rf"^[ \t]*-[ \t]+[\"']?{_KEY}=(?P<bare>[^\s\"'#][^\n\"']*)", re.MULTILINE
 )
@@ -49,8 +51,10 @@ _YAML_NAME_VALUE = re.compile(
     re.MULTILINE,
 )
 # INI, .properties, .npmrc, .pypirc, TOML, Terraform: key = value / key: value.
-_INI = re.compile(rf"^[ \t]*{_KEY}[ \t]*[=:][ \t]*{_Q}[ \t]*(?:[#;].*)?$", re.MULTILINE)
+_INI = re.compile(rf"^[ \t]*{_KEY}[ \t]*[=:][ \t]*{_Q}{_END}", re.MULTILINE)
 _JSON = re.compile(r'"(?P<key>[^"\\\n]{1,120})"\s*:\s*"(?P<dq>(?:[^"\\\n]|\\.){0,4000})"')
+# .NET appSettings: <add key="ApiKey" value="..." />
+_XML_ADD = re.compile(r'<add\s+key="(?P<key>[^"\n]{1,120})"\s+value="(?P<dq>[^"\n]{0,2000})"')
 _XML = re.compile(
     r"<(?P<key>[\w.\-:]{1,80})>(?P<bare>[^<>\n]{1,500})</(?P=key)>"
     r"|\b(?P<akey>[\w.\-:]{1,80})=\"(?P<dq>[^\"\n]{1,500})\""
@@ -73,7 +77,7 @@ _READERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "yaml": (_YAML, _YAML_LIST_ENV),
     "json": (_JSON,),
     "ini": (_INI,),
-    "xml": (_XML,),
+    "xml": (_XML_ADD, _XML),
 }
 
 

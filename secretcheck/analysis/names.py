@@ -40,11 +40,15 @@ _META_SUFFIXES = frozenset(
      "enabled", "required", "expiry", "expires", "expiration", "ttl", "timeout", "lifetime",
      "location", "store", "manager", "provider", "source", "help", "message", "msg", "text",
      "description", "title", "template", "validator", "reset", "changed", "display",
-     "ref", "reference", "arn", "version", "scope", "scopes", "status", "kind", "error"}
+     "ref", "reference", "arn", "version", "scope", "scopes", "status", "kind", "error",
+     "encoding", "encoder", "hasher", "hashers", "algorithm", "algo", "seconds", "secs",
+     "minutes", "hours", "days", "ms", "validity", "rotation", "strategy", "backend", "class",
+     "cookie", "storage", "mount", "volume", "ttl_seconds", "sha", "checksum", "salt_length"}
 )  # fmt: skip
 _META_PREFIXES = frozenset(
     {"max", "min", "num", "is", "has", "use", "show", "get", "set", "check", "validate",
-     "verify", "confirm", "new", "old", "forgot", "reset", "no", "require", "allow"}
+     "verify", "confirm", "new", "old", "forgot", "reset", "no", "require", "allow",
+     "existing", "public", "publishable", "masked", "hide", "sensitive"}
 )  # fmt: skip
 _NOT_SECRET_WORDS = frozenset(
     {
@@ -86,6 +90,8 @@ def credential_words(name: str) -> str | None:
     for word in words:
         if word in _WORDS:
             return word
+    if words == ("auth",):  # npm's `_auth`, a bare `auth = "user:pass"`
+        return "auth"
     for word in words:
         for glued in _GLUED:
             # Glued at the end (DATABASEPASSWORD, accesstoken) or followed by a word that

@@ -40,7 +40,7 @@ def judge_value(value: str, key: str = "", line: str = "") -> str | None:
     stripped = value.strip()
     if " " in stripped and stripped.endswith((":", "?", "!", ".")):
         return "prompt or message"
-    if "%s" in stripped or "%(" in stripped:
+    if " " in stripped and ("%s" in stripped or "%(" in stripped):
         return "format string"
     if " " in stripped and all(w.isalpha() for w in stripped.replace(".", "").split()):
         return "phrase"

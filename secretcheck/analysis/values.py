@@ -17,10 +17,14 @@ _HEX = re.compile(r"^[0-9a-fA-F]+$")
 # Words on a line that say a hex or base64 value is a digest or an id, not a key.
 _DIGEST_CONTEXT = re.compile(
     r"(?i)(?:sha\d*|md5|blake2\w*|hash(?:es)?|digest|checksum|integrity|etag|crc|fingerprint"
-    r"|commit|revision|\brev\b|\bref\b|git_?sha|hexsha|object_?id|oid|nonce_?id|--hash"
+    r"|commit|revision|\brev\b|_rev\b|\brev_|\bref\b|git_?sha|hexsha|object_?id|oid|nonce_?id|--hash"
     r"|request_?id|trace_?id|correlation|build_?id|image_?id|sri|sum\b|\bid\b|_id\b|uuid)"
 )
 _ALEMBIC = re.compile(r"^\s*(?:down_)?revision\s*(?::\s*[\w\[\], |]+)?\s*=|^Revision ID:|^Revises:")
+# A hex value keyed by a file name or version (`"helm-v3.13.3": "<sha256>"`) is its digest.
+_FILE_KEY = re.compile(
+    r"""["'][\w.+-]*(?:\d\.\d|\.(?:zip|tar|gz|tgz|whl|jar|exe|bin|deb|rpm|dmg|js|css|msi|iso))[\w.+-]*["']\s*:"""
+)
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,", re.IGNORECASE)
 _PUBLIC_MATERIAL = re.compile(
     r"-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|PGP PUBLIC KEY BLOCK|X509 CRL"
@@ -109,8 +113,11 @@ def benign_value(value: str, line: str = "", *, named: bool = False) -> str | No
         return None
     if _ALEMBIC.search(line):
         return "migration revision id"
-    if _HEX.match(value) and len(value) in (7, 8, 12, 40, 56, 64, 96, 128):
-        if _DIGEST_CONTEXT.search(line.replace(value, " ")):
+    if value.startswith(("pk_live_", "pk_test_", "pk.eyJ")):
+        return "publishable key"
+    if _HEX.match(value) and len(value) in (7, 8, 12, 32, 40, 56, 64, 96, 128):
+        context = line.replace(value, " ")
+        if _DIGEST_CONTEXT.search(context) or _FILE_KEY.search(context):
             return "hex digest or commit id"
     elif _DIGEST_CONTEXT.search(line.replace(value, " ")) and re.search(
         r"(?i)sha\d+-|integrity|checksum|digest", line

@@ -106,6 +106,10 @@ class Check(CheckVisitor):
                 self._sink(arg.value, f"{call}({keyword}=)")
             elif keyword in ("dsn", "conninfo"):
                 self._dsn(arg.value, call)
+        if call.endswith("compare_digest"):
+            for arg in positional:
+                if isinstance(arg.value, cst.Name):
+                    self._flows.setdefault(arg.value.value, f"{call}()")
         if call.endswith("connect") and positional and index is None:
             self._dsn(positional[0].value, call)
 

@@ -69,6 +69,10 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
         return True
     if plugin_name == "KeywordDetector":
         return False
+    if plugin_name == "HexHighEntropyString" and not _KEYWORD_LINE.search(line.replace(secret, "")):
+        # Unnamed hex is a digest, a commit or an id far more often than a key; named hex keys
+        # are found by the name-aware checks (SC101, SC110) and by this plugin with a name.
+        return True
     if plugin_name == "Base64HighEntropyString":
         # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
         # paths and words do not.
@@ -92,8 +96,10 @@ def run_detect_secrets(
     ]
     if not active:
         return
+    previous = ""
     for number, raw in enumerate(index.lines, start=1):
         line = raw.rstrip("\r\n")
+        context, previous = previous[-80:] + line, line
         for rule in active:
             if not _PREFILTERS[rule.plugin].search(line):
                 continue
@@ -102,7 +108,7 @@ def run_detect_secrets(
                 secret = potential.secret_value or ""
                 if not secret or _rejected_by_heuristics(secret, line, display, plugin):
                     continue
-                if _implausible(secret, line, rule.plugin):
+                if _implausible(secret, context, rule.plugin):
                     continue
                 column = line.find(secret)
                 if column < 0:
