@@ -42,7 +42,7 @@ _META_SUFFIXES = frozenset(
      "description", "title", "template", "validator", "reset", "changed", "display",
      "ref", "reference", "arn", "version", "scope", "scopes", "status", "kind", "error",
      "encoding", "encoder", "hasher", "hashers", "algorithm", "algo", "seconds", "secs",
-     "minutes", "hours", "days", "ms", "validity", "rotation", "strategy", "backend", "class",
+     "minutes", "hours", "days", "ms", "validity", "rotation", "strategy", "backend",
      "cookie", "storage", "mount", "volume", "ttl_seconds", "sha", "checksum", "salt_length"}
 )  # fmt: skip
 _META_PREFIXES = frozenset(

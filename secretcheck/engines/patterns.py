@@ -50,7 +50,7 @@ def run_patterns(
                 continue
             if spec.min_entropy and shannon_entropy(secret) < spec.min_entropy:
                 continue
-            if is_placeholder(secret) or (
+            if is_placeholder(secret) or "{{" in secret or "${" in secret or (
                 "user" in spec.regex.groupindex and match.group("user") == secret
             ):  # `postgres:postgres@`: a default, not a chosen password
                 continue
