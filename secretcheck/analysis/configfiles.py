@@ -60,15 +60,32 @@ _XML = re.compile(
     r"|\b(?P<akey>[\w.\-:]{1,80})=\"(?P<dq>[^\"\n]{1,500})\""
 )
 
+# `machine host login user password secret` (.netrc, _netrc)
+_NETRC = re.compile(r"\b(?P<key>password)[ \t]+(?P<bare>\S+)")
+# Terraform/HCL `variable "db_password" { ... default = "..." }`: the block names the value.
+_HCL_VAR = re.compile(
+    r'variable\s+"(?P<key>[^"\n]+)"\s*\{[^{}]*?\bdefault\s*=\s*"(?P<dq>[^"\n]*)"', re.DOTALL
+)
+# Other languages' assignments, object keys and PHP defines, one pattern: `apiKey = "..."`,
+# `password: '...'`, `"token" => "..."`, `define('DB_PASSWORD', '...')`, `x := "..."`.
+_CODE = re.compile(
+    r"""(?:\bdefine\(\s*['"](?P<dkey>[A-Za-z_]\w{0,80})['"]\s*,\s*"""
+    r"""|(?<![\w.])["']?(?P<key>[A-Za-z_$][\w$.]{0,80})["']?\s*(?:=|:|=>|:=)\s*(?:[\w.<>\[\]]+\s*)?)"""
+    r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){4,500})"|'(?P<sq>[^'\n]{4,500})'|`(?P<bt>[^`$\n]{4,500})`)"""
+)
 FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("env", re.compile(r"(?:^|/)(?:\.env(?:\.[\w.-]+)?|[\w.-]+\.env|\.envrc)$")),
     ("shell", re.compile(r"\.(?:sh|bash|zsh|ksh)$|(?:^|/)\.(?:bashrc|zshrc|profile|bash_profile)$")),  # noqa: E501
     ("docker", re.compile(r"(?:^|/)(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|\.dockerfile$")),
     ("yaml", re.compile(r"\.ya?ml$")),
     ("json", re.compile(r"\.(?:json|jsonc|json5)$")),
-    ("ini", re.compile(r"\.(?:ini|cfg|conf|properties|toml|tf|tfvars|hcl)$"
-                       r"|(?:^|/)\.(?:npmrc|pypirc|netrc|pgpass|yarnrc|gitconfig)$")),
+    ("ini", re.compile(r"\.(?:ini|cfg|conf|properties|toml)$"
+                       r"|(?:^|/)\.(?:npmrc|pypirc|pgpass|yarnrc|gitconfig)$")),
     ("xml", re.compile(r"\.(?:xml|config|csproj)$")),
+    ("netrc", re.compile(r"(?:^|/)[._]netrc$")),
+    ("hcl", re.compile(r"\.(?:tf|tfvars|hcl)$")),
+    ("code", re.compile(r"\.(?:js|jsx|mjs|cjs|ts|tsx|go|java|kt|kts|scala|groovy|gradle|php|rb"
+                        r"|cs|swift|rs|c|cc|cpp|h|hpp|dart|lua|pl|r|ipynb|vue|svelte)$")),
 )  # fmt: skip
 _READERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "env": (_SHELL,),
@@ -78,6 +95,9 @@ _READERS: dict[str, tuple[re.Pattern[str], ...]] = {
     "json": (_JSON,),
     "ini": (_INI,),
     "xml": (_XML_ADD, _XML),
+    "netrc": (_NETRC,),
+    "hcl": (_HCL_VAR, _INI),
+    "code": (_CODE,),
 }
 
 
@@ -90,14 +110,14 @@ def file_format(path: str) -> str | None:
 
 
 def _value(match: re.Match[str]) -> tuple[str, int, int] | None:
-    for group in ("dq", "sq", "bare"):
+    for group in ("dq", "sq", "bare", "bt"):
         if group in match.re.groupindex and match.group(group) is not None:
             return match.group(group).strip(), match.start(group), match.end(group)
     return None
 
 
 def _key(match: re.Match[str]) -> str:
-    for group in ("key", "akey", "name"):
+    for group in ("key", "akey", "name", "dkey"):
         if group in match.re.groupindex and match.group(group):
             return match.group(group)
     return ""

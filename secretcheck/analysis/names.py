@@ -19,6 +19,7 @@ _GLUED = (
     "accesstoken", "authtoken", "refreshtoken", "bearertoken", "apitoken", "sessiontoken",
     "credential", "credentials", "connectionstring", "connstr",
 )  # fmt: skip
+WEAK_KEY = "key (weak: needs a random-looking value)"
 _GLUED_TAILS = frozenset({"key", "keys", "str", "string", "value", "val", "s"})
 _WORDS = frozenset(
     {"password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token",
@@ -85,13 +86,17 @@ def credential_words(name: str) -> str | None:
     if words[-1] in _META_SUFFIXES or words[0] in _META_PREFIXES:
         return None
     for first, second in pairwise(words):
-        if second == "key" and first in _KEY_QUALIFIERS:
+        if second in ("key", "keys") and first in _KEY_QUALIFIERS:
             return f"{first} key"
+        if first == "basic" and second == "auth":
+            return "basic auth"
     for word in words:
         if word in _WORDS:
             return word
     if words == ("auth",):  # npm's `_auth`, a bare `auth = "user:pass"`
         return "auth"
+    if words[-1] == "key" and len(words) > 1:
+        return WEAK_KEY  # NONCE_KEY, HMAC_KEY: a key only if the value looks random
     for word in words:
         for glued in _GLUED:
             # Glued at the end (DATABASEPASSWORD, accesstoken) or followed by a word that

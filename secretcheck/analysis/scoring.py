@@ -10,8 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from secretcheck.analysis.literals import placeholder_reason
-from secretcheck.analysis.names import credential_words
-from secretcheck.analysis.values import benign_value, charset, describe, shannon_entropy
+from secretcheck.analysis.names import WEAK_KEY, credential_words
+from secretcheck.analysis.values import (
+    benign_value,
+    charset,
+    describe,
+    is_uuid,
+    shannon_entropy,
+)
 from secretcheck.findings import Confidence
 
 
@@ -55,6 +61,8 @@ def judge_named(
     if words is None and not sink:
         return None
     if judge_value(value, name, line) is not None:
+        return None
+    if words == WEAK_KEY and (strength(value.strip()) < 2 or is_uuid(value.strip())):
         return None
     signals = []
     if words:

@@ -25,6 +25,8 @@ _ALEMBIC = re.compile(r"^\s*(?:down_)?revision\s*(?::\s*[\w\[\], |]+)?\s*=|^Revi
 _FILE_KEY = re.compile(
     r"""["'][\w.+-]*(?:\d\.\d|\.(?:zip|tar|gz|tgz|whl|jar|exe|bin|deb|rpm|dmg|js|css|msi|iso))[\w.+-]*["']\s*:"""
 )
+# Notebook outputs and API payloads: {"image/png": "<base64>"}
+_INLINE_MEDIA = re.compile(r"""["'](?:image|audio|video|font)/[\w.+-]+["']\s*:""")
 _DATA_URI = re.compile(r"data:[\w/+.-]+;base64,", re.IGNORECASE)
 _PUBLIC_MATERIAL = re.compile(
     r"-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|PGP PUBLIC KEY BLOCK|X509 CRL"
@@ -76,6 +78,10 @@ def describe(value: str) -> str:
     return f"value: {len(value)} chars, entropy {shannon_entropy(value):.1f}, {charset(value)}"
 
 
+def is_uuid(value: str) -> bool:
+    return bool(_UUID.match(value))
+
+
 def is_enum_word(value: str) -> bool:
     return value.strip().lower() in _ENUM_WORDS
 
@@ -101,20 +107,23 @@ def benign_value(value: str, line: str = "", *, named: bool = False) -> str | No
     `named` says a credential name already vouches for the value (`api_secret = "<hex>"`): then
     only shapes that are never keys (UUIDs, inline images, public keys) are rejected.
     """
-    if _UUID.match(value):
-        return "uuid"
     if value.endswith(("EXAMPLE", "EXAMPLEKEY")):
         return "documented example key"
     if _DATA_URI.search(line) and value in line.split(";base64,", 1)[-1]:
         return "data uri"
+    if _INLINE_MEDIA.search(line):
+        return "inline image"
     if _PUBLIC_MATERIAL.search(line):
         return "public key or certificate"
-    if named:
-        return None
-    if _ALEMBIC.search(line):
-        return "migration revision id"
     if value.startswith(("pk_live_", "pk_test_", "pk.eyJ")):
         return "publishable key"
+    if named:
+        # Under a credential name even a UUID can be the key (Heroku, Snyk and Postmark keys).
+        return None
+    if _UUID.match(value):
+        return "uuid"
+    if _ALEMBIC.search(line):
+        return "migration revision id"
     if _HEX.match(value) and len(value) in (7, 8, 12, 32, 40, 56, 64, 96, 128):
         context = line.replace(value, " ")
         if _DIGEST_CONTEXT.search(context) or _FILE_KEY.search(context):

@@ -16,10 +16,16 @@ from secretcheck.checks.base import CheckVisitor, dotted_name, string_value
 from secretcheck.checks.hardcoded_credentials import target_name
 
 
+_UNWRAP = frozenset({"encode", "decode", "strip", "lower", "upper", "casefold"})
+
+
 def side_name(node: cst.BaseExpression) -> str | None:
     """The credential-ish name of one side: `password`, `req.token`, `d["pw"]`, `d.get("pw")`."""
-    if isinstance(node, cst.Call) and dotted_name(node.func).endswith("get") and node.args:
-        return string_value(node.args[0].value)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+        if node.func.attr.value in _UNWRAP and not node.args:  # password.encode()
+            return side_name(node.func.value)
+        if node.func.attr.value == "get" and node.args:
+            return string_value(node.args[0].value)
     return target_name(node)
 
 

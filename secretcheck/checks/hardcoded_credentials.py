@@ -56,6 +56,12 @@ class Check(CheckVisitor):
     def _consider(self, name: str | None, value: cst.BaseExpression, sink: str = "") -> None:
         if not name:
             return
+        if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            # `flower_basic_auth = ["admin:pw"]`, `API_KEYS = ("k1", "k2")`
+            for element in value.elements:
+                if not isinstance(element, cst.StarredElement):
+                    self._consider(name, element.value, sink)
+            return
         text = string_value(value)
         if text is None:
             return

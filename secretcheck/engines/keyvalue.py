@@ -7,6 +7,7 @@ Interpolations (`${VAR}`, `{{ var }}`, `${{ secrets.X }}`, `$(VAR)`, `%(x)s`, va
 references) are never secrets.
 
 Rules pick their job with `check`: `config-credentials` (one hit per credential value),
+`code-credentials` (the same for JavaScript, Go, Java, PHP, Ruby, C#, notebooks, ...),
 `committed-env-file` (a `.env` file holding real values: one hit at line 1) and
 `committed-private-key` (a key file with a private key block: one hit at line 1).
 """
@@ -29,6 +30,7 @@ _INTERPOLATION = re.compile(
     r"\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|^\$[A-Za-z_]|^!(?:vault|secret|ref|sub)|^ENC\[|^vault:"
     r"|^(?:arn|projects|sm|ssm|aws-sm|azure-kv|gcp-sm|op)://?|secretKeyRef|valueFrom|^@Microsoft"
 )
+_USER_KEY = re.compile(r"(?i)(?:^|[._-])(?:user(?:name)?|login|db|database)$|_USER$")
 _ENV_FILE = re.compile(
     r"(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$"
 )
@@ -43,9 +45,12 @@ def credential_entries(text: str, display: str) -> Iterator[tuple[Entry, tuple[s
     fmt = file_format(display)
     if fmt is None or benign_file(display) is not None or not _PREFILTER.search(text):
         return
-    for entry in entries(text, fmt):
+    found = list(entries(text, fmt))
+    # `username: shop` + `password: shop`: the dev default of a local service, not a secret.
+    users = {e.value.strip() for e in found if _USER_KEY.search(e.key)}
+    for entry in found:
         value = entry.value.strip()
-        if not value or _INTERPOLATION.search(value):
+        if not value or _INTERPOLATION.search(value) or value in users:
             continue
         line_start = text.rfind("\n", 0, entry.start) + 1
         line = text[line_start : text.find("\n", entry.end) if "\n" in text[entry.end :] else None]
@@ -71,7 +76,8 @@ def run_keyvalue(
         if by_check.keys() - {"committed-private-key"}
         else []
     )
-    rule = by_check.get("config-credentials")
+    fmt = file_format(display)
+    rule = by_check.get("code-credentials" if fmt == "code" else "config-credentials")
     for entry, signals, _ in found if rule else ():
         assert rule is not None
         span = index.span(entry.start, entry.end)

@@ -50,8 +50,11 @@ def run_patterns(
                 continue
             if spec.min_entropy and shannon_entropy(secret) < spec.min_entropy:
                 continue
-            if is_placeholder(secret) or "{{" in secret or "${" in secret or (
-                "user" in spec.regex.groupindex and match.group("user") == secret
+            if (
+                is_placeholder(secret)
+                or "{{" in secret
+                or "${" in secret
+                or ("user" in spec.regex.groupindex and match.group("user") == secret)
             ):  # `postgres:postgres@`: a default, not a chosen password
                 continue
             detail, confidence, severity = "", None, None
