@@ -37,7 +37,22 @@ _PLACEHOLDER_RE = re.compile(
 )
 _URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|/|\./|\.\./|~/|[A-Za-z]:\\)")
 _URL_CREDENTIALS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IGNORECASE)
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_IDENTIFIER = re.compile(
+    r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"
+    # CamelCase words (ApplyTypeAnnotationsVisitor): random tokens have digits or capital runs.
+    r"|^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$"
+    r"|^arn:[\w-]+:|^(?:urn|projects|sm|ssm|secretsmanager):"
+)
+# Regular expressions are patterns for secrets, not secrets: (?:...), \d, [a-z0-9], {32}.
+_REGEX = re.compile(r"\(\?[:=!<P]|\\[dswbDSW]|\[[^\]]*\w-\w[^\]]*\]|\{\d+(?:,\d*)?\}")
+
+
+def _is_alphabet(value: str) -> bool:
+    """`0123456789ABCDEF...`: a charset spelled out, mostly in ascending order."""
+    if len(value) < 16:
+        return False
+    ascending = sum(1 for a, b in zip(value, value[1:], strict=False) if ord(b) == ord(a) + 1)
+    return ascending >= 0.8 * (len(value) - 1)
 
 
 def is_placeholder(value: str) -> bool:
@@ -78,6 +93,10 @@ def placeholder_reason(value: str, key: str = "") -> str | None:
         return "url or path"
     if _IDENTIFIER.match(stripped):
         return "identifier"
+    if _REGEX.search(stripped):
+        return "regular expression"
+    if _is_alphabet(stripped):
+        return "alphabet"
     if key and set(split_words(stripped)) <= set(split_words(key)):
         return "equals its key"
     return None

@@ -44,7 +44,8 @@ _META_SUFFIXES = frozenset(
      "ref", "reference", "arn", "version", "scope", "scopes", "status", "kind", "error",
      "encoding", "encoder", "hasher", "hashers", "algorithm", "algo", "seconds", "secs",
      "minutes", "hours", "days", "ms", "validity", "rotation", "strategy", "backend",
-     "cookie", "storage", "mount", "volume", "ttl_seconds", "sha", "checksum", "salt_length"}
+     "cookie", "storage", "mount", "volume", "ttl_seconds", "sha", "checksum", "salt_length",
+     "active", "sources", "use", "usage", "attachment", "access"}
 )  # fmt: skip
 _META_PREFIXES = frozenset(
     {"max", "min", "num", "is", "has", "use", "show", "get", "set", "check", "validate",

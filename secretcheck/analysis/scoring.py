@@ -15,10 +15,14 @@ from secretcheck.analysis.values import (
     benign_value,
     charset,
     describe,
+    is_enum_word,
     is_uuid,
     shannon_entropy,
 )
 from secretcheck.findings import Confidence
+
+# Credentials people choose (and so may be plain words); tokens and keys are generated.
+_HUMAN_CHOSEN = frozenset({"password", "passwd", "pwd", "pass", "passphrase", "pw", "psw", "pword"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,8 @@ def judge_value(value: str, key: str = "", line: str = "") -> str | None:
         return "format string"
     if " " in stripped and all(w.isalpha() for w in stripped.replace(".", "").split()):
         return "phrase"
+    if is_enum_word(stripped):
+        return "enum-like word"
     return benign_value(stripped, line, named=True)
 
 
@@ -64,6 +70,8 @@ def judge_named(
         return None
     if words == WEAK_KEY and (strength(value.strip()) < 2 or is_uuid(value.strip())):
         return None
+    if words not in _HUMAN_CHOSEN and value.strip().isalpha() and value.strip().islower():
+        return None  # `input_token = "marker"`: a token or key is never one lower-case word
     signals = []
     if words:
         signals.append(f"name: {name} ({words})")

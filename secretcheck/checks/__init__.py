@@ -1,43 +1,63 @@
 """The registry of CST checks: name (as written in a rule's `check` key) -> module + prefilter.
 
-The prefilter is a cheap regex over the whole file: a file it does not match is never parsed
-for that check. Modules are imported lazily so that libcst loads only when a file needs it.
+The prefilter is a cheap test over the whole file (a regex, or an object with the same
+`search(text)` method): a file it does not match is never parsed for that check. Modules are
+imported lazily so that libcst loads only when a file needs it. Prefilters name the exact
+shapes a check looks for (a sink call, an env lookup with a literal fallback, a comparison with
+a literal), because parsing is by far the most expensive step of a scan.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
+
+from secretcheck.analysis.prefilter import CredentialLines
+
+
+class Prefilter(Protocol):
+    def search(self, text: str) -> object: ...
 
 
 @dataclass(frozen=True, slots=True)
 class CheckEntry:
     module: str
-    prefilter: re.Pattern[str]
+    prefilter: Prefilter
 
+
+_WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
+_LIT = r"""[rRbBuU]{0,2}['"][^'"\n]{4,}"""
 
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
-        "secretcheck.checks.hardcoded_credentials",
-        # A quote somewhere after a credential-ish word; glued and camel forms included.
-        re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]"),
+        "secretcheck.checks.hardcoded_credentials", CredentialLines()
     ),
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
         re.compile(
-            r"(?i)login|auth|jwt|hmac|connect|fernet|serializer|signer|bind|FTP|_password"
-            r"|token|api-key"
+            r"\.login\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|DigestAuth"
+            r"|Fernet|URLSafeTimedSerializer|URLSafeSerializer|TimestampSigner|Signer|FTP|FTP_TLS"
+            r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
+            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|HMAC)\(|(?:pymysql|MySQLdb|pymssql)\.connect\("
+            r"|SSHClient|\b(?:dsn|conninfo)\s*="
+            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?i:password|pwd)\s*="
+            r"|(?i:['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
+            r"|private-token|x-api-key|api-key)['\"]\s*:)"
         ),
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.checks.env_fallbacks",
-        re.compile(r"getenv|environ|env\.|config\("),
+        re.compile(
+            rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
+            rf"""[^'"\n]*(?i:{_WORD})[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+        ),
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.checks.credential_comparisons",
         re.compile(
-            r"(?i)(pass|pwd|secret|token|key|cred|auth)\w*['\"\]\)]{0,2}\s*[!=]=|compare_digest"
-            r"|[!=]=\s*\w*(pass|pwd|secret|token|key)"
+            rf"""(?i:{_WORD})\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
+            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*(?i:{_WORD})|compare_digest\("""
         ),
     ),
 }

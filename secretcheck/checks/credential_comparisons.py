@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import libcst as cst
 
-from secretcheck.analysis.scoring import judge_named
+from secretcheck.analysis.scoring import judge_named, strength
 from secretcheck.checks.base import CheckVisitor, dotted_name, string_value
 from secretcheck.checks.hardcoded_credentials import target_name
-
 
 _UNWRAP = frozenset({"encode", "decode", "strip", "lower", "upper", "casefold"})
 
@@ -38,6 +37,8 @@ class Check(CheckVisitor):
             verdict = judge_named(name, text)
             if verdict is None or not any(s.startswith("name:") for s in verdict.signals):
                 continue
+            if strength(text) < 1:
+                continue  # `token == "async"`: a lexer comparing words, not a secret check
             self.report(value_side, secret=text, detail=f"'{name}' compared with a literal",
                         signals=(*verdict.signals, f"use: {how}"),
                         confidence=verdict.confidence)  # fmt: skip

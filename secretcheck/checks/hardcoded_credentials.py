@@ -16,6 +16,8 @@ that describe a secret rather than hold it (`password_field`, `token_type`) are 
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from secretcheck.analysis.scoring import judge_named
@@ -25,6 +27,9 @@ __all__ = ["Check", "string_value", "target_name"]
 
 _FIELD_CALLS = frozenset({"Field", "field", "dataclasses.field", "pydantic.Field", "attr.ib",
                           "attrs.field", "SecretStr", "pydantic.SecretStr"})  # fmt: skip
+
+
+_NAME_LIKE = re.compile(r"^[A-Za-z_$@][\w.$@-]{0,100}$")
 
 
 def target_name(node: cst.BaseExpression) -> str | None:
@@ -54,14 +59,8 @@ class Check(CheckVisitor):
         self._calls: list[str] = []
 
     def _consider(self, name: str | None, value: cst.BaseExpression, sink: str = "") -> None:
-        if not name:
-            return
-        if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
-            # `flower_basic_auth = ["admin:pw"]`, `API_KEYS = ("k1", "k2")`
-            for element in value.elements:
-                if not isinstance(element, cst.StarredElement):
-                    self._consider(name, element.value, sink)
-            return
+        if not name or not _NAME_LIKE.match(name):
+            return  # "AWS::IAM::AccessKey" or "Enter your key" is a label, not a variable
         text = string_value(value)
         if text is None:
             return
@@ -76,6 +75,12 @@ class Check(CheckVisitor):
             if len(target.elements) == len(value.elements):
                 for t, v in zip(target.elements, value.elements, strict=True):
                     self._pairs(t.value, v.value)
+            return
+        if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            # `flower_basic_auth = ["admin:pw"]`, `API_TOKENS = ("t1", "t2")`
+            for element in value.elements:
+                if not isinstance(element, cst.StarredElement):
+                    self._consider(target_name(target), element.value)
             return
         self._consider(target_name(target), field_default(value))
 

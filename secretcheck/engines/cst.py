@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
+_SYNTAX_HINT = re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]")
 
 
 def wanted_checks(rules: Sequence[RuleSpec], text: str) -> list[RuleSpec]:
@@ -47,6 +49,13 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
     """
     selected = wanted_checks(rules, text)
     if not selected and not must_parse:
+        if rules and _SYNTAX_HINT.search(text):
+            # No check wants the tree, but a broken file that mentions credentials is still
+            # worth a diagnostic; CPython's own parser answers that far faster than libcst.
+            try:
+                compile(text, "<scanned>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return [_parse_error(text, 1, 1)]
         return []
     import libcst
     from libcst.metadata import MetadataWrapper

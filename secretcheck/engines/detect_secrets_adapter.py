@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
 from secretcheck.analysis.values import benign_file, benign_value, charset, describe
 from secretcheck.engines.keyvalue import handles_config
@@ -22,6 +23,10 @@ from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
+# The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.
+_NAME_BEFORE = re.compile(
+    r"""([A-Za-z_$][\w$.-]*)["']?\s*(?:=|:|=>|:=|,)\s*\(?\s*[bru]?["'`]?\s*$"""
+)
 # A quoted run long enough to pass an entropy limit, or a config-style `key: value` pair.
 _ENTROPY_LINE = re.compile(r"""[A-Za-z0-9+/=_\-]{16,}""")
 _KEYWORD_LINE = re.compile(r"(?i)key|pass|pwd|secret|contrase|token|auth")
@@ -69,10 +74,11 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
         return True
     if plugin_name == "KeywordDetector":
         return False
-    if plugin_name == "HexHighEntropyString" and not _KEYWORD_LINE.search(line.replace(secret, "")):
-        # Unnamed hex is a digest, a commit or an id far more often than a key; named hex keys
-        # are found by the name-aware checks (SC101, SC110) and by this plugin with a name.
-        return True
+    if plugin_name == "HexHighEntropyString":
+        # Unnamed hex is a digest, a commit or an id far more often than a key: report hex only
+        # when the key right before it is credential-like, and only at key length (32+).
+        before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
+        return len(secret) < 32 or before is None or credential_words(before.group(1)) is None
     if plugin_name == "Base64HighEntropyString":
         # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
         # paths and words do not.

@@ -30,6 +30,7 @@ _INTERPOLATION = re.compile(
     r"\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|^\$[A-Za-z_]|^!(?:vault|secret|ref|sub)|^ENC\[|^vault:"
     r"|^(?:arn|projects|sm|ssm|aws-sm|azure-kv|gcp-sm|op)://?|secretKeyRef|valueFrom|^@Microsoft"
 )
+_NAME_LIKE = re.compile(r"^[A-Za-z_$@/.:][\w.$@/:-]{0,120}$")
 _USER_KEY = re.compile(r"(?i)(?:^|[._-])(?:user(?:name)?|login|db|database)$|_USER$")
 _ENV_FILE = re.compile(
     r"(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$"
@@ -52,6 +53,8 @@ def credential_entries(text: str, display: str) -> Iterator[tuple[Entry, tuple[s
         value = entry.value.strip()
         if not value or _INTERPOLATION.search(value) or value in users:
             continue
+        if not _NAME_LIKE.match(entry.key):
+            continue  # "AWS::SecretsManager::Secret" or a sentence: a label, not a setting
         line_start = text.rfind("\n", 0, entry.start) + 1
         line = text[line_start : text.find("\n", entry.end) if "\n" in text[entry.end :] else None]
         verdict = judge_named(
