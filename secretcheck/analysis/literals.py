@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from secretcheck.analysis.names import split_words
 
@@ -51,7 +52,7 @@ def _is_alphabet(value: str) -> bool:
     """`0123456789ABCDEF...`: a charset spelled out, mostly in ascending order."""
     if len(value) < 16:
         return False
-    ascending = sum(1 for a, b in zip(value, value[1:], strict=False) if ord(b) == ord(a) + 1)
+    ascending = sum(1 for a, b in pairwise(value) if ord(b) == ord(a) + 1)
     return ascending >= 0.8 * (len(value) - 1)
 
 
