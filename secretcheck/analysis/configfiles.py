@@ -142,6 +142,19 @@ def _b64(value: str) -> str | None:
 _TOML_MULTILINE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
 
 
+def _matches(pattern: re.Pattern[str], text: str, overlapping: bool) -> Iterator[re.Match[str]]:
+    """`finditer`, or for source code a search that resumes inside each matched value: a
+    notebook cell's JSON string holds `password='...'` assignments of its own."""
+    if not overlapping:
+        yield from pattern.finditer(text)
+        return
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        got = _value(match)
+        position = got[1] if got is not None and got[1] > match.start() else match.end()
+
+
 def entries(text: str, fmt: str) -> Iterator[Entry]:
     """Every `key -> scalar` pair `fmt`'s readers see, in text order, one per value offset.
 
@@ -155,7 +168,7 @@ def entries(text: str, fmt: str) -> Iterator[Entry]:
     # k8s `- name: X / value: Y` first, so `value` is judged under the name `X`.
     patterns = (_YAML_NAME_VALUE, *_READERS[fmt]) if fmt == "yaml" else _READERS[fmt]
     for pattern in patterns:
-        for match in pattern.finditer(text):
+        for match in _matches(pattern, text, overlapping=fmt == "code"):
             got = _value(match)
             if got is None or got[1] in seen:
                 continue
