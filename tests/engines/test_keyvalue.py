@@ -27,11 +27,11 @@ def lines_with(code: str, text: str, path: str) -> list[int]:
          "env:\n  - name: API_TOKEN\n    value: \"{{alnum:40}}\"\n"
          "  - name: DB_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: db}\n", [3]),
         ("Dockerfile", "FROM python\nARG NPM_TOKEN\nENV SECRET_KEY={{alnum:40}}\n", [3]),
-        ("settings.toml", '[db]\npassword = "{{password:14}}"\nhelp = """\npassword = "x1y2z3w4"\n"""\n', [2]),
+        ("settings.toml", '[db]\npassword = "{{password:14}}"\nhelp = """\npassword = "x1y2z3w4"\n"""\n', [2]),  # noqa: E501
         ("app.ini", "[ldap]\nbind_password = {{password:18}}\npassword_encoding = utf-8\n", [2]),
-        ("app.properties", "spring.datasource.password={{password:12}}\napp.jwt.token-validity-seconds=86400\n", [1]),
-        ("main.tf", 'variable "db_password" {\n  type = string\n  default = "{{password:18}}"\n}\n', [3]),
-        (".npmrc", "//npm.example.com/:_authToken={{alnum:36}}\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", [1]),
+        ("app.properties", "spring.datasource.password={{password:12}}\napp.jwt.token-validity-seconds=86400\n", [1]),  # noqa: E501
+        ("main.tf", 'variable "db_password" {\n  type = string\n  default = "{{password:18}}"\n}\n', [3]),  # noqa: E501
+        (".npmrc", "//npm.example.com/:_authToken={{alnum:36}}\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n", [1]),  # noqa: E501
         (".netrc", "machine example.com\n  login me\n  password {{alnum:20}}\n", [3]),
         ("config.json", '{"auth": {"jwtSecret": "{{alnum:40}}", "tokenType": "Bearer"}}', [1]),
         ("ci.yml", "env:\n  TOKEN: ${{ secrets.API_TOKEN }}\n  PASSWORD: !vault |\n", []),
@@ -44,9 +44,9 @@ def test_config_credentials(path: str, text: str, lines: list[int]) -> None:
 @pytest.mark.parametrize(
     ("path", "text", "lines"),
     [
-        ("src/config.js", 'const adminToken = "{{alnum:40}}";\nexport const apiKey = process.env.KEY;\n', [1]),
-        ("wp-config.php", "define( 'DB_PASSWORD', '{{password:16}}' );\ndefine( 'LOGGED_IN_KEY', 'put your unique phrase here' );\n", [1]),
-        ("notebook.ipynb", '{"source": ["conn = connect(user=\'a\', password=\'{{password:16}}\')\\n"]}', [1]),
+        ("src/config.js", 'const adminToken = "{{alnum:40}}";\nexport const apiKey = process.env.KEY;\n', [1]),  # noqa: E501
+        ("wp-config.php", "define( 'DB_PASSWORD', '{{password:16}}' );\ndefine( 'LOGGED_IN_KEY', 'put your unique phrase here' );\n", [1]),  # noqa: E501
+        ("notebook.ipynb", '{"source": ["conn = connect(user=\'a\', password=\'{{password:16}}\')\\n"]}', [1]),  # noqa: E501
     ],
 )  # fmt: skip
 def test_source_credentials(path: str, text: str, lines: list[int]) -> None:
