@@ -38,8 +38,11 @@ _PLACEHOLDER_RE = re.compile(
 )
 _URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|/|\./|\.\./|~/|[A-Za-z]:\\)")
 _URL_CREDENTIALS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IGNORECASE)
+# snake_case, dotted or entry-point names (`pkg.module:func`), CONSTANT_CASE and single
+# upper-case words (enum members).
 _IDENTIFIER = re.compile(
-    r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$"
+    r"^[a-z_][a-z0-9_]*(?:[.:][a-z_][a-z0-9_]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$"
+    r"|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,12}$"
     # CamelCase words (ApplyTypeAnnotationsVisitor): random tokens have digits or capital runs.
     r"|^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$"
     r"|^arn:[\w-]+:|^(?:urn|projects|sm|ssm|secretsmanager):"
@@ -75,6 +78,11 @@ def is_dummy_phrase(value: str) -> bool:
     return any(w in _DUMMY_WORDS for w in words)
 
 
+# Values a document shortened on purpose, and the sample keys providers publish (AWS's end in
+# EXAMPLE / EXAMPLEKEY).
+_ELIDED = re.compile(r"(?:\.\.\.|…)$|EXAMPLE(?:KEY)?$")
+
+
 def placeholder_reason(value: str, key: str = "") -> str | None:
     """Why `value` is not a credential (a short reason), or None when it may be one."""
     stripped = value.strip()
@@ -82,6 +90,8 @@ def placeholder_reason(value: str, key: str = "") -> str | None:
         return "too short"
     if is_placeholder(stripped) or is_dummy_phrase(stripped):
         return "placeholder"
+    if _ELIDED.search(stripped):
+        return "elided or documented example"
     if any(ch in stripped for ch in "{}") and re.search(
         r"\{\{|\$\{|\{[A-Za-z_][\w.\[\]'\"]*\}|^@(?:format|jinja)\b", stripped
     ):

@@ -9,6 +9,7 @@ splitting and the value judge), so a file like werkzeug's routing module is neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
@@ -18,23 +19,22 @@ from secretcheck.analysis.scoring import judge_value
 _CANDIDATE = re.compile(
     r"""(?P<name>[A-Za-z_][\w-]{0,80})['"]?\]?[ \t]*(?::[ \t]*[^=\n]{1,60})?[ \t]*"""
     r"""(?:==|!=|=|:)[ \t]*(?:[\w.]+\([ \t]*(?:default[ \t]*=[ \t]*)?)?[\[(]?[ \t]*\n?[ \t]*"""
+    r"""(?:['"][^'"\n]*['"][ \t]*,[ \t]*){0,3}"""  # `user, password = "svc", "<lit>"`
     r"""[rRbBuU]{0,2}(?P<q>['"])(?P<v>[^'"\n\\]{4,})(?P=q)"""
 )
 _HINT = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|conn")
 
 
 class CredentialLines:
-    """A prefilter object (`.search(text)`) for the name-based Python check (SC101)."""
+    """A prefilter object (`search`, `finditer`) for the name-based Python check (SC101)."""
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not _HINT.search(text):
+            return
+        for match in _CANDIDATE.finditer(text):
+            name, value = match.group("name"), match.group("v")
+            if _HINT.search(name) and credential_words(name) and judge_value(value) is None:
+                yield match
 
     def search(self, text: str) -> bool:
-        if not _HINT.search(text):
-            return False
-        for match in _CANDIDATE.finditer(text):
-            name = match.group("name")
-            if (
-                _HINT.search(name)
-                and credential_words(name)
-                and judge_value(match.group("v")) is None
-            ):
-                return True
-        return False
+        return next(self.finditer(text), None) is not None

@@ -1,15 +1,17 @@
 """The registry of CST checks: name (as written in a rule's `check` key) -> module + prefilter.
 
-The prefilter is a cheap test over the whole file (a regex, or an object with the same
-`search(text)` method): a file it does not match is never parsed for that check. Modules are
-imported lazily so that libcst loads only when a file needs it. Prefilters name the exact
-shapes a check looks for (a sink call, an env lookup with a literal fallback, a comparison with
-a literal), because parsing is by far the most expensive step of a scan.
+The prefilter is a cheap test over the whole file (a compiled regex, or an object with the same
+`search`/`finditer` methods): a file it does not match is never parsed for that check. Modules
+are imported lazily so that libcst loads only when a file needs it. Prefilters name the exact
+shapes a check looks for (a credential name bound to a plausible literal, a sink call, an env
+lookup with a literal fallback, a comparison with a literal), because parsing is by far the most
+expensive step of a scan.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,11 +21,21 @@ from secretcheck.analysis.prefilter import CredentialLines
 class Prefilter(Protocol):
     def search(self, text: str) -> object: ...
 
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
+
 
 @dataclass(frozen=True, slots=True)
 class CheckEntry:
+    """`scope` says how much of a file the check needs to see.
+
+    "module": the whole parsed module (imports, functions: taint and flow checks).
+    "statement": only the statements on lines its prefilter matched; the engine parses just
+    those with libcst, so a 2,000-line file with one candidate costs one small parse.
+    """
+
     module: str
     prefilter: Prefilter
+    scope: str = "module"
 
 
 _WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
@@ -31,8 +43,9 @@ _LIT = r"""[rRbBuU]{0,2}['"][^'"\n]{4,}"""
 
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
-        "secretcheck.checks.hardcoded_credentials", CredentialLines()
+        "secretcheck.checks.hardcoded_credentials", CredentialLines(), scope="statement"
     ),
+    # Module scope: a constant defined at the top flows into a sink further down.
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
         re.compile(
@@ -52,6 +65,7 @@ CHECKS: dict[str, CheckEntry] = {
             rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
             rf"""[^'"\n]*(?i:{_WORD})[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
         ),
+        scope="statement",
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.checks.credential_comparisons",
@@ -59,5 +73,6 @@ CHECKS: dict[str, CheckEntry] = {
             rf"""(?i:{_WORD})\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
             rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*(?i:{_WORD})|compare_digest\("""
         ),
+        scope="statement",
     ),
 }

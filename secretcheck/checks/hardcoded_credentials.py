@@ -20,6 +20,7 @@ import re
 
 import libcst as cst
 
+from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_named
 from secretcheck.checks.base import CheckVisitor, dotted_name, string_value
 
@@ -67,7 +68,8 @@ class Check(CheckVisitor):
         verdict = judge_named(name, text, sink=sink)
         if verdict is None or not any(s.startswith("name:") for s in verdict.signals):
             return
-        self.report(value, secret=text, detail=f"name '{name}'", signals=verdict.signals,
+        detail = f"name '{name}' ({credential_words(name)})"
+        self.report(value, secret=text, detail=detail, signals=verdict.signals,
                     confidence=verdict.confidence)  # fmt: skip
 
     def _pairs(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:

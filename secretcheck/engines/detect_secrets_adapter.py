@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
 from secretcheck.analysis.values import benign_file, benign_value, charset, describe
@@ -23,18 +24,33 @@ from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
+# Supersets of what each plugin can report, run over the whole text (one C-level pass each), so
+# plugins, which are per-line Python, only see lines that can yield something. The entropy
+# plugins require a quoted value; 4.5 bits of base64 needs 23+ distinct characters and 3.0 bits
+# of hex needs 9+, so shorter runs cannot pass their limits.
+_PREFILTERS = {
+    "Base64HighEntropyString": re.compile(r"""['"][A-Za-z0-9+/=_\\-]{20,}['"]"""),
+    "HexHighEntropyString": re.compile(r"""['"][0-9a-fA-F]{9,}['"]"""),
+    # The keyword, the rest of its identifier, an optional closing quote or bracket, then an
+    # assignment: the shape every KeywordDetector file-type regex starts with.
+    "KeywordDetector": re.compile(
+        r"""(?i)(?:key|pass|pwd|secret|contrase|token|auth)\w*['"\]]?\s*(?:[:=]|=>|!=)"""
+    ),
+}
+
+
 # The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.
 _NAME_BEFORE = re.compile(
     r"""([A-Za-z_$][\w$.-]*)["']?\s*(?:=|:|=>|:=|,)\s*\(?\s*[bru]?["'`]?\s*$"""
 )
-# A quoted run long enough to pass an entropy limit, or a config-style `key: value` pair.
-_ENTROPY_LINE = re.compile(r"""[A-Za-z0-9+/=_\-]{16,}""")
-_KEYWORD_LINE = re.compile(r"(?i)key|pass|pwd|secret|contrase|token|auth")
-_PREFILTERS = {
-    "Base64HighEntropyString": _ENTROPY_LINE,
-    "HexHighEntropyString": re.compile(r"[0-9a-fA-F]{16,}"),
-    "KeywordDetector": _KEYWORD_LINE,
-}
+
+
+# KeywordDetector's config-file regexes sometimes capture the rest of a line (`key: str = "x"`
+# yields `str = `); a value holding a quote or a spaced `=` is such a capture, not a secret.
+_QUOTED_JUNK = re.compile(r"""["']|\s=|=\s""")
+# Its YAML/INI regexes also keep a trailing comment (`password: s3cr3t  # prod`), which would
+# make the value look like a phrase and hide the secret in front of it.
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")
 
 
 @lru_cache(maxsize=16)
@@ -47,6 +63,11 @@ def _plugin(name: str, options: tuple[tuple[str, Any], ...]) -> Any:
         "KeywordDetector": keyword.KeywordDetector,
     }
     return classes[name](**dict(options))
+
+
+def warm() -> None:
+    from detect_secrets.filters import heuristic  # noqa: F401
+    from detect_secrets.plugins import high_entropy_strings, keyword  # noqa: F401
 
 
 def _rejected_by_heuristics(secret: str, line: str, filename: str, plugin: Any) -> bool:
@@ -79,45 +100,47 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
         # when the key right before it is credential-like, and only at key length (32+).
         before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
         return len(secret) < 32 or before is None or credential_words(before.group(1)) is None
-    if plugin_name == "Base64HighEntropyString":
-        # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
-        # paths and words do not.
-        kinds = charset(secret)
-        return not ("lower" in kinds and "upper" in kinds and "digits" in kinds)
-    return not any(c.isdigit() for c in secret) or secret.isdigit()
+    # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
+    # paths and words do not.
+    kinds = charset(secret)
+    return not ("lower" in kinds and "upper" in kinds and "digits" in kinds)
+
+
+def candidate_lines(pattern: re.Pattern[str], text: str, index: LineIndex) -> list[int]:
+    lines = {index.position(m.start())[0] for m in pattern.finditer(text)}
+    return sorted(lines)
 
 
 def run_detect_secrets(
-    rules: Iterable[RuleSpec], display: str, index: LineIndex, kind: str = "text"
+    rules: Iterable[RuleSpec], text: str, display: str, index: LineIndex, kind: str = "text"
 ) -> Iterator[Hit]:
-    """Hits of the detect-secrets plugins; the keyword plugin only runs on files no secretcheck
-    parser understands (Python has the CST checks, config files the key/value engine)."""
+    """Hits of the detect-secrets plugins. Lock files, minified assets and i18n catalogs are
+    skipped; the keyword plugin only runs on files no secretcheck reader understands (Python has
+    the CST checks, config files and other languages the key/value engine)."""
     if benign_file(display) is not None:
         return
     keyword_elsewhere = kind == "python" or handles_config(display)
-    active = [
-        r
-        for r in rules
-        if supported(r) and not (keyword_elsewhere and r.plugin == "KeywordDetector")
-    ]
-    if not active:
-        return
-    previous = ""
-    for number, raw in enumerate(index.lines, start=1):
-        line = raw.rstrip("\r\n")
-        context, previous = previous[-80:] + line, line
-        for rule in active:
-            if not _PREFILTERS[rule.plugin].search(line):
-                continue
-            plugin = _plugin(rule.plugin, tuple(sorted(rule.options.items())))
+    for rule in rules:
+        if not supported(rule) or (keyword_elsewhere and rule.plugin == "KeywordDetector"):
+            continue
+        numbers = candidate_lines(_PREFILTERS[rule.plugin], text, index)
+        if not numbers:
+            continue
+        plugin = _plugin(rule.plugin, tuple(sorted(rule.options.items())))
+        for number in numbers:
+            line = index.line(number)
             for potential in plugin.analyze_line(filename=display, line=line, line_number=number):
-                secret = potential.secret_value or ""
+                secret = _TRAILING_COMMENT.sub("", potential.secret_value or "")
                 if not secret or _rejected_by_heuristics(secret, line, display, plugin):
                     continue
+                if _QUOTED_JUNK.search(secret) or placeholder_reason(secret) is not None:
+                    continue
+                context = index.line(number - 1)[-80:] + line if number > 1 else line
                 if _implausible(secret, context, rule.plugin):
                     continue
                 column = line.find(secret)
                 if column < 0:
                     continue
                 span = Span(number, column + 1, number, column + 1 + len(secret))
-                yield Hit(rule.code, span, secret, signals=(f"{rule.plugin}: {describe(secret)}",))
+                signals = (f"{rule.plugin}: {describe(secret)}",)
+                yield Hit(rule.code, span, secret, signals=signals)
