@@ -91,7 +91,7 @@ def _run(cmd: list[str], cwd: Path) -> tuple[str, float]:
 
 def run_secretcheck(root: Path) -> tuple[Hits, int, float]:
     code = "from secretcheck.cli import main; main()"
-    out, elapsed = _run([sys.executable, "-c", code, "scan", "--format", "json", "."], root)
+    out, elapsed = _run([sys.executable, "-c", code, "scan", "--no-cache", "--format", "json", "."], root)
     hits: Hits = set()
     hygiene = 0
     for f in json.loads(out)["findings"]:

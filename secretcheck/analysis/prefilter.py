@@ -31,7 +31,11 @@ class CredentialLines:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not _HINT.search(text):
             return
-        for match in _CANDIDATE.finditer(text):
+        position = 0
+        # Overlapping search: `{"user": "alice", "password": "..."}` must not let the first
+        # pair's match swallow the second.
+        while (match := _CANDIDATE.search(text, position)) is not None:
+            position = match.end("name")
             name, value = match.group("name"), match.group("v")
             if _HINT.search(name) and credential_words(name) and judge_value(value) is None:
                 yield match
