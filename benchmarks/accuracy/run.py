@@ -91,7 +91,9 @@ def _run(cmd: list[str], cwd: Path) -> tuple[str, float]:
 
 def run_secretcheck(root: Path) -> tuple[Hits, int, float]:
     code = "from secretcheck.cli import main; main()"
-    out, elapsed = _run([sys.executable, "-c", code, "scan", "--no-cache", "--format", "json", "."], root)
+    out, elapsed = _run(
+        [sys.executable, "-c", code, "scan", "--no-cache", "--format", "json", "."], root
+    )
     hits: Hits = set()
     hygiene = 0
     for f in json.loads(out)["findings"]:
@@ -144,7 +146,7 @@ def per_kind(results: dict[str, Hits], labels: list[Label]) -> list[str]:
         + " | ".join(f"{t:>14}" for t in tools)
         + " |"
     )
-    rows = [header, "|" + "|".join("-" * (len(c) + 2) for c in header.split("|")[1:-1]) + "|"]
+    rows = [header, "|" + "|".join("-" * len(c) for c in header.split("|")[1:-1]) + "|"]
     for (label, kind), lines in sorted(groups.items()):
         cells = []
         for tool in tools:

@@ -53,7 +53,7 @@ _REGEX = re.compile(r"\(\?[:=!<P]|\\[dswbDSW]|\[[^\]]*\w-\w[^\]]*\]|\{\d+(?:,\d*
 
 def _is_alphabet(value: str) -> bool:
     """`0123456789ABCDEF...`: a charset spelled out, mostly in ascending order."""
-    if len(value) < 16:
+    if len(value) < 8:
         return False
     ascending = sum(1 for a, b in pairwise(value) if ord(b) == ord(a) + 1)
     return ascending >= 0.8 * (len(value) - 1)

@@ -8,6 +8,8 @@ random value under a credential name is still reported.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 from collections import Counter
@@ -134,4 +136,19 @@ def benign_value(value: str, line: str = "", *, named: bool = False) -> str | No
         return "digest"
     if is_enum_word(value):
         return "enum-like word"
+    if _encoded_text(value):
+        return "base64 of plain text"
     return None
+
+
+def _encoded_text(value: str) -> bool:
+    """Base64 that decodes to words (`VGhlIHF1aWNr...`): an encoded message, not a key."""
+    if len(value) < 16 or not re.fullmatch(r"[A-Za-z0-9+/_-]+={0,2}", value):
+        return False
+    try:
+        raw = base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_", validate=False)
+    except (binascii.Error, ValueError):
+        return False
+    text = raw.decode("latin-1")
+    printable = sum(1 for c in text if c.isprintable() and c.isascii())
+    return len(text) >= 8 and printable == len(text) and " " in text
