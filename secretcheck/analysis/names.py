@@ -86,6 +86,8 @@ def credential_words(name: str) -> str | None:
         return None
     if words[-1] in _META_SUFFIXES or words[0] in _META_PREFIXES:
         return None
+    if any(w in ("public", "publishable", "pub") for w in words):
+        return None  # RECAPTCHA_PUBLIC_KEY, STRIPE_PUBLISHABLE_KEY: published by design
     for first, second in pairwise(words):
         if second in ("key", "keys") and first in _KEY_QUALIFIERS:
             return f"{first} key"

@@ -95,10 +95,12 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
         return True
     if plugin_name == "KeywordDetector":
         return False
+    before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
+    if before is not None and re.search(r"(?i)public|publishable", before.group(1)):
+        return True  # RECAPTCHA_PUBLIC_KEY = "...": published by design
     if plugin_name == "HexHighEntropyString":
         # Unnamed hex is a digest, a commit or an id far more often than a key: report hex only
         # when the key right before it is credential-like, and only at key length (32+).
-        before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
         return len(secret) < 32 or before is None or credential_words(before.group(1)) is None
     # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
     # paths and words do not.
