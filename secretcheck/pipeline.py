@@ -75,13 +75,18 @@ def inside_directive(hit: Hit, index: LineIndex) -> bool:
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
     """Group hits that point at one location; the most specific rule leads each group."""
     groups: list[list[Hit]] = []
+    # Overlapping hits share a line, so only that line's groups are candidates: linear, not
+    # quadratic, in a generated file with thousands of hits.
+    by_line: dict[int, list[list[Hit]]] = {}
     for hit in sorted(hits, key=lambda h: (h.span, h.code)):
-        for group in groups:
+        line_groups = by_line.setdefault(hit.span.line, [])
+        for group in line_groups:
             if any(_overlaps(hit, other) for other in group):
                 group.append(hit)
                 break
         else:
             groups.append([hit])
+            line_groups.append(groups[-1])
 
     def rank(h: Hit) -> tuple[int, int, str]:
         rule = rules[h.code]
@@ -103,10 +108,25 @@ def merged_signals(lead: Hit, others: Sequence[Hit], rules: dict[str, RuleSpec])
     return tuple(dict.fromkeys(signals))
 
 
+def _secrets_on(line: str, by_prefix: dict[str, list[str]]) -> set[str]:
+    """The known secrets that occur in `line`, found by their first four characters, so a file
+    with thousands of findings does not test every secret against every line."""
+    return {
+        secret
+        for i in range(len(line) - 3)
+        for secret in by_prefix.get(line[i : i + 4], ())
+        if line.startswith(secret, i)
+    }
+
+
 def build_findings(
     hits: Sequence[Hit], rules: dict[str, RuleSpec], index: LineIndex, display: str
 ) -> tuple[list[Finding], dict[int, str]]:
     secrets = {h.secret for h in hits if h.secret}
+    by_prefix: dict[str, list[str]] = {}
+    for secret in secrets:
+        if len(secret) >= 4:
+            by_prefix.setdefault(secret[:4], []).append(secret)
     spans_by_line: dict[int, list[tuple[int, int]]] = {}
     for hit in hits:
         for line in range(hit.span.line, hit.span.end_line + 1):
@@ -130,7 +150,7 @@ def build_findings(
         spans = spans_by_line.get(line, [])
         if rule.category == "diagnostic":  # the line itself is unchecked text
             spans = [*spans, *unknown_value_spans(index.line(line))]
-        snippet = redact_line(index.line(line), spans, secrets)
+        snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
         findings.append(
             Finding(

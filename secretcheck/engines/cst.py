@@ -22,6 +22,7 @@ from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
+_MAX_SNIPPETS = 40
 _SYNTAX_HINT = re.compile(r"(?i)(?:pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]")
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
@@ -120,7 +121,14 @@ def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> l
 
     source_lines = text.splitlines(keepends=True)
     hits: list[Hit] = []
-    for first, last, header in statement_ranges(tree, _candidate_lines(rules, text)):
+    ranges = statement_ranges(tree, _candidate_lines(rules, text))
+    if len(ranges) > _MAX_SNIPPETS:
+        # A generated constants file: one whole parse beats thousands of small ones.
+        try:
+            return _visit(libcst.parse_module(text), rules)
+        except (libcst.ParserSyntaxError, RecursionError):
+            return []
+    for first, last, header in ranges:
         snippet, added = _snippet(source_lines, first, last, header)
         try:
             module = libcst.parse_module(snippet)

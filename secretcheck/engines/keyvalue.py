@@ -56,7 +56,8 @@ def credential_entries(text: str, display: str) -> Iterator[tuple[Entry, tuple[s
         if not _NAME_LIKE.match(entry.key):
             continue  # "AWS::SecretsManager::Secret" or a sentence: a label, not a setting
         line_start = text.rfind("\n", 0, entry.start) + 1
-        line = text[line_start : text.find("\n", entry.end) if "\n" in text[entry.end :] else None]
+        line_end = text.find("\n", entry.end)
+        line = text[line_start : line_end if line_end >= 0 else None]
         verdict = judge_named(
             entry.key.rsplit(".", 1)[-1].rsplit("/", 1)[-1].lstrip(":_"), value, line
         )

@@ -66,3 +66,14 @@ def test_lock_files_and_i18n_catalogs_are_quiet() -> None:
     assert not scan_text(lock, "package-lock.json").findings
     po = 'msgid "Password"\nmsgstr "Passwort"\nmsgid "API key"\nmsgstr "API-Schlüssel"\n'
     assert not scan_text(po, "locale/de/LC_MESSAGES/django.po").findings
+
+
+def test_thousands_of_findings_stay_fast() -> None:
+    # Generated files hold a credential on every line; nothing may be quadratic in them.
+    import time
+
+    text = "".join(f"password_{i}: Xy{i}zW9q!\n" for i in range(3000))
+    start = time.perf_counter()
+    result = scan_text(text, "generated.yaml")
+    assert len(result.findings) == 3000
+    assert time.perf_counter() - start < 10
