@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from secretcheck.api import scan_text
 from secretcheck.examples import expand
@@ -77,3 +79,27 @@ def test_thousands_of_findings_stay_fast() -> None:
     result = scan_text(text, "generated.yaml")
     assert len(result.findings) == 3000
     assert time.perf_counter() - start < 10
+
+
+READER_FILES = ["k8s.yaml", "app.json", "main.tf", ".netrc", "Dockerfile", "web.config", "app.js",
+                "nb.ipynb", ".npmrc", "a.properties", ".env", "x.ts", "wp.php"]  # fmt: skip
+READER_FRAGMENTS = [
+    "kind: Secret\n", "data:\n", "  password: ", 'variable "db_password" {', "default = ",
+    "define('", "machine h ", "password ", "- name: TOKEN\n", "    value: ", "_authToken=",
+    '"apiKey": "', "<add key=\"ApiKey\" value=\"", "export ", "ENV ", "=", ":", '"', "'", "`",
+    "\n", "#", ";", "${", "{{", "\\", expand("{{alnum:24}}"), expand("{{b64:alnum:16}}"),
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(READER_FRAGMENTS), st.text(max_size=8)), max_size=30).map(
+        "".join
+    ),
+    st.sampled_from(READER_FILES),
+)
+def test_readers_never_raise_and_never_leak(text: str, filename: str) -> None:
+    for finding in scan_text(text, filename).findings:
+        if finding.secret and len(finding.secret) >= 8:
+            assert finding.secret not in finding.snippet
+            assert all(finding.secret not in s for s in finding.signals)
