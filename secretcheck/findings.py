@@ -82,6 +82,8 @@ class Finding:
     statement: tuple[int, int] | None = field(default=None, compare=False)
     # Engines that saw the same location, most specific first (the first is `rule_id`).
     also: tuple[str, ...] = field(default=(), compare=False)
+    # "new" unless a baseline accepted it ("known"); only new findings can fail a run.
+    baseline: str = "new"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.rule_id)
@@ -108,6 +110,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
+            "baseline": self.baseline,
         }
 
 
@@ -142,18 +145,42 @@ class FileResult:
 
 
 @dataclass(frozen=True, slots=True)
+class StaleEntry:
+    """A baseline entry that no finding matched any more (the secret was removed or changed)."""
+
+    rule_id: str
+    path: str
+    occurrence: int
+    hash: str  # the salted HMAC from the baseline file, never the secret
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "path": self.path,
+            "occurrence": self.occurrence,
+            "hash": self.hash,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ScanResult:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...] = ()
     errors: tuple[ScanError, ...] = ()
     files_scanned: int = 0
     lines_scanned: int = 0
+    baseline_file: str = ""  # set when findings were compared with a baseline
+    stale: tuple[StaleEntry, ...] = ()
 
     def active(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.suppressed)
 
+    def new(self) -> tuple[Finding, ...]:
+        """Active findings that no baseline entry accepts."""
+        return tuple(f for f in self.active() if f.baseline != "known")
+
     def failing(self, threshold: Severity) -> tuple[Finding, ...]:
-        return tuple(f for f in self.active() if f.severity >= threshold)
+        return tuple(f for f in self.new() if f.severity >= threshold)
 
     def summary(self, threshold: Severity) -> dict[str, Any]:
         by_severity = {s.label: 0 for s in Severity}
@@ -169,6 +196,8 @@ class ScanResult:
             "errors": len(self.errors),
             "fail_on": threshold.label,
             "failing": len(self.failing(threshold)),
+            "known": len(self.active()) - len(self.new()),
+            "stale": len(self.stale),
         }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from secretcheck import cache
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
 from secretcheck.engines.patterns import run_patterns
@@ -126,18 +127,37 @@ def build_findings(
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
+    return detect(text, display, kind, enabled)
+
+
+def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
+    """All findings of the `enabled` rules in one file's text: the uncached core."""
     by_code = {r.code: r for r in enabled}
     index = LineIndex(text)
     hits: list[Hit] = []
     hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
-    hits.extend(run_detect_secrets([r for r in enabled if r.engine == "detect-secrets"],
-                                   display, index))  # fmt: skip
+    detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
+    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index))
     if kind == "python":
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)
     findings, masked = build_findings(hits, by_code, index, display)
     findings = apply_suppressions(findings, index.lines, text, kind == "python")
     return assign_fingerprints(findings, masked)
+
+
+def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    catalogue = load_catalogue(settings.rule_paths)
+    enabled = rules_for(catalogue, settings, display)
+    if not settings.use_cache or not settings.cache_dir:
+        return detect(text, display, kind, enabled)
+    key = cache.cache_key(text, display, enabled, catalogue.digest)
+    found = cache.load(settings.cache_dir, key, text)
+    if found is not None:
+        return found
+    findings = detect(text, display, kind, enabled)
+    cache.store(settings.cache_dir, key, findings)
+    return findings
 
 
 def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:
@@ -150,7 +170,7 @@ def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:
     if isinstance(source, Skipped):
         return FileResult(candidate.display, skipped=source)
     try:
-        findings = scan_text(source.text, source.display, source.kind, settings)
+        findings = _scan_cached(source.text, source.display, source.kind, settings)
     except Exception as exc:  # a bug in one detector must not end the whole run
         # Only the exception type: its message may quote the file, and so a secret.
         error = ScanError(

@@ -95,6 +95,7 @@ def _walk_files(root: Path) -> Iterator[str]:
             if d not in DEFAULT_EXCLUDED_DIRS
             and not d.endswith(".egg-info")
             and not (here / d / "pyvenv.cfg").exists()
+            and not (here / d / "CACHEDIR.TAG").exists()
         )  # fmt: skip
         for name in sorted(files):
             yield (here / name).relative_to(root).as_posix()

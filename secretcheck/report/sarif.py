@@ -60,7 +60,9 @@ def describe_rule(rule: RuleSpec) -> dict[str, Any]:
     }
 
 
-def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+def describe_result(
+    finding: Finding, rule_index: dict[str, int], with_baseline: bool = False
+) -> dict[str, Any]:
     span = finding.span
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
@@ -90,6 +92,8 @@ def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, A
     }
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource"}]
+    if with_baseline:
+        result["baselineState"] = "unchanged" if finding.baseline == "known" else "new"
     return result
 
 
@@ -117,7 +121,10 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
                         "rules": [describe_rule(r) for r in rules],
                     }
                 },
-                "results": [describe_result(f, rule_index) for f in result.findings],
+                "results": [
+                    describe_result(f, rule_index, bool(result.baseline_file))
+                    for f in result.findings
+                ],
                 "invocations": [
                     {
                         "executionSuccessful": not result.errors,

@@ -25,7 +25,7 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
 
     rules = catalogue.by_code()
     out: list[str] = []
-    active = result.active()
+    active = result.new()  # baselined findings are accepted: counted below, not listed
     for path, group in groupby(active, key=lambda f: f.path):
         out.append(style(path, bold=True, underline=True))
         for f in group:
@@ -40,6 +40,11 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
         out.append("")
     for error in result.errors:
         out.append(style(f"error: {error.path}: {error.message}", fg="red"))
+    for stale in result.stale:
+        out.append(
+            style(f"stale: {stale.path}: {stale.rule_id} (occurrence {stale.occurrence})", dim=True)
+            + " is in the baseline but no longer found; run `secretcheck baseline update`"
+        )
     summary = result.summary(fail_on)
     counts = ", ".join(f"{n} {label}" for label, n in reversed(summary["by_severity"].items()) if n)
     line = f"{_plural(summary['findings'], 'finding')}"
@@ -49,6 +54,10 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
     extras = []
     if summary["suppressed"]:
         extras.append(f"{summary['suppressed']} suppressed")
+    if summary["known"]:
+        extras.append(f"{summary['known']} known in the baseline")
+    if summary["stale"]:
+        extras.append(f"{summary['stale']} stale baseline entries")
     if summary["skipped"]:
         extras.append(f"{summary['skipped']} skipped (see --format json)")
     if summary["errors"]:
