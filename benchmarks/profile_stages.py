@@ -22,6 +22,7 @@ import os
 import subprocess
 import sys
 import time
+import types
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -58,27 +59,42 @@ def timed(name: str, func: Any, consume: bool = False) -> Any:
 
 
 def instrument() -> None:
+    import ast
+
     import libcst
+    from detect_secrets.plugins import high_entropy_strings, keyword
     from libcst.metadata import MetadataWrapper
 
     from secretcheck import api, pipeline, sources
     from secretcheck.engines import cst as cst_engine
+    from secretcheck.engines import detect_secrets_adapter as ds
 
     api.discover = timed("discover (walk, excludes)", sources.discover)
     pipeline.read_source = timed("read + decode", pipeline.read_source)
-    pipeline.LineIndex = timed("LineIndex", pipeline.LineIndex)
     pipeline.rules_for = timed("rules_for (per file)", pipeline.rules_for)
+    pipeline.LineIndex = timed("LineIndex", pipeline.LineIndex)
     pipeline.run_patterns = timed("engine: patterns", pipeline.run_patterns, consume=True)
     pipeline.run_detect_secrets = timed(
         "engine: detect-secrets", pipeline.run_detect_secrets, consume=True
     )
+    ds.candidate_lines = timed("  ds: line prefilters", ds.candidate_lines)
+    for cls in (keyword.KeywordDetector, high_entropy_strings.Base64HighEntropyString,
+                high_entropy_strings.HexHighEntropyString):  # fmt: skip
+        cls.analyze_line = timed(f"  ds: {cls.__name__}.analyze_line", cls.analyze_line)  # type: ignore[method-assign]
+    ds._rejected_by_heuristics = timed("  ds: heuristic filters", ds._rejected_by_heuristics)
     pipeline.run_cst = timed("engine: cst (all)", pipeline.run_cst)
-    cst_engine.wanted_checks = timed("  cst: prefilter", cst_engine.wanted_checks)
+    cst_engine.wanted_checks = timed("  cst: file prefilter", cst_engine.wanted_checks)
+    # Only the engine's own parse: libcst's evaluated_value calls ast.literal_eval -> ast.parse.
+    cst_engine.ast = types.SimpleNamespace(  # type: ignore[assignment]
+        **{**vars(ast), "parse": timed("  cst: ast.parse (whole file)", ast.parse)}
+    )
+    cst_engine._candidate_lines = timed("  cst: candidate lines", cst_engine._candidate_lines)
+    cst_engine.statement_ranges = timed("  cst: statement ranges", cst_engine.statement_ranges)
     libcst.parse_module = timed("  cst: libcst.parse_module", libcst.parse_module)
-    MetadataWrapper.resolve_many = timed(
+    MetadataWrapper.resolve_many = timed(  # type: ignore[method-assign]
         "  cst: metadata (PositionProvider)", MetadataWrapper.resolve_many
     )
-    MetadataWrapper.visit_batched = timed(
+    MetadataWrapper.visit_batched = timed(  # type: ignore[method-assign]
         "  cst: visit_batched (incl. metadata)", MetadataWrapper.visit_batched
     )
     pipeline.build_findings = timed("merge + build_findings", pipeline.build_findings)
@@ -113,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     from secretcheck import api
     from secretcheck.settings import Settings
 
-    settings = Settings(paths=(str(corpus),), jobs=1)
+    settings = Settings(paths=(str(corpus),), jobs=1, use_cache=False)
     if args.cprofile:
         profiler = cProfile.Profile()
         start = time.perf_counter()
