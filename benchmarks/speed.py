@@ -35,6 +35,7 @@ import json
 import os
 import platform
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -95,6 +96,20 @@ def console_script(name: str, module: str) -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", module]
 
 
+def compared(corpus: Path, out: Path, specs: list[str]) -> list[Tool]:
+    """Extra cold secretcheck rows from `LABEL=COMMAND` (COMMAND runs like `secretcheck`), to
+    time a branch or a prototype in the same run as everything else."""
+    tools = []
+    for spec in specs:
+        label, sep, command = spec.partition("=")
+        if not sep or not label or not command:
+            raise SystemExit(f"--compare wants LABEL=COMMAND, got {spec!r}")
+        argv = [*shlex.split(command), "scan", str(corpus), "--format", "json",
+                "-o", str(out / f"{label}.json"), "--no-cache"]  # fmt: skip
+        tools.append(Tool(label, argv, cwd=out))
+    return tools
+
+
 def tools_for(corpus: Path, out: Path, names: list[str]) -> list[Tool]:
     c = str(corpus)
     sc = [*console_script("secretcheck", "secretcheck.cli"), "scan", c, "--format", "json"]
@@ -118,6 +133,8 @@ def tools_for(corpus: Path, out: Path, names: list[str]) -> list[Tool]:
 
 
 def output_file(tool: Tool, out: Path) -> Path:
+    if tool.name not in DEFAULT_TOOLS:  # a --compare row
+        return out / f"{tool.name}.json"
     slug = tool.name.replace(" --jobs 1", "-jobs1").replace(" warm cache", "-warm")
     return out / f"{slug}.json"
 
@@ -146,7 +163,7 @@ def run_once(tool: Tool, env: dict[str, str], out: Path, timeout: float) -> tupl
 def count_results(tool: Tool, out: Path, m: Measurement) -> None:
     """Files scanned and findings, from each tool's own report."""
     data: Any = json.loads(output_file(tool, out).read_text())
-    if tool.name.startswith("secretcheck"):
+    if tool.name.startswith("secretcheck") or tool.name not in DEFAULT_TOOLS:
         m.files = data["summary"]["files_scanned"]
         m.findings = data["summary"]["findings"]
         m.note = f"{len(data['skipped'])} skipped, {len(data['errors'])} errors"
@@ -215,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs per tool first")
     parser.add_argument("--tools", default=",".join(DEFAULT_TOOLS),
                         help="comma-separated subset of: " + ", ".join(DEFAULT_TOOLS))  # fmt: skip
+    parser.add_argument("--compare", action="append", default=[], metavar="LABEL=COMMAND",
+                        help="also time this secretcheck command, cold (repeatable), e.g. "
+                        "'proto=../other/.venv/bin/secretcheck'")  # fmt: skip
     parser.add_argument("--timeout", type=float, default=1800.0)
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
@@ -224,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     env = child_env(corpus)
     tools = tools_for(corpus, out, [t.strip() for t in args.tools.split(",")])
+    tools += compared(corpus, out, args.compare)
     if not tools:
         raise SystemExit("no tools selected")
     results = {t.name: Measurement(t.name, " ".join(t.argv)) for t in tools}
