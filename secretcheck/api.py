@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from typing import TypeVar
 
-from secretcheck.baseline import drop_baseline_files, load, partition_by_baseline
+from secretcheck.baseline import load, partition_by_baseline
 from secretcheck.findings import FileResult, Finding, ScanResult
 from secretcheck.pipeline import scan_candidate
 from secretcheck.pipeline import scan_text as _scan_text
@@ -15,6 +16,7 @@ from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, classify, discover
 
+T = TypeVar("T")
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 24
 
@@ -34,15 +36,21 @@ def _worker_count(settings: Settings, files: int) -> int:
     return max(1, min(wanted, files))
 
 
-def scan_candidates(candidates: Sequence[Candidate], settings: Settings) -> list[FileResult]:
-    work = partial(scan_candidate, settings=settings)
-    workers = _worker_count(settings, len(candidates))
-    if workers == 1 or len(candidates) < POOL_THRESHOLD:
-        return [work(c) for c in candidates]
-    chunk = max(1, len(candidates) // (workers * 8))
+def map_files(
+    work: Callable[[T], FileResult], items: Sequence[T], settings: Settings
+) -> list[FileResult]:
+    """`work` over every item, in a process pool when there are enough items to pay for it."""
+    workers = _worker_count(settings, len(items))
+    if workers == 1 or len(items) < POOL_THRESHOLD:
+        return [work(i) for i in items]
+    chunk = max(1, len(items) // (workers * 8))
     warm_imports()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, candidates, chunksize=chunk))
+        return list(pool.map(work, items, chunksize=chunk))
+
+
+def scan_candidates(candidates: Sequence[Candidate], settings: Settings) -> list[FileResult]:
+    return map_files(partial(scan_candidate, settings=settings), candidates, settings)
 
 
 def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult:  # type: ignore[type-arg]
@@ -74,8 +82,7 @@ def scan_tree(settings: Settings) -> tuple[ScanResult, list[str]]:
     candidates, skipped = discover(
         settings.paths, settings.exclude, force_exclude=settings.force_exclude
     )
-    candidates, baseline_files = drop_baseline_files(candidates)
-    result = collect(scan_candidates(candidates, settings), [*skipped, *baseline_files])
+    result = collect(scan_candidates(candidates, settings), skipped)
     return result, [c.display for c in candidates]
 
 

@@ -25,14 +25,13 @@ import hmac
 import json
 import os
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from secretcheck.errors import SecretcheckError
-from secretcheck.findings import Finding, ScanResult, Skipped, StaleEntry
-from secretcheck.sources import Candidate
+from secretcheck.findings import Finding, ScanResult, StaleEntry
 
 DEFAULT_BASELINE = ".secretcheck-baseline.json"
 FORMAT = "secretcheck-baseline"
@@ -202,27 +201,6 @@ def existing_salt(path: str | Path) -> str | None:
         return load(path).salt
     except BaselineError:
         return None
-
-
-def is_baseline_file(path: str) -> bool:
-    """Baseline files are full of salted hashes, which entropy rules would flag; skip them."""
-    if not path.endswith(".json"):
-        return False
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(_HEADER)).decode("utf-8", "replace") == _HEADER
-    except OSError:
-        return False
-
-
-def drop_baseline_files(candidates: Sequence[Candidate]) -> tuple[list[Candidate], list[Skipped]]:
-    kept, skipped = [], []
-    for candidate in candidates:
-        if is_baseline_file(candidate.path):
-            skipped.append(Skipped(candidate.display, "baseline-file", "a secretcheck baseline"))
-        else:
-            kept.append(candidate)
-    return kept, skipped
 
 
 def partition_by_baseline(

@@ -16,7 +16,7 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
-from secretcheck.settings import build_settings
+from secretcheck.settings import CODE_SELECTOR, build_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = [s.label for s in Severity]
@@ -118,6 +118,12 @@ def scan(
     if staged and diff_rev is not None:
         _fail("--staged and --diff cannot be combined")
 
+    # As in the config file: a mistyped code must not quietly select nothing (a clean run).
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        bad = [c for c in _split_codes(values) if not CODE_SELECTOR.match(c)]
+        if bad:
+            _fail(f"{flag}: {bad[0]!r} is not a rule code or prefix (SC101, SC1, ALL)")
+            return
     overrides: dict[str, Any] = {
         "select": _split_codes(select),
         "ignore": _split_codes(ignore),
@@ -140,12 +146,14 @@ def scan(
     report = get_renderer(fmt)(result, catalogue, settings.fail_on, use_color)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            # surrogateescape: a non-UTF-8 file name is written as its own bytes, as on stdout.
+            with open(output, "w", encoding="utf-8", errors="surrogateescape") as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
-        click.echo(report, nl=False)
+        # color= keeps the styles that --color asked for when stdout is not a terminal.
+        click.echo(report, nl=False, color=use_color)
     for error in result.errors:
         click.echo(f"secretcheck: could not read {error.path}: {error.message}", err=True)
     failed = bool(result.failing(settings.fail_on)) or bool(result.errors)

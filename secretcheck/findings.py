@@ -205,9 +205,10 @@ def mask_line(line: str, spans: Iterable[tuple[int, int]]) -> str:
     """`line` with each (start, end) 0-based column range replaced by a fixed marker."""
     out, last = [], 0
     for start, end in sorted(spans):
-        if start < last:
-            start = last
-        if end <= start:
+        if end <= last:
+            continue
+        if start < last:  # overlaps the span before: widen it, still one marker
+            last = end
             continue
         out.append(line[last:start])
         out.append("\x00")
@@ -230,7 +231,9 @@ def assign_fingerprints(findings: Iterable[Finding], masked: Mapping[int, str]) 
         key = (f.rule_id, f.path, context)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha256("\x1f".join((*key, str(index))).encode("utf-8")).hexdigest()
+        # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
+        raw = "\x1f".join((*key, str(index))).encode("utf-8", "surrogateescape")
+        digest = hashlib.sha256(raw).hexdigest()
         result.append(f.with_changes(fingerprint=digest[:32]))
     return result
 

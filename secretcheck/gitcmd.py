@@ -29,7 +29,6 @@ _ESCAPES = {
     ord("r"): 13, ord('"'): 34, ord("\\"): 92,
 }  # fmt: skip
 _C_ESCAPE = re.compile(rb"\\([0-7]{3}|.)", re.DOTALL)
-BASELINE_HEADER = b'{\n  "format": "secretcheck-baseline"'
 
 
 class GitError(SecretcheckError):

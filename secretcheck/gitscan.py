@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from secretcheck.findings import FileResult, ScanError, ScanResult, Skipped
+from secretcheck.findings import FileResult, ScanResult
 from secretcheck.gitcmd import (
-    BASELINE_HEADER,
     PATCH_OPTIONS,
     GitError,
     fs_name,
@@ -27,9 +25,9 @@ from secretcheck.gitcmd import (
     run_git,
     shown_name,
 )
-from secretcheck.pipeline import scan_text
+from secretcheck.pipeline import scan_source
 from secretcheck.settings import Settings
-from secretcheck.sources import SNIFF_BYTES, Candidate, classify, decode, display_path, is_excluded
+from secretcheck.sources import Candidate, display_path, is_excluded, source_from_bytes
 
 # ---- --staged -----------------------------------------------------------------------------
 
@@ -52,56 +50,48 @@ def _staged_blobs(cwd: Path, pathspecs: Sequence[str]) -> list[tuple[bytes, str]
     return blobs
 
 
+def _index_blobs(cwd: Path, files: Sequence[str]) -> list[tuple[bytes, str]]:
+    """(repo-relative path, blob id) of the index entry of each named file, changed or not.
+
+    pre-commit names every file it wants checked, and with `run --all-files` none of them is
+    staged: they must still be read from the index, not skipped.
+    """
+    if not files:
+        return []
+    out = run_git(cwd, "ls-files", "-s", "-z", "--full-name", "--", *files)
+    blobs = []
+    for record in out.split(b"\0"):
+        meta, _, path = record.partition(b"\t")
+        parts = meta.split()
+        if len(parts) == 3 and parts[0].startswith(b"100") and parts[2] == b"0":
+            blobs.append((path, parts[1].decode("ascii")))
+    return blobs
+
+
 def scan_blob(item: tuple[str, bytes], settings: Settings) -> FileResult:
     """Scan one file's bytes as `scan_candidate` scans a file on disk."""
     display, data = item
-    if len(data) > settings.max_file_size:
-        size = f"{len(data)} bytes > limit {settings.max_file_size}"
-        return FileResult(display, skipped=Skipped(display, "too-large", size))
-    head = data[:SNIFF_BYTES]
-    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return FileResult(
-            display, skipped=Skipped(display, "binary", "NUL byte in the first 8 KiB")
-        )
-    if data.startswith(BASELINE_HEADER):
-        return FileResult(
-            display, skipped=Skipped(display, "baseline-file", "a secretcheck baseline")
-        )
-    text, _ = decode(data)
-    try:
-        findings = scan_text(text, display, classify(display, text[:200]), settings)
-    except Exception as exc:  # as in scan_candidate: one detector bug must not end the run
-        error = ScanError(display, f"internal error ({type(exc).__name__}); please report")
-        return FileResult(display, error=error)
-    return FileResult(display, tuple(findings), lines=text.count("\n") + 1)
-
-
-def scan_blobs(items: Sequence[tuple[str, bytes]], settings: Settings) -> list[FileResult]:
-    from secretcheck.api import POOL_THRESHOLD, _worker_count
-
-    work = partial(scan_blob, settings=settings)
-    workers = _worker_count(settings, len(items))
-    if workers == 1 or len(items) < POOL_THRESHOLD:
-        return [work(i) for i in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(work, items, chunksize=max(1, len(items) // (workers * 8))))
+    return scan_source(source_from_bytes(display, data, settings.max_file_size), settings)
 
 
 def scan_staged(settings: Settings, cwd: Path | None = None) -> tuple[ScanResult, list[str]]:
     """Scan the index version of the staged files under `settings.paths`."""
-    from secretcheck.api import collect
+    from secretcheck.api import collect, map_files
 
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = repo_root(cwd)
-    staged = _staged_blobs(cwd, settings.paths)
+    files = [p for p in settings.paths if not os.path.isdir(p)]
+    folders = [p for p in settings.paths if os.path.isdir(p)]
+    staged = dict(_staged_blobs(cwd, folders) if folders else [])
+    staged.update(_index_blobs(cwd, files))
     kept = []
-    for path, blob in staged:
+    for path, blob in sorted(staged.items()):
         display = display_path(root / shown_name(path), cwd)
         if not is_excluded(display, settings.exclude):
             kept.append((display, blob))
     contents = read_blobs(cwd, [b for _, b in kept])
     items = [(d, data) for (d, _), data in zip(kept, contents, strict=True)]
-    result = collect(scan_blobs(items, settings))
+    result = collect(map_files(partial(scan_blob, settings=settings), items, settings))
     return result, [d for d, _ in items]
 
 
@@ -141,7 +131,6 @@ def added_lines(cwd: Path, base: str, pathspecs: Sequence[str]) -> dict[bytes, s
 def scan_diff(settings: Settings, rev: str, cwd: Path | None = None) -> ScanResult:
     """Findings on lines added since the merge base of `rev` and HEAD (working tree side)."""
     from secretcheck.api import collect, scan_candidates
-    from secretcheck.baseline import drop_baseline_files
 
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = repo_root(cwd)
@@ -155,7 +144,6 @@ def scan_diff(settings: Settings, rev: str, cwd: Path | None = None) -> ScanResu
             continue
         wanted[display] = lines
         candidates.append(Candidate(str(on_disk), display, explicit=True))
-    candidates, skipped = drop_baseline_files(candidates)
     results = []
     for result in scan_candidates(candidates, settings):
         lines = wanted.get(result.path)
@@ -166,4 +154,4 @@ def scan_diff(settings: Settings, rev: str, cwd: Path | None = None) -> ScanResu
             )  # fmt: skip
             result = FileResult(result.path, keep, result.skipped, result.error, result.lines)
         results.append(result)
-    return collect(results, skipped)
+    return collect(results)

@@ -32,7 +32,7 @@ from typing import Any
 
 from secretcheck.baseline import DEFAULT_BASELINE
 from secretcheck.findings import Finding, Severity, Span
-from secretcheck.gitcmd import BASELINE_HEADER, FilePatch, repo_root, shown_name
+from secretcheck.gitcmd import FilePatch, repo_root, shown_name
 from secretcheck.gitlog import (
     Commit,
     history_pathspecs,
@@ -43,7 +43,7 @@ from secretcheck.gitlog import (
 )
 from secretcheck.pipeline import scan_text
 from secretcheck.settings import Settings
-from secretcheck.sources import decode, display_path, is_excluded
+from secretcheck.sources import BASELINE_HEADER, decode, display_path, is_excluded
 
 BATCH_SIZE = 64  # fragments a worker scans per task
 Fragment = tuple[str, str, tuple[int, ...]]  # display path, text, fragment line -> real line

@@ -251,13 +251,14 @@ class Catalogue:
         return tuple(r for r in self.rules if not r.removed)
 
 
-def _iter_rule_files(root: Any) -> Iterable[tuple[str, str]]:
+def _iter_rule_files(root: Any, label: str = "rules") -> Iterable[tuple[str, str]]:
+    """(source name, text) of each pack file; `label` names the folder in error messages."""
     for pack in sorted(root.iterdir(), key=lambda p: p.name):
         if not pack.is_dir() or pack.name.startswith(("_", ".")):
             continue
         for item in sorted(pack.iterdir(), key=lambda p: p.name):
             if item.name.endswith(".toml"):
-                yield f"rules/{pack.name}/{item.name}", item.read_text(encoding="utf-8")
+                yield f"{label}/{pack.name}/{item.name}", item.read_text(encoding="utf-8")
 
 
 def build_catalogue(files: Iterable[tuple[str, str]]) -> Catalogue:
@@ -286,5 +287,5 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
         root = Path(extra)
         if not root.is_dir():
             raise RulePackError(f"{extra}: rule pack folder does not exist")
-        files.extend(_iter_rule_files(root))
+        files.extend(_iter_rule_files(root, root.as_posix()))
     return build_catalogue(files)

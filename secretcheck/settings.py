@@ -87,7 +87,7 @@ def _size(value: Any) -> int:
         if not match:
             raise ValueError("must be a byte count such as 1048576 or '2MB'")
         scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
-        return int(match.group(1)) * scale
+        value = int(match.group(1)) * scale  # then the same checks as a plain number
     size = _positive_int(value)
     if size == 0:
         raise ValueError("must be greater than 0")

@@ -129,6 +129,19 @@ def test_staged_handles_binary_and_non_utf8_names(repo: Path) -> None:
     assert diff == [("raw\\xff.env", 3, "SC301")]
 
 
+def test_staged_reads_named_files_from_the_index_even_when_unchanged(repo: Path) -> None:
+    # `pre-commit run --all-files` names committed, unstaged files: they are read from the
+    # index, and an unstaged working-tree edit still cannot hide what the index holds.
+    (repo / "old.py").write_text(f'KEY = "{AWS}"\n')
+    git(repo, "add", "old.py")
+    git(repo, "commit", "-qm", "add old.py")
+    (repo / "old.py").write_text('import os\nKEY = os.environ["KEY"]\n')
+    result = cli("scan", "--staged", "--format", "json", "old.py")
+    assert result.exit_code == 1, result.output
+    assert located(result) == [("old.py", 1, "SC301")]
+    assert located(cli("scan", "--staged", "--format", "json")) == []
+
+
 def test_staged_with_a_baseline_marks_known(repo: Path) -> None:
     assert cli("baseline", "create").exit_code == 0
     (repo / "settings.py").write_text(f'import os\n\n\nTOKEN = "{OLD}"\n')

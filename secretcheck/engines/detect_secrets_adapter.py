@@ -38,6 +38,9 @@ _PREFILTERS = {
 # KeywordDetector's config-file regexes sometimes capture the rest of a line (`key: str = "x"`
 # yields `str = `); a value holding a quote or a spaced `=` is such a capture, not a secret.
 _QUOTED_JUNK = re.compile(r"""["']|\s=|=\s""")
+# Its YAML/INI regexes also keep a trailing comment (`password: s3cr3t  # prod`), which would
+# make the value look like a phrase and hide the secret in front of it.
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")
 
 
 @lru_cache(maxsize=16)
@@ -94,7 +97,7 @@ def run_detect_secrets(
         for number in numbers:
             line = index.line(number)
             for potential in plugin.analyze_line(filename=display, line=line, line_number=number):
-                secret = potential.secret_value or ""
+                secret = _TRAILING_COMMENT.sub("", potential.secret_value or "")
                 if not secret or _rejected_by_heuristics(secret, line, display, plugin):
                     continue
                 if _QUOTED_JUNK.search(secret) or placeholder_reason(secret) is not None:

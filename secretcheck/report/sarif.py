@@ -8,7 +8,9 @@ suppressed findings keep an `inSource` suppression instead of disappearing.
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from secretcheck import __version__
 from secretcheck.findings import Finding, ScanResult, Severity
@@ -60,6 +62,15 @@ def describe_rule(rule: RuleSpec) -> dict[str, Any]:
     }
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """A valid URI reference for a report path (SARIF 3.4.3): percent-encoded, and a file URI
+    for a path outside the current directory, which %SRCROOT% cannot anchor."""
+    if path.startswith("/"):
+        return {"uri": PurePosixPath(path).as_uri()}
+    # Percent-encode the file name's bytes (surrogateescape: names that are not UTF-8).
+    return {"uri": quote(path.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}
+
+
 def describe_result(
     finding: Finding, rule_index: dict[str, int], with_baseline: bool = False
 ) -> dict[str, Any]:
@@ -72,7 +83,7 @@ def describe_result(
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(finding.path),
                     "region": {
                         "startLine": span.line,
                         "startColumn": span.column,
