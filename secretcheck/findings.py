@@ -82,6 +82,8 @@ class Finding:
     statement: tuple[int, int] | None = field(default=None, compare=False)
     # Engines that saw the same location, most specific first (the first is `rule_id`).
     also: tuple[str, ...] = field(default=(), compare=False)
+    # Why the finding was made (name, value shape, sink, context); never holds the value.
+    signals: tuple[str, ...] = field(default=(), compare=False)
     # "new" unless a baseline accepted it ("known"); only new findings can fail a run.
     baseline: str = "new"
 
@@ -110,6 +112,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
+            "signals": list(self.signals),
             "baseline": self.baseline,
         }
 
@@ -251,3 +254,6 @@ class Hit:
     secret: str = field(default="", repr=False)
     detail: str = ""  # appended to the rule's message; never contains the secret
     statement: tuple[int, int] | None = None
+    signals: tuple[str, ...] = ()  # evidence, e.g. "name: db_password"; never the secret
+    confidence: Confidence | None = None  # overrides the rule's when the engine scored it
+    severity: Severity | None = None  # overrides the rule's (documented example keys: info)

@@ -100,7 +100,7 @@ def test_local_hook_blocks_a_staged_token(git_repo: Path, tmp_path: Path) -> Non
     config = (
         "repos:\n  - repo: local\n    hooks:\n      - id: secretcheck\n"
         "        name: secretcheck\n"
-        f"        entry: {executable.as_posix()} scan --force-exclude\n"
+        f"        entry: {executable.as_posix()} scan --staged --force-exclude\n"
         "        language: system\n        types: [text]\n"
     )
     (git_repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")

@@ -1,13 +1,27 @@
 """The registry of CST checks: name (as written in a rule's `check` key) -> module + prefilter.
 
-The prefilter is a cheap regex over the whole file: a file it does not match is never parsed
-for that check. Modules are imported lazily so that libcst loads only when a file needs it.
+The prefilter is a cheap test over the whole file (a compiled regex, or an object with the same
+`search`/`finditer` methods): a file it does not match is never parsed for that check. Modules
+are imported lazily so that libcst loads only when a file needs it. Prefilters name the exact
+shapes a check looks for (a credential name bound to a plausible literal, a sink call, an env
+lookup with a literal fallback, a comparison with a literal), because parsing is by far the most
+expensive step of a scan.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
+
+from secretcheck.analysis.prefilter import CredentialLines
+
+
+class Prefilter(Protocol):
+    def search(self, text: str) -> object: ...
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,23 +34,44 @@ class CheckEntry:
     """
 
     module: str
-    prefilter: re.Pattern[str]
+    prefilter: Prefilter
     scope: str = "module"
 
 
+_WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
+_LIT = r"""[rRbBuU]{0,2}['"][^'"\n]{4,}"""
+
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
-        "secretcheck.checks.hardcoded_credentials",
-        # A credential-ish name bound or compared to a string literal of 3+ characters, on one
-        # line: `name = "lit"`, `"key": "lit"`, `name: str = "lit"`, `name == "lit"`. Most
-        # Python files have none, so most files are never parsed (a libcst parse plus
-        # positions costs ~100x this regex). No leading \w*: it would backtrack per word.
+        "secretcheck.checks.hardcoded_credentials", CredentialLines(), scope="statement"
+    ),
+    # Module scope: a constant defined at the top flows into a sink further down.
+    "credential-sinks": CheckEntry(
+        "secretcheck.checks.credential_sinks",
         re.compile(
-            r"""(?ix)
-            (?:pass(?:wd|word|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key
-                |auth_?key|credential|conn(?:ection)?_?str)\w*['"\]]?
-            \s*(?::[^=\n]{1,60})?\s*(?:=|:|==|!=)\s*\(?\s*[rbuf]{0,2}['"][^'"\s]{3,}
-            """
+            r"\.login\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|DigestAuth"
+            r"|Fernet|URLSafeTimedSerializer|URLSafeSerializer|TimestampSigner|Signer|FTP|FTP_TLS"
+            r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
+            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|HMAC)\(|(?:pymysql|MySQLdb|pymssql)\.connect\("
+            r"|SSHClient|\b(?:dsn|conninfo)\s*="
+            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?i:password|pwd)\s*="
+            r"|(?i:['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
+            r"|private-token|x-api-key|api-key)['\"]\s*:)"
+        ),
+    ),
+    "env-fallbacks": CheckEntry(
+        "secretcheck.checks.env_fallbacks",
+        re.compile(
+            rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
+            rf"""[^'"\n]*(?i:{_WORD})[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+        ),
+        scope="statement",
+    ),
+    "credential-comparisons": CheckEntry(
+        "secretcheck.checks.credential_comparisons",
+        re.compile(
+            rf"""(?i:{_WORD})\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
+            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*(?i:{_WORD})|compare_digest\("""
         ),
         scope="statement",
     ),

@@ -43,6 +43,8 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
             out.append(f"  {where:<8} {style(f.rule_id, bold=True)} {sev} {f.message}")
             gutter = str(f.span.line)
             out.append(style(f"  {gutter:>6} | ", dim=True) + _printable(f.snippet))
+            if f.signals:
+                out.append(style(f"  {'':>6} = why: ", dim=True) + "; ".join(f.signals))
             rule = rules.get(f.rule_id)
             if rule is not None:
                 out.append(style(f"  {'':>6} = fix: ", dim=True) + rule.fix)
