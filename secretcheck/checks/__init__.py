@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from secretcheck.analysis.prefilter import CredentialLines
+from secretcheck.analysis.prefilter import CredentialLines, LoweredPattern
 
 
 class Prefilter(Protocol):
@@ -38,8 +38,9 @@ class CheckEntry:
     scope: str = "module"
 
 
+# Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
 _WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
-_LIT = r"""[rRbBuU]{0,2}['"][^'"\n]{4,}"""
+_LIT = r"""[rbu]{0,2}['"][^'"\n]{4,}"""
 
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
@@ -48,30 +49,30 @@ CHECKS: dict[str, CheckEntry] = {
     # Module scope: a constant defined at the top flows into a sink further down.
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
-        re.compile(
-            r"\.login\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|DigestAuth"
-            r"|Fernet|URLSafeTimedSerializer|URLSafeSerializer|TimestampSigner|Signer|FTP|FTP_TLS"
+        LoweredPattern(
+            r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
+            r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
             r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
-            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|HMAC)\(|(?:pymysql|MySQLdb|pymssql)\.connect\("
-            r"|SSHClient|\b(?:dsn|conninfo)\s*="
-            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?i:password|pwd)\s*="
-            r"|(?i:['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
-            r"|private-token|x-api-key|api-key)['\"]\s*:)"
+            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|hmac)\(|(?:pymysql|mysqldb|pymssql)\.connect\("
+            r"|sshclient|\b(?:dsn|conninfo)\s*="
+            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?:password|pwd)\s*="
+            r"|['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
+            r"|private-token|x-api-key|api-key)['\"]\s*:"
         ),
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.checks.env_fallbacks",
-        re.compile(
+        LoweredPattern(
             rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
-            rf"""[^'"\n]*(?i:{_WORD})[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+            rf"""[^'"\n]*{_WORD}[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
         ),
         scope="statement",
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.checks.credential_comparisons",
-        re.compile(
-            rf"""(?i:{_WORD})\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
-            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*(?i:{_WORD})|compare_digest\("""
+        LoweredPattern(
+            rf"""{_WORD}\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
+            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*{_WORD}|compare_digest\("""
         ),
         scope="statement",
     ),
