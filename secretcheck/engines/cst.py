@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import importlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -23,7 +22,6 @@ from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
 _MAX_SNIPPETS = 40
-_SYNTAX_HINT = re.compile(r"(?i)(?:pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]")
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
@@ -145,9 +143,7 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
     something, and if the file does not parse, that is worth saying next to it.
     """
     selected = wanted_checks(rules, text)
-    # No check wants the tree, but a broken file that mentions credentials is still worth a
-    # diagnostic; CPython's parser (below) answers that cheaply.
-    if not selected and not must_parse and not (rules and _SYNTAX_HINT.search(text)):
+    if not selected and not must_parse:
         return []
     try:
         tree = ast.parse(text)
