@@ -93,3 +93,26 @@ class CredentialLines:
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
+
+
+_ARGUMENT_HINT = re.compile(r"""['"]|\b[A-Z][A-Z0-9_]{2,}\b""")
+
+
+class SinkLines:
+    """Sink calls that can be fed a literal: the call's line, or the next, holds a quote or a
+    CONSTANT_CASE name (a module constant). `hmac.new(key, msg)` with only variables around is
+    not worth parsing a module for: a literal cannot reach it from there.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.sinks = LoweredPattern(source)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for match in self.sinks.finditer(text):
+            end = text.find("\n", match.end())
+            end = text.find("\n", end + 1) if end >= 0 else len(text)
+            if _ARGUMENT_HINT.search(text, match.end(), end if end >= 0 else len(text)):
+                yield match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)

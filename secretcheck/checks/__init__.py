@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from secretcheck.analysis.prefilter import CredentialLines, LoweredPattern
+from secretcheck.analysis.prefilter import CredentialLines, LoweredPattern, SinkLines
 
 
 class Prefilter(Protocol):
@@ -49,7 +49,7 @@ CHECKS: dict[str, CheckEntry] = {
     # Module scope: a constant defined at the top flows into a sink further down.
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
-        LoweredPattern(
+        SinkLines(
             r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
             r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
             r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
