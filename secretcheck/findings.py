@@ -63,6 +63,18 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One step of a data-flow trace, source first: where the value was and what happened."""
+
+    line: int
+    column: int
+    note: str  # built from code identifiers only, never from string values
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
     rule_name: str
@@ -82,6 +94,8 @@ class Finding:
     statement: tuple[int, int] | None = field(default=None, compare=False)
     # Engines that saw the same location, most specific first (the first is `rule_id`).
     also: tuple[str, ...] = field(default=(), compare=False)
+    # Source -> sink steps of a taint finding; empty for every other kind of finding.
+    trace: tuple[TraceStep, ...] = field(default=(), compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.rule_id)
@@ -108,6 +122,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
+            "trace": [step.to_dict() for step in self.trace],
         }
 
 
@@ -219,3 +234,6 @@ class Hit:
     secret: str = field(default="", repr=False)
     detail: str = ""  # appended to the rule's message; never contains the secret
     statement: tuple[int, int] | None = None
+    trace: tuple[TraceStep, ...] = ()
+    # Overrides the rule's confidence when the evidence says more (or less) than the rule does.
+    confidence: Confidence | None = None

@@ -95,7 +95,7 @@ def build_findings(
     findings = []
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
-        confidence = rule.confidence
+        confidence = rule.confidence if lead.confidence is None else lead.confidence
         if {rules[o.code].code[:3] for o in others} - {rule.code[:3]}:
             # Another family of detector agrees: a name rule and a format rule, say.
             confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
@@ -117,6 +117,7 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
+                trace=lead.trace,
             )
         )
     masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}

@@ -2,6 +2,11 @@
 
 The prefilter is a cheap regex over the whole file: a file it does not match is never parsed
 for that check. Modules are imported lazily so that libcst loads only when a file needs it.
+
+Checks in a `group` share one visitor: every taint rule (`group="taint"`) declares its sinks in
+its own module, and one `checks.taint` visitor runs the taint engine once for all of them. For
+taint checks the prefilter also picks, line by line, the functions worth the cost of scope and
+qualified-name resolution.
 """
 
 from __future__ import annotations
@@ -14,6 +19,24 @@ from dataclasses import dataclass
 class CheckEntry:
     module: str
     prefilter: re.Pattern[str]
+    group: str = ""
+
+
+GROUPS = {"taint": "secretcheck.checks.taint"}
+
+
+# `from subprocess import run as r`: the sink is then called by a name no pattern knows.
+_ALIASED_IMPORT = r"|^[ \t]*from[ \t]+[\w.]+[ \t]+import[^\n]*\bas\b"
+
+
+def _taint(module: str, pattern: str) -> CheckEntry:
+    flags = "(?m)" if not pattern.startswith("(?m)") else ""
+    return CheckEntry(f"secretcheck.checks.{module}", re.compile(flags + pattern + _ALIASED_IMPORT),
+                      "taint")  # fmt: skip
+
+
+def _pattern(module: str, pattern: str) -> CheckEntry:
+    return CheckEntry(f"secretcheck.checks.{module}", re.compile(pattern))
 
 
 CHECKS: dict[str, CheckEntry] = {
@@ -21,5 +44,51 @@ CHECKS: dict[str, CheckEntry] = {
         "secretcheck.checks.hardcoded_credentials",
         # A quote somewhere after a credential-ish word; glued and camel forms included.
         re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]"),
+    ),
+    "sql-injection": _taint(
+        "sql_injection",
+        r"\b(?:execute|executemany|executescript|exec_driver_sql|fetchrow|fetchval|fetch_all|"
+        r"fetch_one|raw|extra|RawSQL|text|read_sql(?:_query)?)\s*\(",
+    ),
+    "command-injection": _taint(
+        "command_injection",
+        r"\b(?:system|popen\d?|Popen|run|call|check_call|check_output|getoutput|"
+        r"getstatusoutput|create_subprocess_shell|subprocess_shell|exec_command)\s*\(",
+    ),
+    "code-injection": _taint(
+        "code_injection", r"(?<![.\w])(?:eval|exec|compile|__import__)\s*\(|\bimport_module\s*\("
+    ),
+    "deserialization": _taint(
+        "deserialization",
+        r"\b(?:loads?|load_all|unsafe_load(?:_all)?|full_load(?:_all)?|Unpickler|read_pickle)\s*\("
+        r"|\bjsonpickle\.decode\s*\(|\bshelve\.open\s*\(",
+    ),
+    "path-traversal": _taint(
+        "path_traversal",
+        r"\b(?:open|send_file|FileResponse|read_text|read_bytes|write_text|write_bytes|save|"
+        r"extractall|extract|unpack_archive|copy\w*|move|rmtree)\s*\("
+        r"|\bos\.(?:remove|unlink|rmdir|removedirs|makedirs|mkdir|listdir|scandir|rename|"
+        r"replace|chmod|truncate)\s*\(",
+    ),
+    "ssrf": _taint(
+        "ssrf",
+        r"\b(?:requests|httpx|urlopen|urlretrieve|Request|urllib3|ClientSession|AsyncClient|"
+        r"PoolManager)\b",
+    ),
+    "xss": _taint(
+        "xss",
+        r"(?m)\b(?:Markup|mark_safe|SafeString|HttpResponse|HTMLResponse|make_response|Response)"
+        r"\s*\(|^[ \t]*@\w+\.(?:route|get|post)\(",
+    ),
+    "template-injection": _taint(
+        "template_injection", r"\b(?:render_template_string|Template|from_string)\s*\("
+    ),
+    "xxe": _taint(
+        "xxe",
+        r"\b(?:fromstring|fromstringlist|parseString|XML|parse|iterparse)\s*\(",
+    ),
+    "open-redirect": _taint(
+        "open_redirect",
+        r"\b(?:redirect|HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)\s*\(",
     ),
 }

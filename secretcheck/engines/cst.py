@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Sequence
 from typing import Any
 
-from secretcheck.checks import CHECKS
+from secretcheck.checks import CHECKS, GROUPS
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 
@@ -61,9 +61,16 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
     if not selected:
         return hits
     visitors: list[Any] = []
+    grouped: dict[str, list[RuleSpec]] = {}
     for rule in selected:
-        check = importlib.import_module(CHECKS[rule.check].module)
+        entry = CHECKS[rule.check]
+        if entry.group:  # one shared visitor for the whole group (the taint engine)
+            grouped.setdefault(entry.group, []).append(rule)
+            continue
+        check = importlib.import_module(entry.module)
         visitors.append(check.Check(rule, hits))
+    for group, members in grouped.items():
+        visitors.append(importlib.import_module(GROUPS[group]).Check(members, hits, text))
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     wrapper.visit_batched(visitors)
     return hits

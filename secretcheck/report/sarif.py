@@ -60,6 +60,23 @@ def describe_rule(rule: RuleSpec) -> dict[str, Any]:
     }
 
 
+def code_flow(finding: Finding) -> dict[str, Any]:
+    """A taint trace as one SARIF codeFlow: a threadFlow with a location per step."""
+    steps = [
+        {
+            "location": {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": step.line, "startColumn": step.column},
+                },
+                "message": {"text": step.note},
+            }
+        }
+        for step in finding.trace
+    ]
+    return {"threadFlows": [{"locations": steps}]}
+
+
 def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     span = finding.span
     result: dict[str, Any] = {
@@ -88,6 +105,8 @@ def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, A
             "category": finding.category,
         },
     }
+    if finding.trace:
+        result["codeFlows"] = [code_flow(finding)]
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource"}]
     return result

@@ -34,6 +34,9 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
             out.append(f"  {where:<8} {style(f.rule_id, bold=True)} {sev} {f.message}")
             gutter = str(f.span.line)
             out.append(style(f"  {gutter:>6} | ", dim=True) + f.snippet)
+            if f.trace:
+                flow = " -> ".join(f"{step.note} (line {step.line})" for step in f.trace)
+                out.append(style(f"  {'':>6} = flow: ", dim=True) + flow)
             rule = rules.get(f.rule_id)
             if rule is not None:
                 out.append(style(f"  {'':>6} = fix: ", dim=True) + rule.fix)
