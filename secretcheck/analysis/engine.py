@@ -261,6 +261,9 @@ class TaintEngine:
             if is_request:
                 local_types[name] = "request"
                 continue
+            if flow is None and name in special:
+                env[name] = CLEAN
+                continue
             if flow is None:
                 flow = Flow("param", f"parameter '{name}'", confidence=Confidence.MEDIUM,
                             param=index)  # fmt: skip

@@ -138,8 +138,9 @@ def untrusted_params(
 ) -> dict[str, tuple[Flow | None, bool]]:
     """Parameter name -> (flow it starts with, is it a request object) for handler functions.
 
-    `resolve` turns a decorator or default expression into its qualified name. A parameter
-    that is absent from the result is an ordinary parameter (of unknown origin).
+    `resolve` turns a decorator or default expression into its qualified name. (None, False)
+    marks a handler parameter that cannot carry attacker text (an `int`, a `Depends`); a
+    parameter absent from the result is an ordinary parameter, of unknown origin.
     """
     params = [p for p in (*func.params.posonly_params, *func.params.params)]
     params += list(func.params.kwonly_params)
@@ -153,14 +154,17 @@ def untrusted_params(
             name = p.name.value
             ann = annotation_name(p.annotation)
             default = resolve(p.default.func) if isinstance(p.default, cst.Call) else ""
-            if name in ("self", "cls") or default.split(".")[-1] in _CLEAN_DEFAULTS:
+            if name in ("self", "cls"):
                 continue
             if ann in _REQUEST_ANNOTATIONS or ann.endswith(".Request"):
                 out[name] = (None, True)
-            elif ann in _CLEAN_ANNOTATIONS or ann.split(".")[-1] in _CLEAN_ANNOTATIONS:
-                continue
-            elif converters.get(name, "string") in ("int", "float", "uuid"):
-                continue
+            elif (
+                default.split(".")[-1] in _CLEAN_DEFAULTS
+                or ann in _CLEAN_ANNOTATIONS
+                or ann.split(".")[-1] in _CLEAN_ANNOTATIONS
+                or converters.get(name, "string") in ("int", "float", "uuid")
+            ):
+                out[name] = (None, False)  # typed, converted or injected: not attacker text
             else:
                 out[name] = (source_flow(f"route parameter '{name}'"), False)
         return out
@@ -176,7 +180,9 @@ def untrusted_params(
     ):
         out[first[0].name.value] = (None, True)
         for p in first[1:]:
-            if annotation_name(p.annotation) not in _CLEAN_ANNOTATIONS:
+            if annotation_name(p.annotation) in _CLEAN_ANNOTATIONS:
+                out[p.name.value] = (None, False)
+            else:
                 out[p.name.value] = (source_flow(f"view parameter '{p.name.value}'"), False)
         if func.params.star_kwarg is not None:
             kw = func.params.star_kwarg.name.value

@@ -91,4 +91,27 @@ CHECKS: dict[str, CheckEntry] = {
         "open_redirect",
         r"\b(?:redirect|HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)\s*\(",
     ),
+    # Security-configuration pattern checks (no data flow): one visitor per rule.
+    "tls-verification": _pattern(
+        "tls_verification",
+        r"verify|CERT_NONE|_create_unverified_context|_create_stdlib_context|check_hostname|"
+        r"disable_warnings|\bssl\s*=\s*False",
+    ),
+    "weak-password-hash": _pattern(
+        "weak_password_hash", r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"
+    ),
+    "insecure-random": _pattern("insecure_random", r"\brandom\b"),
+    "debug-mode": _pattern("debug_mode", r"\bDEBUG\b|\bdebug\b|use_debugger|ALLOWED_HOSTS"),
+    "bind-all": _pattern("bind_all", r"['\"](?:0\.0\.0\.0|::)['\"]"),
+    "temp-files": _pattern(
+        "temp_files", r"\bmktemp\b|\btempnam\b|\btmpnam\b|['\"]/(?:tmp|var/tmp|dev/shm)\b"
+    ),
+    "world-writable": _pattern("world_writable", r"\bchmod\b|\bmkdir\b|\bmakedirs\b|\bos\.open\b"),
+    "jwt-verification": _pattern("jwt_verification", r"\bjwt\b|\bjose\b"),
+    "assert-authorization": _pattern("assert_authorization", r"(?m)^[ \t]*assert\b"),
+    "secret-in-log": _pattern(
+        "secret_in_log",
+        r"(?i)\b(?:log\w*|print|raise)\b[^\n]*(?:pass|pwd|secret|token|key|cred|auth)|getpass|"
+        r"keyring|os\.(?:environ|getenv)[^\n]*(?:pass|secret|token|key)",
+    ),
 }

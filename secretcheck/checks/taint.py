@@ -89,19 +89,23 @@ class Check(cst.BatchableCSTVisitor):
         return lines
 
     def _select(self, module: cst.Module, sink_lines: set[int]) -> list[cst.BaseStatement]:
+        """The module's own statements plus the definitions around sink lines, their callers
+        and their callees (summaries flow both ways), transitively."""
         spans = {i: self._span(s) for i, s in enumerate(module.body) if isinstance(s, _TOP)}
+        texts = {i: self.text[self.starts[a - 1] : self.starts[b] if b < len(self.starts) else None]
+                 for i, (a, b) in spans.items()}  # fmt: skip
+        defined = {d.name.value: i for i in spans for d in _defs(module.body[i])}
         chosen = {i for i, (a, b) in spans.items() if any(a <= n <= b for n in sink_lines)}
-        while True:  # add the callers of chosen functions, since summaries flow to them
-            names = {d.name.value for i in chosen for d in _defs(module.body[i])}
-            if not names:
-                break
-            call = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\s*\(")
-            more = {i for i, (a, b) in spans.items() if i not in chosen
-                    and call.search("".join(self.text[self.starts[a - 1]:self.starts[b - 1]
-                                                      if b < len(self.starts) else None]))}  # fmt: skip
-            if not more:
-                break
-            chosen |= more
+        todo = set(chosen)
+        callee_re = _calls(defined)
+        while todo and callee_re is not None:
+            names = {d.name.value for i in todo for d in _defs(module.body[i])}
+            callers = _calls(names)
+            found = {defined[m.group(1)] for i in todo for m in callee_re.finditer(texts[i])}
+            if callers is not None:
+                found |= {i for i in spans if callers.search(texts[i])}
+            todo = found - chosen
+            chosen |= todo
         return [s for i, s in enumerate(module.body) if i in chosen or not isinstance(s, _TOP)]
 
     def leave_Module(self, original_node: cst.Module) -> None:
@@ -163,3 +167,9 @@ def _defs(node: cst.CSTNode) -> list[cst.FunctionDef]:
     if isinstance(node, cst.ClassDef):
         return [n for n in node.body.body if isinstance(n, cst.FunctionDef)]
     return []
+
+
+def _calls(names: set[str] | dict[str, int]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile(rf"\b({'|'.join(map(re.escape, sorted(names)))})\s*\(")
