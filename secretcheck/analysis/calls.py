@@ -25,7 +25,8 @@ SANITIZERS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         ("html.escape", "markupsafe.escape", "flask.escape", "django.utils.html.escape",
          "django.utils.html.conditional_escape", "bleach.clean", "cgi.escape",
-         "xml.sax.saxutils.escape", "markupsafe.Markup.escape", "jinja2.escape"),
+         "xml.sax.saxutils.escape", "markupsafe.Markup.escape", "jinja2.escape",
+         "django.utils.html.format_html", "django.utils.html.strip_tags"),
         _MARKUP,
     ),
     **dict.fromkeys(
@@ -35,7 +36,9 @@ SANITIZERS: dict[str, frozenset[str]] = {
     ),
 }  # fmt: skip
 # Results that are numbers, booleans, digests, rendered (escaped) templates or JSON responses.
-CLEAN_PREFIXES = ("hashlib.", "hmac.", "secrets.", "time.", "random.", "logging.", "uuid.uuid")
+# Process results and response objects do not carry the request's text onward either.
+CLEAN_PREFIXES = ("hashlib.", "hmac.", "secrets.", "time.", "random.", "logging.", "uuid.uuid",
+                  "subprocess.", "starlette.responses.", "fastapi.responses.", "django.http.")
 CLEAN_CALLS = frozenset(
     {"builtins.isinstance", "builtins.hasattr", "builtins.callable", "builtins.id",
      "builtins.hash", "builtins.ord", "builtins.type", "builtins.print", "flask.jsonify",
@@ -43,7 +46,9 @@ CLEAN_CALLS = frozenset(
      "django.template.loader.render_to_string", "django.http.JsonResponse",
      "django.shortcuts.get_object_or_404", "fastapi.responses.JSONResponse",
      "starlette.responses.JSONResponse", "os.path.exists", "os.path.isfile", "os.path.isdir",
-     "os.path.getsize", "builtins.open", "io.open", "json.dump", "flask.send_from_directory"}
+     "os.path.getsize", "builtins.open", "io.open", "json.dump", "flask.send_from_directory",
+     "flask.Response", "flask.make_response", "flask.send_file", "flask.redirect", "os.system",
+     "flask.wrappers.Response"}
 )  # fmt: skip
 CLEAN_METHODS = frozenset(
     {"count", "index", "find", "rfind", "startswith", "endswith", "isdigit", "isalnum",

@@ -61,7 +61,7 @@ def _merge(a: Facts, b: Facts) -> Facts:
 
 
 def _mark(node: cst.CSTNode, cats: frozenset[str]) -> Facts:
-    return {p: cats for p in paths_in(node) if p not in ("self", "re", "os", "path")}
+    return {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
 
 
 def facts(test: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]) -> tuple[Facts, Facts]:

@@ -156,8 +156,9 @@ class Interpreter:
         for_in: cst.CompFor | None = node.for_in
         while for_in is not None:
             self.bind(for_in.target, self.eval(for_in.iter), for_in)
-            for cond in for_in.ifs:
+            for cond in for_in.ifs:  # `for ch in raw if ch.isalnum()` validates ch
                 self.eval(cond.test)
+                self.apply(guards.facts(cond.test, self.tainted)[0])
             for_in = for_in.inner_for_in
         if isinstance(node, cst.DictComp):
             value = join(self.eval(node.key), self.eval(node.value))

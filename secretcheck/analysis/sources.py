@@ -17,6 +17,9 @@ from secretcheck.findings import Confidence
 # Environment variables are set by whoever deploys the code: reported at low confidence, and
 # only where a value that an operator sets is still dangerous.
 ENV_ONLY = frozenset({"command", "code", "sql", "deserialization"})
+# Whoever runs a command-line tool already chooses its files and URLs: CLI input is reported
+# where it crosses into another language (shell, SQL, Python, templates, pickles) only.
+CLI_ONLY = frozenset({"command", "code", "sql", "deserialization", "ssti"})
 _TEXT_ATTRS = frozenset(
     {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
@@ -54,10 +57,10 @@ WEB_IMPORT = re.compile(r"^\s*(?:from|import)\s+(django|flask|fastapi|starlette|
                         r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b", re.M)  # fmt: skip
 
 
-def source_flow(label: str, *, text: bool = True, env: bool = False) -> Flow:
+def source_flow(label: str, *, text: bool = True, env: bool = False, cli: bool = False) -> Flow:
     if env:
         return Flow("source", label, confidence=Confidence.LOW, only=ENV_ONLY)
-    return Flow("source", label, text=text)
+    return Flow("source", label, text=text, only=CLI_ONLY if cli else None)
 
 
 def attribute_source(names: frozenset[str]) -> Flow | None:
@@ -69,7 +72,7 @@ def attribute_source(names: frozenset[str]) -> Flow | None:
                 if attr in REQUEST_ATTRS:
                     return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS)
         if name == "sys.argv":
-            return source_flow("sys.argv")
+            return source_flow("sys.argv", cli=True)
         if name == "os.environ":
             return source_flow("os.environ", env=True)
     return None
@@ -79,12 +82,12 @@ def call_source(names: frozenset[str], method: str) -> Flow | None:
     for name in names:
         if name in SOURCE_CALLS:
             label = SOURCE_CALLS[name]
-            return source_flow(label, env=label.startswith("os."))
+            return source_flow(label, env=label.startswith("os."), cli=not label.startswith("os."))
         for prefix in _FLASK_REQUEST:
             if name.startswith(prefix + ".") and name.rsplit(".", 1)[1] in REQUEST_METHODS:
                 return source_flow(f"request.{method}() (Flask)", text=False)
     if method in ("parse_args", "parse_known_args"):
-        return source_flow("argparse arguments")
+        return source_flow("argparse arguments", cli=True)
     return None
 
 
@@ -171,7 +174,8 @@ def untrusted_params(
     if _click_command(names):
         for p in params:
             if p.name.value not in ("ctx", "self"):
-                out[p.name.value] = (source_flow(f"command-line option '{p.name.value}'"), False)
+                flow = source_flow(f"command-line option '{p.name.value}'", cli=True)
+                out[p.name.value] = (flow, False)
         return out
     first = [p for p in params if p.name.value not in ("self", "cls")]
     if web_module and first and (
