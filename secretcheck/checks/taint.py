@@ -36,6 +36,10 @@ from secretcheck.rulepacks import RuleSpec
 _FLASK = re.compile(r"^\s*(?:from|import)\s+flask\b", re.M)
 _FASTAPI = re.compile(r"^\s*(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
 _TOP = (cst.FunctionDef, cst.ClassDef)
+_WITHOUT_WEB = frozenset(
+    {"sql_injection", "command_injection", "code_injection", "deserialization", "xss",
+     "template_injection"}
+)  # fmt: skip
 _IMPORTED = (QualifiedNameSource.IMPORT, QualifiedNameSource.BUILTIN)
 
 
@@ -54,6 +58,12 @@ class Check(cst.BatchableCSTVisitor):
             self.sinksets.append(SinkSet(rule.code, module.CATEGORY, module.SINKS))
             patterns.append(entry.prefilter.pattern.removeprefix("(?m)"))
         self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
+        if not WEB_IMPORT.search(text):
+            # Without a web framework, only CLI and environment input or values of unknown
+            # origin exist, and those are never reported at path, URL, XML or redirect sinks.
+            reachable = [p for rule, p in zip(rules, patterns, strict=True)
+                         if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB]  # fmt: skip
+            self.line_re = re.compile("|".join(f"(?:{p})" for p in reachable) or "(?!)", re.M)
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
 
@@ -88,31 +98,80 @@ class Check(cst.BatchableCSTVisitor):
             lines |= {self._line(m.start()) for m in alias_re.finditer(self.text)}
         return lines
 
-    def _select(self, module: cst.Module, sink_lines: set[int]) -> list[cst.BaseStatement]:
-        """The module's own statements plus the definitions around sink lines, their callers
-        and their callees (summaries flow both ways), transitively."""
-        spans = {i: self._span(s) for i, s in enumerate(module.body) if isinstance(s, _TOP)}
-        texts = {i: self.text[self.starts[a - 1] : self.starts[b] if b < len(self.starts) else None]
-                 for i, (a, b) in spans.items()}  # fmt: skip
-        defined = {d.name.value: i for i in spans for d in _defs(module.body[i])}
-        chosen = {i for i, (a, b) in spans.items() if any(a <= n <= b for n in sink_lines)}
+    def _units(self, module: cst.Module) -> list[tuple[int, int, cst.FunctionDef]]:
+        """(statement index, method index or -1, function) for every top-level function and
+        every method of a top-level class: the granularity at which code is kept."""
+        units = []
+        for i, statement in enumerate(module.body):
+            if isinstance(statement, cst.FunctionDef):
+                units.append((i, -1, statement))
+            elif isinstance(statement, cst.ClassDef):
+                for j, member in enumerate(statement.body.body):
+                    if isinstance(member, cst.FunctionDef):
+                        units.append((i, j, member))
+        return units
+
+    def _select(self, module: cst.Module, sink_lines: set[int]) -> cst.Module | None:
+        """The module's own statements plus the functions and methods around sink lines, their
+        callers and their callees (summaries flow both ways), transitively."""
+        units = self._units(module)
+        spans = [self._span(f) for _, _, f in units]
+        texts = [self.text[self.starts[a - 1] : self.starts[b] if b < len(self.starts) else None]
+                 for a, b in spans]  # fmt: skip
+        defined: dict[tuple[bool, str], list[int]] = {}
+        for k, (_, j, func) in enumerate(units):
+            defined.setdefault((j >= 0, func.name.value), []).append(k)
+        chosen = {k for k, (a, b) in enumerate(spans) if any(a <= n <= b for n in sink_lines)}
         todo = set(chosen)
-        callee_re = _calls(defined)
+        callee_re = _calls(set(defined))
         while todo and callee_re is not None:
-            names = {d.name.value for i in todo for d in _defs(module.body[i])}
-            callers = _calls(names)
-            found = {defined[m.group(1)] for i in todo for m in callee_re.finditer(texts[i])}
+            callers = _calls({(units[k][1] >= 0, units[k][2].name.value) for k in todo})
+            found = {x for k in todo for m in callee_re.finditer(texts[k])
+                     for x in defined[(m.group(1) is None, m.group(1) or m.group(2))]}  # fmt: skip
             if callers is not None:
-                found |= {i for i in spans if callers.search(texts[i])}
+                found |= {k for k in range(len(units)) if callers.search(texts[k])}
             todo = found - chosen
             chosen |= todo
-        return [s for i, s in enumerate(module.body) if i in chosen or not isinstance(s, _TOP)]
+        if not chosen and not self._module_level_sinks(module, sink_lines):
+            return None
+        keep = {(units[k][0], units[k][1]) for k in chosen}
+        body: list[cst.BaseStatement] = []
+        for i, statement in enumerate(module.body):
+            if isinstance(statement, cst.FunctionDef):
+                if (i, -1) in keep:
+                    body.append(statement)
+            elif isinstance(statement, cst.ClassDef):
+                members = [m for j, m in enumerate(statement.body.body)
+                           if not isinstance(m, cst.FunctionDef) or (i, j) in keep]  # fmt: skip
+                if len(members) < len(statement.body.body) and any(
+                    isinstance(m, cst.FunctionDef) for m in members
+                ):
+                    block = statement.body.with_changes(body=members)
+                    body.append(statement.with_changes(body=block))
+                elif any(isinstance(m, cst.FunctionDef) for m in members):
+                    body.append(statement)
+            else:
+                body.append(statement)
+        return module.with_changes(body=body)
+
+    def _module_level_sinks(self, module: cst.Module, sink_lines: set[int]) -> bool:
+        """Is some sink line in the module's own code (not in a definition, not an import)?"""
+        spans = [self._span(s) for s in module.body if isinstance(s, _TOP)]
+        lines = self.text.splitlines()
+        return any(
+            not any(a <= n <= b for a, b in spans)
+            and not lines[n - 1].lstrip().startswith(("from ", "import "))
+            for n in sink_lines
+            if n <= len(lines)
+        )
 
     def leave_Module(self, original_node: cst.Module) -> None:
         sink_lines = self._sink_lines(original_node)
         if not sink_lines:
             return
-        trimmed = original_node.with_changes(body=self._select(original_node, sink_lines))
+        trimmed = self._select(original_node, sink_lines)
+        if trimmed is None:
+            return
         qualified = MetadataWrapper(trimmed, unsafe_skip_copy=True).resolve(QualifiedNameProvider)
 
         def names(node: cst.CSTNode) -> tuple[frozenset[str], bool]:
@@ -161,15 +220,14 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
-def _defs(node: cst.CSTNode) -> list[cst.FunctionDef]:
-    if isinstance(node, cst.FunctionDef):
-        return [node]
-    if isinstance(node, cst.ClassDef):
-        return [n for n in node.body.body if isinstance(n, cst.FunctionDef)]
-    return []
-
-
-def _calls(names: set[str] | dict[str, int]) -> re.Pattern[str] | None:
-    if not names:
+def _calls(names: set[tuple[bool, str]]) -> re.Pattern[str] | None:
+    """Calls as the engine resolves them to summaries: `f(...)` for a function, and
+    `self.m(...)`/`cls.m(...)` for a method."""
+    functions = sorted(re.escape(n) for method, n in names if not method)
+    methods = sorted(re.escape(n) for method, n in names if method)
+    parts = []
+    parts.append(rf"(?<![.\w])({'|'.join(functions)})\s*\(" if functions else r"(?!)()")
+    parts.append(rf"\b(?:self|cls)\.({'|'.join(methods)})\s*\(" if methods else r"(?!)()")
+    if not functions and not methods:
         return None
-    return re.compile(rf"\b({'|'.join(map(re.escape, sorted(names)))})\s*\(")
+    return re.compile("|".join(parts))
