@@ -16,7 +16,7 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
-from secretcheck.settings import build_settings
+from secretcheck.settings import CODE_SELECTOR, build_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = [s.label for s in Severity]
@@ -74,8 +74,25 @@ def main() -> None:
     is_flag=True,
     help="Apply excludes to files named on the command line too (for pre-commit).",
 )
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a TTY)."
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Only findings not in this baseline fail the run (config: baseline).",
+)
+@click.option("--fail-on-stale", is_flag=True, help="Also fail when baseline entries are stale.")
+@click.option("--staged", is_flag=True, help="Scan the staged (index) version of staged files.")
+@click.option(
+    "--diff",
+    "diff_rev",
+    metavar="REV",
+    default=None,
+    help="Only findings on lines added since the merge base of REV and HEAD.",
 )
 def scan(
     paths: tuple[str, ...],
@@ -88,23 +105,39 @@ def scan(
     config_file: str | None,
     jobs: int | None,
     force_exclude: bool,
+    no_cache: bool,
     color: bool | None,
+    baseline_file: str | None,
+    fail_on_stale: bool,
+    staged: bool,
+    diff_rev: str | None,
 ) -> None:
     """Scan PATHS (default: the current directory) and report findings."""
-    from secretcheck.api import scan_paths
+    from secretcheck.api import run_scan
 
+    if staged and diff_rev is not None:
+        _fail("--staged and --diff cannot be combined")
+
+    # As in the config file: a mistyped code must not quietly select nothing (a clean run).
+    for flag, values in (("--select", select), ("--ignore", ignore)):
+        bad = [c for c in _split_codes(values) if not CODE_SELECTOR.match(c)]
+        if bad:
+            _fail(f"{flag}: {bad[0]!r} is not a rule code or prefix (SC101, SC1, ALL)")
+            return
     overrides: dict[str, Any] = {
         "select": _split_codes(select),
         "ignore": _split_codes(ignore),
         "fail_on": Severity.parse(fail_on) if fail_on else None,
         "jobs": jobs,
         "force_exclude": force_exclude or None,
+        "baseline": baseline_file,
+        "use_cache": False if no_cache else None,
     }
     try:
         settings = build_settings(paths or (".",), config_file, overrides)
         if exclude:
             settings = settings.with_extra_excludes(exclude)
-        result = scan_paths(settings)
+        result = run_scan(settings, staged=staged, diff=diff_rev)
         catalogue = load_catalogue(settings.rule_paths)
     except SecretcheckError as exc:
         _fail(str(exc))
@@ -113,15 +146,18 @@ def scan(
     report = get_renderer(fmt)(result, catalogue, settings.fail_on, use_color)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            # surrogateescape: a non-UTF-8 file name is written as its own bytes, as on stdout.
+            with open(output, "w", encoding="utf-8", errors="surrogateescape") as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
-        click.echo(report, nl=False)
+        # color= keeps the styles that --color asked for when stdout is not a terminal.
+        click.echo(report, nl=False, color=use_color)
     for error in result.errors:
         click.echo(f"secretcheck: could not read {error.path}: {error.message}", err=True)
     failed = bool(result.failing(settings.fail_on)) or bool(result.errors)
+    failed = failed or (fail_on_stale and bool(result.stale))
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
@@ -163,3 +199,216 @@ def rules_show(code: str) -> None:
     )
     click.echo()
     click.echo(rule_markdown(rule).split("\n", 2)[2])
+
+
+def _common_settings(
+    paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], **flags: Any
+) -> Any:
+    settings = build_settings(paths or (".",), config_file, flags)
+    return settings.with_extra_excludes(exclude) if exclude else settings
+
+
+_config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(),
+    default=None,
+    help="Config file (default: nearest .secretcheck.toml or pyproject.toml).",
+)
+_exclude_option = click.option("--exclude", multiple=True, help="Skip paths matching this glob.")
+_jobs_option = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (0: one per core).",
+)
+
+
+@main.group("baseline")
+def baseline_group() -> None:
+    """Accept today's findings so that only new ones fail."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Baseline file (default: config 'baseline' or .secretcheck-baseline.json).",
+)
+@_config_option
+@_exclude_option
+@_jobs_option
+def baseline_create(
+    paths: tuple[str, ...],
+    output: str | None,
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+) -> None:
+    """Write a baseline accepting every current finding.
+
+    Scans PATHS (default: the current directory). The salt of an existing baseline is kept, so
+    an unchanged tree gives a byte-identical file."""
+    import os
+    from dataclasses import replace
+    from pathlib import Path
+
+    from secretcheck import baseline as bl
+    from secretcheck.api import scan_tree
+
+    try:
+        settings = _common_settings(paths, config_file, exclude, jobs=jobs)
+        target = output or settings.baseline or bl.DEFAULT_BASELINE
+        salt = bl.existing_salt(target)
+        if salt is None and os.path.exists(target):
+            _fail(f"{target} exists and is not a secretcheck baseline; not overwriting it")
+        result, _ = scan_tree(replace(settings, baseline=""))
+        base_dir = Path(os.path.abspath(target)).parent
+        made = bl.build(result.findings, salt or bl.new_salt(), base_dir)
+        bl.write(target, made)
+    except SecretcheckError as exc:
+        _fail(str(exc))
+        return
+    click.echo(f"secretcheck: wrote {len(made.entries)} baseline entries to {target}", err=True)
+
+
+@baseline_group.command("update")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "-b",
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Baseline file (default: config 'baseline' or .secretcheck-baseline.json).",
+)
+@_config_option
+@_exclude_option
+@_jobs_option
+def baseline_update(
+    paths: tuple[str, ...],
+    baseline_file: str | None,
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+) -> None:
+    """Re-scan and accept what is there now.
+
+    New findings in PATHS are added and stale entries dropped; entries of files outside PATHS
+    are kept while those files exist."""
+    import os
+    from dataclasses import replace
+    from pathlib import Path
+
+    from secretcheck import baseline as bl
+    from secretcheck.api import scan_tree
+
+    try:
+        settings = _common_settings(paths, config_file, exclude, jobs=jobs)
+        target = baseline_file or settings.baseline or bl.DEFAULT_BASELINE
+        old = bl.load(target)
+        result, scanned = scan_tree(replace(settings, baseline=""))
+        made = bl.updated(old, result.findings, scanned, Path(os.path.abspath(target)).parent)
+        bl.write(target, made)
+    except SecretcheckError as exc:
+        _fail(str(exc))
+        return
+    added = len(set(made.entries) - set(old.entries))
+    dropped = len(set(old.entries) - set(made.entries))
+    click.echo(
+        f"secretcheck: {target}: {len(made.entries)} entries ({added} added, {dropped} removed)",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--since", metavar="REV", default=None, help="Only commits after REV.")
+@click.option("--all-branches", is_flag=True, help="Every ref (branches, tags, remotes), not HEAD.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to FILE instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Lowest severity that fails the run (default: low).",
+)
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes.")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@_config_option
+@_exclude_option
+@_jobs_option
+@click.option("--color/--no-color", default=None, help="Colour the text report.")
+def history(
+    paths: tuple[str, ...],
+    since: str | None,
+    all_branches: bool,
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    color: bool | None,
+) -> None:
+    """Find every secret ever committed, removed or not.
+
+    Scans the lines each commit added to PATHS (default: the whole repository). Exits 1 if any
+    secret is found, even one removed since: removing a secret does not revoke it."""
+    from pathlib import Path
+
+    from secretcheck.gitlog import count_commits
+    from secretcheck.history import scan_history
+    from secretcheck.report.history import ROTATE, render_json, render_text
+
+    try:
+        settings = _common_settings(
+            paths,
+            config_file,
+            exclude,
+            jobs=jobs,
+            select=_split_codes(select),
+            ignore=_split_codes(ignore),
+            fail_on=Severity.parse(fail_on) if fail_on else None,
+        )
+        load_catalogue(settings.rule_paths)
+        if sys.stderr.isatty():
+            total = count_commits(Path.cwd(), since, all_branches, settings.paths)
+            with click.progressbar(length=total, label="commits", file=sys.stderr) as bar:
+                result = scan_history(settings, since, all_branches, on_commit=bar.update)
+        else:
+            result = scan_history(settings, since, all_branches)
+    except SecretcheckError as exc:
+        _fail(str(exc))
+        return
+    use_color = color if color is not None else (output is None and sys.stdout.isatty())
+    if fmt == "json":
+        report = render_json(result, settings.fail_on)
+    else:
+        report = render_text(result, settings.fail_on, use_color)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror}")
+    else:
+        click.echo(report, nl=False)
+    failing = result.failing(settings.fail_on)
+    if failing and (fmt != "text" or output):
+        click.echo(f"secretcheck: {len(failing)} secret(s) in history. {ROTATE}", err=True)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

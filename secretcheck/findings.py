@@ -96,6 +96,8 @@ class Finding:
     also: tuple[str, ...] = field(default=(), compare=False)
     # Source -> sink steps of a taint finding; empty for every other kind of finding.
     trace: tuple[TraceStep, ...] = field(default=(), compare=False)
+    # "new" unless a baseline accepted it ("known"); only new findings can fail a run.
+    baseline: str = "new"
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.rule_id)
@@ -123,6 +125,7 @@ class Finding:
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
             "trace": [step.to_dict() for step in self.trace],
+            "baseline": self.baseline,
         }
 
 
@@ -157,18 +160,42 @@ class FileResult:
 
 
 @dataclass(frozen=True, slots=True)
+class StaleEntry:
+    """A baseline entry that no finding matched any more (the secret was removed or changed)."""
+
+    rule_id: str
+    path: str
+    occurrence: int
+    hash: str  # the salted HMAC from the baseline file, never the secret
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id,
+            "path": self.path,
+            "occurrence": self.occurrence,
+            "hash": self.hash,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ScanResult:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...] = ()
     errors: tuple[ScanError, ...] = ()
     files_scanned: int = 0
     lines_scanned: int = 0
+    baseline_file: str = ""  # set when findings were compared with a baseline
+    stale: tuple[StaleEntry, ...] = ()
 
     def active(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.suppressed)
 
+    def new(self) -> tuple[Finding, ...]:
+        """Active findings that no baseline entry accepts."""
+        return tuple(f for f in self.active() if f.baseline != "known")
+
     def failing(self, threshold: Severity) -> tuple[Finding, ...]:
-        return tuple(f for f in self.active() if f.severity >= threshold)
+        return tuple(f for f in self.new() if f.severity >= threshold)
 
     def summary(self, threshold: Severity) -> dict[str, Any]:
         by_severity = {s.label: 0 for s in Severity}
@@ -184,6 +211,8 @@ class ScanResult:
             "errors": len(self.errors),
             "fail_on": threshold.label,
             "failing": len(self.failing(threshold)),
+            "known": len(self.active()) - len(self.new()),
+            "stale": len(self.stale),
         }
 
 
@@ -191,9 +220,10 @@ def mask_line(line: str, spans: Iterable[tuple[int, int]]) -> str:
     """`line` with each (start, end) 0-based column range replaced by a fixed marker."""
     out, last = [], 0
     for start, end in sorted(spans):
-        if start < last:
-            start = last
-        if end <= start:
+        if end <= last:
+            continue
+        if start < last:  # overlaps the span before: widen it, still one marker
+            last = end
             continue
         out.append(line[last:start])
         out.append("\x00")
@@ -216,7 +246,9 @@ def assign_fingerprints(findings: Iterable[Finding], masked: Mapping[int, str]) 
         key = (f.rule_id, f.path, context)
         index = seen.get(key, 0)
         seen[key] = index + 1
-        digest = hashlib.sha256("\x1f".join((*key, str(index))).encode("utf-8")).hexdigest()
+        # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
+        raw = "\x1f".join((*key, str(index))).encode("utf-8", "surrogateescape")
+        digest = hashlib.sha256(raw).hexdigest()
         result.append(f.with_changes(fingerprint=digest[:32]))
     return result
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from secretcheck import cache
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
 from secretcheck.engines.patterns import run_patterns
@@ -21,11 +22,11 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import redact_line
+from secretcheck.redact import redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
-from secretcheck.sources import Candidate, is_excluded, read_source
-from secretcheck.suppress import apply_suppressions
+from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
+from secretcheck.suppress import apply_suppressions, directive_columns
 from secretcheck.textindex import LineIndex
 
 
@@ -58,6 +59,14 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     if a.secret and a.secret == b.secret:
         return True
     return a.span.column < b.span.end_column and b.span.column < a.span.end_column
+
+
+def inside_directive(hit: Hit, index: LineIndex) -> bool:
+    """True for a hit that lies within a suppression comment (see `directive_columns`)."""
+    if hit.span.line != hit.span.end_line:
+        return False
+    start, end = hit.span.column - 1, hit.span.end_column - 1
+    return any(a <= start and end <= b for a, b in directive_columns(index.line(hit.span.line)))
 
 
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
@@ -100,7 +109,10 @@ def build_findings(
             # Another family of detector agrees: a name rule and a format rule, say.
             confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
         line = lead.span.line
-        snippet = redact_line(index.line(line), spans_by_line.get(line, []), secrets)
+        spans = spans_by_line.get(line, [])
+        if rule.category == "diagnostic":  # the line itself is unchecked text
+            spans = [*spans, *unknown_value_spans(index.line(line))]
+        snippet = redact_line(index.line(line), spans, secrets)
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
         findings.append(
             Finding(
@@ -127,35 +139,58 @@ def build_findings(
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
+    return detect(text, display, kind, enabled)
+
+
+def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
+    """All findings of the `enabled` rules in one file's text: the uncached core."""
     by_code = {r.code: r for r in enabled}
     index = LineIndex(text)
     hits: list[Hit] = []
     hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
-    hits.extend(run_detect_secrets([r for r in enabled if r.engine == "detect-secrets"],
-                                   display, index))  # fmt: skip
+    detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
+    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index))
     if kind == "python":
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)
+    hits = [h for h in hits if not inside_directive(h, index)]
     findings, masked = build_findings(hits, by_code, index, display)
     findings = apply_suppressions(findings, index.lines, text, kind == "python")
     return assign_fingerprints(findings, masked)
 
 
+def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    catalogue = load_catalogue(settings.rule_paths)
+    enabled = rules_for(catalogue, settings, display)
+    if not settings.use_cache or not settings.cache_dir:
+        return detect(text, display, kind, enabled)
+    key = cache.cache_key(text, display, enabled, catalogue.digest)
+    found = cache.load(settings.cache_dir, key, text)
+    if found is not None:
+        return found
+    findings = detect(text, display, kind, enabled)
+    cache.store(settings.cache_dir, key, findings)
+    return findings
+
+
+def scan_source(source: SourceText | Skipped, settings: Settings) -> FileResult:
+    """Scan one classified file; a detector failure becomes a value, never an exception."""
+    if isinstance(source, Skipped):
+        return FileResult(source.path, skipped=source)
+    try:
+        findings = _scan_cached(source.text, source.display, source.kind, settings)
+    except Exception as exc:  # a bug in one detector must not end the whole run
+        # Only the exception type: its message may quote the file, and so a secret.
+        error = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
+        return FileResult(source.display, error=error)
+    return FileResult(source.display, tuple(findings), lines=source.text.count("\n") + 1)
+
+
 def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:
-    """Read and scan one file; every failure becomes a value, never an exception."""
+    """Read and scan one file on disk."""
     try:
         source = read_source(candidate, settings.max_file_size)
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return FileResult(candidate.display, error=ScanError(candidate.display, reason))
-    if isinstance(source, Skipped):
-        return FileResult(candidate.display, skipped=source)
-    try:
-        findings = scan_text(source.text, source.display, source.kind, settings)
-    except Exception as exc:  # a bug in one detector must not end the whole run
-        # Only the exception type: its message may quote the file, and so a secret.
-        error = ScanError(
-            candidate.display, f"internal error ({type(exc).__name__}); please report"
-        )
-        return FileResult(candidate.display, error=error)
-    return FileResult(candidate.display, tuple(findings), lines=source.text.count("\n") + 1)
+    return scan_source(source, settings)

@@ -6,9 +6,13 @@ full secret" is enforced once, when the finding is made, not in each output form
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 SNIPPET_LIMIT = 240
+# Quoted text (closed or running to the end of the line) and long token-like runs.
+_QUOTED = re.compile(r"""(["'`])((?:\\.|(?!\1).)*)""")
+_TOKENISH = re.compile(r"[A-Za-z0-9+/=_\-]{16,}")
 
 
 def redact_value(value: str) -> str:
@@ -41,3 +45,15 @@ def redact_line(line: str, spans: Iterable[tuple[int, int]], secrets: Iterable[s
     if len(result) > SNIPPET_LIMIT:
         result = result[: SNIPPET_LIMIT - 1] + "…"
     return result
+
+
+def unknown_value_spans(line: str) -> list[tuple[int, int]]:
+    """Where a line may hold a secret that no detector could name.
+
+    A diagnostic (a file that does not parse) points at a line nobody has checked: the break is
+    often on the very line that holds a credential (`password = "s3cr3t` unterminated). Every
+    quoted text of 4+ characters and every 16+ character token-like run is treated as secret.
+    """
+    spans = [m.span(2) for m in _QUOTED.finditer(line) if len(m.group(2)) >= 4]
+    spans += [m.span() for m in _TOKENISH.finditer(line)]
+    return spans

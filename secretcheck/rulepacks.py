@@ -7,6 +7,7 @@ in a pack can never silently switch a rule off.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -238,6 +239,7 @@ def parse_rule_file(text: str, source: str) -> list[RuleSpec]:
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     rules: tuple[RuleSpec, ...]
+    digest: str = ""  # of every rule file's text: part of the cache key
 
     def by_code(self) -> dict[str, RuleSpec]:
         return {r.code: r for r in self.rules}
@@ -249,19 +251,22 @@ class Catalogue:
         return tuple(r for r in self.rules if not r.removed)
 
 
-def _iter_rule_files(root: Any) -> Iterable[tuple[str, str]]:
+def _iter_rule_files(root: Any, label: str = "rules") -> Iterable[tuple[str, str]]:
+    """(source name, text) of each pack file; `label` names the folder in error messages."""
     for pack in sorted(root.iterdir(), key=lambda p: p.name):
         if not pack.is_dir() or pack.name.startswith(("_", ".")):
             continue
         for item in sorted(pack.iterdir(), key=lambda p: p.name):
             if item.name.endswith(".toml"):
-                yield f"rules/{pack.name}/{item.name}", item.read_text(encoding="utf-8")
+                yield f"{label}/{pack.name}/{item.name}", item.read_text(encoding="utf-8")
 
 
 def build_catalogue(files: Iterable[tuple[str, str]]) -> Catalogue:
     rules: dict[str, RuleSpec] = {}
     names: dict[str, str] = {}
+    digest = hashlib.sha256()
     for source, text in files:
+        digest.update(f"{source}\0{text}\0".encode())
         for rule in parse_rule_file(text, source):
             if rule.code in rules:
                 raise _fail(
@@ -271,7 +276,7 @@ def build_catalogue(files: Iterable[tuple[str, str]]) -> Catalogue:
                 raise _fail(source, "name", f"{rule.name!r} is also used by {names[rule.name]}")
             rules[rule.code] = rule
             names[rule.name] = rule.code
-    return Catalogue(tuple(sorted(rules.values(), key=lambda r: r.code)))
+    return Catalogue(tuple(sorted(rules.values(), key=lambda r: r.code)), digest.hexdigest())
 
 
 @lru_cache(maxsize=8)
@@ -282,5 +287,5 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
         root = Path(extra)
         if not root.is_dir():
             raise RulePackError(f"{extra}: rule pack folder does not exist")
-        files.extend(_iter_rule_files(root))
+        files.extend(_iter_rule_files(root, root.as_posix()))
     return build_catalogue(files)

@@ -20,6 +20,7 @@ from secretcheck.findings import Severity
 
 CONFIG_NAMES = (".secretcheck.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+DEFAULT_CACHE_DIR = ".secretcheck_cache"
 CODE_SELECTOR = re.compile(r"^(ALL|SC\d{0,3})$")
 
 
@@ -35,7 +36,8 @@ class Settings:
     rule_paths: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: str = ""
-    cache_dir: str = ""
+    cache_dir: str = DEFAULT_CACHE_DIR  # relative to the config file's folder, else cwd
+    use_cache: bool = True
     config_file: str = ""
     force_exclude: bool = False
 
@@ -85,7 +87,7 @@ def _size(value: Any) -> int:
         if not match:
             raise ValueError("must be a byte count such as 1048576 or '2MB'")
         scale = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[match.group(2).lower()]
-        return int(match.group(1)) * scale
+        value = int(match.group(1)) * scale  # then the same checks as a plain number
     size = _positive_int(value)
     if size == 0:
         raise ValueError("must be greater than 0")
@@ -166,6 +168,9 @@ def read_config(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: key '{prefix}{key}' {exc}") from None
     if "rule_paths" in values:  # relative to the config file, not to wherever we were run from
         values["rule_paths"] = tuple(str(path.parent / p) for p in values["rule_paths"])
+    if values.get("baseline"):  # likewise: the baseline sits next to the config
+        values["baseline"] = str(path.parent / values["baseline"])
+    values["cache_dir"] = str(path.parent / values.get("cache_dir", DEFAULT_CACHE_DIR))
     values["config_file"] = str(path)
     return values
 

@@ -27,6 +27,8 @@ DEFAULT_EXCLUDED_DIRS = frozenset(
 )  # fmt: skip
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
 SNIFF_BYTES = 8192
+# How every secretcheck baseline file begins (written by baseline.py, which imports this).
+BASELINE_HEADER = b'{\n  "format": "secretcheck-baseline"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ def is_excluded(display: str, patterns: Iterable[str]) -> bool:
     posix = PurePosixPath(display)
     parts = [posix.as_posix(), *(p.as_posix() for p in posix.parents if str(p) != ".")]
     for pattern in patterns:
-        pat = pattern.rstrip("/")
+        pat = pattern.rstrip("/").removeprefix("./")  # "./build/" means "build"
         for part in parts:
             if fnmatch.fnmatch(part, pat) or fnmatch.fnmatch(PurePosixPath(part).name, pat):
                 return True
@@ -77,14 +79,34 @@ def _git_files(root: Path) -> list[str] | None:
         if inside.returncode != 0 or inside.stdout.strip() != "true":
             return None
         listing = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others",
+            ["git", "-C", str(root), "ls-files", "-z", "-t", "--cached", "--others",
              "--exclude-standard", "--", "."],
             capture_output=True, check=True, timeout=300,
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError):
         return None
-    names = listing.stdout.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({n for n in names if n})
+    names: set[str] = set()
+    venvs: dict[Path, bool] = {}
+    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        tag, _, name = entry.partition(" ")
+        # Untracked files get the walk's default excludes too: a virtualenv or node_modules
+        # that nobody added to .gitignore is still not the project's code.
+        if name and not (tag == "?" and _in_default_excluded_dir(root, name, venvs)):
+            names.add(name)
+    return sorted(names)
+
+
+def _excluded_dir(folder: Path, venvs: dict[Path, bool]) -> bool:
+    if folder.name in DEFAULT_EXCLUDED_DIRS or folder.name.endswith(".egg-info"):
+        return True
+    if folder not in venvs:  # the same markers the walk honours
+        venvs[folder] = (folder / "pyvenv.cfg").exists() or (folder / "CACHEDIR.TAG").exists()
+    return venvs[folder]
+
+
+def _in_default_excluded_dir(root: Path, name: str, venvs: dict[Path, bool]) -> bool:
+    parents = PurePosixPath(name).parents
+    return any(_excluded_dir(root / p, venvs) for p in parents if str(p) != ".")
 
 
 def _walk_files(root: Path) -> Iterator[str]:
@@ -95,7 +117,11 @@ def _walk_files(root: Path) -> Iterator[str]:
             if d not in DEFAULT_EXCLUDED_DIRS
             and not d.endswith(".egg-info")
             and not (here / d / "pyvenv.cfg").exists()
+            and not (here / d / "CACHEDIR.TAG").exists()
         )  # fmt: skip
+        for name in dirs:
+            if (here / name).is_symlink():  # never descended into; `discover` says why
+                yield (here / name).relative_to(root).as_posix()
         for name in sorted(files):
             yield (here / name).relative_to(root).as_posix()
 
@@ -122,6 +148,9 @@ def discover(
         if not path.is_dir():
             shown = display_path(path, cwd)
             if force_exclude and is_excluded(shown, excludes):
+                continue
+            if not path.is_file():  # a FIFO would block the read; a dangling link has nothing
+                skipped.append(Skipped(shown, "not-a-file", "not a regular file"))
                 continue
             found.setdefault(shown, Candidate(str(path), shown, explicit=True))
             continue
@@ -171,17 +200,25 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def source_from_bytes(display: str, data: bytes, max_size: int) -> SourceText | Skipped:
+    """Classify one file's bytes, wherever they came from (disk, the git index, a commit)."""
+    if len(data) > max_size:
+        return Skipped(display, "too-large", f"{len(data)} bytes > limit {max_size}")
+    head = data[:SNIFF_BYTES]
+    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Skipped(display, "binary", "NUL byte in the first 8 KiB")
+    if data.startswith(BASELINE_HEADER):
+        # Its salted hashes read as high-entropy strings; it holds no secret by construction.
+        return Skipped(display, "baseline-file", "a secretcheck baseline")
+    text, encoding = decode(data)
+    return SourceText(display, text, classify(display, text[:200]), encoding)
+
+
 def read_source(candidate: Candidate, max_size: int) -> SourceText | Skipped:
     """Read one file, or say why it is skipped. OSError propagates to the caller."""
     size = os.stat(candidate.path).st_size
     if size > max_size:
         return Skipped(candidate.display, "too-large", f"{size} bytes > limit {max_size}")
     with open(candidate.path, "rb") as handle:
-        data = handle.read(max_size + 1)
-    if len(data) > max_size:  # grew while we looked
-        return Skipped(candidate.display, "too-large", f"more than {max_size} bytes")
-    head = data[:SNIFF_BYTES]
-    if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Skipped(candidate.display, "binary", "NUL byte in the first 8 KiB")
-    text, encoding = decode(data)
-    return SourceText(candidate.display, text, classify(candidate.display, text[:200]), encoding)
+        data = handle.read(max_size + 1)  # one byte more: a file that grew while we looked
+    return source_from_bytes(candidate.display, data, max_size)

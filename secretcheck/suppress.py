@@ -20,7 +20,21 @@ from secretcheck.findings import Finding
 _IGNORE = re.compile(r"secretcheck:\s*ignore(?:\[(?P<codes>[A-Za-z0-9,\s]*)\])?")
 _ALLOW = re.compile(r"pragma:\s*allowlist\s+secret")
 _ALLOW_NEXT = re.compile(r"pragma:\s*allowlist\s+nextline\s+secret")
+_DIRECTIVE = re.compile(
+    r"secretcheck:\s*ignore(?:\[[A-Za-z0-9,\s]*\])?|pragma:\s*allowlist\s+(?:nextline\s+)?secret"
+)
 ALL = frozenset({"ALL"})
+
+
+def directive_columns(line: str) -> list[tuple[int, int]]:
+    """0-based column ranges of the suppression comments on `line`.
+
+    A keyword detector reads `# secretcheck: ignore` as the value `ignore` given to a key
+    containing "secret"; a hit inside one of these ranges is the directive, never a secret.
+    """
+    if "secretcheck" not in line and "allowlist" not in line:
+        return []
+    return [match.span() for match in _DIRECTIVE.finditer(line)]
 
 
 def ignore_marks(lines: Sequence[str]) -> dict[int, frozenset[str]]:

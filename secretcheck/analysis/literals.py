@@ -26,7 +26,14 @@ _PLACEHOLDER_RE = re.compile(
 )
 _URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|/|\./|\.\./|~/|[A-Za-z]:\\)")
 _URL_CREDENTIALS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IGNORECASE)
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# snake_case, dotted or entry-point names (`pkg.module:func`), and CONSTANT_CASE.
+_IDENTIFIER = re.compile(
+    r"^[a-z_][a-z0-9_]*(?:[.:][a-z_][a-z0-9_]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$"
+    r"|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$"
+)
+# Values a document shortened on purpose, and the sample keys providers publish (AWS's end in
+# EXAMPLE / EXAMPLEKEY).
+_ELIDED = re.compile(r"(?:\.\.\.|…)$|EXAMPLE(?:KEY)?$")
 
 
 def placeholder_reason(value: str, key: str = "") -> str | None:
@@ -37,6 +44,8 @@ def placeholder_reason(value: str, key: str = "") -> str | None:
     lowered = stripped.lower()
     if lowered in _PLACEHOLDER_WORDS or _PLACEHOLDER_RE.match(stripped):
         return "placeholder"
+    if _ELIDED.search(stripped):
+        return "elided or documented example"
     if any(ch in stripped for ch in "{}") and re.search(r"\{\{|\$\{|\{[a-z_]*\}", stripped):
         return "template"
     if " " in stripped and len(stripped.split()) >= 3:

@@ -17,8 +17,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class CheckEntry:
+    """`scope` says how much of a file the check needs to see.
+
+    "module": the whole parsed module (imports, functions: taint and flow checks).
+    "statement": only the statements on lines its prefilter matched; the engine parses just
+    those with libcst, so a 2,000-line file with one candidate costs one small parse.
+    """
+
     module: str
     prefilter: re.Pattern[str]
+    scope: str = "module"
     group: str = ""
 
 
@@ -32,7 +40,7 @@ _ALIASED_IMPORT = r"|^[ \t]*from[ \t]+[\w.]+[ \t]+import[^\n]*\bas\b"
 def _taint(module: str, pattern: str) -> CheckEntry:
     flags = "(?m)" if not pattern.startswith("(?m)") else ""
     return CheckEntry(f"secretcheck.checks.{module}", re.compile(flags + pattern + _ALIASED_IMPORT),
-                      "taint")  # fmt: skip
+                      group="taint")  # fmt: skip
 
 
 def _pattern(module: str, pattern: str) -> CheckEntry:
@@ -42,8 +50,18 @@ def _pattern(module: str, pattern: str) -> CheckEntry:
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
         "secretcheck.checks.hardcoded_credentials",
-        # A quote somewhere after a credential-ish word; glued and camel forms included.
-        re.compile(r"(?i)(pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]"),
+        # A credential-ish name bound or compared to a string literal of 3+ characters, on one
+        # line: `name = "lit"`, `"key": "lit"`, `name: str = "lit"`, `name == "lit"`. Most
+        # Python files have none, so most files are never parsed (a libcst parse plus
+        # positions costs ~100x this regex). No leading \w*: it would backtrack per word.
+        re.compile(
+            r"""(?ix)
+            (?:pass(?:wd|word|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key
+                |auth_?key|credential|conn(?:ection)?_?str)\w*['"\]]?
+            \s*(?::[^=\n]{1,60})?\s*(?:=|:|==|!=)\s*\(?\s*[rbuf]{0,2}['"][^'"\s]{3,}
+            """
+        ),
+        scope="statement",
     ),
     "sql-injection": _taint(
         "sql_injection",

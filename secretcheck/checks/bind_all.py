@@ -19,6 +19,10 @@ from secretcheck.checks.resolving import ResolvingCheck
 _ALL = ("0.0.0.0", "::")
 _HOST_WORDS = frozenset({"host", "bind", "listen", "address", "addr", "interface", "ip"})
 _ENV = ("os.environ.get", "os.getenv", "environ.get", "getenv")
+_SERVER_CALLS = frozenset(
+    {"bind", "run", "serve", "listen", "run_simple", "make_server", "create_server",
+     "start_server", "TCPServer", "HTTPServer", "ThreadingHTTPServer", "run_app", "Server"}
+)  # fmt: skip
 
 
 def _hostish(name: str) -> bool:
@@ -34,9 +38,19 @@ class Check(ResolvingCheck):
         return []
 
     def visit_Call(self, node: cst.Call) -> None:
+        name = dotted(node.func).split(".")[-1]
         if self.qualify(node.func).endswith(_ENV) or dotted(node.func).endswith(_ENV):
             return
         for arg in node.args:
+            keyword = arg.keyword.value if arg.keyword is not None else ""
+            # A host keyword, an address tuple, or the address argument of a server call;
+            # not `line.startswith("::")` and other string work.
+            if not (
+                _hostish(keyword)
+                or isinstance(arg.value, cst.Tuple)
+                or (not keyword and name in _SERVER_CALLS)
+            ):
+                continue
             for literal in self._literals(arg.value):
                 self.report(literal, detail="listens on all interfaces")
 

@@ -17,9 +17,13 @@ def get_renderer(name: str) -> Renderer:
         from secretcheck.report.sarif import render
     elif name == "text":
         from secretcheck.report.text import render
+    elif name == "junit":
+        from secretcheck.report.junit import render
+    elif name == "github":
+        from secretcheck.report.github import render
     else:  # pragma: no cover - click restricts the choice
         raise ValueError(f"unknown format {name}")
     return render
 
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "junit", "github")

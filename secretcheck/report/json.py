@@ -19,5 +19,7 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
         "skipped": [s.to_dict() for s in result.skipped],
         "errors": [e.to_dict() for e in result.errors],
         "summary": result.summary(fail_on),
+        "baseline": result.baseline_file or None,
+        "stale": [s.to_dict() for s in result.stale],
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

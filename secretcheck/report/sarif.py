@@ -8,7 +8,9 @@ suppressed findings keep an `inSource` suppression instead of disappearing.
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from secretcheck import __version__
 from secretcheck.findings import Finding, ScanResult, Severity
@@ -60,13 +62,22 @@ def describe_rule(rule: RuleSpec) -> dict[str, Any]:
     }
 
 
+def artifact_location(path: str) -> dict[str, str]:
+    """A valid URI reference for a report path (SARIF 3.4.3): percent-encoded, and a file URI
+    for a path outside the current directory, which %SRCROOT% cannot anchor."""
+    if path.startswith("/"):
+        return {"uri": PurePosixPath(path).as_uri()}
+    # Percent-encode the file name's bytes (surrogateescape: names that are not UTF-8).
+    return {"uri": quote(path.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}
+
+
 def code_flow(finding: Finding) -> dict[str, Any]:
     """A taint trace as one SARIF codeFlow: a threadFlow with a location per step."""
     steps = [
         {
             "location": {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(finding.path),
                     "region": {"startLine": step.line, "startColumn": step.column},
                 },
                 "message": {"text": step.note},
@@ -77,7 +88,9 @@ def code_flow(finding: Finding) -> dict[str, Any]:
     return {"threadFlows": [{"locations": steps}]}
 
 
-def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
+def describe_result(
+    finding: Finding, rule_index: dict[str, int], with_baseline: bool = False
+) -> dict[str, Any]:
     span = finding.span
     result: dict[str, Any] = {
         "ruleId": finding.rule_id,
@@ -87,7 +100,7 @@ def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, A
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path, "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(finding.path),
                     "region": {
                         "startLine": span.line,
                         "startColumn": span.column,
@@ -109,6 +122,8 @@ def describe_result(finding: Finding, rule_index: dict[str, int]) -> dict[str, A
         result["codeFlows"] = [code_flow(finding)]
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource"}]
+    if with_baseline:
+        result["baselineState"] = "unchanged" if finding.baseline == "known" else "new"
     return result
 
 
@@ -136,7 +151,10 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
                         "rules": [describe_rule(r) for r in rules],
                     }
                 },
-                "results": [describe_result(f, rule_index) for f in result.findings],
+                "results": [
+                    describe_result(f, rule_index, bool(result.baseline_file))
+                    for f in result.findings
+                ],
                 "invocations": [
                     {
                         "executionSuccessful": not result.errors,
