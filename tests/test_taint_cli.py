@@ -16,7 +16,7 @@ from secretcheck.cli import main
 
 CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "taint" / "corpus"
 
-CROSS_FUNCTION_SQL = '''\
+CROSS_FUNCTION_SQL = """\
 import sqlite3
 from flask import Flask, request
 
@@ -32,13 +32,13 @@ def find_user(conn, name):
 def users():
     name = request.args.get("name", "")
     return {"user": find_user(sqlite3.connect("app.db"), name)}
-'''
+"""
 BOUND_SQL = CROSS_FUNCTION_SQL.replace(
-    '''    query = "SELECT id FROM users WHERE name = '%s'" % name
-    return conn.execute(query).fetchone()''',
-    '''    return conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()''',
+    """    query = "SELECT id FROM users WHERE name = '%s'" % name
+    return conn.execute(query).fetchone()""",
+    """    return conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()""",
 )
-FASTAPI_COMMAND = '''\
+FASTAPI_COMMAND = """\
 import subprocess
 from fastapi import FastAPI
 
@@ -49,7 +49,7 @@ app = FastAPI()
 def ping(host: str):
     out = subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True)
     return {"out": out.stdout.decode()}
-'''
+"""
 LIST_ARGV = FASTAPI_COMMAND.replace(
     'subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True)',
     'subprocess.run(["ping", "-c", "1", host], capture_output=True)',

@@ -28,7 +28,9 @@ def main(argv: list[str]) -> int:
         hits = sum(len(run_cst(rules, text)) for text in texts)
         best = min(best, time.perf_counter() - start)
     lines = sum(t.count("\n") for t in texts)
-    print(f"files={len(texts)} lines={lines} cst_rules={len(rules)} hits={hits} best_of_3={best:.2f}s")
+    print(
+        f"files={len(texts)} lines={lines} cst_rules={len(rules)} hits={hits} best_of_3={best:.2f}s"
+    )
     return 0
 
 

@@ -37,8 +37,19 @@ SANITIZERS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 # Results that are numbers, booleans, digests, rendered (escaped) templates or JSON responses.
 # Process results and response objects do not carry the request's text onward either.
-CLEAN_PREFIXES = ("hashlib.", "hmac.", "secrets.", "time.", "random.", "logging.", "uuid.uuid",
-                  "subprocess.", "starlette.responses.", "fastapi.responses.", "django.http.")
+CLEAN_PREFIXES = (
+    "hashlib.",
+    "hmac.",
+    "secrets.",
+    "time.",
+    "random.",
+    "logging.",
+    "uuid.uuid",
+    "subprocess.",
+    "starlette.responses.",
+    "fastapi.responses.",
+    "django.http.",
+)
 CLEAN_CALLS = frozenset(
     {"builtins.isinstance", "builtins.hasattr", "builtins.callable", "builtins.id",
      "builtins.hash", "builtins.ord", "builtins.type", "builtins.print", "flask.jsonify",
@@ -54,7 +65,7 @@ CLEAN_METHODS = frozenset(
     {"count", "index", "find", "rfind", "startswith", "endswith", "isdigit", "isalnum",
      "isalpha", "isnumeric", "isdecimal", "isidentifier", "hexdigest", "digest", "exists",
      "is_file", "is_dir", "fetchone", "fetchall", "fetchmany", "commit", "rollback", "close",
-     "first", "all", "one", "scalar", "scalars", "count", "save", "delete", "exists"}
+     "first", "all", "one", "scalar", "scalars", "save", "delete"}
 )  # fmt: skip
 BUILDER_METHODS = frozenset(
     {"format", "format_map", "join", "replace", "joinpath", "with_name", "with_suffix",

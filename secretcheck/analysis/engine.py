@@ -277,9 +277,12 @@ class TaintEngine:
 def _has_route(func: cst.FunctionDef) -> bool:
     for decorator in func.decorators:
         call = decorator.decorator
-        if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
-            if call.func.attr.value in ("route", "get", "post", "put", "patch", "delete"):
-                return True
+        if (
+            isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value in ("route", "get", "post", "put", "patch", "delete")
+        ):
+            return True
     return False
 
 
@@ -302,8 +305,11 @@ def _selected(sink: Sink, args: list[tuple[cst.Arg, Value]]) -> Value:
 def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
     """`flow` passed into a callee whose parameter then travelled as `inner`."""
     steps = flow.step(into).steps + inner.steps
-    joined = replace(flow, steps=steps[:3] + steps[-7:] if len(steps) > 10 else steps,
-                     cleared=flow.cleared | inner.cleared, built=flow.built or inner.built)  # fmt: skip
+    if len(steps) > 10:
+        steps = steps[:3] + steps[-7:]
+    joined = replace(
+        flow, steps=steps, cleared=flow.cleared | inner.cleared, built=flow.built or inner.built
+    )
     if inner.only is not None:
         joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)
     return joined

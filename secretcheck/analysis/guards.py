@@ -64,7 +64,9 @@ def _mark(node: cst.CSTNode, cats: frozenset[str]) -> Facts:
     return {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
 
 
-def facts(test: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]) -> tuple[Facts, Facts]:
+def facts(
+    test: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]
+) -> tuple[Facts, Facts]:
     """(valid when true, valid when false). `tainted` says whether an expression may carry
     attacker data: `x in request.args` checks nothing, `x in ALLOWED` does."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
@@ -108,12 +110,14 @@ def _anchored(call: cst.Call) -> bool:
     return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
 
 
-def exits(body: Sequence[cst.BaseStatement] | cst.BaseSuite) -> bool:
+def exits(body: Sequence[cst.CSTNode] | cst.BaseSuite) -> bool:
     """Does this block always leave (return, raise, continue, break, abort(), sys.exit())?"""
     if isinstance(body, cst.IndentedBlock):
         statements: Sequence[cst.CSTNode] = body.body
     elif isinstance(body, cst.SimpleStatementSuite):
         statements = body.body
+    elif isinstance(body, cst.BaseSuite):
+        return False
     else:
         statements = body
     if not statements:

@@ -88,7 +88,7 @@ class Interpreter:
             return self.globals[name]
         if name in _BUILTIN_CONSTANTS or self.host.known_name(name) or name in self.types:
             return CLEAN
-        names, imported = self.host.names(node)
+        _, imported = self.host.names(node)
         if imported:
             return CLEAN
         return unknown(name)
@@ -162,8 +162,10 @@ class Interpreter:
             for_in = for_in.inner_for_in
         if isinstance(node, cst.DictComp):
             value = join(self.eval(node.key), self.eval(node.value))
-        else:
+        elif isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
             value = self.eval(node.elt)
+        else:
+            value = CLEAN
         self.env = saved
         return value
 
@@ -187,7 +189,12 @@ class Interpreter:
         if outcome is not None:
             return outcome
         flow = call_source(names, method)
-        if flow is None and method in REQUEST_METHODS and self.kind(func.value) == "request":
+        if (
+            flow is None
+            and isinstance(func, cst.Attribute)
+            and method in REQUEST_METHODS
+            and self.kind(func.value) == "request"
+        ):
             flow = source_flow(f"request.{method}()", text=False)
         if flow is not None:
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
@@ -249,13 +256,13 @@ class Interpreter:
                 self.bind(target.target, value, node)
                 self.derived[dotted(target.target)] = set(names)
             self._type_of(node.targets[0].target, node.value)
-            target = node.targets[0].target
-            if isinstance(target, cst.Name):
+            first = node.targets[0].target
+            if isinstance(first, cst.Name):
                 site = CallSite(cst.Call(cst.Name("_")), frozenset(), frozenset(self.sequences))
                 if site.is_sequence(node.value):
-                    self.sequences.add(target.value)
+                    self.sequences.add(first.value)
                 else:
-                    self.sequences.discard(target.value)
+                    self.sequences.discard(first.value)
         elif isinstance(node, cst.AnnAssign) and node.value is not None:
             self.bind(node.target, self.eval(node.value), node)
             self._type_of(node.target, node.value)
@@ -315,7 +322,7 @@ class Interpreter:
             else_body = (orelse,)
         else_env = self.branch(else_body, no)
         then_exits = guards.exits(node.body)
-        else_exits = bool(else_body) and guards.exits(list(else_body))
+        else_exits = bool(else_body) and guards.exits(else_body)
         if then_exits and not else_exits:
             self.env = else_env
         elif else_exits and not then_exits:

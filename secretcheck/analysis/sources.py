@@ -152,7 +152,9 @@ def untrusted_params(
     out: dict[str, tuple[Flow | None, bool]] = {}
     route = next((r for d in func.decorators if (r := _route_decorator(d))), None)
     if route is not None:
-        converters = {m.group(2): m.group(1) or "string" for m in _FLASK_CONVERTER.finditer(route[1])}
+        converters = {
+            m.group(2): m.group(1) or "string" for m in _FLASK_CONVERTER.finditer(route[1])
+        }
         for p in params:
             name = p.name.value
             ann = annotation_name(p.annotation)
@@ -178,9 +180,13 @@ def untrusted_params(
                 out[p.name.value] = (flow, False)
         return out
     first = [p for p in params if p.name.value not in ("self", "cls")]
-    if web_module and first and (
-        first[0].name.value in ("request", "req")
-        or annotation_name(first[0].annotation).split(".")[-1] in _REQUEST_ANNOTATIONS
+    if (
+        web_module
+        and first
+        and (
+            first[0].name.value in ("request", "req")
+            or annotation_name(first[0].annotation).split(".")[-1] in _REQUEST_ANNOTATIONS
+        )
     ):
         out[first[0].name.value] = (None, True)
         for p in first[1:]:

@@ -78,7 +78,7 @@ def built(value: Value) -> Value:
 def clear(value: Value, categories: Iterable[str]) -> Value:
     cats = frozenset(categories)
     out = tuple(replace(f, cleared=f.cleared | cats) for f in value)
-    return tuple(f for f in out if not ALL_CATEGORIES <= f.cleared)
+    return tuple(f for f in out if not f.cleared >= ALL_CATEGORIES)
 
 
 def add_step(value: Value, step: TraceStep) -> Value:

@@ -39,10 +39,25 @@ def _shell_argv(site: CallSite) -> bool:
 
 
 SINKS = (
-    Sink(frozenset({"os.system", "os.popen", "os.popen2", "os.popen3", "os.popen4",
-                    "subprocess.getoutput", "subprocess.getstatusoutput", "commands.getoutput",
-                    "asyncio.create_subprocess_shell", ".subprocess_shell", ".exec_command"}),
-         (0, "command", "cmd"), unknown="any"),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                "os.system",
+                "os.popen",
+                "os.popen2",
+                "os.popen3",
+                "os.popen4",
+                "subprocess.getoutput",
+                "subprocess.getstatusoutput",
+                "commands.getoutput",
+                "asyncio.create_subprocess_shell",
+                ".subprocess_shell",
+                ".exec_command",
+            }
+        ),
+        (0, "command", "cmd"),
+        unknown="any",
+    ),
     Sink(_SUBPROCESS, (0, "args"), unknown="any", when=_shell, note="subprocess with shell=True"),
     Sink(_SUBPROCESS, (0, "args"), when=_string_command, note="subprocess string command"),
     Sink(_SUBPROCESS, (0, "args"), unknown="any", when=_shell_argv, note="shell -c argv"),

@@ -39,9 +39,10 @@ def _is_settings_module(module: cst.Module) -> bool:
             elif isinstance(small, cst.Import):
                 if any(dotted(a.name).startswith("django") for a in small.names):
                     return True
-            elif isinstance(small, cst.Assign):
-                if any(dotted(t.target) in _DJANGO_SETTINGS for t in small.targets):
-                    return True
+            elif isinstance(small, cst.Assign) and any(
+                dotted(t.target) in _DJANGO_SETTINGS for t in small.targets
+            ):
+                return True
     return False
 
 
@@ -56,16 +57,21 @@ class Check(ResolvingCheck):
                         self._setting(small)
 
     def _setting(self, node: cst.Assign | cst.AnnAssign) -> None:
-        targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+        targets = (
+            [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+        )
         names = {dotted(t) for t in targets}
         value = node.value
         if value is None:
             return
         if self.kind == "debug" and "DEBUG" in names and is_true(value):
             self.report(value, detail="Django DEBUG = True")
-        if self.kind == "hosts" and "ALLOWED_HOSTS" in names and isinstance(value, (cst.List, cst.Tuple)):
-            if any(const_text(e.value) == "*" for e in value.elements):
-                self.report(value, detail='ALLOWED_HOSTS = ["*"]')
+        if (
+            self.kind == "hosts"
+            and "ALLOWED_HOSTS" in names
+            and isinstance(value, (cst.List, cst.Tuple))
+        ) and any(const_text(e.value) == "*" for e in value.elements):
+            self.report(value, detail='ALLOWED_HOSTS = ["*"]')
 
     @property
     def flask(self) -> bool:

@@ -31,16 +31,40 @@ def _numpy_pickle(site: CallSite) -> bool:
 
 
 _PICKLE = frozenset(
-    f"{m}.{f}" for m in ("pickle", "_pickle", "cPickle", "dill", "marshal", "joblib")
+    f"{m}.{f}"
+    for m in ("pickle", "_pickle", "cPickle", "dill", "marshal", "joblib")
     for f in ("load", "loads", "Unpickler")
-) | {"jsonpickle.decode", "jsonpickle.loads", "pandas.read_pickle", "shelve.open",
-     "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all"}  # fmt: skip
+) | {
+    "jsonpickle.decode",
+    "jsonpickle.loads",
+    "pandas.read_pickle",
+    "shelve.open",
+    "yaml.unsafe_load",
+    "yaml.unsafe_load_all",
+    "yaml.full_load",
+    "yaml.full_load_all",
+}
 SINKS = (
     Sink(_PICKLE, (0, "data", "file", "filename", "stream", "string", "s"), unknown="any"),
-    Sink(frozenset({"yaml.load", "yaml.load_all"}), (0, "stream"), unknown="any",
-         when=_unsafe_yaml, note="yaml.load without a safe Loader"),  # fmt: skip
-    Sink(frozenset({"torch.load"}), (0, "f"), unknown="any", when=_torch_unsafe,
-         note="torch.load without weights_only=True"),  # fmt: skip
-    Sink(frozenset({"numpy.load"}), (0, "file"), unknown="any", when=_numpy_pickle,
-         note="numpy.load(allow_pickle=True)"),  # fmt: skip
+    Sink(
+        frozenset({"yaml.load", "yaml.load_all"}),
+        (0, "stream"),
+        unknown="any",
+        when=_unsafe_yaml,
+        note="yaml.load without a safe Loader",
+    ),
+    Sink(
+        frozenset({"torch.load"}),
+        (0, "f"),
+        unknown="any",
+        when=_torch_unsafe,
+        note="torch.load without weights_only=True",
+    ),
+    Sink(
+        frozenset({"numpy.load"}),
+        (0, "file"),
+        unknown="any",
+        when=_numpy_pickle,
+        note="numpy.load(allow_pickle=True)",
+    ),
 )

@@ -36,7 +36,8 @@ class Check(ResolvingCheck):
         if verify is not None and is_false(verify):
             self.report(verify, detail="verify=False")
         algorithms = self.keyword(node, "algorithms")
-        elements = algorithms.elements if isinstance(algorithms, (cst.List, cst.Tuple)) else ()
-        for element in elements:
-            if (const_text(element.value) or "").lower() == "none":
-                self.report(element.value, detail='algorithm "none"')
+        if not isinstance(algorithms, (cst.List, cst.Tuple)):
+            return
+        for item in algorithms.elements:
+            if (const_text(item.value) or "").lower() == "none":
+                self.report(item.value, detail='algorithm "none"')

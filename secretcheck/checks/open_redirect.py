@@ -14,9 +14,19 @@ from secretcheck.analysis.taint import Sink
 
 CATEGORY = "redirect"
 SINKS = (
-    Sink(frozenset({"flask.redirect", "werkzeug.utils.redirect", "django.shortcuts.redirect",
-                    "django.http.HttpResponseRedirect", "django.http.HttpResponsePermanentRedirect",
-                    "django.http.response.HttpResponseRedirect",
-                    "starlette.responses.RedirectResponse", "fastapi.responses.RedirectResponse"}),
-         (0, "location", "to", "redirect_to", "url")),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                "flask.redirect",
+                "werkzeug.utils.redirect",
+                "django.shortcuts.redirect",
+                "django.http.HttpResponseRedirect",
+                "django.http.HttpResponsePermanentRedirect",
+                "django.http.response.HttpResponseRedirect",
+                "starlette.responses.RedirectResponse",
+                "fastapi.responses.RedirectResponse",
+            }
+        ),
+        (0, "location", "to", "redirect_to", "url"),
+    ),
 )

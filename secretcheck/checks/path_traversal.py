@@ -23,22 +23,65 @@ def _unfiltered(site: CallSite) -> bool:
 
 
 _OS = frozenset(
-    f"os.{n}" for n in ("open", "remove", "unlink", "rmdir", "removedirs", "makedirs", "mkdir",
-                        "listdir", "scandir", "rename", "replace", "chmod", "truncate")
-)  # fmt: skip
+    f"os.{n}"
+    for n in (
+        "open",
+        "remove",
+        "unlink",
+        "rmdir",
+        "removedirs",
+        "makedirs",
+        "mkdir",
+        "listdir",
+        "scandir",
+        "rename",
+        "replace",
+        "chmod",
+        "truncate",
+    )
+)
 _SHUTIL = frozenset(
-    f"shutil.{n}" for n in ("copy", "copy2", "copyfile", "copytree", "move", "rmtree",
-                            "unpack_archive")
-)  # fmt: skip
+    f"shutil.{n}"
+    for n in ("copy", "copy2", "copyfile", "copytree", "move", "rmtree", "unpack_archive")
+)
 SINKS = (
-    Sink(frozenset({"builtins.open", "io.open", "codecs.open", "aiofiles.open", "flask.send_file",
-                    "starlette.responses.FileResponse", "fastapi.responses.FileResponse",
-                    "werkzeug.utils.send_file"}) | _OS,
-         (0, "file", "path", "path_or_file", "filename")),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                "builtins.open",
+                "io.open",
+                "codecs.open",
+                "aiofiles.open",
+                "flask.send_file",
+                "starlette.responses.FileResponse",
+                "fastapi.responses.FileResponse",
+                "werkzeug.utils.send_file",
+            }
+        )
+        | _OS,
+        (0, "file", "path", "path_or_file", "filename"),
+    ),
     Sink(_SHUTIL | {"os.rename", "os.replace"}, (0, 1, "src", "dst", "path")),
-    Sink(frozenset({".read_text", ".read_bytes", ".write_text", ".write_bytes", ".unlink",
-                    ".rmdir", ".open"}), receiver=True, consumes=False),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                ".read_text",
+                ".read_bytes",
+                ".write_text",
+                ".write_bytes",
+                ".unlink",
+                ".rmdir",
+                ".open",
+            }
+        ),
+        receiver=True,
+        consumes=False,
+    ),
     Sink(frozenset({".save"}), (0, "dst"), note="FileStorage.save"),
-    Sink(frozenset({".extractall", ".extract"}), receiver=True, when=_unfiltered,
-         note="archive extraction without a filter"),  # fmt: skip
+    Sink(
+        frozenset({".extractall", ".extract"}),
+        receiver=True,
+        when=_unfiltered,
+        note="archive extraction without a filter",
+    ),
 )

@@ -74,9 +74,12 @@ class Check(ResolvingCheck):
             return self._secrets_in(node.left) + self._secrets_in(node.right)
         if isinstance(node, (cst.Tuple, cst.List)):
             return [s for e in node.elements for s in self._secrets_in(e.value)]
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-            if node.func.attr.value == "format":
-                return [s for a in node.args for s in self._secrets_in(a.value)]
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "format"
+        ):
+            return [s for a in node.args for s in self._secrets_in(a.value)]
         if isinstance(node, cst.Call) and dotted(node.func) in ("str", "repr"):
             return [s for a in node.args for s in self._secrets_in(a.value)]
         return []

@@ -18,13 +18,37 @@ from secretcheck.analysis.taint import Sink
 CATEGORY = "sql"
 _QUERY = (0, "sql", "query", "statement", "operation", "sql_script", "text")
 SINKS = (
-    Sink(frozenset({".execute", ".executemany", ".executescript", ".exec_driver_sql",
-                    ".fetchrow", ".fetchval", ".fetch_all", ".fetch_one"}),
-         _QUERY, unknown="built"),  # fmt: skip
-    Sink(frozenset({"sqlalchemy.text", "sqlalchemy.sql.text", "sqlalchemy.sql.expression.text",
-                    "django.db.models.expressions.RawSQL", "django.db.models.RawSQL",
-                    "pandas.read_sql", "pandas.read_sql_query"}),
-         _QUERY, unknown="built"),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                ".execute",
+                ".executemany",
+                ".executescript",
+                ".exec_driver_sql",
+                ".fetchrow",
+                ".fetchval",
+                ".fetch_all",
+                ".fetch_one",
+            }
+        ),
+        _QUERY,
+        unknown="built",
+    ),
+    Sink(
+        frozenset(
+            {
+                "sqlalchemy.text",
+                "sqlalchemy.sql.text",
+                "sqlalchemy.sql.expression.text",
+                "django.db.models.expressions.RawSQL",
+                "django.db.models.RawSQL",
+                "pandas.read_sql",
+                "pandas.read_sql_query",
+            }
+        ),
+        _QUERY,
+        unknown="built",
+    ),
     Sink(frozenset({".raw"}), (0, "raw_query"), unknown="built", receiver_hint="objects"),
     Sink(frozenset({".extra"}), ("where", "select", "tables", "order_by"), unknown="built"),
 )

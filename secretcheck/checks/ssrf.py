@@ -14,14 +14,31 @@ from secretcheck.analysis.taint import Sink
 
 CATEGORY = "ssrf"
 _VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "stream")
-_CLIENTS = ("requests", "requests.Session", "requests.session", "requests.sessions.Session",
-            "httpx", "httpx.Client", "httpx.AsyncClient", "aiohttp.ClientSession")  # fmt: skip
+_CLIENTS = (
+    "requests",
+    "requests.Session",
+    "requests.session",
+    "requests.sessions.Session",
+    "httpx",
+    "httpx.Client",
+    "httpx.AsyncClient",
+    "aiohttp.ClientSession",
+)
 SINKS = (
-    Sink(frozenset(f"{c}.{v}" for c in _CLIENTS for v in _VERBS)
-         | {"urllib.request.urlopen", "urllib.request.Request", "urllib.request.urlretrieve",
-            "urllib.urlopen", "urllib2.urlopen"},
-         (0, "url")),  # fmt: skip
-    Sink(frozenset(f"{c}.request" for c in _CLIENTS)
-         | {"urllib3.PoolManager.request", "urllib3.PoolManager.urlopen"},
-         (1, "url")),  # fmt: skip
+    Sink(
+        frozenset(f"{c}.{v}" for c in _CLIENTS for v in _VERBS)
+        | {
+            "urllib.request.urlopen",
+            "urllib.request.Request",
+            "urllib.request.urlretrieve",
+            "urllib.urlopen",
+            "urllib2.urlopen",
+        },
+        (0, "url"),
+    ),
+    Sink(
+        frozenset(f"{c}.request" for c in _CLIENTS)
+        | {"urllib3.PoolManager.request", "urllib3.PoolManager.urlopen"},
+        (1, "url"),
+    ),
 )

@@ -61,8 +61,11 @@ class Check(cst.BatchableCSTVisitor):
         if not WEB_IMPORT.search(text):
             # Without a web framework, only CLI and environment input or values of unknown
             # origin exist, and those are never reported at path, URL, XML or redirect sinks.
-            reachable = [p for rule, p in zip(rules, patterns, strict=True)
-                         if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB]  # fmt: skip
+            reachable = [
+                p
+                for rule, p in zip(rules, patterns, strict=True)
+                if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB
+            ]
             self.line_re = re.compile("|".join(f"(?:{p})" for p in reachable) or "(?!)", re.M)
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
@@ -86,7 +89,9 @@ class Check(cst.BatchableCSTVisitor):
             if not isinstance(statement, cst.SimpleStatementLine):
                 continue
             for small in statement.body:
-                if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                if isinstance(small, cst.ImportFrom) and not isinstance(
+                    small.names, cst.ImportStar
+                ):
                     for alias in small.names:
                         if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                             original = f"{cst.Module([]).code_for_node(alias.name)}("

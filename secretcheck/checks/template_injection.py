@@ -14,7 +14,17 @@ from secretcheck.analysis.taint import Sink
 
 CATEGORY = "ssti"
 SINKS = (
-    Sink(frozenset({"flask.render_template_string", "jinja2.Template", ".from_string",
-                    "django.template.Template", "mako.template.Template"}),
-         (0, "source", "text", "template_string"), unknown="built"),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                "flask.render_template_string",
+                "jinja2.Template",
+                ".from_string",
+                "django.template.Template",
+                "mako.template.Template",
+            }
+        ),
+        (0, "source", "text", "template_string"),
+        unknown="built",
+    ),
 )

@@ -52,9 +52,7 @@ class Check(ResolvingCheck):
                 data = data[1:]
             in_password_function = any(_password_like(f) for f in self.function_names)
             for arg in data:
-                if self._about_passwords(arg) or (
-                    in_password_function and const_text(arg) is None
-                ):
+                if self._about_passwords(arg) or (in_password_function and const_text(arg) is None):
                     self.report(node, detail=self.qualify(node.func))
                     return
         func = node.func
@@ -68,6 +66,10 @@ class Check(ResolvingCheck):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         value = node.value
-        if isinstance(value, cst.Call) and self._weak(value) and not value.args:
-            if not is_false(self.keyword(value, "usedforsecurity")):
-                self.hashers.update(dotted(t.target) for t in node.targets)
+        if (
+            isinstance(value, cst.Call)
+            and self._weak(value)
+            and not value.args
+            and not is_false(self.keyword(value, "usedforsecurity"))
+        ):
+            self.hashers.update(dotted(t.target) for t in node.targets)

@@ -25,11 +25,32 @@ def _html(site: CallSite) -> bool:
 
 
 SINKS = (
-    Sink(frozenset({"markupsafe.Markup", "flask.Markup", "jinja2.Markup",
-                    "django.utils.safestring.mark_safe", "django.utils.safestring.SafeString",
-                    "starlette.responses.HTMLResponse", "fastapi.responses.HTMLResponse"}),
-         (0, "content", "s"), unknown="built"),  # fmt: skip
-    Sink(frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse",
-                    "flask.Response", "flask.make_response"}),
-         (0, "content", "response"), unknown="built", when=_html),  # fmt: skip
+    Sink(
+        frozenset(
+            {
+                "markupsafe.Markup",
+                "flask.Markup",
+                "jinja2.Markup",
+                "django.utils.safestring.mark_safe",
+                "django.utils.safestring.SafeString",
+                "starlette.responses.HTMLResponse",
+                "fastapi.responses.HTMLResponse",
+            }
+        ),
+        (0, "content", "s"),
+        unknown="built",
+    ),
+    Sink(
+        frozenset(
+            {
+                "django.http.HttpResponse",
+                "django.http.response.HttpResponse",
+                "flask.Response",
+                "flask.make_response",
+            }
+        ),
+        (0, "content", "response"),
+        unknown="built",
+        when=_html,
+    ),
 )

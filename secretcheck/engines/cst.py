@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import ast
 import importlib
-from dataclasses import replace
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from secretcheck.checks import CHECKS, GROUPS
