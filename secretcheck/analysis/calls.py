@@ -59,7 +59,7 @@ CLEAN_CALLS = frozenset(
      "starlette.responses.JSONResponse", "os.path.exists", "os.path.isfile", "os.path.isdir",
      "os.path.getsize", "builtins.open", "io.open", "json.dump", "flask.send_from_directory",
      "flask.Response", "flask.make_response", "flask.send_file", "flask.redirect", "os.system",
-     "flask.wrappers.Response"}
+     "flask.wrappers.Response", "io.BytesIO", "io.StringIO"}
 )  # fmt: skip
 CLEAN_METHODS = frozenset(
     {"count", "index", "find", "rfind", "startswith", "endswith", "isdigit", "isalnum",

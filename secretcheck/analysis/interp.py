@@ -45,6 +45,11 @@ from secretcheck.findings import TraceStep
 Env = dict[str, Value]
 _LITERALS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
 _BUILTIN_CONSTANTS = frozenset({"True", "False", "None", "__name__", "__file__"})
+# Tornado RequestHandler accessors for query, body, path and cookie values.
+_HANDLER_GETTERS = frozenset(
+    {"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
+     "get_body_argument", "get_body_arguments", "get_cookie", "get_path_argument"}
+)  # fmt: skip
 
 
 class Host(Protocol):
@@ -112,6 +117,9 @@ class Interpreter:
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
+        if self.host.web_module and key in ("self.kwargs", "self.args"):
+            flow = source_flow("URL arguments of a class-based view")
+            return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         return self.eval(node.value)
 
     def _eval_Subscript(self, node: cst.Subscript) -> Value:
@@ -122,7 +130,19 @@ class Interpreter:
                  if isinstance(p, cst.FormattedStringExpression)]  # fmt: skip
         first = node.parts[0] if node.parts else None
         prefix = first.value if isinstance(first, cst.FormattedStringText) else ""
+        if isinstance(first, cst.FormattedStringExpression) and len(node.parts) > 1:
+            prefix = self._configured_base(first.expression, node.parts[1])
         return _located(built(join(*parts)), prefix)
+
+    def _configured_base(self, base: cst.BaseExpression, after: cst.CSTNode) -> str:
+        """f"{API_BASE}/users/{uid}": a base URL from code or configuration, then a path, is
+        as fixed as a literal host. Returns a stand-in prefix for `_located`."""
+        if not isinstance(after, cst.FormattedStringText) or not after.value.startswith("/"):
+            return ""
+        # Configuration read from the environment is the operator's choice, not the attacker's.
+        if any(f.origin == "source" and f.only is None for f in self.eval(base)):
+            return ""
+        return "https://configured" + after.value
 
     def _eval_ConcatenatedString(self, node: cst.ConcatenatedString) -> Value:
         return built(join(self.eval(node.left), self.eval(node.right)))
@@ -196,6 +216,14 @@ class Interpreter:
             and self.kind(func.value) == "request"
         ):
             flow = source_flow(f"request.{method}()", text=False)
+        if (
+            flow is None
+            and self.host.web_module
+            and isinstance(func, cst.Attribute)
+            and dotted(func.value) == "self"
+            and method in _HANDLER_GETTERS
+        ):
+            flow = source_flow(f"self.{method}()")
         if flow is not None:
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         from_args = join(*(v for _, v in args))

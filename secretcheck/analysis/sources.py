@@ -23,7 +23,7 @@ CLI_ONLY = frozenset({"command", "code", "sql", "deserialization", "ssti"})
 _TEXT_ATTRS = frozenset(
     {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
-     "full_path", "environ", "rel_url", "raw_path"}
+     "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url"}
 )  # fmt: skip
 _DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
