@@ -12,6 +12,7 @@ method, and sinks reached only through an alias the line prefilter cannot see.
 
 from __future__ import annotations
 
+import ast
 import bisect
 import importlib
 import re
@@ -44,7 +45,9 @@ _IMPORTED = (QualifiedNameSource.IMPORT, QualifiedNameSource.BUILTIN)
 
 
 class Check(cst.BatchableCSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    # No metadata for the whole module: positions and qualified names are resolved on the
+    # trimmed module only, and mapped back to the file's lines through CPython's `ast`.
+    METADATA_DEPENDENCIES = ()
 
     def __init__(self, rules: Sequence[RuleSpec], hits: list[Hit], text: str) -> None:
         super().__init__()
@@ -56,7 +59,7 @@ class Check(cst.BatchableCSTVisitor):
             entry = CHECKS[rule.check]
             module = importlib.import_module(entry.module)
             self.sinksets.append(SinkSet(rule.code, module.CATEGORY, module.SINKS))
-            patterns.append(entry.prefilter.pattern.removeprefix("(?m)"))
+            patterns.append(getattr(entry, "lines", entry.prefilter).pattern)
         self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
         if not WEB_IMPORT.search(text):
             # Without a web framework, only CLI and environment input or values of unknown
@@ -69,19 +72,35 @@ class Check(cst.BatchableCSTVisitor):
             self.line_re = re.compile("|".join(f"(?:{p})" for p in reachable) or "(?!)", re.M)
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
+        self.first: dict[int, int] = {}
+        self.last: dict[int, int] = {}
+        self.kept_classes: dict[int, cst.ClassDef] = {}
 
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
 
-    def _lines(self, node: cst.CSTNode) -> tuple[int, int]:
-        where = self.get_metadata(PositionProvider, node)
-        return where.start.line, where.end.line
+    def _index(self, body: Sequence[cst.CSTNode], tree: Sequence[ast.stmt]) -> None:
+        """First and last line of each statement (and class member), from `ast`, which
+        locates them ~20x faster than libcst's position metadata."""
+        k = 0
+        for statement in body:
+            if k >= len(tree):
+                break
+            count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
+            first, last = tree[k], tree[min(k + count, len(tree)) - 1]
+            decorators = [d.lineno for d in getattr(first, "decorator_list", ())]
+            self.first[id(statement)] = min([*decorators, first.lineno])
+            self.last[id(statement)] = last.end_lineno or last.lineno
+            if (
+                isinstance(statement, cst.ClassDef)
+                and isinstance(first, ast.ClassDef)
+                and isinstance(statement.body, cst.IndentedBlock)
+            ):
+                self._index(statement.body.body, first.body)
+            k += count
 
-    def _span(self, node: cst.FunctionDef | cst.ClassDef) -> tuple[int, int]:
-        start, end = self._lines(node)
-        if node.decorators:  # the position of a definition starts at `def`/`class`
-            start = min(start, self._lines(node.decorators[0])[0])
-        return start, end
+    def _span(self, node: cst.CSTNode) -> tuple[int, int]:
+        return self.first.get(id(node), 0), self.last.get(id(node), 0)
 
     def _sink_lines(self, module: cst.Module) -> set[int]:
         extra = []  # `from subprocess import run as r`: look for `r(` too
@@ -152,7 +171,9 @@ class Check(cst.BatchableCSTVisitor):
                     isinstance(m, cst.FunctionDef) for m in members
                 ):
                     block = statement.body.with_changes(body=members)
-                    body.append(statement.with_changes(body=block))
+                    trimmed_class = statement.with_changes(body=block)
+                    self.kept_classes[id(trimmed_class)] = statement
+                    body.append(trimmed_class)
                 elif any(isinstance(m, cst.FunctionDef) for m in members):
                     body.append(statement)
             else:
@@ -170,14 +191,50 @@ class Check(cst.BatchableCSTVisitor):
             if n <= len(lines)
         )
 
+    def _map_lines(self, trimmed: cst.Module) -> None:
+        """Line offsets of the trimmed module's statements and class members, whose lines
+        moved up when the code between them was left out."""
+        self.shifts: list[tuple[int, int, int]] = []
+
+        def add(node: cst.CSTNode, first: int) -> None:
+            start = self.positions[node].start.line
+            decorators = getattr(node, "decorators", ())
+            if decorators:
+                start = min(start, self.positions[decorators[0]].start.line)
+            self.shifts.append((start, self.positions[node].end.line, first - start))
+
+        for statement in trimmed.body:
+            original = self.kept_classes.get(id(statement), statement)
+            if id(original) in self.first:
+                add(statement, self.first[id(original)])
+            if isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+                for member in statement.body.body:
+                    if id(member) in self.first:
+                        add(member, self.first[id(member)])
+
+    def _original(self, line: int) -> int:
+        """The file's line for a line of the trimmed module: the innermost shifted range."""
+        best: tuple[int, int] | None = None
+        for start, end, delta in self.shifts:
+            if start <= line <= end and (best is None or end - start < best[0]):
+                best = (end - start, delta)
+        return line + best[1] if best is not None else line
+
     def leave_Module(self, original_node: cst.Module) -> None:
         sink_lines = self._sink_lines(original_node)
         if not sink_lines:
             return
+        try:
+            self._index(original_node.body, ast.parse(self.text).body)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return
         trimmed = self._select(original_node, sink_lines)
         if trimmed is None:
             return
-        qualified = MetadataWrapper(trimmed, unsafe_skip_copy=True).resolve(QualifiedNameProvider)
+        wrapper = MetadataWrapper(trimmed, unsafe_skip_copy=True)
+        self.positions = wrapper.resolve(PositionProvider)
+        self._map_lines(trimmed)
+        qualified = wrapper.resolve(QualifiedNameProvider)
 
         def names(node: cst.CSTNode) -> tuple[frozenset[str], bool]:
             found = qualified.get(node)
@@ -188,8 +245,8 @@ class Check(cst.BatchableCSTVisitor):
             return frozenset(q.name for q in found), any(q.source in _IMPORTED for q in found)
 
         def where(node: cst.CSTNode) -> tuple[int, int]:
-            start = self.get_metadata(PositionProvider, node).start
-            return start.line, start.column + 1
+            start = self.positions[node].start
+            return self._original(start.line), start.column + 1
 
         engine = TaintEngine(
             trimmed, self.sinksets, names, where, self._report,
@@ -201,9 +258,13 @@ class Check(cst.BatchableCSTVisitor):
 
     def _report(self, code: str, node: cst.CSTNode, steps: tuple[TraceStep, ...],
                 confidence: Confidence, statement: cst.CSTNode | None) -> None:  # fmt: skip
-        where = self.get_metadata(PositionProvider, node)
-        span = Span(where.start.line, where.start.column + 1, where.end.line, where.end.column + 1)
-        lines = self._lines(statement) if statement is not None else (span.line, span.end_line)
+        where = self.positions[node]
+        line, end = self._original(where.start.line), self._original(where.end.line)
+        span = Span(line, where.start.column + 1, end, where.end.column + 1)
+        lines = (span.line, span.end_line)
+        if statement is not None:
+            at = self.positions[statement]
+            lines = (self._original(at.start.line), self._original(at.end.line))
         hit = Hit(code, span, "", _detail(steps), lines, steps, confidence)
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
