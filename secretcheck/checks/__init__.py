@@ -109,7 +109,7 @@ CHECKS: dict[str, CheckEntry] = {
         "ssrf",
         _WEB,
         r"\b(?:requests|httpx|urlopen|urlretrieve|Request|urllib3|ClientSession|AsyncClient|"
-        r"PoolManager|get|post|put|patch|delete|head|request|stream)\b",
+        r"PoolManager|Session|Client)\b",
     ),
     "xss": _taint(
         "xss",

@@ -207,7 +207,9 @@ class Check(cst.BatchableCSTVisitor):
             original = self.kept_classes.get(id(statement), statement)
             if id(original) in self.first:
                 add(statement, self.first[id(original)])
-            if isinstance(statement, cst.ClassDef) and isinstance(statement.body, cst.IndentedBlock):
+            if isinstance(statement, cst.ClassDef) and isinstance(
+                statement.body, cst.IndentedBlock
+            ):
                 for member in statement.body.body:
                     if id(member) in self.first:
                         add(member, self.first[id(member)])

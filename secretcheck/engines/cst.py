@@ -109,9 +109,11 @@ def _visit(module: Any, rules: Sequence[RuleSpec], text: str = "") -> list[Hit]:
             grouped.setdefault(entry.group, []).append(rule)
         else:
             visitors.append(importlib.import_module(entry.module).Check(rule, hits))
+    if visitors:
+        MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
     for group, members in grouped.items():
-        visitors.append(importlib.import_module(GROUPS[group]).Check(members, hits, text))
-    MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+        # A group check analyzes the module itself (no traversal of its own to batch).
+        importlib.import_module(GROUPS[group]).Check(members, hits, text).leave_Module(module)
     return hits
 
 
