@@ -84,6 +84,7 @@ def _decode(data: dict[str, Any], index: LineIndex) -> Finding:
         secret=_cut(index, span) if data.get("has_secret") else "",
         statement=(statement[0], statement[1]) if statement else None,
         also=tuple(data.get("also_matched", ())),
+        signals=tuple(data.get("signals", ())),
     )
 
 

@@ -30,6 +30,8 @@ _CHARSETS = {
     "base64": string.ascii_letters + string.digits + "+/",
     "base64url": string.ascii_letters + string.digits + "-_",
     "password": string.ascii_letters + string.digits + "!#%&*+-=?@^_",
+    "alpha": string.ascii_letters,
+    "bech32": "qpzry9x8gf2tvdw0s3jn54khce6mua7l".upper(),
 }
 
 
@@ -56,9 +58,13 @@ def _b64url_json(data: dict[str, object]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _jwt(rng: random.Random, _arg: str) -> str:
+def _jwt(rng: random.Random, arg: str) -> str:
+    """A JWT; `{{jwt:jwtio}}` carries the header and payload of jwt.io's documented sample."""
     header = _b64url_json({"alg": "HS256", "typ": "JWT"})
-    payload = _b64url_json({"sub": str(rng.randrange(10**6, 10**7)), "iat": 1700000000})
+    claims: dict[str, object] = {"sub": str(rng.randrange(10**6, 10**7)), "iat": 1700000000}
+    if arg == "jwtio":
+        claims = {"sub": "1234567890", "name": "John Doe", "iat": 1516239022}
+    payload = _b64url_json(claims)
     return f"{header}.{payload}.{_random_text(rng, _CHARSETS['base64url'], 43)}"
 
 
@@ -69,7 +75,50 @@ def _pem(rng: random.Random, arg: str) -> str:
     return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"])
 
 
+def _b64(rng: random.Random, arg: str) -> str:
+    """`{{b64:alnum:16}}`: base64 of a fresh value (Kubernetes Secret `data`, basic auth)."""
+    kind, _, length = arg.partition(":")
+    raw = _random_text(rng, _CHARSETS[kind or "alnum"], int(length or 16))
+    return base64.b64encode(raw.encode()).decode()
+
+
+def _public_pem(rng: random.Random, arg: str) -> str:
+    """`{{public_pem:cert}}` / `{{public_pem:key}}`: public material, never a secret."""
+    label = "CERTIFICATE" if arg == "cert" else "PUBLIC KEY"
+    body = base64.b64encode(rng.randbytes(400 if arg == "cert" else 270)).decode()
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"])
+
+
+_HUMAN_WORDS = ("summer", "dragon", "monkey", "shadow", "sunshine", "football", "welcome",
+                "harley", "ranger", "buster", "tigger", "orange", "winter", "falcon")  # fmt: skip
+
+
+def _human(rng: random.Random, _arg: str) -> str:
+    """A human-chosen password: a word, a year or number, maybe a symbol (Summer2024!)."""
+    word = rng.choice(_HUMAN_WORDS)
+    word = word.capitalize() if rng.random() < 0.6 else word
+    return f"{word}{rng.randrange(10, 2030)}{rng.choice(['', '!', '#', '$', '@'])}"
+
+
+def _uuid(rng: random.Random, _arg: str) -> str:
+    h = _random_text(rng, _CHARSETS["hex"], 32)
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-a{h[17:20]}-{h[20:]}"
+
+
+def _pypi_token(rng: random.Random, arg: str) -> str:
+    """PyPI's layout: pypi- + base64url of a macaroon whose first bytes name the site."""
+    site = b"test.pypi.org" if arg == "test" else b"pypi.org"
+    raw = b"\x02\x01" + bytes([len(site)]) + site + b"\x02\x25" + rng.randbytes(120)
+    return "pypi-" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
 _SPECIAL: dict[str, Callable[[random.Random, str], str]] = {
+    "uuid": _uuid,
+    "public_pem": _public_pem,
+    "human": _human,
+    "pypi_token": _pypi_token,
+    "b64": _b64,
     "crc_token": _crc_token,
     "jwt": _jwt,
     "pem": _pem,

@@ -96,6 +96,8 @@ class Finding:
     also: tuple[str, ...] = field(default=(), compare=False)
     # Source -> sink steps of a taint finding; empty for every other kind of finding.
     trace: tuple[TraceStep, ...] = field(default=(), compare=False)
+    # Why the finding was made (name, value shape, sink, context); never holds the value.
+    signals: tuple[str, ...] = field(default=(), compare=False)
     # "new" unless a baseline accepted it ("known"); only new findings can fail a run.
     baseline: str = "new"
 
@@ -125,6 +127,7 @@ class Finding:
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
             "trace": [step.to_dict() for step in self.trace],
+            "signals": list(self.signals),
             "baseline": self.baseline,
         }
 
@@ -266,6 +269,8 @@ class Hit:
     secret: str = field(default="", repr=False)
     detail: str = ""  # appended to the rule's message; never contains the secret
     statement: tuple[int, int] | None = None
+    signals: tuple[str, ...] = ()  # evidence, e.g. "name: db_password"; never the secret
+    confidence: Confidence | None = None  # overrides the rule's when the engine scored it
+    severity: Severity | None = None  # overrides the rule's (documented example keys: info)
+    # Source -> sink steps of a taint finding (last, so positional construction elsewhere holds).
     trace: tuple[TraceStep, ...] = ()
-    # Overrides the rule's confidence when the evidence says more (or less) than the rule does.
-    confidence: Confidence | None = None

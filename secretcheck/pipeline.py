@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from secretcheck import cache
+from secretcheck.analysis.context import path_context
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
+from secretcheck.engines.keyvalue import run_keyvalue
 from secretcheck.engines.patterns import run_patterns
 from secretcheck.findings import (
     Confidence,
@@ -18,6 +20,7 @@ from secretcheck.findings import (
     Finding,
     Hit,
     ScanError,
+    Severity,
     Skipped,
     assign_fingerprints,
     mask_line,
@@ -72,13 +75,18 @@ def inside_directive(hit: Hit, index: LineIndex) -> bool:
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
     """Group hits that point at one location; the most specific rule leads each group."""
     groups: list[list[Hit]] = []
+    # Overlapping hits share a line, so only that line's groups are candidates: linear, not
+    # quadratic, in a generated file with thousands of hits.
+    by_line: dict[int, list[list[Hit]]] = {}
     for hit in sorted(hits, key=lambda h: (h.span, h.code)):
-        for group in groups:
+        line_groups = by_line.setdefault(hit.span.line, [])
+        for group in line_groups:
             if any(_overlaps(hit, other) for other in group):
                 group.append(hit)
                 break
         else:
             groups.append([hit])
+            line_groups.append(groups[-1])
 
     def rank(h: Hit) -> tuple[int, int, str]:
         rule = rules[h.code]
@@ -91,10 +99,34 @@ def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hi
     return merged
 
 
+def merged_signals(lead: Hit, others: Sequence[Hit], rules: dict[str, RuleSpec]) -> tuple[str, ...]:
+    """The lead's own signals, then one line naming the other detectors that agreed."""
+    signals = list(lead.signals)
+    agreeing = sorted({o.code for o in others if o.code != lead.code})
+    if agreeing:
+        signals.append("also: " + ", ".join(f"{c} {rules[c].name}" for c in agreeing))
+    return tuple(dict.fromkeys(signals))
+
+
+def _secrets_on(line: str, by_prefix: dict[str, list[str]]) -> set[str]:
+    """The known secrets that occur in `line`, found by their first four characters, so a file
+    with thousands of findings does not test every secret against every line."""
+    return {
+        secret
+        for i in range(len(line) - 3)
+        for secret in by_prefix.get(line[i : i + 4], ())
+        if line.startswith(secret, i)
+    }
+
+
 def build_findings(
     hits: Sequence[Hit], rules: dict[str, RuleSpec], index: LineIndex, display: str
 ) -> tuple[list[Finding], dict[int, str]]:
     secrets = {h.secret for h in hits if h.secret}
+    by_prefix: dict[str, list[str]] = {}
+    for secret in secrets:
+        if len(secret) >= 4:
+            by_prefix.setdefault(secret[:4], []).append(secret)
     spans_by_line: dict[int, list[tuple[int, int]]] = {}
     for hit in hits:
         for line in range(hit.span.line, hit.span.end_line + 1):
@@ -108,11 +140,17 @@ def build_findings(
         if {rules[o.code].code[:3] for o in others} - {rule.code[:3]}:
             # Another family of detector agrees: a name rule and a format rule, say.
             confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
+        severity = rule.severity if lead.severity is None else lead.severity
+        signals = merged_signals(lead, others, rules)
+        context = path_context(display)
+        if context and rule.category == "secret" and severity > Severity.LOW:
+            severity = Severity(int(severity) - 1)
+            signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
         spans = spans_by_line.get(line, [])
         if rule.category == "diagnostic":  # the line itself is unchecked text
             spans = [*spans, *unknown_value_spans(index.line(line))]
-        snippet = redact_line(index.line(line), spans, secrets)
+        snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
         findings.append(
             Finding(
@@ -120,7 +158,7 @@ def build_findings(
                 rule_name=rule.name,
                 category=rule.category,
                 cwe=rule.cwe,
-                severity=rule.severity,
+                severity=severity,
                 confidence=confidence,
                 path=display,
                 span=lead.span,
@@ -130,6 +168,7 @@ def build_findings(
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
                 trace=lead.trace,
+                signals=signals,
             )
         )
     masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
@@ -149,7 +188,8 @@ def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> l
     hits: list[Hit] = []
     hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
     detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
-    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index))
+    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index, kind))
+    hits.extend(run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index))
     if kind == "python":
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)

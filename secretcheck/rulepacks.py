@@ -20,7 +20,7 @@ from secretcheck import tomlcompat
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Severity
 
-ENGINES = ("pattern", "cst", "detect-secrets", "diagnostic", "repo")
+ENGINES = ("pattern", "cst", "detect-secrets", "diagnostic", "repo", "keyvalue")
 CODE_RE = re.compile(r"^SC[1-9]\d\d$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CWE_RE = re.compile(r"^CWE-\d+$")

@@ -13,6 +13,11 @@ import zlib
 from collections.abc import Callable
 
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# A note starting with this marks a provider's published sample: reported as info only.
+DOCUMENTED_EXAMPLE = "documented example"
+# A note containing this keeps the finding but lowers its confidence.
+NOT_VERIFIED = "not verified"
+_JWT_IO_SAMPLE = {"sub": "1234567890", "name": "John Doe", "iat": 1516239022}
 
 
 def _b64json(part: str) -> object | None:
@@ -32,6 +37,8 @@ def jwt(value: str) -> str | None:
     header, payload = _b64json(parts[0]), _b64json(parts[1])
     if not isinstance(header, dict) or not isinstance(payload, dict) or "alg" not in header:
         return None
+    if payload == _JWT_IO_SAMPLE:
+        return f"{DOCUMENTED_EXAMPLE} (the jwt.io sample token)"
     return f"JWT header and payload decode (alg {str(header['alg'])[:10]})"
 
 
@@ -72,8 +79,23 @@ def pem_private_key(value: str) -> str | None:
     return "PEM body decodes"
 
 
+def pypi_macaroon(value: str) -> str | None:
+    """PyPI tokens are macaroons: their first serialised field is the location, pypi.org or
+    test.pypi.org (PyPI help, "API tokens"; the pymacaroons v2 binary format)."""
+    body = value.removeprefix("pypi-")[:40]
+    try:
+        raw = base64.urlsafe_b64decode(body[: len(body) // 4 * 4])
+    except (binascii.Error, ValueError):
+        return None
+    for site in (b"pypi.org", b"test.pypi.org"):
+        if raw.startswith(b"\x02\x01" + bytes([len(site)]) + site):
+            return f"macaroon location {site.decode()}"
+    return f"macaroon location {NOT_VERIFIED}"
+
+
 VALIDATORS: dict[str, Callable[[str], str | None]] = {
     "jwt": jwt,
     "crc32-base62": crc32_base62_token,
     "pem-private-key": pem_private_key,
+    "pypi-macaroon": pypi_macaroon,
 }

@@ -207,6 +207,7 @@ class TestSelection:
         assert self.codes(leaky_tree, "--ignore", "SC3,SC4,SC901") == {
             ("aws.py", 4, "SC101"),
             ("db.py", 5, "SC101"),
+            ("ci.yaml", 3, "SC110"),  # the config reader sees the token's key name
         }
 
     def test_exclude_globs(self, leaky_tree: Path) -> None:
@@ -360,7 +361,8 @@ def test_text_report_is_grouped_redacted_and_has_a_summary(leaky_tree: Path) -> 
     assert lines[0] == "aws.py"
     assert lines[1].split()[:3] == ["3:22", "SC301", "high"]
     assert lines[2].strip().startswith('3 | AWS_ACCESS_KEY_ID = "AKIA…[20 chars redacted]"')
-    assert lines[3].strip().startswith("= fix: Deactivate the key in IAM")
+    assert lines[3].strip().startswith("= why: format: aws-access-key-id; value: 20 chars")
+    assert lines[4].strip().startswith("= fix: Deactivate the key in IAM")
     assert "ci.yaml" in lines
     assert lines[-1] == ("3 findings (2 critical, 1 high) in 2 files. FAIL: 3 at or above 'low'")
     for secret in leaky_secrets().values():

@@ -34,7 +34,7 @@ def test_yaml_secret_followed_by_a_comment_is_found() -> None:
     # detect-secrets keeps the comment in the value; it must not turn it into a "phrase".
     secret = expand("{{alnum:18}}")
     (finding,) = scan_text(f"db:\n  password: {secret}  # the prod database\n", "c.yaml").findings
-    assert (finding.span.line, finding.rule_id) == (2, "SC102")
+    assert (finding.span.line, finding.rule_id) == (2, "SC110")
     assert finding.secret == secret
     assert finding.snippet == f"password: {secret[:4]}…[18 chars redacted]  # the prod database"
 

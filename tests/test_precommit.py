@@ -100,7 +100,7 @@ def test_local_hook_blocks_a_staged_token(git_repo: Path, tmp_path: Path) -> Non
     config = (
         "repos:\n  - repo: local\n    hooks:\n      - id: secretcheck\n"
         "        name: secretcheck\n"
-        f"        entry: {executable.as_posix()} scan --force-exclude\n"
+        f"        entry: {executable.as_posix()} scan --staged --force-exclude\n"
         "        language: system\n        types: [text]\n"
     )
     (git_repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
@@ -113,6 +113,6 @@ def test_hook_manifest_matches_what_pre_commit_expects() -> None:
     (hook,) = load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))
     assert hook["id"] == "secretcheck"
     assert hook["language"] == "python"
-    assert hook["entry"] == "secretcheck scan --force-exclude"
+    assert hook["entry"] == "secretcheck scan --staged --force-exclude"
     assert hook["types"] == ["text"]
     assert hook["pass_filenames"] is True

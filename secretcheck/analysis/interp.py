@@ -73,6 +73,7 @@ class Interpreter:
         self.types = types  # local name -> what it holds: "request" or a constructor's name
         self.derived: dict[str, set[str]] = {}
         self.sequences: set[str] = set()
+        self.strings: set[str] = set()
         self.statement: cst.CSTNode | None = None
 
     # -- expressions ---------------------------------------------------------------------
@@ -204,7 +205,7 @@ class Interpreter:
         names = names | extra
         args = [(arg, self.eval(arg.value)) for arg in node.args]
         receiver = self.eval(func.value) if isinstance(func, cst.Attribute) else CLEAN
-        site = CallSite(node, names, frozenset(self.sequences))
+        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings))
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
@@ -287,10 +288,15 @@ class Interpreter:
             first = node.targets[0].target
             if isinstance(first, cst.Name):
                 site = CallSite(cst.Call(cst.Name("_")), frozenset(), frozenset(self.sequences))
+                site = CallSite(site.node, frozenset(), site.sequences, frozenset(self.strings))
                 if site.is_sequence(node.value):
                     self.sequences.add(first.value)
                 else:
                     self.sequences.discard(first.value)
+                if site.is_text(node.value):
+                    self.strings.add(first.value)
+                else:
+                    self.strings.discard(first.value)
         elif isinstance(node, cst.AnnAssign) and node.value is not None:
             self.bind(node.target, self.eval(node.value), node)
             self._type_of(node.target, node.value)

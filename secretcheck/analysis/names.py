@@ -19,6 +19,8 @@ _GLUED = (
     "accesstoken", "authtoken", "refreshtoken", "bearertoken", "apitoken", "sessiontoken",
     "credential", "credentials", "connectionstring", "connstr",
 )  # fmt: skip
+WEAK_KEY = "key (weak: needs a random-looking value)"
+_GLUED_TAILS = frozenset({"key", "keys", "str", "string", "value", "val", "s"})
 _WORDS = frozenset(
     {"password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets", "token",
      "apikey", "credential", "credentials", "pw", "psw", "pword"}
@@ -39,11 +41,16 @@ _META_SUFFIXES = frozenset(
      "enabled", "required", "expiry", "expires", "expiration", "ttl", "timeout", "lifetime",
      "location", "store", "manager", "provider", "source", "help", "message", "msg", "text",
      "description", "title", "template", "validator", "reset", "changed", "display",
-     "ref", "reference", "arn", "version", "scope", "scopes", "status", "kind", "error"}
+     "ref", "reference", "arn", "version", "scope", "scopes", "status", "kind", "error",
+     "encoding", "encoder", "hasher", "hashers", "algorithm", "algo", "seconds", "secs",
+     "minutes", "hours", "days", "ms", "validity", "rotation", "strategy", "backend",
+     "cookie", "storage", "mount", "volume", "ttl_seconds", "sha", "checksum", "salt_length",
+     "active", "sources", "use", "usage", "attachment", "access"}
 )  # fmt: skip
 _META_PREFIXES = frozenset(
     {"max", "min", "num", "is", "has", "use", "show", "get", "set", "check", "validate",
-     "verify", "confirm", "new", "old", "forgot", "reset", "no", "require", "allow"}
+     "verify", "confirm", "new", "old", "forgot", "reset", "no", "require", "allow",
+     "existing", "public", "publishable", "masked", "hide", "sensitive"}
 )  # fmt: skip
 _NOT_SECRET_WORDS = frozenset(
     {
@@ -79,14 +86,26 @@ def credential_words(name: str) -> str | None:
         return None
     if words[-1] in _META_SUFFIXES or words[0] in _META_PREFIXES:
         return None
+    if any(w in ("public", "publishable", "pub") for w in words):
+        return None  # RECAPTCHA_PUBLIC_KEY, STRIPE_PUBLISHABLE_KEY: published by design
     for first, second in pairwise(words):
-        if second == "key" and first in _KEY_QUALIFIERS:
+        if second in ("key", "keys") and first in _KEY_QUALIFIERS:
             return f"{first} key"
+        if first == "basic" and second == "auth":
+            return "basic auth"
     for word in words:
         if word in _WORDS:
             return word
+    if words == ("auth",):  # npm's `_auth`, a bare `auth = "user:pass"`
+        return "auth"
+    if words[-1] == "key" and len(words) > 1:
+        return WEAK_KEY  # NONCE_KEY, HMAC_KEY: a key only if the value looks random
     for word in words:
         for glued in _GLUED:
-            if glued in word and word not in _NOT_SECRET_WORDS:
+            # Glued at the end (DATABASEPASSWORD, accesstoken) or followed by a word that
+            # still names the secret (secretkey); `secretcheck` and `passwordreset` do not count.
+            if word.endswith(glued) or (
+                word.startswith(glued) and word[len(glued) :] in _GLUED_TAILS
+            ):
                 return glued
     return None

@@ -96,6 +96,26 @@ class CallSite:
     node: cst.Call
     names: frozenset[str]
     sequences: frozenset[str] = frozenset()  # local names known to hold a list or tuple
+    strings: frozenset[str] = frozenset()  # local names bound to a string built in the code
+
+    def is_text(self, node: cst.BaseExpression | None) -> bool:
+        """Is this argument evidently one string (a literal, f-string, concatenation, format,
+        join, or a name bound to one)? An argv list in a variable or attribute is not."""
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return True
+        if isinstance(node, cst.BinaryOperation) and isinstance(
+            node.operator, (cst.Add, cst.Modulo)
+        ):
+            return self.is_text(node.left) or (
+                isinstance(node.operator, cst.Add) and self.is_text(node.right)
+            )
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            return node.func.attr.value in ("format", "join", "strip") and not self.is_sequence(
+                node
+            )
+        if isinstance(node, cst.Name):
+            return node.value in self.strings
+        return False
 
     def is_sequence(self, node: cst.BaseExpression | None) -> bool:
         """Is this argument an argv list (a literal, a name bound to one, a split string)?"""

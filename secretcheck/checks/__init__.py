@@ -1,18 +1,32 @@
 """The registry of CST checks: name (as written in a rule's `check` key) -> module + prefilter.
 
-The prefilter is a cheap regex over the whole file: a file it does not match is never parsed
-for that check. Modules are imported lazily so that libcst loads only when a file needs it.
+The prefilter is a cheap test over the whole file (a compiled regex, or an object with the same
+`search`/`finditer` methods): a file it does not match is never parsed for that check. Modules
+are imported lazily so that libcst loads only when a file needs it. Prefilters name the exact
+shapes a check looks for (a credential name bound to a plausible literal, a sink call, an env
+lookup with a literal fallback, a comparison with a literal), because parsing is by far the most
+expensive step of a scan.
 
 Checks in a `group` share one visitor: every taint rule (`group="taint"`) declares its sinks in
-its own module, and one `checks.taint` visitor runs the taint engine once for all of them. For
-taint checks the prefilter also picks, line by line, the functions worth the cost of scope and
-qualified-name resolution.
+its own module, and one `checks.taint` check runs the taint engine once for all of them. A
+taint entry's `lines` pattern picks, line by line, the functions worth the cost of scope and
+qualified-name resolution; its prefilter names the module or framework a sink needs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Protocol
+
+from secretcheck.analysis.prefilter import CredentialLines, LoweredPattern
+
+
+class Prefilter(Protocol):
+    def search(self, text: str) -> object: ...
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +39,7 @@ class CheckEntry:
     """
 
     module: str
-    prefilter: re.Pattern[str]
+    prefilter: Prefilter
     scope: str = "module"
     group: str = ""
 
@@ -56,19 +70,41 @@ def _pattern(module: str, pattern: str) -> CheckEntry:
     return CheckEntry(f"secretcheck.checks.{module}", re.compile(pattern))
 
 
+# Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
+_WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
+_LIT = r"""[rbu]{0,2}['"][^'"\n]{4,}"""
+
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
-        "secretcheck.checks.hardcoded_credentials",
-        # A credential-ish name bound or compared to a string literal of 3+ characters, on one
-        # line: `name = "lit"`, `"key": "lit"`, `name: str = "lit"`, `name == "lit"`. Most
-        # Python files have none, so most files are never parsed (a libcst parse plus
-        # positions costs ~100x this regex). No leading \w*: it would backtrack per word.
-        re.compile(
-            r"""(?ix)
-            (?:pass(?:wd|word|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key
-                |auth_?key|credential|conn(?:ection)?_?str)\w*['"\]]?
-            \s*(?::[^=\n]{1,60})?\s*(?:=|:|==|!=)\s*\(?\s*[rbuf]{0,2}['"][^'"\s]{3,}
-            """
+        "secretcheck.checks.hardcoded_credentials", CredentialLines(), scope="statement"
+    ),
+    # Module scope: a constant defined at the top flows into a sink further down.
+    "credential-sinks": CheckEntry(
+        "secretcheck.checks.credential_sinks",
+        LoweredPattern(
+            r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
+            r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
+            r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
+            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|hmac)\(|(?:pymysql|mysqldb|pymssql)\.connect\("
+            r"|sshclient|\b(?:dsn|conninfo)\s*="
+            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?:password|pwd)\s*="
+            r"|['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
+            r"|private-token|x-api-key|api-key)['\"]\s*:"
+        ),
+    ),
+    "env-fallbacks": CheckEntry(
+        "secretcheck.checks.env_fallbacks",
+        LoweredPattern(
+            rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
+            rf"""[^'"\n]*{_WORD}[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+        ),
+        scope="statement",
+    ),
+    "credential-comparisons": CheckEntry(
+        "secretcheck.checks.credential_comparisons",
+        LoweredPattern(
+            rf"""{_WORD}\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
+            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*{_WORD}|compare_digest\("""
         ),
         scope="statement",
     ),

@@ -5,8 +5,41 @@ from __future__ import annotations
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from secretcheck.findings import Hit, Span
+from secretcheck.findings import Confidence, Hit, Span
 from secretcheck.rulepacks import RuleSpec
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    """The text of a constant string (or bytes) expression, or None if it is not one.
+
+    Implicit concatenation is joined; an f-string counts when all of its parts are constant.
+    """
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        try:
+            value = node.evaluated_value
+        except Exception:  # libcst evaluates with literal_eval; odd escapes may fail
+            return None
+        if isinstance(value, bytes):
+            return value.decode("latin-1")
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.FormattedString):
+        texts = [p for p in node.parts if isinstance(p, cst.FormattedStringText)]
+        if len(texts) == len(node.parts):
+            return "".join(p.value for p in texts)
+    return None
+
+
+def dotted_name(node: cst.BaseExpression) -> str:
+    """`a.b.c` for a Name/Attribute chain (calls in between become `()`), else ''."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        head = dotted_name(node.value)
+        return f"{head}.{node.attr.value}" if head else node.attr.value
+    if isinstance(node, cst.Call):
+        head = dotted_name(node.func)
+        return f"{head}()" if head else ""
+    return ""
 
 
 class CheckVisitor(cst.BatchableCSTVisitor):
@@ -44,8 +77,11 @@ class CheckVisitor(cst.BatchableCSTVisitor):
         secret: str = "",
         detail: str = "",
         statement: tuple[int, int] | None = None,
+        signals: tuple[str, ...] = (),
+        confidence: Confidence | None = None,
     ) -> None:
         span = self.inner_span(node)
         if statement is None and self._statements:
             statement = self._statements[-1]
-        self.hits.append(Hit(self.rule.code, span, secret, detail, statement))
+        hit = Hit(self.rule.code, span, secret, detail, statement, signals, confidence)
+        self.hits.append(hit)

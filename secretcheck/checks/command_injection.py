@@ -27,7 +27,7 @@ def _shell(site: CallSite) -> bool:
 
 
 def _string_command(site: CallSite) -> bool:
-    return not _shell(site) and not site.is_sequence(site.argument(0, "args"))
+    return not _shell(site) and site.is_text(site.argument(0, "args"))
 
 
 def _shell_argv(site: CallSite) -> bool:

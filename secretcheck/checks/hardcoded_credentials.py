@@ -1,9 +1,13 @@
 """SC101: string literals bound to credential-like names.
 
-How it detects: a string literal that is assigned to (plain, annotated, tuple, attribute or
-subscript target), passed as a keyword argument to, given as the default of a parameter named, or
-stored in a dict under a key named like a credential (see `analysis.names`), whose value is not
-a placeholder, phrase, path, identifier or template (see `analysis.literals`).
+How it detects: a constant string (plain, implicitly concatenated, or an f-string whose parts are
+all constant) that is assigned to (plain, annotated, tuple, attribute, subscript target, class
+attribute), given as a dataclass/pydantic field default (`Field(default=...)`), passed as a
+keyword argument to (including `dict(...)`), given as the default of a parameter named, or
+stored in a dict under a key named like a credential (see `analysis.names`). The value is judged
+by `analysis.scoring`: placeholders, templates, prompts, phrases, paths, identifiers, UUIDs and
+values equal to their key are dropped. A keyword argument of a known call is reported with that
+call as its sink (`psycopg2.connect(password=)`), which raises confidence.
 
 What it deliberately misses: values computed at run time (environment lookups, function calls,
 f-strings with expressions) are never reported, since the code does not hold the secret; names
@@ -12,23 +16,21 @@ that describe a secret rather than hold it (`password_field`, `token_type`) are 
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
-from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
-from secretcheck.checks.base import CheckVisitor
+from secretcheck.analysis.scoring import judge_named
+from secretcheck.checks.base import CheckVisitor, dotted_name, string_value
+
+__all__ = ["Check", "string_value", "target_name"]
+
+_FIELD_CALLS = frozenset({"Field", "field", "dataclasses.field", "pydantic.Field", "attr.ib",
+                          "attrs.field", "SecretStr", "pydantic.SecretStr"})  # fmt: skip
 
 
-def string_value(node: cst.BaseExpression) -> str | None:
-    """The text of a constant string expression, or None if it is not one."""
-    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.FormattedString):
-        texts = [p for p in node.parts if isinstance(p, cst.FormattedStringText)]
-        if len(texts) == len(node.parts):
-            return "".join(p.value for p in texts)
-    return None
+_NAME_LIKE = re.compile(r"^[A-Za-z_$@][\w.$@-]{0,100}$")
 
 
 def target_name(node: cst.BaseExpression) -> str | None:
@@ -43,17 +45,32 @@ def target_name(node: cst.BaseExpression) -> str | None:
     return None
 
 
+def field_default(value: cst.BaseExpression) -> cst.BaseExpression:
+    """`Field(default="x")` / `SecretStr("x")` -> the literal inside; otherwise `value`."""
+    if isinstance(value, cst.Call) and dotted_name(value.func) in _FIELD_CALLS:
+        for arg in value.args:
+            if arg.keyword is None or arg.keyword.value == "default":
+                return arg.value
+    return value
+
+
 class Check(CheckVisitor):
-    def _consider(self, name: str | None, value: cst.BaseExpression) -> None:
-        if not name:
-            return
-        words = credential_words(name)
-        if words is None:
-            return
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._calls: list[str] = []
+
+    def _consider(self, name: str | None, value: cst.BaseExpression, sink: str = "") -> None:
+        if not name or not _NAME_LIKE.match(name):
+            return  # "AWS::IAM::AccessKey" or "Enter your key" is a label, not a variable
         text = string_value(value)
-        if text is None or placeholder_reason(text, name) is not None:
+        if text is None:
             return
-        self.report(value, secret=text, detail=f"name '{name}' ({words})")
+        verdict = judge_named(name, text, sink=sink)
+        if verdict is None or not any(s.startswith("name:") for s in verdict.signals):
+            return
+        detail = f"name '{name}' ({credential_words(name)})"
+        self.report(value, secret=text, detail=detail, signals=verdict.signals,
+                    confidence=verdict.confidence)  # fmt: skip
 
     def _pairs(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
@@ -61,7 +78,13 @@ class Check(CheckVisitor):
                 for t, v in zip(target.elements, value.elements, strict=True):
                     self._pairs(t.value, v.value)
             return
-        self._consider(target_name(target), value)
+        if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+            # `flower_basic_auth = ["admin:pw"]`, `API_TOKENS = ("t1", "t2")`
+            for element in value.elements:
+                if not isinstance(element, cst.StarredElement):
+                    self._consider(target_name(target), element.value)
+            return
+        self._consider(target_name(target), field_default(value))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -69,11 +92,19 @@ class Check(CheckVisitor):
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
-            self._consider(target_name(node.target), node.value)
+            self._consider(target_name(node.target), field_default(node.value))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._calls.append(dotted_name(node.func))
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        self._calls.pop()
 
     def visit_Arg(self, node: cst.Arg) -> None:
         if node.keyword is not None:
-            self._consider(node.keyword.value, node.value)
+            call = self._calls[-1] if self._calls else ""
+            sink = f"{call}({node.keyword.value}=)" if call and call != "dict" else ""
+            self._consider(node.keyword.value, node.value, sink)
 
     def visit_Param(self, node: cst.Param) -> None:
         if node.default is not None:

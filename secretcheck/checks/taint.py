@@ -30,7 +30,7 @@ from libcst.metadata import (
 from secretcheck.analysis.engine import TaintEngine
 from secretcheck.analysis.sources import WEB_IMPORT
 from secretcheck.analysis.taint import SinkSet
-from secretcheck.checks import CHECKS
+from secretcheck.checks import CHECKS, TaintEntry
 from secretcheck.findings import Confidence, Hit, Span, TraceStep
 from secretcheck.rulepacks import RuleSpec
 
@@ -59,7 +59,8 @@ class Check(cst.BatchableCSTVisitor):
             entry = CHECKS[rule.check]
             module = importlib.import_module(entry.module)
             self.sinksets.append(SinkSet(rule.code, module.CATEGORY, module.SINKS))
-            patterns.append(getattr(entry, "lines", entry.prefilter).pattern)
+            lines = entry.lines if isinstance(entry, TaintEntry) else entry.prefilter
+            patterns.append(str(getattr(lines, "pattern", "(?!)")))
         self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
         if not WEB_IMPORT.search(text):
             # Without a web framework, only CLI and environment input or values of unknown
@@ -267,7 +268,7 @@ class Check(cst.BatchableCSTVisitor):
         if statement is not None:
             at = self.positions[statement]
             lines = (self._original(at.start.line), self._original(at.end.line))
-        hit = Hit(code, span, "", _detail(steps), lines, steps, confidence)
+        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence)
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
             self.best[key] = hit

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -21,6 +22,8 @@ from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
+_MAX_SNIPPETS = 40
+_SYNTAX_HINT = re.compile(r"(?i)(?:pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]")
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
@@ -129,7 +132,14 @@ def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> l
 
     source_lines = text.splitlines(keepends=True)
     hits: list[Hit] = []
-    for first, last, header in statement_ranges(tree, _candidate_lines(rules, text)):
+    ranges = statement_ranges(tree, _candidate_lines(rules, text))
+    if len(ranges) > _MAX_SNIPPETS:
+        # A generated constants file: one whole parse beats thousands of small ones.
+        try:
+            return _visit(libcst.parse_module(text), rules)
+        except (libcst.ParserSyntaxError, RecursionError):
+            return []
+    for first, last, header in ranges:
         snippet, added = _snippet(source_lines, first, last, header)
         try:
             module = libcst.parse_module(snippet)
@@ -146,7 +156,9 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
     something, and if the file does not parse, that is worth saying next to it.
     """
     selected = wanted_checks(rules, text)
-    if not selected and not must_parse:
+    # No check wants the tree, but a broken file that mentions credentials is still worth a
+    # diagnostic; CPython's parser (below) answers that cheaply.
+    if not selected and not must_parse and not (rules and _SYNTAX_HINT.search(text)):
         return []
     try:
         tree = ast.parse(text)

@@ -16,6 +16,10 @@ from functools import lru_cache
 from typing import Any
 
 from secretcheck.analysis.literals import placeholder_reason
+from secretcheck.analysis.names import credential_words
+from secretcheck.analysis.scoring import judge_value
+from secretcheck.analysis.values import benign_file, benign_value, charset, describe
+from secretcheck.engines.keyvalue import handles_config
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
@@ -33,6 +37,12 @@ _PREFILTERS = {
         r"""(?i)(?:key|pass|pwd|secret|contrase|token|auth)\w*['"\]]?\s*(?:[:=]|=>|!=)"""
     ),
 }
+
+
+# The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.
+_NAME_BEFORE = re.compile(
+    r"""([A-Za-z_$][\w$.-]*)["']?\s*(?:=|:|=>|:=|,)\s*\(?\s*[bru]?["'`]?\s*$"""
+)
 
 
 # KeywordDetector's config-file regexes sometimes capture the rest of a line (`key: str = "x"`
@@ -79,16 +89,41 @@ def supported(rule: RuleSpec) -> bool:
     return rule.plugin in _PREFILTERS
 
 
+def _implausible(secret: str, line: str, plugin_name: str) -> bool:
+    """secretcheck's own filters on top of detect-secrets': digests, ids, placeholders, words."""
+    if benign_value(secret, line) is not None or judge_value(secret, "", line) is not None:
+        return True
+    if plugin_name == "KeywordDetector":
+        return False
+    before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
+    if before is not None and re.search(r"(?i)public|publishable", before.group(1)):
+        return True  # RECAPTCHA_PUBLIC_KEY = "...": published by design
+    if plugin_name == "HexHighEntropyString":
+        # Unnamed hex is a digest, a commit or an id far more often than a key: report hex only
+        # when the key right before it is credential-like, and only at key length (32+).
+        return len(secret) < 32 or before is None or credential_words(before.group(1)) is None
+    # Random base64 of 20+ characters all but always mixes cases and digits; identifiers,
+    # paths and words do not.
+    kinds = charset(secret)
+    return not ("lower" in kinds and "upper" in kinds and "digits" in kinds)
+
+
 def candidate_lines(pattern: re.Pattern[str], text: str, index: LineIndex) -> list[int]:
     lines = {index.position(m.start())[0] for m in pattern.finditer(text)}
     return sorted(lines)
 
 
 def run_detect_secrets(
-    rules: Iterable[RuleSpec], text: str, display: str, index: LineIndex
+    rules: Iterable[RuleSpec], text: str, display: str, index: LineIndex, kind: str = "text"
 ) -> Iterator[Hit]:
+    """Hits of the detect-secrets plugins. Lock files, minified assets and i18n catalogs are
+    skipped; the keyword plugin only runs on files no secretcheck reader understands (Python has
+    the CST checks, config files and other languages the key/value engine)."""
+    if benign_file(display) is not None:
+        return
+    keyword_elsewhere = kind == "python" or handles_config(display)
     for rule in rules:
-        if not supported(rule):
+        if not supported(rule) or (keyword_elsewhere and rule.plugin == "KeywordDetector"):
             continue
         numbers = candidate_lines(_PREFILTERS[rule.plugin], text, index)
         if not numbers:
@@ -102,8 +137,12 @@ def run_detect_secrets(
                     continue
                 if _QUOTED_JUNK.search(secret) or placeholder_reason(secret) is not None:
                     continue
+                context = index.line(number - 1)[-80:] + line if number > 1 else line
+                if _implausible(secret, context, rule.plugin):
+                    continue
                 column = line.find(secret)
                 if column < 0:
                     continue
                 span = Span(number, column + 1, number, column + 1 + len(secret))
-                yield Hit(rule.code, span, secret)
+                signals = (f"{rule.plugin}: {describe(secret)}",)
+                yield Hit(rule.code, span, secret, signals=signals)

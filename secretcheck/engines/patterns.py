@@ -9,22 +9,16 @@ need nothing special.
 from __future__ import annotations
 
 import fnmatch
-import math
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from secretcheck.findings import Hit
+from secretcheck.analysis.literals import is_placeholder
+from secretcheck.analysis.values import describe, shannon_entropy
+from secretcheck.findings import Confidence, Hit, Severity
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
-from secretcheck.validators import VALIDATORS
+from secretcheck.validators import DOCUMENTED_EXAMPLE, NOT_VERIFIED, VALIDATORS
 
-
-def shannon_entropy(value: str) -> float:
-    if not value:
-        return 0.0
-    counts = Counter(value)
-    total = len(value)
-    return -sum(n / total * math.log2(n / total) for n in counts.values())
+__all__ = ["run_patterns", "shannon_entropy"]
 
 
 def _applies_to(rule: RuleSpec, display: str) -> bool:
@@ -56,11 +50,24 @@ def run_patterns(
                 continue
             if spec.min_entropy and shannon_entropy(secret) < spec.min_entropy:
                 continue
-            detail = ""
+            if (
+                is_placeholder(secret)
+                or "{{" in secret
+                or "${" in secret
+                or ("user" in spec.regex.groupindex and match.group("user") == secret)
+            ):  # `postgres:postgres@`: a default, not a chosen password
+                continue
+            detail, confidence, severity = "", None, None
+            signals = [f"format: {rule.name}", describe(secret)]
             if validate is not None:
                 verdict = validate(secret)
                 if verdict is None:
                     continue
                 detail = verdict
+                signals.append(f"validator: {verdict}")
+                confidence = Confidence.MEDIUM if NOT_VERIFIED in verdict else Confidence.HIGH
+                if verdict.startswith(DOCUMENTED_EXAMPLE):
+                    severity = Severity.INFO
             start, end = match.span(spec.secret_group)
-            yield Hit(rule.code, index.span(start, end), secret, detail)
+            yield Hit(rule.code, index.span(start, end), secret, detail, None, tuple(signals),
+                      confidence, severity)  # fmt: skip

@@ -116,6 +116,7 @@ def describe_result(
             "severity": finding.severity.label,
             "confidence": finding.confidence.label,
             "category": finding.category,
+            "signals": list(finding.signals),
         },
     }
     if finding.trace:

@@ -46,6 +46,8 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
             if f.trace:
                 flow = " -> ".join(f"{step.note} (line {step.line})" for step in f.trace)
                 out.append(style(f"  {'':>6} = flow: ", dim=True) + _printable(flow))
+            if f.signals:
+                out.append(style(f"  {'':>6} = why: ", dim=True) + "; ".join(f.signals))
             rule = rules.get(f.rule_id)
             if rule is not None:
                 out.append(style(f"  {'':>6} = fix: ", dim=True) + rule.fix)

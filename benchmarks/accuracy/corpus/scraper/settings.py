@@ -1,0 +1,15 @@
+BOT_NAME = "pricebot"
+SPIDER_MODULES = ["scraper.spiders"]
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+HTTPPROXY_AUTH_ENCODING = "latin-1"  ⟪-name-only⟫
+PROXY_URL = "http://scraper:{{alnum:16}}@proxy.example.net:8080"  ⟪+url-credential⟫
+ZYTE_API_KEY = "{{hex:32}}"  ⟪+generic-secret⟫
+SCRAPEOPS_API_KEY = os.environ.get("SCRAPEOPS_API_KEY") if False else None  ⟪-placeholder⟫
+FEED_URI = "s3://pricebot-feeds/%(name)s/%(time)s.json"
+AWS_ACCESS_KEY_ID = "ASIA{{upper:16}}"  ⟪+provider-token⟫
+AWS_SECRET_ACCESS_KEY = "{{base64:40}}"  ⟪+provider-token⟫
+AWS_SESSION_TOKEN = "IQoJb3JpZ2luX2Vj{{base64:300}}"  ⟪+provider-token⟫
+HTTPCACHE_ENABLED = True
+HTTPCACHE_DIR = "httpcache"

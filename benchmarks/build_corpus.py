@@ -1,0 +1,171 @@
+"""Build the pinned benchmark corpora from PyPI sdists.
+
+    python benchmarks/build_corpus.py small     # flask + werkzeug
+    python benchmarks/build_corpus.py large     # small + click, jinja2, requests, pip
+    python benchmarks/build_corpus.py all
+
+Each sdist is fetched with `pip download --no-deps --no-binary :all: NAME==VERSION`, checked
+against the sha256 pinned below, and unpacked with tarfile's "data" filter (no absolute paths,
+no links out of the tree, no device files) into `benchmarks/.corpus/<corpus>/<name>-<version>/`.
+Archives are cached in `benchmarks/.corpus/sdists/`. A finished corpus has a
+`<corpus>.manifest.json` beside it; when that matches the pins, the build is skipped, so the
+script is idempotent and the network is only needed the first time. All of it is gitignored.
+
+The pins are what `pip download` resolved on 2026-11-29. Bumping one changes every figure, so
+do it on purpose and re-record the README table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS_ROOT = HERE / ".corpus"
+SDISTS = CORPUS_ROOT / "sdists"
+
+
+@dataclass(frozen=True)
+class Sdist:
+    name: str
+    version: str
+    sha256: str
+    archive: str  # file name as PyPI serves it
+
+    @property
+    def folder(self) -> str:
+        return f"{self.name}-{self.version}"
+
+
+# The digests are sha256 sums of public archives, not secrets; one comment covers the statement.
+PINS = {  # secretcheck: ignore[SC402]
+    s.name: s
+    for s in (
+        Sdist("flask", "3.1.3",
+              "0ef0e52b8a9cd932855379197dd8f94047b359ca0a78695144304cb45f87c9eb",
+              "flask-3.1.3.tar.gz"),
+        Sdist("werkzeug", "3.1.9",
+              "55ca7c70a75689be937aa27f8ff4b018f06ff4838fc73045560bf0f5a1291060",
+              "werkzeug-3.1.9.tar.gz"),
+        Sdist("click", "8.5.1",
+              "9bbfada76703fd1d784b83eea012e3e8c6a001a876543ef104fa56aaaeb072b4",
+              "click-8.5.1.tar.gz"),
+        Sdist("jinja2", "3.1.6",
+              "0137fb05990d35f1275a587e9aee6d56da821fc83491a0fb838183be43f66d6d",
+              "jinja2-3.1.6.tar.gz"),
+        Sdist("requests", "2.34.2",
+              "f288924cae4e29463698d6d60bc6a4da69c89185ad1e0bcc4104f584e960b9ed",
+              "requests-2.34.2.tar.gz"),
+        Sdist("pip", "26.3",
+              "6c36ae7da8695be67e3cd9f7d87919667ced53f57ce2ede75d89b5912ed2bc4c",
+              "pip-26.3.tar.gz"),
+    )
+}  # fmt: skip
+
+CORPORA: dict[str, tuple[str, ...]] = {
+    # ~500 files, ~53k lines of Python: the acceptance corpus of issue 2.
+    "small": ("flask", "werkzeug"),
+    # ~1400 files, ~270k lines of Python (about 5x small): shows how each tool scales.
+    "large": ("flask", "werkzeug", "click", "jinja2", "requests", "pip"),
+}
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fetch(sdist: Sdist) -> Path:
+    """The verified archive, downloaded by pip unless a good copy is already cached."""
+    SDISTS.mkdir(parents=True, exist_ok=True)
+    archive = SDISTS / sdist.archive
+    if archive.exists() and sha256_of(archive) == sdist.sha256:
+        return archive
+    archive.unlink(missing_ok=True)
+    print(f"downloading {sdist.name}=={sdist.version}", file=sys.stderr)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
+         f"{sdist.name}=={sdist.version}", "-d", str(SDISTS)],
+        check=True,
+    )  # fmt: skip
+    if not archive.exists():
+        found = sorted(p.name for p in SDISTS.glob(f"{sdist.name}-{sdist.version}*"))
+        raise SystemExit(f"pip did not produce {sdist.archive} (found: {found})")
+    actual = sha256_of(archive)
+    if actual != sdist.sha256:
+        archive.unlink()
+        raise SystemExit(
+            f"sha256 mismatch for {sdist.archive}: expected {sdist.sha256}, got {actual}"
+        )
+    return archive
+
+
+def unpack(archive: Path, into: Path) -> None:
+    """Extract safely: tarfile's "data" filter rejects absolute paths, `..`, links that leave
+    the tree and special files; zip members are checked by hand."""
+    into.mkdir(parents=True, exist_ok=True)
+    if archive.name.endswith((".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")):
+        with tarfile.open(archive) as tar:
+            tar.extractall(into, filter="data")
+        return
+    with zipfile.ZipFile(archive) as zf:
+        root = into.resolve()
+        for member in zf.namelist():
+            target = (into / member).resolve()
+            if not target.is_relative_to(root):
+                raise SystemExit(f"unsafe path in {archive.name}: {member}")
+        zf.extractall(into)
+
+
+def manifest_for(names: tuple[str, ...]) -> dict[str, str]:
+    return {PINS[n].folder: PINS[n].sha256 for n in names}
+
+
+def build(corpus: str) -> Path:
+    names = CORPORA[corpus]
+    target = CORPUS_ROOT / corpus
+    # Beside the corpus, not in it, so no tool scans it.
+    manifest = CORPUS_ROOT / f"{corpus}.manifest.json"
+    wanted = manifest_for(names)
+    if manifest.exists() and json.loads(manifest.read_text()) == wanted:
+        print(f"{corpus}: up to date in {target}", file=sys.stderr)
+        return target
+    if target.exists():
+        shutil.rmtree(target)
+    staging = CORPUS_ROOT / f".{corpus}.partial"
+    if staging.exists():
+        shutil.rmtree(staging)
+    for name in names:
+        unpack(fetch(PINS[name]), staging)
+        if not (staging / PINS[name].folder).is_dir():
+            raise SystemExit(f"{PINS[name].archive} did not unpack to {PINS[name].folder}/")
+    staging.rename(target)
+    manifest.write_text(json.dumps(wanted, indent=2, sort_keys=True) + "\n")
+    files = sum(1 for p in target.rglob("*") if p.is_file())
+    print(f"{corpus}: {files} files in {target}", file=sys.stderr)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="+", choices=[*CORPORA, "all"])
+    args = parser.parse_args(argv)
+    chosen = list(CORPORA) if "all" in args.corpus else list(dict.fromkeys(args.corpus))
+    for corpus in chosen:
+        print(build(corpus))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

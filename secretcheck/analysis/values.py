@@ -1,0 +1,154 @@
+"""What a candidate value looks like: shape, entropy, and the well-known non-secrets.
+
+Value-only tools (detect-secrets, gitleaks) report digests, UUIDs, commit ids, migration ids and
+inline images because those are random-looking too. Each filter here names one such family and
+asks for the context that tells it apart (a `sha256`/`integrity` key, a `revision =` line), so a
+random value under a credential name is still reported.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import math
+import re
+from collections import Counter
+
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+# Words on a line that say a hex or base64 value is a digest or an id, not a key.
+_DIGEST_CONTEXT = re.compile(
+    r"(?i)(?:sha\d*|md5|blake2\w*|hash(?:es)?|digest|checksum|integrity|etag|crc|fingerprint"
+    r"|commit|revision|\brev\b|_rev\b|\brev_|\bref\b|git_?sha|hexsha|object_?id|oid|nonce_?id|--hash"
+    r"|request_?id|trace_?id|correlation|build_?id|image_?id|sri|sum\b|\bid\b|_id\b|uuid)"
+)
+_ALEMBIC = re.compile(r"^\s*(?:down_)?revision\s*(?::\s*[\w\[\], |]+)?\s*=|^Revision ID:|^Revises:")
+# A hex value keyed by a file name or version (`"helm-v3.13.3": "<sha256>"`) is its digest.
+_FILE_KEY = re.compile(
+    r"""["'][\w.+-]*(?:\d\.\d|\.(?:zip|tar|gz|tgz|whl|jar|exe|bin|deb|rpm|dmg|js|css|msi|iso))[\w.+-]*["']\s*:"""
+)
+# Notebook outputs and API payloads: {"image/png": "<base64>"}
+_INLINE_MEDIA = re.compile(r"""["'](?:image|audio|video|font)/[\w.+-]+["']\s*:""")
+_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,", re.IGNORECASE)
+_PUBLIC_MATERIAL = re.compile(
+    r"-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|PGP PUBLIC KEY BLOCK|X509 CRL"
+    r"|CERTIFICATE REQUEST)-----|\bssh-(?:rsa|ed25519|dss)\s+AAAA|\becdsa-sha2-\S+\s+AAAA"
+)
+_BENIGN_FILES = re.compile(
+    r"(?i)(?:^|/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml"
+    r"|poetry\.lock|Pipfile\.lock|pdm\.lock|uv\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock"
+    r"|go\.sum|[^/]*\.lock|[^/]*\.min\.(?:js|css)|[^/]*\.(?:map|po|pot|mo|svg|xliff|xlf)"
+    r"|[^/]*\.ipynb_checkpoints/.*)$"
+    r"|(?:^|/)(?:locales?|i18n|translations)/[^/]+\.(?:json|ya?ml|properties)$"
+)
+# Values that name something rather than hold it: enum words, MIME types, schemes.
+_ENUM_WORDS = frozenset(
+    {"bearer", "basic", "digest", "oauth", "oauth2", "jwt", "hmac", "api_key", "apikey",
+     "access_token", "refresh_token", "id_token", "client_credentials", "authorization_code",
+     "password", "implicit", "token", "secret", "plain", "plaintext", "none", "true", "false",
+     "required", "optional", "hidden", "text", "string", "sha256", "hs256", "rs256", "es256"}
+)  # fmt: skip
+
+
+def shannon_entropy(value: str) -> float:
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    total = len(value)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def charset(value: str) -> str:
+    if _HEX.match(value):
+        return "hex"
+    classes = [
+        name
+        for name, test in (
+            ("lower", str.islower),
+            ("upper", str.isupper),
+            ("digits", str.isdigit),
+        )
+        if any(test(c) for c in value)
+    ]
+    if any(not c.isalnum() for c in value):
+        classes.append("symbols")
+    return "+".join(classes) or "empty"
+
+
+def describe(value: str) -> str:
+    """`16 chars, entropy 3.9, lower+digits`: safe to print, says nothing usable."""
+    return f"value: {len(value)} chars, entropy {shannon_entropy(value):.1f}, {charset(value)}"
+
+
+def is_uuid(value: str) -> bool:
+    return bool(_UUID.match(value))
+
+
+def is_enum_word(value: str) -> bool:
+    return value.strip().lower() in _ENUM_WORDS
+
+
+def benign_file(path: str) -> str | None:
+    """Why a whole file cannot hold secrets worth an entropy or keyword finding, or None."""
+    match = _BENIGN_FILES.search(path)
+    if match is None:
+        return None
+    name = path.rsplit("/", 1)[-1].lower()
+    if name.endswith((".po", ".pot", ".mo", ".xliff", ".xlf")) or "/" in match.group(0).strip("/"):
+        return "i18n catalog"
+    if ".min." in name or name.endswith(".map"):
+        return "minified asset"
+    if name.endswith(".svg"):
+        return "image"
+    return "lock file"
+
+
+def benign_value(value: str, line: str = "", *, named: bool = False) -> str | None:
+    """Why a random-looking `value` on `line` is a known non-secret, or None.
+
+    `named` says a credential name already vouches for the value (`api_secret = "<hex>"`): then
+    only shapes that are never keys (UUIDs, inline images, public keys) are rejected.
+    """
+    if value.endswith(("EXAMPLE", "EXAMPLEKEY")):
+        return "documented example key"
+    if _DATA_URI.search(line) and value in line.split(";base64,", 1)[-1]:
+        return "data uri"
+    if _INLINE_MEDIA.search(line):
+        return "inline image"
+    if _PUBLIC_MATERIAL.search(line):
+        return "public key or certificate"
+    if value.startswith(("pk_live_", "pk_test_", "pk.eyJ")):
+        return "publishable key"
+    if named:
+        # Under a credential name even a UUID can be the key (Heroku, Snyk and Postmark keys).
+        return None
+    if _UUID.match(value):
+        return "uuid"
+    if _ALEMBIC.search(line):
+        return "migration revision id"
+    if _HEX.match(value) and len(value) in (7, 8, 12, 32, 40, 56, 64, 96, 128):
+        context = line.replace(value, " ")
+        if _DIGEST_CONTEXT.search(context) or _FILE_KEY.search(context):
+            return "hex digest or commit id"
+    elif _DIGEST_CONTEXT.search(line.replace(value, " ")) and re.search(
+        r"(?i)sha\d+-|integrity|checksum|digest", line
+    ):
+        return "digest"
+    if is_enum_word(value):
+        return "enum-like word"
+    if _encoded_text(value):
+        return "base64 of plain text"
+    return None
+
+
+def _encoded_text(value: str) -> bool:
+    """Base64 that decodes to words (`VGhlIHF1aWNr...`): an encoded message, not a key."""
+    if len(value) < 16 or not re.fullmatch(r"[A-Za-z0-9+/_-]+={0,2}", value):
+        return False
+    try:
+        raw = base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_", validate=False)
+    except (binascii.Error, ValueError):
+        return False
+    text = raw.decode("latin-1")
+    printable = sum(1 for c in text if c.isprintable() and c.isascii())
+    return len(text) >= 8 and printable == len(text) and " " in text
