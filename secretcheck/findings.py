@@ -63,6 +63,18 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One step of a data-flow trace, source first: where the value was and what happened."""
+
+    line: int
+    column: int
+    note: str  # built from code identifiers only, never from string values
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "column": self.column, "note": self.note}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     rule_id: str
     rule_name: str
@@ -82,6 +94,8 @@ class Finding:
     statement: tuple[int, int] | None = field(default=None, compare=False)
     # Engines that saw the same location, most specific first (the first is `rule_id`).
     also: tuple[str, ...] = field(default=(), compare=False)
+    # Source -> sink steps of a taint finding; empty for every other kind of finding.
+    trace: tuple[TraceStep, ...] = field(default=(), compare=False)
     # Why the finding was made (name, value shape, sink, context); never holds the value.
     signals: tuple[str, ...] = field(default=(), compare=False)
     # "new" unless a baseline accepted it ("known"); only new findings can fail a run.
@@ -112,6 +126,7 @@ class Finding:
             "fingerprint": self.fingerprint,
             "suppressed": self.suppressed,
             "also_matched": list(self.also),
+            "trace": [step.to_dict() for step in self.trace],
             "signals": list(self.signals),
             "baseline": self.baseline,
         }
@@ -257,3 +272,5 @@ class Hit:
     signals: tuple[str, ...] = ()  # evidence, e.g. "name: db_password"; never the secret
     confidence: Confidence | None = None  # overrides the rule's when the engine scored it
     severity: Severity | None = None  # overrides the rule's (documented example keys: info)
+    # Source -> sink steps of a taint finding (last, so positional construction elsewhere holds).
+    trace: tuple[TraceStep, ...] = ()

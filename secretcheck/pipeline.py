@@ -167,6 +167,7 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
+                trace=lead.trace,
                 signals=signals,
             )
         )

@@ -136,13 +136,16 @@ def test_every_line_of_a_private_key_is_redacted() -> None:
 
 def test_parse_error_on_a_credential_line_does_not_print_it() -> None:
     password = expand("{{password:16}}")
-    result = scan_text(f'import os\nDB_PASSWORD = "{password}\nx = 1\n', "db.py")
-    (finding,) = result.findings
-    assert (finding.rule_id, finding.span.line) == (("SC901", 2))
+    token = expand("{{crc_token:ghp}}")
+    # The token is found by a text rule, so the file is parsed and the parse error reported.
+    result = scan_text(f'import os\nDB_PASSWORD = "{password}\nT = "{token}"\n', "db.py")
+    (finding,) = [f for f in result.findings if f.rule_id == "SC901"]
+    assert finding.span.line == 2
     assert finding.snippet == f'DB_PASSWORD = "{password[:4]}…[16 chars redacted]'
     for fmt in FORMATS:
         output = get_renderer(fmt)(result, load_catalogue(), Severity.LOW, False)
         assert password not in output, fmt
+        assert token not in output, fmt
 
 
 def test_redact_value_shows_a_short_prefix_and_the_length() -> None:

@@ -23,18 +23,69 @@ _CANDIDATE = re.compile(
     r"""[rRbBuU]{0,2}(?P<q>['"])(?P<v>[^'"\n\\]{4,})(?P=q)"""
 )
 _HINT = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|conn")
+_HINT_LOWER = re.compile(r"pass|pwd|secret|token|key|cred|auth|conn")
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` when it keeps every offset (a few characters, such as U+0130, lower to
+    two code points), else None."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+class LoweredPattern:
+    """A case-insensitive prefilter that runs a lower-case regex over `text.lower()`.
+
+    CPython's `re` folds case character by character under IGNORECASE, which defeats its
+    literal fast paths: `(?i)(?:key|pass|...)` is several times slower than the same pattern
+    over lowered text. Offsets are the original text's; only `start()`/`end()` are meant to be
+    read from the matches. A prefilter may over-match, so folding case is always safe here.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.pattern = re.compile(source)
+        self.fallback = re.compile(source, re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = lowered(text)
+        return self.pattern.finditer(low) if low is not None else self.fallback.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        low = lowered(text)
+        return self.pattern.search(low) if low is not None else self.fallback.search(text)
 
 
 class CredentialLines:
-    """A prefilter object (`search`, `finditer`) for the name-based Python check (SC101)."""
+    """A prefilter object (`search`, `finditer`) for the name-based Python check (SC101).
+
+    Only lines holding a credential hint are examined (found in one pass over the lowered
+    text): the candidate regex, which matches every `name = "literal"`, never runs elsewhere.
+    """
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if not _HINT.search(text):
-            return
-        position = 0
+        low = lowered(text)
+        hints = _HINT_LOWER.finditer(low) if low is not None else _HINT.finditer(text)
+        done = -1  # end of the last line examined
+        for hint in hints:
+            if hint.start() < done:
+                continue
+            start = text.rfind("\n", 0, hint.start()) + 1
+            end = text.find("\n", hint.end())
+            end = len(text) if end < 0 else end
+            # The value may sit on the next line (`password = (\n "..."`): look one further.
+            window = text.find("\n", end + 1)
+            window = len(text) if window < 0 else window
+            done = end + 1
+            yield from self._line(text, start, end, window)
+
+    @staticmethod
+    def _line(text: str, start: int, end: int, window: int) -> Iterator[re.Match[str]]:
+        position = start
         # Overlapping search: `{"user": "alice", "password": "..."}` must not let the first
         # pair's match swallow the second.
-        while (match := _CANDIDATE.search(text, position)) is not None:
+        while (match := _CANDIDATE.search(text, position, window)) is not None:
+            if match.start("name") > end:
+                return
             position = match.end("name")
             name, value = match.group("name"), match.group("v")
             if _HINT.search(name) and credential_words(name) and judge_value(value) is None:
@@ -42,3 +93,26 @@ class CredentialLines:
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
+
+
+_ARGUMENT_HINT = re.compile(r"""['"]|\b[A-Z][A-Z0-9_]{2,}\b""")
+
+
+class SinkLines:
+    """Sink calls that can be fed a literal: the call's line, or the next, holds a quote or a
+    CONSTANT_CASE name (a module constant). `hmac.new(key, msg)` with only variables around is
+    not worth parsing a module for: a literal cannot reach it from there.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.sinks = LoweredPattern(source)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for match in self.sinks.finditer(text):
+            end = text.find("\n", match.end())
+            end = text.find("\n", end + 1) if end >= 0 else len(text)
+            if _ARGUMENT_HINT.search(text, match.end(), end if end >= 0 else len(text)):
+                yield match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)

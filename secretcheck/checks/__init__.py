@@ -6,6 +6,11 @@ are imported lazily so that libcst loads only when a file needs it. Prefilters n
 shapes a check looks for (a credential name bound to a plausible literal, a sink call, an env
 lookup with a literal fallback, a comparison with a literal), because parsing is by far the most
 expensive step of a scan.
+
+Checks in a `group` share one visitor: every taint rule (`group="taint"`) declares its sinks in
+its own module, and one `checks.taint` check runs the taint engine once for all of them. A
+taint entry's `lines` pattern picks, line by line, the functions worth the cost of scope and
+qualified-name resolution; its prefilter names the module or framework a sink needs.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from secretcheck.analysis.prefilter import CredentialLines
+from secretcheck.analysis.prefilter import CredentialLines, LoweredPattern, SinkLines
 
 
 class Prefilter(Protocol):
@@ -36,10 +41,38 @@ class CheckEntry:
     module: str
     prefilter: Prefilter
     scope: str = "module"
+    group: str = ""
 
 
+GROUPS = {"taint": "secretcheck.checks.taint"}
+
+
+# Taint checks have two patterns. `lines` finds the lines that may hold a sink (broad: `run(`
+# may be `subprocess.run` imported by name); the file prefilter is narrow: it names the module
+# or framework without which the sink cannot be reached, so most files are never parsed for it.
+_WEB = (
+    r"(?m)^[ \t]*(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
+    r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TaintEntry(CheckEntry):
+    lines: re.Pattern[str] = re.compile("(?!)")
+
+
+def _taint(module: str, prefilter: str, lines: str) -> TaintEntry:
+    return TaintEntry(f"secretcheck.checks.{module}", re.compile(prefilter), group="taint",
+                      lines=re.compile(lines, re.M))  # fmt: skip
+
+
+def _pattern(module: str, pattern: str) -> CheckEntry:
+    return CheckEntry(f"secretcheck.checks.{module}", re.compile(pattern))
+
+
+# Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
 _WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
-_LIT = r"""[rRbBuU]{0,2}['"][^'"\n]{4,}"""
+_LIT = r"""[rbu]{0,2}['"][^'"\n]{4,}"""
 
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
@@ -48,31 +81,128 @@ CHECKS: dict[str, CheckEntry] = {
     # Module scope: a constant defined at the top flows into a sink further down.
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
-        re.compile(
-            r"\.login\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|HTTPProxyAuth|BasicAuth|DigestAuth"
-            r"|Fernet|URLSafeTimedSerializer|URLSafeSerializer|TimestampSigner|Signer|FTP|FTP_TLS"
+        SinkLines(
+            r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
+            r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
             r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
-            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|HMAC)\(|(?:pymysql|MySQLdb|pymssql)\.connect\("
-            r"|SSHClient|\b(?:dsn|conninfo)\s*="
-            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?i:password|pwd)\s*="
-            r"|(?i:['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
-            r"|private-token|x-api-key|api-key)['\"]\s*:)"
+            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|hmac)\(|(?:pymysql|mysqldb|pymssql)\.connect\("
+            r"|sshclient|\b(?:dsn|conninfo)\s*="
+            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?:password|pwd)\s*="
+            r"|['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
+            r"|private-token|x-api-key|api-key)['\"]\s*:"
         ),
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.checks.env_fallbacks",
-        re.compile(
+        LoweredPattern(
             rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
-            rf"""[^'"\n]*(?i:{_WORD})[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+            rf"""[^'"\n]*{_WORD}[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
         ),
         scope="statement",
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.checks.credential_comparisons",
-        re.compile(
-            rf"""(?i:{_WORD})\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
-            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*(?i:{_WORD})|compare_digest\("""
+        LoweredPattern(
+            rf"""{_WORD}\w*['"\])]{{0,2}}(?:\.\w+\(\))?\s*[!=]=\s*{_LIT}"""
+            rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*{_WORD}|compare_digest\("""
         ),
         scope="statement",
+    ),
+    "sql-injection": _taint(
+        "sql_injection",
+        r"\.(?:execute|executemany|executescript|exec_driver_sql|fetchrow|fetchval|fetch_all|"
+        r"fetch_one|raw|extra)\s*\(|RawSQL|sqlalchemy|read_sql",
+        r"\b(?:execute|executemany|executescript|exec_driver_sql|fetchrow|fetchval|fetch_all|"
+        r"fetch_one|raw|extra|RawSQL|text|read_sql(?:_query)?)\s*\(",
+    ),
+    "command-injection": _taint(
+        "command_injection",
+        r"\bsubprocess\b|\bos\.(?:system|popen)|\bimport\b[^\n]*\b(?:system|popen)\b|"
+        r"create_subprocess_shell|subprocess_shell|exec_command|\bcommands\b",
+        r"\b(?:system|popen\d?|Popen|run|call|check_call|check_output|getoutput|"
+        r"getstatusoutput|create_subprocess_shell|subprocess_shell|exec_command)\s*\(",
+    ),
+    "code-injection": _taint(
+        "code_injection",
+        r"(?<![.\w])(?:eval|exec|compile|__import__)\s*\(|\bimport_module\b",
+        r"(?<![.\w])(?:eval|exec|compile|__import__)\s*\(|\bimport_module\s*\(",
+    ),
+    "deserialization": _taint(
+        "deserialization",
+        r"\b(?:pickle|cPickle|_pickle|dill|jsonpickle|marshal|shelve|yaml|torch|joblib|numpy|"
+        r"read_pickle)\b",
+        r"\b(?:loads?|load_all|unsafe_load(?:_all)?|full_load(?:_all)?|Unpickler|read_pickle|"
+        r"decode|open)\s*\(",
+    ),
+    "path-traversal": _taint(
+        "path_traversal",
+        _WEB,
+        r"\b(?:open|send_file|FileResponse|read_text|read_bytes|write_text|write_bytes|save|"
+        r"extractall|extract|unpack_archive|copy\w*|move|rmtree|remove|unlink|rmdir|removedirs|"
+        r"makedirs|mkdir|listdir|scandir|rename|replace|truncate)\s*\(",
+    ),
+    "ssrf": _taint(
+        "ssrf",
+        _WEB,
+        r"\b(?:requests|httpx|urlopen|urlretrieve|Request|urllib3|ClientSession|AsyncClient|"
+        r"PoolManager|Session|Client)\b",
+    ),
+    "xss": _taint(
+        "xss",
+        _WEB,
+        r"\b(?:Markup|mark_safe|SafeString|HttpResponse|HTMLResponse|make_response|Response)"
+        r"\s*\(|^[ \t]*@\w+\.(?:route|get|post)\(",
+    ),
+    "template-injection": _taint(
+        "template_injection",
+        r"render_template_string|jinja2|mako|django\.template|from_string",
+        r"\b(?:render_template_string|Template|from_string)\s*\(",
+    ),
+    "xxe": _taint(
+        "xxe",
+        _WEB,
+        r"\b(?:fromstring|fromstringlist|parseString|XML|parse|iterparse)\s*\(",
+    ),
+    "open-redirect": _taint(
+        "open_redirect",
+        _WEB,
+        r"\b(?:redirect|HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)\s*\(",
+    ),
+    # Security-configuration pattern checks (no data flow): one visitor per rule.
+    "tls-verification": _pattern(
+        "tls_verification",
+        r"\b(?:verify|verify_ssl|ssl|check_hostname)\s*=\s*(?:False|0)\b|CERT_NONE|"
+        r"_create_unverified_context|_create_stdlib_context|disable_warnings",
+    ),
+    "weak-password-hash": _pattern(
+        "weak_password_hash", r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"
+    ),
+    "insecure-random": _pattern(
+        "insecure_random", r"\brandom\.[a-z]\w*\s*\(|^[ \t]*from[ \t]+random[ \t]+import"
+    ),
+    "debug-mode": _pattern(
+        "debug_mode",
+        r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*=",
+    ),
+    "bind-all": _pattern("bind_all", r"['\"](?:0\.0\.0\.0|::)['\"]"),
+    "temp-files": _pattern(
+        "temp_files", r"\bmktemp\b|\btempnam\b|\btmpnam\b|['\"]/(?:tmp|var/tmp|dev/shm)\b"
+    ),
+    "world-writable": _pattern(
+        "world_writable",
+        r"\b(?:chmod|mkdir|makedirs|open)\s*\([^\n]*(?:\b0o?[0-7]{3,4}\b|S_I\w+|\b\d{3}\b|mode)",
+    ),
+    "jwt-verification": _pattern(
+        "jwt_verification", r"\bdecode(?:_complete)?\s*\([^\n]*(?:verify|algorithms|options)"
+    ),
+    "assert-authorization": _pattern(
+        "assert_authorization",
+        r"(?im)^[ \t]*assert\b[^\n]*(?:auth|admin|superuser|staff|perm|role|owner|privilege|"
+        r"access|logged|acl|anonymous)",
+    ),
+    "secret-in-log": _pattern(
+        "secret_in_log",
+        r"(?i)\b(?:log\w*|print|raise\s+\w+)\s*[.(][^\n]*(?:passw|pwd|secret|token|api_?key|"
+        r"credential)|getpass|keyring",
     ),
 }

@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import ast
 import importlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from secretcheck.checks import CHECKS
+from secretcheck.checks import CHECKS, GROUPS
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
 _MAX_SNIPPETS = 40
-_SYNTAX_HINT = re.compile(r"(?i)(?:pass|pwd|secret|token|key|cred|auth|conn)\w*[^\n]*['\"]")
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
@@ -100,12 +98,23 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
     return prefix + "".join(chunk), 1 if indent else 0
 
 
-def _visit(module: Any, rules: Sequence[RuleSpec]) -> list[Hit]:
+def _visit(module: Any, rules: Sequence[RuleSpec], text: str = "") -> list[Hit]:
     from libcst.metadata import MetadataWrapper
 
     hits: list[Hit] = []
-    visitors = [importlib.import_module(CHECKS[r.check].module).Check(r, hits) for r in rules]
-    MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+    visitors: list[Any] = []
+    grouped: dict[str, list[RuleSpec]] = {}
+    for rule in rules:
+        entry = CHECKS[rule.check]
+        if entry.group:  # one shared visitor for the whole group (the taint engine)
+            grouped.setdefault(entry.group, []).append(rule)
+        else:
+            visitors.append(importlib.import_module(entry.module).Check(rule, hits))
+    if visitors:
+        MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+    for group, members in grouped.items():
+        # A group check analyzes the module itself (no traversal of its own to batch).
+        importlib.import_module(GROUPS[group]).Check(members, hits, text).leave_Module(module)
     return hits
 
 
@@ -145,9 +154,7 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
     something, and if the file does not parse, that is worth saying next to it.
     """
     selected = wanted_checks(rules, text)
-    # No check wants the tree, but a broken file that mentions credentials is still worth a
-    # diagnostic; CPython's parser (below) answers that cheaply.
-    if not selected and not must_parse and not (rules and _SYNTAX_HINT.search(text)):
+    if not selected and not must_parse:
         return []
     try:
         tree = ast.parse(text)
@@ -168,5 +175,5 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
             return [*hits, _parse_error(exc.raw_line, exc.raw_column + 1, "libcst cannot parse")]
         except RecursionError:
             return [*hits, _parse_error(1, 1, "too deeply nested to parse")]
-        hits.extend(_visit(module, module_rules))
+        hits.extend(_visit(module, module_rules, text))
     return hits

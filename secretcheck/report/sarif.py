@@ -71,6 +71,23 @@ def artifact_location(path: str) -> dict[str, str]:
     return {"uri": quote(path.encode("utf-8", "surrogateescape")), "uriBaseId": "%SRCROOT%"}
 
 
+def code_flow(finding: Finding) -> dict[str, Any]:
+    """A taint trace as one SARIF codeFlow: a threadFlow with a location per step."""
+    steps = [
+        {
+            "location": {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(finding.path),
+                    "region": {"startLine": step.line, "startColumn": step.column},
+                },
+                "message": {"text": step.note},
+            }
+        }
+        for step in finding.trace
+    ]
+    return {"threadFlows": [{"locations": steps}]}
+
+
 def describe_result(
     finding: Finding, rule_index: dict[str, int], with_baseline: bool = False
 ) -> dict[str, Any]:
@@ -102,6 +119,8 @@ def describe_result(
             "signals": list(finding.signals),
         },
     }
+    if finding.trace:
+        result["codeFlows"] = [code_flow(finding)]
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource"}]
     if with_baseline:

@@ -43,6 +43,9 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
             out.append(f"  {where:<8} {style(f.rule_id, bold=True)} {sev} {f.message}")
             gutter = str(f.span.line)
             out.append(style(f"  {gutter:>6} | ", dim=True) + _printable(f.snippet))
+            if f.trace:
+                flow = " -> ".join(f"{step.note} (line {step.line})" for step in f.trace)
+                out.append(style(f"  {'':>6} = flow: ", dim=True) + _printable(flow))
             if f.signals:
                 out.append(style(f"  {'':>6} = why: ", dim=True) + "; ".join(f.signals))
             rule = rules.get(f.rule_id)

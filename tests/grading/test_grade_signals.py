@@ -56,20 +56,28 @@ def test_committed_env_venv_and_database_are_deducted_with_paths(
     assert "hunter2hunter2" not in str(grade.to_dict())
 
 
-def test_injection_and_config_lines_are_graded_until_the_taint_rules_land(
-    tmp_path: Path,
-) -> None:
+def test_injection_and_config_lines_are_graded(tmp_path: Path) -> None:
+    """By the scan's taint and configuration rules (or the interim rules where none exist)."""
     _write(tmp_path, {"app.py": (
-        "def q(cur, name):\n"
-        "    cur.execute(f\"SELECT * FROM notes WHERE name = '{name}'\")\n"
-        "    requests.get(url, verify=False)\n"
-        "app.run(debug=True)\n"
+        "import sqlite3\n"
+        "import requests\n"
+        "from flask import Flask, request\n"
+        "app = Flask(__name__)\n"
+        "@app.get('/notes')\n"
+        "def notes():\n"
+        "    name = request.args['name']\n"
+        "    db = sqlite3.connect('n.db')\n"
+        "    rows = db.execute(f\"SELECT * FROM notes WHERE name = '{name}'\").fetchall()\n"
+        "    requests.get('https://api.example.com/x', verify=False, timeout=5)\n"
+        "    return str(rows)\n"
+        "if __name__ == '__main__':\n"
+        "    app.run(debug=True)\n"
     )})  # fmt: skip
     grade = _grade(tmp_path)
     injection = next(d for d in grade.dimensions if d.id == "injection")
     config = next(d for d in grade.dimensions if d.id == "configuration")
-    assert [e.line for i in injection.deductions for e in i.evidence] == [2]
-    assert {e.line for i in config.deductions for e in i.evidence} == {3, 4}
+    assert [e.line for i in injection.deductions for e in i.evidence] == [9]
+    assert {e.line for i in config.deductions for e in i.evidence} == {10, 13}
 
 
 def test_hygiene_credits_from_gitignore_pins_tooling_tests_and_messages(git_repo: Path) -> None:
@@ -94,8 +102,8 @@ def test_hygiene_credits_from_gitignore_pins_tooling_tests_and_messages(git_repo
 
 def test_or_fallback_harmless_env_file_and_container_user(tmp_path: Path) -> None:
     _write(tmp_path, {
-        "config.py": 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY") or "changeme"\n'
-                     'ALLOWED_HOSTS = ["*"]\n',
+        "settings.py": 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY") or "changeme"\n'
+                       'ALLOWED_HOSTS = ["*"]\nROOT_URLCONF = "notes.urls"\n',
         ".env": "FLASK_APP=app.py\nPORT=8000\n",
         "Dockerfile": "FROM python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"app.py\"]\n",
     })  # fmt: skip
@@ -104,7 +112,7 @@ def test_or_fallback_harmless_env_file_and_container_user(tmp_path: Path) -> Non
     assert lost["weak-secret-fallback"].evidence[0].line == 2
     assert "committed-env-file" not in lost  # no credential in it
     assert lost["container-runs-as-root"].evidence[0].path == "Dockerfile"
-    assert any(e.line == 3 for i in lost.values() for e in i.evidence if e.path == "config.py")
+    assert any(e.line == 3 for i in lost.values() for e in i.evidence if e.path == "settings.py")
     _write(tmp_path, {"Dockerfile": "FROM python:3.12-slim\nUSER app\n"})
     assert "container-non-root" in _keys(_grade(tmp_path), "credits")
 

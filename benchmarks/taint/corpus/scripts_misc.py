@@ -1,0 +1,57 @@
+"""Assorted helper functions from a utilities module (values of unknown origin)."""
+
+import os
+import subprocess
+
+
+def run_hook(command):
+    # expect: SC202
+    return subprocess.run(command, shell=True, check=True)
+
+
+def run_argv(argv):
+    # ok: SC202
+    return subprocess.run(argv, check=True)
+
+
+def git_log(ref):
+    # expect: SC202
+    return os.popen("git log --oneline " + ref).read()
+
+
+def git_log_safe(ref):
+    # ok: SC202
+    return subprocess.run(["git", "log", "--oneline", ref], capture_output=True).stdout
+
+
+def evaluate_rule(expression, context):
+    # expect: SC203
+    return eval(expression, {"__builtins__": {}}, context)
+
+
+def evaluate_constant():
+    # ok: SC203
+    return eval("1 + 2")
+
+
+def count_rows(cursor, table):
+    # expect: SC201
+    cursor.execute(f"SELECT COUNT(*) FROM {table}")
+    return cursor.fetchone()[0]
+
+
+def run_sql(cursor, sql, params=()):
+    # ok: SC201
+    cursor.execute(sql, params)
+    return cursor.fetchall()
+
+
+def read_text(path):
+    # ok: SC205
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+def download(session, url):
+    # ok: SC206
+    return session.get(url, timeout=10)

@@ -1,0 +1,156 @@
+"""The issue's must-haves through the real CLI: cross-function SQL injection and a FastAPI
+query-parameter command injection are found with traces; bound parameters and a list argv
+are clean. Also: traces in every report format, and the annotated corpus as exact sets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from secretcheck.cli import main
+
+CORPUS = Path(__file__).resolve().parent.parent / "benchmarks" / "taint" / "corpus"
+
+CROSS_FUNCTION_SQL = """\
+import sqlite3
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def find_user(conn, name):
+    query = "SELECT id FROM users WHERE name = '%s'" % name
+    return conn.execute(query).fetchone()
+
+
+@app.route("/users")
+def users():
+    name = request.args.get("name", "")
+    return {"user": find_user(sqlite3.connect("app.db"), name)}
+"""
+BOUND_SQL = CROSS_FUNCTION_SQL.replace(
+    """    query = "SELECT id FROM users WHERE name = '%s'" % name
+    return conn.execute(query).fetchone()""",
+    """    return conn.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()""",
+)
+FASTAPI_COMMAND = """\
+import subprocess
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/ping")
+def ping(host: str):
+    out = subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True)
+    return {"out": out.stdout.decode()}
+"""
+LIST_ARGV = FASTAPI_COMMAND.replace(
+    'subprocess.run(f"ping -c 1 {host}", shell=True, capture_output=True)',
+    'subprocess.run(["ping", "-c", "1", host], capture_output=True)',
+)
+
+
+def scan(tmp_path: Path, source: str, *extra: str) -> tuple[int, str]:
+    target = tmp_path / "app.py"
+    target.write_text(source, encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", *extra, str(target)])
+    return result.exit_code, result.output
+
+
+def taint_findings(output: str) -> list[dict[str, object]]:
+    return [f for f in json.loads(output)["findings"] if str(f["rule_id"]).startswith("SC20")]
+
+
+def test_cross_function_sql_injection_has_a_trace(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, CROSS_FUNCTION_SQL, "--format", "json")
+    assert code == 1
+    [finding] = taint_findings(output)
+    assert (finding["rule_id"], finding["line"], finding["confidence"]) == ("SC201", 9, "high")
+    trace = finding["trace"]
+    assert isinstance(trace, list)
+    notes = [step["note"] for step in trace]
+    assert notes[0] == "source: request.args (Flask)" and trace[0]["line"] == 14
+    assert "passed to find_user()" in notes
+    assert "parameter 'name' of find_user()" in notes
+    assert notes[-1] == "sink: conn.execute" and trace[-1]["line"] == 9
+
+
+def test_bound_parameters_are_clean(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, BOUND_SQL, "--format", "json")
+    assert code == 0
+    assert taint_findings(output) == []
+
+
+def test_fastapi_query_parameter_command_injection(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, FASTAPI_COMMAND, "--format", "json")
+    assert code == 1
+    [finding] = taint_findings(output)
+    assert (finding["rule_id"], finding["line"], finding["category"]) == (
+        "SC202", 9, "command-injection")  # fmt: skip
+    assert finding["cwe"] == "CWE-78"
+    notes = [step["note"] for step in finding["trace"]]  # type: ignore[attr-defined]
+    assert notes == ["route parameter 'host' of ping()", "sink: subprocess with shell=True"]
+
+
+def test_list_argv_is_clean(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, LIST_ARGV, "--format", "json")
+    assert code == 0
+    assert taint_findings(output) == []
+
+
+def test_text_report_shows_a_compact_flow(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, CROSS_FUNCTION_SQL)
+    assert code == 1
+    flow = next(line for line in output.splitlines() if "= flow:" in line)
+    assert "source: request.args (Flask) (line 14) ->" in flow
+    assert flow.rstrip().endswith("sink: conn.execute (line 9)")
+
+
+def test_sarif_carries_code_flows_and_validates(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, FASTAPI_COMMAND, "--format", "sarif")
+    assert code == 1
+    document = json.loads(output)
+    [result] = [r for r in document["runs"][0]["results"] if r["ruleId"] == "SC202"]
+    locations = result["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert [loc["location"]["physicalLocation"]["region"]["startLine"] for loc in locations] == [
+        8, 9]  # fmt: skip
+    for loc in locations:
+        assert set(loc) == {"location"} and loc["location"]["message"]["text"]
+    schema = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+    if not schema.is_file():
+        pytest.skip("the official SARIF schema is vendored by the foundation tests")
+    jsonschema.validate(document, json.loads(schema.read_text(encoding="utf-8")))
+
+
+def test_non_taint_findings_have_an_empty_trace(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, "import os\nos.chmod('x', 0o777)\n", "--format", "json")
+    assert code == 1
+    [finding] = json.loads(output)["findings"]
+    assert finding["rule_id"] == "SC228" and finding["trace"] == []
+
+
+LABEL = re.compile(r"#\s*(expect|ok):\s*([A-Z0-9, ]+)")
+
+
+def _expected(path: Path) -> set[tuple[int, str]]:
+    out = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = LABEL.search(line)
+        if match and match.group(1) == "expect":
+            out.update((number + 1, c.strip()) for c in match.group(2).split(","))
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.py")), ids=lambda p: p.stem)
+def test_corpus_file_matches_its_labels(path: Path) -> None:
+    result = CliRunner().invoke(main, ["scan", "--format", "json", str(path)])
+    assert result.exit_code in (0, 1)
+    found = {(f["line"], f["rule_id"]) for f in json.loads(result.output)["findings"]
+             if f["rule_id"].startswith("SC2")}  # fmt: skip
+    assert found == _expected(path)
