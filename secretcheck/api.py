@@ -43,14 +43,30 @@ def map_files(
     workers = _worker_count(settings, len(items))
     if workers == 1 or len(items) < POOL_THRESHOLD:
         return [work(i) for i in items]
-    chunk = max(1, len(items) // (workers * 8))
+    chunk = max(1, min(8, len(items) // (workers * 16)))
     warm_imports()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(work, items, chunksize=chunk))
 
 
+def _size(candidate: Candidate) -> int:
+    try:
+        return os.stat(candidate.path).st_size
+    except OSError:
+        return 0
+
+
 def scan_candidates(candidates: Sequence[Candidate], settings: Settings) -> list[FileResult]:
-    return map_files(partial(scan_candidate, settings=settings), candidates, settings)
+    # Largest files first, so no worker is left with a big file at the end while the
+    # others wait; results come back in discovery order.
+    order = sorted(range(len(candidates)), key=lambda i: -_size(candidates[i]))
+    results = map_files(
+        partial(scan_candidate, settings=settings), [candidates[i] for i in order], settings
+    )
+    placed: list[FileResult | None] = [None] * len(candidates)
+    for position, result in zip(order, results, strict=True):
+        placed[position] = result
+    return [r for r in placed if r is not None]
 
 
 def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult:  # type: ignore[type-arg]

@@ -32,18 +32,24 @@ from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
 from secretcheck.suppress import apply_suppressions, directive_columns
 from secretcheck.textindex import LineIndex
 
+_TEST_CODE = ("test", "fixture")
+_ALWAYS = frozenset({"secret", "repo-hygiene", "diagnostic"})
+
 
 def rules_for(catalogue: Catalogue, settings: Settings, display: str) -> list[RuleSpec]:
-    """The active rules that `select`/`ignore` and `per-file-ignores` leave on for a file."""
+    """The active rules that `select`/`ignore`, `per-file-ignores` and the test-code policy
+    (`input-checks-in-tests`) leave on for a file."""
     ignored: set[str] = set()
     for glob, codes in settings.per_file_ignores:
         if is_excluded(display, (glob,)):
             ignored.update(codes)
+    secrets_only = not settings.input_checks_in_tests and path_context(display) in _TEST_CODE
     return [
         r
         for r in catalogue.active()
         if settings.rule_enabled(r.code)
         and not any(c == "ALL" or r.code.startswith(c) for c in ignored)
+        and not (secrets_only and r.category not in _ALWAYS)
     ]
 
 

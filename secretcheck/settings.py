@@ -40,6 +40,11 @@ class Settings:
     use_cache: bool = True
     config_file: str = ""
     force_exclude: bool = False
+    # Input-handling and configuration rules (every category but secrets, repo hygiene and
+    # diagnostics) skip test and fixture code unless this is on: a test fabricates its own
+    # request data, temp paths and debug apps, and parsing test suites for data flow would
+    # double a scan's time for findings nobody fixes.
+    input_checks_in_tests: bool = False
 
     def with_extra_excludes(self, globs: tuple[str, ...]) -> Settings:
         return replace(self, exclude=self.exclude + tuple(globs))
@@ -100,6 +105,12 @@ def _string(value: Any) -> str:
     return value
 
 
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
 def _per_file(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ValueError("must be a table of glob = [codes]")
@@ -117,6 +128,7 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
     "per-file-ignores": ("per_file_ignores", _per_file),
     "baseline": ("baseline", _string),
     "cache-dir": ("cache_dir", _string),
+    "input-checks-in-tests": ("input_checks_in_tests", _bool),
 }
 
 

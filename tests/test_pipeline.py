@@ -46,3 +46,17 @@ def test_a_suppression_comment_is_never_a_finding_itself() -> None:
     for line in lines:
         for filename in ("c.yaml", "c.toml", "c.ini", "c.py", "c.sh"):
             assert scan_text(line + "\n", filename).findings == (), (line, filename)
+
+
+def test_input_checks_skip_test_code_unless_asked() -> None:
+    from secretcheck.pipeline import rules_for
+    from secretcheck.rulepacks import load_catalogue
+    from secretcheck.settings import Settings
+
+    catalogue = load_catalogue()
+    in_tests = {r.code for r in rules_for(catalogue, Settings(), "pkg/tests/test_app.py")}
+    in_app = {r.code for r in rules_for(catalogue, Settings(), "pkg/app.py")}
+    assert "SC201" in in_app and "SC201" not in in_tests
+    assert {"SC101", "SC301", "SC901"} <= in_tests  # secrets are always looked for
+    opted_in = Settings(input_checks_in_tests=True)
+    assert "SC201" in {r.code for r in rules_for(catalogue, opted_in, "pkg/tests/test_app.py")}

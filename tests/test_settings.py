@@ -35,6 +35,7 @@ rule-paths = ["packs"]
 per-file-ignores = { "tests/*" = ["SC101"] }
 baseline = ".secretcheck-baseline.json"
 cache-dir = ".cache"
+input-checks-in-tests = true
 """
             },
         )
@@ -45,6 +46,7 @@ cache-dir = ".cache"
     settings = build_settings((str(tmp_path),), str(config))
     assert settings.select == ("SC1", "SC30")
     assert settings.ignore == ("SC102",)
+    assert settings.input_checks_in_tests is True
     assert settings.exclude == ("build/", "*.min.js")
     assert settings.fail_on is Severity.HIGH
     assert settings.jobs == 3

@@ -61,8 +61,54 @@ class TaintEntry(CheckEntry):
     lines: re.Pattern[str] = re.compile("(?!)")
 
 
-def _taint(module: str, prefilter: str, lines: str) -> TaintEntry:
-    return TaintEntry(f"secretcheck.checks.{module}", re.compile(prefilter), group="taint",
+# Where untrusted input can enter a file: the sources the taint engine knows (web request
+# objects and route parameters, FastAPI/Starlette, Django views, CLI input, the environment).
+# A file with a sink but none of these cannot hold a source-to-sink path of its own, and a
+# taint run (whole-module parse, scopes, qualified names) is the costliest step of a scan.
+_SOURCES = re.compile(
+    r"\brequest\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
+    r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
+    r"|content|path|url|params|arguments)\b"
+    r"|\binput\s*\(|\bsys\.argv\b|\bparse_args\s*\(|\bclick\b|\btyper\b|fastapi|starlette"
+    r"|@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]"
+    r"|def\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b|\bos\.environ\b|\bgetenv\s*\("
+)
+
+
+class AllOf:
+    """A prefilter that holds when every one of its tests finds something in the file."""
+
+    def __init__(self, first: Prefilter, *others: Prefilter) -> None:
+        self.first, self.others = first, others
+
+    def search(self, text: str) -> object:
+        found = self.first.search(text)
+        return found if found and all(o.search(text) for o in self.others) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.first.finditer(text) if self.search(text) else iter(())
+
+
+class SourceGated:
+    """A taint prefilter: the category's own test, and some source in the same file."""
+
+    def __init__(self, prefilter: str) -> None:
+        self.prefilter = re.compile(prefilter)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = self.prefilter.search(text)
+        return found if found is not None and _SOURCES.search(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.prefilter.finditer(text) if _SOURCES.search(text) else iter(())
+
+
+def _taint(module: str, prefilter: str, lines: str, gated: bool = False) -> TaintEntry:
+    """`gated`: the category reports only source-to-sink paths (path, URL, markup, XML,
+    redirect sinks); SQL, shell, code and pickle sinks also report values of unknown origin,
+    so they need no source in the file."""
+    test: Prefilter = SourceGated(prefilter) if gated else re.compile(prefilter)
+    return TaintEntry(f"secretcheck.checks.{module}", test, group="taint",
                       lines=re.compile(lines, re.M))  # fmt: skip
 
 
@@ -140,33 +186,39 @@ CHECKS: dict[str, CheckEntry] = {
         r"\b(?:open|send_file|FileResponse|read_text|read_bytes|write_text|write_bytes|save|"
         r"extractall|extract|unpack_archive|copy\w*|move|rmtree|remove|unlink|rmdir|removedirs|"
         r"makedirs|mkdir|listdir|scandir|rename|replace|truncate)\s*\(",
+        gated=True,
     ),
     "ssrf": _taint(
         "ssrf",
         _WEB,
         r"\b(?:requests|httpx|urlopen|urlretrieve|Request|urllib3|ClientSession|AsyncClient|"
         r"PoolManager|Session|Client)\b",
+        gated=True,
     ),
     "xss": _taint(
         "xss",
         _WEB,
         r"\b(?:Markup|mark_safe|SafeString|HttpResponse|HTMLResponse|make_response|Response)"
         r"\s*\(|^[ \t]*@\w+\.(?:route|get|post)\(",
+        gated=True,
     ),
     "template-injection": _taint(
         "template_injection",
         r"render_template_string|jinja2|mako|django\.template|from_string",
         r"\b(?:render_template_string|Template|from_string)\s*\(",
+        gated=True,
     ),
     "xxe": _taint(
         "xxe",
         _WEB,
         r"\b(?:fromstring|fromstringlist|parseString|XML|parse|iterparse)\s*\(",
+        gated=True,
     ),
     "open-redirect": _taint(
         "open_redirect",
         _WEB,
         r"\b(?:redirect|HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)\s*\(",
+        gated=True,
     ),
     # Security-configuration pattern checks (no data flow): one visitor per rule.
     "tls-verification": _pattern(
@@ -174,8 +226,14 @@ CHECKS: dict[str, CheckEntry] = {
         r"\b(?:verify|verify_ssl|ssl|check_hostname)\s*=\s*(?:False|0)\b|CERT_NONE|"
         r"_create_unverified_context|_create_stdlib_context|disable_warnings",
     ),
-    "weak-password-hash": _pattern(
-        "weak_password_hash", r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"
+    # Fast hashes are everywhere (ETags, cache keys); only a file that also speaks of
+    # passwords can hash one.
+    "weak-password-hash": CheckEntry(
+        "secretcheck.checks.weak_password_hash",
+        AllOf(
+            re.compile(r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"),
+            LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
+        ),
     ),
     "insecure-random": _pattern(
         "insecure_random", r"\brandom\.[a-z]\w*\s*\(|^[ \t]*from[ \t]+random[ \t]+import"
@@ -190,7 +248,8 @@ CHECKS: dict[str, CheckEntry] = {
     ),
     "world-writable": _pattern(
         "world_writable",
-        r"\b(?:chmod|mkdir|makedirs|open)\s*\([^\n]*(?:\b0o?[0-7]{3,4}\b|S_I\w+|\b\d{3}\b|mode)",
+        # The check reads constant modes only: an octal or decimal literal, or stat flags.
+        r"\b(?:f?l?chmod|mkdir|makedirs|os\.open)\s*\([^\n]*(?:\b0o?[0-7]{3,4}\b|S_I\w+|\b\d{3}\b)",
     ),
     "jwt-verification": _pattern(
         "jwt_verification", r"\bdecode(?:_complete)?\s*\([^\n]*(?:verify|algorithms|options)"
