@@ -412,3 +412,62 @@ def history(
     if failing and (fmt != "text" or output):
         click.echo(f"secretcheck: {len(failing)} secret(s) in history. {ROTATE}", err=True)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("submissions", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("text", "json", "markdown", "html", "csv")),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option(
+    "--batch",
+    is_flag=True,
+    help="Each argument is a folder of submissions (sub-folders and archives): a leaderboard.",
+)
+@click.option("--rubric", "rubric_file", type=click.Path(), help="A rubric TOML file to use.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help="Worker processes.")
+def grade(
+    submissions: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    batch: bool,
+    rubric_file: str | None,
+    jobs: int | None,
+) -> None:
+    """Score take-home SUBMISSIONS (folders, git repositories, archives) on security habits.
+
+    Submissions are only read: nothing in them is imported, executed or installed. The
+    submission's own secretcheck config is ignored; the rubric decides.
+    """
+    from pathlib import Path
+
+    from secretcheck.grading.grade import grade_paths
+    from secretcheck.grading.render import get_grade_renderer
+    from secretcheck.grading.rubric import load_rubric
+    from secretcheck.grading.submission import batch_members
+    from secretcheck.settings import Settings
+
+    try:
+        rubric = load_rubric(rubric_file)
+        paths = [Path(s) for s in submissions]
+        if batch:
+            paths = [member for p in paths for member in batch_members(p)]
+        grades = grade_paths(paths, rubric, Settings(jobs=jobs or 0, use_cache=False))
+    except SecretcheckError as exc:
+        _fail(str(exc))
+        return
+    report = get_grade_renderer(fmt)(grades)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror}")
+    else:
+        click.echo(report, nl=False)
+    sys.exit(EXIT_CLEAN)

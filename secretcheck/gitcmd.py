@@ -19,6 +19,10 @@ from pathlib import Path
 from secretcheck.errors import SecretcheckError
 
 GIT_TIMEOUT = 600
+# Settings a repository's own .git/config could use to run programs while we only read it
+# (fsmonitor on index refresh, gpg.program when log.showSignature is on): a command-line -c
+# wins over repository config, so scanning a cloned or untrusted repository runs only git.
+SAFE_CONFIG = ("-c", "core.fsmonitor=false", "-c", "log.showSignature=false")
 # Options that pin the patch format whatever the user's git config says.
 PATCH_OPTIONS = (
     "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-U0",
@@ -38,7 +42,7 @@ class GitError(SecretcheckError):
 def run_git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(
-            ["git", "--literal-pathspecs", "-c", "core.quotePath=true", *args],
+            ["git", "--literal-pathspecs", *SAFE_CONFIG, "-c", "core.quotePath=true", *args],
             cwd=cwd, input=stdin, capture_output=True, check=False, timeout=GIT_TIMEOUT,
         )  # fmt: skip
     except (OSError, subprocess.SubprocessError) as exc:

@@ -14,6 +14,7 @@ from pathlib import Path
 from secretcheck.gitcmd import (
     GIT_TIMEOUT,
     PATCH_OPTIONS,
+    SAFE_CONFIG,
     FilePatch,
     GitError,
     parse_patch,
@@ -59,7 +60,7 @@ def log_commits(cwd: Path, revs: Sequence[str], pathspecs: Sequence[str]) -> Ite
     tuple[Commit, list[FilePatch]]
 ]:  # fmt: skip
     """Stream (commit, file patches) oldest first from one `git log -p` process."""
-    args = ["git", "--literal-pathspecs", "-c", "core.quotePath=true", "log", "-p",
+    args = ["git", "--literal-pathspecs", *SAFE_CONFIG, "-c", "core.quotePath=true", "log", "-p",
             *PATCH_OPTIONS, "-M", "--reverse", LOG_FORMAT, *revs, "--", *pathspecs]  # fmt: skip
     # stderr goes to a file, not a pipe: a pipe nobody reads could fill and stall git.
     with tempfile.TemporaryFile() as errors:

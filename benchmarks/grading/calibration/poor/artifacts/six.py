@@ -1,0 +1,1 @@
+# placeholder for a committed site-packages module
