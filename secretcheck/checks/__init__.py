@@ -103,11 +103,23 @@ class SourceGated:
         return self.prefilter.finditer(text) if _SOURCES.search(text) else iter(())
 
 
-def _taint(module: str, prefilter: str, lines: str, gated: bool = False) -> TaintEntry:
+# After a sink's opening parenthesis: a first argument that is one plain (not f-) string
+# literal, ending the call or followed by another argument. A constant cannot carry taint, so
+# such a call is no reason to analyze its function (`__import__("colorama")`,
+# `execute("SELECT ... WHERE id = ?", (uid,))`); `"..." + x`, `"..." % x` still are.
+_CONSTANT_FIRST_ARG = r"""(?!\s*[rRbBuU]{0,2}(?:"[^"\n]*"|'[^'\n]*')\s*[,)])"""
+
+
+def _taint(
+    module: str, prefilter: str, lines: str, gated: bool = False, calls: bool = True
+) -> TaintEntry:
     """`gated`: the category reports only source-to-sink paths (path, URL, markup, XML,
     redirect sinks); SQL, shell, code and pickle sinks also report values of unknown origin,
-    so they need no source in the file."""
+    so they need no source in the file. `calls`: `lines` ends at a sink call's `(`, so the
+    definition of a same-named function and a constant first argument do not count."""
     test: Prefilter = SourceGated(prefilter) if gated else re.compile(prefilter)
+    if calls:
+        lines = rf"(?<!def )(?:{lines}){_CONSTANT_FIRST_ARG}"
     return TaintEntry(f"secretcheck.checks.{module}", test, group="taint",
                       lines=re.compile(lines, re.M))  # fmt: skip
 
@@ -194,6 +206,7 @@ CHECKS: dict[str, CheckEntry] = {
         r"\b(?:requests|httpx|urlopen|urlretrieve|Request|urllib3|ClientSession|AsyncClient|"
         r"PoolManager|Session|Client)\b",
         gated=True,
+        calls=False,
     ),
     "xss": _taint(
         "xss",
@@ -201,6 +214,7 @@ CHECKS: dict[str, CheckEntry] = {
         r"\b(?:Markup|mark_safe|SafeString|HttpResponse|HTMLResponse|make_response|Response)"
         r"\s*\(|^[ \t]*@\w+\.(?:route|get|post)\(",
         gated=True,
+        calls=False,
     ),
     "template-injection": _taint(
         "template_injection",
