@@ -96,6 +96,7 @@ class CredentialLines:
 
 
 _ARGUMENT_HINT = re.compile(r"""['"]|\b[A-Z][A-Z0-9_]{2,}\b""")
+_CONSTANT_HINT = re.compile(r"\b[A-Z][A-Z0-9_]{2,}\b")
 
 
 class SinkLines:
@@ -104,14 +105,16 @@ class SinkLines:
     not worth parsing a module for: a literal cannot reach it from there.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, literals: bool = True) -> None:
+        """`literals=False`: only a CONSTANT_CASE name counts, not a quote."""
         self.sinks = LoweredPattern(source)
+        self.hint = _ARGUMENT_HINT if literals else _CONSTANT_HINT
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         for match in self.sinks.finditer(text):
             end = text.find("\n", match.end())
             end = text.find("\n", end + 1) if end >= 0 else len(text)
-            if _ARGUMENT_HINT.search(text, match.end(), end if end >= 0 else len(text)):
+            if self.hint.search(text, match.end(), end if end >= 0 else len(text)):
                 yield match
 
     def search(self, text: str) -> re.Match[str] | None:

@@ -36,12 +36,20 @@ class CheckEntry:
     "module": the whole parsed module (imports, functions: taint and flow checks).
     "statement": only the statements on lines its prefilter matched; the engine parses just
     those with libcst, so a 2,000-line file with one candidate costs one small parse.
+    `module_if`: a statement-scope check that needs the whole module only in files this test
+    matches (a constant defined elsewhere that may flow into the candidate).
     """
 
     module: str
     prefilter: Prefilter
     scope: str = "module"
     group: str = ""
+    module_if: Prefilter | None = None
+
+    def scope_for(self, text: str) -> str:
+        if self.module_if is not None and self.module_if.search(text):
+            return "module"
+        return self.scope
 
 
 GROUPS = {"taint": "secretcheck.checks.taint"}
@@ -132,23 +140,32 @@ def _pattern(module: str, pattern: str) -> CheckEntry:
 _WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
 _LIT = r"""[rbu]{0,2}['"][^'"\n]{4,}"""
 
+# Calls and literals that take a secret (see checks/credential_sinks.py).
+_SINK_CALLS = (
+    r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
+    r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
+    r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
+    r"|jwt\.(?:en|de)code\(|hmac\.(?:new|hmac)\(|(?:pymysql|mysqldb|pymssql)\.connect\("
+    r"|sshclient|\b(?:dsn|conninfo)\s*="
+    r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?:password|pwd)\s*="
+    r"|['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
+    r"|private-token|x-api-key|api-key)['\"]\s*:"
+)
+_SINKS = SinkLines(_SINK_CALLS)
+_SINKS_WITH_CONSTANT = SinkLines(_SINK_CALLS, literals=False)
+
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
         "secretcheck.checks.hardcoded_credentials", CredentialLines(), scope="statement"
     ),
     # Module scope: a constant defined at the top flows into a sink further down.
+    # A literal at the sink needs only its statement; a CONSTANT_CASE name at the sink may be a
+    # module constant defined far above, and then the whole module is read.
     "credential-sinks": CheckEntry(
         "secretcheck.checks.credential_sinks",
-        SinkLines(
-            r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
-            r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
-            r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
-            r"|jwt\.(?:en|de)code\(|hmac\.(?:new|hmac)\(|(?:pymysql|mysqldb|pymssql)\.connect\("
-            r"|sshclient|\b(?:dsn|conninfo)\s*="
-            r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?:password|pwd)\s*="
-            r"|['\"](?:authorization|proxy-authorization|x-auth-token|x-access-token"
-            r"|private-token|x-api-key|api-key)['\"]\s*:"
-        ),
+        _SINKS,
+        scope="statement",
+        module_if=_SINKS_WITH_CONSTANT,
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.checks.env_fallbacks",

@@ -163,8 +163,9 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
         return [_parse_error(exc.lineno or 1, exc.offset or 1, reason)]
     except (ValueError, RecursionError, MemoryError):
         return [_parse_error(1, 1, "not valid Python source")]
-    statement_rules = [r for r in selected if CHECKS[r.check].scope == "statement"]
-    module_rules = [r for r in selected if CHECKS[r.check].scope == "module"]
+    scopes = {r.code: CHECKS[r.check].scope_for(text) for r in selected}
+    statement_rules = [r for r in selected if scopes[r.code] == "statement"]
+    module_rules = [r for r in selected if scopes[r.code] == "module"]
     hits = _run_statements(statement_rules, text, tree) if statement_rules else []
     if module_rules:
         import libcst
