@@ -111,11 +111,11 @@ class SourceGated:
         return self.prefilter.finditer(text) if _SOURCES.search(text) else iter(())
 
 
-# After a sink's opening parenthesis: a first argument that is one plain (not f-) string
-# literal, ending the call or followed by another argument. A constant cannot carry taint, so
+# After a sink's opening parenthesis: no argument at all (`run()` in a docstring), or a first
+# argument that is one plain (not f-) string literal, ending the call or followed by another. A constant cannot carry taint, so
 # such a call is no reason to analyze its function (`__import__("colorama")`,
 # `execute("SELECT ... WHERE id = ?", (uid,))`); `"..." + x`, `"..." % x` still are.
-_CONSTANT_FIRST_ARG = r"""(?!\s*[rRbBuU]{0,2}(?:"[^"\n]*"|'[^'\n]*')\s*[,)])"""
+_CONSTANT_FIRST_ARG = r"""(?!\s*\)|\s*[rRbBuU]{0,2}(?:"[^"\n]*"|'[^'\n]*')\s*[,)])"""
 
 
 def _taint(
@@ -220,10 +220,10 @@ CHECKS: dict[str, CheckEntry] = {
     "ssrf": _taint(
         "ssrf",
         _WEB,
-        r"\b(?:requests|httpx|urlopen|urlretrieve|Request|urllib3|ClientSession|AsyncClient|"
-        r"PoolManager|Session|Client)\b",
+        # A client call or a client being made: not every mention of a `Request` class.
+        r"\b(?:requests|httpx|urllib3|aiohttp)\.\w+\s*\(|\b(?:urlopen|urlretrieve|Request"
+        r"|ClientSession|AsyncClient|PoolManager|Session|Client)\s*\(",
         gated=True,
-        calls=False,
     ),
     "xss": _taint(
         "xss",
