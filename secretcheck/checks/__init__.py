@@ -273,7 +273,10 @@ CHECKS: dict[str, CheckEntry] = {
         "debug_mode",
         r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*=",
     ),
-    "bind-all": _pattern("bind_all", r"['\"](?:0\.0\.0\.0|::)['\"]"),
+    # Judged from the statement alone (a call, an assignment or a parameter default).
+    "bind-all": CheckEntry(
+        "secretcheck.checks.bind_all", re.compile(r"['\"](?:0\.0\.0\.0|::)['\"]"), "statement"
+    ),
     "temp-files": _pattern(
         "temp_files", r"\bmktemp\b|\btempnam\b|\btmpnam\b|['\"]/(?:tmp|var/tmp|dev/shm)\b"
     ),
