@@ -2,7 +2,8 @@
 
 Stages, each a small module:
 - `submission` (a folder, git repository or archive -> files to read; never executed), with
-  `archive` (safe unpacking) and `gitsafe` (git that runs nothing a repository names);
+  `archive` (safe unpacking); git runs through `secretcheck.gitcmd`, which runs nothing a
+  repository names;
 - `history` (the seam to the `secretcheck history` engine: secrets past commits added);
 - `interim` (line rules for injection/configuration categories the catalogue lacks yet);
 - `signals`, `repo`, `project`, `commits` (good and bad habits found by cheap static checks);

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from secretcheck.grading.gitsafe import run_git
+from secretcheck.gitcmd import run_git
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.redaction import redact_message
 from secretcheck.grading.submission import Submission
@@ -88,7 +88,9 @@ def _descriptive(subject: str) -> bool:
 def commits(sub: Submission) -> list[Signal]:
     if not sub.is_git:
         return []
-    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", "HEAD")
+    raw = run_git(
+        sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", "HEAD", isolated=True
+    )
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from secretcheck.errors import UsageError
+from secretcheck.gitcmd import is_git_root, tracked_files
 from secretcheck.grading.archive import ARCHIVE_SUFFIXES, ArchiveLimits, is_archive, unpack_archive
-from secretcheck.grading.gitsafe import is_git_root, tracked_files
 from secretcheck.sources import DEFAULT_EXCLUDED_DIRS
 
 # Folders that are not the candidate's own work: scanned for nothing, but still listed (as
