@@ -45,6 +45,9 @@ from typing import IO
 from secretcheck.errors import SecretcheckError
 
 GIT_TIMEOUT = 600
+# The first call of each command only finds the repository; it is short, so a config include
+# that never ends (a FIFO, /dev/zero) fails fast instead of holding every later call.
+PROBE_TIMEOUT = 20
 # Key -> a value that runs nothing. A command-line -c wins over every config file.
 NEUTRAL_CONFIG = (
     ("core.fsmonitor", "false"),
@@ -139,6 +142,8 @@ def run_git(
             argv, cwd=cwd, env=env, input=stdin, capture_output=True, check=False,
             timeout=timeout, stdin=None if stdin is not None else subprocess.DEVNULL,
         )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise GitError(f"{where}git {args[0]} did not finish in {timeout:g} s") from None
     except (OSError, subprocess.SubprocessError) as exc:
         raise GitError(f"{where}cannot run git {args[0]}: {type(exc).__name__}: {exc}") from None
     if done.returncode != 0:
@@ -164,7 +169,7 @@ def repo_root(cwd: Path, isolated: bool = False) -> Path:
     """The top of the work tree holding `cwd`; an error when git names one that does not hold
     it (a repository's `core.worktree` pointing elsewhere: reading there would leave the tree
     the user asked about)."""
-    out = run_git(cwd, "rev-parse", "--show-toplevel", isolated=isolated)
+    out = run_git(cwd, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT, isolated=isolated)
     top = Path(os.fsdecode(out.rstrip(b"\n")))
     if not cwd.resolve().is_relative_to(top.resolve()):
         raise GitError(
@@ -179,7 +184,7 @@ def is_git_root(root: Path) -> bool:
     if not (root / ".git").is_dir() or (root / ".git").is_symlink():
         return False
     try:
-        top = run_git(root, "rev-parse", "--show-toplevel", isolated=True)
+        top = run_git(root, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT, isolated=True)
         run_git(root, "rev-parse", "--verify", "-q", "HEAD", isolated=True)
     except GitError:
         return False

@@ -17,6 +17,7 @@ from secretcheck.gitcmd import (
     GitError,
     parse_patch,
     read_blobs,
+    repo_root,
     run_git,
     shown_name,
     start_git,
@@ -90,6 +91,7 @@ def history_pathspecs(paths: Sequence[str]) -> list[str]:
 
 def count_commits(cwd: Path, since: str | None, all_branches: bool, paths: Sequence[str]) -> int:
     revs = revisions(since, all_branches)
+    repo_root(cwd)  # the short probe first: a repository whose config never loads fails fast
     out = run_git(cwd, "rev-list", "--count", *revs, "--", *history_pathspecs(paths))
     return int(out.strip() or b"0")
 

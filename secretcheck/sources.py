@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from secretcheck.errors import UsageError
 from secretcheck.findings import Skipped
-from secretcheck.gitcmd import GitError, run_git
+from secretcheck.gitcmd import PROBE_TIMEOUT, GitError, run_git
 
 DEFAULT_EXCLUDED_DIRS = frozenset(
     {
@@ -73,7 +73,7 @@ def _git_files(root: Path) -> list[str] | None:
     """Tracked plus untracked-but-not-ignored files below `root`, or None outside git (or when
     git names a work tree that does not hold `root`: the folder is then walked)."""
     try:
-        top = run_git(root, "rev-parse", "--show-toplevel", timeout=30)
+        top = run_git(root, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT)
         if not root.resolve().is_relative_to(Path(os.fsdecode(top.rstrip(b"\n"))).resolve()):
             return None
         listing = run_git(

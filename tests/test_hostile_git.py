@@ -315,3 +315,22 @@ def test_grade_reads_a_repository_owned_by_another_user(tmp_path: Path) -> None:
 def _without_names(report: object) -> object:
     text = json.dumps(report, sort_keys=True)
     return json.loads(text.replace("theirs", "repo"))
+
+
+@pytest.mark.slow
+def test_a_config_include_that_never_ends_fails_fast(tmp_path: Path) -> None:
+    """`include.path` cannot be switched off; a FIFO there would block every git call. The
+    first call of a command has a short timeout: scan walks the folder, --staged stops."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "app.py").write_text(f'TOKEN = "{TOKEN}"\n')
+    git(repo, "add", "-A")
+    os.mkfifo(tmp_path / "never")
+    git(repo, "config", "include.path", str(tmp_path / "never"))
+    scan = secretcheck(repo, "scan", ".", "--format", "json")
+    assert scan.returncode == 1, scan.stderr  # walked instead: the token is still found
+    assert [f["path"] for f in json.loads(scan.stdout)["findings"]] == ["app.py"]
+    staged = secretcheck(repo, "scan", "--staged")
+    assert staged.returncode == 2
+    assert "did not finish" in staged.stderr and "Traceback" not in staged.stderr
