@@ -68,6 +68,7 @@ NEUTRAL_CONFIG = (
     ("diff.mnemonicPrefix", "false"),
     ("diff.relative", "false"),
     ("log.showSignature", "false"),
+    ("log.mailmap", "false"),  # mailmap.file could name a FIFO that blocks `git log`
     ("submodule.recurse", "false"),
     ("protocol.allow", "never"),
     *((f"protocol.{p}.allow", "never") for p in ("file", "git", "ssh", "http", "https", "ext")),

@@ -334,3 +334,21 @@ def test_a_config_include_that_never_ends_fails_fast(tmp_path: Path) -> None:
     staged = secretcheck(repo, "scan", "--staged")
     assert staged.returncode == 2
     assert "did not finish" in staged.stderr and "Traceback" not in staged.stderr
+
+
+def test_a_mailmap_that_never_ends_is_not_read(tmp_path: Path) -> None:
+    """log.mailmap is on by default: `git log` would open mailmap.file, here a FIFO."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "app.py").write_text("x = 1\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "first")
+    os.mkfifo(tmp_path / "never")
+    git(repo, "config", "mailmap.file", str(tmp_path / "never"))
+    for cwd, args in ((repo, ("history",)), (tmp_path, ("grade", "repo"))):
+        done = subprocess.run(
+            [SECRETCHECK, *args], cwd=cwd, capture_output=True, text=True, timeout=60,
+            stdin=subprocess.DEVNULL, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
