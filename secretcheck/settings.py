@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from secretcheck import tomlcompat
+from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import ConfigError
 from secretcheck.findings import Severity
 
@@ -144,26 +144,75 @@ def find_config(start: Path) -> Path | None:
                 continue
             if name == "pyproject.toml":
                 try:
-                    text = candidate.read_text(encoding="utf-8")
-                except OSError:
+                    # Bytes, so a non-UTF-8 pyproject without our table is not our business,
+                    # and one with it gets read_config's error rather than a traceback.
+                    head = inputfiles.read_head(candidate, inputfiles.CONFIG_LIMIT)
+                except inputfiles.InputFileError:
                     continue
-                if "[tool.secretcheck" not in text:
+                if b"[tool.secretcheck" not in head:
                     continue
             return candidate
     return None
 
 
+def _inside(folder: Path, value: str, allow_self: bool) -> bool:
+    """Whether `folder / value`, symlinks resolved, stays inside `folder`."""
+    try:
+        base = folder.resolve()
+        target = (folder / value).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return target.is_relative_to(base) and (allow_self or target != base)
+
+
+def _contain(path: Path, values: dict[str, Any], prefix: str) -> None:
+    """Keep a config file's paths inside its own folder (made absolute there).
+
+    The config may be a cloned repository's: its `rule-paths` would otherwise load rules (and
+    regexes) from anywhere on the machine, its `baseline` would make `baseline create` write
+    anywhere, and its `cache-dir` would write a `.gitignore` of `*` into any folder, even the
+    project itself (`"."`). The user reaches outside with flags (`--rule-path`, `--baseline`).
+    """
+    folder = path.parent
+    for rule_path in values.get("rule_paths", ()):
+        if not _inside(folder, rule_path, allow_self=True):
+            raise ConfigError(
+                f"{path}: key '{prefix}rule-paths': {rule_path!r} is outside {folder}; a "
+                "config file loads rule packs only from its own tree (pass --rule-path for others)"
+            )
+    if values.get("baseline") and not _inside(folder, values["baseline"], allow_self=False):
+        raise ConfigError(
+            f"{path}: key '{prefix}baseline': {values['baseline']!r} is outside {folder}; "
+            "pass --baseline to use a baseline elsewhere"
+        )
+    cache_dir = values.get("cache_dir", DEFAULT_CACHE_DIR)
+    if not _inside(folder, cache_dir, allow_self=False):
+        raise ConfigError(
+            f"{path}: key '{prefix}cache-dir': {cache_dir!r} must name a folder inside {folder} "
+            "other than that folder itself (the cache writes its own .gitignore)"
+        )
+    values["rule_paths"] = tuple(str(folder / p) for p in values.get("rule_paths", ()))
+    if values.get("baseline"):
+        values["baseline"] = str(folder / values["baseline"])
+    values["cache_dir"] = str(folder / cache_dir)
+
+
 def read_config(path: Path) -> dict[str, Any]:
     """The secretcheck table of a config file, validated; keys mapped to Settings fields."""
     try:
-        data = tomlcompat.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
-    except (tomlcompat.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomlcompat.loads(inputfiles.read_text(path, inputfiles.CONFIG_LIMIT))
+    except inputfiles.InputFileError as exc:
+        raise ConfigError(f"{path}: cannot read config: file {exc}") from None
+    except tomlcompat.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
     prefix = "tool.secretcheck."
     if "tool" in data or path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("secretcheck", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: key 'tool' must be a table")
+        table = tool.get("secretcheck", {})
     else:
         table, prefix = data, ""
     if not isinstance(table, dict):
@@ -178,11 +227,8 @@ def read_config(path: Path) -> dict[str, Any]:
             values[name] = convert(raw)
         except ValueError as exc:
             raise ConfigError(f"{path}: key '{prefix}{key}' {exc}") from None
-    if "rule_paths" in values:  # relative to the config file, not to wherever we were run from
-        values["rule_paths"] = tuple(str(path.parent / p) for p in values["rule_paths"])
-    if values.get("baseline"):  # likewise: the baseline sits next to the config
-        values["baseline"] = str(path.parent / values["baseline"])
-    values["cache_dir"] = str(path.parent / values.get("cache_dir", DEFAULT_CACHE_DIR))
+    # Relative to the config file, not to wherever we were run from, and never outside it.
+    _contain(path, values, prefix)
     values["config_file"] = str(path)
     return values
 
