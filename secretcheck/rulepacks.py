@@ -107,10 +107,13 @@ def _check_keys(table: Mapping[str, Any], allowed: set[str], source: str, prefix
             raise _fail(source, prefix + key, "unknown key")
 
 
-def _text(table: Mapping[str, Any], key: str, source: str, default: str | None = None) -> str:
-    value = table.get(key, default)
+def _text(
+    table: Mapping[str, Any], name: str, source: str, default: str | None = None, key: str = ""
+) -> str:
+    """The string at `name`; errors call it `key` (its dotted path) when given."""
+    value = table.get(name, default)
     if not isinstance(value, str) or (default is None and not value.strip()):
-        raise _fail(source, key, "must be a non-empty string")
+        raise _fail(source, key or name, "must be a non-empty string")
     return value
 
 
@@ -175,7 +178,7 @@ def _pattern(raw: Any, source: str) -> PatternSpec:
     _check_keys(raw, _PATTERN_KEYS, source, "pattern.")
     flags = re.IGNORECASE if _flag(raw, "pattern.ignore_case", source) else 0
     try:
-        regex = re.compile(_text(raw, "regex", source), flags | re.MULTILINE)
+        regex = re.compile(_text(raw, "regex", source, key="pattern.regex"), flags | re.MULTILINE)
     except re.error as exc:
         raise _fail(source, "pattern.regex", f"does not compile: {exc}") from None
     allow = []
