@@ -258,3 +258,14 @@ def test_baseline_create_replaces_an_empty_file_but_keeps_other_files(tmp_path: 
     assert (tmp_path / "notes.json").read_text("utf-8") == "{}\n"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    ("content", "parts"),
+    [(b"version = 1\n# caf\xe9\n", ("not UTF-8",)), (f"x = {DEEP}\n".encode(), ("too deeply",))],
+    ids=["latin1", "deep"],
+)
+def test_bad_grade_rubric_is_one_line_exit_2(tmp_path: Path, content: bytes, parts: Any) -> None:
+    write_tree(tmp_path, {"rubric.toml": content, "cand/app.py": "x = 1\n"})
+    result = run_cli("grade", "--rubric", "rubric.toml", "cand", cwd=tmp_path)
+    one_line_error(result, "rubric.toml", *parts)
