@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from secretcheck import __version__
+from secretcheck import __version__, inputfiles
 from secretcheck.findings import Confidence, Finding, Severity, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
@@ -40,6 +40,8 @@ from secretcheck.textindex import LineIndex
 CACHE_VERSION = "2"
 KEY_BYTES = 32
 _MAC_CONTEXT = b"secretcheck-cache-entry\0"
+# Far above what one file's findings take; a planted entry must not be read without end.
+ENTRY_LIMIT = 16 * 1024 * 1024
 # The Cache Directory Tagging Specification's signature line (bford.info/cachedir).
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# secretcheck findings cache\n"
 
@@ -159,13 +161,15 @@ def load(root: str, key: str, text: str) -> list[Finding] | None:
     if user_key is None:
         return None
     try:
-        mac, _, payload = _entry_path(root, key).read_bytes().partition(b"\n")
+        # Bounded and regular files only: a committed entry may be a symlink to /dev/zero.
+        data = inputfiles.read_bytes(_entry_path(root, key), ENTRY_LIMIT)
+        mac, _, payload = data.partition(b"\n")
         if not hmac.compare_digest(mac, _mac(user_key, key, payload).encode("ascii")):
             return None  # not written by this user's secretcheck: scan the file instead
         raw = json.loads(payload)
         index = LineIndex(text)
         return [_decode(item, index) for item in raw]
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+    except (inputfiles.InputFileError, ValueError, KeyError, TypeError, RecursionError):
         return None  # a missing or damaged entry is a miss, never an error
 
 
@@ -183,7 +187,10 @@ def _tagged(root: Path) -> bool:
 
 def _own_folder(root: Path) -> bool:
     """Whether `root` is our cache folder: tagged by us, or new or empty and now made ours.
-    A folder holding anything else is someone's and is never written to."""
+    A folder holding anything else is someone's and is never written to, nor is a symlink
+    (a repository can commit `.secretcheck_cache` as a link to a folder elsewhere)."""
+    if root.is_symlink():
+        return False
     root.mkdir(parents=True, exist_ok=True)
     if not _tagged(root) and not any(root.iterdir()):
         # .gitignore first and the tag last: a folder is ours once the tag is whole.
@@ -202,7 +209,12 @@ def store(root: str, key: str, findings: Sequence[Finding]) -> None:
     try:
         if not _own_folder(Path(root)):
             return  # an existing folder that is not our cache: never write into it
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(root)
+        for part in path.parent.relative_to(root).parts:
+            folder = folder / part
+            if folder.is_symlink():
+                return  # a committed cache may hold links out: write only inside it
+            folder.mkdir(exist_ok=True)
         payload = json.dumps([_encode(f) for f in findings], sort_keys=True).encode("utf-8")
         # Write then rename, so a reader in another worker never sees half an entry.
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -139,3 +139,34 @@ def test_cache_writes_its_gitignore_only_into_its_own_folder(project: Path) -> N
     write_tree(project, {".secretcheck_cache/notes.txt": "mine\n"})
     assert located(project) == EXPECTED
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_entry_that_is_a_symlink_to_a_device_is_a_miss(project: Path) -> None:
+    assert located(project) == EXPECTED
+    for entry in entries(project):
+        entry.unlink()
+        entry.symlink_to("/dev/zero")  # git can commit a symlink; read whole, it never ends
+    assert located(project) == EXPECTED
+
+
+def test_cache_symlinked_out_of_the_tree_writes_nothing_there(
+    project: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / ".secretcheck_cache").symlink_to(outside, target_is_directory=True)
+    assert located(project) == EXPECTED
+    assert list(outside.iterdir()) == []
+
+
+def test_tagged_cache_with_a_symlinked_subfolder_writes_nothing_outside(
+    project: Path, tmp_path: Path
+) -> None:
+    assert located(project) == EXPECTED
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(project / ".secretcheck_cache" / "v2")
+    (project / ".secretcheck_cache" / "v2").symlink_to(outside, target_is_directory=True)
+    (project / "app.py").write_text(expand(TEMPLATE, 24), encoding="utf-8")  # a new entry
+    assert {e[2] for e in located(project)} == {"SC301", "SC101"}
+    assert list(outside.iterdir()) == []
