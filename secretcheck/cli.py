@@ -403,6 +403,7 @@ def history(
     secret is found, even one removed since: removing a secret does not revoke it."""
     from pathlib import Path
 
+    from secretcheck.api import load_rules
     from secretcheck.gitlog import count_commits
     from secretcheck.history import scan_history
     from secretcheck.report.history import ROTATE, render_json, render_text
@@ -418,7 +419,7 @@ def history(
             ignore=_split_codes(ignore),
             fail_on=Severity.parse(fail_on) if fail_on else None,
         )
-        load_catalogue(settings.rule_paths)
+        load_rules(settings)
         if sys.stderr.isatty():
             total = count_commits(Path.cwd(), since, all_branches, settings.paths)
             with click.progressbar(length=total, label="commits", file=sys.stderr) as bar:

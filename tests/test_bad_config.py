@@ -269,3 +269,20 @@ def test_bad_grade_rubric_is_one_line_exit_2(tmp_path: Path, content: bytes, par
     write_tree(tmp_path, {"rubric.toml": content, "cand/app.py": "x = 1\n"})
     result = run_cli("grade", "--rubric", "rubric.toml", "cand", cwd=tmp_path)
     one_line_error(result, "rubric.toml", *parts)
+
+
+@pytest.mark.parametrize(
+    ("where", "args"),
+    [("config", ()), ("flag", ("--select", "SC1,SC999"))],
+)
+def test_select_matching_no_rule_is_an_error_not_a_clean_run(
+    tmp_path: Path, where: str, args: tuple[str, ...]
+) -> None:
+    """`select = ["SC999"]` used to scan for nothing and pass; so did a typo in --select."""
+    config = 'select = ["SC7"]\n' if where == "config" else ""
+    token = expand("AKIA{{upper:16}}", 41)
+    write_tree(tmp_path, {".secretcheck.toml": config, "a.py": f'K = "{token}"\n'})
+    message = one_line_error(run_cli("scan", *args, ".", cwd=tmp_path), "matches no rule")
+    assert ("SC7" if where == "config" else "SC999") in message
+    ok = run_cli("scan", "--select", "SC3", ".", cwd=tmp_path)
+    assert ok.exit_code == 1  # a prefix that matches rules is fine
