@@ -121,7 +121,8 @@ def _user_key(path: Path) -> bytes | None:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not path.exists():
             _create_key(path)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
         try:
             info = os.fstat(fd)
             owner_ok = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()

@@ -240,10 +240,12 @@ def build_settings(
 ) -> Settings:
     """Defaults, then the config file (explicit or discovered), then the flags in `overrides`."""
     paths = paths or (".",)
+    config: Path | None
     if config_file:
-        config: Path | None = Path(config_file)
-        if not config.is_file():  # type: ignore[union-attr]
-            raise ConfigError(f"{config_file}: config file does not exist")
+        config = explicit = Path(config_file)
+        if not explicit.is_file():
+            problem = "is not a regular file" if explicit.exists() else "does not exist"
+            raise ConfigError(f"{config_file}: config file {problem}")
     else:
         config = find_config(Path(paths[0]) if os.path.exists(paths[0]) else Path.cwd())
     values: dict[str, Any] = read_config(config) if config else {}
