@@ -246,8 +246,6 @@ def _engine_fields(raw: Mapping[str, Any], engine: str, source: str) -> tuple[st
             raise _fail(source, "plugin", f"must be one of {', '.join(sorted(PLUGINS))}")
     elif plugin:
         raise _fail(source, "plugin", "only a detect-secrets rule names a plugin")
-    if check and engine in ("pattern", "detect-secrets"):
-        raise _fail(source, "check", f"a {engine} rule does not run a check")
     if "pattern" in raw and engine != "pattern":
         raise _fail(source, "pattern", "only a pattern rule has a [pattern] table")
     if "options" in raw and engine == "pattern":
@@ -267,6 +265,34 @@ def _docs(raw: Mapping[str, Any], source: str) -> Docs:
             raise _fail(source, f"docs.{key}", "must be a string")
         text[key] = value
     return Docs(**text, references=_strings(docs_raw, "docs.references", source))
+
+
+def known_checks(engine: str) -> frozenset[str] | None:
+    """The `check` names an engine runs, or None for an engine that takes no `check`.
+
+    Imported here, not at the top: the Python registry loads libcst and every check's
+    prefilter, which `secretcheck --help` should not pay for."""
+    if engine == "cst":
+        from secretcheck.python.registry import CHECKS
+
+        return frozenset(CHECKS)
+    if engine == "keyvalue":
+        from secretcheck.engines.keyvalue import CHECKS as KEYVALUE_CHECKS
+
+        return KEYVALUE_CHECKS
+    return None
+
+
+def _link_check(engine: str, check: str, source: str) -> None:
+    """A rule naming code that does not exist would load and then silently do nothing."""
+    known = known_checks(engine)
+    if known is None:
+        if check:
+            raise _fail(source, "check", f"the {engine} engine takes no check (got {check!r})")
+    elif check not in known:
+        raise _fail(
+            source, "check", f"{check!r} is not a {engine} check; known: {', '.join(sorted(known))}"
+        )
 
 
 def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
@@ -314,6 +340,9 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
     specificity = raw.get("specificity", 50)
     if isinstance(specificity, bool) or not isinstance(specificity, int) or specificity < 0:
         raise _fail(source, "specificity", "must be a whole number >= 0")
+    removed = _flag(raw, "removed", source)
+    if not removed:
+        _link_check(engine, check, source)
     return RuleSpec(
         code=code,
         name=name,
@@ -333,7 +362,7 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
         pattern=pattern,
         flag=_examples(examples.get("flag", []), source, "examples.flag", default_file),
         ok=_examples(examples.get("pass", []), source, "examples.pass", default_file),
-        removed=_flag(raw, "removed", source),
+        removed=removed,
         specificity=specificity,
     )
 
