@@ -12,8 +12,8 @@ kept outside any project (`$XDG_CACHE_HOME/secretcheck/key`, else `~/.cache/secr
 mode 0600). A planted, edited or committed entry, or one written by another user, fails the
 check and the file is scanned again. Without a usable key the cache is neither read nor written.
 
-The cache writes its `.gitignore` (`*`) and `CACHEDIR.TAG` only into a folder it created
-itself: an existing folder without our tag is never written to.
+The cache writes its `.gitignore` (`*`) and `CACHEDIR.TAG` only into a folder it created or
+found empty: an existing folder without our tag is never written to, nor is a symlinked one.
 """
 
 from __future__ import annotations

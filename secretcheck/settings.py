@@ -185,8 +185,10 @@ def _contain(path: Path, values: dict[str, Any], prefix: str) -> None:
             f"{path}: key '{prefix}baseline': {values['baseline']!r} is outside {folder}; "
             "pass --baseline to use a baseline elsewhere"
         )
+    # The default name is not checked here: a repository may commit `.secretcheck_cache` as
+    # a symlink, and the cache itself refuses to write through one (as without a config).
     cache_dir = values.get("cache_dir", DEFAULT_CACHE_DIR)
-    if not _inside(folder, cache_dir, allow_self=False):
+    if "cache_dir" in values and not _inside(folder, cache_dir, allow_self=False):
         raise ConfigError(
             f"{path}: key '{prefix}cache-dir': {cache_dir!r} must name a folder inside {folder} "
             "other than that folder itself (the cache writes its own .gitignore)"

@@ -170,3 +170,14 @@ def test_tagged_cache_with_a_symlinked_subfolder_writes_nothing_outside(
     (project / "app.py").write_text(expand(TEMPLATE, 24), encoding="utf-8")  # a new entry
     assert {e[2] for e in located(project)} == {"SC301", "SC101"}
     assert list(outside.iterdir()) == []
+
+
+def test_default_cache_symlinked_out_with_a_config_present(project: Path, tmp_path: Path) -> None:
+    """A config that does not set cache-dir: the committed link is refused at write time,
+    not turned into a config error the repository could use to break every scan."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / ".secretcheck.toml").write_text('fail-on = "low"\n', encoding="utf-8")
+    (project / ".secretcheck_cache").symlink_to(outside, target_is_directory=True)
+    assert located(project) == EXPECTED
+    assert list(outside.iterdir()) == []
