@@ -401,9 +401,13 @@ class Catalogue:
         return tuple(r for r in self.rules if not r.removed)
 
 
-def _read_rule_file(item: Any, source: str) -> str:
+def _read_rule_file(item: Any, source: str, root: Any) -> str:
     if not isinstance(item, Path):  # a packaged resource: our own file, read as it is
         return str(item.read_text(encoding="utf-8"))
+    # A config's rule-paths are checked to lie inside its project; a pack or file in them
+    # that is a symlink must not lead back out.
+    if not item.resolve().is_relative_to(Path(root).resolve()):
+        raise RulePackError(f"{source}: rule file is a link out of its rule-pack folder")
     try:
         return inputfiles.read_text(item, inputfiles.CONFIG_LIMIT)
     except inputfiles.InputFileError as exc:
@@ -420,8 +424,10 @@ def _iter_rule_files(root: Any, label: str = "rules") -> Iterable[tuple[str, str
             for item in sorted(pack.iterdir(), key=lambda p: p.name):
                 if item.name.endswith(".toml"):
                     source = f"{label}/{pack.name}/{item.name}"
-                    yield source, _read_rule_file(item, source)
-    except OSError as exc:  # an unreadable pack folder
+                    yield source, _read_rule_file(item, source, root)
+    except (OSError, RuntimeError) as exc:  # an unreadable pack folder, a symlink loop
+        if isinstance(exc, RuntimeError):
+            raise RulePackError(f"{label}: cannot read rule pack folder: symlink loop") from None
         where = exc.filename or label
         raise RulePackError(f"{where}: cannot read rule pack folder: {exc.strerror}") from None
 

@@ -184,3 +184,17 @@ def test_rule_path_that_is_a_file(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a.py": "x = 1\n", "pack.toml": toml_rule(BASE)})
     result = run_cli("scan", "--rule-path", "pack.toml", ".", cwd=tmp_path)
     one_line_error(result, "pack.toml", "is not a folder")
+
+
+@pytest.mark.parametrize("link", ["pack", "file"])
+def test_a_link_out_of_the_rule_pack_folder_is_refused(tmp_path: Path, link: str) -> None:
+    """rule-paths are checked to lie in the project; a symlink inside must not lead out."""
+    outside = write_tree(tmp_path / "outside", {"acme/r.toml": toml_rule(BASE)})
+    project = tmp_path / "project"
+    (project / "packs/acme").mkdir(parents=True)
+    if link == "pack":
+        (project / "packs/acme").rmdir()
+        (project / "packs/acme").symlink_to(outside / "acme", target_is_directory=True)
+    else:
+        (project / "packs/acme/r.toml").symlink_to(outside / "acme/r.toml")
+    one_line_error(scan_with_pack(project, {}), "r.toml", "link out of its rule-pack folder")
