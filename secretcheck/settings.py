@@ -132,15 +132,39 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
 }
 
 
+def _owners(folder: Path) -> frozenset[int] | None:
+    """Who may own a config that applies to a scan of `folder`: this user, root, and the
+    owner of the scanned folder (a checkout made by another CI user). None: no uids here."""
+    if not hasattr(os, "geteuid"):
+        return None
+    try:
+        return frozenset({os.geteuid(), 0, folder.stat().st_uid})
+    except OSError:
+        return frozenset({os.geteuid(), 0})
+
+
+def _owned_by(candidate: Path, owners: frozenset[int] | None) -> bool:
+    try:
+        return owners is None or candidate.stat().st_uid in owners
+    except OSError:
+        return False
+
+
 def find_config(start: Path) -> Path | None:
-    """The nearest config file from `start` upward; pyproject.toml only if it has our table."""
+    """The nearest config file from `start` upward; pyproject.toml only if it has our table.
+
+    Discovery climbs above the project, so a config in a shared folder (`/tmp/.secretcheck.toml`
+    planted by another user over a clone in /tmp) would apply to the scan and could switch
+    every rule off; a config owned by anyone but this user, root or the owner of the scanned
+    folder is passed over (`--config` still names any file)."""
     here = start.resolve()
     if here.is_file():
         here = here.parent
+    owners = _owners(here)
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if not candidate.is_file():
+            if not candidate.is_file() or not _owned_by(candidate, owners):
                 continue
             if name == "pyproject.toml":
                 try:

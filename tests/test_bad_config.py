@@ -286,3 +286,24 @@ def test_select_matching_no_rule_is_an_error_not_a_clean_run(
     assert ("SC7" if where == "config" else "SC999") in message
     ok = run_cli("scan", "--select", "SC3", ".", cwd=tmp_path)
     assert ok.exit_code == 1  # a prefix that matches rules is fine
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to chown a file"
+)
+def test_config_planted_above_the_project_by_another_user_is_passed_over(tmp_path: Path) -> None:
+    """Another local user's `/tmp/.secretcheck.toml` must not apply to a clone in /tmp."""
+    token = expand("AKIA{{upper:16}}", 51)
+    shared = write_tree(tmp_path / "shared", {"clone/a.py": f'K = "{token}"\n'})
+    planted = shared / ".secretcheck.toml"
+    planted.write_text('ignore = ["ALL"]\n', encoding="utf-8")
+    os.chown(planted, 54321, 54321)
+    result = run_cli("scan", "--format", "json", ".", cwd=shared / "clone")
+    assert result.exit_code == 1, result.stderr
+    assert [f["rule_id"] for f in result.json()["findings"]] == ["SC301"]
+    # Owned by the scanning user it applies, and --config names any file.
+    os.chown(planted, os.geteuid(), os.getegid())
+    assert run_cli("scan", ".", cwd=shared / "clone").exit_code == 0  # every rule ignored
+    os.chown(planted, 54321, 54321)
+    explicit = run_cli("scan", "--config", str(planted), ".", cwd=shared / "clone")
+    assert explicit.exit_code == 0
