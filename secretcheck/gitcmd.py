@@ -181,8 +181,14 @@ def repo_root(cwd: Path, isolated: bool = False) -> Path:
 
 
 def is_git_root(root: Path) -> bool:
-    """True when `root` itself is the top of a repository with a `.git` folder and a HEAD."""
-    if not (root / ".git").is_dir() or (root / ".git").is_symlink():
+    """True when `root` itself is the top of a repository with a `.git` folder and a HEAD, and
+    that repository keeps its objects inside it: one borrowing another's object store
+    (`objects/info/alternates`, a `commondir` of a linked work tree) would let a submission's
+    refs read history from elsewhere on this machine, so it is read as a plain folder."""
+    dot_git = root / ".git"
+    if not dot_git.is_dir() or dot_git.is_symlink():
+        return False
+    if (dot_git / "objects" / "info" / "alternates").exists() or (dot_git / "commondir").exists():
         return False
     try:
         top = run_git(root, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT, isolated=True)

@@ -352,3 +352,29 @@ def test_a_mailmap_that_never_ends_is_not_read(tmp_path: Path) -> None:
             stdin=subprocess.DEVNULL, check=False,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+def test_grade_reads_no_history_from_another_repository_on_disk(tmp_path: Path) -> None:
+    """A clone made with --shared borrows the objects of a repository outside the submission:
+    it is graded as a plain folder, so history held only over there is not read."""
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    (other / "app.py").write_text(f'TOKEN = "{OUTSIDE}"\n')
+    git(other, "add", "-A")
+    git(other, "commit", "-qm", "first")
+    (other / "app.py").write_text("import os\nTOKEN = os.environ['TOKEN']\n")
+    git(other, "commit", "-qam", "second")
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    git(batch, "clone", "-q", "--shared", str(other), "shared")
+    git(batch, "clone", "-q", "--no-local", str(other), "copied")
+    leak = git(other, "rev-parse", "HEAD~1").strip()  # the commit that added the token
+    reports = {}
+    for name in ("shared", "copied"):
+        done = secretcheck(batch, "grade", "--format", "json", name)
+        assert done.returncode in (0, 1), done.stderr
+        reports[name] = done.stdout
+    assert f'"commit": "{leak}"' in reports["copied"]  # a real copy: its own history is graded
+    assert leak not in reports["shared"]
