@@ -85,10 +85,12 @@ def _descriptive(subject: str) -> bool:
     return len(subject) >= 12 and len(words) >= 3 and not all(w in _VAGUE for w in words)
 
 
-def commits(sub: Submission) -> list[Signal]:
+def commits(sub: Submission, since: str = "") -> list[Signal]:
+    """The candidate's change record; `since` (the employer's base) excludes its commits."""
     if not sub.is_git:
         return []
-    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", "HEAD")
+    revs = ("HEAD", f"^{since}") if since else ("HEAD",)
+    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", *revs)
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:

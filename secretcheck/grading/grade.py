@@ -1,26 +1,46 @@
-"""Grade submissions: open each safely, scan it, read its history and habits, score it."""
+"""Grade submissions: open each safely, scan it, read its history and habits, score it.
+
+A batch never aborts: a submission that cannot be opened becomes an error row with its reason;
+one whose git history cannot be read is graded on its working tree, marked "history
+unavailable"; a detector failure on a file lowers the grade's confidence and is listed, and
+never raises the score. Submissions are graded in a process pool, one per worker.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from secretcheck.api import collect, scan_candidates
-from secretcheck.findings import Finding
+from secretcheck.errors import SecretcheckError
+from secretcheck.findings import Finding, ScanResult
 from secretcheck.grading.archive import ArchiveLimits
-from secretcheck.grading.history import HistoryScanner, scan_git_history
+from secretcheck.grading.base import Base, Inheritance, resolve_base
+from secretcheck.grading.commits import commits
+from secretcheck.grading.gitsafe import GitError
+from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
 from secretcheck.grading.interim import active_rules, interim_findings
-from secretcheck.grading.model import Grade, Signal
+from secretcheck.grading.model import Evidence, Grade, Signal, error_grade
 from secretcheck.grading.redaction import redact_snippet
 from secretcheck.grading.repo import repo_signals
 from secretcheck.grading.rubric import Rubric
 from secretcheck.grading.score import score_dimensions
 from secretcheck.grading.signals import PySource, python_signals
-from secretcheck.grading.submission import Submission, open_submission, read_text
+from secretcheck.grading.submission import Submission, open_submission, read_text, submission_name
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
+
+OnDone = Callable[[Grade], None]
+
+
+@dataclass(frozen=True, slots=True)
+class GradeOptions:
+    base: str | None = None  # a REV, "none" (no inference), or None (infer a skeleton)
+    limits: ArchiveLimits | None = None
 
 
 def _python_sources(sub: Submission) -> list[PySource]:
@@ -48,33 +68,155 @@ def _redacted(signals: list[Signal], findings: Sequence[Finding]) -> list[Signal
     return out
 
 
+def _scan_notes(result: ScanResult) -> list[str]:
+    if not result.errors:
+        return []
+    shown = "; ".join(f"{e.path}: {e.message}" for e in result.errors[:3])
+    more = f" (and {len(result.errors) - 3} more)" if len(result.errors) > 3 else ""
+    return [
+        f"Confidence reduced: a detector failed on {len(result.errors)} file(s), so findings "
+        f"there may be missing and the score may be too high: {shown}{more}"
+    ]
+
+
+def _history(
+    sub: Submission, settings: Settings, scanner: HistoryScanner, since: str
+) -> tuple[list[HistoryFinding], list[Signal], list[str]]:
+    """History findings and commit signals, or a note saying why history is unavailable."""
+    if not sub.is_git:
+        return [], [], ([f"History unavailable: {sub.git_problem}"] if sub.git_problem else [])
+    try:
+        found = list(scanner(sub.root, settings))
+        signals = commits(sub, since)
+    except (SecretcheckError, OSError) as exc:
+        return [], [], [f"History unavailable (the working tree is still graded): {exc}"]
+    return found, signals, []
+
+
+def _split(
+    inh: Inheritance | None,
+    findings: Sequence[Finding],
+    history: Sequence[HistoryFinding],
+    signals: Sequence[Signal],
+) -> tuple[tuple[list[Finding], list[HistoryFinding], list[Signal]], ...]:
+    """(own, inherited): what the base already held is the employer's, not the candidate's."""
+    if inh is None:
+        return (list(findings), list(history), list(signals)), ([], [], [])
+    own_f = [f for f in findings if not inh.line(f.path, f.span.line)]
+    old_f = [f for f in findings if inh.line(f.path, f.span.line)]
+    own_h = [h for h in history if not inh.commit(h.introduced.sha)]
+    old_h = [h for h in history if inh.commit(h.introduced.sha)]
+
+    def inherited(e: Evidence) -> bool:
+        if e.commit:
+            return inh.commit(e.commit)
+        return inh.line(e.path, e.line) if e.line else inh.file(e.path)
+
+    own_s, old_s = [], []
+    for s in signals:
+        mine = tuple(e for e in s.evidence if not inherited(e))
+        theirs = tuple(e for e in s.evidence if inherited(e))
+        if mine or not s.evidence:
+            own_s.append(replace(s, evidence=mine))
+        if theirs:
+            old_s.append(replace(s, evidence=theirs))
+    return (own_f, own_h, own_s), (old_f, old_h, old_s)
+
+
 def grade_submission(
     sub: Submission,
     rubric: Rubric,
     settings: Settings,
     history_scanner: HistoryScanner = scan_git_history,
+    base: str | None = None,
 ) -> Grade:
     """Score one opened submission. Its own config is ignored: the grader sets the rules."""
     candidates = [Candidate(str(sub.root / rel), rel, explicit=True) for rel in sub.scannable()]
     result = collect(scan_candidates(candidates, settings))
+    notes = _scan_notes(result)
     sources = _python_sources(sub)
     catalogue = load_catalogue(settings.rule_paths)
     line_rules = active_rules(catalogue)
     replaced = rubric.replaced_signals({r.code for r in catalogue.active()})
     extra = interim_findings(line_rules, ((s.path, s.lines) for s in sources))
     findings = tuple(sorted((*result.findings, *extra), key=Finding.sort_key))
-    history = history_scanner(sub.root, settings) if sub.is_git else []
+    inh: Inheritance | None = None
+    found_base: Base | None = None
+    if sub.is_git:
+        try:
+            found_base = resolve_base(sub.root, base)
+            inh = Inheritance.load(sub.root, found_base) if found_base else None
+        except GitError as exc:
+            if base:  # a base the reviewer named and that is not there: say so, grade all
+                notes.append(f"Base {base} not usable here ({exc}): every commit is graded.")
+            else:
+                notes.append(f"No employer base inferred: {exc}")
+        if found_base is not None:
+            notes.append(found_base.note)
+    history, commit_signals, history_notes = _history(
+        sub, settings, history_scanner, found_base.sha if found_base else ""
+    )
+    notes += history_notes
     own_code = [s for s in sources if not rubric.is_low_weight(s.path)]
     found = python_signals(own_code, replaced)
     found += [s for s in repo_signals(sub) if s.id not in replaced]
+    found += [s for s in commit_signals if s.id not in replaced]
     signals = _redacted(found, findings)
-    total, dims = score_dimensions(rubric, findings, history, signals)
+    own, old = _split(inh, findings, history, signals)
+    scored = score_dimensions(rubric, *own, inherited=old)
+    summaries = {r.code: r.summary for r in catalogue.active()}
+    dims = tuple(
+        replace(
+            d,
+            deductions=tuple(
+                replace(i, explain=summaries.get(i.key, i.explain)) for i in d.deductions
+            ),
+        )
+        for d in scored.dimensions
+    )
     positives = tuple(
         s
-        for s in sorted(signals, key=lambda s: s.id)
+        for s in sorted(own[2], key=lambda s: s.id)
         if s.id in rubric.signals and rubric.signals[s.id].points > 0
     )
-    return Grade(sub.name, sub.path, total, dims, findings, tuple(history), positives)
+    reduced = bool(result.errors) or bool(history_notes)
+    return Grade(
+        sub.name,
+        sub.path,
+        scored.total,
+        dims,
+        tuple(own[0]),
+        tuple(own[1]),
+        positives,
+        subtotal=scored.subtotal,
+        caps=scored.caps,
+        cap=scored.cap,
+        notes=tuple(notes),
+        confidence="reduced" if reduced else "high",
+    )
+
+
+def grade_one(
+    path: Path,
+    rubric: Rubric,
+    settings: Settings,
+    history_scanner: HistoryScanner = scan_git_history,
+    options: GradeOptions = GradeOptions(),
+) -> Grade:
+    """Grade one submission; any failure to read it becomes an error row, never an exception."""
+    try:
+        with open_submission(path, options.limits) as sub:
+            return grade_submission(sub, rubric, settings, history_scanner, options.base)
+    except (SecretcheckError, OSError, UnicodeError) as exc:
+        return error_grade(submission_name(path), str(path), str(exc) or type(exc).__name__)
+    except (RecursionError, MemoryError, ValueError, RuntimeError) as exc:
+        reason = f"internal error while grading: {type(exc).__name__}: {exc}"
+        return error_grade(submission_name(path), str(path), reason)
+
+
+def leaderboard(grades: Sequence[Grade]) -> list[Grade]:
+    """Best first, ties by name; error rows after every graded submission."""
+    return sorted(grades, key=lambda g: (bool(g.error), -g.score, g.name, g.path))
 
 
 def grade_paths(
@@ -83,13 +225,38 @@ def grade_paths(
     settings: Settings | None = None,
     history_scanner: HistoryScanner = scan_git_history,
     limits: ArchiveLimits | None = None,
+    *,
+    base: str | None = None,
+    jobs: int | None = None,
+    on_done: OnDone | None = None,
 ) -> list[Grade]:
-    """Grade every submission; the list is a leaderboard (best first, ties by name)."""
+    """Grade every submission (in a process pool when there are several); a leaderboard."""
     # No findings cache: submissions are one-off, and grading writes nothing outside its temp.
     settings = settings or Settings(use_cache=False)
     load_catalogue(settings.rule_paths)  # fail fast on a broken rule pack
-    grades = []
-    for path in paths:
-        with open_submission(path, limits) as sub:
-            grades.append(grade_submission(sub, rubric, settings, history_scanner))
-    return sorted(grades, key=lambda g: (-g.score, g.name, g.path))
+    options = GradeOptions(base, limits)
+    workers = max(1, min(jobs or settings.jobs or os.cpu_count() or 1, len(paths)))
+    grades: list[Grade] = []
+    if workers == 1:
+        for path in paths:
+            grades.append(grade_one(path, rubric, settings, history_scanner, options))
+            if on_done:
+                on_done(grades[-1])
+        return leaderboard(grades)
+    # One submission per worker, each scanned inline: nested pools would oversubscribe the cores.
+    inner = replace(settings, jobs=1)
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        futures = [
+            pool.submit(grade_one, p, rubric, inner, history_scanner, options) for p in paths
+        ]
+        for future in as_completed(futures):
+            grades.append(future.result())
+            if on_done:
+                on_done(grades[-1])
+    except BaseException:
+        # SIGTERM/Ctrl-C: start nothing new; running workers finish and remove their temps.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return leaderboard(grades)

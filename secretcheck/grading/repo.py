@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
-from secretcheck.grading.commits import commits
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.project import (
     containers,
@@ -177,7 +176,6 @@ def repo_signals(sub: Submission) -> list[Signal]:
         dependencies,
         security_tooling,
         tests_present,
-        commits,
     ):
         out.extend(check(sub))
     return out

@@ -7,7 +7,7 @@ rules added later (new categories, new code families) are graded without a code 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,19 @@ from secretcheck.rulepacks import CODE_RE
 from secretcheck.sources import is_excluded
 
 RUBRIC_FILE = "rubric.toml"
-_TOP_KEYS = {"version", "weights", "repeats", "deductions", "mapping", "dimensions", "signals"}
+_TOP_KEYS = {
+    "version", "revision", "weights", "repeats", "deductions", "mapping", "dimensions", "signals",
+    "caps", "knockouts", "soc2", "credits",
+}  # fmt: skip
+_CAP_KEYS = {"id", "summary", "limit", "where", "codes", "signals", "paths", "min_confidence"}
+_KNOCKOUT_KEYS = {"floor", "stack_step"}
+_SOC2_KEYS = {"dimensions", "categories", "signals"}
+_CREDIT_KEYS = {"exclude_paths"}
 _WEIGHT_KEYS = {"low_weight", "low_weight_paths", "history_removed", "suppressed"}
 _REPEAT_KEYS = {"decay", "cap_multiple"}
 _MAPPING_KEYS = {"ignore_categories", "ignore_codes", "codes", "categories", "prefixes"}
 _DIMENSION_KEYS = {"id", "name", "max", "credit_room"}
-_SIGNAL_KEYS = {"dimension", "points", "summary", "per_occurrence", "replaced_by"}
+_SIGNAL_KEYS = {"dimension", "points", "summary", "per_occurrence", "replaced_by", "soc2"}
 
 
 class RubricError(RulePackError):
@@ -49,6 +56,28 @@ class SignalSpec:
     # Rule codes that check the same thing: when one is active in the catalogue, the signal steps
     # back (decided by the catalogue, not by findings, so adding a finding never lifts a grade).
     replaced_by: frozenset[str] = frozenset()
+    soc2: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CapSpec:
+    """A knockout: findings (by code prefix) or signals that limit the total to `limit`."""
+
+    id: str
+    summary: str
+    limit: float
+    where: str  # "head": in the tree as submitted; "history": removed but still in a commit
+    codes: tuple[str, ...] = ()  # code prefixes ("SC3" = every provider token)
+    signals: frozenset[str] = frozenset()
+    paths: tuple[str, ...] = ()  # when set, only findings in these paths count
+    min_confidence: Confidence = Confidence.LOW
+
+    def takes(self, finding: Finding) -> bool:
+        return (
+            finding.rule_id.startswith(self.codes)
+            and finding.confidence >= self.min_confidence
+            and (not self.paths or is_excluded(finding.path, self.paths))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +97,26 @@ class Rubric:
     codes: Mapping[str, str]
     categories: Mapping[str, str]
     prefixes: Mapping[str, str]
+    revision: str = "1"
+    caps: tuple[CapSpec, ...] = ()
+    cap_floor: float = 0.0
+    cap_stack_step: float = 0.0
+    soc2_dimensions: Mapping[str, str] = field(default_factory=dict)
+    soc2_categories: Mapping[str, str] = field(default_factory=dict)
+    soc2_signals: Mapping[str, str] = field(default_factory=dict)
+    credit_exclude_paths: tuple[str, ...] = ()
+
+    def soc2(self, dimension: str, category: str = "", signal: str = "") -> str:
+        """Why an item matters for a SOC 2 audit: by signal, then category, then dimension."""
+        return (
+            self.soc2_signals.get(signal)
+            or self.soc2_categories.get(category)
+            or self.soc2_dimensions.get(dimension, "")
+        )
+
+    def earns_no_credit(self, path: str) -> bool:
+        """Generated files, lock files and vendored config: not the candidate's writing."""
+        return bool(path) and is_excluded(path, self.credit_exclude_paths)
 
     def dimension_of(self, finding: Finding) -> str | None:
         """Exact code, then category, then the longest code prefix; None: not graded."""
@@ -191,8 +240,47 @@ def _signals(raw: Any, source: str, dims: set[str]) -> dict[str, SignalSpec]:
         for code in sorted(codes):
             if not CODE_RE.match(code):
                 raise _fail(source, f"{key}.replaced_by", f"{code!r} is not a rule code")
-        out[sid] = SignalSpec(sid, dim, points, summary, per, codes)
+        soc2 = table.get("soc2", "")
+        if not isinstance(soc2, str):
+            raise _fail(source, f"{key}.soc2", "must be a string")
+        out[sid] = SignalSpec(sid, dim, points, summary, per, codes, soc2)
     return out
+
+
+def _caps(raw: Any, source: str, signal_ids: set[str]) -> tuple[CapSpec, ...]:
+    if not isinstance(raw, list):
+        raise _fail(source, "caps", "must be an array of tables")
+    out = []
+    for i, item in enumerate(raw):
+        key = f"caps[{i}]"
+        table = _table(item, source, key, _CAP_KEYS)
+        where = table.get("where", "head")
+        if where not in ("head", "history"):
+            raise _fail(source, f"{key}.where", "must be 'head' or 'history'")
+        signals = frozenset(_strings(table.get("signals", []), source, f"{key}.signals"))
+        for sid in sorted(signals - signal_ids):
+            raise _fail(source, f"{key}.signals", f"{sid!r} is not a signal id")
+        confidence = table.get("min_confidence", "low")
+        if confidence not in {c.label for c in Confidence}:
+            raise _fail(source, f"{key}.min_confidence", "must be low, medium or high")
+        out.append(
+            CapSpec(
+                id=_text(table.get("id"), source, f"{key}.id"),
+                summary=_text(table.get("summary"), source, f"{key}.summary"),
+                limit=_number(table.get("limit"), source, f"{key}.limit", 0, 100),
+                where=where,
+                codes=_strings(table.get("codes", []), source, f"{key}.codes"),
+                signals=signals,
+                paths=_strings(table.get("paths", []), source, f"{key}.paths"),
+                min_confidence=Confidence.parse(confidence),
+            )
+        )
+    return tuple(out)
+
+
+def _string_map(raw: Any, source: str, key: str) -> dict[str, str]:
+    table = _table(raw, source, key, None)
+    return {k: _text(v, source, f"{key}.{k}") for k, v in table.items()}
 
 
 def parse_rubric(text: str, source: str) -> Rubric:
@@ -212,10 +300,32 @@ def parse_rubric(text: str, source: str) -> Rubric:
     for category in categories:
         if category not in CATEGORIES:
             raise _fail(source, f"mapping.categories.{category}", "is not a known category")
+    signals = _signals(data.get("signals", {}), source, ids)
+    knockouts = _table(data.get("knockouts", {}), source, "knockouts", _KNOCKOUT_KEYS)
+    soc2 = _table(data.get("soc2", {}), source, "soc2", _SOC2_KEYS)
+    credit = _table(data.get("credits", {}), source, "credits", _CREDIT_KEYS)
+    revision = data.get("revision", "1")
+    if not isinstance(revision, str) or not revision:
+        raise _fail(source, "revision", "must be a non-empty string")
     return Rubric(
+        revision=revision,
+        caps=_caps(data.get("caps", []), source, set(signals)),
+        cap_floor=_number(knockouts.get("floor", 0), source, "knockouts.floor", 0, 100),
+        cap_stack_step=_number(
+            knockouts.get("stack_step", 0), source, "knockouts.stack_step", 0, 100
+        ),
+        soc2_dimensions=_string_map(soc2.get("dimensions", {}), source, "soc2.dimensions"),
+        soc2_categories=_string_map(soc2.get("categories", {}), source, "soc2.categories"),
+        soc2_signals={
+            **_string_map(soc2.get("signals", {}), source, "soc2.signals"),
+            **{sid: spec.soc2 for sid, spec in signals.items() if spec.soc2},
+        },
+        credit_exclude_paths=_strings(
+            credit.get("exclude_paths", []), source, "credits.exclude_paths"
+        ),
         source=source,
         dimensions=dims,
-        signals=_signals(data.get("signals", {}), source, ids),
+        signals=signals,
         deductions=_deductions(data.get("deductions"), source),
         low_weight=_number(weights.get("low_weight", 1), source, "weights.low_weight", 0, 1),
         low_weight_paths=_strings(
@@ -246,6 +356,8 @@ def load_rubric(path: str | None = None) -> Rubric:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise RubricError(f"{path}: cannot read rubric: {exc.strerror}") from None
+        except UnicodeDecodeError as exc:
+            raise RubricError(f"{path}: cannot read rubric: not UTF-8 (byte {exc.start})") from None
         return parse_rubric(text, path)
     text = resources.files("secretcheck.rules").joinpath(RUBRIC_FILE).read_text(encoding="utf-8")
     return parse_rubric(text, f"rules/{RUBRIC_FILE}")

@@ -93,8 +93,8 @@ def test_batch_cli_leaderboard_is_sorted_and_deterministic(tmp_path: Path) -> No
     doc = json.loads(first.output)
     scores = [s["score"] for s in doc["submissions"]]
     assert scores == sorted(scores, reverse=True)
-    assert set(doc["submissions"][0]) == {"name", "path", "score", "dimensions", "findings",
-                                          "positives"}  # fmt: skip
+    assert set(doc["submissions"][0]) >= {"name", "path", "score", "dimensions", "findings",
+                                          "positives", "caps", "notes"}  # fmt: skip
     csv_out = runner.invoke(main, ["grade", "--batch", str(folder), "--format", "csv"])
     rows = csv_out.output.splitlines()
     assert rows[0].startswith("rank,name,score,secrets,injection,configuration,hygiene")
