@@ -28,8 +28,9 @@ from secretcheck.grading.redaction import redact_snippet
 from secretcheck.grading.repo import repo_signals
 from secretcheck.grading.rubric import Rubric
 from secretcheck.grading.score import score_dimensions
-from secretcheck.grading.signals import PySource, python_signals
+from secretcheck.grading.signals import PySource, is_generated, python_signals
 from secretcheck.grading.submission import Submission, open_submission, read_text, submission_name
+from secretcheck.grading.weak import weak_credentials
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
@@ -66,6 +67,14 @@ def _redacted(signals: list[Signal], findings: Sequence[Finding]) -> list[Signal
         )
         out.append(replace(s, evidence=evidence))
     return out
+
+
+def _not_flagged(signal: Signal, findings: Sequence[Finding]) -> Signal:
+    """A weak password a scan rule already charged is not charged twice."""
+    flagged = {(f.path, f.span.line) for f in findings}
+    return replace(
+        signal, evidence=tuple(e for e in signal.evidence if (e.path, e.line) not in flagged)
+    )
 
 
 def _scan_notes(result: ScanResult) -> list[str]:
@@ -157,9 +166,12 @@ def grade_submission(
         sub, settings, history_scanner, found_base.sha if found_base else ""
     )
     notes += history_notes
-    own_code = [s for s in sources if not rubric.is_low_weight(s.path)]
+    own_code = [s for s in sources if not rubric.is_low_weight(s.path) and not is_generated(s)]
     found = python_signals(own_code, replaced)
     found += [s for s in repo_signals(sub) if s.id not in replaced]
+    low = frozenset(f for f in sub.scannable() if rubric.is_low_weight(f))
+    weak = [_not_flagged(s, findings) for s in weak_credentials(sub, low) if s.id not in replaced]
+    found += [s for s in weak if s.evidence]
     found += [s for s in commit_signals if s.id not in replaced]
     signals = _redacted(found, findings)
     own, old = _split(inh, findings, history, signals)
