@@ -173,7 +173,7 @@ PY_CHECKS: dict[str, Check] = {
     "validated-input-model": _pattern_check(
         r"class \w+\((?:\w+\.)?(?:BaseModel|Schema|FlaskForm|Form|ModelForm|Serializer|"
         r"ModelSerializer)\)|@(?:field_)?validator\(|jsonschema\.validate\(|\bconstr\(|\bconint\("
-        r"|Field\([^)]*(?:max_length|min_length|pattern|regex|ge=|le=)|validate_email\("
+        r"|(?<![\w.])Field\([^)]*(?:max_length|min_length|pattern|regex|ge=|le=)|validate_email\("
     ),
     "safe-loader": _pattern_check(
         r"yaml\.safe_load|SafeLoader|ast\.literal_eval|defusedxml|weights_only\s*=\s*True"
