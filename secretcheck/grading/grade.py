@@ -36,6 +36,12 @@ from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
 
 OnDone = Callable[[Grade], None]
+# The seam to the scan of the submitted tree, like `HistoryScanner` for its history.
+TreeScanner = Callable[[Sequence[Candidate], Settings], ScanResult]
+
+
+def scan_tree(candidates: Sequence[Candidate], settings: Settings) -> ScanResult:
+    return collect(scan_candidates(candidates, settings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +144,11 @@ def grade_submission(
     settings: Settings,
     history_scanner: HistoryScanner = scan_git_history,
     base: str | None = None,
+    tree_scanner: TreeScanner | None = None,
 ) -> Grade:
     """Score one opened submission. Its own config is ignored: the grader sets the rules."""
     candidates = [Candidate(str(sub.root / rel), rel, explicit=True) for rel in sub.scannable()]
-    result = collect(scan_candidates(candidates, settings))
+    result = (tree_scanner or scan_tree)(candidates, settings)
     notes = _scan_notes(result)
     sources = _python_sources(sub)
     catalogue = load_catalogue(settings.rule_paths)
@@ -156,10 +163,10 @@ def grade_submission(
             found_base = resolve_base(sub.root, base)
             inh = Inheritance.load(sub.root, found_base) if found_base else None
         except GitError as exc:
-            if base:  # a base the reviewer named and that is not there: say so, grade all
+            # A base the reviewer named and that is not there: say so, grade every commit. An
+            # inference that fails is covered by the "history unavailable" note below.
+            if base:
                 notes.append(f"Base {base} not usable here ({exc}): every commit is graded.")
-            else:
-                notes.append(f"No employer base inferred: {exc}")
         if found_base is not None:
             notes.append(found_base.note)
     history, commit_signals, history_notes = _history(

@@ -73,7 +73,7 @@ def test_leaderboards_are_sorted_in_every_format() -> None:
     rows = list(csv.reader(io.StringIO(get_grade_renderer("csv")(GRADES))))
     assert [r[1] for r in rows[1:]] == [g.name for g in GRADES]
     text = get_grade_renderer("text")(GRADES)
-    assert text.index(f"1. {pts(GRADES[0].score):>6}/100") < text.index("2.")
+    assert text.index(f"1. {pts(GRADES[0].score):>6}/100") < text.index(" 2. ")
     markdown = get_grade_renderer("markdown")(GRADES)
     assert "| 1 | fine |" in markdown
     assert "`app.py:3`" in markdown and "\\|" in markdown  # pipes escaped inside tables

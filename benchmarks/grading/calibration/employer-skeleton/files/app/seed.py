@@ -4,3 +4,4 @@ USERS = [
     {"name": "demo", "password": "demo"},
 ]
 ADMIN_PASSWORD = "admin123"
+MOCK_SERVICE_TOKEN = "{{alnum:32}}"  # token of the exercise's mock translation service
