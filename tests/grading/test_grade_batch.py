@@ -138,10 +138,13 @@ def test_hostile_batch_grades_the_rest_and_lists_the_three(tmp_path: Path) -> No
                for i in d["deductions"])  # fmt: skip  # its history was read
 
 
-@pytest.mark.parametrize(("flag_bits", "method", "reason"),
-                         [(1, 0, "is encrypted"), (0, 9, "unsupported compression method 9")])  # fmt: skip
-def test_unreadable_zip_alone_is_a_one_line_error(tmp_path: Path, flag_bits: int, method: int,
-                                                  reason: str) -> None:  # fmt: skip
+UNREADABLE_ZIPS = [(1, 0, "is encrypted"), (0, 9, "unsupported compression method 9")]
+
+
+@pytest.mark.parametrize(("flag_bits", "method", "reason"), UNREADABLE_ZIPS)
+def test_unreadable_zip_alone_is_a_one_line_error(
+    tmp_path: Path, flag_bits: int, method: int, reason: str
+) -> None:
     archive = _zip(tmp_path / "sub.zip", {"app.py": b"x = 1\n"}, flag_bits, method)
     result = CliRunner().invoke(main, ["grade", str(archive)])
     assert result.exit_code == 2
@@ -163,7 +166,7 @@ def test_report_over_a_non_utf8_file_name(tmp_path: Path) -> None:
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / os.fsdecode(b"\xff-settings.py")).write_text(
-        'import os\nfrom flask import Flask\n\napp = Flask(__name__)\n'
+        "import os\nfrom flask import Flask\n\napp = Flask(__name__)\n"
         'SECRET = os.environ["APP_SECRET"]\napp.run(debug=True)\n',
         encoding="utf-8",
     )
@@ -234,10 +237,12 @@ def test_progress_is_shown_on_a_terminal(tmp_path: Path) -> None:
 def test_signal_during_archive_grading_removes_the_unpacked_copy(tmp_path: Path,
                                                                  signum: int) -> None:  # fmt: skip
     archive = tmp_path / "big.zip"
-    body = "".join(f'def f{i}(x):\n    return x + {i}\n\n' for i in range(300))
+    body = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(300))
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for i in range(1500):
-            zf.writestr(f"proj/pkg{i % 30}/mod{i}.py", f"import os\nKEY = os.environ['K{i}']\n{body}")
+            zf.writestr(
+                f"proj/pkg{i % 30}/mod{i}.py", f"import os\nKEY = os.environ['K{i}']\n{body}"
+            )
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp)}
