@@ -22,7 +22,6 @@ from secretcheck.grading.base import Base, Inheritance, resolve_base
 from secretcheck.grading.commits import commits
 from secretcheck.grading.gitsafe import GitError
 from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
-from secretcheck.grading.interim import active_rules, interim_findings
 from secretcheck.grading.model import Evidence, Grade, Signal, error_grade
 from secretcheck.grading.redaction import redact_snippet
 from secretcheck.grading.repo import repo_signals
@@ -152,10 +151,8 @@ def grade_submission(
     notes = _scan_notes(result)
     sources = _python_sources(sub)
     catalogue = load_catalogue(settings.rule_paths)
-    line_rules = active_rules(catalogue)
     replaced = rubric.replaced_signals({r.code for r in catalogue.active()})
-    extra = interim_findings(line_rules, ((s.path, s.lines) for s in sources))
-    findings = tuple(sorted((*result.findings, *extra), key=Finding.sort_key))
+    findings = tuple(sorted(result.findings, key=Finding.sort_key))
     inh: Inheritance | None = None
     found_base: Base | None = None
     if sub.is_git:
