@@ -18,7 +18,7 @@ from secretcheck.api import collect, scan_candidates
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult
 from secretcheck.grading.archive import ArchiveLimits
-from secretcheck.grading.base import Base, Inheritance, resolve_base
+from secretcheck.grading.base import NO_BASE, Base, Inheritance, resolve_base
 from secretcheck.grading.commits import commits
 from secretcheck.grading.gitsafe import GitError
 from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
@@ -155,6 +155,8 @@ def grade_submission(
     findings = tuple(sorted(result.findings, key=Finding.sort_key))
     inh: Inheritance | None = None
     found_base: Base | None = None
+    if base and base != NO_BASE and not sub.is_git:
+        notes.append(f"--base {base} ignored: the submission is not a readable git repository.")
     if sub.is_git:
         try:
             found_base = resolve_base(sub.root, base)

@@ -46,7 +46,7 @@ _KEY_VALUE = re.compile(
     r"""^\s*(?:export\s+|-\s+)?["']?(?P<key>[A-Za-z_][\w.-]*)["']?\s*[=:]\s*"""
     r"""(?P<q>["']?)(?P<value>[^"'\s#,]+)(?P=q)\s*,?\s*(?:#.*)?$"""
 )
-_URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://(?P<user>[^:/@\s\"']+):(?P<pw>[^@/\s\"']+)@")
+_URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://(?P<user>[^:/@\s\"']*):(?P<pw>[^@/\s\"']+)@")
 _READS_ENV = re.compile(r"\b(?:getenv|environ|config\()\b")
 
 
