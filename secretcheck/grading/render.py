@@ -67,7 +67,8 @@ def _text_items(items: Sequence[Item], sign: str, why: bool) -> list[str]:
     out = []
     for item in items:
         note = f" ({item.note})" if item.note else ""
-        out.append(f"      {sign}{pts(item.points):>5}  {item.title}{note}")
+        title = f"inherited, not counted: {item.title}" if sign == "~" else item.title
+        out.append(f"      {sign}{pts(item.points):>5}  {title}{note}")
         if why and item.explain:
             out.append(f"              what: {item.explain}")
         if why and item.soc2:
@@ -130,7 +131,8 @@ def _md_items(items: Sequence[Item], sign: str, why: bool) -> list[str]:
     out = []
     for item in items:
         note = f" _({_md(item.note)})_" if item.note else ""
-        out.append(f"- **{sign}{pts(item.points)}** {_md(item.title)}{note}")
+        title = f"inherited, not counted: {item.title}" if sign == "~" else item.title
+        out.append(f"- **{sign}{pts(item.points)}** {_md(title)}{note}")
         if why and item.explain:
             out.append(f"  - what: {_md(item.explain)}")
         if why and item.soc2:

@@ -46,9 +46,10 @@ def _items(items: Sequence[Item], sign: str) -> list[str]:
     out = []
     for item in items:
         note = f" <em>({escape(item.note)})</em>" if item.note else ""
+        inherited = "<em>inherited, not counted:</em> " if sign == "~" else ""
         out.append(
             f'<li><span class="{css}" data-points="{_pts(item.points)}">{sign}'
-            f"{_pts(item.points)}</span> {escape(item.title)}{note}<ul>"
+            f"{_pts(item.points)}</span> {inherited}{escape(item.title)}{note}<ul>"
         )
         if sign == "-" and item.explain:
             out.append(f'<li class="why">What: {escape(item.explain)}</li>')

@@ -62,7 +62,7 @@ def test_html_report_renders_score_bars_and_redacted_evidence(tmp_path: Path) ->
     meta = re.search(r'id="report-meta">([^<]+)<', dom)
     assert meta and f"secretcheck {info.tool_version}" in meta.group(1)
     assert f"rubric {info.rubric_revision}" in meta.group(1) and info.date in meta.group(1)
-    assert "Legend" in text and "credit room" in text and text.count("= base ") == 8
+    assert "Legend" in text and "credit room" in text and dom.count('<p class="sum">= base ') == 8
     assert "[40 chars redacted]" in text  # the removed key, shown redacted
     src = (build.CALIBRATION / "removed-key" / "versions" / "translate-v1.py").read_text()
     secret = expand(src, seed="0:removed-key").split('TRANSLATE_API_KEY = "')[1].split('"')[0]
