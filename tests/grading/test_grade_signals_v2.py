@@ -119,3 +119,17 @@ def test_knockouts_stack_down_to_the_floor_and_skip_tests() -> None:
     assert none is None and caps == ()
     low = _key("app.py", 3).with_changes(confidence=Confidence.MEDIUM)
     assert knockouts(RUBRIC, [low], [], [])[1] is None  # shape-only guesses never cap
+
+
+def test_a_removed_live_key_caps_less_than_one_at_head() -> None:
+    from secretcheck.gitlog import Commit
+    from secretcheck.history import HistoryFinding
+
+    commit = Commit("c" * 40, "A", "a@example.invalid", "2026-01-01T00:00:00+00:00", 1767225600)
+    removed = HistoryFinding(_key("app.py", 3), commit, "removed")
+    present = HistoryFinding(_key("app.py", 3), commit, "present")
+    caps, limit = knockouts(RUBRIC, [], [removed], [])
+    assert limit == 60 and caps[0].id == "live-key-in-history"
+    assert caps[0].evidence[0].commit == "c" * 40
+    assert knockouts(RUBRIC, [], [present], [])[1] is None  # charged by the HEAD scan instead
+    assert knockouts(RUBRIC, [_key("app.py", 3)], [removed], [])[1] == 25  # stacked
