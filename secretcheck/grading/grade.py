@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -104,6 +105,9 @@ def _history(
         signals = commits(sub, since)
     except (SecretcheckError, OSError) as exc:
         return [], [], [f"History unavailable (the working tree is still graded): {exc}"]
+    except Exception as exc:  # a bug reading history must not cost the tree's grade
+        reason = f"internal error ({type(exc).__name__})"
+        return [], [], [f"History unavailable (the working tree is still graded): {reason}"]
     return found, signals, []
 
 
@@ -227,8 +231,18 @@ def grade_one(
             return grade_submission(sub, rubric, settings, history_scanner, options.base)
     except (SecretcheckError, OSError, UnicodeError) as exc:
         return error_grade(submission_name(path), str(path), str(exc) or type(exc).__name__)
-    except (RecursionError, MemoryError, ValueError, RuntimeError) as exc:
-        reason = f"internal error while grading: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # one bad submission never takes the batch down
+        # Only the type: a message may quote the submission's text, and so a secret.
+        reason = f"internal error while grading ({type(exc).__name__}); please report"
+        return error_grade(submission_name(path), str(path), reason)
+
+
+def _result(future: Future[Grade], path: Path) -> Grade:
+    """A worker that died (killed, out of memory) is that submission's error row."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        reason = f"the grading worker stopped ({type(exc).__name__})"
         return error_grade(submission_name(path), str(path), reason)
 
 
@@ -265,11 +279,11 @@ def grade_paths(
     inner = replace(settings, jobs=1)
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        futures = [
-            pool.submit(grade_one, p, rubric, inner, history_scanner, options) for p in paths
-        ]
+        futures = {
+            pool.submit(grade_one, p, rubric, inner, history_scanner, options): p for p in paths
+        }
         for future in as_completed(futures):
-            grades.append(future.result())
+            grades.append(_result(future, futures[future]))
             if on_done:
                 on_done(grades[-1])
     except BaseException:
