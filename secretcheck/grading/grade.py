@@ -23,7 +23,7 @@ from secretcheck.grading.base import NO_BASE, Base, Inheritance, resolve_base
 from secretcheck.grading.commits import commits
 from secretcheck.grading.gitsafe import GitError
 from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
-from secretcheck.grading.model import Evidence, Grade, Signal, error_grade
+from secretcheck.grading.model import DimensionScore, Evidence, Grade, Signal, error_grade
 from secretcheck.grading.redaction import redact_snippet
 from secretcheck.grading.repo import repo_signals
 from secretcheck.grading.rubric import Rubric
@@ -141,6 +141,39 @@ def _split(
     return (own_f, own_h, own_s), (old_f, old_h, old_s)
 
 
+def _inheritance(
+    sub: Submission, base: str | None, notes: list[str]
+) -> tuple[Base | None, Inheritance | None]:
+    """The employer's base (given or inferred) and what it held; notes say what was assumed."""
+    if base and base != NO_BASE and not sub.is_git:
+        notes.append(f"--base {base} ignored: the submission is not a readable git repository.")
+    if not sub.is_git:
+        return None, None
+    try:
+        found = resolve_base(sub.root, base)
+        inh = Inheritance.load(sub.root, found) if found else None
+    except GitError as exc:
+        # A base the reviewer named and that is not there: say so, grade every commit. An
+        # inference that fails is covered by the "history unavailable" note.
+        if base:
+            notes.append(f"Base {base} not usable here ({exc}): every commit is graded.")
+        return None, None
+    if found is not None:
+        notes.append(found.note)
+    return found, inh
+
+
+def _explained(
+    dims: Sequence[DimensionScore], summaries: dict[str, str]
+) -> tuple[DimensionScore, ...]:
+    """Each rule deduction carries the rule's one-line plain-English summary."""
+    out = []
+    for d in dims:
+        items = tuple(replace(i, explain=summaries.get(i.key, i.explain)) for i in d.deductions)
+        out.append(replace(d, deductions=items))
+    return tuple(out)
+
+
 def grade_submission(
     sub: Submission,
     rubric: Rubric,
@@ -157,21 +190,7 @@ def grade_submission(
     catalogue = load_catalogue(settings.rule_paths)
     replaced = rubric.replaced_signals({r.code for r in catalogue.active()})
     findings = tuple(sorted(result.findings, key=Finding.sort_key))
-    inh: Inheritance | None = None
-    found_base: Base | None = None
-    if base and base != NO_BASE and not sub.is_git:
-        notes.append(f"--base {base} ignored: the submission is not a readable git repository.")
-    if sub.is_git:
-        try:
-            found_base = resolve_base(sub.root, base)
-            inh = Inheritance.load(sub.root, found_base) if found_base else None
-        except GitError as exc:
-            # A base the reviewer named and that is not there: say so, grade every commit. An
-            # inference that fails is covered by the "history unavailable" note below.
-            if base:
-                notes.append(f"Base {base} not usable here ({exc}): every commit is graded.")
-        if found_base is not None:
-            notes.append(found_base.note)
+    found_base, inh = _inheritance(sub, base, notes)
     history, commit_signals, history_notes = _history(
         sub, settings, history_scanner, found_base.sha if found_base else ""
     )
@@ -186,16 +205,7 @@ def grade_submission(
     signals = _redacted(found, findings)
     own, old = _split(inh, findings, history, signals)
     scored = score_dimensions(rubric, *own, inherited=old)
-    summaries = {r.code: r.summary for r in catalogue.active()}
-    dims = tuple(
-        replace(
-            d,
-            deductions=tuple(
-                replace(i, explain=summaries.get(i.key, i.explain)) for i in d.deductions
-            ),
-        )
-        for d in scored.dimensions
-    )
+    dims = _explained(scored.dimensions, {r.code: r.summary for r in catalogue.active()})
     positives = tuple(
         s
         for s in sorted(own[2], key=lambda s: s.id)
