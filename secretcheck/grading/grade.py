@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from secretcheck.api import collect, scan_candidates
 from secretcheck.errors import SecretcheckError
@@ -297,7 +298,11 @@ def grade_paths(
             if on_done:
                 on_done(grades[-1])
     except BaseException:
-        # SIGTERM/Ctrl-C: start nothing new; running workers finish and remove their temps.
+        # SIGTERM/Ctrl-C: start nothing new, and pass SIGTERM on to the workers: they unwind
+        # (the CLI's handler, inherited) and remove the submissions they unpacked.
+        running: dict[int, Any] = getattr(pool, "_processes", None) or {}  # CPython: pid -> Process
+        for process in list(running.values()):
+            process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown(wait=True)

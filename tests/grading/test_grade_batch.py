@@ -232,28 +232,41 @@ def test_progress_is_shown_on_a_terminal(tmp_path: Path) -> None:
     assert b"Leaderboard" in out and b"grading" not in out  # progress never mixes into reports
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_signal_during_archive_grading_removes_the_unpacked_copy(tmp_path: Path,
-                                                                 signum: int) -> None:  # fmt: skip
-    archive = tmp_path / "big.zip"
+def _big_zip(archive: Path) -> Path:
     body = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(300))
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for i in range(1500):
             zf.writestr(
                 f"proj/pkg{i % 30}/mod{i}.py", f"import os\nKEY = os.environ['K{i}']\n{body}"
             )
+    return archive
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("signum", "batch"), [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGTERM, True)]
+)
+def test_signal_during_archive_grading_removes_the_unpacked_copy(
+    tmp_path: Path, signum: int, batch: bool
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    archives = [_big_zip(inbox / f"big{i}.zip") for i in range(2 if batch else 1)]
     temp = tmp_path / "tmp"
     temp.mkdir()
     env = {**os.environ, "TMPDIR": str(temp)}
-    proc = subprocess.Popen([*CLI, "grade", str(archive)], env=env, stdout=subprocess.DEVNULL,
+    args = ["--batch", "-j", "2", str(inbox)] if batch else [str(archives[0])]
+    proc = subprocess.Popen([*CLI, "grade", *args], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)  # fmt: skip
     deadline = time.monotonic() + 60
-    while not list(temp.glob("secretcheck-grade-*/proj/pkg0")) and time.monotonic() < deadline:
+    while (
+        len(list(temp.glob("secretcheck-grade-*/proj/pkg0"))) < len(archives)
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.05)
     assert list(temp.glob("secretcheck-grade-*")), "grading never unpacked the archive"
     time.sleep(0.5)  # well inside the scan of 1500 files
-    proc.send_signal(signum)
+    proc.send_signal(signum)  # to the CLI only: in a batch, it must pass it on to its workers
     code = proc.wait(timeout=60)
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     assert code != 0 and "Traceback" not in stderr, stderr
