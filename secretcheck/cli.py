@@ -473,7 +473,7 @@ def grade(
     from secretcheck.grading.submission import batch_base, batch_members
     from secretcheck.settings import Settings
 
-    signal.signal(signal.SIGTERM, _terminate_cleanly)
+    previous = signal.signal(signal.SIGTERM, _terminate_cleanly)
     try:
         rubric = load_rubric(rubric_file)
         paths = [Path(s) for s in submissions]
@@ -493,6 +493,8 @@ def grade(
     except SecretcheckError as exc:
         _fail(str(exc))
         return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if len(grades) == 1 and grades[0].error:  # nothing to rank: a plain error, as before
         _fail(grades[0].error)
     report = get_grade_renderer(fmt)(grades, report_info(rubric))
