@@ -19,7 +19,6 @@ from secretcheck.grading.model import DimensionScore, Grade, Item
 from secretcheck.grading.rubric import load_rubric
 
 GradeRenderer = Callable[[Sequence[Grade], ReportInfo], str]
-FORMATS = ("text", "json", "markdown", "html", "csv")
 
 
 def pts(value: float) -> str:
@@ -227,6 +226,7 @@ RENDERERS: dict[str, GradeRenderer] = {
     "html": _html,
     "csv": render_csv,
 }
+FORMATS = tuple(RENDERERS)  # the CLI's --format choices come from the registry
 
 
 def get_grade_renderer(name: str) -> Callable[..., str]:

@@ -77,3 +77,14 @@ def test_leaderboards_are_sorted_in_every_format() -> None:
     markdown = get_grade_renderer("markdown")(GRADES)
     assert "| 1 | fine |" in markdown
     assert "`app.py:3`" in markdown and "\\|" in markdown  # pipes escaped inside tables
+
+
+def test_cli_format_choices_are_the_renderer_registry() -> None:
+    import click
+
+    from secretcheck.cli import grade
+    from secretcheck.grading.render import FORMATS
+
+    (option,) = [p for p in grade.params if p.name == "fmt"]
+    assert isinstance(option.type, click.Choice)
+    assert tuple(option.type.choices) == FORMATS
