@@ -7,9 +7,10 @@ placeholder in an example file). In a file the application actually loads they a
 guessable credential.
 
 How it detects: in committed env files (not `.env.example` and the like), Python modules,
-INI/CFG/YAML/TOML config and compose files outside tests and docs, a credential-named key
-(`*_PASSWORD`, `secret`, ...) set to a value from a short list of default and dictionary
-passwords (optionally followed by digits or `!`), or a URL whose password part is one.
+INI/CFG/YAML/TOML config and compose files outside tests, docs and CI definitions, a
+credential-named key (`*_PASSWORD`, `secret`, ...) set to a value from a short list of default
+and dictionary passwords (optionally followed by digits or `!`), or a URL whose password part is
+one.
 
 What it deliberately misses: weak passwords that are not dictionary-like (`Tr0ub4dor`), and
 values read from the environment (`os.getenv("X", "password")` is `weak-secret-fallback`).
@@ -50,7 +51,17 @@ _URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://(?P<user>[^:/@\s\"']*):(?P<pw
 _READS_ENV = re.compile(r"\b(?:getenv|environ|config\()\b")
 
 
+# CI service containers and test settings use throwaway databases (`POSTGRES_PASSWORD: postgres`
+# in a workflow): not configuration anything deployed reads.
+_NOT_LIVE = re.compile(
+    r"(?i)(?:^|/)(?:\.github|\.gitlab|\.circleci|\.buildkite)/|(?:^|/)\.gitlab-ci\.ya?ml$"
+    r"|(?:^|/)[^/]*test[^/]*$"
+)
+
+
 def _live_config(rel: str) -> bool:
+    if _NOT_LIVE.search(rel):
+        return False
     name = basename(rel)
     if name.startswith(".env") or name.endswith(".env"):
         return not _ENV_EXAMPLE.search(name)

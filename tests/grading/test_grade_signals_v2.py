@@ -67,6 +67,10 @@ def test_weak_credential_only_in_live_config(tmp_path: Path) -> None:
     example = _tree(tmp_path / "example", {".env.example": "DB_PASSWORD=password\n",
                                            "tests/settings.py": 'PASSWORD = "password"\n',
                                            "docs/setup.md": "DB_PASSWORD=password\n",
+                                           ".github/workflows/ci.yml":
+                                               "env:\n  POSTGRES_PASSWORD: postgres\n",
+                                           "docker-compose.test.yml":
+                                               "  MYSQL_ROOT_PASSWORD: root\n",
                                            "app.py": "x = 1\n"})  # fmt: skip
     grades = {g.name: g for g in grade_paths([live, example], RUBRIC, jobs=1)}
     keys = {n: {i.key for d in g.dimensions for i in d.deductions} for n, g in grades.items()}
