@@ -6,8 +6,9 @@ at the base, a file unchanged since the base, or a commit reachable from the bas
 *inherited*: listed in the report, neither charged nor credited.
 
 The base is given (`grade --base REV`, or `base` in a batch's `.secretcheck-grade.toml`), or
-inferred: a leading run of commits by another author than the one who wrote the last commit is
-assumed to be the skeleton, and the report says so (`--base none` turns the inference off).
+inferred: a leading run of commits by another author than the one who wrote the last commit
+(known by email or name), no longer than what follows it, is assumed to be the skeleton, and
+the report says so (`--base none` turns the inference off).
 
 What it deliberately misses: a skeleton file the candidate edited keeps its unchanged lines
 inherited line by line (by text), so a skeleton secret copied to another file is charged.
@@ -49,11 +50,16 @@ def infer_base(root: Path) -> Base | None:
     log = _log(root)
     if len(log) < 2:
         return None
-    candidate = log[-1][1]
+    # The candidate is whoever wrote the last commit, known by email or by name: one person
+    # committing from a laptop and from GitHub's web editor (a noreply address) is one author.
+    emails, names = {log[-1][1]}, {log[-1][2].strip().lower()}
     lead = 0
-    while lead < len(log) and log[lead][1] != candidate:
+    while lead < len(log) and log[lead][1] not in emails and log[lead][2].lower() not in names:
         lead += 1
-    if lead == 0 or lead == len(log):
+    # A skeleton is where the work starts, not most of it: a leading run longer than what
+    # follows is more likely the candidate's own work with someone else's last commit (a
+    # hiring platform's "submission received") than an employer's skeleton.
+    if lead == 0 or lead > len(log) - lead:
         return None
     sha, email, name = log[lead - 1]
     note = (

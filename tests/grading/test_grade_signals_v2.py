@@ -137,3 +137,39 @@ def test_a_removed_live_key_caps_less_than_one_at_head() -> None:
     assert caps[0].evidence[0].commit == "c" * 40
     assert knockouts(RUBRIC, [], [present], [])[1] is None  # charged by the HEAD scan instead
     assert knockouts(RUBRIC, [_key("app.py", 3)], [removed], [])[1] == 25  # stacked
+
+
+def _commit_as(repo: Path, name: str, email: str, files: dict[str, str], when: int) -> None:
+    import os
+    import subprocess
+
+    _tree(repo, files)
+    env = {**os.environ, "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
+           "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
+           "GIT_AUTHOR_DATE": f"{when} +0000", "GIT_COMMITTER_DATE": f"{when} +0000",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}  # fmt: skip
+    for args in (["add", "-A"], ["commit", "-q", "-m", f"work by {name} at {when}"]):
+        subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def test_one_candidate_with_two_emails_is_not_a_skeleton(tmp_path: Path) -> None:
+    from secretcheck.grading.base import infer_base
+
+    repo = tmp_path / "r"
+    repo.mkdir()
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    _commit_as(repo, "Dana Lee", "dana@laptop.example", {"a.py": "x = 1\n"}, 1767225600)
+    _commit_as(repo, "Dana Lee", "123+dana@users.noreply.github.com", {"b.py": "y = 2\n"},
+               1767229200)  # fmt: skip
+    assert infer_base(repo) is None
+    _commit_as(repo, "Acme Hiring", "hiring@acme.example", {"c.py": "z = 3\n"}, 1767232800)
+    assert infer_base(repo) is None  # the last author wrote nothing first: no leading run
+    other = tmp_path / "o"
+    other.mkdir()
+    subprocess.run(["git", "init", "-q", str(other)], check=True)
+    _commit_as(other, "Acme Hiring", "hiring@acme.example", {"a.py": "x = 1\n"}, 1767225600)
+    _commit_as(other, "Dana Lee", "dana@laptop.example", {"b.py": "y = 2\n"}, 1767229200)
+    base = infer_base(other)
+    assert base is not None and base.how == "inferred" and "Acme Hiring" in base.note
