@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from secretcheck import tomlcompat
+from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import UsageError
 from secretcheck.grading.archive import ARCHIVE_SUFFIXES, ArchiveLimits, is_archive, unpack_archive
 from secretcheck.grading.gitsafe import GitError, is_git_root, tracked_files
@@ -141,12 +141,14 @@ BATCH_CONFIG = ".secretcheck-grade.toml"
 def batch_base(folder: Path) -> str | None:
     """`base = "REV"` from a batch folder's `.secretcheck-grade.toml`: the skeleton commit."""
     path = folder / BATCH_CONFIG
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return None
-    try:
-        data = tomlcompat.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomlcompat.TOMLDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read batch config: {exc}") from None
+    try:  # bounded, regular files only (a FIFO here must not hang the batch)
+        data = tomlcompat.loads(inputfiles.read_text(path, inputfiles.CONFIG_LIMIT))
+    except inputfiles.InputFileError as exc:
+        raise UsageError(f"{path}: cannot read batch config: file {exc}") from None
+    except (tomlcompat.TOMLDecodeError, RecursionError) as exc:
+        raise UsageError(f"{path}: cannot read batch config: not valid TOML: {exc}") from None
     unknown = sorted(set(data) - {"base"})
     if unknown:
         raise UsageError(f"{path}: key '{unknown[0]}': unknown key (allowed: base)")
