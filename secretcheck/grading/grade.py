@@ -21,7 +21,7 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult
 from secretcheck.grading.archive import ArchiveLimits
 from secretcheck.grading.base import NO_BASE, Base, Inheritance, resolve_base
-from secretcheck.grading.commits import commits
+from secretcheck.grading.commits import commits, test_claims
 from secretcheck.grading.gitsafe import GitError
 from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
 from secretcheck.grading.model import DimensionScore, Evidence, Grade, Signal, error_grade
@@ -142,6 +142,23 @@ def _split(
     return (own_f, own_h, own_s), (old_f, old_h, old_s)
 
 
+def _contradictions(sub: Submission, signals: Sequence[Signal], since: str) -> list[str]:
+    """Say so when the change record claims what the checks did not find (tests)."""
+    if not any(s.id == "no-tests" for s in signals):
+        return []
+    try:
+        claims = test_claims(sub, since)
+    except GitError:
+        return []
+    if not claims:
+        return []
+    shown = "; ".join(f'{e.commit[:10]} "{e.snippet}"' for e in claims[:3])
+    return [
+        f"No test file was found, yet {len(claims)} commit(s) mention tests ({shown}): tests "
+        "may live where no framework convention looks; check them by hand."
+    ]
+
+
 def _inheritance(
     sub: Submission, base: str | None, notes: list[str]
 ) -> tuple[Base | None, Inheritance | None]:
@@ -204,6 +221,7 @@ def grade_submission(
     found += [s for s in weak if s.evidence]
     found += [s for s in commit_signals if s.id not in replaced]
     signals = _redacted(found, findings)
+    notes += _contradictions(sub, signals, found_base.sha if found_base else "")
     own, old = _split(inh, findings, history, signals)
     scored = score_dimensions(rubric, *own, inherited=old)
     dims = _explained(scored.dimensions, {r.code: r.summary for r in catalogue.active()})

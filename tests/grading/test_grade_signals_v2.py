@@ -173,3 +173,27 @@ def test_one_candidate_with_two_emails_is_not_a_skeleton(tmp_path: Path) -> None
     _commit_as(other, "Dana Lee", "dana@laptop.example", {"b.py": "y = 2\n"}, 1767229200)
     base = infer_base(other)
     assert base is not None and base.how == "inferred" and "Acme Hiring" in base.note
+
+
+def test_a_commit_claiming_tests_that_were_not_found_is_said(tmp_path: Path) -> None:
+    import subprocess
+
+    repo = tmp_path / "claims"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    _commit_as(repo, "Dana Lee", "dana@example.invalid", {"app.py": "x = 1\n"}, 1767225600)
+    _commit_as(repo, "Dana Lee", "dana@example.invalid",
+               {"checks/verify_notes.py": "def check_notes():\n    assert True\n"},
+               1767229200)  # fmt: skip
+    subprocess.run(["git", "-C", str(repo), "commit", "-q", "--amend", "-m",
+                    "Wrote unit tests for the notes store"], check=True,
+                   env={"GIT_AUTHOR_NAME": "Dana Lee", "GIT_AUTHOR_EMAIL": "dana@example.invalid",
+                        "GIT_COMMITTER_NAME": "Dana Lee",
+                        "GIT_COMMITTER_EMAIL": "dana@example.invalid",
+                        "PATH": "/usr/bin:/bin"})  # fmt: skip
+    (grade,) = grade_paths([repo], RUBRIC, jobs=1)
+    (note,) = [n for n in grade.notes if n.startswith("No test file was found")]
+    assert "Wrote unit tests" in note
+    quiet = _tree(tmp_path / "quiet", {"app.py": "x = 1\n"})
+    (plain,) = grade_paths([quiet], RUBRIC, jobs=1)
+    assert not [n for n in plain.notes if n.startswith("No test file")]
