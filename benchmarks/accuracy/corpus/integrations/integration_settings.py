@@ -151,3 +151,16 @@ LOGGLY_TOKEN = "{{uuid}}"  ⟪+provider-token⟫
 SESSION_TOKEN = os.environ.get("SESSION_TOKEN", "")  ⟪-env-reference⟫
 encoded_token: ${ENCODED_TOKEN}  ⟪-interpolation⟫
 JDBC_URL = "jdbc:mysql://db.internal:3306/shop?user=app&password={{alnum:16}}"  ⟪+provider-token⟫
+TELEGRAM_BOT_TOKEN = "{{digits:11}}:A{{base64url:34}}"  ⟪+provider-token⟫
+VAULT_RECOVERY_TOKEN = os.environ.get("VAULT_RECOVERY_TOKEN", "")  ⟪-env-reference⟫
+railway_token: ${RAILWAY_TOKEN}  ⟪-interpolation⟫
+UPSTASH_REDIS_REST_TOKEN = "A{{base64url:59}}"  ⟪+provider-token⟫
+ELASTIC_API_KEY = os.environ.get("ELASTIC_API_KEY", "")  ⟪-env-reference⟫
+MEILI_MASTER_KEY = "{{base64url:43}}"  ⟪+provider-token⟫
+meili_master_key: ${MEILI_MASTER_KEY}  ⟪-interpolation⟫
+WECHAT_APP_SECRET = "{{hex:32}}"  ⟪+provider-token⟫
+WECHAT_APP_SECRET = os.environ.get("WECHAT_APP_SECRET", "")  ⟪-env-reference⟫
+line_channel_secret: ${LINE_CHANNEL_SECRET}  ⟪-interpolation⟫
+CLOUDANT_PASSWORD = "{{hex:64}}"  ⟪+provider-token⟫
+COS_HMAC_SECRET_ACCESS_KEY = os.environ.get("COS_HMAC_SECRET_ACCESS_KEY", "")  ⟪-env-reference⟫
+softlayer_api_key: ${SOFTLAYER_API_KEY}  ⟪-interpolation⟫
