@@ -36,7 +36,7 @@ def code_selected(code: str, selector: str) -> bool:
     """
     if selector == "ALL":
         return True
-    if CODE_RE.match(selector):
+    if len(selector) >= 5:  # selectors are validated: five or six characters is a full code
         return code == selector
     return code.startswith(selector)
 
