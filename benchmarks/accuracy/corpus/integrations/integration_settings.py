@@ -106,7 +106,7 @@ DROPBOX_ACCESS_TOKEN = "sl.{{base64url:140}}"  ⟪+provider-token⟫
 DROPBOX_ACCESS_TOKEN = "sl...."  ⟪-documented-example⟫
 FACEBOOK_APP_SECRET = "{{hex:32}}"  ⟪+provider-token⟫
 FACEBOOK_APP_SECRET = os.environ.get("FACEBOOK_APP_SECRET", "")  ⟪-env-reference⟫
-fb_app_token: ${FB_APP_TOKEN}  ⟪-interpolation⟫
+facebook_app_token: ${FACEBOOK_APP_TOKEN}  ⟪-interpolation⟫
 HUBSPOT_API_KEY = "{{uuid}}"  ⟪+provider-token⟫
 INTRA42_CLIENT_SECRET = os.environ.get("INTRA42_CLIENT_SECRET", "")  ⟪-env-reference⟫
 LAUNCHDARKLY_SDK_KEY = "sdk-..."  ⟪-documented-example⟫
