@@ -546,3 +546,9 @@ def grade(
     for g in failed:
         click.echo(f"secretcheck: not graded: {g.name}: {g.error}", err=True)
     sys.exit(EXIT_NOT_ALL_GRADED if failed else EXIT_CLEAN)
+
+
+# `fleet` lives in its own package (secretcheck/fleet/); registered here so `--help` lists it.
+from secretcheck.fleet.command import fleet as _fleet  # noqa: E402
+
+main.add_command(_fleet)

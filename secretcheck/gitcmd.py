@@ -308,3 +308,52 @@ def read_blobs(cwd: Path, ids: Sequence[str], isolated: bool = False) -> list[by
         contents.append(out[end + 1 : end + 1 + size])
         pos = end + 1 + size + 1
     return contents
+
+
+# Transports a fleet clone may use. `ext::` (runs a command) and plain `git://` (no
+# authentication of the server) are never allowed; tests use file://.
+CLONE_PROTOCOLS = ("https", "ssh", "file")
+
+
+def clone_argv_env(url: str, dest: Path) -> tuple[list[str], dict[str, str]]:
+    """A `git clone` of an untrusted URL with the isolated read settings above: no template
+    (so no hooks are installed), no submodules, no global or system config, the neutral `-c`
+    keys, and only the transports in CLONE_PROTOCOLS (the env allow-list outranks every
+    `protocol.*.allow`, so those are reopened on the command line for the listed ones only)."""
+    if url.startswith("-"):
+        raise GitError(f"refusing a clone URL that starts with '-': {url[:40]!r}")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1", GIT_ATTR_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_TERMINAL_PROMPT="0", GIT_ALLOW_PROTOCOL=":".join(CLONE_PROTOCOLS),
+        GIT_PAGER="cat", GIT_EDITOR=":", GIT_ASKPASS="", GIT_NO_REPLACE_OBJECTS="1",
+        GIT_CEILING_DIRECTORIES=str(dest.resolve().parent),
+    )  # fmt: skip
+    config = [kv for kv in NEUTRAL_CONFIG if not kv[0].startswith("protocol.")]
+    config += [("protocol.allow", "never")]
+    config += [(f"protocol.{p}.allow", "always") for p in CLONE_PROTOCOLS]
+    # A checkout writes what the repository holds; these keep it from writing anything else.
+    config += [("core.symlinks", "false"), ("filter.lfs.smudge", ""), ("filter.lfs.process", "")]
+    argv = ["git", "--no-pager"]
+    for key, value in config:
+        argv += ["-c", f"{key}={value}"]
+    argv += ["clone", "--quiet", "--template=", "--no-recurse-submodules", "--", url, str(dest)]
+    return argv, env
+
+
+def clone_repo(url: str, dest: Path, timeout: float = GIT_TIMEOUT) -> Path:
+    """Clone `url` into `dest` (which must not exist) as an untrusted repository."""
+    argv, env = clone_argv_env(url, dest)
+    try:
+        done = subprocess.run(
+            argv, env=env, capture_output=True, check=False, timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git clone did not finish in {timeout:g} s") from None
+    except OSError as exc:
+        raise GitError(f"cannot run git clone: {exc}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git clone failed: {reason[-1] if reason else done.returncode}")
+    return dest

@@ -1,0 +1,172 @@
+"""`secretcheck fleet`: click wiring only (options -> tasks -> run_fleet -> reports -> exit).
+
+Exit codes: 0 every repository scanned and nothing at or above --fail-on; 1 a finding or a
+secret in history at or above it; 3 no such finding, but at least one repository could not be
+scanned (an error row: it may hide a secret); 2 the run could not start (bad list, config).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from secretcheck.errors import SecretcheckError
+from secretcheck.findings import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_NOT_ALL_SCANNED = 0, 1, 2, 3
+
+
+@click.command()
+@click.argument("repo_list", type=click.Path(dir_okay=False))
+@click.option(
+    "--mode",
+    type=click.Choice(("scan", "history", "both")),
+    default="both",
+    show_default=True,
+    help="HEAD (the work tree of a local path), the whole history, or both.",
+)
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    default="fleet-report",
+    show_default=True,
+    help="Folder for fleet.json/.sarif/.md and repos/<name>/.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="local: threads driving child processes here; dask: a "
+    "Dask cluster (needs the [dask] extra).",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Repositories at once with --executor local (0: one per core).",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1800.0,
+    show_default=True,
+    help="Seconds per repository, clone included.",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    default=4096,
+    show_default=True,
+    help="MB of address space per repository's process (0: no cap).",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 5),
+    default=1,
+    show_default=True,
+    help="Extra attempts for a task whose process or worker died (not on timeout).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.label for s in Severity]),
+    default=None,
+    help="Lowest severity that fails the run (default: low).",
+)
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes.")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(),
+    default=None,
+    help="Config for every repository (a repository's own config is not read).",
+)
+def fleet(
+    repo_list: str,
+    mode: str,
+    out_dir: str,
+    executor: str,
+    scheduler: str | None,
+    jobs: int,
+    time_limit: float,
+    memory_limit: int,
+    retries: int,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+) -> None:
+    """Scan every repository in REPO_LIST (paths or clone URLs, one a line, or a .toml file
+    of [[repo]] tables), one task per repository, locally or on a Dask cluster.
+
+    A repository that cannot be cloned or read, or that runs past --time-limit, is an error
+    row in the reports; the others are still scanned."""
+    import os
+
+    from secretcheck.fleet.executor import make_executor
+    from secretcheck.fleet.report import row_summary, write_repo_folder, write_reports
+    from secretcheck.fleet.repos import read_repo_list
+    from secretcheck.fleet.run import run_fleet
+    from secretcheck.fleet.worker import Limits
+    from secretcheck.settings import build_settings
+
+    try:
+        tasks = read_repo_list(Path(repo_list))
+        flags = {
+            "select": _codes(select),
+            "ignore": _codes(ignore),
+            "fail_on": Severity.parse(fail_on) if fail_on else None,
+        }
+        # The config named (or found from the current folder) applies to every repository.
+        settings = build_settings((".",), config_file, flags)
+        runner = make_executor(executor, scheduler, jobs or os.cpu_count() or 1, retries)
+        out = Path(out_dir)
+        started, done = time.monotonic(), 0
+
+        def arrived(index: int, row: dict[str, object]) -> None:
+            nonlocal done
+            done += 1
+            line = row_summary(row)
+            state = (
+                f"error: {row['error']}"
+                if row["status"] == "error"
+                else (
+                    f"{line['head']} in HEAD, {line['present']} present, {line['removed']} removed"
+                )
+            )
+            click.echo(
+                f"fleet: [{done}/{len(tasks)}] {row['name']}: {state} "
+                f"({time.monotonic() - started:.1f} s)",
+                err=True,
+            )
+            write_repo_folder(out, row)
+
+        limits = Limits(time=time_limit, memory_mb=memory_limit, retries=retries)
+        rows = run_fleet(tasks, settings, mode, runner, limits, on_row=arrived)
+        written = write_reports(out, rows, mode)
+    except SecretcheckError as exc:
+        click.echo(f"secretcheck: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except OSError as exc:
+        click.echo(f"secretcheck: error: cannot write the reports: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    failing = sum(row_summary(r)["failing"] for r in rows)
+    errors = [r for r in rows if r["status"] == "error"]
+    click.echo(
+        f"fleet: {len(rows)} repositories, {failing} failing finding(s), "
+        f"{len(errors)} error row(s); reports: {', '.join(map(str, written))}",
+        err=True,
+    )
+    sys.exit(EXIT_FINDINGS if failing else EXIT_NOT_ALL_SCANNED if errors else EXIT_CLEAN)
+
+
+def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
