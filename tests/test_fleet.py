@@ -184,6 +184,27 @@ def test_dask_without_a_scheduler_is_a_usage_error(fleet: Fleet) -> None:
     assert "--scheduler" in result.output
 
 
+def test_transport_helpers_are_refused_and_run_nothing(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    repo_list = tmp_path / "repos.txt"
+    repo_list.write_text(f"ext::sh -c touch% {marker}\n", encoding="utf-8")
+    result = run_cli(tmp_path, str(repo_list), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 3, result.output
+    row = rows(tmp_path / "out")[marker.name]
+    assert row["status"] == "error" and "transport 'ext' not allowed" in row["error"]
+    assert not marker.exists()
+
+
+def test_memory_cap_is_enforced_in_the_task_process(fleet: Fleet, tmp_path: Path) -> None:
+    repo_list = tmp_path / "repos.txt"
+    repo_list.write_text(f"{fleet.root / 'leaky'}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(tmp_path, str(repo_list), "-o", str(out), "--memory-limit", "20")
+    assert result.exit_code == 3, result.output
+    row = rows(out)["leaky"]
+    assert row["status"] == "error" and "memory" in row["error"], row["error"]
+
+
 def windows(secret: str, size: int = 8) -> Iterator[str]:
     """Every run of `size` characters of `secret`: a report may show a 4-character prefix."""
     return (secret[i : i + size] for i in range(len(secret) - size + 1))

@@ -18,7 +18,9 @@ from urllib.parse import urlsplit, urlunsplit
 from secretcheck import tomlcompat as tomllib
 from secretcheck.errors import ConfigError
 
-_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|[\w.-]+@[\w.-]+:)", re.IGNORECASE)
+# scheme://..., a transport helper (`ext::`, `fd::`: refused at clone time, never a path),
+# or scp-like user@host:path.
+_URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|[a-z][a-z0-9+.-]*::|[\w.-]+@[\w.-]+:)", re.I)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _TOML_KEYS = frozenset({"source", "name", "time-limit"})
 

@@ -159,7 +159,10 @@ def main() -> int:
     except MemoryError:
         row = error_row(task, f"memory limit: over {memory_mb} MB")
     except Exception as exc:
-        row = error_row(task, f"internal error: {type(exc).__name__}")
+        # Under a tight cap an allocation failure often surfaces as another error (an
+        # extension module that cannot load raises ImportError): say the cap was in force.
+        capped = f" (with a memory cap of {memory_mb} MB)" if memory_mb > 0 else ""
+        row = error_row(task, f"internal error: {type(exc).__name__}{capped}")
     sys.stdout.write(json.dumps(row, sort_keys=True, ensure_ascii=False))
     return 0
 
