@@ -283,3 +283,48 @@ def test_no_secret_crosses_from_worker_to_client(fleet: Fleet, cluster: str) -> 
     assert_no_secret(result.output, "CLI output")
     for where, text in all_text(out):
         assert_no_secret(text, where)
+
+
+def processes_using(path: Path) -> list[int]:
+    """Processes whose working folder or command line involves `path` (task children chdir
+    into their repository; git's isolated argv names it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cwd = os.readlink(entry / "cwd")
+            cmdline = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+        except OSError:
+            continue
+        if cwd == str(path) or str(path) in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_sigterm_ends_the_running_task_processes(tmp_path: Path) -> None:
+    """A repository whose config includes a FIFO blocks git until its probe timeout: the task
+    process is busy when the run is stopped, and nothing it started may survive the stop."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    repo = new_repo(tmp_path, "stuck")
+    fifo = tmp_path / "config.fifo"
+    os.mkfifo(fifo)
+    with (repo / ".git" / "config").open("a") as config:
+        config.write(f"[include]\n\tpath = {fifo}\n")
+    repo_list = tmp_path / "repos.txt"
+    repo_list.write_text(f"{repo}\n", encoding="utf-8")
+    command = [sys.executable, "-c", "from secretcheck.cli import main; main()", "fleet",
+               str(repo_list), "-o", str(tmp_path / "out")]  # fmt: skip
+    cli = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 15
+    while not processes_using(repo.resolve()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert processes_using(repo.resolve()), "the task never started"
+    cli.send_signal(signal.SIGTERM)
+    assert cli.wait(timeout=10) == 128 + signal.SIGTERM
+    time.sleep(0.5)
+    assert processes_using(repo.resolve()) == []

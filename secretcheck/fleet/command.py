@@ -7,6 +7,7 @@ scanned (an error row: it may hide a secret); 2 the run could not start (bad lis
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -150,7 +151,12 @@ def fleet(
             write_repo_folder(out, row)
 
         limits = Limits(time=time_limit, memory_mb=memory_limit, retries=retries)
-        rows = run_fleet(tasks, settings, mode, runner, limits, on_row=arrived)
+        # SIGTERM unwinds like Ctrl-C, so the executor ends the task processes it started.
+        previous = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            rows = run_fleet(tasks, settings, mode, runner, limits, on_row=arrived)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
         written = write_reports(out, rows, mode)
     except SecretcheckError as exc:
         click.echo(f"secretcheck: error: {exc}", err=True)
@@ -170,3 +176,7 @@ def fleet(
 
 def _codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+
+
+def _terminate(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)

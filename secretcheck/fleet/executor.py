@@ -37,11 +37,21 @@ class LocalExecutor:
     def run(
         self, fn: Callable[..., dict[str, Any]], items: Sequence[tuple[Any, ...]]
     ) -> Iterator[Outcome]:
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+        from secretcheck.fleet.worker import kill_live_tasks
+
+        pool = ThreadPoolExecutor(max_workers=self.workers)
+        try:
             futures = {pool.submit(fn, *item): i for i, item in enumerate(items)}
             for future in as_completed(futures):
                 error = future.exception()
                 yield futures[future], error if error is not None else future.result()
+        except BaseException:
+            # Ctrl-C or SIGTERM: start nothing new and end the running task processes, which
+            # the terminal's signal does not reach (each has its own session).
+            pool.shutdown(wait=False, cancel_futures=True)
+            kill_live_tasks()
+            raise
+        pool.shutdown(wait=True)
 
 
 class DaskExecutor:

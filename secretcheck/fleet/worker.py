@@ -24,6 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,15 @@ from secretcheck.fleet.repos import RepoTask, shown_source
 from secretcheck.settings import Settings
 
 MODES = ("scan", "history", "both")
+# The task processes this process started and has not reaped, so an interrupted run can end
+# them (they run in their own sessions, out of reach of the terminal's Ctrl-C). Process-local
+# bookkeeping of OS resources, not configuration: the one module-level mutable here.
+_LIVE: set[subprocess.Popen[bytes]] = set()
+_LIVE_LOCK = threading.Lock()
+_STOPPING = threading.Event()  # set by kill_live_tasks: no new attempt starts after it
+# Seconds past its time limit after which a task process ends itself (SIGALRM), should the
+# process that was to kill it be gone.
+BACKSTOP = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +69,8 @@ def run_task(task: RepoTask, settings: Settings, mode: str, limits: Limits) -> d
     workdir = Path(tempfile.mkdtemp(prefix="secretcheck-fleet-"))
     try:
         for _attempt in range(limits.retries + 1):
+            if _STOPPING.is_set():
+                return error_row(task, "interrupted")
             row = _attempt_once(task, settings, mode, limits, limit, workdir)
             if row is not None:
                 return row
@@ -71,7 +83,7 @@ def run_task(task: RepoTask, settings: Settings, mode: str, limits: Limits) -> d
 def _attempt_once(
     task: RepoTask, settings: Settings, mode: str, limits: Limits, limit: float, workdir: Path
 ) -> dict[str, Any] | None:
-    payload = pickle.dumps((task, settings, mode, limits.memory_mb, str(workdir)))
+    payload = pickle.dumps((task, settings, mode, limits.memory_mb, str(workdir), limit))
     child = subprocess.Popen(
         [sys.executable, "-m", "secretcheck.fleet.worker"],
         stdin=subprocess.PIPE,
@@ -79,6 +91,10 @@ def _attempt_once(
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, so a kill reaches git too
     )
+    with _LIVE_LOCK:
+        _LIVE.add(child)
+        if _STOPPING.is_set():  # started while the run was being interrupted
+            os.killpg(child.pid, signal.SIGKILL)
     try:
         out, _err = child.communicate(payload, timeout=limit)
     except subprocess.TimeoutExpired:
@@ -86,6 +102,8 @@ def _attempt_once(
         return error_row(task, f"time limit: not finished in {limit:g} s")
     finally:
         _kill_group(child)  # nothing it started outlives the task
+        with _LIVE_LOCK:
+            _LIVE.discard(child)
     try:
         row = json.loads(out)
     except ValueError:
@@ -98,6 +116,16 @@ def _kill_group(child: subprocess.Popen[bytes]) -> None:
         os.killpg(child.pid, signal.SIGKILL)
     if child.returncode is None:
         child.communicate()
+
+
+def kill_live_tasks() -> None:
+    """End every task process (and its git) this process started: the run was interrupted."""
+    with _LIVE_LOCK:
+        _STOPPING.set()
+        live = list(_LIVE)
+    for child in live:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, signal.SIGKILL)
 
 
 def _cap_memory(megabytes: int) -> None:
@@ -147,8 +175,9 @@ def _scan_repo(task: RepoTask, settings: Settings, mode: str, workdir: Path) -> 
 
 
 def main() -> int:
-    task, settings, mode, memory_mb, workdir = pickle.loads(sys.stdin.buffer.read())
+    task, settings, mode, memory_mb, workdir, limit = pickle.loads(sys.stdin.buffer.read())
     _cap_memory(memory_mb)
+    signal.alarm(int(limit) + BACKSTOP)
     from secretcheck.errors import SecretcheckError
 
     try:
