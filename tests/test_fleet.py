@@ -328,3 +328,20 @@ def test_sigterm_ends_the_running_task_processes(tmp_path: Path) -> None:
     assert cli.wait(timeout=10) == 128 + signal.SIGTERM
     time.sleep(0.5)
     assert processes_using(repo.resolve()) == []
+
+
+def test_local_executor_never_imports_dask(fleet: Fleet, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    repo_list = tmp_path / "repos.txt"
+    repo_list.write_text(f"{fleet.root / 'clean0'}\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom secretcheck.cli import main\n"
+        f"try:\n    main(['fleet', {str(repo_list)!r}, '-o', {str(tmp_path / 'out')!r}])\n"
+        "except SystemExit as done:\n"
+        "    print(done.code, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('dask', 'distributed')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "[]"], done.stdout + done.stderr
