@@ -37,8 +37,9 @@ class LocalExecutor:
     def run(
         self, fn: Callable[..., dict[str, Any]], items: Sequence[tuple[Any, ...]]
     ) -> Iterator[Outcome]:
-        from secretcheck.fleet.worker import kill_live_tasks
+        from secretcheck.fleet.worker import allow_tasks, kill_live_tasks
 
+        allow_tasks()
         pool = ThreadPoolExecutor(max_workers=self.workers)
         try:
             futures = {pool.submit(fn, *item): i for i, item in enumerate(items)}

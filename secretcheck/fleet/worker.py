@@ -118,6 +118,11 @@ def _kill_group(child: subprocess.Popen[bytes]) -> None:
         child.communicate()
 
 
+def allow_tasks() -> None:
+    """A new run in this process: attempts may start again after an earlier interruption."""
+    _STOPPING.clear()
+
+
 def kill_live_tasks() -> None:
     """End every task process (and its git) this process started: the run was interrupted."""
     with _LIVE_LOCK:
