@@ -7,6 +7,7 @@ is given and returns plain values.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
@@ -157,7 +158,9 @@ def build_findings(
         if rule.category == "diagnostic":  # the line itself is unchecked text
             spans = [*spans, *unknown_value_spans(index.line(line))]
         snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
-        message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
+        # Detectors promise never to copy a value into these; redaction makes sure of it.
+        detail = redact_line(lead.detail, prose=True)
+        message = f"{rule.message}: {detail}" if detail else rule.message
         findings.append(
             Finding(
                 rule_id=rule.code,
@@ -173,8 +176,10 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
-                trace=lead.trace,
-                signals=signals,
+                trace=tuple(
+                    replace(step, note=redact_line(step.note, prose=True)) for step in lead.trace
+                ),
+                signals=tuple(redact_line(s, prose=True) for s in signals),
             )
         )
     masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}

@@ -33,6 +33,7 @@ from secretcheck.analysis.taint import SinkSet
 from secretcheck.checks import CHECKS, TaintEntry
 from secretcheck.findings import Confidence, Hit, Span, TraceStep
 from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
 
 _FLASK = re.compile(r"^\s*(?:from|import)\s+flask\b", re.M)
 _FASTAPI = re.compile(r"^\s*(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
@@ -184,7 +185,7 @@ class Check(cst.BatchableCSTVisitor):
     def _module_level_sinks(self, module: cst.Module, sink_lines: set[int]) -> bool:
         """Is some sink line in the module's own code (not in a definition, not an import)?"""
         spans = [self._span(s) for s in module.body if isinstance(s, _TOP)]
-        lines = self.text.splitlines()
+        lines = split_lines(self.text)
         return any(
             not any(a <= n <= b for a, b in spans)
             and not lines[n - 1].lstrip().startswith(("from ", "import "))

@@ -19,6 +19,7 @@ from typing import Any
 from secretcheck.checks import CHECKS, GROUPS
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
 
 PARSE_ERROR_CODE = "SC901"
 _MAX_SNIPPETS = 40
@@ -128,7 +129,7 @@ def _shift(hit: Hit, lines: int) -> Hit:
 def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> list[Hit]:
     import libcst
 
-    source_lines = text.splitlines(keepends=True)
+    source_lines = split_lines(text, keepends=True)
     hits: list[Hit] = []
     ranges = statement_ranges(tree, _candidate_lines(rules, text))
     if len(ranges) > _MAX_SNIPPETS:

@@ -21,6 +21,7 @@ from secretcheck.grading.submission import Submission, open_submission, read_tex
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
+from secretcheck.textindex import split_lines
 
 
 def _python_sources(sub: Submission) -> list[PySource]:
@@ -29,7 +30,7 @@ def _python_sources(sub: Submission) -> list[PySource]:
         if rel.endswith(".py"):
             text = read_text(sub, rel)
             if text is not None:
-                out.append(PySource(rel, tuple(text.splitlines())))
+                out.append(PySource(rel, tuple(split_lines(text))))
     return out
 
 
