@@ -35,8 +35,9 @@ SNIPPET_LIMIT = 240
 _WINDOW = 2000
 
 MARKER = re.compile(r"…\[\d+ chars redacted\]")
-# A marker with the prefix `redact_value` keeps; it stays as it is when text is masked again.
-_MARKED = re.compile(r"[^\s\"'`…\[\](){},;]{0,4}…\[\d+ chars redacted\]")
+# A marker with the prefix `redact_value` keeps, starting where a value can start: text that
+# is masked again keeps its markers as they are (grade evidence, a finding's own snippet).
+_MARKED = re.compile(r"(?<![^\s\"'`=:(\[{,;@/])[^\s\"'`…\[\](){},;]{0,4}…\[\d+ chars redacted\]")
 _QUOTED = re.compile(r"""(\"\"\"|'''|["'`])((?:\\.|(?!\1).)*)(\1)?""", re.DOTALL)
 _RUN = re.compile(r"[^\s\"'`()\[\]{},;…]+")
 _VALUE_RUN = re.compile(r"[^\s\"'`…]+")
@@ -47,7 +48,8 @@ _ASSIGN_IN = re.compile(r"(:=|\?=|\+=|=>|==|!=|=|:(?!//))")
 _CODE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?=[(\[])")
 _URL = re.compile(
     r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)"
-    r"(?:(?P<user>[^\s/?#@:\"'`]*)(?::(?P<pw>[^\s/?#\"'`]*))?@)?"
+    # The password runs to the last '@': an unencoded '/', '?' or '#' in it is still password.
+    r"(?:(?P<user>[^\s/?#@:\"'`]*)(?::(?P<pw>[^\s\"'`]*))?@)?"
     r"(?P<host>[^\s/?#\"'`@]*)(?P<path>[^\s?#\"'`]*)"
     r"(?:\?(?P<query>[^\s#\"'`]*))?(?:#(?P<frag>[^\s\"'`]*))?"
 )
@@ -61,7 +63,9 @@ _AUTH_SCHEME = frozenset({"bearer", "basic", "token", "digest"})
 # Proven-harmless values.
 _LITERALS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "nan"})
 # 5432, 3.12, 30s, 1.5G, and an IPv4 address (a network location, never a credential)
-_NUMBER = re.compile(r"[+-]?\d{1,6}(?:\.\d{1,4}){0,2}[a-zA-Z%]{0,2}|\d{1,3}(?:\.\d{1,3}){3}")
+_NUMBER = re.compile(
+    r"[+-]?\d{1,6}(?:\.\d{1,4}){0,2}(?:ms|[smhdkKMGT%]|[KMGT]i?B?)?|\d{1,3}(?:\.\d{1,3}){3}"
+)
 _REFERENCE = re.compile(
     r"\$\{?[A-Za-z_]\w*\}?|%\([A-Za-z_]\w*\)[sdr]|%[sdr]|\{\{\s*[\w.\- ]+\s*\}\}|\{\w*\}"
 )
@@ -74,6 +78,12 @@ _PLAIN = re.compile(r"[a-z]{1,6}")
 _DOTTED = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
 _PATHISH = re.compile(r"[a-z][a-z\-_.]*(?:/[a-z][a-z0-9\-_.]*)+(?:@v?\d[\w.]*)?")
 
+# Documented prefixes of provider tokens (GitHub, Stripe, Slack, GitLab, AWS, Google, npm,
+# PyPI, Hugging Face, Shopify, Square, SendGrid, DigitalOcean).
+_PROVIDER_PREFIX = re.compile(
+    r"gh[pousr]_|github_pat_|[sr]k_(?:live|test)_|pk_live_|xox[abposr]-|glpat-|A[KS]IA|AIza"
+    r"|ya29\.|npm_|pypi-|hf_|shp(?:at|ss|ca)_|sq0[a-z]{3}-|SG\.|do[pro]_v1_"
+)
 # Shapes of words that are names, not tokens.
 _SEPARATORS = re.compile(r"[._\-:@/+]+")
 _NAME_SEGMENT = re.compile(r"[A-Za-z]+\d{0,3}|\d{1,6}")
@@ -92,13 +102,14 @@ def token_shaped(word: str) -> bool:
     """Does `word` look like a key or token rather than a name, keyword or number?"""
     if len(word) < 8 or MARKER.search(word):
         return False
+    if _PROVIDER_PREFIX.match(word) and len(word) >= 16:
+        return True  # whatever follows a documented token prefix is the token
     if len(word) >= 16 and re.search(r"[+/=]", word.strip("=")) and re.search(r"\d", word):
         return True  # base64
     segments = [s for s in _SEPARATORS.split(word) if s]
     for segment in segments:
-        long_run = len(segment) >= 20 and not (segment.islower() and segment.isalpha())
-        if long_run and (not _CAMEL.fullmatch(segment) or len(segment) >= 32):
-            return True
+        if len(segment) >= 24 and (not _CAMEL.fullmatch(segment) or len(segment) >= 32):
+            return True  # a 24+ character run with no word breaks
         if len(segment) < 8:
             continue
         digits = any(c.isdigit() for c in segment)
@@ -160,8 +171,6 @@ class _Lexer:
             char = text[i]
             if char.isspace():
                 i += 1
-            elif marked := _MARKED.match(text, i):
-                i, self.expect = marked.end(), None
             elif char in "\"'`":
                 i = self.quoted(i)
             elif char in "()[]{},;":
@@ -196,7 +205,7 @@ class _Lexer:
             pass
         elif (url := _URL.fullmatch(content)) is not None:
             self.url(url, cs)
-        elif _QUERY.fullmatch(content):
+        elif not strict and _QUERY.fullmatch(content):
             self.query(cs, ce)
         elif not strict and any(c.isspace() for c in content.strip()):
             inner = _Lexer(content, self.offset + cs, self.prose)
@@ -223,7 +232,7 @@ class _Lexer:
         if value.lower() in _AUTH_SCHEME:
             self.expect = key or value  # `Authorization: Bearer <token>`
             return end
-        if _QUERY.fullmatch(value):
+        if not _credential(key) and _QUERY.fullmatch(value):
             self.query(start, end)
         elif not harmless_value(value, _credential(key)):
             self.mask(start, end)
@@ -327,13 +336,17 @@ def redact_line(
     cut = len(text) > _WINDOW
     if cut:
         text = text[:_WINDOW]
+    kept = [m.span() for m in _MARKED.finditer(text)]
+    lexed = text
+    for start, end in kept:  # the lexer sees a placeholder, so context reads the same
+        lexed = lexed[:start] + "x" * (end - start) + lexed[end:]
     known = _merged([*spans, *_occurrences(text, secrets)])
-    free = value_spans(text, prose)
+    free = value_spans(lexed, prose)
     if cut:  # the last word may go on past the window: never show a piece of it
         tail = max(text.rfind(" "), text.rfind("\t")) + 1
         free.append((tail, len(text)))
     pieces, last = [], 0
-    for start, end in sorted([*known, *_without(free, known)]):
+    for start, end in sorted([*known, *_without(free, _merged([*known, *kept]))]):
         start = max(start, last)
         if end <= start:
             continue

@@ -86,7 +86,7 @@ def history_outputs(repo: Path) -> dict[str, str]:
     git(repo, "commit", "-qm", "add files")
     outputs = {}
     for fmt in ("text", "json"):
-        result = run_cli("history", "--format", fmt, ".", cwd=repo)
+        result = run_cli("history", "--format", fmt, "-j", "1", ".", cwd=repo)
         assert result.exit_code in (0, 1), (fmt, result.exit_code, result.stderr)
         outputs[f"{fmt}:history"] = result.stdout
     return outputs
@@ -95,7 +95,7 @@ def history_outputs(repo: Path) -> dict[str, str]:
 def grade_outputs(root: Path) -> dict[str, str]:
     outputs = {}
     for fmt in GRADE_FORMATS:
-        result = run_cli("grade", "--format", fmt, str(root))
+        result = run_cli("grade", "--format", fmt, "-j", "1", str(root))
         assert result.exit_code == 0, (fmt, result.exit_code, result.stderr)
         outputs[f"{fmt}:grade"] = result.stdout
     return outputs

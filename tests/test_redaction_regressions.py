@@ -93,7 +93,7 @@ def _l2_submission(root: Path) -> tuple[Path, list[str]]:
             "from flask_cors import CORS\n"
             f'CORS(app); post(URL, data="user=admin&password={password}")  # {ghp} {stripe}\n'
         ),
-        ".github/workflows/ci.yml": f"jobs:\n  s:\n    steps:\n      - run: semgrep --token {ghp}\n",
+        ".github/workflows/ci.yml": f"jobs:\n  s:\n    steps:\n      - run: semgrep -t {ghp}\n",
     }
     return write_tree(root, files), [ghp, stripe, akia, password, tool_token]
 
