@@ -26,7 +26,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import redact_line, unknown_value_spans
+from secretcheck.redact import context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
@@ -182,7 +182,10 @@ def build_findings(
                 signals=tuple(redact_line(s, prose=True) for s in signals),
             )
         )
-    masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
+    masked = {
+        n: mask_line(index.line(n), [*s, *context_spans(index.line(n))])
+        for n, s in spans_by_line.items()
+    }
     return findings, masked
 
 

@@ -298,6 +298,16 @@ def value_spans(text: str, prose: bool = False) -> list[tuple[int, int]]:
     return _Lexer(text, prose=prose).ranges()
 
 
+def context_spans(line: str) -> list[tuple[int, int]]:
+    """What a fingerprint must not hash: every value `redact_line` would mask, and the line past
+    the window. A fingerprint is printed, and a hash of a line holding a weak password next to
+    its shown structure could be reversed by guessing."""
+    spans = value_spans(line[:_WINDOW])
+    if len(line) > _WINDOW:
+        spans.append((max(line.rfind(" ", 0, _WINDOW) + 1, 0), len(line)))
+    return spans
+
+
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):

@@ -164,3 +164,15 @@ def test_redaction_is_stable_when_applied_again() -> None:
         _, text, _ = _filled(shape, 4)
         once = redact_line(text)
         assert redact_line(once) == once
+
+
+def test_a_fingerprint_hashes_no_value_that_the_snippet_masks() -> None:
+    """A fingerprint is printed; hashing a weak password beside its shown structure would let
+    anyone guess it offline. Two lines that differ only in the unmatched password agree."""
+    token = expand(STRIPE, "fp")
+    prints = set()
+    for seed in ("a", "b"):
+        text = f'CREDS = {{"stripe": "{token}", "smtp": "{expand(PASSWORD, seed)}"}}\n'
+        (finding,) = scan_text(text, "creds.py").findings
+        prints.add(finding.fingerprint)
+    assert len(prints) == 1
