@@ -73,6 +73,8 @@ _PLACEHOLDER = re.compile(r"<[A-Za-z_\- ]{1,40}>|x{3,}|X{3,}|\*{3,}|\.{3}|…")
 _ENV_NAME = re.compile(r"[A-Z]{2,}\d{0,2}(?:_[A-Z]{1,}\d{0,2})+")
 _FLAG = re.compile(r"--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _PLAIN = re.compile(r"[a-z]{1,6}")
+# HS256, GET, UTF-8 and </h1>: algorithm names, methods, encodings and tags, never 8+ chars
+_SHORT_NAME = re.compile(r"[A-Z][A-Z0-9\-]{0,5}|</?[a-z][a-z0-9]{0,5}>")
 # actions/checkout@v4, docker/build-push-action: lowercase words joined by '/', with a version
 # os.system, request.args.get: a dotted lowercase name (no digits, so no password policy fits)
 _DOTTED = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
@@ -85,7 +87,7 @@ _PROVIDER_PREFIX = re.compile(
     r"|ya29\.|npm_|pypi-|hf_|shp(?:at|ss|ca)_|sq0[a-z]{3}-|SG\.|do[pro]_v1_"
 )
 # Shapes of words that are names, not tokens.
-_SEPARATORS = re.compile(r"[._\-:@/+]+")
+_SEPARATORS = re.compile(r"[._\-:@/+<>]+")
 _NAME_SEGMENT = re.compile(r"[A-Za-z]+\d{0,3}|\d{1,6}")
 _CAMEL = re.compile(
     r"(?:[A-Z]{2,6}(?=[A-Z][a-z]))?[A-Z]?[a-z]{2,}(?:[A-Z]{1,5}[a-z]{2,}|\d{1,3})*[A-Z]{0,5}\d{0,3}"
@@ -141,6 +143,7 @@ def harmless_value(value: str, strict: bool = False) -> bool:
     return (
         len(value) <= 3
         or bool(_PLAIN.fullmatch(value))
+        or bool(_SHORT_NAME.fullmatch(value))
         or bool(_PATHISH.fullmatch(value))
         or bool(_DOTTED.fullmatch(value))
         or (len(value) <= 24 and bool(_FLAG.fullmatch(value)))

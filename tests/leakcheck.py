@@ -1,14 +1,16 @@
 """Every place a secret could be printed or stored, collected as text to search for secrets.
 
 Runs the real CLI (click's runner, so it is fast enough for property tests) and reads what it
-wrote: the five scan formats, the cache entries, a baseline, `history` output and the grade
+wrote: the five scan formats, the cache entries, a baseline, `history` output and the five grade
 reports. Each text is also searched with its format's escaping undone (JSON strings, XML and
 HTML entities, GitHub workflow-command escapes, Markdown backslashes).
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -19,7 +21,7 @@ from conftest import git, run_cli
 
 from secretcheck.report import FORMATS
 
-GRADE_FORMATS = ("text", "json", "markdown", "html")
+GRADE_FORMATS = ("text", "json", "markdown", "html", "csv")
 
 
 def _strings(document: Any) -> Iterator[str]:
@@ -47,6 +49,8 @@ def unescaped(output: str, fmt: str) -> list[str]:
         texts.append(output)
     elif fmt == "markdown":
         texts.append(re.sub(r"\\(.)", r"\1", output))
+    elif fmt == "csv":
+        texts.extend(cell for row in csv.reader(io.StringIO(output)) for cell in row)
     return texts
 
 

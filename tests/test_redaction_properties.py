@@ -117,7 +117,7 @@ _COMMON = {
 }
 
 
-@settings(max_examples=15, **_COMMON)  # type: ignore[arg-type]
+@settings(max_examples=10, **_COMMON)  # type: ignore[arg-type]
 @given(tree=trees())
 def test_no_output_holds_a_generated_secret(
     tree: tuple[dict[str, str], list[str]], tmp_path_factory: pytest.TempPathFactory

@@ -1,7 +1,7 @@
 """Issue 9, L1-L3: secrets that no rule matched, printed next to ones that a rule did.
 
 Each case runs the real CLI over a small tree and searches every output (five scan formats,
-cache entries, a baseline, `history`, four grade formats) for the generated secrets.
+cache entries, a baseline, `history`, five grade formats) for the generated secrets.
 """
 
 from __future__ import annotations
