@@ -353,7 +353,11 @@ def redact_line(
     lexed = text
     for start, end in kept:  # the lexer sees a placeholder, so context reads the same
         lexed = lexed[:start] + "x" * (end - start) + lexed[end:]
-    known = _merged([*spans, *_occurrences(text, secrets)])
+    known = _merged(
+        (start, min(end, len(text)))
+        for start, end in [*spans, *_occurrences(text, secrets)]
+        if start < len(text)
+    )
     free = value_spans(lexed, prose)
     if cut:  # the last word may go on past the window: never show a piece of it
         tail = max(text.rfind(" "), text.rfind("\t")) + 1
