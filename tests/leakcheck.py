@@ -39,8 +39,10 @@ def _strings(document: Any) -> Iterator[str]:
 def unescaped(output: str, fmt: str) -> list[str]:
     """`output` and its text with `fmt`'s escaping undone, where a secret could hide."""
     texts = [output]
-    if fmt in ("json", "sarif", "cache"):
+    if fmt in ("json", "sarif"):
         texts.extend(_strings(json.loads(output)))
+    elif fmt == "cache":  # an HMAC line, then the entry's JSON
+        texts.extend(_strings(json.loads(output.partition("\n")[2] or output)))
     elif fmt in ("junit", "html"):
         texts.append(html.unescape(output))
     elif fmt == "github":  # workflow-command escaping (see report/github.py)

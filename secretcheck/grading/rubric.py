@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from secretcheck import tomlcompat
+from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Finding, Severity
 from secretcheck.rulepacks import CODE_RE
@@ -200,6 +200,8 @@ def parse_rubric(text: str, source: str) -> Rubric:
         data = tomlcompat.loads(text)
     except tomlcompat.TOMLDecodeError as exc:
         raise RubricError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise RubricError(f"{source}: not valid TOML: nested too deeply") from None
     _table(data, source, "(top)", _TOP_KEYS)
     if data.get("version") != 1:
         raise _fail(source, "version", "must be 1")
@@ -242,10 +244,10 @@ def parse_rubric(text: str, source: str) -> Rubric:
 def load_rubric(path: str | None = None) -> Rubric:
     """The packaged rubric, or the file at `path` (a team's own weights)."""
     if path:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise RubricError(f"{path}: cannot read rubric: {exc.strerror}") from None
+        try:  # bounded, regular files only, UTF-8: a one-line error, not a traceback
+            text = inputfiles.read_text(Path(path), inputfiles.CONFIG_LIMIT)
+        except inputfiles.InputFileError as exc:
+            raise RubricError(f"{path}: cannot read rubric: file {exc}") from None
         return parse_rubric(text, path)
     text = resources.files("secretcheck.rules").joinpath(RUBRIC_FILE).read_text(encoding="utf-8")
     return parse_rubric(text, f"rules/{RUBRIC_FILE}")
