@@ -6,18 +6,25 @@ and a rule matches only some of them (`CREDS = {"stripe": "sk_live_…", "smtp":
 the spans the detectors found:
 
 - Values are masked: quoted text, what follows `=`, `:`, `:=`, `?=`, `=>`, a credential flag
-  (`-p`, `--password`, `--api-key`, ...), a URL's user and password, query and form values.
-  A value is shown only when it is proven harmless: empty, a boolean/null literal, a number of
-  up to 6 digits, a reference (`$VAR`, `${VAR}`, `%(name)s`, `{{ x }}`), an obvious
-  placeholder (`<token>`, `xxxx`, `****`), an `UPPER_SNAKE` environment variable name, a
-  command-line flag name, or (unless the key names a credential) a lowercase word of up to 6
-  letters or any text of up to 3 characters. A call or subscript (`os.environ["X"]`,
-  `get_token()`) is code, not a value, and is read on as code.
+  (`-p`, `--password`, `--api-key`, ...), a URL's user and password and its query values.
+  Form data in a value (`data="user=admin&password=..."`) is one value: a password may itself
+  hold `=` and `&`. A value is shown only when it is proven harmless, and every harmless
+  shape of 8+ characters uses at most two of lower case, upper case, digits and symbols, so
+  no password of a common policy fits one: empty, a boolean/null literal, a number (up to 7
+  characters: 5432, 3.12, 30s), an IPv4 address, a reference (`$VAR`, `${VAR}`,
+  `%(name)s`, `{{ x }}`), a placeholder (`<token>`, `xxxx`, `****`), an `UPPER_SNAKE` name
+  without digits, and unless the key names a credential: a flag name (`--db-pass`), a dotted
+  or slashed lowercase name (`os.system`, `actions/checkout@v4`), a lowercase word of up to 6
+  letters, a short name (`HS256`, `</h1>`) or any text of up to 3 characters. A call or
+  subscript (`os.environ["X"]`, `get_token()`) is code, not a value, and is read as code.
 - Everything else is code or prose: identifiers, keys, keywords, punctuation and words stay,
   except token-shaped words (letters mixed with digits, random mixed case, long runs of
-  capitals, base64 with `+/=`, 20+ character runs, ...), which are masked wherever they are.
-  What is deliberately shown: a plain word in a comment or prose (`# password is hunter`), a
-  passphrase of words in a string bound to a non-credential name.
+  capitals, base64, 24+ character runs, documented provider prefixes such as `ghp_`), which
+  are masked wherever they are. Deliberately shown: a plain word in a comment or prose
+  (`# password is hunter`), and a passphrase of words in a string bound to a name that is not
+  a credential's.
+- Lines are cut at 2000 characters before reading (the snippet holds 240): the rest of a
+  longer line is never shown.
 
 A masked value shows a short prefix and its length (`redact_value`): enough to recognise a key,
 never enough to use it. Every report, the cache, the baseline, `history` and `grade` evidence
@@ -53,7 +60,6 @@ _URL = re.compile(
     r"(?P<host>[^\s/?#\"'`@]*)(?P<path>[^\s?#\"'`]*)"
     r"(?:\?(?P<query>[^\s#\"'`]*))?(?:#(?P<frag>[^\s\"'`]*))?"
 )
-_QUERY = re.compile(r"[^\s=&]+=[^\s&]*(?:&[^\s=&]*=?[^\s&]*)+")
 _CREDENTIAL = re.compile(
     r"(?i)pass|pwd|secret|token|key|auth|cred|salt|private|signature|session|cookie|bearer"
 )
@@ -62,16 +68,15 @@ _AUTH_SCHEME = frozenset({"bearer", "basic", "token", "digest"})
 
 # Proven-harmless values.
 _LITERALS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "nan"})
-# 5432, 3.12, 30s, 1.5G, and an IPv4 address (a network location, never a credential)
-_NUMBER = re.compile(
-    r"[+-]?\d{1,6}(?:\.\d{1,4}){0,2}(?:ms|[smhdkKMGT%]|[KMGT]i?B?)?|\d{1,3}(?:\.\d{1,3}){3}"
-)
+# 5432, 3.12, 30s, 1.5G (at most 7 characters), and an IPv4 address (a network location)
+_NUMBER = re.compile(r"[+-]?\d{1,6}(?:\.\d{1,4}){0,2}(?:ms|[smhdkKMGT%]|[KMGT]i?B?)?")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _REFERENCE = re.compile(
     r"\$\{?[A-Za-z_]\w*\}?|%\([A-Za-z_]\w*\)[sdr]|%[sdr]|\{\{\s*[\w.\- ]+\s*\}\}|\{\w*\}"
 )
 _PLACEHOLDER = re.compile(r"<[A-Za-z_\- ]{1,40}>|x{3,}|X{3,}|\*{3,}|\.{3}|…")
-_ENV_NAME = re.compile(r"[A-Z]{2,}\d{0,2}(?:_[A-Z]{1,}\d{0,2})+")
-_FLAG = re.compile(r"--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_ENV_NAME = re.compile(r"[A-Z]{2,}(?:_[A-Z]+)+")
+_FLAG = re.compile(r"--?[a-z]+(?:-[a-z]+)*")
 _PLAIN = re.compile(r"[a-z]{1,6}")
 # HS256, GET, UTF-8 and </h1>: algorithm names, methods, encodings and tags, never 8+ chars
 _SHORT_NAME = re.compile(r"[A-Z][A-Z0-9\-]{0,5}|</?[a-z][a-z0-9]{0,5}>")
@@ -134,7 +139,9 @@ def harmless_value(value: str, strict: bool = False) -> bool:
     """
     if not value or MARKER.fullmatch(value) or _MARKED.fullmatch(value):
         return True
-    if value.lower() in _LITERALS or _NUMBER.fullmatch(value):
+    if value.lower() in _LITERALS or (len(value) <= 7 and _NUMBER.fullmatch(value)):
+        return True
+    if _IPV4.fullmatch(value):
         return True
     if _REFERENCE.fullmatch(value) or _PLACEHOLDER.fullmatch(value) or _ENV_NAME.fullmatch(value):
         return True
@@ -208,8 +215,6 @@ class _Lexer:
             pass
         elif (url := _URL.fullmatch(content)) is not None:
             self.url(url, cs)
-        elif not strict and _QUERY.fullmatch(content):
-            self.query(cs, ce)
         elif not strict and any(c.isspace() for c in content.strip()):
             inner = _Lexer(content, self.offset + cs, self.prose)
             self.masked.extend(inner.ranges())
@@ -235,9 +240,7 @@ class _Lexer:
         if value.lower() in _AUTH_SCHEME:
             self.expect = key or value  # `Authorization: Bearer <token>`
             return end
-        if not _credential(key) and _QUERY.fullmatch(value):
-            self.query(start, end)
-        elif not harmless_value(value, _credential(key)):
+        if not harmless_value(value, _credential(key)):
             self.mask(start, end)
         return max(end, start + 1)
 
