@@ -448,11 +448,23 @@ def history(
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+# `grade` only: the report was written, but at least one submission could not be graded at
+# all (an error row: corrupt or encrypted archive, unreadable folder). The rest are ranked.
+EXIT_NOT_ALL_GRADED = 3
+
+
+def _terminate_cleanly(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so `finally` blocks remove unpacked submissions."""
+    sys.exit(128 + signum)
+
+
 @main.command()
 @click.argument("submissions", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
     "fmt",
+    # grading.render.FORMATS, spelled out: importing grading here would cost every command
+    # ~0.5 s of start-up (tests/grading/test_grade_render.py keeps the two equal)
     type=click.Choice(("text", "json", "markdown", "html", "csv")),
     default="text",
     show_default=True,
@@ -464,6 +476,12 @@ def history(
     help="Each argument is a folder of submissions (sub-folders and archives): a leaderboard.",
 )
 @click.option("--rubric", "rubric_file", type=click.Path(), help="A rubric TOML file to use.")
+@click.option(
+    "--base",
+    metavar="REV",
+    help="The employer's skeleton commit: what it holds is inherited, not charged. "
+    "'none' turns off inferring it from a leading run of another author's commits.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help="Worker processes.")
 def grade(
     submissions: tuple[str, ...],
@@ -471,31 +489,51 @@ def grade(
     output: str | None,
     batch: bool,
     rubric_file: str | None,
+    base: str | None,
     jobs: int | None,
 ) -> None:
     """Score take-home SUBMISSIONS (folders, git repositories, archives) on security habits.
 
     Submissions are only read: nothing in them is imported, executed or installed. The
-    submission's own secretcheck config is ignored; the rubric decides.
+    submission's own secretcheck config is ignored; the rubric decides. A submission that
+    cannot be read becomes an error row and the rest are graded: exit 3 when one or more
+    could not be graded (the report is still written), 2 when grading could not start.
     """
+    import signal
     from pathlib import Path
 
     from secretcheck.grading.grade import grade_paths
+    from secretcheck.grading.legend import report_info
     from secretcheck.grading.render import get_grade_renderer
     from secretcheck.grading.rubric import load_rubric
-    from secretcheck.grading.submission import batch_members
+    from secretcheck.grading.submission import batch_base, batch_members
     from secretcheck.settings import Settings
 
+    previous = signal.signal(signal.SIGTERM, _terminate_cleanly)
     try:
         rubric = load_rubric(rubric_file)
         paths = [Path(s) for s in submissions]
         if batch:
+            base = base or next((b for p in paths if (b := batch_base(p))), None)
             paths = [member for p in paths for member in batch_members(p)]
-        grades = grade_paths(paths, rubric, Settings(jobs=jobs or 0, use_cache=False))
+        elif len(paths) == 1 and not paths[0].exists():
+            _fail(f"submission does not exist: {paths[0]}")
+        settings = Settings(jobs=jobs or 0, use_cache=False)
+        if sys.stderr.isatty() and len(paths) > 1:
+            with click.progressbar(length=len(paths), label="grading", file=sys.stderr) as bar:
+                grades = grade_paths(
+                    paths, rubric, settings, base=base, jobs=jobs, on_done=lambda g: bar.update(1)
+                )
+        else:
+            grades = grade_paths(paths, rubric, settings, base=base, jobs=jobs)
     except SecretcheckError as exc:
         _fail(str(exc))
         return
-    report = get_grade_renderer(fmt)(grades)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if len(grades) == 1 and grades[0].error:  # nothing to rank: a plain error, as before
+        _fail(grades[0].error)
+    report = get_grade_renderer(fmt)(grades, report_info(rubric))
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
@@ -504,4 +542,7 @@ def grade(
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
         click.echo(report, nl=False)
-    sys.exit(EXIT_CLEAN)
+    failed = [g for g in grades if g.error]
+    for g in failed:
+        click.echo(f"secretcheck: not graded: {g.name}: {g.error}", err=True)
+    sys.exit(EXIT_NOT_ALL_GRADED if failed else EXIT_CLEAN)
