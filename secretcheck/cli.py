@@ -76,6 +76,11 @@ def main() -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
 @click.option(
+    "--audit",
+    is_flag=True,
+    help="Also report injection sinks fed by values of unknown origin (info, low confidence).",
+)
+@click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a TTY)."
 )
 @click.option(
@@ -106,6 +111,7 @@ def scan(
     jobs: int | None,
     force_exclude: bool,
     no_cache: bool,
+    audit: bool,
     color: bool | None,
     baseline_file: str | None,
     fail_on_stale: bool,
@@ -132,6 +138,7 @@ def scan(
         "force_exclude": force_exclude or None,
         "baseline": baseline_file,
         "use_cache": False if no_cache else None,
+        "audit": True if audit else None,
     }
     try:
         settings = build_settings(paths or (".",), config_file, overrides)

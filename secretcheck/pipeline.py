@@ -184,10 +184,12 @@ def build_findings(
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
-    return detect(text, display, kind, enabled)
+    return detect(text, display, kind, enabled, audit=settings.audit)
 
 
-def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
+def detect(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], *, audit: bool = False
+) -> list[Finding]:
     """All findings of the `enabled` rules in one file's text: the uncached core."""
     by_code = {r.code: r for r in enabled}
     index = LineIndex(text)
@@ -197,7 +199,8 @@ def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> l
     hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index, kind))
     hits.extend(run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index))
     if kind == "python":
-        cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
+        cst_rules = [r for r in enabled if r.engine == "cst"]
+        cst_hits = run_cst(cst_rules, text, must_parse=bool(hits), audit=audit)
         hits.extend(h for h in cst_hits if h.code in by_code)
     hits = [h for h in hits if not inside_directive(h, index)]
     findings, masked = build_findings(hits, by_code, index, display)
@@ -209,12 +212,14 @@ def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
     if not settings.use_cache or not settings.cache_dir:
-        return detect(text, display, kind, enabled)
-    key = cache.cache_key(text, display, enabled, catalogue.digest)
+        return detect(text, display, kind, enabled, audit=settings.audit)
+    # Audit mode finds more: its results are cached apart (as if under another catalogue).
+    digest = f"{catalogue.digest}:audit" if settings.audit else catalogue.digest
+    key = cache.cache_key(text, display, enabled, digest)
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
         return found
-    findings = detect(text, display, kind, enabled)
+    findings = detect(text, display, kind, enabled, audit=settings.audit)
     cache.store(settings.cache_dir, key, findings)
     return findings
 

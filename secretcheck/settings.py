@@ -45,6 +45,11 @@ class Settings:
     # request data, temp paths and debug apps, and parsing test suites for data flow would
     # double a scan's time for findings nobody fixes.
     input_checks_in_tests: bool = False
+    # Audit mode: the injection rules also report values of unknown origin (a library's own
+    # parameters, environment variables, opaque calls), at low confidence and info severity,
+    # so they never fail a run at the default `fail-on`. Off by default: only data from a real
+    # entry point (a request, argv, input(), stdin) is untrusted.
+    audit: bool = False
 
     def with_extra_excludes(self, globs: tuple[str, ...]) -> Settings:
         return replace(self, exclude=self.exclude + tuple(globs))
@@ -129,6 +134,7 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
     "baseline": ("baseline", _string),
     "cache-dir": ("cache_dir", _string),
     "input-checks-in-tests": ("input_checks_in_tests", _bool),
+    "audit": ("audit", _bool),
 }
 
 

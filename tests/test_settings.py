@@ -36,6 +36,7 @@ per-file-ignores = { "tests/*" = ["SC101"] }
 baseline = ".secretcheck-baseline.json"
 cache-dir = ".cache"
 input-checks-in-tests = true
+audit = true
 """
             },
         )

@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import Any
 
 from secretcheck.findings import Hit, Span
-from secretcheck.python.registry import CHECKS, GROUPS
+from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
+from secretcheck.python.taint.prefilter import ENTRY_POINTS
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
@@ -26,8 +27,15 @@ _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.Fo
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
 
-def wanted_checks(rules: Sequence[RuleSpec], text: str) -> list[RuleSpec]:
-    return [r for r in rules if r.check in CHECKS and CHECKS[r.check].prefilter.search(text)]
+def wanted_checks(rules: Sequence[RuleSpec], text: str, audit: bool = False) -> list[RuleSpec]:
+    """The rules whose prefilter matches. Outside audit mode a taint rule reports only flows
+    from a real entry point, so a file that has none (most library code) is not analyzed."""
+    wanted = [r for r in rules if r.check in CHECKS and CHECKS[r.check].prefilter.search(text)]
+    if audit or not any(isinstance(CHECKS[r.check], TaintEntry) for r in wanted):
+        return wanted
+    if ENTRY_POINTS.search(text):
+        return wanted
+    return [r for r in wanted if not isinstance(CHECKS[r.check], TaintEntry)]
 
 
 def _parse_error(line: int, column: int, reason: str) -> Hit:
@@ -98,7 +106,9 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
     return prefix + "".join(chunk), 1 if indent else 0
 
 
-def _visit(module: Any, rules: Sequence[RuleSpec], text: str = "") -> list[Hit]:
+def _visit(
+    module: Any, rules: Sequence[RuleSpec], text: str = "", audit: bool = False
+) -> list[Hit]:
     from libcst.metadata import MetadataWrapper
 
     hits: list[Hit] = []
@@ -114,7 +124,8 @@ def _visit(module: Any, rules: Sequence[RuleSpec], text: str = "") -> list[Hit]:
         MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
     for group, members in grouped.items():
         # A group check analyzes the module itself (no traversal of its own to batch).
-        importlib.import_module(GROUPS[group]).Check(members, hits, text).leave_Module(module)
+        check = importlib.import_module(GROUPS[group]).Check(members, hits, text, audit=audit)
+        check.leave_Module(module)
     return hits
 
 
@@ -147,13 +158,15 @@ def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> l
     return hits
 
 
-def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> list[Hit]:
+def run_cst(
+    rules: Sequence[RuleSpec], text: str, must_parse: bool = False, audit: bool = False
+) -> list[Hit]:
     """Hits of every CST rule in `rules` whose prefilter matches `text`.
 
     `must_parse` checks the syntax even when no prefilter matches: the text engines found
     something, and if the file does not parse, that is worth saying next to it.
     """
-    selected = wanted_checks(rules, text)
+    selected = wanted_checks(rules, text, audit)
     if not selected and not must_parse:
         return []
     try:
@@ -176,5 +189,5 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
             return [*hits, _parse_error(exc.raw_line, exc.raw_column + 1, "libcst cannot parse")]
         except RecursionError:
             return [*hits, _parse_error(1, 1, "too deeply nested to parse")]
-        hits.extend(_visit(module, module_rules, text))
+        hits.extend(_visit(module, module_rules, text, audit))
     return hits

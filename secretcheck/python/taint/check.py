@@ -27,7 +27,7 @@ from libcst.metadata import (
     QualifiedNameSource,
 )
 
-from secretcheck.findings import Confidence, Hit, Span, TraceStep
+from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint.engine import TaintEngine
 from secretcheck.python.taint.flows import SinkSet
@@ -49,8 +49,11 @@ class Check(cst.BatchableCSTVisitor):
     # trimmed module only, and mapped back to the file's lines through CPython's `ast`.
     METADATA_DEPENDENCIES = ()
 
-    def __init__(self, rules: Sequence[RuleSpec], hits: list[Hit], text: str) -> None:
+    def __init__(
+        self, rules: Sequence[RuleSpec], hits: list[Hit], text: str, audit: bool = False
+    ) -> None:
         super().__init__()
+        self.audit = audit
         self.hits = hits
         self.text = text
         self.sinksets: list[SinkSet] = []
@@ -255,6 +258,7 @@ class Check(cst.BatchableCSTVisitor):
             trimmed, self.sinksets, names, where, self._report,
             web_module=bool(WEB_IMPORT.search(self.text)),
             flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
+            audit=self.audit,
         )  # fmt: skip
         engine.run()
         self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
@@ -268,7 +272,12 @@ class Check(cst.BatchableCSTVisitor):
         if statement is not None:
             at = self.positions[statement]
             lines = (self._original(at.start.line), self._original(at.end.line))
-        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence)
+        # Only audit mode reports values of unknown origin, always at low confidence and info
+        # severity: below the default `fail-on`, so an audit never fails a run by itself.
+        audit = confidence == Confidence.LOW
+        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence,
+                  signals=("audit: value of unknown origin",) if audit else (),
+                  severity=Severity.INFO if audit else None)  # fmt: skip
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
             self.best[key] = hit

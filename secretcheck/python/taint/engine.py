@@ -76,6 +76,7 @@ class TaintEngine:
         *,
         web_module: bool,
         flask_module: bool,
+        audit: bool = False,
     ) -> None:
         self.module = module
         self.sinksets = tuple(sinksets)
@@ -84,6 +85,7 @@ class TaintEngine:
         self._report = report
         self.web_module = web_module
         self.flask_module = flask_module
+        self.audit = audit
         self.summaries: dict[str, Summary] = {}
         self.defined = {
             n.name.value for n in module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))
@@ -160,8 +162,10 @@ class TaintEngine:
             return
         if flow.origin == "source":
             self._report(sinkset.code, node, done.steps, flow.confidence, statement)
-        elif unknown_reported(sink, flow):
-            self._report(sinkset.code, node, done.steps, Confidence.MEDIUM, statement)
+        elif self.audit and unknown_reported(sink, flow):
+            # A library's own parameter or an opaque value: its caller decides whether it is
+            # trusted, so this is a lead for an audit, never a default finding.
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement)
 
     def _summary_for(self, func: cst.BaseExpression) -> Summary | None:
         if isinstance(func, cst.Name):

@@ -25,17 +25,19 @@ WEB_FRAMEWORK = (
     r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
 )
 
-# Where untrusted input can enter a file: the sources the taint engine knows (web request
-# objects and route parameters, FastAPI/Starlette, Django views, CLI input, the environment).
-# A file with a sink but none of these cannot hold a source-to-sink path of its own, and a
-# taint run (whole-module parse, scopes, qualified names) is the costliest step of a scan.
-SOURCES = re.compile(
+# Where untrusted input can enter a file: the entry points the taint engine knows (web request
+# objects and route parameters, FastAPI/Starlette, Django/DRF views, Tornado and aiohttp
+# handlers, argv, argparse, click/typer, input(), stdin, sockets). A file with a sink but none
+# of these cannot hold a source-to-sink path of its own, and a taint run (whole-module parse,
+# scopes, qualified names) is the costliest step of a scan. The environment is not one.
+ENTRY_POINTS = re.compile(
     r"\brequest\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
     r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
-    r"|content|path|url|params|arguments)\b"
-    r"|\binput\s*\(|\bsys\.argv\b|\bparse_args\s*\(|\bclick\b|\btyper\b|fastapi|starlette"
+    r"|content|path|url|params|arguments|get_full_path|post|text|read|multipart)\b"
+    r"|\binput\s*\(|\bsys\.(?:argv|stdin)\b|\bparse(?:_known)?_args\s*\(|\bclick\b|\btyper\b"
+    r"|fastapi|starlette|\bget_(?:query_|body_)?arguments?\s*\(|\.recv(?:from)?\s*\("
     r"|@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]"
-    r"|def\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b|\bos\.environ\b|\bgetenv\s*\("
+    r"|def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b|\bfileinput\b"
 )
 
 # After a sink's opening parenthesis: no argument at all (`run()` in a docstring), or a first
@@ -139,7 +141,7 @@ class SinkPrefilter:
             return None
         if self.requires is not None and not self.requires.search(text):
             return None
-        if self.gated and not SOURCES.search(text):
+        if self.gated and not ENTRY_POINTS.search(text):
             return None
         return found
 

@@ -15,8 +15,9 @@ from secretcheck.findings import Confidence
 from secretcheck.python.syntax import const_text, dotted
 from secretcheck.python.taint.flows import Flow
 
-# Environment variables are set by whoever deploys the code: reported at low confidence, and
-# only where a value that an operator sets is still dangerous.
+# Environment variables are set by whoever deploys the code: not untrusted. They are values of
+# unknown origin, reported only in audit mode, and only where an operator's value is still
+# dangerous.
 ENV_ONLY = frozenset({"command-injection", "code-injection", "sql-injection", "deserialization"})
 # Whoever runs a command-line tool already chooses its files and URLs: CLI input is reported
 # where it crosses into another language (shell, SQL, Python, templates, pickles) only.
@@ -68,7 +69,7 @@ WEB_IMPORT = re.compile(r"^\s*(?:from|import)\s+(django|flask|fastapi|starlette|
 
 def source_flow(label: str, *, text: bool = True, env: bool = False, cli: bool = False) -> Flow:
     if env:
-        return Flow("source", label, confidence=Confidence.LOW, only=ENV_ONLY)
+        return Flow("unknown", label, confidence=Confidence.LOW, only=ENV_ONLY)
     return Flow("source", label, text=text, only=CLI_ONLY if cli else None)
 
 
