@@ -138,9 +138,7 @@ def test_non_taint_findings_have_an_empty_trace(tmp_path: Path) -> None:
 LABEL = re.compile(r"#\s*(expect|ok|audit):\s*([A-Z0-9, ]+)")
 # How a trace may start: a real entry point (request data, a route/view/handler parameter,
 # argv/argparse/click/typer, input(), stdin), never a plain parameter or the environment.
-ENTRY_POINT = re.compile(
-    r"^source: |^(?:route|view|handler) parameter |^command-line option "
-)
+ENTRY_POINT = re.compile(r"^source: |^(?:route|view|handler) parameter |^command-line option ")
 
 
 def _labels(path: Path, kind: str) -> set[tuple[int, str]]:

@@ -29,7 +29,7 @@ from libcst.metadata import (
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.registry import CHECKS, TaintEntry
-from secretcheck.python.taint.engine import TaintEngine
+from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.sources import WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
@@ -258,7 +258,7 @@ class Check(cst.BatchableCSTVisitor):
             trimmed, self.sinksets, names, where, self._report,
             web_module=bool(WEB_IMPORT.search(self.text)),
             flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
-            audit=self.audit,
+            audit=self.audit, text=self.text, enums=enum_classes(original_node),
         )  # fmt: skip
         engine.run()
         self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))

@@ -67,7 +67,16 @@ WEB_IMPORT = re.compile(r"^\s*(?:from|import)\s+(django|flask|fastapi|starlette|
                         r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b", re.M)  # fmt: skip
 
 
-def source_flow(label: str, *, text: bool = True, env: bool = False, cli: bool = False) -> Flow:
+# The path of the current request (`request.get_full_path()`, `request.path`): redirecting
+# to it sends the user back to this site, so it is no open redirect.
+LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path"})
+
+
+def source_flow(
+    label: str, *, text: bool = True, env: bool = False, cli: bool = False, local: bool = False
+) -> Flow:
+    if local:
+        return Flow("source", label, text=text, cleared=frozenset({"open-redirect"}))
     if env:
         return Flow("unknown", label, confidence=Confidence.LOW, only=ENV_ONLY)
     return Flow("source", label, text=text, only=CLI_ONLY if cli else None)
@@ -80,7 +89,8 @@ def attribute_source(names: frozenset[str]) -> Flow | None:
             if name.startswith(prefix + "."):
                 attr = name[len(prefix) + 1 :].split(".")[0]
                 if attr in REQUEST_ATTRS:
-                    return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS)
+                    return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS,
+                                       local=attr in LOCAL_PATH)  # fmt: skip
         if name == "sys.argv":
             return source_flow("sys.argv", cli=True)
         if name == "os.environ":
@@ -95,7 +105,8 @@ def call_source(names: frozenset[str], method: str) -> Flow | None:
             return source_flow(label, env=label.startswith("os."), cli=not label.startswith("os."))
         for prefix in _FLASK_REQUEST:
             if name.startswith(prefix + ".") and name.rsplit(".", 1)[1] in REQUEST_METHODS:
-                return source_flow(f"request.{method}() (Flask)", text=False)
+                return source_flow(f"request.{method}() (Flask)", text=False,
+                                   local=method in LOCAL_PATH)  # fmt: skip
     if method in ("parse_args", "parse_known_args"):
         return source_flow("argparse arguments", cli=True)
     return None
@@ -212,5 +223,5 @@ def untrusted_params(
 
 def request_attribute(attr: str) -> Flow | None:
     if attr in REQUEST_ATTRS:
-        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS)
+        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS, local=attr in LOCAL_PATH)
     return None
