@@ -52,10 +52,18 @@ class Check(ResolvingCheck):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         super().visit_FunctionDef(node)
-        params = {p.name.value for p in (*node.params.posonly_params, *node.params.params)}
+        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
         found = _LexerTokens()
         node.body.visit(found)
-        tokens = found.names | ({"token"} if params & _PARSER_PARAMS else set())
+        tokens = found.names | (
+            {"token"} if {p.name.value for p in params} & _PARSER_PARAMS else set()
+        )
+        # `token: _StrPathToken`: typed as a token class, not as a credential string.
+        tokens |= {
+            p.name.value
+            for p in params
+            if p.annotation is not None and dotted(p.annotation.annotation).endswith("Token")
+        }
         self.lexer_tokens.append(self.lexer_tokens[-1] | tokens)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
@@ -96,6 +104,11 @@ class Check(ResolvingCheck):
         if isinstance(node, (cst.Name, cst.Attribute)):
             name = dotted(node)
             if name.split(".")[0] in self.lexer_tokens[-1] and name not in self.secret_vars:
+                return []
+            last = name.split(".")[-1]
+            if last.isupper() and name not in self.secret_vars:
+                # A module constant (`REASON_CSRF_TOKEN_MISSING`) is a message or a key name; a
+                # constant that is itself a secret is reported where it is defined (SC101).
                 return []
             if name and (name in self.secret_vars or credential_words(name.split(".")[-1])):
                 return [node]

@@ -227,6 +227,23 @@ class Check(cst.BatchableCSTVisitor):
         return line + best[1] if best is not None else line
 
     def leave_Module(self, original_node: cst.Module) -> None:
+        try:
+            self._analyze(original_node)
+        except RecursionError:
+            self._too_deep()
+        except KeyError as exc:  # libcst's position recorder, failing while it unwinds one
+            if not _from_recursion(exc):
+                raise
+            self._too_deep()
+
+    def _too_deep(self) -> None:
+        """A 1000-term `a + a + ...` nests deeper than Python's recursion limit: say so and go
+        on (the text engines still scanned the file), rather than crash or guess."""
+        self.best.clear()
+        detail = "too deeply nested for data-flow analysis; injection rules skipped"
+        self.hits.append(Hit("SC901", Span(1, 1, 1, 2), "", detail))
+
+    def _analyze(self, original_node: cst.Module) -> None:
         sink_lines = self._sink_lines(original_node)
         if not sink_lines:
             return
@@ -281,6 +298,15 @@ class Check(cst.BatchableCSTVisitor):
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
             self.best[key] = hit
+
+
+def _from_recursion(exc: BaseException) -> bool:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, RecursionError):
+            return True
+        cause = cause.__context__
+    return False
 
 
 def _better(new: Hit, old: Hit) -> bool:

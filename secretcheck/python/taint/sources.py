@@ -60,6 +60,10 @@ _CLEAN_ANNOTATIONS = frozenset(
      "Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection",
      "SecurityScopes", "HTTPAuthorizationCredentials"}
 )  # fmt: skip
+_HANDLER_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "list", "create",
+     "retrieve", "update", "partial_update", "destroy"}
+)  # fmt: skip
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
@@ -201,6 +205,7 @@ def untrusted_params(
                 out[p.name.value] = (flow, False)
         return out
     first = [p for p in params if p.name.value not in ("self", "cls")]
+    method = len(first) < len(params)
     if (
         web_module
         and first
@@ -210,12 +215,22 @@ def untrusted_params(
         )
     ):
         out[first[0].name.value] = (None, True)
+        # URL captures reach a view's own parameters: a function view's or a class-based view's
+        # handler (`get`, `dispatch`, `change_view`). A private helper's or a hook's other
+        # parameters (`_get_preserved_qsl(request, preserved_filters)`, `response_add(...,
+        # post_url_continue=None)`) come from the caller, as do parameters with a default.
+        name = func.name.value
+        handler = not name.startswith("_") and (
+            not method or name in _HANDLER_METHODS or name.endswith("_view")
+        )
         for p in first[1:]:
+            if not handler or p.default is not None:
+                continue  # an ordinary parameter, of unknown origin
             if annotation_name(p.annotation) in _CLEAN_ANNOTATIONS:
                 out[p.name.value] = (None, False)
             else:
                 out[p.name.value] = (source_flow(f"view parameter '{p.name.value}'"), False)
-        if func.params.star_kwarg is not None:
+        if func.params.star_kwarg is not None and handler:
             kw = func.params.star_kwarg.name.value
             out[kw] = (source_flow(f"view parameter '{kw}'"), False)
     return out
