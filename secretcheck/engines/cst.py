@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from secretcheck.findings import Hit, Span
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
-from secretcheck.python.taint.prefilter import ENTRY_POINTS
+from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"
@@ -27,15 +28,33 @@ _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.Fo
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def wanted_checks(rules: Sequence[RuleSpec], text: str, audit: bool = False) -> list[RuleSpec]:
-    """The rules whose prefilter matches. Outside audit mode a taint rule reports only flows
-    from a real entry point, so a file that has none (most library code) is not analyzed."""
-    wanted = [r for r in rules if r.check in CHECKS and CHECKS[r.check].prefilter.search(text)]
-    if audit or not any(isinstance(CHECKS[r.check], TaintEntry) for r in wanted):
-        return wanted
-    if ENTRY_POINTS.search(text):
-        return wanted
-    return [r for r in wanted if not isinstance(CHECKS[r.check], TaintEntry)]
+    """The rules whose prefilter matches.
+
+    The identifiers of the file (one regex pass, ~60 MB/s) and its lowered text come first:
+    a check none of whose words or substrings occur is skipped without running its regexes.
+    A gated taint rule (and, outside audit mode, every taint rule: only flows from a real
+    entry point are reported) also needs an entry point in the file, tested once.
+    """
+    identifiers = frozenset(_IDENTIFIER.findall(text))
+    lowered = text.lower()
+    entry: bool | None = None
+    wanted = []
+    for rule in rules:
+        check = CHECKS.get(rule.check)
+        if check is None or not check.may_match(identifiers, lowered):
+            continue
+        if isinstance(check, TaintEntry) and (check.gated or not audit):
+            if entry is None:
+                entry = has_entry_point(text, is_web_module(text))
+            if not entry:
+                continue
+        if check.prefilter.search(text):
+            wanted.append(rule)
+    return wanted
 
 
 def _parse_error(line: int, column: int, reason: str) -> Hit:

@@ -31,6 +31,7 @@ from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
+from secretcheck.python.taint.prefilter import has_entry_point
 from secretcheck.python.taint.sources import WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
 
@@ -54,6 +55,7 @@ class Check(cst.BatchableCSTVisitor):
     ) -> None:
         super().__init__()
         self.audit = audit
+        self.web = bool(WEB_IMPORT.search(text))
         self.hits = hits
         self.text = text
         self.sinksets: list[SinkSet] = []
@@ -162,6 +164,13 @@ class Check(cst.BatchableCSTVisitor):
             chosen |= todo
         if not chosen and not self._module_level_sinks(module, sink_lines):
             return None
+        if not self.audit and not (
+            any(has_entry_point(texts[k], self.web) for k in chosen)
+            or self._module_level_entry(spans)
+        ):
+            # Outside audit mode only a real entry point's data is reported: sinks whose
+            # functions, callers and callees never touch one cannot yield a finding.
+            return None
         keep = {(units[k][0], units[k][1]) for k in chosen}
         body: list[cst.BaseStatement] = []
         for i, statement in enumerate(module.body):
@@ -183,6 +192,15 @@ class Check(cst.BatchableCSTVisitor):
             else:
                 body.append(statement)
         return module.with_changes(body=body)
+
+    def _module_level_entry(self, spans: list[tuple[int, int]]) -> bool:
+        """Does the module's own code (outside its functions and methods) read an entry point?"""
+        lines = self.text.splitlines(keepends=True)
+        inside: set[int] = set()
+        for a, b in spans:
+            inside.update(range(a, b + 1))
+        own = "".join(line for n, line in enumerate(lines, 1) if n not in inside)
+        return has_entry_point(own, self.web)
 
     def _module_level_sinks(self, module: cst.Module, sink_lines: set[int]) -> bool:
         """Is some sink line in the module's own code (not in a definition, not an import)?"""
