@@ -35,8 +35,8 @@ from secretcheck.python.taint.prefilter import has_entry_point
 from secretcheck.python.taint.sources import WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
 
-_FLASK = re.compile(r"^\s*(?:from|import)\s+flask\b", re.M)
-_FASTAPI = re.compile(r"^\s*(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
+_FLASK = re.compile(r"^(?:from|import)\s+flask\b", re.M)
+_FASTAPI = re.compile(r"^(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
 _TOP = (cst.FunctionDef, cst.ClassDef)
 _WITHOUT_WEB = frozenset(
     {"sql_injection", "command_injection", "code_injection", "deserialization", "xss",

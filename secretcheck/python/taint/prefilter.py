@@ -20,8 +20,10 @@ from collections.abc import Iterable, Iterator
 from secretcheck.python.taint.flows import Sink
 
 # A file without one of these imports cannot receive a web request.
+# A top-level import (column 0): an indented `from flask import Flask` is most often an example
+# in a docstring (flask's and werkzeug's own modules are full of them), not a web application.
 WEB_FRAMEWORK = (
-    r"(?m)^[ \t]*(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
+    r"(?m)^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
     r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
 )
 

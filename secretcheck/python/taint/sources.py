@@ -14,6 +14,7 @@ import libcst as cst
 from secretcheck.findings import Confidence
 from secretcheck.python.syntax import const_text, dotted
 from secretcheck.python.taint.flows import Flow
+from secretcheck.python.taint.prefilter import WEB_FRAMEWORK
 
 # Environment variables are set by whoever deploys the code: not untrusted. They are values of
 # unknown origin, reported only in audit mode, and only where an operator's value is still
@@ -67,8 +68,7 @@ _HANDLER_METHODS = frozenset(
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-WEB_IMPORT = re.compile(r"^\s*(?:from|import)\s+(django|flask|fastapi|starlette|aiohttp|tornado|"
-                        r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b", re.M)  # fmt: skip
+WEB_IMPORT = re.compile(WEB_FRAMEWORK)  # one notion of a web module for prefilters and engine
 
 
 # The path of the current request (`request.get_full_path()`, `request.path`): redirecting
