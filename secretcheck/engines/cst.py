@@ -197,7 +197,9 @@ def run_cst(
         return [_parse_error(1, 1, "not valid Python source")]
     scopes = {r.code: CHECKS[r.check].scope_for(text) for r in selected}
     statement_rules = [r for r in selected if scopes[r.code] == "statement"]
-    module_rules = [r for r in selected if scopes[r.code] == "module"]
+    module_rules = [
+        r for r in selected if scopes[r.code] == "module" and CHECKS[r.check].applies_to(tree)
+    ]
     hits = _run_statements(statement_rules, text, tree) if statement_rules else []
     if module_rules:
         import libcst

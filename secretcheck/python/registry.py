@@ -15,6 +15,7 @@ and derives its prefilter in its own `python/taint/sinks/` module, and one visit
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,6 +64,16 @@ class CheckEntry:
     # these lower-case substrings is in its lowered text (empty: no such test).
     words: frozenset[str] = frozenset()
     substrings: tuple[str, ...] = ()
+    # A module-scope check that can only fire where one of these modules is imported (read
+    # from CPython's `ast`, already parsed): no libcst parse for the rest. Empty: no test.
+    imports: tuple[str, ...] = ()
+    # ...or where the module assigns one of these top-level names (a Django settings module).
+    assigns: frozenset[str] = frozenset()
+
+    def applies_to(self, tree: ast.Module) -> bool:
+        if not self.imports:
+            return True
+        return imports_any(tree, self.imports) or bool(self.assigns & _top_level_names(tree))
 
     def may_match(self, identifiers: frozenset[str], lowered: str) -> bool:
         if self.words and not self.words & identifiers:
@@ -85,6 +96,29 @@ class TaintEntry(CheckEntry):
 
 
 GROUPS = {"taint": "secretcheck.python.taint.check"}
+
+
+def imports_any(tree: ast.Module, prefixes: tuple[str, ...]) -> bool:
+    """Does the module import (at any depth, relative star imports included) one of these?"""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            if any(a.name.split(".")[0] in prefixes for a in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if module.split(".")[0] in prefixes or any(a.name == "*" for a in node.names):
+                return True
+    return False
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    return {
+        t.id
+        for s in tree.body
+        if isinstance(s, ast.Assign)
+        for t in s.targets
+        if isinstance(t, ast.Name)
+    }
 
 
 class AllOf:
@@ -206,10 +240,13 @@ CHECKS: dict[str, CheckEntry] = {
         r"\brandom\.[a-z]\w*\s*\(|^[ \t]*from[ \t]+random[ \t]+import",
         words="random",
     ),
-    "debug-mode": _pattern(
-        "debug_mode",
-        r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*=",
-        words="DEBUG debug use_debugger ALLOWED_HOSTS",
+    # Flask/werkzeug apps (imports) or Django settings modules (imports or settings names).
+    "debug-mode": CheckEntry(
+        "secretcheck.python.configuration.debug_mode",
+        re.compile(r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*="),
+        words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
+        imports=("flask", "werkzeug", "django"),
+        assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),
     ),
     # Judged from the statement alone (a call, an assignment or a parameter default).
     "bind-all": CheckEntry(
