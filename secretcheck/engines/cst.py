@@ -75,6 +75,41 @@ def _candidate_lines(rules: Iterable[RuleSpec], text: str) -> set[int]:
     return lines
 
 
+def _docstring_lines(tree: ast.Module) -> set[int]:
+    """Lines of string statements (docstrings, and the string blocks used as comments)."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
+
+
+def _outside_docstrings(rules: list[RuleSpec], text: str, tree: ast.Module) -> list[RuleSpec]:
+    """Module-scope pattern checks whose prefilter matched only inside docstrings or comments
+    (`app.run(debug=True)` in an example) cannot fire: no whole-module libcst parse for them.
+    Taint checks choose their own lines and are kept."""
+    docstrings: set[int] | None = None
+    source_lines = text.splitlines()
+    kept = []
+    for rule in rules:
+        entry = CHECKS[rule.check]
+        if entry.group:
+            kept.append(rule)
+            continue
+        if docstrings is None:
+            docstrings = _docstring_lines(tree)
+        for line in _candidate_lines([rule], text):
+            code = source_lines[line - 1].lstrip() if line <= len(source_lines) else ""
+            if line not in docstrings and not code.startswith("#"):
+                kept.append(rule)
+                break
+    return kept
+
+
 def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, bool]]:
     """(first, last, is_header) of the innermost statement holding each candidate line.
 
@@ -200,6 +235,8 @@ def run_cst(
     module_rules = [
         r for r in selected if scopes[r.code] == "module" and CHECKS[r.check].applies_to(tree)
     ]
+    if module_rules:
+        module_rules = _outside_docstrings(module_rules, text, tree)
     hits = _run_statements(statement_rules, text, tree) if statement_rules else []
     if module_rules:
         import libcst
