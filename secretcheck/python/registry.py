@@ -253,7 +253,7 @@ CHECKS: dict[str, CheckEntry] = {
         "secretcheck.python.configuration.bind_all",
         re.compile(r"['\"](?:0\.0\.0\.0|::)['\"]"),
         "statement",
-        substrings=("0.0.0.0", "::"),
+        substrings=("0.0.0.0", "::"),  # secretcheck: ignore[SC225] (search text, not an address)
     ),
     "temp-files": _pattern(
         "temp_files",
