@@ -19,6 +19,7 @@ from typing import Any
 from secretcheck import tomlcompat
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Severity
+from secretcheck.linear_regex import LinearPattern, PatternError, compile_linear
 
 ENGINES = ("pattern", "cst", "detect-secrets", "diagnostic", "repo", "keyvalue")
 CODE_RE = re.compile(r"^SC[1-9]\d\d$")
@@ -35,10 +36,10 @@ class Example:
 @dataclass(frozen=True, slots=True)
 class PatternSpec:
     keywords: tuple[str, ...]
-    regex: re.Pattern[str]
+    regex: LinearPattern  # RE2: a pack from the scanned repository cannot make a scan hang
     secret_group: int | str
     min_entropy: float = 0.0
-    allow: tuple[re.Pattern[str], ...] = ()
+    allow: tuple[LinearPattern, ...] = ()
     validator: str = ""
     files: tuple[str, ...] = ()
 
@@ -123,12 +124,14 @@ def _pattern(raw: Any, source: str) -> PatternSpec:
     if not isinstance(raw, dict):
         raise _fail(source, "pattern", "must be a table")
     _check_keys(raw, _PATTERN_KEYS, source, "pattern.")
-    flags = re.IGNORECASE if raw.get("ignore_case", False) else 0
     try:
-        regex = re.compile(_text(raw, "regex", source), flags | re.MULTILINE)
-        allow = tuple(re.compile(p) for p in raw.get("allow", []))
-    except re.error as exc:
-        raise _fail(source, "pattern.regex", f"does not compile: {exc}") from None
+        regex = compile_linear(_text(raw, "regex", source), bool(raw.get("ignore_case", False)))
+    except PatternError as exc:
+        raise _fail(source, "pattern.regex", f"does not compile under RE2: {exc}") from None
+    try:
+        allow = tuple(compile_linear(p) for p in raw.get("allow", []))
+    except PatternError as exc:
+        raise _fail(source, "pattern.allow", f"does not compile under RE2: {exc}") from None
     group = raw.get("secret_group", "secret" if "secret" in regex.groupindex else 0)
     if isinstance(group, str) and group not in regex.groupindex:
         raise _fail(source, "pattern.secret_group", f"no group named {group!r}")
