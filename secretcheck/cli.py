@@ -1,7 +1,9 @@
 """Command-line wiring only: options -> Settings -> api -> renderer -> exit code.
 
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it, or a file that could not
-be read (it may hide a secret); 2 a usage, config or rule-pack error, reported in one line.
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, config or
+rule-pack error, reported in one line; 3 the scan itself failed on some file (it could not be
+read, or a detector failed on it: the report's `errors`), whatever the findings, so CI can tell
+an incomplete scan from a finding.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import CODE_SELECTOR, build_settings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_SCAN_FAILED = 0, 1, 2, 3
 SEVERITIES = [s.label for s in Severity]
 
 
@@ -155,8 +157,10 @@ def scan(
         # color= keeps the styles that --color asked for when stdout is not a terminal.
         click.echo(report, nl=False, color=use_color)
     for error in result.errors:
-        click.echo(f"secretcheck: could not read {error.path}: {error.message}", err=True)
-    failed = bool(result.failing(settings.fail_on)) or bool(result.errors)
+        click.echo(f"secretcheck: scan error: {error.path}: {error.message}", err=True)
+    if result.errors:
+        sys.exit(EXIT_SCAN_FAILED)
+    failed = bool(result.failing(settings.fail_on))
     failed = failed or (fail_on_stale and bool(result.stale))
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 

@@ -152,14 +152,29 @@ class ScanError:
 
 
 @dataclass(frozen=True, slots=True)
+class Partial:
+    """A file scanned by the text detectors only: the syntax-tree stage ran out of its CPU
+    budget (`reason` "budget") or failed ("internal-error", also listed in `errors`)."""
+
+    path: str
+    reason: str  # budget | internal-error
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
-    """What one worker returns for one file."""
+    """What one worker returns for one file. A file with an `error` may still carry the
+    findings of the detectors that did run (see `partial`)."""
 
     path: str
     findings: tuple[Finding, ...] = ()
     skipped: Skipped | None = None
     error: ScanError | None = None
     lines: int = 0
+    partial: Partial | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +204,7 @@ class ScanResult:
     lines_scanned: int = 0
     baseline_file: str = ""  # set when findings were compared with a baseline
     stale: tuple[StaleEntry, ...] = ()
+    partial: tuple[Partial, ...] = ()  # files only the text detectors covered
 
     def active(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.suppressed)
@@ -212,6 +228,7 @@ class ScanResult:
             "by_severity": by_severity,
             "skipped": len(self.skipped),
             "errors": len(self.errors),
+            "partial": len(self.partial),
             "fail_on": threshold.label,
             "failing": len(self.failing(threshold)),
             "known": len(self.active()) - len(self.new()),

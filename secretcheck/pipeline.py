@@ -6,10 +6,14 @@ is given and returns plain values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
+from secretcheck.budget import BudgetExceeded, cpu_budget
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
 from secretcheck.engines.keyvalue import run_keyvalue
@@ -19,6 +23,7 @@ from secretcheck.findings import (
     FileResult,
     Finding,
     Hit,
+    Partial,
     ScanError,
     Severity,
     Skipped,
@@ -187,49 +192,128 @@ def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Fi
     return detect(text, display, kind, enabled)
 
 
-def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
-    """All findings of the `enabled` rules in one file's text: the uncached core."""
-    by_code = {r.code: r for r in enabled}
-    index = LineIndex(text)
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """One file's findings, and why only the text detectors' are there, if so."""
+
+    findings: list[Finding]
+    partial: str = ""  # "" | "budget" | "internal-error"
+    detail: str = ""  # for an internal error: the exception type (its message may quote a secret)
+
+
+def _text_hits(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], index: LineIndex
+) -> tuple[list[Hit], str]:
+    """The text detectors' hits. Each engine runs on its own, so a bug in one keeps the others'
+    hits; the second value names the first failure's exception type."""
+    engines: tuple[Callable[[], Iterable[Hit]], ...] = (
+        lambda: run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index),
+        lambda: run_detect_secrets(
+            [r for r in enabled if r.engine == "detect-secrets"], text, display, index, kind
+        ),
+        lambda: run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index),
+    )
     hits: list[Hit] = []
-    hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
-    detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
-    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index, kind))
-    hits.extend(run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index))
-    if kind == "python":
-        cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
-        hits.extend(h for h in cst_hits if h.code in by_code)
+    failed = ""
+    for engine in engines:
+        try:
+            hits.extend(engine())
+        except Exception as exc:  # keep what the other detectors found
+            failed = failed or type(exc).__name__
+    return hits, failed
+
+
+def _findings(
+    hits: list[Hit], by_code: dict[str, RuleSpec], text: str, index: LineIndex, display: str,
+    kind: str,
+) -> list[Finding]:  # fmt: skip
     hits = [h for h in hits if not inside_directive(h, index)]
     findings, masked = build_findings(hits, by_code, index, display)
     findings = apply_suppressions(findings, index.lines, text, kind == "python")
     return assign_fingerprints(findings, masked)
 
 
+def detect_within(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], budget: float
+) -> Detected:
+    """All findings of the `enabled` rules in one file's text, spending at most `budget` CPU
+    seconds (counted from the start) before the syntax-tree stage is given up.
+
+    The text detectors always run to the end (they are linear: keyword prefilters, RE2). The
+    libcst stage gets what is left of the budget; past it, or if it fails, the file keeps the
+    text detectors' findings and says why in `partial`."""
+    started = time.process_time()
+    by_code = {r.code: r for r in enabled}
+    index = LineIndex(text)
+    hits, failed = _text_hits(text, display, kind, enabled, index)
+    partial, detail = ("internal-error", failed) if failed else ("", "")
+    text_hits = len(hits)
+    cst_rules = [r for r in enabled if r.engine == "cst"] if kind == "python" else []
+    if cst_rules:
+        try:
+            with cpu_budget(budget - (time.process_time() - started)):
+                cst_hits = run_cst(cst_rules, text, must_parse=bool(hits))
+            hits.extend(h for h in cst_hits if h.code in by_code)
+        except BudgetExceeded:
+            partial = partial or "budget"
+            detail = detail or f"syntax-tree checks stopped after {budget:g} s of CPU time"
+        except Exception as exc:  # a bug in one check: the text findings still stand
+            partial, detail = "internal-error", detail or type(exc).__name__
+    try:
+        return Detected(_findings(hits, by_code, text, index, display, kind), partial, detail)
+    except Exception as exc:
+        if text_hits == len(hits):
+            raise
+        # Merging with the syntax-tree hits failed: the text findings alone still stand.
+        findings = _findings(hits[:text_hits], by_code, text, index, display, kind)
+        return Detected(findings, "internal-error", detail or type(exc).__name__)
+
+
+def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
+    """All findings of the `enabled` rules in one file's text: the uncached core, unbounded."""
+    return detect_within(text, display, kind, enabled, math.inf).findings
+
+
 def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    return _detect_cached(text, display, kind, settings).findings
+
+
+def _detect_cached(text: str, display: str, kind: str, settings: Settings) -> Detected:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
+    budget = settings.file_budget or math.inf
     if not settings.use_cache or not settings.cache_dir:
-        return detect(text, display, kind, enabled)
+        return detect_within(text, display, kind, enabled, budget)
     key = cache.cache_key(text, display, enabled, catalogue.digest)
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
-        return found
-    findings = detect(text, display, kind, enabled)
-    cache.store(settings.cache_dir, key, findings)
-    return findings
+        return Detected(found)
+    detected = detect_within(text, display, kind, enabled, budget)
+    if not detected.partial:  # a partial result depends on the machine's load: not cached
+        cache.store(settings.cache_dir, key, detected.findings)
+    return detected
 
 
 def scan_source(source: SourceText | Skipped, settings: Settings) -> FileResult:
     """Scan one classified file; a detector failure becomes a value, never an exception."""
     if isinstance(source, Skipped):
         return FileResult(source.path, skipped=source)
+    lines = source.text.count("\n") + 1
     try:
-        findings = _scan_cached(source.text, source.display, source.kind, settings)
+        detected = _detect_cached(source.text, source.display, source.kind, settings)
     except Exception as exc:  # a bug in one detector must not end the whole run
         # Only the exception type: its message may quote the file, and so a secret.
-        error = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
-        return FileResult(source.display, error=error)
-    return FileResult(source.display, tuple(findings), lines=source.text.count("\n") + 1)
+        failed = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
+        return FileResult(source.display, error=failed, lines=lines)
+    partial: Partial | None = None
+    error: ScanError | None = None
+    if detected.partial:
+        partial = Partial(source.display, detected.partial, detected.detail)
+    if detected.partial == "internal-error":
+        message = f"internal error ({detected.detail}); text findings kept; please report"
+        error = ScanError(source.display, message)
+    findings = tuple(detected.findings)
+    return FileResult(source.display, findings, error=error, lines=lines, partial=partial)
 
 
 def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:

@@ -21,6 +21,7 @@ from secretcheck.findings import Severity
 CONFIG_NAMES = (".secretcheck.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 DEFAULT_CACHE_DIR = ".secretcheck_cache"
+DEFAULT_FILE_BUDGET = 5.0
 CODE_SELECTOR = re.compile(r"^(ALL|SC\d{0,3})$")
 
 
@@ -45,6 +46,9 @@ class Settings:
     # request data, temp paths and debug apps, and parsing test suites for data flow would
     # double a scan's time for findings nobody fixes.
     input_checks_in_tests: bool = False
+    # CPU seconds one file may take before its syntax-tree (libcst, taint) stage is given up
+    # and it keeps only the text detectors' findings, listed in the report's `partial`. 0: none.
+    file_budget: float = DEFAULT_FILE_BUDGET
 
     def with_extra_excludes(self, globs: tuple[str, ...]) -> Settings:
         return replace(self, exclude=self.exclude + tuple(globs))
@@ -99,6 +103,14 @@ def _size(value: Any) -> int:
     return size
 
 
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a number of seconds (0: no budget)")
+    if not 0 <= value <= 86400:  # also refuses nan and inf
+        raise ValueError("must be between 0 and 86400 seconds (0: no budget)")
+    return float(value)
+
+
 def _string(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError("must be a string")
@@ -129,6 +141,7 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
     "baseline": ("baseline", _string),
     "cache-dir": ("cache_dir", _string),
     "input-checks-in-tests": ("input_checks_in_tests", _bool),
+    "file-budget": ("file_budget", _seconds),
 }
 
 
