@@ -32,6 +32,7 @@ from typing import Any
 
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult, StaleEntry
+from secretcheck.safeio import open_text_for_writing, read_regular_text
 
 DEFAULT_BASELINE = ".secretcheck-baseline.json"
 FORMAT = "secretcheck-baseline"
@@ -177,7 +178,7 @@ def loads(text: str, where: str = "baseline") -> Baseline:
 
 def load(path: str | Path) -> Baseline:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_regular_text(str(path))  # a FIFO or /dev/zero must not hang or fill memory
     except FileNotFoundError:
         raise BaselineError(
             f"{path}: baseline file does not exist (create it with `secretcheck baseline create`)"
@@ -189,7 +190,7 @@ def load(path: str | Path) -> Baseline:
 
 def write(path: str | Path, baseline: Baseline) -> None:
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        with open_text_for_writing(str(path), newline="\n") as handle:
             handle.write(dumps(baseline))
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline: {exc.strerror}") from None

@@ -18,6 +18,7 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
+from secretcheck.safeio import open_text_for_writing
 from secretcheck.settings import CODE_SELECTOR, build_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_SCAN_FAILED = 0, 1, 2, 3
@@ -149,7 +150,7 @@ def scan(
     if output:
         try:
             # surrogateescape: a non-UTF-8 file name is written as its own bytes, as on stdout.
-            with open(output, "w", encoding="utf-8", errors="surrogateescape") as handle:
+            with open_text_for_writing(output, errors="surrogateescape") as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
@@ -406,7 +407,7 @@ def history(
         report = render_text(result, settings.fail_on, use_color)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with open_text_for_writing(output) as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
@@ -468,7 +469,7 @@ def grade(
     report = get_grade_renderer(fmt)(grades)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with open_text_for_writing(output) as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")

@@ -261,16 +261,24 @@ def assign_fingerprints(findings: Iterable[Finding], masked: Mapping[int, str]) 
     hashed) goes into it. `masked` maps a line number to that masked text.
     """
     seen: dict[tuple[str, str, str], int] = {}
+    # Per line and per key, computed once: thousands of findings on one long (minified) line
+    # would otherwise re-split and re-hash that line each time, quadratic in its length.
+    contexts: dict[int, str] = {}
+    prefixes: dict[tuple[str, str, str], Any] = {}
     result = []
     for f in sorted(findings, key=Finding.sort_key):
-        context = " ".join(masked.get(f.span.line, "").split())
-        key = (f.rule_id, f.path, context)
+        if f.span.line not in contexts:
+            contexts[f.span.line] = " ".join(masked.get(f.span.line, "").split())
+        key = (f.rule_id, f.path, contexts[f.span.line])
         index = seen.get(key, 0)
         seen[key] = index + 1
-        # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
-        raw = "\x1f".join((*key, str(index))).encode("utf-8", "surrogateescape")
-        digest = hashlib.sha256(raw).hexdigest()
-        result.append(f.with_changes(fingerprint=digest[:32]))
+        if key not in prefixes:
+            # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
+            raw = "\x1f".join((*key, "")).encode("utf-8", "surrogateescape")
+            prefixes[key] = hashlib.sha256(raw)
+        digest = prefixes[key].copy()
+        digest.update(str(index).encode())
+        result.append(f.with_changes(fingerprint=digest.hexdigest()[:32]))
     return result
 
 

@@ -75,29 +75,46 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     return a.span.column < b.span.end_column and b.span.column < a.span.end_column
 
 
-def inside_directive(hit: Hit, index: LineIndex) -> bool:
-    """True for a hit that lies within a suppression comment (see `directive_columns`)."""
+def inside_directive(
+    hit: Hit, index: LineIndex, seen: dict[int, list[tuple[int, int]]] | None = None
+) -> bool:
+    """True for a hit that lies within a suppression comment (see `directive_columns`).
+    `seen` keeps each line's directives, so many hits on one long line read it once."""
     if hit.span.line != hit.span.end_line:
         return False
     start, end = hit.span.column - 1, hit.span.end_column - 1
-    return any(a <= start and end <= b for a, b in directive_columns(index.line(hit.span.line)))
+    seen = {} if seen is None else seen
+    if hit.span.line not in seen:
+        seen[hit.span.line] = directive_columns(index.line(hit.span.line))
+    return any(a <= start and end <= b for a, b in seen[hit.span.line])
 
 
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
-    """Group hits that point at one location; the most specific rule leads each group."""
+    """Group hits that point at one location; the most specific rule leads each group.
+
+    A hit joins the earliest group on its line holding the same secret or a hit it overlaps.
+    Hits come sorted by column, so only groups still reaching past the hit's start can
+    overlap it: one minified line with thousands of hits stays linear, not quadratic."""
     groups: list[list[Hit]] = []
-    # Overlapping hits share a line, so only that line's groups are candidates: linear, not
-    # quadratic, in a generated file with thousands of hits.
-    by_line: dict[int, list[list[Hit]]] = {}
+    same_secret: dict[tuple[int, str], int] = {}  # (line, secret) -> group index
+    reaching: dict[tuple[int, bool], list[tuple[int, int]]] = {}  # -> [(group, max end col)]
     for hit in sorted(hits, key=lambda h: (h.span, h.code)):
-        line_groups = by_line.setdefault(hit.span.line, [])
-        for group in line_groups:
-            if any(_overlaps(hit, other) for other in group):
-                group.append(hit)
-                break
+        key = (hit.span.line, bool(hit.secret))
+        still = [(g, end) for g, end in reaching.get(key, ()) if end > hit.span.column]
+        found = [g for g, _ in still if any(_overlaps(hit, other) for other in groups[g])]
+        if hit.secret and (hit.span.line, hit.secret) in same_secret:
+            found.append(same_secret[(hit.span.line, hit.secret)])
+        if found:
+            index = min(found)
+            groups[index].append(hit)
         else:
+            index = len(groups)
             groups.append([hit])
-            line_groups.append(groups[-1])
+        if hit.secret:
+            same_secret.setdefault((hit.span.line, hit.secret), index)
+        ends = dict(still)
+        ends[index] = max(ends.get(index, 0), hit.span.end_column)
+        reaching[key] = sorted(ends.items())
 
     def rank(h: Hit) -> tuple[int, int, str]:
         rule = rules[h.code]
@@ -145,6 +162,7 @@ def build_findings(
             if cols:
                 spans_by_line.setdefault(line, []).append(cols)
     findings = []
+    snippets: dict[int, str] = {}
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
         confidence = rule.confidence if lead.confidence is None else lead.confidence
@@ -158,10 +176,15 @@ def build_findings(
             severity = Severity(int(severity) - 1)
             signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
-        spans = spans_by_line.get(line, [])
-        if rule.category == "diagnostic":  # the line itself is unchecked text
-            spans = [*spans, *unknown_value_spans(index.line(line))]
-        snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
+        diagnostic = rule.category == "diagnostic"
+        snippet = snippets.get(line) if not diagnostic else None
+        if snippet is None:  # one redaction per line: a long line may hold thousands of hits
+            spans = spans_by_line.get(line, [])
+            if diagnostic:  # the line itself is unchecked text
+                spans = [*spans, *unknown_value_spans(index.line(line))]
+            snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
+            if not diagnostic:
+                snippets[line] = snippet
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
         findings.append(
             Finding(
@@ -227,7 +250,8 @@ def _findings(
     hits: list[Hit], by_code: dict[str, RuleSpec], text: str, index: LineIndex, display: str,
     kind: str,
 ) -> list[Finding]:  # fmt: skip
-    hits = [h for h in hits if not inside_directive(h, index)]
+    seen: dict[int, list[tuple[int, int]]] = {}
+    hits = [h for h in hits if not inside_directive(h, index, seen)]
     findings, masked = build_findings(hits, by_code, index, display)
     findings = apply_suppressions(findings, index.lines, text, kind == "python")
     return assign_fingerprints(findings, masked)

@@ -22,6 +22,7 @@ CONFIG_NAMES = (".secretcheck.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 DEFAULT_CACHE_DIR = ".secretcheck_cache"
 DEFAULT_FILE_BUDGET = 5.0
+MAX_FILE_SIZE_LIMIT = 1024**4
 CODE_SELECTOR = re.compile(r"^(ALL|SC\d{0,3})$")
 
 
@@ -100,6 +101,8 @@ def _size(value: Any) -> int:
     size = _positive_int(value)
     if size == 0:
         raise ValueError("must be greater than 0")
+    if size > MAX_FILE_SIZE_LIMIT:  # "999...9G" would overflow a read size
+        raise ValueError("must be at most 1024G")
     return size
 
 
