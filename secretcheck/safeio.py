@@ -34,7 +34,7 @@ def _regular(fd: int, path: str) -> None:
 def open_text_for_writing(path: str, errors: str = "strict", newline: str | None = None) -> TextIO:
     """`open(path, "w")`, refusing a FIFO, a device or a socket instead of blocking on it."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | _NONBLOCK, 0o666)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | _NONBLOCK, 0o644)
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a FIFO nobody reads
             raise NotRegularFile(path) from None
