@@ -100,7 +100,10 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
         return True
     if plugin_name == "KeywordDetector":
         return False
-    before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
+    # The name sits right before the value; a longer prefix only makes this `$`-anchored
+    # search slower (it retries from every identifier character).
+    column = max(line.find(secret), 0)
+    before = _NAME_BEFORE.search(line[max(0, column - 120) : column])
     if before is not None and re.search(r"(?i)public|publishable", before.group(1)):
         return True  # RECAPTCHA_PUBLIC_KEY = "...": published by design
     if plugin_name == "HexHighEntropyString":
@@ -115,7 +118,7 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
 
 # The filters read the text around a value, not a whole line: on a minified 2 MB line holding
 # thousands of values, a whole-line regex per value made the scan quadratic (and worse).
-_NEAR = 240
+_NEAR = 160
 
 
 def _near(line: str, column: int, length: int) -> str:
@@ -148,11 +151,15 @@ def run_detect_secrets(
         plugin = _plugin(rule.plugin, tuple(sorted(rule.options.items())))
         for number in numbers:
             whole = index.line(number)
+            after = 0  # values come in line order: look for each after the one before
             for potential in plugin.analyze_line(filename=display, line=whole, line_number=number):
                 secret = _TRAILING_COMMENT.sub("", potential.secret_value or "")
-                column = whole.find(secret) if secret else -1
+                column = whole.find(secret, after) if secret else -1
+                if column < 0 and secret:
+                    column = whole.find(secret)  # (not in order after all)
                 if column < 0:
                     continue
+                after = column + 1
                 line = _near(whole, column, len(secret))
                 if _rejected_by_heuristics(secret, line, display, plugin, whole):
                     continue
