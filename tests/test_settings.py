@@ -37,6 +37,7 @@ baseline = ".secretcheck-baseline.json"
 cache-dir = ".cache"
 input-checks-in-tests = true
 audit = true
+file-budget = 2.5
 """
             },
         )
@@ -48,6 +49,7 @@ audit = true
     assert settings.select == ("SC1", "SC30")
     assert settings.ignore == ("SC102",)
     assert settings.input_checks_in_tests is True
+    assert settings.file_budget == 2.5
     assert settings.exclude == ("build/", "*.min.js")
     assert settings.fail_on is Severity.HIGH
     assert settings.jobs == 3

@@ -11,6 +11,7 @@ it), never an exception.
 from __future__ import annotations
 
 import ast
+import bisect
 import importlib
 import re
 from collections.abc import Iterable, Sequence
@@ -136,11 +137,18 @@ def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, 
     `if password == ...`), the range is the header alone.
     """
     found: dict[tuple[int, int, bool], None] = {}
+    ordered = sorted(lines)
+
+    def holds(first: int, last: int) -> bool:
+        # Bisect, not a scan of every candidate line: a generated file has ~30k statements
+        # and as many candidate lines, and the scan made this quadratic (150 s on 1.8 MB).
+        at = bisect.bisect_left(ordered, first)
+        return at < len(ordered) and ordered[at] <= last
 
     def visit(body: Iterable[ast.stmt]) -> None:
         for stmt in body:
             end = stmt.end_lineno or stmt.lineno
-            if not any(stmt.lineno <= n <= end for n in lines):
+            if not holds(stmt.lineno, end):
                 continue
             if isinstance(stmt, (*_COMPOUND, ast.Try)):
                 first_body = stmt.body[0].lineno if stmt.body else stmt.lineno
@@ -148,7 +156,7 @@ def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, 
                 if (
                     not isinstance(stmt, ast.Try)
                     and first_body > stmt.lineno
-                    and any(stmt.lineno <= n <= header_end for n in lines)
+                    and holds(stmt.lineno, header_end)
                 ):
                     found[(stmt.lineno, header_end, True)] = None
                 for block in ("body", "orelse", "finalbody"):
