@@ -274,7 +274,7 @@ def scan_history(
     root = repo_root(cwd, isolated)
     revs = revisions(since, all_branches)
     tips = ref_tips(cwd, all_branches, isolated)
-    workers = settings.jobs or os.cpu_count() or 1
+    workers = min(settings.jobs or os.cpu_count() or 1, os.cpu_count() or 1)  # never past cores
     commits = 0
     baselines: set[bytes] = set()
     skipped: list[HistorySkip] = []
