@@ -100,7 +100,9 @@ def run_secretcheck(
     corpus: Path, out: Path, env: dict[str, str], rules: str | None, inv: Inventory
 ) -> tuple[ToolRun, list[dict[str, Any]]]:
     report = out / "secretcheck.json"
-    argv = [sys.executable, "-m", "secretcheck.cli", "scan", str(corpus), "--format", "json",
+    # `-c` rather than the console script: the secretcheck that this interpreter imports (a
+    # PYTHONPATH checkout of another commit, say) is the one measured.
+    argv = [sys.executable, "-c", "from secretcheck.cli import main; main()", "scan", str(corpus), "--format", "json",
             "-o", str(report), "--no-cache"]  # fmt: skip
     if rules:
         argv += ["--select", rules]
