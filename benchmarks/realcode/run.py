@@ -102,8 +102,8 @@ def run_secretcheck(
     report = out / "secretcheck.json"
     # `-c` rather than the console script: the secretcheck that this interpreter imports (a
     # PYTHONPATH checkout of another commit, say) is the one measured.
-    argv = [sys.executable, "-c", "from secretcheck.cli import main; main()", "scan", str(corpus), "--format", "json",
-            "-o", str(report), "--no-cache"]  # fmt: skip
+    argv = [sys.executable, "-c", "from secretcheck.cli import main; main()",
+            "scan", str(corpus), "--format", "json", "-o", str(report), "--no-cache"]  # fmt: skip
     if rules:
         argv += ["--select", rules]
     run = ToolRun("secretcheck")
