@@ -173,7 +173,10 @@ def judged_precision(library: list[dict[str, Any]], families: dict[str, str]) ->
         for fam, c in sorted(tally.items())
     }
     gone_tp = [r for r in gone if r["verdict"] == "TP"]
-    return {"by_family": precision, "gone": len(gone), "gone_tp": gone_tp}
+    judged = {(r["location"], r["rule"]) for r in rows}
+    unjudged = Counter(families.get(rule, "?") for _, rule in found - judged)
+    return {"by_family": precision, "gone": len(gone), "gone_tp": gone_tp,
+            "unjudged": dict(sorted(unjudged.items()))}  # fmt: skip
 
 
 def summarise(
@@ -234,13 +237,14 @@ def markdown(s: dict[str, Any]) -> str:
         if "medium_or_more" in p:
             out.append(f"| {name} (medium or more) | {p['medium_or_more']} | "
                        f"{p['medium_or_more_per_10k']:.2f} | | |")  # fmt: skip
-    out += ["", "| family | alerts | per 10k | judged precision (TP/judged) |",
-            "| --- | ---: | ---: | ---: |"]  # fmt: skip
-    precision = s["judged"]["by_family"]
+    out += ["", "| family | alerts | per 10k | judged precision (TP/judged) | not judged |",
+            "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    precision, unjudged = s["judged"]["by_family"], s["judged"]["unjudged"]
     for fam, v in sc["by_family"].items():
         p = precision.get(fam)
         judged = f"{p['precision']:.2f} ({p['tp']}/{p['tp'] + p['fp']})" if p else "-"
-        out.append(f"| {fam} | {v['alerts']} | {v['per_10k']:.2f} | {judged} |")
+        out.append(f"| {fam} | {v['alerts']} | {v['per_10k']:.2f} | {judged} | "
+                   f"{unjudged.get(fam, 0)} |")  # fmt: skip
     out += ["", "| rule | family | alerts | per 10k |", "| --- | --- | ---: | ---: |"]
     for code, v in sc["by_rule"].items():
         out.append(f"| {code} | {v['family']} | {v['alerts']} | {v['per_10k']:.2f} |")
