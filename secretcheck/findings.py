@@ -16,8 +16,9 @@ from typing import Any
 CATEGORIES = frozenset(
     {
         "secret", "sql-injection", "command-injection", "code-injection", "deserialization",
-        "path-traversal", "ssrf", "xss", "xxe", "tls", "weak-crypto", "debug", "temp-file",
-        "secret-in-log", "permissions", "bind-all", "repo-hygiene", "diagnostic",
+        "path-traversal", "ssrf", "xss", "xxe", "template-injection", "open-redirect", "tls",
+        "weak-crypto", "debug", "temp-file", "secret-in-log", "permissions", "bind-all",
+        "repo-hygiene", "diagnostic",
     }
 )  # fmt: skip
 

@@ -152,6 +152,34 @@ def _pattern(raw: Any, source: str) -> PatternSpec:
     )
 
 
+def known_checks(engine: str) -> frozenset[str] | None:
+    """The `check` names an engine runs, or None for an engine that takes no `check`.
+
+    Imported here, not at the top: the Python registry loads libcst and every check's
+    prefilter, which `secretcheck --help` should not pay for."""
+    if engine == "cst":
+        from secretcheck.python.registry import CHECKS
+
+        return frozenset(CHECKS)
+    if engine == "keyvalue":
+        from secretcheck.engines.keyvalue import CHECKS as KEYVALUE_CHECKS
+
+        return KEYVALUE_CHECKS
+    return None
+
+
+def _link_check(engine: str, check: str, source: str) -> None:
+    """A rule naming code that does not exist would load and then silently do nothing."""
+    known = known_checks(engine)
+    if known is None:
+        if check:
+            raise _fail(source, "check", f"the {engine} engine takes no check (got {check!r})")
+    elif check not in known:
+        raise _fail(
+            source, "check", f"{check!r} is not a {engine} check; known: {', '.join(sorted(known))}"
+        )
+
+
 def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
     _check_keys(raw, _RULE_KEYS, source, "")
     code = _text(raw, "code", source)
@@ -200,6 +228,9 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
     options = raw.get("options", {})
     if not isinstance(options, dict):
         raise _fail(source, "options", "must be a table")
+    check = str(raw.get("check", ""))
+    if not raw.get("removed", False):
+        _link_check(engine, check, source)
     return RuleSpec(
         code=code,
         name=name,
@@ -213,7 +244,7 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
         engine=engine,
         source=source,
         docs=docs,
-        check=str(raw.get("check", "")),
+        check=check,
         plugin=str(raw.get("plugin", "")),
         options=options,
         pattern=pattern,

@@ -149,6 +149,39 @@ def test_broken_rule_pack_in_extra_rule_paths_exits_2_naming_its_file(tmp_path: 
     assert result.stderr == f"secretcheck: error: {pack_file}: key 'nmae': unknown key\n"
 
 
+def test_rule_naming_an_unknown_check_exits_2_naming_file_and_key(tmp_path: Path) -> None:
+    # A rule whose `check` names no code would load and then silently never fire.
+    rule = """
+code = "SC299"
+name = "typo-check"
+category = "sql-injection"
+cwe = "CWE-89"
+severity = "high"
+confidence = "high"
+engine = "cst"
+check = "sql-injections"
+summary = "s"
+message = "m"
+fix = "f"
+"""
+    write_tree(
+        tmp_path,
+        {
+            ".secretcheck.toml": 'rule-paths = ["extra-rules"]\n',
+            "extra-rules/mine/SC299.toml": rule,
+            "a.py": "x = 1\n",
+        },
+    )
+    result = run_cli("scan", ".", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.exception is None
+    pack_file = f"{(tmp_path / 'extra-rules').as_posix()}/mine/SC299.toml"
+    assert result.stderr.startswith(
+        f"secretcheck: error: {pack_file} (SC299): key 'check': 'sql-injections' is not a cst check"
+    )
+    assert "sql-injection," in result.stderr  # the message lists the checks that exist
+
+
 def test_missing_rule_paths_folder_exits_2(tmp_path: Path) -> None:
     write_tree(tmp_path, {".secretcheck.toml": 'rule-paths = ["nowhere"]\n', "a.py": "x = 1\n"})
     result = run_cli("scan", ".", cwd=tmp_path)

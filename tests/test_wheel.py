@@ -38,13 +38,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     assert built.returncode == 0, built.stderr[-2000:]
-    (wheel,) = out.glob("secretcheck-*.whl")
+    (wheel,) = out.glob("secretcheck_py-*.whl")
     return wheel
 
 
 def test_wheel_holds_every_rule_file_and_nothing_from_outside_the_package(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
-    packaged = {n for n in names if not n.startswith("secretcheck-")}  # minus .dist-info
+    packaged = {n for n in names if not n.startswith("secretcheck_py-")}  # minus .dist-info
     assert all(n.startswith("secretcheck/") for n in packaged), sorted(packaged)
     rule_files = {p.relative_to(ROOT / "rules").as_posix() for p in ROOT.glob("rules/**/*.toml")}
     assert rule_files

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from secretcheck.checks import CHECKS, GROUPS
 from secretcheck.findings import Hit, Span
+from secretcheck.python.registry import CHECKS, GROUPS
 from secretcheck.rulepacks import RuleSpec
 
 PARSE_ERROR_CODE = "SC901"

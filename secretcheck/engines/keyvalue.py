@@ -26,6 +26,10 @@ from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
+# The jobs a keyvalue rule can name in `check` (see the module docstring).
+CHECKS = frozenset(
+    {"config-credentials", "code-credentials", "committed-env-file", "committed-private-key"}
+)
 _PREFILTER = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|private|signature|salt")
 _INTERPOLATION = re.compile(
     r"\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|^\$[A-Za-z_]|^!(?:vault|secret|ref|sub)|^ENC\[|^vault:"

@@ -4,7 +4,6 @@ Stages, each a small module:
 - `submission` (a folder, git repository or archive -> files to read; never executed), with
   `archive` (safe unpacking) and `gitsafe` (git that runs nothing a repository names);
 - `history` (the seam to the `secretcheck history` engine: secrets past commits added);
-- `interim` (line rules for injection/configuration categories the catalogue lacks yet);
 - `signals`, `repo`, `project`, `commits` (good and bad habits found by cheap static checks);
 - `rubric` (weights and mappings as data, `rules/rubric.toml`), `score` (deductions and
   credits with evidence), `grade` (the pipeline), `render` and `render_html` (reports).

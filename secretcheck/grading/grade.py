@@ -10,7 +10,6 @@ from secretcheck.api import collect, scan_candidates
 from secretcheck.findings import Finding
 from secretcheck.grading.archive import ArchiveLimits
 from secretcheck.grading.history import HistoryScanner, scan_git_history
-from secretcheck.grading.interim import active_rules, interim_findings
 from secretcheck.grading.model import Grade, Signal
 from secretcheck.grading.redaction import redact_snippet
 from secretcheck.grading.repo import repo_signals
@@ -59,10 +58,8 @@ def grade_submission(
     result = collect(scan_candidates(candidates, settings))
     sources = _python_sources(sub)
     catalogue = load_catalogue(settings.rule_paths)
-    line_rules = active_rules(catalogue)
     replaced = rubric.replaced_signals({r.code for r in catalogue.active()})
-    extra = interim_findings(line_rules, ((s.path, s.lines) for s in sources))
-    findings = tuple(sorted((*result.findings, *extra), key=Finding.sort_key))
+    findings = tuple(sorted(result.findings, key=Finding.sort_key))
     history = history_scanner(sub.root, settings) if sub.is_git else []
     own_code = [s for s in sources if not rubric.is_low_weight(s.path)]
     found = python_signals(own_code, replaced)

@@ -1,4 +1,4 @@
-"""Redaction for evidence that does not come from a scan finding (habit lines, interim rules)."""
+"""Redaction for evidence that does not come from a scan finding (habit lines)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Credential checks (SC101-SC105): names, sinks, fallbacks and comparisons."""

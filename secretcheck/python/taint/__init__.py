@@ -1,0 +1,1 @@
+"""The taint analysis behind SC201-SC210: sources, flows, sanitizers, engine and one visitor."""

@@ -1,0 +1,89 @@
+"""What calls do to taint: sanitizers, calls whose result cannot carry attacker text, and the
+string-building methods that mix their arguments into the result."""
+
+from __future__ import annotations
+
+import re
+
+from secretcheck.python.taint.flows import ALL_CATEGORIES
+
+_MARKUP = frozenset({"xss", "template-injection"})
+SANITIZERS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("builtins.int", "builtins.float", "builtins.bool", "builtins.len", "builtins.abs",
+         "builtins.round", "uuid.UUID", "decimal.Decimal", "flask.url_for",
+         "django.urls.reverse", "django.shortcuts.reverse"),
+        ALL_CATEGORIES,
+    ),
+    **dict.fromkeys(("shlex.quote", "pipes.quote", "shlex.join"), frozenset({"command-injection"})),
+    **dict.fromkeys(
+        ("os.path.basename", "werkzeug.utils.secure_filename", "werkzeug.secure_filename",
+         "werkzeug.utils.safe_join", "werkzeug.security.safe_join", "flask.safe_join",
+         "flask.helpers.safe_join", "django.utils._os.safe_join", "posixpath.basename"),
+        frozenset({"path-traversal"}),
+    ),
+    **dict.fromkeys(
+        ("html.escape", "markupsafe.escape", "flask.escape", "django.utils.html.escape",
+         "django.utils.html.conditional_escape", "bleach.clean", "cgi.escape",
+         "xml.sax.saxutils.escape", "markupsafe.Markup.escape", "jinja2.escape",
+         "django.utils.html.format_html", "django.utils.html.strip_tags"),
+        _MARKUP,
+    ),
+    **dict.fromkeys(
+        ("psycopg2.sql.Identifier", "psycopg2.sql.Literal", "psycopg.sql.Identifier",
+         "psycopg.sql.Literal", "sqlalchemy.bindparam", "sqlalchemy.sql.bindparam"),
+        frozenset({"sql-injection"}),
+    ),
+}  # fmt: skip
+# Results that are numbers, booleans, digests, rendered (escaped) templates or JSON responses.
+# Process results and response objects do not carry the request's text onward either.
+CLEAN_PREFIXES = (
+    "hashlib.",
+    "hmac.",
+    "secrets.",
+    "time.",
+    "random.",
+    "logging.",
+    "uuid.uuid",
+    "subprocess.",
+    "starlette.responses.",
+    "fastapi.responses.",
+    "django.http.",
+)
+CLEAN_CALLS = frozenset(
+    {"builtins.isinstance", "builtins.hasattr", "builtins.callable", "builtins.id",
+     "builtins.hash", "builtins.ord", "builtins.type", "builtins.print", "flask.jsonify",
+     "flask.json.jsonify", "flask.render_template", "flask.abort", "django.shortcuts.render",
+     "django.template.loader.render_to_string", "django.http.JsonResponse",
+     "django.shortcuts.get_object_or_404", "fastapi.responses.JSONResponse",
+     "starlette.responses.JSONResponse", "os.path.exists", "os.path.isfile", "os.path.isdir",
+     "os.path.getsize", "builtins.open", "io.open", "json.dump", "flask.send_from_directory",
+     "flask.Response", "flask.make_response", "flask.send_file", "flask.redirect", "os.system",
+     "flask.wrappers.Response", "io.BytesIO", "io.StringIO"}
+)  # fmt: skip
+CLEAN_METHODS = frozenset(
+    {"count", "index", "find", "rfind", "startswith", "endswith", "isdigit", "isalnum",
+     "isalpha", "isnumeric", "isdecimal", "isidentifier", "hexdigest", "digest", "exists",
+     "is_file", "is_dir", "fetchone", "fetchall", "fetchmany", "commit", "rollback", "close",
+     "first", "all", "one", "scalar", "scalars", "save", "delete"}
+)  # fmt: skip
+BUILDER_METHODS = frozenset(
+    {"format", "format_map", "join", "replace", "joinpath", "with_name", "with_suffix",
+     "__add__", "urljoin"}
+)  # fmt: skip
+# A URL or path that starts with a fixed scheme and host, or a fixed local path, keeps the
+# attacker out of where the request goes: "https://api.example.com/users/" + user_id.
+SAFE_LOCATION_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#{}%]+[/?#]|/[^/\\])")
+
+
+def sanitizer_categories(names: frozenset[str]) -> frozenset[str] | None:
+    for name in names:
+        if name in SANITIZERS:
+            return SANITIZERS[name]
+    return None
+
+
+def returns_clean(names: frozenset[str], method: str) -> bool:
+    if method in CLEAN_METHODS:
+        return True
+    return any(n in CLEAN_CALLS or n.startswith(CLEAN_PREFIXES) for n in names)

@@ -1,0 +1,312 @@
+"""The taint engine: function summaries, sink checks and reports, over one parsed module.
+
+Every function of the module (and the module body itself) is one unit. Units are interpreted
+with their parameters as symbolic flows; a parameter that reaches a sink or the return value
+becomes the unit's summary, which callers in the same file apply to their own arguments. The
+units are interpreted again until the summaries stop changing (at most `MAX_ROUNDS`), then once
+more with reporting on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import libcst as cst
+
+from secretcheck.findings import Confidence, TraceStep
+from secretcheck.python.syntax import dotted
+from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
+from secretcheck.python.taint.interp import Env, Interpreter
+from secretcheck.python.taint.sources import untrusted_params
+
+MAX_ROUNDS = 4
+Report = Callable[[str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    key: str  # "f" for a function, "method:f" for a method, "<module>" for the module body
+    node: cst.FunctionDef | cst.Module
+    offset: int = 0  # 1 for methods: `self.f(x)` passes x as parameter 1
+
+
+@dataclass(slots=True)
+class Summary:
+    params: tuple[str, ...] = ()
+    returns: Value = CLEAN
+    # parameter index -> (rule code, sink call, flow from the parameter to it, statement)
+    sinks: dict[int, list[tuple[str, cst.CSTNode, Flow, cst.CSTNode | None]]] = field(
+        default_factory=dict
+    )
+
+    def signature(self) -> tuple[object, ...]:
+        returns = tuple(sorted((f.origin, f.label, f.param) for f in self.returns))
+        sinks = tuple(sorted((i, len(v)) for i, v in self.sinks.items()))
+        return (returns, sinks)
+
+
+def units_of(module: cst.Module) -> Iterator[Unit]:
+    yield Unit("<module>", module)
+
+    def walk(body: Sequence[cst.CSTNode], in_class: bool) -> Iterator[Unit]:
+        for node in body:
+            if isinstance(node, cst.FunctionDef):
+                params = node.params.params
+                method = in_class and bool(params) and params[0].name.value in ("self", "cls")
+                yield Unit(f"method:{node.name.value}" if in_class else node.name.value, node,
+                           1 if method else 0)  # fmt: skip
+                yield from walk(node.body.body, False)
+            elif isinstance(node, cst.ClassDef):
+                yield from walk(node.body.body, True)
+            elif isinstance(node, (cst.If, cst.Try)):
+                yield from walk(node.body.body, in_class)
+
+    yield from walk(module.body, False)
+
+
+class TaintEngine:
+    def __init__(
+        self,
+        module: cst.Module,
+        sinksets: Sequence[SinkSet],
+        names: Callable[[cst.CSTNode], tuple[frozenset[str], bool]],
+        where: Callable[[cst.CSTNode], tuple[int, int]],
+        report: Report,
+        *,
+        web_module: bool,
+        flask_module: bool,
+    ) -> None:
+        self.module = module
+        self.sinksets = tuple(sinksets)
+        self._names = names
+        self._where = where
+        self._report = report
+        self.web_module = web_module
+        self.flask_module = flask_module
+        self.summaries: dict[str, Summary] = {}
+        self.defined = {
+            n.name.value for n in module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))
+        }
+        self.reporting = False
+        self.unit: Unit | None = None
+        self.current: Summary = Summary()
+        self.route = False
+
+    # -- Host protocol -------------------------------------------------------------------
+    def names(self, node: cst.CSTNode) -> tuple[frozenset[str], bool]:
+        return self._names(node)
+
+    def step(self, node: cst.CSTNode, note: str) -> TraceStep:
+        line, column = self._where(node)
+        return TraceStep(line, column, note)
+
+    def known_name(self, name: str) -> bool:
+        return name in self.defined
+
+    def call(
+        self,
+        interp: Interpreter,
+        node: cst.Call,
+        site: CallSite,
+        args: list[tuple[cst.Arg, Value]],
+        receiver: Value,
+    ) -> Value | None:
+        func = node.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else ""
+        receiver_text = dotted(func.value) if isinstance(func, cst.Attribute) else ""
+        consumed = False
+        for sinkset in self.sinksets:
+            for sink in sinkset.sinks:
+                if not sink.matches(site.names, method, receiver_text):
+                    continue
+                if sink.when is not None and not sink.when(site):
+                    continue
+                value = receiver if sink.receiver else _selected(sink, args)
+                label = sink.note or dotted(func) or method
+                for flow in value:
+                    self.reach(sinkset, sink, node, flow, label, interp.statement)
+                consumed = consumed or sink.consumes
+        summary = self._summary_for(func)
+        if summary is not None:
+            return self._apply(summary, node, args, interp)
+        return CLEAN if consumed else None
+
+    def returned(self, interp: Interpreter, node: cst.Return, value: Value) -> None:
+        self.current.returns = join(self.current.returns, value)
+        if not (self.route and self.flask_module) or node.value is None:
+            return
+        if isinstance(node.value, (cst.Dict, cst.List, cst.Tuple)):
+            return  # Flask serializes these as JSON
+        for sinkset in self.sinksets:
+            if sinkset.category == "xss":
+                xss = Sink(frozenset(), unknown="never")
+                for flow in value:
+                    if flow.origin == "source" and (flow.built or flow.text):
+                        self.reach(sinkset, xss, node.value, flow, "response body of a Flask view",
+                                   interp.statement)  # fmt: skip
+
+    # -- sinks and summaries -------------------------------------------------------------
+    def reach(self, sinkset: SinkSet, sink: Sink, node: cst.CSTNode, flow: Flow, label: str,
+              statement: cst.CSTNode | None) -> None:  # fmt: skip
+        if not flow.applies_to(sinkset.category):
+            return
+        done = flow.step(self.step(node, f"sink: {label}"))
+        if flow.origin == "param":
+            self.current.sinks.setdefault(flow.param, []).append(
+                (sinkset.code, node, done, statement)
+            )
+        if not self.reporting:
+            return
+        if flow.origin == "source":
+            self._report(sinkset.code, node, done.steps, flow.confidence, statement)
+        elif unknown_reported(sink, flow):
+            self._report(sinkset.code, node, done.steps, Confidence.MEDIUM, statement)
+
+    def _summary_for(self, func: cst.BaseExpression) -> Summary | None:
+        if isinstance(func, cst.Name):
+            return self.summaries.get(func.value)
+        if isinstance(func, cst.Attribute) and dotted(func.value) in ("self", "cls"):
+            return self.summaries.get(f"method:{func.attr.value}")
+        return None
+
+    def _apply(self, summary: Summary, node: cst.Call, args: list[tuple[cst.Arg, Value]],
+               interp: Interpreter) -> Value:  # fmt: skip
+        offset = 1 if isinstance(node.func, cst.Attribute) else 0
+        bound: dict[int, Value] = {}
+        position = 0
+        for arg, value in args:
+            if arg.keyword is not None and arg.keyword.value in summary.params:
+                bound[summary.params.index(arg.keyword.value)] = value
+            elif arg.keyword is None and not arg.star:
+                bound[position + offset] = value
+                position += 1
+        into = self.step(node, f"passed to {dotted(node.func) or 'call'}()")
+        out: list[Value] = []
+        for index, value in bound.items():
+            for code, sink_node, pflow, statement in summary.sinks.get(index, ()):
+                sinkset = next(s for s in self.sinksets if s.code == code)
+                for flow in value:
+                    self._through(sinkset, sink_node, _chain(flow, into, pflow), statement)
+        for rflow in summary.returns:
+            if rflow.origin != "param":
+                out.append((rflow,))
+            elif rflow.param in bound:
+                out.append(tuple(_chain(f, into, rflow) for f in bound[rflow.param]))
+        return join(*out)
+
+    def _through(self, sinkset: SinkSet, node: cst.CSTNode, flow: Flow,
+                 statement: cst.CSTNode | None) -> None:  # fmt: skip
+        """A flow reached a sink inside a callee: the callee's sink step is already on it."""
+        if not flow.applies_to(sinkset.category):
+            return
+        if flow.origin == "param":
+            self.current.sinks.setdefault(flow.param, []).append(
+                (sinkset.code, node, flow, statement)
+            )
+        elif flow.origin == "source" and self.reporting:
+            self._report(sinkset.code, node, flow.steps, flow.confidence, statement)
+
+    # -- driving -------------------------------------------------------------------------
+    def run(self) -> None:
+        units = list(units_of(self.module))
+        for _ in range(MAX_ROUNDS):
+            before = {k: s.signature() for k, s in self.summaries.items()}
+            globals_env = self._analyze_all(units)
+            after = {k: s.signature() for k, s in self.summaries.items()}
+            if after == before:
+                break
+        self.reporting = True
+        self._analyze_all(units, globals_env)
+
+    def _analyze_all(self, units: list[Unit], globals_env: Env | None = None) -> Env:
+        types: dict[str, str] = {}
+        module_env: Env = {}
+        for unit in units:
+            self.unit = unit
+            self.current = Summary()
+            if isinstance(unit.node, cst.Module):
+                self.route = False
+                interp = Interpreter(self, {}, {}, types)
+                interp.run([s for s in unit.node.body
+                            if not isinstance(s, (cst.FunctionDef, cst.ClassDef))])  # fmt: skip
+                module_env = interp.env
+                continue
+            self._analyze_function(unit, unit.node, globals_env or module_env, types)
+        return module_env
+
+    def _analyze_function(self, unit: Unit, func: cst.FunctionDef, globals_env: Env,
+                          types: Mapping[str, str]) -> None:  # fmt: skip
+        def resolve(expr: cst.BaseExpression) -> str:
+            found, _ = self._names(expr)
+            return sorted(found, key=len)[0] if found else dotted(expr)
+
+        special = untrusted_params(func, resolve, self.web_module)
+        self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
+                         special.values()) or _has_route(func)  # fmt: skip
+        env: Env = {}
+        local_types = dict(types)
+        params = [*func.params.posonly_params, *func.params.params, *func.params.kwonly_params]
+        for index, param in enumerate(params):
+            name = param.name.value
+            flow, is_request = special.get(name, (None, False))
+            if is_request:
+                local_types[name] = "request"
+                continue
+            if flow is None and name in special:
+                env[name] = CLEAN
+                continue
+            if flow is None:
+                flow = Flow("param", f"parameter '{name}'", confidence=Confidence.MEDIUM,
+                            param=index)  # fmt: skip
+            env[name] = (flow.step(self.step(param, f"{flow.label} of {func.name.value}()")),)
+        self.current.params = tuple(p.name.value for p in params)
+        interp = Interpreter(self, env, globals_env, local_types)
+        interp.run(func.body.body)
+        self.summaries[unit.key] = self.current
+
+
+def _has_route(func: cst.FunctionDef) -> bool:
+    for decorator in func.decorators:
+        call = decorator.decorator
+        if (
+            isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value in ("route", "get", "post", "put", "patch", "delete")
+        ):
+            return True
+    return False
+
+
+def _selected(sink: Sink, args: list[tuple[cst.Arg, Value]]) -> Value:
+    picked: list[Value] = []
+    position = 0
+    for arg, value in args:
+        if arg.keyword is not None:
+            if arg.keyword.value in sink.args:
+                picked.append(value)
+        elif arg.star:
+            picked.append(value)
+        else:
+            if position in sink.args:
+                picked.append(value)
+            position += 1
+    return join(*picked)
+
+
+def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
+    """`flow` passed into a callee whose parameter then travelled as `inner`."""
+    steps = flow.step(into).steps + inner.steps
+    if len(steps) > 10:
+        steps = steps[:3] + steps[-7:]
+    joined = replace(
+        flow, steps=steps, cleared=flow.cleared | inner.cleared, built=flow.built or inner.built
+    )
+    if inner.only is not None:
+        joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)
+    return joined
+
+
+def unknown_reported(sink: Sink, flow: Flow) -> bool:
+    """Is a value of unknown origin (a parameter, an opaque call) worth reporting here?"""
+    return sink.unknown == "any" or (sink.unknown == "built" and flow.built)

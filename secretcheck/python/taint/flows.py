@@ -1,0 +1,182 @@
+"""The values of the taint analysis: flows, sinks and the small pure operations on them.
+
+A `Value` is a tuple of `Flow`s, one per distinct origin the runtime value may come from. An
+empty tuple means a constant, or a value that cannot carry attacker data (an `int()`, a length,
+a digest). Flows remember the steps they took, so a finding can show its trace, and which
+categories they were sanitized for (`shlex.quote` clears `command` but not `sql`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+import libcst as cst
+
+from secretcheck.findings import Confidence, TraceStep
+from secretcheck.python.syntax import dotted
+
+Origin = Literal["source", "param", "unknown"]
+# When a sink fed only by values of unknown origin (parameters, opaque calls) is reported:
+# "any" non-constant value, only a string "built" from one (f-string, %, +, format, join),
+# or "never" (paths, URLs and the like are too often legitimately variable).
+UnknownPolicy = Literal["any", "built", "never"]
+# The finding categories of the taint rules (`category` in rules/input-handling/*.toml): one
+# vocabulary for rules, sinks, sanitizers and reports.
+ALL_CATEGORIES = frozenset(
+    {"sql-injection", "command-injection", "code-injection", "deserialization", "path-traversal",
+     "ssrf", "xss", "template-injection", "xxe", "open-redirect"}
+)  # fmt: skip
+MAX_STEPS = 10
+MAX_FLOWS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    origin: Origin
+    label: str  # what the value is, from code identifiers only: "request.args (Flask)"
+    steps: tuple[TraceStep, ...] = ()
+    confidence: Confidence = Confidence.HIGH
+    cleared: frozenset[str] = frozenset()  # categories this flow was sanitized for
+    built: bool = False  # went through string building
+    text: bool = True  # holds text (a query string value) rather than a parsed document
+    param: int = -1  # for origin "param": the parameter's index
+    only: frozenset[str] | None = None  # categories it may be reported for (None: all)
+
+    def step(self, step: TraceStep) -> Flow:
+        steps = (*self.steps, step)
+        if len(steps) > MAX_STEPS:  # keep where it came from and where it went
+            steps = (*steps[:3], *steps[-(MAX_STEPS - 3) :])
+        return replace(self, steps=steps)
+
+    def applies_to(self, category: str) -> bool:
+        return category not in self.cleared and (self.only is None or category in self.only)
+
+
+Value = tuple[Flow, ...]
+CLEAN: Value = ()
+
+
+def _rank(flow: Flow) -> tuple[int, int, int]:
+    order = {"source": 0, "param": 1, "unknown": 2}[flow.origin]
+    return (order, -int(flow.confidence), len(flow.steps))
+
+
+def join(*values: Value) -> Value:
+    """The union of several values, the strongest flows first, bounded in size."""
+    seen: dict[tuple[str, str, int, frozenset[str]], Flow] = {}
+    for value in values:
+        for flow in value:
+            key = (flow.origin, flow.label, flow.param, flow.cleared)
+            if key not in seen or len(flow.steps) < len(seen[key].steps):
+                seen[key] = flow
+    return tuple(sorted(seen.values(), key=_rank)[:MAX_FLOWS])
+
+
+def built(value: Value) -> Value:
+    return tuple(replace(f, built=True, text=True) for f in value)
+
+
+def clear(value: Value, categories: Iterable[str]) -> Value:
+    cats = frozenset(categories)
+    out = tuple(replace(f, cleared=f.cleared | cats) for f in value)
+    return tuple(f for f in out if not f.cleared >= ALL_CATEGORIES)
+
+
+def add_step(value: Value, step: TraceStep) -> Value:
+    return tuple(f.step(step) for f in value)
+
+
+def unknown(label: str) -> Value:
+    return (Flow("unknown", label, confidence=Confidence.MEDIUM),)
+
+
+@dataclass(frozen=True, slots=True)
+class CallSite:
+    """What a sink's `when` predicate may look at: the call and how it was named."""
+
+    node: cst.Call
+    names: frozenset[str]
+    sequences: frozenset[str] = frozenset()  # local names known to hold a list or tuple
+    strings: frozenset[str] = frozenset()  # local names bound to a string built in the code
+
+    def is_text(self, node: cst.BaseExpression | None) -> bool:
+        """Is this argument evidently one string (a literal, f-string, concatenation, format,
+        join, or a name bound to one)? An argv list in a variable or attribute is not."""
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return True
+        if isinstance(node, cst.BinaryOperation) and isinstance(
+            node.operator, (cst.Add, cst.Modulo)
+        ):
+            return self.is_text(node.left) or (
+                isinstance(node.operator, cst.Add) and self.is_text(node.right)
+            )
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
+            return node.func.attr.value in ("format", "join", "strip") and not self.is_sequence(
+                node
+            )
+        if isinstance(node, cst.Name):
+            return node.value in self.strings
+        return False
+
+    def is_sequence(self, node: cst.BaseExpression | None) -> bool:
+        """Is this argument an argv list (a literal, a name bound to one, a split string)?"""
+        if isinstance(node, (cst.List, cst.Tuple, cst.ListComp)):
+            return True
+        if isinstance(node, cst.Name):
+            return node.value in self.sequences
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            return self.is_sequence(node.left) or self.is_sequence(node.right)
+        if isinstance(node, cst.Call):
+            return dotted(node.func).split(".")[-1] in ("split", "list", "tuple")
+        return False
+
+    def argument(self, index: int, keyword: str) -> cst.BaseExpression | None:
+        return self.keyword(keyword) or self.positional(index)
+
+    def keyword(self, name: str) -> cst.BaseExpression | None:
+        for arg in self.node.args:
+            if arg.keyword is not None and arg.keyword.value == name:
+                return arg.value
+        return None
+
+    def positional(self, index: int) -> cst.BaseExpression | None:
+        args = [a for a in self.node.args if a.keyword is None and not a.star]
+        return args[index].value if index < len(args) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Sink:
+    """A call whose `args` (positions or keywords) must not receive attacker data.
+
+    `names` holds qualified names (`os.system`) and method names (`.execute`, any receiver).
+    `receiver` makes the called object the dangerous input (`tar.extractall()`); `when` can
+    restrict the sink to some call shapes (`shell=True`, no safe `Loader`).
+    """
+
+    names: frozenset[str]
+    args: tuple[int | str, ...] = (0,)
+    unknown: UnknownPolicy = "never"
+    receiver: bool = False
+    when: Callable[[CallSite], bool] | None = None
+    receiver_hint: str = ""  # a method sink only when the receiver's text contains this
+    note: str = ""
+    consumes: bool = True  # the call's result no longer carries the flow (it was reported)
+
+    def matches(self, names: frozenset[str], method: str, receiver_text: str) -> bool:
+        if names & self.names:
+            return True
+        if not method or f".{method}" not in self.names:
+            return False
+        return not self.receiver_hint or self.receiver_hint in receiver_text
+
+
+@dataclass(frozen=True, slots=True)
+class SinkSet:
+    """The sinks of one enabled rule, as a check module declares them."""
+
+    code: str
+    category: str
+    sinks: tuple[Sink, ...]
+    extra: dict[str, object] = field(default_factory=dict)

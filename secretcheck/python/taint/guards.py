@@ -1,0 +1,143 @@
+"""Conditions that validate a value, and blocks that never fall through.
+
+`if name in ALLOWED:`, `if not path.startswith(BASE): abort(404)`, `if re.fullmatch(..., x):`
+and `if not url_has_allowed_host_and_scheme(url, ...): return` each clear some categories for
+some names, in the branch where the condition holds (or, for an early exit, after the `if`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import libcst as cst
+
+from secretcheck.python.syntax import const_text, dotted
+from secretcheck.python.taint.flows import ALL_CATEGORIES
+
+Facts = dict[str, frozenset[str]]  # access path ("x", "args.name") -> categories it is valid for
+_LOCATION = frozenset({"path-traversal", "open-redirect", "ssrf"})
+_PREDICATE_METHODS = {
+    "startswith": _LOCATION,
+    "is_relative_to": frozenset({"path-traversal"}),
+    "isdigit": ALL_CATEGORIES, "isnumeric": ALL_CATEGORIES, "isdecimal": ALL_CATEGORIES,
+    "isalnum": ALL_CATEGORIES, "isalpha": ALL_CATEGORIES, "isidentifier": ALL_CATEGORIES,
+}  # fmt: skip
+_PREDICATE_FUNCTIONS = {
+    "url_has_allowed_host_and_scheme": frozenset({"open-redirect", "ssrf"}),
+    "is_safe_url": frozenset({"open-redirect", "ssrf"}),
+    "fullmatch": ALL_CATEGORIES,
+    "match": ALL_CATEGORIES,
+    "isinstance": ALL_CATEGORIES,
+    "commonpath": frozenset({"path-traversal"}),
+    "commonprefix": frozenset({"path-traversal"}),
+}
+_EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
+
+
+def paths_in(node: cst.CSTNode) -> list[str]:
+    """Every Name or Attribute chain inside `node` (outermost chains only)."""
+    found: list[str] = []
+
+    class _Collect(cst.CSTVisitor):
+        def visit_Attribute(self, n: cst.Attribute) -> bool:
+            text = dotted(n)
+            if text:
+                found.append(text)
+                found.append(text.split(".")[0])
+                return False
+            return True
+
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n.value)
+
+    node.visit(_Collect())
+    return found
+
+
+def _merge(a: Facts, b: Facts) -> Facts:
+    out = dict(a)
+    for key, cats in b.items():
+        out[key] = out.get(key, frozenset()) | cats
+    return out
+
+
+def _mark(node: cst.CSTNode, cats: frozenset[str]) -> Facts:
+    return {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
+
+
+def facts(
+    test: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]
+) -> tuple[Facts, Facts]:
+    """(valid when true, valid when false). `tainted` says whether an expression may carry
+    attacker data: `x in request.args` checks nothing, `x in ALLOWED` does."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        yes, no = facts(test.expression, tainted)
+        return no, yes
+    if isinstance(test, cst.BooleanOperation):
+        ly, ln = facts(test.left, tainted)
+        ry, rn = facts(test.right, tainted)
+        if isinstance(test.operator, cst.And):
+            return _merge(ly, ry), {}
+        return {}, _merge(ln, rn)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        op, right = target.operator, target.comparator
+        if isinstance(op, (cst.In, cst.NotIn)) and not tainted(right):
+            valid = _mark(test.left, ALL_CATEGORIES)
+            return (valid, {}) if isinstance(op, cst.In) else ({}, valid)
+        if isinstance(op, (cst.Equal, cst.NotEqual)):
+            if const_text(right) is not None or isinstance(right, cst.Integer):
+                valid = _mark(test.left, ALL_CATEGORIES)
+                return (valid, {}) if isinstance(op, cst.Equal) else ({}, valid)
+            left_call = test.left if isinstance(test.left, cst.Call) else right
+            if isinstance(left_call, cst.Call) and dotted(left_call.func).endswith("commonpath"):
+                valid = _mark(left_call, frozenset({"path-traversal"}))
+                return (valid, {}) if isinstance(op, cst.Equal) else ({}, valid)
+        return {}, {}
+    if isinstance(test, cst.Call):
+        func = test.func
+        if isinstance(func, cst.Attribute) and func.attr.value in _PREDICATE_METHODS:
+            return _mark(func.value, _PREDICATE_METHODS[func.attr.value]), {}
+        name = dotted(func).split(".")[-1]
+        if name in _PREDICATE_FUNCTIONS:
+            if name == "match" and not _anchored(test):
+                return {}, {}
+            return _mark(test, _PREDICATE_FUNCTIONS[name]), {}
+    return {}, {}
+
+
+def _anchored(call: cst.Call) -> bool:
+    pattern = const_text(call.args[0].value) if call.args else None
+    return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
+
+
+def exits(body: Sequence[cst.CSTNode] | cst.BaseSuite) -> bool:
+    """Does this block always leave (return, raise, continue, break, abort(), sys.exit())?"""
+    if isinstance(body, cst.IndentedBlock):
+        statements: Sequence[cst.CSTNode] = body.body
+    elif isinstance(body, cst.SimpleStatementSuite):
+        statements = body.body
+    elif isinstance(body, cst.BaseSuite):
+        return False
+    else:
+        statements = body
+    if not statements:
+        return False
+    last = statements[-1]
+    if isinstance(last, cst.SimpleStatementLine):
+        return bool(last.body) and _small_exits(last.body[-1])
+    if isinstance(last, cst.If):
+        return (
+            exits(last.body)
+            and last.orelse is not None
+            and exits(last.orelse.body if isinstance(last.orelse, cst.Else) else [last.orelse])
+        )
+    return _small_exits(last)
+
+
+def _small_exits(node: cst.CSTNode) -> bool:
+    if isinstance(node, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
+        return True
+    if isinstance(node, cst.Expr) and isinstance(node.value, cst.Call):
+        return dotted(node.value.func).split(".")[-1] in _EXIT_CALLS
+    return False

@@ -1,0 +1,1 @@
+"""Sink tables, one module per injection category: CATEGORY, SINKS and their PREFILTER."""

@@ -1,0 +1,68 @@
+"""SC202 sinks: shell commands built from untrusted data.
+
+How it detects: taint into `os.system`/`os.popen`, `subprocess.*` with `shell=True`, a
+`subprocess` command given as one string (the attacker names the program), an explicit
+`["sh", "-c", ...]` argv, `subprocess.getoutput`, `asyncio.create_subprocess_shell` and
+paramiko's `exec_command`. `shlex.quote` sanitizes. A non-constant command of unknown origin run
+through a shell is reported at medium confidence.
+
+What it deliberately misses: argument injection into a list argv without a shell
+(`["git", user_arg]`); the issue treats a list without a shell as safe.
+"""
+
+from __future__ import annotations
+
+from secretcheck.python.syntax import const_text, is_false
+from secretcheck.python.taint.flows import CallSite, Sink
+from secretcheck.python.taint.prefilter import SinkPrefilter
+
+CATEGORY = "command-injection"
+_SUBPROCESS = frozenset(
+    f"subprocess.{n}" for n in ("run", "call", "check_call", "check_output", "Popen")
+)
+_SHELLS = ("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "cmd", "cmd.exe", "powershell")
+
+
+def _shell(site: CallSite) -> bool:
+    shell = site.keyword("shell")
+    return shell is not None and not is_false(shell)
+
+
+def _string_command(site: CallSite) -> bool:
+    return not _shell(site) and site.is_text(site.argument(0, "args"))
+
+
+def _shell_argv(site: CallSite) -> bool:
+    argv = site.argument(0, "args")
+    if _shell(site) or not hasattr(argv, "elements"):
+        return False
+    texts = [const_text(e.value) for e in getattr(argv, "elements", ())[:2]]
+    return len(texts) == 2 and texts[0] in _SHELLS and texts[1] in ("-c", "/c", "-Command")
+
+
+SINKS = (
+    Sink(
+        frozenset(
+            {
+                "os.system",
+                "os.popen",
+                "os.popen2",
+                "os.popen3",
+                "os.popen4",
+                "subprocess.getoutput",
+                "subprocess.getstatusoutput",
+                "commands.getoutput",
+                "asyncio.create_subprocess_shell",
+                ".subprocess_shell",
+                ".exec_command",
+            }
+        ),
+        (0, "command", "cmd"),
+        unknown="any",
+    ),
+    Sink(_SUBPROCESS, (0, "args"), unknown="any", when=_shell, note="subprocess with shell=True"),
+    Sink(_SUBPROCESS, (0, "args"), when=_string_command, note="subprocess string command"),
+    Sink(_SUBPROCESS, (0, "args"), unknown="any", when=_shell_argv, note="shell -c argv"),
+)
+# Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
+PREFILTER = SinkPrefilter(SINKS)

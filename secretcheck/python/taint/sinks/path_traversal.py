@@ -1,0 +1,90 @@
+"""SC205 sinks: file-system paths chosen by untrusted data.
+
+How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), Flask
+`send_file`, Starlette/FastAPI `FileResponse`, `os` file operations, `shutil` copies, moves and
+deletes, `pathlib` reads and writes on a tainted path, werkzeug `FileStorage.save`, and
+`tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`.
+`os.path.join` carries the taint; `basename`, `secure_filename`, `safe_join`,
+`send_from_directory`, `startswith`/`is_relative_to`/`commonpath` containment checks and
+allowlists sanitize.
+
+What it deliberately misses: values of unknown origin (a path parameter is normal code).
+"""
+
+from __future__ import annotations
+
+from secretcheck.python.taint.flows import CallSite, Sink
+from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
+
+CATEGORY = "path-traversal"
+
+
+def _unfiltered(site: CallSite) -> bool:
+    return site.keyword("filter") is None and site.keyword("members") is None
+
+
+_OS = frozenset(
+    f"os.{n}"
+    for n in (
+        "open",
+        "remove",
+        "unlink",
+        "rmdir",
+        "removedirs",
+        "makedirs",
+        "mkdir",
+        "listdir",
+        "scandir",
+        "rename",
+        "replace",
+        "chmod",
+        "truncate",
+    )
+)
+_SHUTIL = frozenset(
+    f"shutil.{n}"
+    for n in ("copy", "copy2", "copyfile", "copytree", "move", "rmtree", "unpack_archive")
+)
+SINKS = (
+    Sink(
+        frozenset(
+            {
+                "builtins.open",
+                "io.open",
+                "codecs.open",
+                "aiofiles.open",
+                "flask.send_file",
+                "starlette.responses.FileResponse",
+                "fastapi.responses.FileResponse",
+                "werkzeug.utils.send_file",
+            }
+        )
+        | _OS,
+        (0, "file", "path", "path_or_file", "filename"),
+    ),
+    Sink(_SHUTIL | {"os.rename", "os.replace"}, (0, 1, "src", "dst", "path")),
+    Sink(
+        frozenset(
+            {
+                ".read_text",
+                ".read_bytes",
+                ".write_text",
+                ".write_bytes",
+                ".unlink",
+                ".rmdir",
+                ".open",
+            }
+        ),
+        receiver=True,
+        consumes=False,
+    ),
+    Sink(frozenset({".save"}), (0, "dst"), note="FileStorage.save"),
+    Sink(
+        frozenset({".extractall", ".extract"}),
+        receiver=True,
+        when=_unfiltered,
+        note="archive extraction without a filter",
+    ),
+)
+# Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
+PREFILTER = SinkPrefilter(SINKS, gated=True, requires=WEB_FRAMEWORK)

@@ -1,0 +1,67 @@
+"""SC207 sinks: untrusted data written into HTML without escaping.
+
+How it detects: taint into `Markup`, `mark_safe`, `SafeString`, Django `HttpResponse` and Flask
+`Response`/`make_response` (unless another content type is set), Starlette `HTMLResponse`, and
+text returned from a Flask view (a str return value is sent as text/html). `html.escape`,
+`markupsafe.escape` and `bleach.clean` sanitize; dicts and lists returned from Flask views are
+JSON. Markup built from a value of unknown origin is reported at medium confidence.
+
+What it deliberately misses: templates rendered with autoescape off, and DOM-based XSS.
+"""
+
+from __future__ import annotations
+
+from secretcheck.python.syntax import const_text
+from secretcheck.python.taint.flows import CallSite, Sink
+from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
+
+CATEGORY = "xss"
+
+
+def _html(site: CallSite) -> bool:
+    kind = site.keyword("content_type") or site.keyword("mimetype")
+    if kind is None:
+        return True
+    text = const_text(kind)
+    return text is not None and "html" in text
+
+
+SINKS = (
+    Sink(
+        frozenset(
+            {
+                "markupsafe.Markup",
+                "flask.Markup",
+                "jinja2.Markup",
+                "django.utils.safestring.mark_safe",
+                "django.utils.safestring.SafeString",
+                "starlette.responses.HTMLResponse",
+                "fastapi.responses.HTMLResponse",
+            }
+        ),
+        (0, "content", "s"),
+        unknown="built",
+    ),
+    Sink(
+        frozenset(
+            {
+                "django.http.HttpResponse",
+                "django.http.response.HttpResponse",
+                "flask.Response",
+                "flask.make_response",
+            }
+        ),
+        (0, "content", "response"),
+        unknown="built",
+        when=_html,
+    ),
+)
+# Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
+PREFILTER = SinkPrefilter(
+    SINKS,
+    gated=True,
+    requires=WEB_FRAMEWORK,
+    # Text returned from a Flask view is sent as HTML: the route is where that sink is.
+    anchors=r"^[ \t]*@\w+\.(?:route|get|post)\(",
+    calls=False,
+)

@@ -1,0 +1,215 @@
+"""Where attacker data enters: framework request objects, route parameters, CLI input, env.
+
+Everything here is a pure function of syntax plus qualified names; `interp.py` asks it what a
+name, attribute or call yields and which parameters of a function are untrusted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import libcst as cst
+
+from secretcheck.findings import Confidence
+from secretcheck.python.syntax import const_text, dotted
+from secretcheck.python.taint.flows import Flow
+
+# Environment variables are set by whoever deploys the code: reported at low confidence, and
+# only where a value that an operator sets is still dangerous.
+ENV_ONLY = frozenset({"command-injection", "code-injection", "sql-injection", "deserialization"})
+# Whoever runs a command-line tool already chooses its files and URLs: CLI input is reported
+# where it crosses into another language (shell, SQL, Python, templates, pickles) only.
+CLI_ONLY = frozenset(
+    {
+        "command-injection",
+        "code-injection",
+        "sql-injection",
+        "deserialization",
+        "template-injection",
+    }
+)
+_TEXT_ATTRS = frozenset(
+    {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
+     "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
+     "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url"}
+)  # fmt: skip
+_DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
+REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
+REQUEST_METHODS = frozenset(
+    {"get_json", "get_data", "json", "body", "form", "text", "read", "post", "get_full_path",
+     "stream", "multipart"}
+)  # fmt: skip
+_FLASK_REQUEST = ("flask.request", "flask.globals.request")
+SOURCE_CALLS = {
+    "builtins.input": "input()",
+    "os.getenv": "os.getenv()",
+    "os.environ.get": "os.environ.get()",
+    "sys.stdin.read": "sys.stdin",
+    "sys.stdin.readline": "sys.stdin",
+    "sys.stdin.readlines": "sys.stdin",
+}
+ROUTE_METHODS = frozenset(
+    {"route", "get", "post", "put", "patch", "delete", "head", "options", "api_route",
+     "websocket", "view"}
+)  # fmt: skip
+_CLEAN_ANNOTATIONS = frozenset(
+    {"int", "float", "bool", "UUID", "uuid.UUID", "datetime", "date", "time", "Decimal",
+     "datetime.datetime", "datetime.date", "PositiveInt", "NonNegativeInt", "conint", "Literal",
+     "Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection",
+     "SecurityScopes", "HTTPAuthorizationCredentials"}
+)  # fmt: skip
+_REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
+_CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
+_FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+WEB_IMPORT = re.compile(r"^\s*(?:from|import)\s+(django|flask|fastapi|starlette|aiohttp|tornado|"
+                        r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b", re.M)  # fmt: skip
+
+
+def source_flow(label: str, *, text: bool = True, env: bool = False, cli: bool = False) -> Flow:
+    if env:
+        return Flow("source", label, confidence=Confidence.LOW, only=ENV_ONLY)
+    return Flow("source", label, text=text, only=CLI_ONLY if cli else None)
+
+
+def attribute_source(names: frozenset[str]) -> Flow | None:
+    """A source read through a module-level object: `flask.request.args`, `sys.argv`."""
+    for name in names:
+        for prefix in _FLASK_REQUEST:
+            if name.startswith(prefix + "."):
+                attr = name[len(prefix) + 1 :].split(".")[0]
+                if attr in REQUEST_ATTRS:
+                    return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS)
+        if name == "sys.argv":
+            return source_flow("sys.argv", cli=True)
+        if name == "os.environ":
+            return source_flow("os.environ", env=True)
+    return None
+
+
+def call_source(names: frozenset[str], method: str) -> Flow | None:
+    for name in names:
+        if name in SOURCE_CALLS:
+            label = SOURCE_CALLS[name]
+            return source_flow(label, env=label.startswith("os."), cli=not label.startswith("os."))
+        for prefix in _FLASK_REQUEST:
+            if name.startswith(prefix + ".") and name.rsplit(".", 1)[1] in REQUEST_METHODS:
+                return source_flow(f"request.{method}() (Flask)", text=False)
+    if method in ("parse_args", "parse_known_args"):
+        return source_flow("argparse arguments", cli=True)
+    return None
+
+
+def annotation_name(node: cst.Annotation | None) -> str:
+    """`Optional[int]` -> 'int', `Annotated[str, Query()]` -> 'str', `int | None` -> 'int'."""
+    if node is None:
+        return ""
+    expr: cst.BaseExpression = node.annotation
+    while True:
+        if isinstance(expr, cst.Subscript) and dotted(expr.value).split(".")[-1] in (
+            "Optional", "Annotated", "Union"
+        ):  # fmt: skip
+            first = expr.slice[0].slice
+            if not isinstance(first, cst.Index):
+                return ""
+            expr = first.value
+        elif isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
+            expr = expr.left
+        elif isinstance(expr, cst.Subscript):
+            return dotted(expr.value)
+        else:
+            return dotted(expr)
+
+
+def _route_decorator(decorator: cst.Decorator) -> tuple[str, str] | None:
+    """(receiver, path) for `@x.route("/p")`, `@router.get("/p")`; None otherwise."""
+    call = decorator.decorator
+    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+        return None
+    method = call.func.attr.value
+    if method not in ROUTE_METHODS:
+        return None
+    path = const_text(call.args[0].value) if call.args else None
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in ("path", "rule"):
+            path = const_text(arg.value)
+    if path is None or not path.startswith("/"):
+        return None
+    return dotted(call.func.value), path
+
+
+def _click_command(decorators: list[str]) -> bool:
+    return any(
+        d.startswith(("click.", "typer.")) or d.endswith((".command", ".group")) or d == "command"
+        for d in decorators
+    )
+
+
+def untrusted_params(
+    func: cst.FunctionDef, resolve: Callable[[cst.BaseExpression], str], web_module: bool
+) -> dict[str, tuple[Flow | None, bool]]:
+    """Parameter name -> (flow it starts with, is it a request object) for handler functions.
+
+    `resolve` turns a decorator or default expression into its qualified name. (None, False)
+    marks a handler parameter that cannot carry attacker text (an `int`, a `Depends`); a
+    parameter absent from the result is an ordinary parameter, of unknown origin.
+    """
+    params = [p for p in (*func.params.posonly_params, *func.params.params)]
+    params += list(func.params.kwonly_params)
+    names = [resolve(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
+             for d in func.decorators]  # fmt: skip
+    out: dict[str, tuple[Flow | None, bool]] = {}
+    route = next((r for d in func.decorators if (r := _route_decorator(d))), None)
+    if route is not None:
+        converters = {
+            m.group(2): m.group(1) or "string" for m in _FLASK_CONVERTER.finditer(route[1])
+        }
+        for p in params:
+            name = p.name.value
+            ann = annotation_name(p.annotation)
+            default = resolve(p.default.func) if isinstance(p.default, cst.Call) else ""
+            if name in ("self", "cls"):
+                continue
+            if ann in _REQUEST_ANNOTATIONS or ann.endswith(".Request"):
+                out[name] = (None, True)
+            elif (
+                default.split(".")[-1] in _CLEAN_DEFAULTS
+                or ann in _CLEAN_ANNOTATIONS
+                or ann.split(".")[-1] in _CLEAN_ANNOTATIONS
+                or converters.get(name, "string") in ("int", "float", "uuid")
+            ):
+                out[name] = (None, False)  # typed, converted or injected: not attacker text
+            else:
+                out[name] = (source_flow(f"route parameter '{name}'"), False)
+        return out
+    if _click_command(names):
+        for p in params:
+            if p.name.value not in ("ctx", "self"):
+                flow = source_flow(f"command-line option '{p.name.value}'", cli=True)
+                out[p.name.value] = (flow, False)
+        return out
+    first = [p for p in params if p.name.value not in ("self", "cls")]
+    if (
+        web_module
+        and first
+        and (
+            first[0].name.value in ("request", "req")
+            or annotation_name(first[0].annotation).split(".")[-1] in _REQUEST_ANNOTATIONS
+        )
+    ):
+        out[first[0].name.value] = (None, True)
+        for p in first[1:]:
+            if annotation_name(p.annotation) in _CLEAN_ANNOTATIONS:
+                out[p.name.value] = (None, False)
+            else:
+                out[p.name.value] = (source_flow(f"view parameter '{p.name.value}'"), False)
+        if func.params.star_kwarg is not None:
+            kw = func.params.star_kwarg.name.value
+            out[kw] = (source_flow(f"view parameter '{kw}'"), False)
+    return out
+
+
+def request_attribute(attr: str) -> Flow | None:
+    if attr in REQUEST_ATTRS:
+        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS)
+    return None
