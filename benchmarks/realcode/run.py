@@ -5,6 +5,7 @@
     python benchmarks/realcode/run.py                    # secretcheck, bandit, detect-secrets
     python benchmarks/realcode/run.py --rules SC2        # only rules starting SC2 (--select)
     python benchmarks/realcode/run.py --no-peers         # secretcheck alone (faster)
+    python benchmarks/realcode/run.py --peers-from DIR   # peers' reports of an earlier --out DIR
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
 user would run it, so test and docs paths get their usual treatment), bandit runs `-r CORPUS`
@@ -67,7 +68,7 @@ class ToolRun:
     wall: float = 0.0
     cpu: float = 0.0
     alerts: Counter[str] = field(default_factory=Counter)  # rule -> library alerts
-    extra: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def child_cpu() -> float:
@@ -124,32 +125,54 @@ def run_secretcheck(
     return run, library
 
 
-def run_bandit(corpus: Path, out: Path, env: dict[str, str], inv: Inventory) -> ToolRun:
-    report = out / "bandit.json"
-    argv = [sys.executable, "-m", "bandit", "-r", str(corpus), "-f", "json", "-o", str(report),
-            "-q"]  # fmt: skip
-    run = ToolRun("bandit")
-    run.wall, run.cpu = timed(argv, out, env, None)
-    prefix = corpus.as_posix().rstrip("/") + "/"
+def relative(path: str, inv: Inventory) -> str:
+    """`path` from the corpus root (`<sdist>/...`), whatever folder the corpus was in."""
+    for project in inv.project_lines():
+        at = path.find(f"{project}/")
+        if at == 0 or (at > 0 and path[at - 1] == "/"):
+            return path[at:]
+    return path
+
+
+def count_bandit(report: Path, inv: Inventory, run: ToolRun) -> ToolRun:
     medium = 0
     for r in json.loads(report.read_text())["results"]:
-        if r["filename"].removeprefix(prefix) in inv.files:
+        if relative(r["filename"], inv) in inv.files:
             run.alerts[r["test_id"]] += 1
             medium += r["issue_severity"] in ("MEDIUM", "HIGH")
     run.extra["medium_or_more"] = medium
     return run
 
 
-def run_detect_secrets(corpus: Path, out: Path, env: dict[str, str], inv: Inventory) -> ToolRun:
-    report = out / "detect-secrets.json"
-    argv = [sys.executable, "-m", "detect_secrets", "scan", "--all-files", "."]
-    run = ToolRun("detect-secrets")
-    run.wall, run.cpu = timed(argv, corpus, env, report)
+def count_detect_secrets(report: Path, inv: Inventory, run: ToolRun) -> ToolRun:
     for rel, secrets in json.loads(report.read_text())["results"].items():
-        if rel in inv.files:
-            for s in secrets:
-                run.alerts[s["type"]] += 1
+        if relative(rel, inv) in inv.files:
+            for secret in secrets:
+                run.alerts[secret["type"]] += 1
     return run
+
+
+def run_peers(corpus: Path, out: Path, env: dict[str, str], inv: Inventory) -> list[ToolRun]:
+    bandit, detect = ToolRun("bandit"), ToolRun("detect-secrets")
+    bandit_argv = [sys.executable, "-m", "bandit", "-r", str(corpus), "-f", "json",
+                   "-o", str(out / "bandit.json"), "-q"]  # fmt: skip
+    bandit.wall, bandit.cpu = timed(bandit_argv, out, env, None)
+    detect_argv = [sys.executable, "-m", "detect_secrets", "scan", "--all-files", "."]
+    detect.wall, detect.cpu = timed(detect_argv, corpus, env, out / "detect-secrets.json")
+    return [count_bandit(out / "bandit.json", inv, bandit),
+            count_detect_secrets(out / "detect-secrets.json", inv, detect)]  # fmt: skip
+
+
+def reused_peers(earlier: Path, inv: Inventory) -> list[ToolRun]:
+    """The peers' reports and times of an earlier run (`--peers-from`): bandit and
+    detect-secrets do not change when secretcheck does, and take most of a run's time."""
+    times = json.loads((earlier / "realcode.json").read_text())["peers"]
+    runs = []
+    for name, count in (("bandit", count_bandit), ("detect-secrets", count_detect_secrets)):
+        run = ToolRun(name, times[name]["wall_s"], times[name]["cpu_s"])
+        run.extra["reused_from"] = str(earlier)
+        runs.append(count(earlier / f"{name}.json", inv, run))
+    return runs
 
 
 def per10k(count: int, lines: int) -> float:
@@ -232,7 +255,8 @@ def markdown(s: dict[str, Any]) -> str:
         f"{sc['wall_s']} s | {sc['cpu_s']} s |",
     ]  # fmt: skip
     for name, p in s["peers"].items():
-        out.append(f"| {name} | {p['alerts']} | {p['per_10k']:.2f} | {p['wall_s']} s | "
+        label = f"{name} (times and report of {p['reused_from']})" if "reused_from" in p else name
+        out.append(f"| {label} | {p['alerts']} | {p['per_10k']:.2f} | {p['wall_s']} s | "
                    f"{p['cpu_s']} s |")  # fmt: skip
         if "medium_or_more" in p:
             out.append(f"| {name} (medium or more) | {p['medium_or_more']} | "
@@ -259,6 +283,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rules", help="only these rule codes or prefixes (secretcheck --select)")
     parser.add_argument("--no-peers", action="store_true", help="skip bandit and detect-secrets")
+    parser.add_argument(
+        "--peers-from",
+        type=Path,
+        metavar="DIR",
+        help="reuse bandit's and detect-secrets' reports and times from DIR",
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
@@ -274,8 +304,10 @@ def main(argv: list[str] | None = None) -> int:
     inv = inventory(corpus)
     families = family_of_rules()
     sc, library = run_secretcheck(corpus, out, env, args.rules, inv)
-    peers = [] if args.no_peers else [run_bandit(corpus, out, env, inv),
-                                      run_detect_secrets(corpus, out, env, inv)]  # fmt: skip
+    if args.peers_from:
+        peers = reused_peers(args.peers_from.resolve(), inv)
+    else:
+        peers = [] if args.no_peers else run_peers(corpus, out, env, inv)
     (out / "library-findings.json").write_text(json.dumps(library, indent=1, sort_keys=True))
     summary = summarise(sc, peers, inv, families, judged_precision(library, families), args.rules)
     (out / "realcode.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
