@@ -9,10 +9,11 @@ from functools import partial
 from typing import TypeVar
 
 from secretcheck.baseline import load, partition_by_baseline
+from secretcheck.errors import ConfigError
 from secretcheck.findings import FileResult, Finding, ScanResult
 from secretcheck.pipeline import scan_candidate
 from secretcheck.pipeline import scan_text as _scan_text
-from secretcheck.rulepacks import load_catalogue
+from secretcheck.rulepacks import Catalogue, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, classify, discover
 
@@ -92,9 +93,23 @@ def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult
     )
 
 
+def load_rules(settings: Settings) -> Catalogue:
+    """The catalogue `settings` scans with, loaded up front so a broken pack fails before any
+    work; a `select` that matches no rule is an error too, since it would scan for nothing
+    and pass (`select = ["SC999"]`, a typo for SC099 or SC909)."""
+    catalogue = load_catalogue(settings.rule_paths)
+    codes = [rule.code for rule in catalogue.active()]
+    for selector in settings.select:
+        if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+            raise ConfigError(
+                f"select: {selector!r} matches no rule (`secretcheck rules` lists them)"
+            )
+    return catalogue
+
+
 def scan_tree(settings: Settings) -> tuple[ScanResult, list[str]]:
     """The raw scan of `settings.paths` (no baseline applied) and the files it covered."""
-    load_catalogue(settings.rule_paths)  # fail fast on a broken pack, before any work
+    load_rules(settings)
     candidates, skipped = discover(
         settings.paths, settings.exclude, force_exclude=settings.force_exclude
     )
@@ -122,13 +137,13 @@ def run_scan(settings: Settings, staged: bool = False, diff: str | None = None) 
     if staged:
         from secretcheck.gitscan import scan_staged
 
-        load_catalogue(settings.rule_paths)
+        load_rules(settings)
         result, scanned = scan_staged(settings)
         return apply_baseline(result, settings, scanned)
     if diff is not None:
         from secretcheck.gitscan import scan_diff
 
-        load_catalogue(settings.rule_paths)
+        load_rules(settings)
         return apply_baseline(scan_diff(settings, diff), settings, ())
     return scan_paths(settings)
 

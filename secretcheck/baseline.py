@@ -20,16 +20,21 @@ Baselines mark findings `known`; they never delete them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
+import stat
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from secretcheck import inputfiles
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult, StaleEntry
 
@@ -134,14 +139,23 @@ def dumps(baseline: Baseline) -> str:
         lines.append('  "entries": []')
     else:
         lines.append('  "entries": [')
-        rows = [
-            json.dumps(e.to_dict(), sort_keys=True, ensure_ascii=False) for e in baseline.entries
-        ]
+        rows = [_json_row(e.to_dict()) for e in baseline.entries]
         lines.extend(f"    {row}," for row in rows[:-1])
         lines.append(f"    {rows[-1]}")
         lines.append("  ]")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+# A path that is not valid UTF-8 (`\xff.py`) reaches us as a str holding lone surrogates
+# (Python's surrogateescape); they cannot be written as UTF-8, so they are written as JSON
+# `\udcff` escapes, which `json.loads` turns back into the same str.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_row(data: dict[str, Any]) -> str:
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _entry(raw: Any, where: str) -> Entry:
@@ -159,6 +173,8 @@ def loads(text: str, where: str = "baseline") -> Baseline:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{where}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise BaselineError(f"{where}: not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BaselineError(f"{where}: not a secretcheck baseline")
     if data.get("version") != VERSION or data.get("hash") != HASH_NAME:
@@ -176,23 +192,55 @@ def loads(text: str, where: str = "baseline") -> Baseline:
 
 
 def load(path: str | Path) -> Baseline:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         raise BaselineError(
             f"{path}: baseline file does not exist (create it with `secretcheck baseline create`)"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read baseline: {exc}") from None
+        )
+    try:
+        # Bounded, and regular files only: `baseline = "/dev/zero"` must not eat memory.
+        text = inputfiles.read_text(path, inputfiles.BASELINE_LIMIT)
+    except inputfiles.InputFileError as exc:
+        raise BaselineError(f"{path}: cannot read baseline: file {exc}") from None
     return loads(text, str(path))
 
 
 def write(path: str | Path, baseline: Baseline) -> None:
+    """Write to a temporary file beside `path`, then rename it over: an interrupted or failed
+    write leaves the old baseline (or none), never an empty or half-written one."""
+    target = Path(path)
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(dumps(baseline))
+        mode = os.stat(target).st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_umask()
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise BaselineError(f"{path}: cannot write baseline: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(dumps(baseline))
+        os.chmod(temp, mode)  # mkstemp makes it 0600; a baseline is shared like source
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise BaselineError(f"{path}: cannot write baseline: {exc.strerror}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
+    os.umask(mask)
+    return mask
+
+
+def is_empty_file(path: str | Path) -> bool:
+    """An empty regular file: what an interrupted write by older versions left behind, safe to
+    overwrite (anything else that is not a baseline is kept)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def existing_salt(path: str | Path) -> str | None:

@@ -4,25 +4,44 @@ The key hashes the file's bytes, the path it is reported under, the tool version
 catalogue and the rules enabled for that file. The entry holds what reports print (redacted
 snippets, spans, fingerprints) and never a secret: on a hit the raw values that merging and
 baselines need are cut again from the file's own text at the recorded spans.
+
+The cache folder sits in the project (`cache-dir`), where anyone who can write to the tree, or
+commit to it, can write entries too; an entry saying "no findings" would hide a secret. So an
+entry is trusted only if it carries an HMAC made with this user's cache key, 32 random bytes
+kept outside any project (`$XDG_CACHE_HOME/secretcheck/key`, else `~/.cache/secretcheck/key`,
+mode 0600). A planted, edited or committed entry, or one written by another user, fails the
+check and the file is scanned again. Without a usable key the cache is neither read nor written.
+
+The cache writes its `.gitignore` (`*`) and `CACHEDIR.TAG` only into a folder it created or
+found empty: an existing folder without our tag is never written to, nor is a symlinked one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import os
+import secrets
+import stat
 import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from secretcheck import __version__
+from secretcheck import __version__, inputfiles
 from secretcheck.findings import Confidence, Finding, Severity, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
-CACHE_VERSION = "1"
+# 2: entries carry an HMAC; the unauthenticated entries of version 1 are never read.
+CACHE_VERSION = "2"
+KEY_BYTES = 32
+_MAC_CONTEXT = b"secretcheck-cache-entry\0"
+# Far above what one file's findings take; a planted entry must not be read without end.
+ENTRY_LIMIT = 16 * 1024 * 1024
 # The Cache Directory Tagging Specification's signature line (bford.info/cachedir).
 CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# secretcheck findings cache\n"
 
@@ -88,28 +107,120 @@ def _decode(data: dict[str, Any], index: LineIndex) -> Finding:
     )
 
 
-def load(root: str, key: str, text: str) -> list[Finding] | None:
+def key_path() -> Path:
+    """Where this user's cache key lives: the user's cache folder, never a project."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "secretcheck" / "key"
+
+
+@lru_cache(maxsize=4)
+def _user_key(path: Path) -> bytes | None:
+    """The key at `path`, created (0600, in a 0700 folder) on first use; None if unusable."""
     try:
-        raw = json.loads(_entry_path(root, key).read_text(encoding="utf-8"))
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.exists():
+            _create_key(path)
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
+        try:
+            info = os.fstat(fd)
+            owner_ok = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+            private = info.st_mode & 0o077 == 0 or os.name == "nt"
+            if not (stat.S_ISREG(info.st_mode) and owner_ok and private):
+                return None  # someone else's, or readable by others: it proves nothing
+            key = os.read(fd, KEY_BYTES + 1)
+        finally:
+            os.close(fd)
+    except (OSError, RuntimeError):
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def _create_key(path: Path) -> None:
+    # Written whole under a temporary name, then linked into place: two processes starting
+    # at once both end up with the one key that won, never a half-written one.
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".key.")  # mode 0600
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(secrets.token_bytes(KEY_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temp, path)
+    finally:
+        os.unlink(temp)
+
+
+def _mac(user_key: bytes, key: str, payload: bytes) -> str:
+    # The cache key is signed with the payload, so an authentic entry cannot be moved to
+    # stand for another file's content.
+    message = _MAC_CONTEXT + key.encode("ascii") + b"\0" + payload
+    return hmac.new(user_key, message, hashlib.sha256).hexdigest()
+
+
+def load(root: str, key: str, text: str) -> list[Finding] | None:
+    user_key = _user_key(key_path())
+    if user_key is None:
+        return None
+    try:
+        # Bounded and regular files only: a committed entry may be a symlink to /dev/zero.
+        data = inputfiles.read_bytes(_entry_path(root, key), ENTRY_LIMIT)
+        mac, _, payload = data.partition(b"\n")
+        if not hmac.compare_digest(mac, _mac(user_key, key, payload).encode("ascii")):
+            return None  # not written by this user's secretcheck: scan the file instead
+        raw = json.loads(payload)
         index = LineIndex(text)
         return [_decode(item, index) for item in raw]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (inputfiles.InputFileError, ValueError, KeyError, TypeError, RecursionError):
         return None  # a missing or damaged entry is a miss, never an error
 
 
+_TAG_SIGNATURE = CACHEDIR_TAG.split("\n", 1)[0]
+_GITIGNORE = "# created by secretcheck\n*\n"  # ASCII, like the tag: no encoding to choose
+
+
+def _tagged(root: Path) -> bool:
+    try:
+        with (root / "CACHEDIR.TAG").open(encoding="utf-8") as handle:
+            return handle.read(len(_TAG_SIGNATURE)) == _TAG_SIGNATURE
+    except (OSError, ValueError):
+        return False
+
+
+def _own_folder(root: Path) -> bool:
+    """Whether `root` is our cache folder: tagged by us, or new or empty and now made ours.
+    A folder holding anything else is someone's and is never written to, nor is a symlink
+    (a repository can commit `.secretcheck_cache` as a link to a folder elsewhere)."""
+    if root.is_symlink():
+        return False
+    root.mkdir(parents=True, exist_ok=True)
+    if not _tagged(root) and not any(root.iterdir()):
+        # .gitignore first and the tag last: a folder is ours once the tag is whole.
+        # git ignores the folder; tree walkers (ours, tar, backup tools) skip a tagged one.
+        for name, content in ((".gitignore", _GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+            with contextlib.suppress(FileExistsError), (root / name).open("x") as out:
+                out.write(content)
+    return _tagged(root)
+
+
 def store(root: str, key: str, findings: Sequence[Finding]) -> None:
+    user_key = _user_key(key_path())
+    if user_key is None:
+        return
     path = _entry_path(root, key)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ignore, tag = Path(root) / ".gitignore", Path(root) / "CACHEDIR.TAG"
-        if not tag.exists():
-            # git ignores the folder; tree walkers (ours, tar, backup tools) skip a tagged one.
-            ignore.write_text("# created by secretcheck\n*\n", encoding="utf-8")
-            tag.write_text(CACHEDIR_TAG, encoding="utf-8")
+        if not _own_folder(Path(root)):
+            return  # an existing folder that is not our cache: never write into it
+        folder = Path(root)
+        for part in path.parent.relative_to(root).parts:
+            folder = folder / part
+            if folder.is_symlink():
+                return  # a committed cache may hold links out: write only inside it
+            folder.mkdir(exist_ok=True)
+        payload = json.dumps([_encode(f) for f in findings], sort_keys=True).encode("utf-8")
         # Write then rename, so a reader in another worker never sees half an entry.
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump([_encode(f) for f in findings], out, sort_keys=True)
+        with os.fdopen(handle, "wb") as out:
+            out.write(_mac(user_key, key, payload).encode("ascii") + b"\n" + payload)
         os.replace(temp, path)
     except OSError:
         pass  # a read-only checkout still scans; it just does not cache

@@ -7,6 +7,7 @@ be read (it may hide a secret); 2 a usage, config or rule-pack error, reported i
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Any
 
 import click
@@ -16,10 +17,20 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
-from secretcheck.settings import CODE_SELECTOR, build_settings
+from secretcheck.settings import CODE_SELECTOR, Settings, build_settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = [s.label for s in Severity]
+
+
+_rule_path_option = click.option(
+    "--rule-path",
+    "rule_path",
+    multiple=True,
+    type=click.Path(),
+    help="An extra rule-pack folder, even outside the project (repeatable). A config "
+    "file's rule-paths must stay inside its own folder.",
+)
 
 
 def _split_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -94,6 +105,7 @@ def main() -> None:
     default=None,
     help="Only findings on lines added since the merge base of REV and HEAD.",
 )
+@_rule_path_option
 def scan(
     paths: tuple[str, ...],
     fmt: str,
@@ -111,6 +123,7 @@ def scan(
     fail_on_stale: bool,
     staged: bool,
     diff_rev: str | None,
+    rule_path: tuple[str, ...],
 ) -> None:
     """Scan PATHS (default: the current directory) and report findings."""
     from secretcheck.api import run_scan
@@ -134,7 +147,9 @@ def scan(
         "use_cache": False if no_cache else None,
     }
     try:
-        settings = build_settings(paths or (".",), config_file, overrides)
+        settings = _with_rule_paths(
+            build_settings(paths or (".",), config_file, overrides), rule_path
+        )
         if exclude:
             settings = settings.with_extra_excludes(exclude)
         result = run_scan(settings, staged=staged, diff=diff_rev)
@@ -201,10 +216,21 @@ def rules_show(code: str) -> None:
     click.echo(rule_markdown(rule).split("\n", 2)[2])
 
 
+def _with_rule_paths(settings: Settings, rule_paths: tuple[str, ...]) -> Settings:
+    """Add the folders the user named with --rule-path to the config's (never in place of)."""
+    if not rule_paths:
+        return settings
+    return replace(settings, rule_paths=settings.rule_paths + tuple(rule_paths))
+
+
 def _common_settings(
-    paths: tuple[str, ...], config_file: str | None, exclude: tuple[str, ...], **flags: Any
-) -> Any:
-    settings = build_settings(paths or (".",), config_file, flags)
+    paths: tuple[str, ...],
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    rule_paths: tuple[str, ...] = (),
+    **flags: Any,
+) -> Settings:
+    settings = _with_rule_paths(build_settings(paths or (".",), config_file, flags), rule_paths)
     return settings.with_extra_excludes(exclude) if exclude else settings
 
 
@@ -242,12 +268,14 @@ def baseline_group() -> None:
 @_config_option
 @_exclude_option
 @_jobs_option
+@_rule_path_option
 def baseline_create(
     paths: tuple[str, ...],
     output: str | None,
     config_file: str | None,
     exclude: tuple[str, ...],
     jobs: int | None,
+    rule_path: tuple[str, ...],
 ) -> None:
     """Write a baseline accepting every current finding.
 
@@ -261,10 +289,10 @@ def baseline_create(
     from secretcheck.api import scan_tree
 
     try:
-        settings = _common_settings(paths, config_file, exclude, jobs=jobs)
+        settings = _common_settings(paths, config_file, exclude, rule_path, jobs=jobs)
         target = output or settings.baseline or bl.DEFAULT_BASELINE
         salt = bl.existing_salt(target)
-        if salt is None and os.path.exists(target):
+        if salt is None and os.path.lexists(target) and not bl.is_empty_file(target):
             _fail(f"{target} exists and is not a secretcheck baseline; not overwriting it")
         result, _ = scan_tree(replace(settings, baseline=""))
         base_dir = Path(os.path.abspath(target)).parent
@@ -289,12 +317,14 @@ def baseline_create(
 @_config_option
 @_exclude_option
 @_jobs_option
+@_rule_path_option
 def baseline_update(
     paths: tuple[str, ...],
     baseline_file: str | None,
     config_file: str | None,
     exclude: tuple[str, ...],
     jobs: int | None,
+    rule_path: tuple[str, ...],
 ) -> None:
     """Re-scan and accept what is there now.
 
@@ -308,7 +338,7 @@ def baseline_update(
     from secretcheck.api import scan_tree
 
     try:
-        settings = _common_settings(paths, config_file, exclude, jobs=jobs)
+        settings = _common_settings(paths, config_file, exclude, rule_path, jobs=jobs)
         target = baseline_file or settings.baseline or bl.DEFAULT_BASELINE
         old = bl.load(target)
         result, scanned = scan_tree(replace(settings, baseline=""))
@@ -350,6 +380,7 @@ def baseline_update(
 @_config_option
 @_exclude_option
 @_jobs_option
+@_rule_path_option
 @click.option("--color/--no-color", default=None, help="Colour the text report.")
 def history(
     paths: tuple[str, ...],
@@ -363,6 +394,7 @@ def history(
     config_file: str | None,
     exclude: tuple[str, ...],
     jobs: int | None,
+    rule_path: tuple[str, ...],
     color: bool | None,
 ) -> None:
     """Find every secret ever committed, removed or not.
@@ -371,6 +403,7 @@ def history(
     secret is found, even one removed since: removing a secret does not revoke it."""
     from pathlib import Path
 
+    from secretcheck.api import load_rules
     from secretcheck.gitlog import count_commits
     from secretcheck.history import scan_history
     from secretcheck.report.history import ROTATE, render_json, render_text
@@ -380,12 +413,13 @@ def history(
             paths,
             config_file,
             exclude,
+            rule_path,
             jobs=jobs,
             select=_split_codes(select),
             ignore=_split_codes(ignore),
             fail_on=Severity.parse(fail_on) if fail_on else None,
         )
-        load_catalogue(settings.rule_paths)
+        load_rules(settings)
         if sys.stderr.isatty():
             total = count_commits(Path.cwd(), since, all_branches, settings.paths)
             with click.progressbar(length=total, label="commits", file=sys.stderr) as bar:
@@ -414,11 +448,23 @@ def history(
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+# `grade` only: the report was written, but at least one submission could not be graded at
+# all (an error row: corrupt or encrypted archive, unreadable folder). The rest are ranked.
+EXIT_NOT_ALL_GRADED = 3
+
+
+def _terminate_cleanly(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so `finally` blocks remove unpacked submissions."""
+    sys.exit(128 + signum)
+
+
 @main.command()
 @click.argument("submissions", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--format",
     "fmt",
+    # grading.render.FORMATS, spelled out: importing grading here would cost every command
+    # ~0.5 s of start-up (tests/grading/test_grade_render.py keeps the two equal)
     type=click.Choice(("text", "json", "markdown", "html", "csv")),
     default="text",
     show_default=True,
@@ -430,6 +476,12 @@ def history(
     help="Each argument is a folder of submissions (sub-folders and archives): a leaderboard.",
 )
 @click.option("--rubric", "rubric_file", type=click.Path(), help="A rubric TOML file to use.")
+@click.option(
+    "--base",
+    metavar="REV",
+    help="The employer's skeleton commit: what it holds is inherited, not charged. "
+    "'none' turns off inferring it from a leading run of another author's commits.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None, help="Worker processes.")
 def grade(
     submissions: tuple[str, ...],
@@ -437,31 +489,51 @@ def grade(
     output: str | None,
     batch: bool,
     rubric_file: str | None,
+    base: str | None,
     jobs: int | None,
 ) -> None:
     """Score take-home SUBMISSIONS (folders, git repositories, archives) on security habits.
 
     Submissions are only read: nothing in them is imported, executed or installed. The
-    submission's own secretcheck config is ignored; the rubric decides.
+    submission's own secretcheck config is ignored; the rubric decides. A submission that
+    cannot be read becomes an error row and the rest are graded: exit 3 when one or more
+    could not be graded (the report is still written), 2 when grading could not start.
     """
+    import signal
     from pathlib import Path
 
     from secretcheck.grading.grade import grade_paths
+    from secretcheck.grading.legend import report_info
     from secretcheck.grading.render import get_grade_renderer
     from secretcheck.grading.rubric import load_rubric
-    from secretcheck.grading.submission import batch_members
+    from secretcheck.grading.submission import batch_base, batch_members
     from secretcheck.settings import Settings
 
+    previous = signal.signal(signal.SIGTERM, _terminate_cleanly)
     try:
         rubric = load_rubric(rubric_file)
         paths = [Path(s) for s in submissions]
         if batch:
+            base = base or next((b for p in paths if (b := batch_base(p))), None)
             paths = [member for p in paths for member in batch_members(p)]
-        grades = grade_paths(paths, rubric, Settings(jobs=jobs or 0, use_cache=False))
+        elif len(paths) == 1 and not paths[0].exists():
+            _fail(f"submission does not exist: {paths[0]}")
+        settings = Settings(jobs=jobs or 0, use_cache=False)
+        if sys.stderr.isatty() and len(paths) > 1:
+            with click.progressbar(length=len(paths), label="grading", file=sys.stderr) as bar:
+                grades = grade_paths(
+                    paths, rubric, settings, base=base, jobs=jobs, on_done=lambda g: bar.update(1)
+                )
+        else:
+            grades = grade_paths(paths, rubric, settings, base=base, jobs=jobs)
     except SecretcheckError as exc:
         _fail(str(exc))
         return
-    report = get_grade_renderer(fmt)(grades)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if len(grades) == 1 and grades[0].error:  # nothing to rank: a plain error, as before
+        _fail(grades[0].error)
+    report = get_grade_renderer(fmt)(grades, report_info(rubric))
     if output:
         try:
             with open(output, "w", encoding="utf-8") as handle:
@@ -470,4 +542,7 @@ def grade(
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
         click.echo(report, nl=False)
-    sys.exit(EXIT_CLEAN)
+    failed = [g for g in grades if g.error]
+    for g in failed:
+        click.echo(f"secretcheck: not graded: {g.name}: {g.error}", err=True)
+    sys.exit(EXIT_NOT_ALL_GRADED if failed else EXIT_CLEAN)

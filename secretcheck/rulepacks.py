@@ -16,11 +16,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from secretcheck import tomlcompat
+from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Severity
+from secretcheck.validators import VALIDATORS
 
 ENGINES = ("pattern", "cst", "detect-secrets", "diagnostic", "repo", "keyvalue")
+# The detect-secrets plugins the adapter can run, with the options each accepts (and their
+# type). Kept here, not imported from the adapter, because the adapter imports this module;
+# tests/engines check that the two agree.
+PLUGINS: Mapping[str, Mapping[str, type]] = {
+    "Base64HighEntropyString": {"limit": float},
+    "HexHighEntropyString": {"limit": float},
+    "KeywordDetector": {"keyword_exclude": str},
+}
 CODE_RE = re.compile(r"^SC[1-9]\d\d$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CWE_RE = re.compile(r"^CWE-\d+$")
@@ -98,10 +107,13 @@ def _check_keys(table: Mapping[str, Any], allowed: set[str], source: str, prefix
             raise _fail(source, prefix + key, "unknown key")
 
 
-def _text(table: Mapping[str, Any], key: str, source: str, default: str | None = None) -> str:
-    value = table.get(key, default)
+def _text(
+    table: Mapping[str, Any], name: str, source: str, default: str | None = None, key: str = ""
+) -> str:
+    """The string at `name`; errors call it `key` (its dotted path) when given."""
+    value = table.get(name, default)
     if not isinstance(value, str) or (default is None and not value.strip()):
-        raise _fail(source, key, "must be a non-empty string")
+        raise _fail(source, key or name, "must be a non-empty string")
     return value
 
 
@@ -112,28 +124,69 @@ def _examples(raw: Any, source: str, key: str, default_file: str) -> tuple[Examp
     for item in raw:
         if isinstance(item, str):
             out.append(Example(item, default_file))
-        elif isinstance(item, dict) and set(item) <= {"text", "file"} and "text" in item:
-            out.append(Example(str(item["text"]), str(item.get("file", default_file))))
+        elif (
+            isinstance(item, dict)
+            and set(item) <= {"text", "file"}
+            and isinstance(item.get("text"), str)
+            and isinstance(item.get("file", default_file), str)
+        ):
+            out.append(Example(item["text"], item.get("file", default_file)))
         else:
             raise _fail(source, key, "items are strings or {text, file} tables")
     return tuple(out)
+
+
+def _number(raw: Mapping[str, Any], key: str, source: str, low: float, high: float,
+            default: float) -> float:  # fmt: skip
+    value = raw.get(key.rsplit(".", 1)[-1], default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise _fail(source, key, f"must be a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def _flag(raw: Mapping[str, Any], key: str, source: str) -> bool:
+    value = raw.get(key.rsplit(".", 1)[-1], False)
+    if not isinstance(value, bool):
+        raise _fail(source, key, "must be true or false")
+    return value
+
+
+def _strings(raw: Mapping[str, Any], key: str, source: str) -> tuple[str, ...]:
+    value = raw.get(key.rsplit(".", 1)[-1], [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(source, key, "must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _secret_group(raw: Mapping[str, Any], regex: re.Pattern[str], source: str) -> int | str:
+    """The group a match's secret is cut from; one the regex lacks would fail on every match."""
+    group: object = raw.get("secret_group", "secret" if "secret" in regex.groupindex else 0)
+    key = "pattern.secret_group"
+    if isinstance(group, str):
+        if group not in regex.groupindex:
+            raise _fail(source, key, f"the regex has no group named {group!r}")
+    elif isinstance(group, bool) or not isinstance(group, int):
+        raise _fail(source, key, "must be a group name or a group number")
+    elif not 0 <= group <= regex.groups:
+        raise _fail(source, key, f"the regex has no group {group} (it has {regex.groups})")
+    return group
 
 
 def _pattern(raw: Any, source: str) -> PatternSpec:
     if not isinstance(raw, dict):
         raise _fail(source, "pattern", "must be a table")
     _check_keys(raw, _PATTERN_KEYS, source, "pattern.")
-    flags = re.IGNORECASE if raw.get("ignore_case", False) else 0
+    flags = re.IGNORECASE if _flag(raw, "pattern.ignore_case", source) else 0
     try:
-        regex = re.compile(_text(raw, "regex", source), flags | re.MULTILINE)
-        allow = tuple(re.compile(p) for p in raw.get("allow", []))
+        regex = re.compile(_text(raw, "regex", source, key="pattern.regex"), flags | re.MULTILINE)
     except re.error as exc:
         raise _fail(source, "pattern.regex", f"does not compile: {exc}") from None
-    group = raw.get("secret_group", "secret" if "secret" in regex.groupindex else 0)
-    if isinstance(group, str) and group not in regex.groupindex:
-        raise _fail(source, "pattern.secret_group", f"no group named {group!r}")
-    if isinstance(group, int) and not 0 <= group <= regex.groups:
-        raise _fail(source, "pattern.secret_group", f"no group {group}")
+    allow = []
+    for item in _strings(raw, "pattern.allow", source):
+        try:
+            allow.append(re.compile(item))
+        except re.error as exc:
+            raise _fail(source, "pattern.allow", f"{item!r} does not compile: {exc}") from None
     keywords = raw.get("keywords", [])
     if (
         not isinstance(keywords, list)
@@ -141,15 +194,77 @@ def _pattern(raw: Any, source: str) -> PatternSpec:
         or not all(isinstance(k, str) and k for k in keywords)
     ):
         raise _fail(source, "pattern.keywords", "must be a non-empty list of strings")
+    validator = raw.get("validator", "")
+    if not isinstance(validator, str) or (validator and validator not in VALIDATORS):
+        # An unknown name used to be looked up at match time and silently skipped.
+        known = ", ".join(sorted(VALIDATORS))
+        raise _fail(source, "pattern.validator", f"must be one of {known}")
     return PatternSpec(
         keywords=tuple(k.lower() for k in keywords),
         regex=regex,
-        secret_group=group,
-        min_entropy=float(raw.get("min_entropy", 0.0)),
-        allow=allow,
-        validator=str(raw.get("validator", "")),
-        files=tuple(raw.get("files", [])),
+        secret_group=_secret_group(raw, regex, source),
+        # Shannon entropy of a string is at most log2 of its distinct characters: 8 bits
+        # already needs 256 of them, so a higher floor would switch the rule off.
+        min_entropy=_number(raw, "pattern.min_entropy", source, 0.0, 8.0, 0.0),
+        allow=tuple(allow),
+        validator=validator,
+        files=_strings(raw, "pattern.files", source),
     )
+
+
+def _plugin_options(raw: Mapping[str, Any], plugin: str, source: str) -> dict[str, Any]:
+    """A detect-secrets rule's options, checked against what its plugin accepts: an unknown
+    keyword would raise TypeError in every file scanned."""
+    options = raw.get("options", {})
+    if not isinstance(options, dict):
+        raise _fail(source, "options", "must be a table")
+    accepted = PLUGINS[plugin]
+    for key, value in options.items():
+        if key not in accepted:
+            raise _fail(source, f"options.{key}", f"unknown option for {plugin}")
+        if accepted[key] is float:
+            _number(options, f"options.{key}", source, 0.0, 8.0, 0.0)
+        elif not isinstance(value, str):
+            raise _fail(source, f"options.{key}", "must be a string")
+        else:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise _fail(source, f"options.{key}", f"does not compile: {exc}") from None
+    return dict(options)
+
+
+def _engine_fields(raw: Mapping[str, Any], engine: str, source: str) -> tuple[str, str]:
+    """(check, plugin): a field the rule's engine never reads is an error, not a dead rule."""
+    check, plugin = raw.get("check", ""), raw.get("plugin", "")
+    if not isinstance(check, str):
+        raise _fail(source, "check", "must be a string")
+    if not isinstance(plugin, str):
+        raise _fail(source, "plugin", "must be a string")
+    if engine == "detect-secrets":
+        if plugin not in PLUGINS:
+            raise _fail(source, "plugin", f"must be one of {', '.join(sorted(PLUGINS))}")
+    elif plugin:
+        raise _fail(source, "plugin", "only a detect-secrets rule names a plugin")
+    if "pattern" in raw and engine != "pattern":
+        raise _fail(source, "pattern", "only a pattern rule has a [pattern] table")
+    if "options" in raw and engine == "pattern":
+        raise _fail(source, "options", "a pattern rule takes no options")
+    return check, plugin
+
+
+def _docs(raw: Mapping[str, Any], source: str) -> Docs:
+    docs_raw = raw.get("docs", {})
+    if not isinstance(docs_raw, dict):
+        raise _fail(source, "docs", "must be a table")
+    _check_keys(docs_raw, _DOCS_KEYS, source, "docs.")
+    text: dict[str, str] = {}
+    for key in ("what", "why", "example", "use_instead"):
+        value = docs_raw.get(key, "")
+        if not isinstance(value, str):
+            raise _fail(source, f"docs.{key}", "must be a string")
+        text[key] = value
+    return Docs(**text, references=_strings(docs_raw, "docs.references", source))
 
 
 def known_checks(engine: str) -> frozenset[str] | None:
@@ -206,17 +321,8 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
     engine = _text(raw, "engine", source)
     if engine not in ENGINES:
         raise _fail(source, "engine", f"must be one of {', '.join(ENGINES)}")
-    docs_raw = raw.get("docs", {})
-    if not isinstance(docs_raw, dict):
-        raise _fail(source, "docs", "must be a table")
-    _check_keys(docs_raw, _DOCS_KEYS, source, "docs.")
-    docs = Docs(
-        what=str(docs_raw.get("what", "")),
-        why=str(docs_raw.get("why", "")),
-        example=str(docs_raw.get("example", "")),
-        use_instead=str(docs_raw.get("use_instead", "")),
-        references=tuple(str(r) for r in docs_raw.get("references", [])),
-    )
+    docs = _docs(raw, source)
+    check, plugin = _engine_fields(raw, engine, source)
     examples = raw.get("examples", {})
     if not isinstance(examples, dict):
         raise _fail(source, "examples", "must be a table")
@@ -225,11 +331,17 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
     pattern = _pattern(raw["pattern"], source) if "pattern" in raw else None
     if engine == "pattern" and pattern is None:
         raise _fail(source, "pattern", "a pattern rule needs a [pattern] table")
-    options = raw.get("options", {})
-    if not isinstance(options, dict):
-        raise _fail(source, "options", "must be a table")
-    check = str(raw.get("check", ""))
-    if not raw.get("removed", False):
+    if plugin:
+        options = _plugin_options(raw, plugin, source)
+    else:
+        options = raw.get("options", {})
+        if not isinstance(options, dict):
+            raise _fail(source, "options", "must be a table")
+    specificity = raw.get("specificity", 50)
+    if isinstance(specificity, bool) or not isinstance(specificity, int) or specificity < 0:
+        raise _fail(source, "specificity", "must be a whole number >= 0")
+    removed = _flag(raw, "removed", source)
+    if not removed:
         _link_check(engine, check, source)
     return RuleSpec(
         code=code,
@@ -245,13 +357,13 @@ def parse_rule(raw: Mapping[str, Any], source: str) -> RuleSpec:
         source=source,
         docs=docs,
         check=check,
-        plugin=str(raw.get("plugin", "")),
+        plugin=plugin,
         options=options,
         pattern=pattern,
         flag=_examples(examples.get("flag", []), source, "examples.flag", default_file),
         ok=_examples(examples.get("pass", []), source, "examples.pass", default_file),
-        removed=bool(raw.get("removed", False)),
-        specificity=int(raw.get("specificity", 50)),
+        removed=removed,
+        specificity=specificity,
     )
 
 
@@ -260,10 +372,17 @@ def parse_rule_file(text: str, source: str) -> list[RuleSpec]:
         data = tomlcompat.loads(text)
     except tomlcompat.TOMLDecodeError as exc:
         raise RulePackError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise RulePackError(f"{source}: not valid TOML: nested too deeply") from None
     if "rules" in data:
-        if set(data) != {"rules"} or not isinstance(data["rules"], list):
+        rules = data["rules"]
+        if (
+            set(data) != {"rules"}
+            or not isinstance(rules, list)
+            or not all(isinstance(item, dict) for item in rules)
+        ):
             raise _fail(source, "rules", "a multi-rule file holds only a [[rules]] array")
-        return [parse_rule(item, source) for item in data["rules"]]
+        return [parse_rule(item, source) for item in rules]
     return [parse_rule(data, source)]
 
 
@@ -282,14 +401,35 @@ class Catalogue:
         return tuple(r for r in self.rules if not r.removed)
 
 
+def _read_rule_file(item: Any, source: str, root: Any) -> str:
+    if not isinstance(item, Path):  # a packaged resource: our own file, read as it is
+        return str(item.read_text(encoding="utf-8"))
+    # A config's rule-paths are checked to lie inside its project; a pack or file in them
+    # that is a symlink must not lead back out.
+    if not item.resolve().is_relative_to(Path(root).resolve()):
+        raise RulePackError(f"{source}: rule file is a link out of its rule-pack folder")
+    try:
+        return inputfiles.read_text(item, inputfiles.CONFIG_LIMIT)
+    except inputfiles.InputFileError as exc:
+        raise RulePackError(f"{source}: rule file {exc}") from None
+
+
 def _iter_rule_files(root: Any, label: str = "rules") -> Iterable[tuple[str, str]]:
     """(source name, text) of each pack file; `label` names the folder in error messages."""
-    for pack in sorted(root.iterdir(), key=lambda p: p.name):
-        if not pack.is_dir() or pack.name.startswith(("_", ".")):
-            continue
-        for item in sorted(pack.iterdir(), key=lambda p: p.name):
-            if item.name.endswith(".toml"):
-                yield f"{label}/{pack.name}/{item.name}", item.read_text(encoding="utf-8")
+    try:
+        packs = sorted(root.iterdir(), key=lambda p: p.name)
+        for pack in packs:
+            if not pack.is_dir() or pack.name.startswith(("_", ".")):
+                continue
+            for item in sorted(pack.iterdir(), key=lambda p: p.name):
+                if item.name.endswith(".toml"):
+                    source = f"{label}/{pack.name}/{item.name}"
+                    yield source, _read_rule_file(item, source, root)
+    except (OSError, RuntimeError) as exc:  # an unreadable pack folder, a symlink loop
+        if isinstance(exc, RuntimeError):
+            raise RulePackError(f"{label}: cannot read rule pack folder: symlink loop") from None
+        where = exc.filename or label
+        raise RulePackError(f"{where}: cannot read rule pack folder: {exc.strerror}") from None
 
 
 def build_catalogue(files: Iterable[tuple[str, str]]) -> Catalogue:
@@ -317,6 +457,7 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
     for extra in extra_dirs:
         root = Path(extra)
         if not root.is_dir():
-            raise RulePackError(f"{extra}: rule pack folder does not exist")
+            problem = "is not a folder" if root.exists() else "does not exist"
+            raise RulePackError(f"{extra}: rule pack folder {problem}")
         files.extend(_iter_rule_files(root, root.as_posix()))
     return build_catalogue(files)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from secretcheck import tomlcompat
+from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import ConfigError
 from secretcheck.findings import Severity
 
@@ -132,38 +132,113 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
 }
 
 
+def _owners(folder: Path) -> frozenset[int] | None:
+    """Who may own a config that applies to a scan of `folder`: this user, root, and the
+    owner of the scanned folder (a checkout made by another CI user). None: no uids here."""
+    if not hasattr(os, "geteuid"):
+        return None
+    try:
+        return frozenset({os.geteuid(), 0, folder.stat().st_uid})
+    except OSError:
+        return frozenset({os.geteuid(), 0})
+
+
+def _owned_by(candidate: Path, owners: frozenset[int] | None) -> bool:
+    try:
+        return owners is None or candidate.stat().st_uid in owners
+    except OSError:
+        return False
+
+
 def find_config(start: Path) -> Path | None:
-    """The nearest config file from `start` upward; pyproject.toml only if it has our table."""
+    """The nearest config file from `start` upward; pyproject.toml only if it has our table.
+
+    Discovery climbs above the project, so a config in a shared folder (`/tmp/.secretcheck.toml`
+    planted by another user over a clone in /tmp) would apply to the scan and could switch
+    every rule off; a config owned by anyone but this user, root or the owner of the scanned
+    folder is passed over (`--config` still names any file)."""
     here = start.resolve()
     if here.is_file():
         here = here.parent
+    owners = _owners(here)
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if not candidate.is_file():
+            if not candidate.is_file() or not _owned_by(candidate, owners):
                 continue
             if name == "pyproject.toml":
                 try:
-                    text = candidate.read_text(encoding="utf-8")
-                except OSError:
+                    # Bytes, so a non-UTF-8 pyproject without our table is not our business,
+                    # and one with it gets read_config's error rather than a traceback.
+                    head = inputfiles.read_head(candidate, inputfiles.CONFIG_LIMIT)
+                except inputfiles.InputFileError:
                     continue
-                if "[tool.secretcheck" not in text:
+                if b"[tool.secretcheck" not in head:
                     continue
             return candidate
     return None
 
 
+def _inside(folder: Path, value: str, allow_self: bool) -> bool:
+    """Whether `folder / value`, symlinks resolved, stays inside `folder`."""
+    try:
+        base = folder.resolve()
+        target = (folder / value).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return False
+    return target.is_relative_to(base) and (allow_self or target != base)
+
+
+def _contain(path: Path, values: dict[str, Any], prefix: str) -> None:
+    """Keep a config file's paths inside its own folder (made absolute there).
+
+    The config may be a cloned repository's: its `rule-paths` would otherwise load rules (and
+    regexes) from anywhere on the machine, its `baseline` would make `baseline create` write
+    anywhere, and its `cache-dir` would write a `.gitignore` of `*` into any folder, even the
+    project itself (`"."`). The user reaches outside with flags (`--rule-path`, `--baseline`).
+    """
+    folder = path.parent
+    for rule_path in values.get("rule_paths", ()):
+        if not _inside(folder, rule_path, allow_self=True):
+            raise ConfigError(
+                f"{path}: key '{prefix}rule-paths': {rule_path!r} is outside {folder}; a "
+                "config file loads rule packs only from its own tree (pass --rule-path for others)"
+            )
+    if values.get("baseline") and not _inside(folder, values["baseline"], allow_self=False):
+        raise ConfigError(
+            f"{path}: key '{prefix}baseline': {values['baseline']!r} is outside {folder}; "
+            "pass --baseline to use a baseline elsewhere"
+        )
+    # The default name is not checked here: a repository may commit `.secretcheck_cache` as
+    # a symlink, and the cache itself refuses to write through one (as without a config).
+    cache_dir = values.get("cache_dir", DEFAULT_CACHE_DIR)
+    if "cache_dir" in values and not _inside(folder, cache_dir, allow_self=False):
+        raise ConfigError(
+            f"{path}: key '{prefix}cache-dir': {cache_dir!r} must name a folder inside {folder} "
+            "other than that folder itself (the cache writes its own .gitignore)"
+        )
+    values["rule_paths"] = tuple(str(folder / p) for p in values.get("rule_paths", ()))
+    if values.get("baseline"):
+        values["baseline"] = str(folder / values["baseline"])
+    values["cache_dir"] = str(folder / cache_dir)
+
+
 def read_config(path: Path) -> dict[str, Any]:
     """The secretcheck table of a config file, validated; keys mapped to Settings fields."""
     try:
-        data = tomlcompat.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
-    except (tomlcompat.TOMLDecodeError, UnicodeDecodeError) as exc:
+        data = tomlcompat.loads(inputfiles.read_text(path, inputfiles.CONFIG_LIMIT))
+    except inputfiles.InputFileError as exc:
+        raise ConfigError(f"{path}: cannot read config: file {exc}") from None
+    except tomlcompat.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
     prefix = "tool.secretcheck."
     if "tool" in data or path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("secretcheck", {})
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: key 'tool' must be a table")
+        table = tool.get("secretcheck", {})
     else:
         table, prefix = data, ""
     if not isinstance(table, dict):
@@ -178,11 +253,8 @@ def read_config(path: Path) -> dict[str, Any]:
             values[name] = convert(raw)
         except ValueError as exc:
             raise ConfigError(f"{path}: key '{prefix}{key}' {exc}") from None
-    if "rule_paths" in values:  # relative to the config file, not to wherever we were run from
-        values["rule_paths"] = tuple(str(path.parent / p) for p in values["rule_paths"])
-    if values.get("baseline"):  # likewise: the baseline sits next to the config
-        values["baseline"] = str(path.parent / values["baseline"])
-    values["cache_dir"] = str(path.parent / values.get("cache_dir", DEFAULT_CACHE_DIR))
+    # Relative to the config file, not to wherever we were run from, and never outside it.
+    _contain(path, values, prefix)
     values["config_file"] = str(path)
     return values
 
@@ -194,10 +266,12 @@ def build_settings(
 ) -> Settings:
     """Defaults, then the config file (explicit or discovered), then the flags in `overrides`."""
     paths = paths or (".",)
+    config: Path | None
     if config_file:
-        config: Path | None = Path(config_file)
-        if not config.is_file():  # type: ignore[union-attr]
-            raise ConfigError(f"{config_file}: config file does not exist")
+        config = explicit = Path(config_file)
+        if not explicit.is_file():
+            problem = "is not a regular file" if explicit.exists() else "does not exist"
+            raise ConfigError(f"{config_file}: config file {problem}")
     else:
         config = find_config(Path(paths[0]) if os.path.exists(paths[0]) else Path.cwd())
     values: dict[str, Any] = read_config(config) if config else {}

@@ -17,6 +17,16 @@ from secretcheck.cli import main
 from secretcheck.examples import expand
 
 
+@pytest.fixture(autouse=True)
+def user_cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The cache key lives in the user's cache folder; tests use their own, not the real one."""
+    home = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def fake() -> object:
     """fake('{{alnum:20}}') -> a fresh fake secret, reproducible per template."""
