@@ -138,6 +138,9 @@ CHECKS: dict[str, CheckEntry] = {
         LoweredPattern(
             rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
             rf"""[^'"\n]*{_WORD}[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+            # `os.getenv("X") or "lit"`, `environ["X"] if "X" in environ else "lit"`
+            rf"""|(?:getenv\(|environ\.get\(|environ\[)\s*['"][^'"\n]*{_WORD}[^'"\n]*['"]"""
+            rf"""\s*[)\]]\s*(?:or\s*|if\b[^\n]*\belse\s*){_LIT}"""
         ),
         scope="statement",
     ),
