@@ -12,7 +12,7 @@ the placeholder *is* the password.
 Severity follows the file: high in `.env*`, `.flaskenv` and settings modules (the values the
 app runs with), medium in service config (YAML, INI/properties, Dockerfile, XML, Terraform,
 shell). Templates (`.env.example`, `*.sample`, `*.tpl`), docs,
-tests, fixtures and examples are not reported: a default there is an instruction, not a setting.
+tests, fixtures, examples and CI service containers are not reported: a default there is an instruction, not a setting.
 
 What it deliberately misses: strong-looking values (those are SC101/SC110's), passwords built at
 run time, and code files other than settings modules.
@@ -31,7 +31,13 @@ from secretcheck.textindex import LineIndex
 
 _TEMPLATE = re.compile(
     r"(?i)(?:[._-](?:example|sample|template|dist|defaults?|tpl|tmpl)(?:\.[\w]+)?$"
-    r"|\.(?:md|markdown|rst|txt|adoc|html?|j2|jinja2?|erb)$)"
+    r"|\.(?:md|markdown|rst|txt|adoc|html?|j2|jinja2?|erb)$"
+    # Test-only variants: `.env.test`, `docker-compose.test.yml`, `settings_ci.py`.
+    r"|(?:^|/)[^/]*[._-](?:test|tests|testing|ci|e2e)(?:\.\w+)?$"
+    # CI service containers (`services: postgres: env: POSTGRES_PASSWORD: postgres`) are
+    # throwaway databases that live for one job and are reachable from nowhere else.
+    r"|(?:^|/)(?:\.github|\.circleci|\.buildkite)/|(?:^|/)\.gitlab-ci\.ya?ml$"
+    r"|(?:^|/)(?:\.travis\.yml|azure-pipelines\.ya?ml|bitbucket-pipelines\.yml|Jenkinsfile)$)"
 )
 _LIVE_ENV = re.compile(r"(?:^|/)(?:\.env(?:\.[\w.-]+)?|\.flaskenv|\.envrc|[\w.-]+\.env)$")
 _SETTINGS = re.compile(
@@ -47,7 +53,7 @@ _ENTRY = re.compile(
 )
 _CREDENTIAL_KEY = re.compile(r"(?i)pass(?:wd|word)?$|pass(?:wd|word)?_|pwd|secret|token|api_?key")
 _URL = re.compile(
-    r"[A-Za-z][\w+.-]{1,20}://(?P<user>[^\s:@/'\"]{1,64}):(?P<value>[^\s:@/'\"]{1,64})@"
+    r"[A-Za-z][\w+.-]{1,20}://(?P<user>[^\s:@/'\"]{0,64}):(?P<value>[^\s:@/'\"]{1,64})@"
 )
 _WEAK = re.compile(
     r"(?i)^(?:(?:super|my|top)?[-_]?(?:secret|passw[o0]rd|p@ssw[o0]rd|p@ss|pass|admin|root|toor"
