@@ -11,8 +11,9 @@ the placeholder *is* the password.
 
 Severity follows the file: high in `.env*`, `.flaskenv` and settings modules (the values the
 app runs with), medium in service config (YAML, INI/properties, Dockerfile, XML, Terraform,
-shell). Templates (`.env.example`, `*.sample`, `*.tpl`), docs,
-tests, fixtures, examples and CI service containers are not reported: a default there is an instruction, not a setting.
+shell). Templates (`.env.example`, `*.sample`, `*.tpl`), docs, tests, fixtures, examples,
+test variants (`.env.test`) and CI service containers are not reported: a default there is an
+instruction or a throwaway, not a setting.
 
 What it deliberately misses: strong-looking values (those are SC101/SC110's), passwords built at
 run time, and code files other than settings modules.
