@@ -33,7 +33,10 @@ from secretcheck.textindex import LineIndex
 _TEMPLATE = re.compile(
     r"(?i)(?:[._-](?:example|sample|template|dist|defaults?|tpl|tmpl)(?:\.[\w]+)?$"
     r"|\.(?:md|markdown|rst|txt|adoc|html?|j2|jinja2?|erb)$"
-    # Test-only variants: `.env.test`, `docker-compose.test.yml`, `settings_ci.py`.
+    # Test-only variants: `.env.test`, `docker-compose.test.yml`, `settings_ci.py`; packaging
+    # and test-runner config (`setup.cfg [db]` test URLs); changelogs quoting old bugs.
+    r"|(?:^|/)(?:setup\.cfg|tox\.ini|pytest\.ini|noxfile\.py|conftest\.py)$"
+    r"|(?:^|/)(?:changelogs?|changes|news|history)(?:/|[._-]?\w*\.\w+$)"
     r"|(?:^|/)[^/]*[._-](?:test|tests|testing|ci|e2e)(?:\.\w+)?$"
     # CI service containers (`services: postgres: env: POSTGRES_PASSWORD: postgres`) are
     # throwaway databases that live for one job and are reachable from nowhere else.
@@ -42,7 +45,9 @@ _TEMPLATE = re.compile(
 )
 _LIVE_ENV = re.compile(r"(?:^|/)(?:\.env(?:\.[\w.-]+)?|\.flaskenv|\.envrc|[\w.-]+\.env)$")
 _SETTINGS = re.compile(
+    # seed scripts create the app's first accounts: their passwords are live ones too
     r"(?:^|/)(?:settings|local_settings|[\w]+_settings|config|configs?/[\w]+|settings/[\w]+"
+    r"|seeds?|seed_data|seeds/[\w]+"
     r"|instance/[\w]+)\.py$"
 )
 _SERVICE_FORMATS = frozenset({"env", "shell", "docker", "yaml", "ini", "xml", "hcl"})
@@ -52,7 +57,9 @@ _ENTRY = re.compile(
     r"""(?m)^[ \t]*(?:-[ \t]+|export[ \t]+|ENV[ \t]+|ARG[ \t]+)?['"]?"""
     r"""(?P<key>[A-Za-z_][\w.-]{0,80})['"]?[ \t]*(?:=|:)[ \t]*['"]?(?P<value>[^\s'"#,;]{1,64})"""
 )
-_CREDENTIAL_KEY = re.compile(r"(?i)pass(?:wd|word)?$|pass(?:wd|word)?_|pwd|secret|token|api_?key")
+# The key must end in the credential word: `password_field`, `PASSWORD_RESET_TIMEOUT` and
+# `token_type` name something about a credential, not the credential.
+_CREDENTIAL_KEY = re.compile(r"(?i)(?:pass(?:wd|word)?|pwd|secret(?:_?key)?|token|api_?key)$")
 _URL = re.compile(
     r"[A-Za-z][\w+.-]{1,20}://(?P<user>[^\s:@/'\"]{0,64}):(?P<value>[^\s:@/'\"]{1,64})@"
 )
@@ -103,6 +110,13 @@ def weak_credential_hits(
             if reason:
                 found[match.start("value")] = (match.end("value"), f"key '{key}'", reason)
     for start, (end, where, reason) in sorted(found.items()):
+        if display.endswith(".py") and _in_docstring(text, start):
+            continue  # `SECRET_KEY = 'development key'` in a config class's docs
         yield Hit(rule.code, index.span(start, end), text[start:end], f"{where}: {reason}", None,
                   (f"weak: {reason}", f"file: {severity.name.lower()} (live config)"), None,
                   severity)  # fmt: skip
+
+
+def _in_docstring(text: str, offset: int) -> bool:
+    """Inside a triple-quoted string: an odd number of openers and closers before `offset`."""
+    return (text.count('"""', 0, offset) + text.count("'''", 0, offset)) % 2 == 1
