@@ -19,10 +19,10 @@ from typing import Any
 from secretcheck.api import collect, scan_candidates
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult
+from secretcheck.gitcmd import GitError
 from secretcheck.grading.archive import ArchiveLimits
 from secretcheck.grading.base import NO_BASE, Base, Inheritance, resolve_base
 from secretcheck.grading.commits import commits, test_claims
-from secretcheck.grading.gitsafe import GitError
 from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
 from secretcheck.grading.model import DimensionScore, Evidence, Grade, Signal, error_grade
 from secretcheck.grading.redaction import redact_snippet
@@ -35,6 +35,7 @@ from secretcheck.grading.weak import weak_credentials
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
+from secretcheck.textindex import split_lines
 
 OnDone = Callable[[Grade], None]
 # The seam to the scan of the submitted tree, like `HistoryScanner` for its history.
@@ -57,7 +58,7 @@ def _python_sources(sub: Submission) -> list[PySource]:
         if rel.endswith(".py"):
             text = read_text(sub, rel)
             if text is not None:
-                out.append(PySource(rel, tuple(text.splitlines())))
+                out.append(PySource(rel, tuple(split_lines(text))))
     return out
 
 
