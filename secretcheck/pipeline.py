@@ -25,6 +25,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
+from secretcheck.python.registry import DANGEROUS_API_CHECKS
 from secretcheck.redact import redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
@@ -149,7 +150,10 @@ def build_findings(
         severity = rule.severity if lead.severity is None else lead.severity
         signals = merged_signals(lead, others, rules)
         context = path_context(display)
-        if context and rule.category == "secret" and severity > Severity.LOW:
+        lowered = rule.category == "secret" or (
+            rule.check in DANGEROUS_API_CHECKS and context in _TEST_CODE
+        )
+        if context and lowered and severity > Severity.LOW:
             severity = Severity(int(severity) - 1)
             signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
