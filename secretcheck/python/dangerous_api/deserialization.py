@@ -2,7 +2,8 @@
 
 How it detects: calls to `pickle`/`cPickle`/`_pickle`/`dill` `load`/`loads`/`Unpickler`,
 `marshal.load(s)`, `shelve.open`, `jsonpickle.decode`, `joblib.load`, `pandas.read_pickle`,
-`yaml.load`/`load_all` without a safe `Loader` (`SafeLoader`, `CSafeLoader`, `BaseLoader`),
+`yaml.load`/`load_all` with no `Loader` or one of PyYAML's unsafe ones (`Loader`,
+`UnsafeLoader`, `FullLoader` and their C forms; a project's own Loader class is not judged),
 `yaml.unsafe_load`/`full_load`, `torch.load` without `weights_only=True` and
 `numpy.load(allow_pickle=True)`, resolved through the file's imports. Confidence follows the
 data: high when the argument names network or upload data (`request`, `recv`, `body`,
@@ -32,7 +33,11 @@ PICKLE_LIKE = frozenset(
 YAML_LOAD = frozenset({"yaml.load", "yaml.load_all"})
 TORCH = frozenset({"torch.load"})
 NUMPY = frozenset({"numpy.load"})
-_SAFE_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader")
+# PyYAML's own loaders that build arbitrary objects (the default, before 6.0, was FullLoader).
+# A project's own Loader subclass (`AnsibleLoader`) is not judged: its base is elsewhere.
+_UNSAFE_LOADERS = frozenset(
+    {"Loader", "UnsafeLoader", "FullLoader", "CLoader", "CUnsafeLoader", "CFullLoader"}
+)
 _UNTRUSTED = frozenset({"request", "recv", "body", "payload", "upload", "uploaded", "message",
                         "msg", "socket", "conn", "received"})  # fmt: skip
 ALL_CALLS = PICKLE_LIKE | YAML_LOAD | TORCH | NUMPY
@@ -49,8 +54,11 @@ class Check(ApiCheck):
         if name in PICKLE_LIKE:
             return name
         if name in YAML_LOAD:
-            loader = dotted(self.argument(node, 1, "Loader")).split(".")[-1]
-            return None if loader in _SAFE_LOADERS else f"{name} without a safe Loader"
+            loader_node = self.argument(node, 1, "Loader")
+            loader = dotted(loader_node).split(".")[-1]
+            if loader_node is None or loader in _UNSAFE_LOADERS:
+                return f"{name} with {loader or 'the default'} Loader"
+            return None
         if name in TORCH:
             safe = is_true(self.keyword(node, "weights_only"))
             return None if safe else "torch.load without weights_only=True"

@@ -25,7 +25,7 @@ import libcst as cst
 
 from secretcheck.findings import Confidence
 from secretcheck.python.dangerous_api.common import ApiCheck
-from secretcheck.python.syntax import is_false, is_true, string_value
+from secretcheck.python.syntax import dotted, is_false, is_true, string_value
 
 LXML_PARSER = frozenset({"lxml.etree.XMLParser"})
 LXML_PARSE = frozenset(f"lxml.etree.{f}" for f in ("fromstring", "XML", "parse", "iterparse"))
@@ -68,4 +68,6 @@ class Check(ApiCheck):
     def _data(self, node: cst.Call) -> bool:
         """True when the parsed document is not a literal in the file."""
         data = self.argument(node, 0, "source") or self.argument(node, 0, "text")
+        if isinstance(data, cst.Call) and dotted(data.func).split(".")[-1] == "tostring":
+            return False  # a document this program just serialized (pretty-printing)
         return data is not None and string_value(self.resolve_constant(data)) is None
