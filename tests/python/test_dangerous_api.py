@@ -61,7 +61,7 @@ def test_taint_rule_leads_and_the_api_rule_is_named_beside_it(tmp_path: Path) ->
     (tmp_path / "views.py").write_text(
         "import pickle\nfrom flask import request\n\n"
         "def restore():\n    return pickle.loads(request.get_data())\n\n"
-        "def restore_cache():\n    with open('cache.pkl', 'rb') as fh:\n"
+        "def restore_model():\n    with open('model.pkl', 'rb') as fh:\n"
         "        return pickle.load(fh)\n"
     )
     found = [(f["line"], f["rule_id"], f["also_matched"]) for f in _scan(tmp_path)]

@@ -115,3 +115,22 @@ def save_state(state):
 def encode_job(job):
     # ok: SC243
     return pickle.dumps(job)
+
+
+class ResultCache:
+    """The worker's own in-process cache: it pickles on set and unpickles on get."""
+
+    def __init__(self):
+        self._store = {}
+
+    def set(self, key, value):
+        self._store[key] = pickle.dumps(value)
+
+    def get(self, key):
+        # ok: SC243
+        return pickle.loads(self._store[key])
+
+
+def snapshot(job):
+    # ok: SC243
+    return pickle.loads(pickle.dumps(job))

@@ -73,3 +73,13 @@ def expat_import(data):
     # expect: SC241
     parser = expat.ParserCreate()
     parser.Parse(data, True)
+
+
+def stream_with_hardened_parser(path, hardened_parser):
+    # ok: SC241
+    return pulldom.parse(path, hardened_parser)
+
+
+def pretty(element):
+    # ok: SC241
+    return minidom.parseString(etree.tostring(element)).toprettyxml()

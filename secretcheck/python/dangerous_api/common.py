@@ -37,8 +37,8 @@ def _distinctive(name: str) -> str:
 
 class ApiCheck(ResolvingCheck):
     """A `ResolvingCheck` that also knows the names around a call: the enclosing functions and
-    the target of the assignment it sits in (`etag = md5(...)` -> `etag`), and which modules
-    the file imports (`defusedxml` changes what an XML parse means)."""
+    classes and the target of the assignment it sits in (`etag = md5(...)` -> `etag`), and
+    which modules the file imports (`defusedxml` changes what an XML parse means)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -59,6 +59,12 @@ class ApiCheck(ResolvingCheck):
                 self.constants[name] = node.value
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
+        self.targets.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.targets.append(node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.targets.pop()
 
     def resolve_constant(self, node: cst.BaseExpression | None) -> cst.BaseExpression | None:

@@ -9,9 +9,11 @@ How it detects: calls to `pickle`/`cPickle`/`_pickle`/`dill` `load`/`loads`/`Unp
 data: high when the argument names network or upload data (`request`, `recv`, `body`,
 `payload`, `upload`, `message`), low when it is a constant path, medium otherwise.
 
-What it deliberately misses: pickle hidden behind other libraries' loaders, and calls through
-objects (`self.serializer.loads`). When SC204 (the taint rule) proves untrusted input reaches
-the same call, SC204 leads the merged finding (this rule's specificity is lower).
+What it deliberately misses: pickle hidden behind other libraries' loaders, calls through
+objects (`self.serializer.loads`), reads of the program's own caches (a class, function or
+assigned name about `cache`/`memo`: writing there already takes the attacker inside), and
+`pickle.loads(pickle.dumps(x))` deep copies. When SC204 (the taint rule) proves untrusted
+input reaches the same call, SC204 leads the merged finding (this rule's specificity is lower).
 """
 
 from __future__ import annotations
@@ -49,6 +51,16 @@ PREFILTER = prefilter_for(
 )
 
 
+# Stores the program fills itself: a cache (Django's cache backends, functools-style memos).
+# Reading one back is not reading someone else's bytes.
+_OWN_STORE = frozenset({"cache", "cached", "memo", "memoize", "memoized"})
+
+
+def _self_made(data: cst.BaseExpression | None) -> bool:
+    """`pickle.loads(pickle.dumps(x))`: a deep copy of an object the program already holds."""
+    return isinstance(data, cst.Call) and dotted(data.func).split(".")[-1] in ("dumps", "dump")
+
+
 class Check(ApiCheck):
     def _why(self, name: str, node: cst.Call) -> str | None:
         if name in PICKLE_LIKE:
@@ -79,6 +91,8 @@ class Check(ApiCheck):
         if why is None:
             return
         data = self.argument(node, 0, "file") or self.argument(node, 0, "data")
+        if _self_made(data) or _OWN_STORE & self.context_words():
+            return
         confidence = Confidence.MEDIUM
         if data is not None and string_value(self.resolve_constant(data)) is not None:
             confidence = Confidence.LOW

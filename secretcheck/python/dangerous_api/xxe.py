@@ -62,8 +62,16 @@ class Check(ApiCheck):
             name in STDLIB
             and not self.imports_module("defusedxml")
             and (name.endswith(("ParserCreate", "make_parser")) or self._data(node))
+            # An explicit parser (Django passes a hardened expat parser) is the caller's choice.
+            and self._explicit_parser(name, node) is None
         ):
             self.report(node, detail=f"{name} without defusedxml", confidence=Confidence.LOW)
+
+    def _explicit_parser(self, name: str, node: cst.Call) -> cst.BaseExpression | None:
+        # xml.sax.parse(source, handler) and iterparse(source, events) take other things second.
+        if name.startswith("xml.sax.") or name.endswith("iterparse"):
+            return self.keyword(node, "parser")
+        return self.argument(node, 1, "parser")
 
     def _data(self, node: cst.Call) -> bool:
         """True when the parsed document is not a literal in the file."""
