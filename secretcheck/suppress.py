@@ -16,6 +16,7 @@ import tokenize
 from collections.abc import Iterable, Sequence
 
 from secretcheck.findings import Finding
+from secretcheck.rulepacks import code_selected
 
 _IGNORE = re.compile(r"secretcheck:\s*ignore(?:\[(?P<codes>[A-Za-z0-9,\s]*)\])?")
 _ALLOW = re.compile(r"pragma:\s*allowlist\s+secret")
@@ -98,6 +99,6 @@ def apply_suppressions(
         if stmt is not None:
             first, last = min(first, stmt[0]), max(last, stmt[1])
         codes = frozenset().union(*(marks.get(n, frozenset()) for n in range(first, last + 1)))
-        hit = "ALL" in codes or any(finding.rule_id.startswith(c) for c in codes)
+        hit = any(code_selected(finding.rule_id, c) for c in codes)
         result.append(finding.with_changes(suppressed=True) if hit else finding)
     return result
