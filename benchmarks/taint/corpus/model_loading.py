@@ -28,7 +28,7 @@ def load_features():
 
 
 def load_embeddings(path):
-    # expect: SC204
+    # expect: SC204, SC243
     return np.load(path, allow_pickle=True)
 
 
@@ -47,14 +47,14 @@ def load_pipeline():
 
 
 def restore(blob):
-    # expect: SC204
+    # expect: SC204, SC243
     return pickle.loads(blob)
 
 
 @app.route("/predict", methods=["POST"])
 def predict():
     upload = request.files["model"]
-    # expect: SC204
+    # expect: SC204, SC243
     model = joblib.load(upload)
     return jsonify(classes=list(model.classes_))
 

@@ -13,6 +13,7 @@ import torch
 import yaml
 
 CACHE_PATH = "/var/cache/worker/state.pkl"
+DEFAULT_JOB = {"retries": 3, "queue": "default"}
 
 
 def load_state():
@@ -22,7 +23,7 @@ def load_state():
 
 
 def decode_job(message):
-    # expect: SC243
+    # expect: SC204, SC243
     return pickle.loads(message.body)
 
 
@@ -32,32 +33,32 @@ def decode_job_json(message):
 
 
 def load_code_object(blob):
-    # expect: SC243
+    # expect: SC204, SC243
     return marshal.loads(blob)
 
 
 def open_store(path):
-    # expect: SC243
+    # expect: SC204, SC243
     return shelve.open(path)
 
 
 def restore_session(blob):
-    # expect: SC243
+    # expect: SC204, SC243
     return dill.loads(blob)
 
 
 def decode_event(payload):
-    # expect: SC243
+    # expect: SC204, SC243
     return jsonpickle.decode(payload)
 
 
 def load_pipeline(path):
-    # expect: SC243
+    # expect: SC204, SC243
     return joblib.load(path)
 
 
 def load_frame(path):
-    # expect: SC243
+    # expect: SC204, SC243
     return pd.read_pickle(path)
 
 
@@ -67,17 +68,17 @@ def load_frame_csv(path):
 
 
 def read_settings(fh):
-    # expect: SC243
+    # expect: SC204, SC243
     return yaml.load(fh, Loader=yaml.Loader)
 
 
 def read_settings_unsafe(fh):
-    # expect: SC243
+    # expect: SC204, SC243
     return yaml.unsafe_load(fh)
 
 
 def read_settings_full(fh):
-    # expect: SC243
+    # expect: SC204, SC243
     return yaml.full_load(fh)
 
 
@@ -97,7 +98,7 @@ def read_settings_safe_load(fh):
 
 
 def load_checkpoint(path):
-    # expect: SC243
+    # expect: SC204, SC243
     return torch.load(path, map_location="cpu")
 
 
@@ -117,20 +118,13 @@ def encode_job(job):
     return pickle.dumps(job)
 
 
-class ResultCache:
-    """The worker's own in-process cache: it pickles on set and unpickles on get."""
 
-    def __init__(self):
-        self._store = {}
-
-    def set(self, key, value):
-        self._store[key] = pickle.dumps(value)
-
-    def get(self, key):
+def load_cached_rates():
+    with open("rates.cache", "rb") as fh:
         # ok: SC243
-        return pickle.loads(self._store[key])
+        return pickle.load(fh)
 
 
-def snapshot(job):
+def fresh_defaults():
     # ok: SC243
-    return pickle.loads(pickle.dumps(job))
+    return pickle.loads(pickle.dumps(DEFAULT_JOB))
