@@ -1,7 +1,9 @@
 """Command-line wiring only: options -> Settings -> api -> renderer -> exit code.
 
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it, or a file that could not
-be read (it may hide a secret); 2 a usage, config or rule-pack error, reported in one line.
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, config or
+rule-pack error, reported in one line; 3 the scan itself failed on some file (it could not be
+read, or a detector failed on it: the report's `errors`), whatever the findings, so CI can tell
+an incomplete scan from a finding.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
+from secretcheck.safeio import open_text_for_writing
 from secretcheck.settings import CODE_SELECTOR, Settings, build_settings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_SCAN_FAILED = 0, 1, 2, 3
 SEVERITIES = [s.label for s in Severity]
 
 
@@ -87,6 +90,11 @@ def main() -> None:
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
 @click.option(
+    "--audit",
+    is_flag=True,
+    help="Also report injection sinks fed by values of unknown origin (info, low confidence).",
+)
+@click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a TTY)."
 )
 @click.option(
@@ -118,6 +126,7 @@ def scan(
     jobs: int | None,
     force_exclude: bool,
     no_cache: bool,
+    audit: bool,
     color: bool | None,
     baseline_file: str | None,
     fail_on_stale: bool,
@@ -145,6 +154,7 @@ def scan(
         "force_exclude": force_exclude or None,
         "baseline": baseline_file,
         "use_cache": False if no_cache else None,
+        "audit": True if audit else None,
     }
     try:
         settings = _with_rule_paths(
@@ -162,7 +172,7 @@ def scan(
     if output:
         try:
             # surrogateescape: a non-UTF-8 file name is written as its own bytes, as on stdout.
-            with open(output, "w", encoding="utf-8", errors="surrogateescape") as handle:
+            with open_text_for_writing(output, errors="surrogateescape") as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
@@ -170,8 +180,10 @@ def scan(
         # color= keeps the styles that --color asked for when stdout is not a terminal.
         click.echo(report, nl=False, color=use_color)
     for error in result.errors:
-        click.echo(f"secretcheck: could not read {error.path}: {error.message}", err=True)
-    failed = bool(result.failing(settings.fail_on)) or bool(result.errors)
+        click.echo(f"secretcheck: scan error: {error.path}: {error.message}", err=True)
+    if result.errors:
+        sys.exit(EXIT_SCAN_FAILED)
+    failed = bool(result.failing(settings.fail_on))
     failed = failed or (fail_on_stale and bool(result.stale))
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
@@ -436,7 +448,7 @@ def history(
         report = render_text(result, settings.fail_on, use_color)
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with open_text_for_writing(output) as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")
@@ -536,7 +548,7 @@ def grade(
     report = get_grade_renderer(fmt)(grades, report_info(rubric))
     if output:
         try:
-            with open(output, "w", encoding="utf-8") as handle:
+            with open_text_for_writing(output) as handle:
                 handle.write(report)
         except OSError as exc:
             _fail(f"cannot write {output}: {exc.strerror}")

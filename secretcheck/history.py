@@ -264,20 +264,25 @@ def scan_history(
     all_branches: bool = False,
     cwd: Path | None = None,
     on_commit: Callable[[int], None] | None = None,
+    isolated: bool = False,
 ) -> HistoryResult:
-    """Every secret added by the commits of HEAD (or all refs), back to `since` if given."""
+    """Every secret added by the commits of HEAD (or all refs), back to `since` if given.
+
+    `isolated`: `cwd` is a repository read on its own, such as a graded submission
+    (`gitcmd.run_git`)."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
-    root = repo_root(cwd)
+    root = repo_root(cwd, isolated)
     revs = revisions(since, all_branches)
-    tips = ref_tips(cwd, all_branches)
-    workers = settings.jobs or os.cpu_count() or 1
+    tips = ref_tips(cwd, all_branches, isolated)
+    workers = min(settings.jobs or os.cpu_count() or 1, os.cpu_count() or 1)  # never past cores
     commits = 0
     baselines: set[bytes] = set()
     skipped: list[HistorySkip] = []
     shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
     with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Inline() as pool:
         replay = _Replay(pool, settings, workers)
-        for commit, patches in log_commits(cwd, revs, history_pathspecs(settings.paths)):
+        pathspecs = history_pathspecs(settings.paths)
+        for commit, patches in log_commits(cwd, revs, pathspecs, isolated):
             commits += 1
             replay.removals(commit, patches)
             for patch in patches:
@@ -301,13 +306,15 @@ def scan_history(
                 on_commit(1)
         replay.flush()
         replay.drain()
-    result = _resolve(cwd, replay.tracker, tips, commits)
+    result = _resolve(cwd, replay.tracker, tips, commits, isolated)
     return replace(result, skipped=tuple(skipped))
 
 
-def _resolve(cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int) -> HistoryResult:
+def _resolve(
+    cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int, isolated: bool
+) -> HistoryResult:
     wanted: dict[str, set[bytes]] = {k: tracker.tracked_paths(r) for k, r in tracker.seen.items()}
-    texts = tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set())
+    texts = tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set(), isolated)
     secrets = []
     for key, record in tracker.seen.items():
         present = any(record.probe in t for p in wanted[key] for t in texts.get(p, ()))

@@ -6,10 +6,14 @@ is given and returns plain values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
+from secretcheck.budget import BudgetExceeded, cpu_budget
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
 from secretcheck.engines.keyvalue import run_keyvalue
@@ -19,6 +23,7 @@ from secretcheck.findings import (
     FileResult,
     Finding,
     Hit,
+    Partial,
     ScanError,
     Severity,
     Skipped,
@@ -71,29 +76,46 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     return a.span.column < b.span.end_column and b.span.column < a.span.end_column
 
 
-def inside_directive(hit: Hit, index: LineIndex) -> bool:
-    """True for a hit that lies within a suppression comment (see `directive_columns`)."""
+def inside_directive(
+    hit: Hit, index: LineIndex, seen: dict[int, list[tuple[int, int]]] | None = None
+) -> bool:
+    """True for a hit that lies within a suppression comment (see `directive_columns`).
+    `seen` keeps each line's directives, so many hits on one long line read it once."""
     if hit.span.line != hit.span.end_line:
         return False
     start, end = hit.span.column - 1, hit.span.end_column - 1
-    return any(a <= start and end <= b for a, b in directive_columns(index.line(hit.span.line)))
+    seen = {} if seen is None else seen
+    if hit.span.line not in seen:
+        seen[hit.span.line] = directive_columns(index.line(hit.span.line))
+    return any(a <= start and end <= b for a, b in seen[hit.span.line])
 
 
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
-    """Group hits that point at one location; the most specific rule leads each group."""
+    """Group hits that point at one location; the most specific rule leads each group.
+
+    A hit joins the earliest group on its line holding the same secret or a hit it overlaps.
+    Hits come sorted by column, so only groups still reaching past the hit's start can
+    overlap it: one minified line with thousands of hits stays linear, not quadratic."""
     groups: list[list[Hit]] = []
-    # Overlapping hits share a line, so only that line's groups are candidates: linear, not
-    # quadratic, in a generated file with thousands of hits.
-    by_line: dict[int, list[list[Hit]]] = {}
+    same_secret: dict[tuple[int, str], int] = {}  # (line, secret) -> group index
+    reaching: dict[tuple[int, bool], list[tuple[int, int]]] = {}  # -> [(group, max end col)]
     for hit in sorted(hits, key=lambda h: (h.span, h.code)):
-        line_groups = by_line.setdefault(hit.span.line, [])
-        for group in line_groups:
-            if any(_overlaps(hit, other) for other in group):
-                group.append(hit)
-                break
+        key = (hit.span.line, bool(hit.secret))
+        still = [(g, end) for g, end in reaching.get(key, ()) if end > hit.span.column]
+        found = [g for g, _ in still if any(_overlaps(hit, other) for other in groups[g])]
+        if hit.secret and (hit.span.line, hit.secret) in same_secret:
+            found.append(same_secret[(hit.span.line, hit.secret)])
+        if found:
+            index = min(found)
+            groups[index].append(hit)
         else:
+            index = len(groups)
             groups.append([hit])
-            line_groups.append(groups[-1])
+        if hit.secret:
+            same_secret.setdefault((hit.span.line, hit.secret), index)
+        ends = dict(still)
+        ends[index] = max(ends.get(index, 0), hit.span.end_column)
+        reaching[key] = sorted(ends.items())
 
     def rank(h: Hit) -> tuple[int, int, str]:
         rule = rules[h.code]
@@ -141,6 +163,7 @@ def build_findings(
             if cols:
                 spans_by_line.setdefault(line, []).append(cols)
     findings = []
+    snippets: dict[int, str] = {}
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
         confidence = rule.confidence if lead.confidence is None else lead.confidence
@@ -157,10 +180,15 @@ def build_findings(
             severity = Severity(int(severity) - 1)
             signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
-        spans = spans_by_line.get(line, [])
-        if rule.category == "diagnostic":  # the line itself is unchecked text
-            spans = [*spans, *unknown_value_spans(index.line(line))]
-        snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
+        diagnostic = rule.category == "diagnostic"
+        snippet = snippets.get(line) if not diagnostic else None
+        if snippet is None:  # one redaction per line: a long line may hold thousands of hits
+            spans = spans_by_line.get(line, [])
+            if diagnostic:  # the line itself is unchecked text
+                spans = [*spans, *unknown_value_spans(index.line(line))]
+            snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
+            if not diagnostic:
+                snippets[line] = snippet
         message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
         findings.append(
             Finding(
@@ -188,52 +216,137 @@ def build_findings(
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
-    return detect(text, display, kind, enabled)
+    return detect(text, display, kind, enabled, audit=settings.audit)
 
 
-def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
-    """All findings of the `enabled` rules in one file's text: the uncached core."""
-    by_code = {r.code: r for r in enabled}
-    index = LineIndex(text)
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """One file's findings, and why only the text detectors' are there, if so."""
+
+    findings: list[Finding]
+    partial: str = ""  # "" | "budget" | "internal-error"
+    detail: str = ""  # for an internal error: the exception type (its message may quote a secret)
+
+
+def _text_hits(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], index: LineIndex
+) -> tuple[list[Hit], str]:
+    """The text detectors' hits. Each engine runs on its own, so a bug in one keeps the others'
+    hits; the second value names the first failure's exception type."""
+    engines: tuple[Callable[[], Iterable[Hit]], ...] = (
+        lambda: run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index),
+        lambda: run_detect_secrets(
+            [r for r in enabled if r.engine == "detect-secrets"], text, display, index, kind
+        ),
+        lambda: run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index),
+    )
     hits: list[Hit] = []
-    hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
-    detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
-    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index, kind))
-    hits.extend(run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index))
-    if kind == "python":
-        cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
-        hits.extend(h for h in cst_hits if h.code in by_code)
-    hits = [h for h in hits if not inside_directive(h, index)]
+    failed = ""
+    for engine in engines:
+        try:
+            hits.extend(engine())
+        except Exception as exc:  # keep what the other detectors found
+            failed = failed or type(exc).__name__
+    return hits, failed
+
+
+def _findings(
+    hits: list[Hit], by_code: dict[str, RuleSpec], text: str, index: LineIndex, display: str,
+    kind: str,
+) -> list[Finding]:  # fmt: skip
+    seen: dict[int, list[tuple[int, int]]] = {}
+    hits = [h for h in hits if not inside_directive(h, index, seen)]
     findings, masked = build_findings(hits, by_code, index, display)
     findings = apply_suppressions(findings, index.lines, text, kind == "python")
     return assign_fingerprints(findings, masked)
 
 
+def detect_within(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], budget: float,
+    *, audit: bool = False,
+) -> Detected:
+    """All findings of the `enabled` rules in one file's text, spending at most `budget` CPU
+    seconds (counted from the start) before the syntax-tree stage is given up.
+
+    The text detectors always run to the end (they are linear: keyword prefilters, RE2). The
+    libcst stage gets what is left of the budget; past it, or if it fails, the file keeps the
+    text detectors' findings and says why in `partial`."""
+    started = time.process_time()
+    by_code = {r.code: r for r in enabled}
+    index = LineIndex(text)
+    hits, failed = _text_hits(text, display, kind, enabled, index)
+    partial, detail = ("internal-error", failed) if failed else ("", "")
+    text_hits = len(hits)
+    cst_rules = [r for r in enabled if r.engine == "cst"] if kind == "python" else []
+    if cst_rules:
+        try:
+            with cpu_budget(budget - (time.process_time() - started)):
+                cst_hits = run_cst(cst_rules, text, must_parse=bool(hits), audit=audit)
+            hits.extend(h for h in cst_hits if h.code in by_code)
+        except BudgetExceeded:
+            partial = partial or "budget"
+            detail = detail or f"syntax-tree checks stopped after {budget:g} s of CPU time"
+        except Exception as exc:  # a bug in one check: the text findings still stand
+            partial, detail = "internal-error", detail or type(exc).__name__
+    try:
+        return Detected(_findings(hits, by_code, text, index, display, kind), partial, detail)
+    except Exception as exc:
+        if text_hits == len(hits):
+            raise
+        # Merging with the syntax-tree hits failed: the text findings alone still stand.
+        findings = _findings(hits[:text_hits], by_code, text, index, display, kind)
+        return Detected(findings, "internal-error", detail or type(exc).__name__)
+
+
+def detect(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], *, audit: bool = False
+) -> list[Finding]:
+    """All findings of the `enabled` rules in one file's text: the uncached core, unbounded."""
+    return detect_within(text, display, kind, enabled, math.inf, audit=audit).findings
+
+
 def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    return _detect_cached(text, display, kind, settings).findings
+
+
+def _detect_cached(text: str, display: str, kind: str, settings: Settings) -> Detected:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
+    budget = settings.file_budget or math.inf
     if not settings.use_cache or not settings.cache_dir:
-        return detect(text, display, kind, enabled)
-    key = cache.cache_key(text, display, enabled, catalogue.digest)
+        return detect_within(text, display, kind, enabled, budget, audit=settings.audit)
+    # Audit mode finds more: its results are cached apart (as if under another catalogue).
+    digest = f"{catalogue.digest}:audit" if settings.audit else catalogue.digest
+    key = cache.cache_key(text, display, enabled, digest)
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
-        return found
-    findings = detect(text, display, kind, enabled)
-    cache.store(settings.cache_dir, key, findings)
-    return findings
+        return Detected(found)
+    detected = detect_within(text, display, kind, enabled, budget, audit=settings.audit)
+    if not detected.partial:  # a partial result depends on the machine's load: not cached
+        cache.store(settings.cache_dir, key, detected.findings)
+    return detected
 
 
 def scan_source(source: SourceText | Skipped, settings: Settings) -> FileResult:
     """Scan one classified file; a detector failure becomes a value, never an exception."""
     if isinstance(source, Skipped):
         return FileResult(source.path, skipped=source)
+    lines = source.text.count("\n") + 1
     try:
-        findings = _scan_cached(source.text, source.display, source.kind, settings)
+        detected = _detect_cached(source.text, source.display, source.kind, settings)
     except Exception as exc:  # a bug in one detector must not end the whole run
         # Only the exception type: its message may quote the file, and so a secret.
-        error = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
-        return FileResult(source.display, error=error)
-    return FileResult(source.display, tuple(findings), lines=source.text.count("\n") + 1)
+        failed = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
+        return FileResult(source.display, error=failed, lines=lines)
+    partial: Partial | None = None
+    error: ScanError | None = None
+    if detected.partial:
+        partial = Partial(source.display, detected.partial, detected.detail)
+    if detected.partial == "internal-error":
+        message = f"internal error ({detected.detail}); text findings kept; please report"
+        error = ScanError(source.display, message)
+    findings = tuple(detected.findings)
+    return FileResult(source.display, findings, error=error, lines=lines, partial=partial)
 
 
 def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:

@@ -36,6 +36,8 @@ per-file-ignores = { "tests/*" = ["SC101"] }
 baseline = ".secretcheck-baseline.json"
 cache-dir = ".cache"
 input-checks-in-tests = true
+audit = true
+file-budget = 2.5
 """
             },
         )
@@ -47,6 +49,7 @@ input-checks-in-tests = true
     assert settings.select == ("SC1", "SC30")
     assert settings.ignore == ("SC102",)
     assert settings.input_checks_in_tests is True
+    assert settings.file_budget == 2.5
     assert settings.exclude == ("build/", "*.min.js")
     assert settings.fail_on is Severity.HIGH
     assert settings.jobs == 3

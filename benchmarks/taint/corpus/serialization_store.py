@@ -23,7 +23,7 @@ def load_state():
 
 
 def decode_job(message):
-    # expect: SC204, SC243
+    # expect: SC243
     return pickle.loads(message.body)
 
 
@@ -33,32 +33,32 @@ def decode_job_json(message):
 
 
 def load_code_object(blob):
-    # expect: SC204, SC243
+    # expect: SC243
     return marshal.loads(blob)
 
 
 def open_store(path):
-    # expect: SC204, SC243
+    # expect: SC243
     return shelve.open(path)
 
 
 def restore_session(blob):
-    # expect: SC204, SC243
+    # expect: SC243
     return dill.loads(blob)
 
 
 def decode_event(payload):
-    # expect: SC204, SC243
+    # expect: SC243
     return jsonpickle.decode(payload)
 
 
 def load_pipeline(path):
-    # expect: SC204, SC243
+    # expect: SC243
     return joblib.load(path)
 
 
 def load_frame(path):
-    # expect: SC204, SC243
+    # expect: SC243
     return pd.read_pickle(path)
 
 
@@ -68,17 +68,17 @@ def load_frame_csv(path):
 
 
 def read_settings(fh):
-    # expect: SC204, SC243
+    # expect: SC243
     return yaml.load(fh, Loader=yaml.Loader)
 
 
 def read_settings_unsafe(fh):
-    # expect: SC204, SC243
+    # expect: SC243
     return yaml.unsafe_load(fh)
 
 
 def read_settings_full(fh):
-    # expect: SC204, SC243
+    # expect: SC243
     return yaml.full_load(fh)
 
 
@@ -98,7 +98,7 @@ def read_settings_safe_load(fh):
 
 
 def load_checkpoint(path):
-    # expect: SC204, SC243
+    # expect: SC243
     return torch.load(path, map_location="cpu")
 
 
