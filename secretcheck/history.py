@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from secretcheck.gitlog import (
     tip_texts,
 )
 from secretcheck.pipeline import scan_text
+from secretcheck.runner import executor, worker_count
 from secretcheck.settings import Settings
 from secretcheck.sources import BASELINE_HEADER, decode, display_path, is_excluded
 
@@ -165,21 +166,6 @@ def scan_fragments(batch: Sequence[Fragment], settings: Settings) -> list[list[F
     return out
 
 
-class _Inline:
-    """An executor that runs each task at once, in this process (for --jobs 1)."""
-
-    def __enter__(self) -> _Inline:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        future.set_result(fn(*args))
-        return future
-
-
 class _Tracker:
     """Holds what the stream has seen so far; the only state of a history scan."""
 
@@ -270,12 +256,12 @@ def scan_history(
     root = repo_root(cwd)
     revs = revisions(since, all_branches)
     tips = ref_tips(cwd, all_branches)
-    workers = settings.jobs or os.cpu_count() or 1
+    workers = worker_count(settings)
     commits = 0
     baselines: set[bytes] = set()
     skipped: list[HistorySkip] = []
     shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
-    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Inline() as pool:
+    with executor(settings) as pool:
         replay = _Replay(pool, settings, workers)
         for commit, patches in log_commits(cwd, revs, history_pathspecs(settings.paths)):
             commits += 1

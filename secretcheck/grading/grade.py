@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from secretcheck.api import collect, scan_candidates
 from secretcheck.findings import Finding
 from secretcheck.grading.archive import ArchiveLimits
 from secretcheck.grading.history import HistoryScanner, scan_git_history
@@ -18,6 +17,7 @@ from secretcheck.grading.score import score_dimensions
 from secretcheck.grading.signals import PySource, python_signals
 from secretcheck.grading.submission import Submission, open_submission, read_text
 from secretcheck.rulepacks import load_catalogue
+from secretcheck.runner import collect, scan_candidates
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
 
@@ -80,8 +80,10 @@ def grade_paths(
     settings: Settings | None = None,
     history_scanner: HistoryScanner = scan_git_history,
     limits: ArchiveLimits | None = None,
+    on_graded: Callable[[int], None] | None = None,
 ) -> list[Grade]:
-    """Grade every submission; the list is a leaderboard (best first, ties by name)."""
+    """Grade every submission; the list is a leaderboard (best first, ties by name).
+    `on_graded(1)` is called after each submission (a progress bar for batch grading)."""
     # No findings cache: submissions are one-off, and grading writes nothing outside its temp.
     settings = settings or Settings(use_cache=False)
     load_catalogue(settings.rule_paths)  # fail fast on a broken rule pack
@@ -89,4 +91,6 @@ def grade_paths(
     for path in paths:
         with open_submission(path, limits) as sub:
             grades.append(grade_submission(sub, rubric, settings, history_scanner))
+        if on_graded is not None:
+            on_graded(1)
     return sorted(grades, key=lambda g: (-g.score, g.name, g.path))

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from secretcheck.grading.model import DimensionScore, Grade, Item
 
 GradeRenderer = Callable[[Sequence[Grade]], str]
-FORMATS = ("text", "json", "markdown", "html", "csv")
 
 
 def _pts(value: float) -> str:
@@ -108,15 +107,23 @@ def render_csv(grades: Sequence[Grade]) -> str:
     return buffer.getvalue()
 
 
-def get_grade_renderer(name: str) -> GradeRenderer:
-    if name == "html":
-        from secretcheck.grading.render_html import render_html
+def _render_html(grades: Sequence[Grade]) -> str:
+    # Imported on use: the HTML renderer pulls in templates the other formats never need.
+    from secretcheck.grading.render_html import render_html
 
-        return render_html
-    renderers: dict[str, GradeRenderer] = {
-        "text": render_text,
-        "json": render_json,
-        "markdown": render_markdown,
-        "csv": render_csv,
-    }
-    return renderers[name]
+    return render_html(grades)
+
+
+# The one registry of grade formats; `grade --format` takes its choices from the keys.
+GRADE_RENDERERS: dict[str, GradeRenderer] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": _render_html,
+    "csv": render_csv,
+}
+FORMATS = tuple(GRADE_RENDERERS)
+
+
+def get_grade_renderer(name: str) -> GradeRenderer:
+    return GRADE_RENDERERS[name]

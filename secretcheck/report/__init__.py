@@ -1,29 +1,36 @@
-"""Renderers: each turns a ScanResult into text. They print only redacted snippets."""
+"""Renderers: each turns a ScanResult into text. They print only redacted snippets.
+
+`RENDERERS` is the one registry of scan report formats: the CLI's `--format` choices are its
+keys, so adding a format is adding a module and one entry here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from secretcheck.findings import ScanResult, Severity
+from secretcheck.report import github, json, junit, sarif, text
 from secretcheck.rulepacks import Catalogue
 
-Renderer = Callable[[ScanResult, Catalogue, Severity, bool], str]
+
+class Renderer(Protocol):
+    def __call__(
+        self, result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: bool, /
+    ) -> str: ...
+
+
+RENDERERS: dict[str, Renderer] = {
+    "text": text.render,
+    "json": json.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+}
+FORMATS = tuple(RENDERERS)
 
 
 def get_renderer(name: str) -> Renderer:
-    if name == "json":
-        from secretcheck.report.json import render
-    elif name == "sarif":
-        from secretcheck.report.sarif import render
-    elif name == "text":
-        from secretcheck.report.text import render
-    elif name == "junit":
-        from secretcheck.report.junit import render
-    elif name == "github":
-        from secretcheck.report.github import render
-    else:  # pragma: no cover - click restricts the choice
-        raise ValueError(f"unknown format {name}")
-    return render
-
-
-FORMATS = ("text", "json", "sarif", "junit", "github")
+    try:
+        return RENDERERS[name]
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None

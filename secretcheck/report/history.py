@@ -8,6 +8,7 @@ The JSON holds each finding's usual public fields (`Finding.to_dict`, redacted s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import click
 
@@ -95,3 +96,12 @@ def render_text(result: HistoryResult, fail_on: Severity, color: bool) -> str:
     if counts["failing"]:
         out.append(ROTATE)
     return "\n".join(out) + "\n"
+
+
+def _render_json(result: HistoryResult, fail_on: Severity, color: bool) -> str:
+    return render_json(result, fail_on)
+
+
+HistoryRenderer = Callable[[HistoryResult, Severity, bool], str]
+# The one registry of history report formats; `history --format` takes its choices from it.
+HISTORY_RENDERERS: dict[str, HistoryRenderer] = {"text": render_text, "json": _render_json}

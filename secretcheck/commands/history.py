@@ -1,0 +1,71 @@
+"""`secretcheck history`: every secret ever committed, removed or not."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from secretcheck.commands import options as opt
+from secretcheck.commands.common import EXIT_CLEAN, EXIT_FINDINGS, common_settings, fail, rule_flags
+from secretcheck.commands.output import Console, report_color, write_report
+from secretcheck.errors import SecretcheckError
+from secretcheck.report.history import HISTORY_RENDERERS, ROTATE
+
+
+@click.command()
+@opt.paths_argument
+@click.option("--since", metavar="REV", default=None, help="Only commits after REV.")
+@click.option("--all-branches", is_flag=True, help="Every ref (branches, tags, remotes), not HEAD.")
+@opt.format_option(tuple(HISTORY_RENDERERS))
+@opt.output_option
+@opt.fail_on_option
+@opt.select_options
+@opt.scope_options
+@opt.color_option
+@opt.verbosity_options
+def history(
+    paths: tuple[str, ...],
+    since: str | None,
+    all_branches: bool,
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    rule_path: tuple[str, ...],
+    color: bool | None,
+    quiet: int,
+    verbose: int,
+) -> None:
+    """Find every secret ever committed, removed or not.
+
+    Scans the lines each commit added to PATHS (default: the whole repository). Exits 1 if any
+    secret is found, even one removed since: removing a secret does not revoke it."""
+    from secretcheck.gitlog import count_commits
+    from secretcheck.history import scan_history
+    from secretcheck.runner import load_rules
+
+    console = Console(quiet, verbose)
+    flags = rule_flags(select, ignore, fail_on)
+    try:
+        settings = common_settings(paths, config_file, exclude, rule_path, jobs=jobs, **flags)
+        load_rules(settings)
+        if console.wants_progress():
+            total = count_commits(Path.cwd(), since, all_branches, settings.paths)
+            with click.progressbar(length=total, label="commits", file=sys.stderr) as bar:
+                result = scan_history(settings, since, all_branches, on_commit=bar.update)
+        else:
+            result = scan_history(settings, since, all_branches)
+    except SecretcheckError as exc:
+        fail(str(exc))
+    color_on = report_color(color, output)
+    write_report(HISTORY_RENDERERS[fmt](result, settings.fail_on, color_on), output)
+    failing = result.failing(settings.fail_on)
+    if failing and (fmt != "text" or output):
+        console.warn(f"{len(failing)} secret(s) in history. {ROTATE}")
+    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)

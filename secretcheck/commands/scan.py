@@ -1,0 +1,125 @@
+"""`secretcheck scan`: the tree, the index (--staged) or the lines added since REV (--diff)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from secretcheck.commands import options as opt
+from secretcheck.commands.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    common_settings,
+    fail,
+    rule_flags,
+)
+from secretcheck.commands.output import Console, report_color, write_report
+from secretcheck.errors import SecretcheckError
+from secretcheck.report import FORMATS, get_renderer
+
+
+@click.command()
+@opt.paths_argument
+@opt.format_option(FORMATS)
+@opt.output_option
+@opt.fail_on_option
+@opt.select_options
+@opt.scope_options
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply excludes to files named on the command line too (for pre-commit).",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
+@opt.color_option
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Only findings not in this baseline fail the run (config: baseline).",
+)
+@click.option("--fail-on-stale", is_flag=True, help="Also fail when baseline entries are stale.")
+@click.option("--staged", is_flag=True, help="Scan the staged (index) version of staged files.")
+@click.option(
+    "--diff",
+    "diff_rev",
+    metavar="REV",
+    default=None,
+    help="Only findings on lines added since the merge base of REV and HEAD.",
+)
+@opt.verbosity_options
+def scan(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_file: str | None,
+    exclude: tuple[str, ...],
+    jobs: int | None,
+    rule_path: tuple[str, ...],
+    force_exclude: bool,
+    no_cache: bool,
+    color: bool | None,
+    baseline_file: str | None,
+    fail_on_stale: bool,
+    staged: bool,
+    diff_rev: str | None,
+    quiet: int,
+    verbose: int,
+) -> None:
+    """Scan PATHS (default: the current directory) and report findings."""
+    from secretcheck.api import run_scan
+    from secretcheck.rulepacks import load_catalogue
+
+    console = Console(quiet, verbose)
+    if staged and diff_rev is not None:
+        fail("--staged and --diff cannot be combined")
+    flags = rule_flags(select, ignore, fail_on)
+    try:
+        settings = common_settings(
+            paths, config_file, exclude, rule_path, **flags, jobs=jobs,
+            force_exclude=force_exclude or None, baseline=baseline_file,
+            use_cache=False if no_cache else None,
+        )  # fmt: skip
+        with console.progress("files") as progress:
+            result = run_scan(settings, staged=staged, diff=diff_rev, progress=progress)
+        catalogue = load_catalogue(settings.rule_paths)
+    except SecretcheckError as exc:
+        fail(str(exc))
+    console.detail(
+        f"{result.files_scanned} files, {result.lines_scanned} lines scanned; "
+        f"{len(result.skipped)} skipped"
+    )
+    for skip in result.skipped:
+        console.detail(f"skipped {skip.path}: {skip.reason}")
+    color_on = report_color(color, output)
+    write_report(get_renderer(fmt)(result, catalogue, settings.fail_on, color_on), output)
+    for error in result.errors:
+        console.warn(f"could not read {error.path}: {error.message}")
+    failing = result.failing(settings.fail_on)
+    stale_fail = fail_on_stale and bool(result.stale)
+    if stale_fail:
+        console.warn(
+            f"--fail-on-stale: {len(result.stale)} baseline entries match nothing any more; "
+            "run `secretcheck baseline update` to drop them"
+        )
+    if failing and staged:
+        console.note(BLOCKED_COMMIT)
+    failed = bool(failing) or bool(result.errors) or stale_fail
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+# The three ways forward from a blocked commit, in the order one should consider them.
+BLOCKED_COMMIT = (
+    "commit blocked. Next steps, by case:\n"
+    "  - a real secret: remove it, ROTATE it at the provider (it may already be in a push or a "
+    "stash), and load it from the environment or a secret manager instead;\n"
+    "  - not a secret (a test value, a placeholder): add `# secretcheck: ignore[CODE] -- reason` "
+    "on its line;\n"
+    "  - accepted as existing debt: `secretcheck baseline create` (or `baseline update`) and "
+    "commit the baseline."
+)
