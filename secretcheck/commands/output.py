@@ -47,7 +47,7 @@ def _open_regular(path: str) -> int:
     """A descriptor of `path` opened for writing, created if missing; refuses non-files.
     O_NONBLOCK makes opening a FIFO with no reader fail at once instead of hanging."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags, 0o666)
+    fd = os.open(path, flags, 0o644)  # as `open()` makes it under the usual umask 022
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
         raise IsADirectoryError(0, "not a regular file")

@@ -35,7 +35,8 @@ def test_json_to_stdout_with_a_non_utf8_file_name(tmp_path: Path, fake: object) 
     )  # fmt: skip
     assert done.returncode == 1, done.stderr.decode()
     assert b"Traceback" not in done.stderr
-    paths = {f["path"] for f in json.loads(done.stdout.decode("utf-8", "surrogateescape"))["findings"]}
+    document = json.loads(done.stdout.decode("utf-8", "surrogateescape"))
+    paths = {f["path"] for f in document["findings"]}
     assert NON_UTF8 in paths
     written = tmp_path / "report.json"
     again = run_cli("scan", "--format", "json", "--no-cache", "-o", str(written), ".", cwd=root)
