@@ -6,7 +6,7 @@ is given and returns plain values.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
@@ -22,6 +22,7 @@ from secretcheck.findings import (
     ScanError,
     Severity,
     Skipped,
+    Span,
     assign_fingerprints,
     mask_line,
 )
@@ -29,7 +30,12 @@ from secretcheck.redact import redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
-from secretcheck.suppress import apply_suppressions, directive_columns
+from secretcheck.suppress import (
+    DEFAULT_MARKERS,
+    apply_suppressions,
+    directive_columns,
+    directive_problems,
+)
 from secretcheck.textindex import LineIndex
 
 _TEST_CODE = ("test", "fixture")
@@ -184,11 +190,36 @@ def build_findings(
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
-    return detect(text, display, kind, enabled)
+    return detect(text, display, kind, enabled, settings.suppression_markers(), _codes(catalogue))
 
 
-def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> list[Finding]:
-    """All findings of the `enabled` rules in one file's text: the uncached core."""
+# A suppression comment that suppresses nothing it seems meant to (see suppress.py).
+SUPPRESSION_PROBLEM_CODE = "SC902"
+
+
+def _codes(catalogue: Catalogue) -> frozenset[str]:
+    # Removed rules count: an old `ignore[SC1xx]` for a retired rule is not a mistake.
+    return frozenset(r.code for r in catalogue.rules)
+
+
+def _suppression_problems(index: LineIndex, known: Collection[str]) -> list[Hit]:
+    return [
+        Hit(SUPPRESSION_PROBLEM_CODE, Span(p.line, p.column, p.line, p.end_column), "", p.message)
+        for p in directive_problems(index.lines, known)
+    ]
+
+
+def detect(
+    text: str,
+    display: str,
+    kind: str,
+    enabled: Sequence[RuleSpec],
+    markers: Collection[str] = DEFAULT_MARKERS,
+    known_codes: Collection[str] = (),
+) -> list[Finding]:
+    """All findings of the `enabled` rules in one file's text: the uncached core.
+    `markers`: the foreign suppression markers honoured; `known_codes`: every rule code, to
+    report suppression comments naming none (empty: not checked)."""
     by_code = {r.code: r for r in enabled}
     index = LineIndex(text)
     hits: list[Hit] = []
@@ -200,21 +231,26 @@ def detect(text: str, display: str, kind: str, enabled: Sequence[RuleSpec]) -> l
         cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
         hits.extend(h for h in cst_hits if h.code in by_code)
     hits = [h for h in hits if not inside_directive(h, index)]
+    if known_codes and SUPPRESSION_PROBLEM_CODE in by_code and "secretcheck" in text.lower():
+        hits.extend(_suppression_problems(index, known_codes))
     findings, masked = build_findings(hits, by_code, index, display)
-    findings = apply_suppressions(findings, index.lines, text, kind == "python")
+    findings = apply_suppressions(findings, index.lines, text, kind == "python", markers)
     return assign_fingerprints(findings, masked)
 
 
 def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
+    markers = settings.suppression_markers()
     if not settings.use_cache or not settings.cache_dir:
-        return detect(text, display, kind, enabled)
-    key = cache.cache_key(text, display, enabled, catalogue.digest)
+        return detect(text, display, kind, enabled, markers, _codes(catalogue))
+    # The honoured markers change which findings are suppressed: they are part of the key.
+    digest = f"{catalogue.digest}:{','.join(sorted(markers))}"
+    key = cache.cache_key(text, display, enabled, digest)
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
         return found
-    findings = detect(text, display, kind, enabled)
+    findings = detect(text, display, kind, enabled, markers, _codes(catalogue))
     cache.store(settings.cache_dir, key, findings)
     return findings
 

@@ -144,12 +144,20 @@ def load_rules(settings: Settings) -> Catalogue:
     work; a `select` that matches no rule is an error too, since it would scan for nothing
     and pass (`select = ["SC999"]`, a typo for SC099 or SC909)."""
     catalogue = load_catalogue(settings.rule_paths)
-    codes = [rule.code for rule in catalogue.active()]
-    for selector in settings.select:
-        if selector != "ALL" and not any(code.startswith(selector) for code in codes):
-            raise ConfigError(
-                f"select: {selector!r} matches no rule (`secretcheck rules` lists them)"
-            )
+    active = [rule.code for rule in catalogue.active()]
+    # An ignore of a removed rule is no mistake (old configs keep working); of no rule, it is:
+    # `ignore = ["SC1O1"]` would leave the rule meant on, and the run green.
+    every = [rule.code for rule in catalogue.rules]
+    checks = [("select", settings.select, active), ("ignore", settings.ignore, every)]
+    checks += [
+        (f"per-file-ignores {glob!r}", codes, every) for glob, codes in settings.per_file_ignores
+    ]
+    for key, selectors, codes in checks:
+        for selector in selectors:
+            if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+                raise ConfigError(
+                    f"{key}: {selector!r} matches no rule (`secretcheck rules` lists them)"
+                )
     return catalogue
 
 

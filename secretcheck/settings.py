@@ -45,6 +45,15 @@ class Settings:
     # request data, temp paths and debug apps, and parsing test suites for data flow would
     # double a scan's time for findings nobody fixes.
     input_checks_in_tests: bool = False
+    # Foreign suppression markers: bandit's `# nosec` (input-handling rules) and gitleaks'
+    # `gitleaks:allow` (secret rules); a project can switch either off.
+    honor_nosec: bool = True
+    honor_gitleaks_allow: bool = True
+
+    def suppression_markers(self) -> frozenset[str]:
+        """The foreign markers `suppress` honours under these settings."""
+        wanted = (("nosec", self.honor_nosec), ("gitleaks", self.honor_gitleaks_allow))
+        return frozenset(name for name, on in wanted if on)
 
     def with_extra_excludes(self, globs: tuple[str, ...]) -> Settings:
         return replace(self, exclude=self.exclude + tuple(globs))
@@ -129,6 +138,8 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
     "baseline": ("baseline", _string),
     "cache-dir": ("cache_dir", _string),
     "input-checks-in-tests": ("input_checks_in_tests", _bool),
+    "honor-nosec": ("honor_nosec", _bool),
+    "honor-gitleaks-allow": ("honor_gitleaks_allow", _bool),
 }
 
 

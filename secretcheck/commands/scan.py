@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -107,19 +108,21 @@ def scan(
             f"--fail-on-stale: {len(result.stale)} baseline entries match nothing any more; "
             "run `secretcheck baseline update` to drop them"
         )
-    if failing and staged:
-        console.note(BLOCKED_COMMIT)
+    if failing and (staged or os.environ.get("PRE_COMMIT")):
+        console.note(blocked_commit(sorted({f.rule_id for f in failing})))
     failed = bool(failing) or bool(result.errors) or stale_fail
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-# The three ways forward from a blocked commit, in the order one should consider them.
-BLOCKED_COMMIT = (
-    "commit blocked. Next steps, by case:\n"
-    "  - a real secret: remove it, ROTATE it at the provider (it may already be in a push or a "
-    "stash), and load it from the environment or a secret manager instead;\n"
-    "  - not a secret (a test value, a placeholder): add `# secretcheck: ignore[CODE] -- reason` "
-    "on its line;\n"
-    "  - accepted as existing debt: `secretcheck baseline create` (or `baseline update`) and "
-    "commit the baseline."
-)
+def blocked_commit(codes: list[str]) -> str:
+    """The three ways forward from a blocked commit, in the order one should consider them."""
+    # Assembled in two parts so this line is not itself read as a (malformed) directive.
+    directive = "# secretcheck" + f": ignore[{','.join(codes)}] -- why"
+    return (
+        "commit blocked. Next steps, by case:\n"
+        "  - a real secret: remove it, ROTATE it at the provider (it may already be in a push "
+        "or a stash), and load it from the environment or a secret manager instead;\n"
+        f"  - not a secret (a test value, a placeholder): add `{directive}` on its line;\n"
+        "  - accepted as existing debt: `secretcheck baseline create` (or `baseline update`) "
+        "and commit the baseline."
+    )
