@@ -53,7 +53,7 @@ def test_the_code_of_a_removed_rule_may_still_be_ignored(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("comment", "problem"),
     [
-        ("ignroe", "malformed suppression comment (secretcheck: ignroe"),
+        ("ignroe", ": ignroe...): write"),
         ("ignore[SC999]", "'SC999' matches no rule"),
         ("ignore[SC3O3]", "'SC3O3' is not a rule code"),
         ("ignore[SC303", "malformed suppression comment"),
