@@ -15,6 +15,7 @@ from secretcheck import __version__
 from secretcheck.commands.baseline import baseline_group
 from secretcheck.commands.grade import grade
 from secretcheck.commands.history import history
+from secretcheck.commands.init import init
 from secretcheck.commands.rules import rules
 from secretcheck.commands.scan import scan
 
@@ -25,5 +26,5 @@ def main() -> None:
     """Find hard-coded secrets and unsafe input handling in Python projects."""
 
 
-for _command in (scan, rules, baseline_group, history, grade):
+for _command in (scan, rules, baseline_group, history, grade, init):
     main.add_command(_command)
