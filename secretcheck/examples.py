@@ -113,7 +113,44 @@ def _pypi_token(rng: random.Random, arg: str) -> str:
     return "pypi-" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+def _jwe(rng: random.Random, _arg: str) -> str:
+    """A compact JWE (RFC 7516): protected header, encrypted key, IV, ciphertext, tag."""
+    header = _b64url_json({"alg": "RSA-OAEP-256", "enc": "A256GCM"})
+    parts = [_random_text(rng, _CHARSETS["base64url"], n) for n in (342, 16, 120, 22)]
+    return ".".join([header, *parts])
+
+
+def _b64jwt(rng: random.Random, _arg: str) -> str:
+    """A JWT wrapped in one more base64 layer (how some configs and cookies store it)."""
+    return base64.b64encode(_jwt(rng, "").encode()).decode()
+
+
+def _b64pem(rng: random.Random, arg: str) -> str:
+    """`{{b64pem:rsa}}`: base64 of a PEM private key (kubeconfig `client-key-data`)."""
+    return base64.b64encode(_pem(rng, arg).encode()).decode()
+
+
+def _grafana_key(rng: random.Random, _arg: str) -> str:
+    """Grafana's legacy API key layout: base64 of {"k": secret, "n": name, "id": org}."""
+    data = {"k": _random_text(rng, _CHARSETS["alnum"], 32), "n": "deploy", "id": 1}
+    return base64.b64encode(json.dumps(data, separators=(",", ":")).encode()).decode()
+
+
+def _jfrog_ref(rng: random.Random, _arg: str) -> str:
+    """A JFrog reference token: base64 of 'reftkn:01:<expiry>:<random>' (48 bytes, 64 chars)."""
+    while True:
+        raw = f"reftkn:01:{rng.randrange(10**9, 10**10)}:{_random_text(rng, _BASE62, 27)}"
+        token = base64.b64encode(raw.encode()).decode()
+        if token.isalnum():  # the documented tokens are alphanumeric only
+            return token
+
+
 _SPECIAL: dict[str, Callable[[random.Random, str], str]] = {
+    "jwe": _jwe,
+    "b64jwt": _b64jwt,
+    "b64pem": _b64pem,
+    "grafana_key": _grafana_key,
+    "jfrog_ref": _jfrog_ref,
     "uuid": _uuid,
     "public_pem": _public_pem,
     "human": _human,

@@ -27,7 +27,7 @@ from secretcheck.findings import (
     mask_line,
 )
 from secretcheck.redact import redact_line, unknown_value_spans
-from secretcheck.rulepacks import Catalogue, RuleSpec, load_catalogue
+from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
 from secretcheck.suppress import (
@@ -54,7 +54,7 @@ def rules_for(catalogue: Catalogue, settings: Settings, display: str) -> list[Ru
         r
         for r in catalogue.active()
         if settings.rule_enabled(r.code)
-        and not any(c == "ALL" or r.code.startswith(c) for c in ignored)
+        and not any(code_selected(r.code, c) for c in ignored)
         and not (secrets_only and r.category not in _ALWAYS)
     ]
 

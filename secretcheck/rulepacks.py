@@ -30,9 +30,24 @@ PLUGINS: Mapping[str, Mapping[str, type]] = {
     "HexHighEntropyString": {"limit": float},
     "KeywordDetector": {"keyword_exclude": str},
 }
-CODE_RE = re.compile(r"^SC[1-9]\d\d$")
+# Three digits per family (SC101); provider tokens outgrew their hundred codes, so SC3 also takes
+# four digits (SC3100...). See `code_selected` for how a full code and a prefix differ.
+CODE_RE = re.compile(r"^SC(?:[1-9]\d\d|3\d\d\d)$")
 NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CWE_RE = re.compile(r"^CWE-\d+$")
+
+
+def code_selected(code: str, selector: str) -> bool:
+    """Whether `selector` (ALL, a family prefix such as SC3, or a full code) covers `code`.
+
+    A selector that is itself a rule code names that rule only: with four-digit provider codes,
+    plain prefix matching would let `ignore = ["SC301"]` also silence SC3010-SC3019.
+    """
+    if selector == "ALL":
+        return True
+    if len(selector) >= 5:  # selectors are validated: five or six characters is a full code
+        return code == selector
+    return code.startswith(selector)
 
 
 @dataclass(frozen=True, slots=True)

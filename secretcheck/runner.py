@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from secretcheck.errors import ConfigError
 from secretcheck.findings import FileResult, Finding, ScanResult
 from secretcheck.pipeline import scan_candidate
-from secretcheck.rulepacks import Catalogue, load_catalogue
+from secretcheck.rulepacks import Catalogue, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, discover
 
@@ -54,6 +54,13 @@ class InlineExecutor(Executor):
         return future
 
 
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """The one place a process pool is made (the caller shuts it down): grading manages its
+    own lifetime, to pass SIGTERM on to the workers that unpacked submissions."""
+    warm_imports()
+    return ProcessPoolExecutor(max_workers=workers)
+
+
 @contextmanager
 def executor(settings: Settings, items: int | None = None) -> Iterator[Executor]:
     """A process pool sized by `worker_count`, or an inline executor when one worker will do."""
@@ -61,8 +68,7 @@ def executor(settings: Settings, items: int | None = None) -> Iterator[Executor]
     if workers == 1:
         yield InlineExecutor()
         return
-    warm_imports()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         yield pool
 
 
@@ -154,7 +160,7 @@ def load_rules(settings: Settings) -> Catalogue:
     ]
     for key, selectors, codes in checks:
         for selector in selectors:
-            if selector != "ALL" and not any(code.startswith(selector) for code in codes):
+            if not any(code_selected(code, selector) for code in codes):
                 raise ConfigError(
                     f"{key}: {selector!r} matches no rule (`secretcheck rules` lists them)"
                 )

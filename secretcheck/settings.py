@@ -17,11 +17,12 @@ from typing import Any
 from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import ConfigError
 from secretcheck.findings import Severity
+from secretcheck.rulepacks import code_selected
 
 CONFIG_NAMES = (".secretcheck.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 DEFAULT_CACHE_DIR = ".secretcheck_cache"
-CODE_SELECTOR = re.compile(r"^(ALL|SC\d{0,3})$")
+CODE_SELECTOR = re.compile(r"^(ALL|SC\d{0,4})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class Settings:
 
     def rule_enabled(self, code: str) -> bool:
         def hit(selectors: tuple[str, ...]) -> bool:
-            return any(s == "ALL" or code.startswith(s) for s in selectors)
+            return any(code_selected(code, s) for s in selectors)
 
         return hit(self.select) and not hit(self.ignore)
 

@@ -27,6 +27,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from secretcheck.findings import Finding
+from secretcheck.rulepacks import code_selected
 
 # The codes are read loosely (anything up to `]`) so that a bad code is reported, not skipped;
 # an `ignore` followed by a `[` that never closes is no directive at all (it would be a bare
@@ -47,7 +48,7 @@ _ATTEMPT = re.compile(
     r"(?:#|//|<!--|/\*|;)\s*secretcheck\s*:\s*(?P<w1>[\w-]*)|secretcheck\s*:\s*(?P<w2>i[gn][\w-]*)",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"^(ALL|SC\d{0,3})$")
+_CODE = re.compile(r"^(ALL|SC\d{0,4})$")
 _NOSEC = re.compile(r"#\s*nosec\b")
 _GITLEAKS = re.compile(r"gitleaks:allow\b")
 ALL = frozenset({"ALL"})
@@ -148,7 +149,7 @@ def directive_problems(lines: Sequence[str], known: Collection[str]) -> list[Dir
             for code in sorted(_codes(match.group("codes")) - ALL):
                 if not _CODE.match(code):
                     why = "is not a rule code"
-                elif not any(k.startswith(code) for k in known):
+                elif not any(code_selected(k, code) for k in known):
                     why = "matches no rule"
                 else:
                     continue
@@ -207,7 +208,7 @@ def apply_suppressions(
             first, last = min(first, stmt[0]), max(last, stmt[1])
         covering = range(first, last + 1)
         codes = frozenset().union(*(marks.get(n, frozenset()) for n in covering))
-        hit = "ALL" in codes or any(finding.rule_id.startswith(c) for c in codes)
+        hit = any(code_selected(finding.rule_id, c) for c in codes)
         if hit:
             reason = next((reasons[n] for n in covering if n in reasons), "")
             finding = finding.with_changes(suppressed=True, suppression_reason=reason)

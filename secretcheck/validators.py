@@ -93,7 +93,82 @@ def pypi_macaroon(value: str) -> str | None:
     return f"macaroon location {NOT_VERIFIED}"
 
 
+def _b64decode(value: str) -> bytes | None:
+    try:
+        return base64.b64decode(value + "=" * (-len(value) % 4), altchars=b"-_")
+    except (binascii.Error, ValueError):
+        try:
+            return base64.b64decode(value + "=" * (-len(value) % 4))
+        except (binascii.Error, ValueError):
+            return None
+
+
+def jwe(value: str) -> str | None:
+    """A compact JWE (RFC 7516 section 7.1) has five parts; its protected header is JSON naming
+    both the key-management `alg` and the content-encryption `enc`."""
+    parts = value.split(".")
+    if len(parts) != 5:
+        return None
+    header = _b64json(parts[0])
+    if not isinstance(header, dict) or "alg" not in header or "enc" not in header:
+        return None
+    return f"JWE header decodes (enc {str(header['enc'])[:12]})"
+
+
+def base64_jwt(value: str) -> str | None:
+    """A JWT under one more layer of base64: decode it and judge the JWT itself."""
+    raw = _b64decode(value)
+    if raw is None:
+        return None
+    try:
+        inner = raw.decode("ascii").strip()
+    except UnicodeDecodeError:
+        return None
+    verdict = jwt(inner)
+    return None if verdict is None else f"base64 of a JWT; {verdict}"
+
+
+def base64_pem_private_key(value: str) -> str | None:
+    """kubeconfig `client-key-data`: base64 of a PEM private key, whose body must decode too."""
+    raw = _b64decode(value)
+    if raw is None:
+        return None
+    text = raw.decode("ascii", "replace")
+    if "PRIVATE KEY-----" not in text or pem_private_key(text) is None:
+        return None
+    return "base64 of a PEM private key"
+
+
+def grafana_legacy_key(value: str) -> str | None:
+    """Grafana's deprecated API keys are base64 JSON with the secret `k`, a name `n` and an org
+    `id` (Grafana source, apikeygen); anything else that starts eyJrIjoi is not one."""
+    raw = _b64decode(value)
+    try:
+        data = json.loads(raw or b"")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or not {"k", "n", "id"} <= set(data):
+        return None
+    return "Grafana key JSON decodes (k, n, id)"
+
+
+def jfrog_reference_token(value: str) -> str | None:
+    """JFrog reference tokens are base64 of 'reftkn:01:<expiry seconds>:<random>'."""
+    raw = _b64decode(value)
+    if raw is None:
+        return None
+    fields = raw.split(b":")
+    if len(fields) < 4 or fields[0] != b"reftkn" or not fields[2].isdigit():
+        return None
+    return "reference-token layout decodes"
+
+
 VALIDATORS: dict[str, Callable[[str], str | None]] = {
+    "jwe": jwe,
+    "base64-jwt": base64_jwt,
+    "base64-pem-private-key": base64_pem_private_key,
+    "grafana-legacy-key": grafana_legacy_key,
+    "jfrog-reference-token": jfrog_reference_token,
     "jwt": jwt,
     "crc32-base62": crc32_base62_token,
     "pem-private-key": pem_private_key,

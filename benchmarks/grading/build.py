@@ -6,7 +6,10 @@ it writes (`"path"` copies `files/path`; `{ path, from }` copies another file of
 one file can change between commits and artefacts such as `venv/` can be stored without being
 ignored by this repository) and optional `delete`. Fake secrets are templates such as
 `{{alnum:40}}`, expanded with a fixed seed here, so this repository holds nothing token-shaped.
-Dates and authors are fixed, so every build gives the same commits.
+Dates and authors are fixed, so every build gives the same commits. A commit may name its
+`author = "Name <email>"` (an employer's skeleton commits come first, by someone else), and a
+top-level `[damage]` table can break the built repository the way partial clones are broken:
+`delete_blob = "path@N"` deletes the object file of that file's version in commit N (0-based).
 
     python benchmarks/grading/build.py OUT_DIR [NAME...]
 """
@@ -28,16 +31,23 @@ EXPECTED = HERE / "expected.toml"
 EPOCH = 1_767_225_600  # 2026-01-01T00:00:00Z
 
 
-def _git(repo: Path, *args: str, when: int = EPOCH) -> None:
+CANDIDATE = "Candidate <candidate@example.invalid>"
+
+
+def _git(repo: Path, *args: str, when: int = EPOCH, author: str = CANDIDATE) -> str:
     stamp = f"{when} +0000"
+    name, email = author.rstrip(">").split(" <")
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
-        "GIT_AUTHOR_NAME": "Candidate", "GIT_AUTHOR_EMAIL": "candidate@example.invalid",
-        "GIT_COMMITTER_NAME": "Candidate", "GIT_COMMITTER_EMAIL": "candidate@example.invalid",
+        "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
         "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp,
         "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
     }  # fmt: skip
-    subprocess.run(["git", "-C", str(repo), *args], check=True, env=env, capture_output=True)
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, env=env, capture_output=True, text=True
+    )
+    return done.stdout.strip()
 
 
 def names() -> list[str]:
@@ -59,7 +69,9 @@ def build_one(name: str, dest: Path, seed: int = 0) -> Path:
     repo = dest / name
     repo.mkdir(parents=True)
     _git(repo, "init", "-q", "-b", "main")
-    commits = tomlcompat.loads((source / "commits.toml").read_text(encoding="utf-8"))["commits"]
+    spec = tomlcompat.loads((source / "commits.toml").read_text(encoding="utf-8"))
+    commits = spec["commits"]
+    shas = []
     for index, commit in enumerate(commits):
         for path, origin in _entries(commit):
             text = (source / origin).read_text(encoding="utf-8")
@@ -69,8 +81,20 @@ def build_one(name: str, dest: Path, seed: int = 0) -> Path:
         for path in commit.get("delete", []):
             (repo / path).unlink()
         _git(repo, "add", "-A", "-f")
-        _git(repo, "commit", "-q", "-m", commit["message"], when=EPOCH + 3600 * (index + 1))
+        when = EPOCH + 3600 * (index + 1)
+        author = commit.get("author", CANDIDATE)
+        _git(repo, "commit", "-q", "-m", commit["message"], when=when, author=author)
+        shas.append(_git(repo, "rev-parse", "HEAD"))
+    if "damage" in spec:
+        _damage(repo, spec["damage"], shas)
     return repo
+
+
+def _damage(repo: Path, damage: dict[str, str], shas: list[str]) -> None:
+    """Delete one object file, as a partial or broken clone lacks it."""
+    path, index = damage["delete_blob"].rsplit("@", 1)
+    blob = _git(repo, "rev-parse", f"{shas[int(index)]}:{path}")
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
 
 
 def build(dest: Path, only: list[str] | None = None, seed: int = 0) -> dict[str, Path]:

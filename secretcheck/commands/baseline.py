@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from secretcheck import baseline as bl
 from secretcheck.commands import options as opt
 from secretcheck.commands.common import common_settings, fail
 from secretcheck.commands.output import Console
@@ -45,6 +44,7 @@ def baseline_create(
 
     Scans PATHS (default: the current directory). The salt of an existing baseline is kept, so
     an unchanged tree gives a byte-identical file."""
+    from secretcheck import baseline as bl
     from secretcheck.runner import scan_tree
 
     console = Console(quiet, verbose)
@@ -90,6 +90,7 @@ def baseline_update(
 
     New findings in PATHS are added and stale entries dropped; entries of files outside PATHS
     are kept while those files exist."""
+    from secretcheck import baseline as bl
     from secretcheck.runner import scan_tree
 
     console = Console(quiet, verbose)

@@ -11,14 +11,17 @@ from secretcheck.commands import options as opt
 from secretcheck.commands.common import EXIT_CLEAN, EXIT_FINDINGS, common_settings, fail, rule_flags
 from secretcheck.commands.output import Console, report_color, write_report
 from secretcheck.errors import SecretcheckError
-from secretcheck.report.history import HISTORY_RENDERERS, ROTATE
+
+# report.history.HISTORY_RENDERERS, spelled out: importing it here would load every detector
+# at start-up (tests/commands/test_layout.py keeps the two equal).
+FORMATS = ("text", "json")
 
 
 @click.command()
 @opt.paths_argument
 @click.option("--since", metavar="REV", default=None, help="Only commits after REV.")
 @click.option("--all-branches", is_flag=True, help="Every ref (branches, tags, remotes), not HEAD.")
-@opt.format_option(tuple(HISTORY_RENDERERS))
+@opt.format_option(FORMATS)
 @opt.output_option
 @opt.fail_on_option
 @opt.select_options
@@ -48,6 +51,7 @@ def history(
     secret is found, even one removed since: removing a secret does not revoke it."""
     from secretcheck.gitlog import count_commits
     from secretcheck.history import scan_history
+    from secretcheck.report.history import HISTORY_RENDERERS, ROTATE
     from secretcheck.runner import load_rules
 
     console = Console(quiet, verbose)

@@ -4,7 +4,11 @@ Stages, each a small module:
 - `submission` (a folder, git repository or archive -> files to read; never executed), with
   `archive` (safe unpacking) and `gitsafe` (git that runs nothing a repository names);
 - `history` (the seam to the `secretcheck history` engine: secrets past commits added);
-- `signals`, `repo`, `project`, `commits` (good and bad habits found by cheap static checks);
-- `rubric` (weights and mappings as data, `rules/rubric.toml`), `score` (deductions and
-  credits with evidence), `grade` (the pipeline), `render` and `render_html` (reports).
+- `base` (only the candidate's work: the employer's skeleton commit, given or inferred, and
+  what it already held, listed as inherited);
+- `signals`, `repo`, `project`, `commits`, `weak` (good and bad habits found by cheap static
+  checks; `weak`: weak and default credentials in live config);
+- `rubric` (weights, caps and mappings as data, `rules/rubric.toml`), `score` (deductions,
+  credits and knockouts with evidence), `grade` (the pipeline: error rows, process pool),
+  `legend` (versions, date and every weight), `render` and `render_html` (reports).
 """

@@ -18,12 +18,17 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from lzma import LZMAError
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from secretcheck.errors import SecretcheckError
 
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz")
+# What Python's zipfile can decompress; anything else (deflate64 = 9) is refused by name.
+_ZIP_METHODS = frozenset(
+    {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+)
 CHUNK = 64 * 1024
 
 
@@ -142,6 +147,13 @@ def _zip_entries(archive: Path, budget: _Budget) -> Iterator[tuple[PurePosixPath
             rel = safe_member_path(info.filename, name)
             if rel is None or info.is_dir():
                 continue
+            if info.flag_bits & 0x1:  # zipfile would raise RuntimeError asking for a password
+                raise ArchiveError(f"{name}: cannot unpack: entry {info.filename!r} is encrypted")
+            if info.compress_type not in _ZIP_METHODS:  # deflate64, PPMd, ...: NotImplementedError
+                raise ArchiveError(
+                    f"{name}: cannot unpack: entry {info.filename!r} uses unsupported compression "
+                    f"method {info.compress_type}"
+                )
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 _check_link(rel, zf.read(info).decode("utf-8", "replace"), name, hard=False)
@@ -196,6 +208,11 @@ def unpack_archive(archive: Path, dest: Path, limits: ArchiveLimits | None = Non
             raise ArchiveError(f"{shown}: not a supported archive ({', '.join(ARCHIVE_SUFFIXES)})")
         for rel, stream in entries:
             _write(dest, rel, stream, budget)
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, zlib.error,
+        RuntimeError, NotImplementedError, ValueError, LZMAError,
+    ) as exc:  # fmt: skip
+        # RuntimeError: encrypted entry; NotImplementedError: compression method; ValueError
+        # and LZMAError: corrupt streams. All are "this archive cannot be read", never a crash.
         raise ArchiveError(f"{shown}: cannot unpack: {type(exc).__name__}: {exc}") from None
     return budget.report

@@ -85,10 +85,12 @@ def _descriptive(subject: str) -> bool:
     return len(subject) >= 12 and len(words) >= 3 and not all(w in _VAGUE for w in words)
 
 
-def commits(sub: Submission) -> list[Signal]:
+def commits(sub: Submission, since: str = "") -> list[Signal]:
+    """The candidate's change record; `since` (the employer's base) excludes its commits."""
     if not sub.is_git:
         return []
-    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", "HEAD")
+    revs = ("HEAD", f"^{since}") if since else ("HEAD",)
+    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", *revs)
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:
@@ -115,3 +117,18 @@ def commits(sub: Submission) -> list[Signal]:
         ev = tuple(Evidence(commit=sha, snippet=redact_message(s)[:100]) for sha, s in vague[:5])
         out.append(Signal("vague-commit-messages", ev, ratio))
     return out
+
+
+def test_claims(sub: Submission, since: str = "") -> list[Evidence]:
+    """Commits whose subject says tests were written: checked against the tests found, so a
+    report never says "no tests" while quoting "wrote unit tests" without saying why."""
+    if not sub.is_git:
+        return []
+    revs = ("HEAD", f"^{since}") if since else ("HEAD",)
+    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "-i", "-E",
+                  r"--grep=\btests?\b|unit ?tests?|pytest", "--format=%H%x1f%s%x1e",
+                  *revs)  # fmt: skip
+    entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
+    return [
+        Evidence(commit=e[0], snippet=redact_message(e[1])[:100]) for e in entries if len(e) == 2
+    ]

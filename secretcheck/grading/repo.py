@@ -13,7 +13,6 @@ from collections.abc import Callable
 
 from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
-from secretcheck.grading.commits import commits
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.project import (
     containers,
@@ -151,15 +150,31 @@ def artifacts(sub: Submission) -> list[Signal]:
     return [Signal("committed-artifact", evidence)]
 
 
+# Where each framework looks for tests: pytest (`test_*.py`, `*_test.py`), unittest and Django
+# (`tests.py`, a `tests/` package anywhere, `test*.py` in it), Perl-style `t/`.
+_TEST_FILE = re.compile(
+    r"(?:^|/)(?:test_[^/]*|[^/]*_tests?|tests?|test[A-Z][^/]*)\.py$|(?:^|/)(?:tests?|t)/[^/]+\.py$"
+)
+# A test is a collected function or a TestCase/Test* class with a test method; Django's
+# `startapp` tests.py ("# Create your tests here.") has neither, so it is no test.
+_TEST_CODE = re.compile(
+    r"^\s*(?:async\s+)?def test\w*\s*\(|^class\s+Test\w*\s*[(:]|^class\s+\w+\((?:[\w.]*\.)?"
+    r"(?:TestCase|TransactionTestCase|SimpleTestCase|LiveServerTestCase|APITestCase|"
+    r"IsolatedAsyncioTestCase)\)",
+    re.M,
+)
+
+
+def is_test_file(rel: str) -> bool:
+    return bool(_TEST_FILE.search(rel)) and basename(rel) not in ("__init__.py", "conftest.py")
+
+
 def tests_present(sub: Submission) -> list[Signal]:
     found = []
     for rel in sub.files:
-        name = basename(rel)
-        if rel.endswith(".py") and (
-            name.startswith("test_") or name.endswith("_test.py") or rel.startswith("tests/")
-        ):
+        if is_test_file(rel):
             text = read_text(sub, rel) or ""
-            if re.search(r"^\s*(?:async\s+)?def test_|unittest\.TestCase", text, re.M):
+            if _TEST_CODE.search(text) and re.search(r"^\s*(?:async\s+)?def test", text, re.M):
                 found.append(Evidence(rel))
     if found:
         return [Signal("tests-present", tuple(found[:5]), f"{len(found)} test files")]
@@ -177,7 +192,6 @@ def repo_signals(sub: Submission) -> list[Signal]:
         dependencies,
         security_tooling,
         tests_present,
-        commits,
     ):
         out.extend(check(sub))
     return out

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import UsageError
 from secretcheck.grading.archive import ARCHIVE_SUFFIXES, ArchiveLimits, is_archive, unpack_archive
-from secretcheck.grading.gitsafe import is_git_root, tracked_files
+from secretcheck.grading.gitsafe import GitError, is_git_root, tracked_files
 from secretcheck.sources import DEFAULT_EXCLUDED_DIRS
 
 # Folders that are not the candidate's own work: scanned for nothing, but still listed (as
@@ -31,6 +32,7 @@ class Submission:
     root: Path
     is_git: bool
     files: tuple[str, ...]  # every file (POSIX, relative); vendored folders listed as "dir/"
+    git_problem: str = ""  # a .git folder git could not read: graded as a plain folder
 
     def scannable(self) -> list[str]:
         return [f for f in self.files if not f.endswith("/") and not _vendored(f)]
@@ -72,11 +74,18 @@ def walk_files(root: Path) -> list[str]:
     return sorted(out)
 
 
-def _listing(root: Path, is_git: bool) -> tuple[str, ...]:
+def _listing(root: Path, is_git: bool) -> tuple[tuple[str, ...], str]:
+    """The files to grade, and why git could not list them (then every file is listed)."""
     if not is_git:
-        return tuple(walk_files(root))
-    tracked = tracked_files(root)
-    return tuple(f for f in tracked if (root / f).is_file() and not (root / f).is_symlink())
+        problem = ""
+        if (root / ".git").is_dir() and not (root / ".git").is_symlink():
+            problem = f"{root.name}/.git is not a readable repository (no valid HEAD commit)"
+        return tuple(walk_files(root)), problem
+    try:
+        tracked = tracked_files(root)
+    except GitError as exc:
+        return tuple(walk_files(root)), f"git cannot list the files: {exc}"
+    return tuple(f for f in tracked if (root / f).is_file() and not (root / f).is_symlink()), ""
 
 
 def _single_top_folder(folder: Path) -> Path:
@@ -103,7 +112,10 @@ def open_submission(path: Path, limits: ArchiveLimits | None = None) -> Iterator
         else:
             raise UsageError(f"not a folder or a supported archive: {path}")
         is_git = is_git_root(root)
-        yield Submission(submission_name(path), str(path), root, is_git, _listing(root, is_git))
+        files, problem = _listing(root, is_git)
+        yield Submission(
+            submission_name(path), str(path), root, is_git and not problem, files, problem
+        )
     finally:
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
@@ -121,6 +133,29 @@ def batch_members(folder: Path) -> list[Path]:
     if not members:
         raise UsageError(f"no submissions (folders or archives) in {folder}")
     return members
+
+
+BATCH_CONFIG = ".secretcheck-grade.toml"
+
+
+def batch_base(folder: Path) -> str | None:
+    """`base = "REV"` from a batch folder's `.secretcheck-grade.toml`: the skeleton commit."""
+    path = folder / BATCH_CONFIG
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:  # bounded, regular files only (a FIFO here must not hang the batch)
+        data = tomlcompat.loads(inputfiles.read_text(path, inputfiles.CONFIG_LIMIT))
+    except inputfiles.InputFileError as exc:
+        raise UsageError(f"{path}: cannot read batch config: file {exc}") from None
+    except (tomlcompat.TOMLDecodeError, RecursionError) as exc:
+        raise UsageError(f"{path}: cannot read batch config: not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - {"base"})
+    if unknown:
+        raise UsageError(f"{path}: key '{unknown[0]}': unknown key (allowed: base)")
+    base = data.get("base")
+    if base is not None and (not isinstance(base, str) or not base):
+        raise UsageError(f"{path}: key 'base': must be a non-empty string")
+    return base
 
 
 MAX_READ = 512 * 1024

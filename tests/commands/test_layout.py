@@ -13,7 +13,7 @@ import pytest
 
 import secretcheck
 from secretcheck.commands import main
-from secretcheck.grading.render import GRADE_RENDERERS
+from secretcheck.grading.render import RENDERERS as GRADE_RENDERERS
 from secretcheck.report import RENDERERS
 from secretcheck.report.history import HISTORY_RENDERERS
 

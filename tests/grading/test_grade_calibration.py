@@ -36,7 +36,7 @@ EXPECTED: list[dict[str, Any]] = BUILD.expected()["submissions"]
 
 
 def test_set_is_big_enough_and_fully_ranked() -> None:
-    assert len(EXPECTED) >= 6
+    assert len(EXPECTED) >= 15  # seven v1 submissions and eight for Grading v2
     assert sorted(e["rank"] for e in EXPECTED) == list(range(1, len(EXPECTED) + 1))
     assert {e["name"] for e in EXPECTED} == set(BUILD.names())
 
@@ -93,8 +93,8 @@ def test_batch_cli_leaderboard_is_sorted_and_deterministic(tmp_path: Path) -> No
     doc = json.loads(first.output)
     scores = [s["score"] for s in doc["submissions"]]
     assert scores == sorted(scores, reverse=True)
-    assert set(doc["submissions"][0]) == {"name", "path", "score", "dimensions", "findings",
-                                          "positives"}  # fmt: skip
+    assert set(doc["submissions"][0]) >= {"name", "path", "score", "dimensions", "findings",
+                                          "positives", "caps", "notes"}  # fmt: skip
     csv_out = runner.invoke(main, ["grade", "--batch", str(folder), "--format", "csv"])
     rows = csv_out.output.splitlines()
     assert rows[0].startswith("rank,name,score,secrets,injection,configuration,hygiene")

@@ -16,6 +16,7 @@ from calibration import load_build
 
 from secretcheck.examples import expand
 from secretcheck.grading.grade import grade_paths
+from secretcheck.grading.legend import report_info
 from secretcheck.grading.render_html import render_html
 from secretcheck.grading.rubric import load_rubric
 
@@ -41,9 +42,11 @@ def _chromium(profile: Path, *args: str) -> str:
 def test_html_report_renders_score_bars_and_redacted_evidence(tmp_path: Path) -> None:
     build = load_build()
     repos = build.build(tmp_path / "subs", ["removed-key", "poor"])
-    grades = grade_paths(sorted(repos.values()), load_rubric())
+    rubric = load_rubric()
+    grades = grade_paths(sorted(repos.values()), rubric)
+    info = report_info(rubric)
     page = tmp_path / "report.html"
-    page.write_text(render_html(grades), encoding="utf-8")
+    page.write_text(render_html(grades, info), encoding="utf-8")
     html = page.read_text(encoding="utf-8")
     assert "<script" not in html and "http" not in re.sub(r"<code>.*?</code>", "", html)
 
@@ -55,6 +58,11 @@ def test_html_report_renders_score_bars_and_redacted_evidence(tmp_path: Path) ->
         for d in g.dimensions:
             assert d.name in text
     assert dom.count('class="fill"') == 8  # one bar per dimension per submission
+    # what a reviewer needs to trace the grade: tool and rubric version, date, legend, sums
+    meta = re.search(r'id="report-meta">([^<]+)<', dom)
+    assert meta and f"secretcheck {info.tool_version}" in meta.group(1)
+    assert f"rubric {info.rubric_revision}" in meta.group(1) and info.date in meta.group(1)
+    assert "Legend" in text and "credit room" in text and dom.count('<p class="sum">= base ') == 8
     assert "[40 chars redacted]" in text  # the removed key, shown redacted
     src = (build.CALIBRATION / "removed-key" / "versions" / "translate-v1.py").read_text()
     secret = expand(src, seed="0:removed-key").split('TRANSLATE_API_KEY = "')[1].split('"')[0]

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from secretcheck.findings import Confidence, Finding, Severity, Span
-from secretcheck.grading.model import Evidence, Signal
+from secretcheck.grading.model import DimensionScore, Evidence, Signal
 from secretcheck.grading.rubric import load_rubric
 from secretcheck.grading.score import score_dimensions
 
 RUBRIC = load_rubric()
+
+
+def _score(*args: Any) -> tuple[float, tuple[DimensionScore, ...]]:
+    scored = score_dimensions(RUBRIC, *args[1:])
+    return scored.total, scored.dimensions
+
+
 CATEGORIES = ["secret", "sql-injection", "tls", "debug", "diagnostic", "repo-hygiene", "xss"]
 
 
@@ -43,8 +52,8 @@ signals = st.lists(
 def test_grade_in_bounds_and_never_rises_when_a_finding_is_added(
     base: list[Finding], extra: Finding, sigs: list[Signal]
 ) -> None:
-    before, dims = score_dimensions(RUBRIC, base, [], sigs)
-    after, _ = score_dimensions(RUBRIC, [*base, extra], [], sigs)
+    before, dims = _score(RUBRIC, base, [], sigs)
+    after, _ = _score(RUBRIC, [*base, extra], [], sigs)
     assert 0 <= after <= before <= 100
     for dim in dims:
         assert 0 <= dim.score <= dim.max
@@ -57,11 +66,9 @@ def _secret(path: str, line: int) -> Finding:
 
 
 def test_ten_fixture_passwords_do_not_sink_a_grade() -> None:
-    clean, _ = score_dimensions(RUBRIC, [], [], [])
-    one, _ = score_dimensions(RUBRIC, [_secret("tests/test_login.py", 3)], [], [])
-    ten, dims = score_dimensions(
-        RUBRIC, [_secret("tests/test_login.py", n) for n in range(1, 11)], [], []
-    )
+    clean, _ = _score(RUBRIC, [], [], [])
+    one, _ = _score(RUBRIC, [_secret("tests/test_login.py", 3)], [], [])
+    ten, dims = _score(RUBRIC, [_secret("tests/test_login.py", n) for n in range(1, 11)], [], [])
     assert clean - ten <= 2 * (clean - one) + 1e-9
     assert clean - ten < 5
     (item,) = dims[0].deductions
@@ -69,15 +76,15 @@ def test_ten_fixture_passwords_do_not_sink_a_grade() -> None:
 
 
 def test_production_code_weighs_more_than_tests() -> None:
-    prod, _ = score_dimensions(RUBRIC, [_secret("app.py", 3)], [], [])
-    test, _ = score_dimensions(RUBRIC, [_secret("tests/test_app.py", 3)], [], [])
+    prod, _ = _score(RUBRIC, [_secret("app.py", 3)], [], [])
+    test, _ = _score(RUBRIC, [_secret("tests/test_app.py", 3)], [], [])
     assert prod < test
 
 
 def test_every_deduction_and_credit_has_evidence() -> None:
     sigs = [Signal("env-secret-read", (Evidence("app.py", 4),)),
             Signal("single-commit", (Evidence(commit="a" * 40, snippet="done"),))]  # fmt: skip
-    _, dims = score_dimensions(RUBRIC, [_secret("app.py", 3)], [], sigs)
+    _, dims = _score(RUBRIC, [_secret("app.py", 3)], [], sigs)
     items = [i for d in dims for i in (*d.deductions, *d.credits)]
     assert len(items) == 3
     assert all(i.evidence and i.evidence[0].label() for i in items)
