@@ -18,6 +18,7 @@ from secretcheck.commands.history import history
 from secretcheck.commands.init import init
 from secretcheck.commands.rules import rules
 from secretcheck.commands.scan import scan
+from secretcheck.commands.triage import baseline_audit, baseline_import, baseline_list
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,5 @@ def main() -> None:
 
 for _command in (scan, rules, baseline_group, history, grade, init):
     main.add_command(_command)
+for _command in (baseline_list, baseline_audit, baseline_import):
+    baseline_group.add_command(_command)

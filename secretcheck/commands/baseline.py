@@ -12,6 +12,7 @@ from secretcheck.commands import options as opt
 from secretcheck.commands.common import common_settings, fail
 from secretcheck.commands.output import Console
 from secretcheck.errors import SecretcheckError
+from secretcheck.findings import Finding
 
 
 @click.group("baseline")
@@ -58,10 +59,30 @@ def baseline_create(
             result, _ = scan_tree(replace(settings, baseline=""), progress)
         base_dir = Path(os.path.abspath(target)).parent
         made = bl.build(result.findings, salt or bl.new_salt(), base_dir)
+        if salt is not None:  # verdicts recorded by `baseline audit` survive a re-create
+            made = bl.carry_triage(bl.load(target), made)
         bl.write(target, made)
     except SecretcheckError as exc:
         fail(str(exc))
     console.note(f"wrote {len(made.entries)} baseline entries to {target}")
+    warn_alarming(console, result.findings)
+
+
+def warn_alarming(console: Console, findings: tuple[Finding, ...]) -> None:
+    """A baseline that accepts a critical or checksum-valid secret says so, naming each one
+    (redacted): accepting is not rotating."""
+    from secretcheck.triage import alarming
+
+    found = alarming(findings)
+    if not found:
+        return
+    lines = [f"warning: the baseline accepts {len(found)} critical or validated secret(s):"]
+    lines += [f"  {f.path}:{f.span.line} {f.rule_id} {f.severity.label} {f.snippet}" for f in found]
+    lines.append(
+        "  a baseline hides them from future runs but does not revoke them: rotate each at its "
+        "provider, then `secretcheck baseline audit` to record the verdict"
+    )
+    console.warn("\n".join(lines))
 
 
 @baseline_group.command("update")

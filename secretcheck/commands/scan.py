@@ -42,6 +42,11 @@ from secretcheck.report import FORMATS, get_renderer
     help="Only findings not in this baseline fail the run (config: baseline).",
 )
 @click.option("--fail-on-stale", is_flag=True, help="Also fail when baseline entries are stale.")
+@click.option(
+    "--fail-on-unaudited",
+    is_flag=True,
+    help="Also fail while baseline entries have no verdict (`secretcheck baseline audit`).",
+)
 @click.option("--staged", is_flag=True, help="Scan the staged (index) version of staged files.")
 @click.option(
     "--diff",
@@ -67,6 +72,7 @@ def scan(
     color: bool | None,
     baseline_file: str | None,
     fail_on_stale: bool,
+    fail_on_unaudited: bool,
     staged: bool,
     diff_rev: str | None,
     quiet: int,
@@ -110,8 +116,26 @@ def scan(
         )
     if failing and (staged or os.environ.get("PRE_COMMIT")):
         console.note(blocked_commit(sorted({f.rule_id for f in failing})))
-    failed = bool(failing) or bool(result.errors) or stale_fail
+    unaudited = _unaudited(settings.baseline) if fail_on_unaudited else 0
+    if unaudited:
+        console.warn(
+            f"--fail-on-unaudited: {unaudited} baseline entries have no verdict; "
+            "run `secretcheck baseline audit`"
+        )
+    failed = bool(failing) or bool(result.errors) or stale_fail or bool(unaudited)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _unaudited(baseline_file: str) -> int:
+    """Entries of the baseline in use that no one has judged yet (0 with no baseline)."""
+    from secretcheck import baseline as bl
+
+    if not baseline_file:
+        fail("--fail-on-unaudited needs a baseline (--baseline FILE or config 'baseline')")
+    try:
+        return sum(1 for e in bl.load(baseline_file).entries if not e.verdict)
+    except SecretcheckError as exc:
+        fail(str(exc))
 
 
 def blocked_commit(codes: list[str]) -> str:

@@ -98,7 +98,10 @@ def test_quiet_and_verbose(git_repo: Path) -> None:
     loud = run_cli("baseline", "create", cwd=git_repo)
     assert loud.exit_code == 0 and "wrote 1 baseline entries" in loud.stderr
     quiet = run_cli("baseline", "create", "-q", cwd=git_repo)
-    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert quiet.exit_code == 0 and "wrote" not in quiet.stderr
+    assert "warning: the baseline accepts 1 critical" in quiet.stderr  # -q keeps warnings
+    silent = run_cli("baseline", "create", "-qq", cwd=git_repo)
+    assert silent.exit_code == 0 and silent.stderr == ""
     verbose = run_cli("scan", "--no-cache", "-v", ".", cwd=git_repo)
     assert verbose.exit_code == 1
     assert "lines scanned" in verbose.stderr and "skipped blob.bin: binary" in verbose.stderr
