@@ -5,7 +5,6 @@ decide whether a secret is still present.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -14,13 +13,14 @@ from pathlib import Path
 from secretcheck.gitcmd import (
     GIT_TIMEOUT,
     PATCH_OPTIONS,
-    SAFE_CONFIG,
     FilePatch,
     GitError,
     parse_patch,
     read_blobs,
+    repo_root,
     run_git,
     shown_name,
+    start_git,
 )
 from secretcheck.sources import decode
 
@@ -56,18 +56,15 @@ def parse_commit(header: bytes) -> Commit:
     )
 
 
-def log_commits(cwd: Path, revs: Sequence[str], pathspecs: Sequence[str]) -> Iterator[
-    tuple[Commit, list[FilePatch]]
-]:  # fmt: skip
+def log_commits(
+    cwd: Path, revs: Sequence[str], pathspecs: Sequence[str], isolated: bool = False
+) -> Iterator[tuple[Commit, list[FilePatch]]]:
     """Stream (commit, file patches) oldest first from one `git log -p` process."""
-    args = ["git", "--literal-pathspecs", *SAFE_CONFIG, "-c", "core.quotePath=true", "log", "-p",
-            *PATCH_OPTIONS, "-M", "--reverse", LOG_FORMAT, *revs, "--", *pathspecs]  # fmt: skip
+    args = ("log", "-p", *PATCH_OPTIONS, "--no-show-signature", "-M", "--reverse", LOG_FORMAT,
+            *revs, "--", *pathspecs)  # fmt: skip
     # stderr goes to a file, not a pipe: a pipe nobody reads could fill and stall git.
     with tempfile.TemporaryFile() as errors:
-        try:
-            proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=errors)
-        except OSError as exc:
-            raise GitError(f"cannot run git: {exc}") from None
+        proc = start_git(cwd, *args, stderr=errors, isolated=isolated)
         with proc:
             assert proc.stdout is not None
             commit: Commit | None = None
@@ -94,15 +91,18 @@ def history_pathspecs(paths: Sequence[str]) -> list[str]:
 
 def count_commits(cwd: Path, since: str | None, all_branches: bool, paths: Sequence[str]) -> int:
     revs = revisions(since, all_branches)
+    repo_root(cwd)  # the short probe first: a repository whose config never loads fails fast
     out = run_git(cwd, "rev-list", "--count", *revs, "--", *history_pathspecs(paths))
     return int(out.strip() or b"0")
 
 
-def tip_texts(cwd: Path, tips: Sequence[str], wanted: set[bytes]) -> dict[bytes, list[str]]:
+def tip_texts(
+    cwd: Path, tips: Sequence[str], wanted: set[bytes], isolated: bool = False
+) -> dict[bytes, list[str]]:
     """Path -> the texts of that path at each tip that has it."""
     ids: dict[str, bytes] = {}
     for tip in tips:
-        listing = run_git(cwd, "ls-tree", "-r", "-z", "--full-tree", tip)
+        listing = run_git(cwd, "ls-tree", "-r", "-z", "--full-tree", tip, isolated=isolated)
         for row in listing.split(b"\0"):
             meta, _, path = row.partition(b"\t")
             parts = meta.split()
@@ -110,16 +110,17 @@ def tip_texts(cwd: Path, tips: Sequence[str], wanted: set[bytes]) -> dict[bytes,
                 ids[parts[2].decode()] = path
     texts: dict[bytes, list[str]] = {}
     order = sorted(ids)
-    for blob, data in zip(order, read_blobs(cwd, order), strict=True):
+    for blob, data in zip(order, read_blobs(cwd, order, isolated), strict=True):
         texts.setdefault(ids[blob], []).append(decode(data)[0])
     return texts
 
 
-def ref_tips(cwd: Path, all_branches: bool) -> list[str]:
+def ref_tips(cwd: Path, all_branches: bool, isolated: bool = False) -> list[str]:
     if not all_branches:
         try:
-            return [run_git(cwd, "rev-parse", "--verify", "HEAD^{commit}").decode().strip()]
+            head = run_git(cwd, "rev-parse", "--verify", "HEAD^{commit}", isolated=isolated)
         except GitError:
             raise GitError("the repository has no commits yet") from None
-    out = run_git(cwd, "rev-list", "--no-walk", "--all")
+        return [head.decode().strip()]
+    out = run_git(cwd, "rev-list", "--no-walk", "--all", isolated=isolated)
     return sorted({line for line in out.decode().split() if line})

@@ -250,12 +250,16 @@ def scan_history(
     all_branches: bool = False,
     cwd: Path | None = None,
     on_commit: Callable[[int], None] | None = None,
+    isolated: bool = False,
 ) -> HistoryResult:
-    """Every secret added by the commits of HEAD (or all refs), back to `since` if given."""
+    """Every secret added by the commits of HEAD (or all refs), back to `since` if given.
+
+    `isolated`: `cwd` is a repository read on its own, such as a graded submission
+    (`gitcmd.run_git`)."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
-    root = repo_root(cwd)
+    root = repo_root(cwd, isolated)
     revs = revisions(since, all_branches)
-    tips = ref_tips(cwd, all_branches)
+    tips = ref_tips(cwd, all_branches, isolated)
     workers = worker_count(settings)
     commits = 0
     baselines: set[bytes] = set()
@@ -263,7 +267,8 @@ def scan_history(
     shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
     with executor(settings) as pool:
         replay = _Replay(pool, settings, workers)
-        for commit, patches in log_commits(cwd, revs, history_pathspecs(settings.paths)):
+        pathspecs = history_pathspecs(settings.paths)
+        for commit, patches in log_commits(cwd, revs, pathspecs, isolated):
             commits += 1
             replay.removals(commit, patches)
             for patch in patches:
@@ -287,13 +292,15 @@ def scan_history(
                 on_commit(1)
         replay.flush()
         replay.drain()
-    result = _resolve(cwd, replay.tracker, tips, commits)
+    result = _resolve(cwd, replay.tracker, tips, commits, isolated)
     return replace(result, skipped=tuple(skipped))
 
 
-def _resolve(cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int) -> HistoryResult:
+def _resolve(
+    cwd: Path, tracker: _Tracker, tips: Sequence[str], commits: int, isolated: bool
+) -> HistoryResult:
     wanted: dict[str, set[bytes]] = {k: tracker.tracked_paths(r) for k, r in tracker.seen.items()}
-    texts = tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set())
+    texts = tip_texts(cwd, tips, set().union(*wanted.values()) if wanted else set(), isolated)
     secrets = []
     for key, record in tracker.seen.items():
         present = any(record.probe in t for p in wanted[key] for t in texts.get(p, ()))

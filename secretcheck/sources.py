@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from secretcheck.errors import UsageError
 from secretcheck.findings import Skipped
+from secretcheck.gitcmd import PROBE_TIMEOUT, GitError, run_git
 
 DEFAULT_EXCLUDED_DIRS = frozenset(
     {
@@ -70,24 +70,21 @@ def is_excluded(display: str, patterns: Iterable[str]) -> bool:
 
 
 def _git_files(root: Path) -> list[str] | None:
-    """Tracked plus untracked-but-not-ignored files below `root`, or None outside git."""
+    """Tracked plus untracked-but-not-ignored files below `root`, or None outside git (or when
+    git names a work tree that does not hold `root`: the folder is then walked)."""
     try:
-        inside = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--is-inside-work-tree"],
-            capture_output=True, text=True, check=False, timeout=30,
-        )  # fmt: skip
-        if inside.returncode != 0 or inside.stdout.strip() != "true":
+        top = run_git(root, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT)
+        if not root.resolve().is_relative_to(Path(os.fsdecode(top.rstrip(b"\n"))).resolve()):
             return None
-        listing = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "-t", "--cached", "--others",
-             "--exclude-standard", "--", "."],
-            capture_output=True, check=True, timeout=300,
+        listing = run_git(
+            root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ".",
+            timeout=300,
         )  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
+    except GitError:
         return None
     names: set[str] = set()
     venvs: dict[Path, bool] = {}
-    for entry in listing.stdout.decode("utf-8", "surrogateescape").split("\0"):
+    for entry in listing.decode("utf-8", "surrogateescape").split("\0"):
         tag, _, name = entry.partition(" ")
         # Untracked files get the walk's default excludes too: a virtualenv or node_modules
         # that nobody added to .gitignore is still not the project's code.
@@ -107,6 +104,13 @@ def _excluded_dir(folder: Path, venvs: dict[Path, bool]) -> bool:
 def _in_default_excluded_dir(root: Path, name: str, venvs: dict[Path, bool]) -> bool:
     parents = PurePosixPath(name).parents
     return any(_excluded_dir(root / p, venvs) for p in parents if str(p) != ".")
+
+
+def _folder_inside(folder: Path, real_root: Path, seen: dict[Path, bool]) -> bool:
+    """Whether `folder` resolves inside the scan root, once per folder."""
+    if folder not in seen:
+        seen[folder] = folder.resolve().is_relative_to(real_root)
+    return seen[folder]
 
 
 def _walk_files(root: Path) -> Iterator[str]:
@@ -157,10 +161,15 @@ def discover(
         root = Path(os.path.abspath(path))
         real_root = root.resolve()
         names = _git_files(root)
+        folders: dict[Path, bool] = {}
         for name in names if names is not None else _walk_files(root):
             file_path = root / name
             shown = display_path(file_path, cwd)
             if shown in found or is_excluded(shown, excludes) or is_excluded(name, excludes):
+                continue
+            if not _folder_inside(file_path.parent, real_root, folders):
+                # git still lists `dir/file` when a tracked `dir` became a link out of the root
+                skipped.append(Skipped(shown, "symlink-outside-root", "a parent folder links out"))
                 continue
             if file_path.is_symlink():
                 target = file_path.resolve()

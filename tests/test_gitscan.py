@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from click.testing import CliRunner, Result
 from secretcheck.cli import main
 from secretcheck.examples import expand
 from secretcheck.gitcmd import parse_patch, unquote
+from secretcheck.gitscan import new_line_numbers
 from tests.conftest import git
 
 OLD = expand("{{crc_token:ghp}}", "diff-old")
@@ -199,3 +201,28 @@ def test_staged_before_the_first_commit(git_repo: Path, monkeypatch: pytest.Monk
     result = cli("scan", "--staged", "--format", "json")
     assert result.exit_code == 1
     assert located(result) == [("first.py", 1, "SC301")]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"a\nb\nc\n", b"a\nB\nc\nd\n"),
+        (b"a\nb\nc\n", b"c\n"),
+        (b"a", b"a\n"),  # a newline added at the end changes the last line
+        (b"", b"x\ny\n"),
+        (b"k = 1\r\nv = 2\r\n", b"k = 1\r\nv = 3\r\nw = 4"),
+        (b"x = 1\n" * 300, b"x = 1\n" * 150 + b"y\n" + b"x = 1\n" * 150),
+        (b"".join(b"line %d\n" % i for i in range(500)),
+         b"".join(b"line %d\n" % i if i % 50 else b"new %d\n" % i for i in range(500))),
+    ],
+)  # fmt: skip
+def test_added_lines_are_the_ones_git_reports(tmp_path: Path, old: bytes, new: bytes) -> None:
+    """`--diff` diffs the work tree itself (no filters); git's own diff is the oracle."""
+    (tmp_path / "old").write_bytes(old)
+    (tmp_path / "new").write_bytes(new)
+    patch = subprocess.run(
+        ["git", "diff", "--no-index", "--no-color", "-U0", "old", "new"],
+        cwd=tmp_path, capture_output=True, check=False,
+    ).stdout  # fmt: skip
+    (expected,) = parse_patch(patch.splitlines(keepends=True))
+    assert new_line_numbers(old, new) == {n for n, _ in expected.added}

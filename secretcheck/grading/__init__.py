@@ -2,7 +2,8 @@
 
 Stages, each a small module:
 - `submission` (a folder, git repository or archive -> files to read; never executed), with
-  `archive` (safe unpacking) and `gitsafe` (git that runs nothing a repository names);
+  `archive` (safe unpacking); git runs through `secretcheck.gitcmd`, which runs nothing a
+  repository names;
 - `history` (the seam to the `secretcheck history` engine: secrets past commits added);
 - `base` (only the candidate's work: the employer's skeleton commit, given or inferred, and
   what it already held, listed as inherited);

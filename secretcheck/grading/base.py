@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from secretcheck.grading.gitsafe import GitError, run_git
+from secretcheck.gitcmd import GitError, run_git
 
 NO_BASE = "none"
 
@@ -35,7 +35,7 @@ def _log(root: Path) -> list[tuple[str, str, str]]:
     """(sha, author email, author name) of first-parent history, oldest first."""
     raw = run_git(
         root, "log", "--first-parent", "--reverse", "--no-color", "--format=%H%x1f%ae%x1f%an",
-        "HEAD",
+        "HEAD", isolated=True,
     )  # fmt: skip
     out = []
     for line in raw.decode("utf-8", "replace").splitlines():
@@ -76,7 +76,7 @@ def resolve_base(root: Path, requested: str | None) -> Base | None:
         return None
     if requested:
         sha = run_git(root, "rev-parse", "--verify", "-q", "--end-of-options",
-                      f"{requested}^{{commit}}").decode().strip()  # fmt: skip
+                      f"{requested}^{{commit}}", isolated=True).decode().strip()  # fmt: skip
         note = f"Base {requested} ({sha[:10]}) given: what it holds is inherited, not charged."
         return Base(sha, "given", note)
     return infer_base(root)
@@ -99,7 +99,7 @@ class Inheritance:
         out = cls(root, base)
         out._base_blobs = _tree(root, base.sha)
         out._head_blobs = _tree(root, "HEAD")
-        revs = run_git(root, "rev-list", base.sha).decode().split()
+        revs = run_git(root, "rev-list", base.sha, isolated=True).decode().split()
         out._ancestors = set(revs)
         return out
 
@@ -125,7 +125,7 @@ class Inheritance:
     def _base_lines(self, path: str) -> frozenset[str]:
         if path not in self._lines:
             try:
-                blob = run_git(self.root, "cat-file", "blob", self._base_blobs[path])
+                blob = run_git(self.root, "cat-file", "blob", self._base_blobs[path], isolated=True)
             except GitError:
                 blob = b""
             lines = blob.decode("utf-8", "replace").split("\n")
@@ -145,7 +145,7 @@ class Inheritance:
 
 
 def _tree(root: Path, rev: str) -> dict[str, str]:
-    raw = run_git(root, "ls-tree", "-r", "-z", "--full-tree", rev)
+    raw = run_git(root, "ls-tree", "-r", "-z", "--full-tree", rev, isolated=True)
     out = {}
     for entry in raw.split(b"\0"):
         if b"\t" not in entry:

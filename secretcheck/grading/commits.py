@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from secretcheck.grading.gitsafe import run_git
+from secretcheck.gitcmd import run_git
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.redaction import redact_message
 from secretcheck.grading.submission import Submission
@@ -90,7 +90,9 @@ def commits(sub: Submission, since: str = "") -> list[Signal]:
     if not sub.is_git:
         return []
     revs = ("HEAD", f"^{since}") if since else ("HEAD",)
-    raw = run_git(sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", *revs)
+    raw = run_git(
+        sub.root, "log", "--no-color", "--no-merges", "--format=%H%x1f%s%x1e", *revs, isolated=True
+    )
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     log = [(e[0], e[1]) for e in entries if len(e) == 2]
     if len(log) <= 1:
@@ -127,7 +129,7 @@ def test_claims(sub: Submission, since: str = "") -> list[Evidence]:
     revs = ("HEAD", f"^{since}") if since else ("HEAD",)
     raw = run_git(sub.root, "log", "--no-color", "--no-merges", "-i", "-E",
                   r"--grep=\btests?\b|unit ?tests?|pytest", "--format=%H%x1f%s%x1e",
-                  *revs)  # fmt: skip
+                  *revs, isolated=True)  # fmt: skip
     entries = [e.strip("\n").split("\x1f", 1) for e in raw.decode("utf-8", "replace").split("\x1e")]
     return [
         Evidence(commit=e[0], snippet=redact_message(e[1])[:100]) for e in entries if len(e) == 2

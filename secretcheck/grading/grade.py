@@ -18,10 +18,10 @@ from typing import Any
 
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult
+from secretcheck.gitcmd import GitError
 from secretcheck.grading.archive import ArchiveLimits
 from secretcheck.grading.base import NO_BASE, Base, Inheritance, resolve_base
 from secretcheck.grading.commits import commits, test_claims
-from secretcheck.grading.gitsafe import GitError
 from secretcheck.grading.history import HistoryFinding, HistoryScanner, scan_git_history
 from secretcheck.grading.model import DimensionScore, Evidence, Grade, Signal, error_grade
 from secretcheck.grading.redaction import redact_snippet

@@ -5,8 +5,9 @@ history findings (`secretcheck.history.HistoryFinding`: the finding located in t
 commit's version of the file, the commit with author and date, and `present` or `removed`).
 The default is `scan_git_history`, which runs the `secretcheck history` engine on HEAD of the
 submission. The grader's own settings apply (never the submission's config), vendored folders
-are skipped, and its git calls carry `gitcmd.SAFE_CONFIG`, so a hostile `.git/config` runs
-nothing. Tests or other history sources plug in through the same protocol.
+are skipped, and its git calls go through `gitcmd.run_git` isolated, so a hostile
+`.git/config` runs nothing and a repository owned by another user can still be read. Tests
+or other history sources plug in through the same protocol.
 
 The history engine scans added lines as text fragments, so the code-aware rules cannot run
 there and a key assigned in Python is seen only by the keyword and entropy detectors, at lower
@@ -22,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from secretcheck.grading.gitsafe import GitError, run_git
+from secretcheck.gitcmd import GitError, run_git
 from secretcheck.history import HistoryFinding, scan_history
 from secretcheck.pipeline import scan_text
 from secretcheck.settings import Settings
@@ -43,7 +44,7 @@ def scan_git_history(root: Path, settings: Settings) -> list[HistoryFinding]:
         exclude=(*settings.exclude, *sorted(DEFAULT_EXCLUDED_DIRS), "*.egg-info"),
         jobs=settings.jobs or 1,  # submissions are small: a process pool costs more than it saves
     )
-    result = scan_history(local, cwd=root)
+    result = scan_history(local, cwd=root, isolated=True)
     found = [h for h in result.secrets if not h.finding.rule_id.startswith("SC9")]
     return [_in_full_context(root, h, local) for h in found]
 
@@ -53,7 +54,9 @@ def _in_full_context(root: Path, h: HistoryFinding, settings: Settings) -> Histo
     if not h.finding.secret:
         return h
     try:
-        blob = run_git(root, "show", f"{h.introduced.sha}:{h.finding.path}")
+        blob = run_git(
+            root, "cat-file", "blob", f"{h.introduced.sha}:{h.finding.path}", isolated=True
+        )
     except GitError:
         return h  # renamed or unreadable: keep the fragment's finding
     if len(blob) > settings.max_file_size or b"\0" in blob[:8192]:

@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import UsageError
+from secretcheck.gitcmd import GitError, is_git_root, tracked_files
 from secretcheck.grading.archive import ARCHIVE_SUFFIXES, ArchiveLimits, is_archive, unpack_archive
-from secretcheck.grading.gitsafe import GitError, is_git_root, tracked_files
 from secretcheck.sources import DEFAULT_EXCLUDED_DIRS
 
 # Folders that are not the candidate's own work: scanned for nothing, but still listed (as

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import git
 
-from secretcheck.grading.gitsafe import is_git_root
+from secretcheck.gitcmd import is_git_root
 from secretcheck.grading.grade import grade_paths
 from secretcheck.grading.history import scan_git_history
 from secretcheck.grading.rubric import load_rubric
