@@ -102,7 +102,12 @@ class HistoryResult:
         return tuple(s for s in self.secrets if not s.finding.suppressed)
 
     def failing(self, threshold: Severity) -> tuple[HistoryFinding, ...]:
-        return tuple(s for s in self.active() if s.finding.severity >= threshold)
+        """Active secrets at or above `threshold` that no baseline accepts."""
+        return tuple(
+            s
+            for s in self.active()
+            if s.finding.severity >= threshold and s.finding.baseline != "known"
+        )
 
 
 @dataclass(slots=True)

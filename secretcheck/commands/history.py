@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,9 +14,12 @@ from secretcheck.commands.common import EXIT_CLEAN, EXIT_FINDINGS, common_settin
 from secretcheck.commands.output import Console, report_color, write_report
 from secretcheck.errors import SecretcheckError
 
+if TYPE_CHECKING:
+    from secretcheck.history import HistoryResult
+
 # report.history.HISTORY_RENDERERS, spelled out: importing it here would load every detector
 # at start-up (tests/commands/test_layout.py keeps the two equal).
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github")
 
 
 @click.command()
@@ -27,6 +32,20 @@ FORMATS = ("text", "json")
 @opt.select_options
 @opt.scope_options
 @opt.color_option
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Secrets in this baseline are reported as known and do not fail the run.",
+)
+@click.option(
+    "--ignore-file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Rotated secrets: '<fingerprint> <reason>' lines (default: "
+    ".secretcheck-history-ignore if it exists).",
+)
 @opt.verbosity_options
 def history(
     paths: tuple[str, ...],
@@ -42,6 +61,8 @@ def history(
     jobs: int | None,
     rule_path: tuple[str, ...],
     color: bool | None,
+    baseline_file: str | None,
+    ignore_file: str | None,
     quiet: int,
     verbose: int,
 ) -> None:
@@ -65,11 +86,33 @@ def history(
                 result = scan_history(settings, since, all_branches, on_commit=bar.update)
         else:
             result = scan_history(settings, since, all_branches)
+        result = _accepted(result, baseline_file, ignore_file)
+        catalogue = load_rules(settings)
     except SecretcheckError as exc:
         fail(str(exc))
     color_on = report_color(color, output)
-    write_report(HISTORY_RENDERERS[fmt](result, settings.fail_on, color_on), output)
+    write_report(HISTORY_RENDERERS[fmt](result, catalogue, settings.fail_on, color_on), output)
     failing = result.failing(settings.fail_on)
     if failing and (fmt != "text" or output):
         console.warn(f"{len(failing)} secret(s) in history. {ROTATE}")
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _accepted(
+    result: HistoryResult, baseline_file: str | None, ignore_file: str | None
+) -> HistoryResult:
+    """`result` with baselined secrets marked known and rotated (ignored) ones suppressed."""
+    from secretcheck.historytriage import (
+        DEFAULT_IGNORE_FILE,
+        apply_baseline,
+        apply_ignores,
+        load_ignore_file,
+    )
+
+    if baseline_file:
+        result = apply_baseline(result, baseline_file)
+    if ignore_file is None and os.path.lexists(DEFAULT_IGNORE_FILE):
+        ignore_file = DEFAULT_IGNORE_FILE
+    if ignore_file:
+        result = apply_ignores(result, load_ignore_file(ignore_file))
+    return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 
 import click
 
@@ -17,6 +18,7 @@ from secretcheck.commands.common import (
 )
 from secretcheck.commands.output import Console, report_color, write_report
 from secretcheck.errors import SecretcheckError
+from secretcheck.findings import ScanResult, Severity
 from secretcheck.report import FORMATS, get_renderer
 
 
@@ -55,6 +57,12 @@ from secretcheck.report import FORMATS, get_renderer
     default=None,
     help="Only findings on lines added since the merge base of REV and HEAD.",
 )
+@click.option(
+    "--only-new",
+    is_flag=True,
+    help="Leave baselined and suppressed findings out of the report (GitHub code scanning "
+    "ignores SARIF baselineState and would open an alert for each).",
+)
 @opt.verbosity_options
 def scan(
     paths: tuple[str, ...],
@@ -75,6 +83,7 @@ def scan(
     fail_on_unaudited: bool,
     staged: bool,
     diff_rev: str | None,
+    only_new: bool,
     quiet: int,
     verbose: int,
 ) -> None:
@@ -104,7 +113,10 @@ def scan(
     for skip in result.skipped:
         console.detail(f"skipped {skip.path}: {skip.reason}")
     color_on = report_color(color, output)
-    write_report(get_renderer(fmt)(result, catalogue, settings.fail_on, color_on), output)
+    shown = replace(result, findings=result.new()) if only_new else result
+    write_report(get_renderer(fmt)(shown, catalogue, settings.fail_on, color_on), output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, settings.fail_on)
     for error in result.errors:
         console.warn(f"could not read {error.path}: {error.message}")
     failing = result.failing(settings.fail_on)
@@ -124,6 +136,17 @@ def scan(
         )
     failed = bool(failing) or bool(result.errors) or stale_fail or bool(unaudited)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _append_step_summary(path: str, result: ScanResult, fail_on: Severity) -> None:
+    """The job summary GitHub shows on the run page; a run without one still reports."""
+    from secretcheck.report.github import step_summary
+
+    try:
+        with open(path, "a", encoding="utf-8", errors="surrogateescape") as handle:
+            handle.write(step_summary(result, fail_on))
+    except OSError as exc:
+        Console().warn(f"cannot write the job summary {path}: {exc.strerror}")
 
 
 def _unaudited(baseline_file: str) -> int:
