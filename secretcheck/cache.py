@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from secretcheck import __version__, inputfiles
-from secretcheck.findings import Confidence, Finding, Severity, Span
+from secretcheck.findings import Confidence, Finding, Severity, Span, TraceStep
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
@@ -105,6 +105,7 @@ def _decode(data: dict[str, Any], index: LineIndex) -> Finding:
         also=tuple(data.get("also_matched", ())),
         signals=tuple(data.get("signals", ())),
         suppression_reason=data.get("suppression_reason") or "",
+        trace=tuple(TraceStep(t["line"], t["column"], t["note"]) for t in data.get("trace", ())),
     )
 
 

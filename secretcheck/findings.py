@@ -156,14 +156,29 @@ class ScanError:
 
 
 @dataclass(frozen=True, slots=True)
+class Partial:
+    """A file scanned by the text detectors only: the syntax-tree stage ran out of its CPU
+    budget (`reason` "budget") or failed ("internal-error", also listed in `errors`)."""
+
+    path: str
+    reason: str  # budget | internal-error
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason, "detail": self.detail}
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
-    """What one worker returns for one file."""
+    """What one worker returns for one file. A file with an `error` may still carry the
+    findings of the detectors that did run (see `partial`)."""
 
     path: str
     findings: tuple[Finding, ...] = ()
     skipped: Skipped | None = None
     error: ScanError | None = None
     lines: int = 0
+    partial: Partial | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +208,7 @@ class ScanResult:
     lines_scanned: int = 0
     baseline_file: str = ""  # set when findings were compared with a baseline
     stale: tuple[StaleEntry, ...] = ()
+    partial: tuple[Partial, ...] = ()  # files only the text detectors covered
 
     def active(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if not f.suppressed)
@@ -216,6 +232,7 @@ class ScanResult:
             "by_severity": by_severity,
             "skipped": len(self.skipped),
             "errors": len(self.errors),
+            "partial": len(self.partial),
             "fail_on": threshold.label,
             "failing": len(self.failing(threshold)),
             "known": len(self.active()) - len(self.new()),
@@ -247,16 +264,24 @@ def assign_fingerprints(findings: Iterable[Finding], masked: Mapping[int, str]) 
     hashed) goes into it. `masked` maps a line number to that masked text.
     """
     seen: dict[tuple[str, str, str], int] = {}
+    # Per line and per key, computed once: thousands of findings on one long (minified) line
+    # would otherwise re-split and re-hash that line each time, quadratic in its length.
+    contexts: dict[int, str] = {}
+    prefixes: dict[tuple[str, str, str], Any] = {}
     result = []
     for f in sorted(findings, key=Finding.sort_key):
-        context = " ".join(masked.get(f.span.line, "").split())
-        key = (f.rule_id, f.path, context)
+        if f.span.line not in contexts:
+            contexts[f.span.line] = " ".join(masked.get(f.span.line, "").split())
+        key = (f.rule_id, f.path, contexts[f.span.line])
         index = seen.get(key, 0)
         seen[key] = index + 1
-        # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
-        raw = "\x1f".join((*key, str(index))).encode("utf-8", "surrogateescape")
-        digest = hashlib.sha256(raw).hexdigest()
-        result.append(f.with_changes(fingerprint=digest[:32]))
+        if key not in prefixes:
+            # surrogateescape: a file name that is not UTF-8 arrives with lone surrogates.
+            raw = "\x1f".join((*key, "")).encode("utf-8", "surrogateescape")
+            prefixes[key] = hashlib.sha256(raw)
+        digest = prefixes[key].copy()
+        digest.update(str(index).encode())
+        result.append(f.with_changes(fingerprint=digest.hexdigest()[:32]))
     return result
 
 

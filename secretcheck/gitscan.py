@@ -18,6 +18,7 @@ import hashlib
 import os
 import stat
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -250,6 +251,6 @@ def scan_diff(settings: Settings, rev: str, cwd: Path | None = None) -> ScanResu
                 f for f in result.findings
                 if any(n in lines for n in range(f.span.line, f.span.end_line + 1))
             )  # fmt: skip
-            result = FileResult(result.path, keep, result.skipped, result.error, result.lines)
+            result = replace(result, findings=keep)
         results.append(result)
     return collect(results)

@@ -6,10 +6,14 @@ is given and returns plain values.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+import math
+import time
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
+from secretcheck.budget import BudgetExceeded, cpu_budget
 from secretcheck.engines.cst import run_cst
 from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
 from secretcheck.engines.keyvalue import run_keyvalue
@@ -19,6 +23,7 @@ from secretcheck.findings import (
     FileResult,
     Finding,
     Hit,
+    Partial,
     ScanError,
     Severity,
     Skipped,
@@ -26,7 +31,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import redact_line, unknown_value_spans
+from secretcheck.redact import context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
@@ -76,29 +81,46 @@ def _overlaps(a: Hit, b: Hit) -> bool:
     return a.span.column < b.span.end_column and b.span.column < a.span.end_column
 
 
-def inside_directive(hit: Hit, index: LineIndex) -> bool:
-    """True for a hit that lies within a suppression comment (see `directive_columns`)."""
+def inside_directive(
+    hit: Hit, index: LineIndex, seen: dict[int, list[tuple[int, int]]] | None = None
+) -> bool:
+    """True for a hit that lies within a suppression comment (see `directive_columns`).
+    `seen` keeps each line's directives, so many hits on one long line read it once."""
     if hit.span.line != hit.span.end_line:
         return False
     start, end = hit.span.column - 1, hit.span.end_column - 1
-    return any(a <= start and end <= b for a, b in directive_columns(index.line(hit.span.line)))
+    seen = {} if seen is None else seen
+    if hit.span.line not in seen:
+        seen[hit.span.line] = directive_columns(index.line(hit.span.line))
+    return any(a <= start and end <= b for a, b in seen[hit.span.line])
 
 
 def merge_hits(hits: Iterable[Hit], rules: dict[str, RuleSpec]) -> list[tuple[Hit, list[Hit]]]:
-    """Group hits that point at one location; the most specific rule leads each group."""
+    """Group hits that point at one location; the most specific rule leads each group.
+
+    A hit joins the earliest group on its line holding the same secret or a hit it overlaps.
+    Hits come sorted by column, so only groups still reaching past the hit's start can
+    overlap it: one minified line with thousands of hits stays linear, not quadratic."""
     groups: list[list[Hit]] = []
-    # Overlapping hits share a line, so only that line's groups are candidates: linear, not
-    # quadratic, in a generated file with thousands of hits.
-    by_line: dict[int, list[list[Hit]]] = {}
+    same_secret: dict[tuple[int, str], int] = {}  # (line, secret) -> group index
+    reaching: dict[tuple[int, bool], list[tuple[int, int]]] = {}  # -> [(group, max end col)]
     for hit in sorted(hits, key=lambda h: (h.span, h.code)):
-        line_groups = by_line.setdefault(hit.span.line, [])
-        for group in line_groups:
-            if any(_overlaps(hit, other) for other in group):
-                group.append(hit)
-                break
+        key = (hit.span.line, bool(hit.secret))
+        still = [(g, end) for g, end in reaching.get(key, ()) if end > hit.span.column]
+        found = [g for g, _ in still if any(_overlaps(hit, other) for other in groups[g])]
+        if hit.secret and (hit.span.line, hit.secret) in same_secret:
+            found.append(same_secret[(hit.span.line, hit.secret)])
+        if found:
+            index = min(found)
+            groups[index].append(hit)
         else:
+            index = len(groups)
             groups.append([hit])
-            line_groups.append(groups[-1])
+        if hit.secret:
+            same_secret.setdefault((hit.span.line, hit.secret), index)
+        ends = dict(still)
+        ends[index] = max(ends.get(index, 0), hit.span.end_column)
+        reaching[key] = sorted(ends.items())
 
     def rank(h: Hit) -> tuple[int, int, str]:
         rule = rules[h.code]
@@ -146,6 +168,7 @@ def build_findings(
             if cols:
                 spans_by_line.setdefault(line, []).append(cols)
     findings = []
+    snippets: dict[int, str] = {}
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
         confidence = rule.confidence if lead.confidence is None else lead.confidence
@@ -159,11 +182,18 @@ def build_findings(
             severity = Severity(int(severity) - 1)
             signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
-        spans = spans_by_line.get(line, [])
-        if rule.category == "diagnostic":  # the line itself is unchecked text
-            spans = [*spans, *unknown_value_spans(index.line(line))]
-        snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
-        message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
+        diagnostic = rule.category == "diagnostic"
+        snippet = snippets.get(line) if not diagnostic else None
+        if snippet is None:  # one redaction per line: a long line may hold thousands of hits
+            spans = spans_by_line.get(line, [])
+            if diagnostic:  # the line itself is unchecked text
+                spans = [*spans, *unknown_value_spans(index.line(line))]
+            snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
+            if not diagnostic:
+                snippets[line] = snippet
+        # Detectors promise never to copy a value into these; redaction makes sure of it.
+        detail = redact_line(lead.detail, prose=True)
+        message = f"{rule.message}: {detail}" if detail else rule.message
         findings.append(
             Finding(
                 rule_id=rule.code,
@@ -179,18 +209,26 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
-                trace=lead.trace,
-                signals=signals,
+                trace=tuple(
+                    replace(step, note=redact_line(step.note, prose=True)) for step in lead.trace
+                ),
+                signals=tuple(redact_line(s, prose=True) for s in signals),
             )
         )
-    masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
+    masked = {
+        n: mask_line(index.line(n), [*s, *context_spans(index.line(n))])
+        for n, s in spans_by_line.items()
+    }
     return findings, masked
 
 
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
-    return detect(text, display, kind, enabled, settings.suppression_markers(), _codes(catalogue))
+    return detect(
+        text, display, kind, enabled, audit=settings.audit,
+        markers=settings.suppression_markers(), known_codes=_codes(catalogue),
+    )  # fmt: skip
 
 
 # A suppression comment that suppresses nothing it seems meant to (see suppress.py).
@@ -209,63 +247,166 @@ def _suppression_problems(index: LineIndex, known: Collection[str]) -> list[Hit]
     ]
 
 
-def detect(
+@dataclass(frozen=True, slots=True)
+class Detected:
+    """One file's findings, and why only the text detectors' are there, if so."""
+
+    findings: list[Finding]
+    partial: str = ""  # "" | "budget" | "internal-error"
+    detail: str = ""  # for an internal error: the exception type (its message may quote a secret)
+
+
+def _text_hits(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], index: LineIndex
+) -> tuple[list[Hit], str]:
+    """The text detectors' hits. Each engine runs on its own, so a bug in one keeps the others'
+    hits; the second value names the first failure's exception type."""
+    engines: tuple[Callable[[], Iterable[Hit]], ...] = (
+        lambda: run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index),
+        lambda: run_detect_secrets(
+            [r for r in enabled if r.engine == "detect-secrets"], text, display, index, kind
+        ),
+        lambda: run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index),
+    )
+    hits: list[Hit] = []
+    failed = ""
+    for engine in engines:
+        try:
+            hits.extend(engine())
+        except Exception as exc:  # keep what the other detectors found
+            failed = failed or type(exc).__name__
+    return hits, failed
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressionOptions:
+    """The foreign markers honoured, and every rule code (to report comments naming none;
+    empty: not checked)."""
+
+    markers: Collection[str] = DEFAULT_MARKERS
+    known_codes: Collection[str] = ()
+
+
+def _findings(
+    hits: list[Hit], by_code: dict[str, RuleSpec], text: str, index: LineIndex, display: str,
+    kind: str, options: SuppressionOptions = SuppressionOptions(),
+) -> list[Finding]:  # fmt: skip
+    seen: dict[int, list[tuple[int, int]]] = {}
+    hits = [h for h in hits if not inside_directive(h, index, seen)]
+    known = options.known_codes
+    if known and SUPPRESSION_PROBLEM_CODE in by_code and "secretcheck" in text.lower():
+        hits.extend(_suppression_problems(index, known))
+    findings, masked = build_findings(hits, by_code, index, display)
+    is_python = kind == "python"
+    findings = apply_suppressions(findings, index.lines, text, is_python, options.markers)
+    return assign_fingerprints(findings, masked)
+
+
+def detect_within(
     text: str,
     display: str,
     kind: str,
     enabled: Sequence[RuleSpec],
-    markers: Collection[str] = DEFAULT_MARKERS,
-    known_codes: Collection[str] = (),
-) -> list[Finding]:
-    """All findings of the `enabled` rules in one file's text: the uncached core.
-    `markers`: the foreign suppression markers honoured; `known_codes`: every rule code, to
-    report suppression comments naming none (empty: not checked)."""
+    budget: float,
+    *,
+    audit: bool = False,
+    options: SuppressionOptions = SuppressionOptions(),
+) -> Detected:
+    """All findings of the `enabled` rules in one file's text, spending at most `budget` CPU
+    seconds (counted from the start) before the syntax-tree stage is given up.
+
+    The text detectors always run to the end (they are linear: keyword prefilters, RE2). The
+    libcst stage gets what is left of the budget; past it, or if it fails, the file keeps the
+    text detectors' findings and says why in `partial`."""
+    started = time.process_time()
     by_code = {r.code: r for r in enabled}
     index = LineIndex(text)
-    hits: list[Hit] = []
-    hits.extend(run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index))
-    detect_secrets_rules = [r for r in enabled if r.engine == "detect-secrets"]
-    hits.extend(run_detect_secrets(detect_secrets_rules, text, display, index, kind))
-    hits.extend(run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index))
-    if kind == "python":
-        cst_hits = run_cst([r for r in enabled if r.engine == "cst"], text, must_parse=bool(hits))
-        hits.extend(h for h in cst_hits if h.code in by_code)
-    hits = [h for h in hits if not inside_directive(h, index)]
-    if known_codes and SUPPRESSION_PROBLEM_CODE in by_code and "secretcheck" in text.lower():
-        hits.extend(_suppression_problems(index, known_codes))
-    findings, masked = build_findings(hits, by_code, index, display)
-    findings = apply_suppressions(findings, index.lines, text, kind == "python", markers)
-    return assign_fingerprints(findings, masked)
+    hits, failed = _text_hits(text, display, kind, enabled, index)
+    partial, detail = ("internal-error", failed) if failed else ("", "")
+    text_hits = len(hits)
+    cst_rules = [r for r in enabled if r.engine == "cst"] if kind == "python" else []
+    if cst_rules:
+        try:
+            with cpu_budget(budget - (time.process_time() - started)):
+                cst_hits = run_cst(cst_rules, text, must_parse=bool(hits), audit=audit)
+            hits.extend(h for h in cst_hits if h.code in by_code)
+        except BudgetExceeded:
+            partial = partial or "budget"
+            detail = detail or f"syntax-tree checks stopped after {budget:g} s of CPU time"
+        except Exception as exc:  # a bug in one check: the text findings still stand
+            partial, detail = "internal-error", detail or type(exc).__name__
+    try:
+        found = _findings(hits, by_code, text, index, display, kind, options)
+        return Detected(found, partial, detail)
+    except Exception as exc:
+        if text_hits == len(hits):
+            raise
+        # Merging with the syntax-tree hits failed: the text findings alone still stand.
+        findings = _findings(hits[:text_hits], by_code, text, index, display, kind, options)
+        return Detected(findings, "internal-error", detail or type(exc).__name__)
+
+
+def detect(
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], *, audit: bool = False,
+    markers: Collection[str] = DEFAULT_MARKERS, known_codes: Collection[str] = (),
+) -> list[Finding]:  # fmt: skip
+    """All findings of the `enabled` rules in one file's text: the uncached core, unbounded."""
+    options = SuppressionOptions(markers, known_codes)
+    return detect_within(
+        text, display, kind, enabled, math.inf, audit=audit, options=options
+    ).findings
 
 
 def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    return _detect_cached(text, display, kind, settings).findings
+
+
+def _detect_cached(text: str, display: str, kind: str, settings: Settings) -> Detected:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
+    budget = settings.file_budget or math.inf
     markers = settings.suppression_markers()
+    options = SuppressionOptions(markers, _codes(catalogue))
     if not settings.use_cache or not settings.cache_dir:
-        return detect(text, display, kind, enabled, markers, _codes(catalogue))
-    # The honoured markers change which findings are suppressed: they are part of the key.
-    digest = f"{catalogue.digest}:{','.join(sorted(markers))}"
+        return detect_within(
+            text, display, kind, enabled, budget, audit=settings.audit, options=options
+        )
+    # Audit mode finds more: its results are cached apart (as if under another catalogue);
+    # the honoured markers change which findings are suppressed, so they are keyed too.
+    digest = f"{catalogue.digest}:audit" if settings.audit else catalogue.digest
+    digest = f"{digest}:{','.join(sorted(markers))}"
     key = cache.cache_key(text, display, enabled, digest)
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
-        return found
-    findings = detect(text, display, kind, enabled, markers, _codes(catalogue))
-    cache.store(settings.cache_dir, key, findings)
-    return findings
+        return Detected(found)
+    detected = detect_within(
+        text, display, kind, enabled, budget, audit=settings.audit, options=options
+    )
+    if not detected.partial:  # a partial result depends on the machine's load: not cached
+        cache.store(settings.cache_dir, key, detected.findings)
+    return detected
 
 
 def scan_source(source: SourceText | Skipped, settings: Settings) -> FileResult:
     """Scan one classified file; a detector failure becomes a value, never an exception."""
     if isinstance(source, Skipped):
         return FileResult(source.path, skipped=source)
+    lines = source.text.count("\n") + 1
     try:
-        findings = _scan_cached(source.text, source.display, source.kind, settings)
+        detected = _detect_cached(source.text, source.display, source.kind, settings)
     except Exception as exc:  # a bug in one detector must not end the whole run
         # Only the exception type: its message may quote the file, and so a secret.
-        error = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
-        return FileResult(source.display, error=error)
-    return FileResult(source.display, tuple(findings), lines=source.text.count("\n") + 1)
+        failed = ScanError(source.display, f"internal error ({type(exc).__name__}); please report")
+        return FileResult(source.display, error=failed, lines=lines)
+    partial: Partial | None = None
+    error: ScanError | None = None
+    if detected.partial:
+        partial = Partial(source.display, detected.partial, detected.detail)
+    if detected.partial == "internal-error":
+        message = f"internal error ({detected.detail}); text findings kept; please report"
+        error = ScanError(source.display, message)
+    findings = tuple(detected.findings)
+    return FileResult(source.display, findings, error=error, lines=lines, partial=partial)
 
 
 def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:

@@ -19,6 +19,7 @@ from typing import Any
 from secretcheck import inputfiles, tomlcompat
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Severity
+from secretcheck.linear_regex import LinearPattern, PatternError, compile_linear
 from secretcheck.validators import VALIDATORS
 
 ENGINES = ("pattern", "cst", "detect-secrets", "diagnostic", "repo", "keyvalue")
@@ -59,10 +60,10 @@ class Example:
 @dataclass(frozen=True, slots=True)
 class PatternSpec:
     keywords: tuple[str, ...]
-    regex: re.Pattern[str]
+    regex: LinearPattern  # RE2: a pack from the scanned repository cannot make a scan hang
     secret_group: int | str
     min_entropy: float = 0.0
-    allow: tuple[re.Pattern[str], ...] = ()
+    allow: tuple[LinearPattern, ...] = ()
     validator: str = ""
     files: tuple[str, ...] = ()
 
@@ -173,7 +174,7 @@ def _strings(raw: Mapping[str, Any], key: str, source: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _secret_group(raw: Mapping[str, Any], regex: re.Pattern[str], source: str) -> int | str:
+def _secret_group(raw: Mapping[str, Any], regex: LinearPattern, source: str) -> int | str:
     """The group a match's secret is cut from; one the regex lacks would fail on every match."""
     group: object = raw.get("secret_group", "secret" if "secret" in regex.groupindex else 0)
     key = "pattern.secret_group"
@@ -191,17 +192,19 @@ def _pattern(raw: Any, source: str) -> PatternSpec:
     if not isinstance(raw, dict):
         raise _fail(source, "pattern", "must be a table")
     _check_keys(raw, _PATTERN_KEYS, source, "pattern.")
-    flags = re.IGNORECASE if _flag(raw, "pattern.ignore_case", source) else 0
+    ignore_case = _flag(raw, "pattern.ignore_case", source)
     try:
-        regex = re.compile(_text(raw, "regex", source, key="pattern.regex"), flags | re.MULTILINE)
-    except re.error as exc:
-        raise _fail(source, "pattern.regex", f"does not compile: {exc}") from None
+        regex = compile_linear(_text(raw, "regex", source, key="pattern.regex"), ignore_case)
+    except PatternError as exc:
+        raise _fail(source, "pattern.regex", f"does not compile under RE2: {exc}") from None
     allow = []
     for item in _strings(raw, "pattern.allow", source):
         try:
-            allow.append(re.compile(item))
-        except re.error as exc:
-            raise _fail(source, "pattern.allow", f"{item!r} does not compile: {exc}") from None
+            allow.append(compile_linear(item))
+        except PatternError as exc:
+            raise _fail(
+                source, "pattern.allow", f"{item!r} does not compile under RE2: {exc}"
+            ) from None
     keywords = raw.get("keywords", [])
     if (
         not isinstance(keywords, list)

@@ -40,8 +40,10 @@ def warm_imports() -> None:
 
 
 def worker_count(settings: Settings, items: int | None = None) -> int:
-    """Workers for `items` tasks: `--jobs` (0: one per core), never more than the tasks."""
-    wanted = settings.jobs or os.cpu_count() or 1
+    """Workers for `items` tasks: `--jobs` (0: one per core), but never more than the cores
+    (`jobs = 100000` started 121 processes on 2 cores) or the tasks."""
+    cores = os.cpu_count() or 1
+    wanted = min(settings.jobs or cores, cores)
     return max(1, wanted if items is None else min(wanted, items))
 
 
@@ -126,13 +128,18 @@ def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult
     findings: list[Finding] = []
     skips = list(skipped)
     errors = []
+    partial = []
     files = lines = 0
     for result in results:
         if result.skipped is not None:
             skips.append(result.skipped)
-        elif result.error is not None:
+            continue
+        if result.error is not None:
             errors.append(result.error)
-        else:
+        if result.partial is not None:
+            partial.append(result.partial)
+        # A file whose syntax-tree stage failed still counts: its text findings are kept.
+        if result.error is None or result.partial is not None:
             files += 1
             lines += result.lines
             findings.extend(result.findings)
@@ -142,6 +149,7 @@ def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult
         errors=tuple(sorted(errors, key=lambda e: e.path)),
         files_scanned=files,
         lines_scanned=lines,
+        partial=tuple(sorted(partial, key=lambda p: p.path)),
     )
 
 

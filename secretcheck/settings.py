@@ -22,6 +22,8 @@ from secretcheck.rulepacks import code_selected
 CONFIG_NAMES = (".secretcheck.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 DEFAULT_CACHE_DIR = ".secretcheck_cache"
+DEFAULT_FILE_BUDGET = 5.0
+MAX_FILE_SIZE_LIMIT = 1024**4
 CODE_SELECTOR = re.compile(r"^(ALL|SC\d{0,4})$")
 
 
@@ -55,6 +57,14 @@ class Settings:
         """The foreign markers `suppress` honours under these settings."""
         wanted = (("nosec", self.honor_nosec), ("gitleaks", self.honor_gitleaks_allow))
         return frozenset(name for name, on in wanted if on)
+    # Audit mode: the injection rules also report values of unknown origin (a library's own
+    # parameters, environment variables, opaque calls), at low confidence and info severity,
+    # so they never fail a run at the default `fail-on`. Off by default: only data from a real
+    # entry point (a request, argv, input(), stdin) is untrusted.
+    audit: bool = False
+    # CPU seconds one file may take before its syntax-tree (libcst, taint) stage is given up
+    # and it keeps only the text detectors' findings, listed in the report's `partial`. 0: none.
+    file_budget: float = DEFAULT_FILE_BUDGET
 
     def with_extra_excludes(self, globs: tuple[str, ...]) -> Settings:
         return replace(self, exclude=self.exclude + tuple(globs))
@@ -106,7 +116,17 @@ def _size(value: Any) -> int:
     size = _positive_int(value)
     if size == 0:
         raise ValueError("must be greater than 0")
+    if size > MAX_FILE_SIZE_LIMIT:  # "999...9G" would overflow a read size
+        raise ValueError("must be at most 1024G")
     return size
+
+
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a number of seconds (0: no budget)")
+    if not 0 <= value <= 86400:  # also refuses nan and inf
+        raise ValueError("must be between 0 and 86400 seconds (0: no budget)")
+    return float(value)
 
 
 def _string(value: Any) -> str:
@@ -141,6 +161,8 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
     "input-checks-in-tests": ("input_checks_in_tests", _bool),
     "honor-nosec": ("honor_nosec", _bool),
     "honor-gitleaks-allow": ("honor_gitleaks_allow", _bool),
+    "audit": ("audit", _bool),
+    "file-budget": ("file_budget", _seconds),
 }
 
 

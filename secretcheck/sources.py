@@ -8,8 +8,10 @@ dropped silently: binary, oversized and out-of-root files come back as `Skipped`
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -38,6 +40,9 @@ class Candidate:
     path: str
     display: str
     explicit: bool = False
+    # The scan root (resolved) a discovered file must still lie in when it is read; "" for a
+    # file named on the command line, which is read wherever it points.
+    root: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +102,16 @@ def _excluded_dir(folder: Path, venvs: dict[Path, bool]) -> bool:
     if folder.name in DEFAULT_EXCLUDED_DIRS or folder.name.endswith(".egg-info"):
         return True
     if folder not in venvs:  # the same markers the walk honours
-        venvs[folder] = (folder / "pyvenv.cfg").exists() or (folder / "CACHEDIR.TAG").exists()
+        venvs[folder] = _marked(folder)
     return venvs[folder]
+
+
+def _marked(folder: Path) -> bool:
+    """A virtualenv or a tool cache. An unreadable folder is not (the walk reports it)."""
+    try:
+        return (folder / "pyvenv.cfg").exists() or (folder / "CACHEDIR.TAG").exists()
+    except OSError:
+        return False
 
 
 def _in_default_excluded_dir(root: Path, name: str, venvs: dict[Path, bool]) -> bool:
@@ -109,19 +122,30 @@ def _in_default_excluded_dir(root: Path, name: str, venvs: dict[Path, bool]) -> 
 def _folder_inside(folder: Path, real_root: Path, seen: dict[Path, bool]) -> bool:
     """Whether `folder` resolves inside the scan root, once per folder."""
     if folder not in seen:
-        seen[folder] = folder.resolve().is_relative_to(real_root)
+        try:
+            seen[folder] = folder.resolve().is_relative_to(real_root)
+        except (OSError, RuntimeError):  # a loop or an unreadable link: not inside
+            seen[folder] = False
     return seen[folder]
 
 
-def _walk_files(root: Path) -> Iterator[str]:
-    for folder, dirs, files in os.walk(root, followlinks=False):
+def _walk_files(root: Path, unreadable: list[Skipped] | None = None) -> Iterator[str]:
+    """Files below `root`, as POSIX paths relative to it. A folder that cannot be listed is
+    added to `unreadable` (os.walk would otherwise pass over it in silence)."""
+
+    def failed(exc: OSError) -> None:
+        if unreadable is not None and exc.filename:
+            where = Path(os.fsdecode(exc.filename))
+            shown = where.relative_to(root).as_posix() if where != root else "."
+            unreadable.append(Skipped(shown + "/", "unreadable", exc.strerror or "cannot list"))
+
+    for folder, dirs, files in os.walk(root, onerror=failed, followlinks=False):
         here = Path(folder)
         dirs[:] = sorted(
             d for d in dirs
             if d not in DEFAULT_EXCLUDED_DIRS
             and not d.endswith(".egg-info")
-            and not (here / d / "pyvenv.cfg").exists()
-            and not (here / d / "CACHEDIR.TAG").exists()
+            and not _marked(here / d)
         )  # fmt: skip
         for name in dirs:
             if (here / name).is_symlink():  # never descended into; `discover` says why
@@ -161,8 +185,9 @@ def discover(
         root = Path(os.path.abspath(path))
         real_root = root.resolve()
         names = _git_files(root)
+        unreadable: list[Skipped] = []
         folders: dict[Path, bool] = {}
-        for name in names if names is not None else _walk_files(root):
+        for name in names if names is not None else _walk_files(root, unreadable):
             file_path = root / name
             shown = display_path(file_path, cwd)
             if shown in found or is_excluded(shown, excludes) or is_excluded(name, excludes):
@@ -171,18 +196,48 @@ def discover(
                 # git still lists `dir/file` when a tracked `dir` became a link out of the root
                 skipped.append(Skipped(shown, "symlink-outside-root", "a parent folder links out"))
                 continue
-            if file_path.is_symlink():
-                target = file_path.resolve()
-                if not target.is_relative_to(real_root):
-                    skipped.append(Skipped(shown, "symlink-outside-root"))
-                    continue
-                if target.is_file():  # the target is scanned under its own name
-                    skipped.append(Skipped(shown, "symlink", "target is inside the scan root"))
-                    continue
-            if not file_path.is_file():
-                continue  # submodules, deleted-but-tracked files, sockets
-            found[shown] = Candidate(str(file_path), shown)
+            kind = _kind(file_path, real_root)
+            if kind == "file":
+                found[shown] = Candidate(str(file_path), shown, root=str(real_root))
+            elif kind:
+                skipped.append(Skipped(shown, *_SKIP_REASONS[kind]))
+        skipped.extend(unreadable)
     return sorted(found.values(), key=lambda c: c.display), skipped
+
+
+_SKIP_REASONS = {
+    "outside": ("symlink-outside-root", ""),
+    "symlink": ("symlink", "target is inside the scan root"),
+    "loop": ("symlink-loop", "a symlink that never reaches a file"),
+    "unreadable": ("unreadable", "permission denied"),
+}
+
+
+def _kind(file_path: Path, real_root: Path) -> str:
+    """What a listed name is: "file" to scan, a `_SKIP_REASONS` key, or "" to pass over in
+    silence (submodules, deleted-but-tracked files, sockets, unreadable entries)."""
+    try:
+        if file_path.is_symlink():
+            target = file_path.resolve(strict=True)
+            if not target.is_relative_to(real_root):
+                return "outside"
+            if target.is_file():  # the target is scanned under its own name
+                return "symlink"
+        return "file" if file_path.is_file() else ""
+    except RuntimeError:  # Python < 3.13: a symlink loop in resolve()
+        return "loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "loop"
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            return "unreadable"
+        if exc.errno == errno.ENOENT and os.path.islink(file_path):  # a dangling link
+            return "" if _inside(file_path, real_root) else "outside"
+        return ""
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(real_root)
 
 
 def classify(display: str, head: str) -> str:
@@ -209,6 +264,18 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _is_canonical_baseline(text: str) -> bool:
+    """True only for a file that is exactly what `baseline create` writes: a header alone would
+    let any file hide a secret behind `{"format": "secretcheck-baseline"`, and extra keys or
+    hand-added text could carry one, so anything else is scanned like other text."""
+    from secretcheck import baseline  # a cheap module; imported late to keep sources light
+
+    try:
+        return baseline.dumps(baseline.loads(text)) == text
+    except baseline.BaselineError:
+        return False
+
+
 def source_from_bytes(display: str, data: bytes, max_size: int) -> SourceText | Skipped:
     """Classify one file's bytes, wherever they came from (disk, the git index, a commit)."""
     if len(data) > max_size:
@@ -216,18 +283,60 @@ def source_from_bytes(display: str, data: bytes, max_size: int) -> SourceText | 
     head = data[:SNIFF_BYTES]
     if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Skipped(display, "binary", "NUL byte in the first 8 KiB")
-    if data.startswith(BASELINE_HEADER):
+    text, encoding = decode(data)
+    if data.startswith(BASELINE_HEADER) and _is_canonical_baseline(text):
         # Its salted hashes read as high-entropy strings; it holds no secret by construction.
         return Skipped(display, "baseline-file", "a secretcheck baseline")
-    text, encoding = decode(data)
     return SourceText(display, text, classify(display, text[:200]), encoding)
 
 
 def read_source(candidate: Candidate, max_size: int) -> SourceText | Skipped:
-    """Read one file, or say why it is skipped. OSError propagates to the caller."""
-    size = os.stat(candidate.path).st_size
-    if size > max_size:
-        return Skipped(candidate.display, "too-large", f"{size} bytes > limit {max_size}")
-    with open(candidate.path, "rb") as handle:
-        data = handle.read(max_size + 1)  # one byte more: a file that grew while we looked
+    """Read one file, or say why it is skipped. OSError propagates to the caller.
+
+    The file may have changed since discovery. It is opened without blocking (a FIFO would
+    wait forever for a writer) and, when discovered rather than named, without following a
+    final symlink; the open file must be a regular file inside the scan root. It is read in
+    chunks up to the cap plus one byte, so a huge `max-file-size` allocates nothing up front.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if not candidate.explicit:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(candidate.path, flags)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENXIO):  # now a symlink, or a socket
+            return Skipped(candidate.display, "not-a-file", "changed since discovery")
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Skipped(candidate.display, "not-a-file", "not a regular file")
+        if candidate.root and not _fd_inside(fd, candidate.path, candidate.root):
+            return Skipped(candidate.display, "symlink-outside-root", "changed since discovery")
+        if info.st_size > max_size:
+            return Skipped(
+                candidate.display, "too-large", f"{info.st_size} bytes > limit {max_size}"
+            )
+        data = _read_capped(fd, max_size + 1)  # one byte more: a file that grew while we looked
+    finally:
+        os.close(fd)
     return source_from_bytes(candidate.display, data, max_size)
+
+
+def _fd_inside(fd: int, path: str, root: str) -> bool:
+    """Whether the open file lies below `root`: through /proc on Linux (the file actually
+    opened), else the path as it resolves now."""
+    where = f"/proc/self/fd/{fd}"
+    real = os.readlink(where) if os.path.islink(where) else os.path.realpath(path)
+    return Path(real).is_relative_to(root)
+
+
+def _read_capped(fd: int, limit: int) -> bytes:
+    chunks, total = [], 0
+    while total < limit:
+        chunk = os.read(fd, min(1 << 20, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)

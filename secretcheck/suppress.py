@@ -20,6 +20,7 @@ reports each one, and the pipeline turns them into SC902 diagnostics.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 import tokenize
@@ -182,9 +183,11 @@ def python_statements(text: str) -> list[tuple[int, int]]:
 
 
 def _covering(line: int, statements: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    for first, last in statements:
-        if first <= line <= last:
-            return first, last
+    # Statements come in order and do not overlap: bisect, since a scan per finding made a
+    # generated file with thousands of findings and one suppression comment quadratic.
+    at = bisect.bisect_right(statements, line, key=lambda s: s[0]) - 1
+    if at >= 0 and statements[at][0] <= line <= statements[at][1]:
+        return statements[at]
     return None
 
 

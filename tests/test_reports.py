@@ -180,7 +180,7 @@ def test_text_report_lists_unreadable_files() -> None:
     assert "error: locked.py: Permission denied" in text.splitlines()
     assert text.splitlines()[-1] == (
         "1 finding (1 critical) in 3 files; 1 suppressed, 2 skipped (see --format json), "
-        "1 unreadable file. FAIL: 1 at or above 'low'"
+        "1 file error. FAIL: 1 at or above 'low'"
     )
 
 

@@ -38,6 +38,8 @@ cache-dir = ".cache"
 input-checks-in-tests = true
 honor-nosec = false
 honor-gitleaks-allow = true
+audit = true
+file-budget = 2.5
 """
             },
         )
@@ -51,6 +53,7 @@ honor-gitleaks-allow = true
     assert settings.input_checks_in_tests is True
     assert settings.honor_nosec is False and settings.honor_gitleaks_allow is True
     assert settings.suppression_markers() == frozenset({"gitleaks"})
+    assert settings.file_budget == 2.5
     assert settings.exclude == ("build/", "*.min.js")
     assert settings.fail_on is Severity.HIGH
     assert settings.jobs == 3

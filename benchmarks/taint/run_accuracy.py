@@ -4,8 +4,9 @@ Usage: python benchmarks/taint/run_accuracy.py [CORPUS_DIR] [--misses]
 (default corpus: benchmarks/taint/corpus; --misses lists secretcheck's FN/FP lines)
 
 Labels are comments on the line before the labeled line: `# expect: SC201` (a finding of that
-rule's class must be there) and `# ok: SC201` (none may be). Every tool's findings are mapped to
-a class (the rule's category; open redirect, category ssrf, gets its own row) and compared as
+rule's class must be there), `# ok: SC201` (none may be) and `# audit: SC201` (a value of
+unknown origin: reported only under `--audit`, so by default it scores like `ok`). Every
+tool's findings are mapped to a class (the rule's category) and compared as
 sets of (file, line, class). A finding on a line not labeled `expect` for its class is a false
 positive, labeled `ok` or not, so noise anywhere in the corpus counts against a tool.
 
@@ -24,7 +25,9 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LABEL = re.compile(r"#\s*(expect|ok):\s*([A-Z0-9, ]+)")
+# `audit`: a sink fed by a value of unknown origin (a library's own parameter), reported only
+# under `--audit`; by default it must stay quiet, so it counts as `ok` here.
+LABEL = re.compile(r"#\s*(expect|ok|audit):\s*([A-Z0-9, ]+)")
 REDIRECT = "open-redirect"
 # The shared vocabulary of classes, keyed by the tools' own ids.
 BANDIT = {

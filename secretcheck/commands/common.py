@@ -12,7 +12,7 @@ import click
 from secretcheck.findings import Severity
 from secretcheck.settings import CODE_SELECTOR, Settings, build_settings
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_SCAN_FAILED = 0, 1, 2, 3
 
 
 def fail(message: str) -> NoReturn:

@@ -13,7 +13,6 @@ progress bar.
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from typing import Any
 import click
 
 from secretcheck.commands.common import fail
+from secretcheck.safeio import open_text_for_writing
 
 # A scan of fewer files than this is over before a bar would help; history always gets one.
 PROGRESS_MIN_FILES = 200
@@ -43,18 +43,6 @@ def report_color(flag: bool | None, output: str | None) -> bool:
     return use_color(flag, output is None and sys.stdout.isatty())
 
 
-def _open_regular(path: str) -> int:
-    """A descriptor of `path` opened for writing, created if missing; refuses non-files.
-    O_NONBLOCK makes opening a FIFO with no reader fail at once instead of hanging."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags, 0o644)  # as `open()` makes it under the usual umask 022
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise IsADirectoryError(0, "not a regular file")
-    os.ftruncate(fd, 0)
-    return fd
-
-
 def write_report(report: str, output: str | None) -> None:
     """Write `report` to the file `output`, or to stdout; exit 2 with a one-line error when
     the file cannot be written."""
@@ -69,11 +57,8 @@ def write_report(report: str, output: str | None) -> None:
             buffer.flush()
         return
     try:
-        if os.path.exists(output) and not os.path.isfile(output):
-            raise IsADirectoryError(0, "not a regular file")
-        fd = _open_regular(output)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with open_text_for_writing(output, errors="surrogateescape") as handle:
+            handle.write(report)
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
 

@@ -12,6 +12,7 @@ from secretcheck.commands import options as opt
 from secretcheck.commands.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    EXIT_SCAN_FAILED,
     common_settings,
     fail,
     rule_flags,
@@ -35,6 +36,11 @@ from secretcheck.report import FORMATS, get_renderer
     help="Apply excludes to files named on the command line too (for pre-commit).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the findings cache.")
+@click.option(
+    "--audit",
+    is_flag=True,
+    help="Also report injection sinks fed by values of unknown origin (info, low confidence).",
+)
 @opt.color_option
 @click.option(
     "--baseline",
@@ -77,6 +83,7 @@ def scan(
     rule_path: tuple[str, ...],
     force_exclude: bool,
     no_cache: bool,
+    audit: bool,
     color: bool | None,
     baseline_file: str | None,
     fail_on_stale: bool,
@@ -99,7 +106,7 @@ def scan(
         settings = common_settings(
             paths, config_file, exclude, rule_path, **flags, jobs=jobs,
             force_exclude=force_exclude or None, baseline=baseline_file,
-            use_cache=False if no_cache else None,
+            use_cache=False if no_cache else None, audit=True if audit else None,
         )  # fmt: skip
         with console.progress("files") as progress:
             result = run_scan(settings, staged=staged, diff=diff_rev, progress=progress)
@@ -118,7 +125,7 @@ def scan(
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(os.environ["GITHUB_STEP_SUMMARY"], result, settings.fail_on)
     for error in result.errors:
-        console.warn(f"could not read {error.path}: {error.message}")
+        console.warn(f"scan error: {error.path}: {error.message}")
     failing = result.failing(settings.fail_on)
     stale_fail = fail_on_stale and bool(result.stale)
     if stale_fail:
@@ -134,7 +141,9 @@ def scan(
             f"--fail-on-unaudited: {unaudited} baseline entries have no verdict; "
             "run `secretcheck baseline audit`"
         )
-    failed = bool(failing) or bool(result.errors) or stale_fail or bool(unaudited)
+    if result.errors:  # an incomplete scan, whatever it found: CI must tell the two apart
+        sys.exit(EXIT_SCAN_FAILED)
+    failed = bool(failing) or stale_fail or bool(unaudited)
     sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 

@@ -11,14 +11,18 @@ it), never an exception.
 from __future__ import annotations
 
 import ast
+import bisect
 import importlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from secretcheck.findings import Hit, Span
-from secretcheck.python.registry import CHECKS, GROUPS
+from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
+from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
 from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
 
 PARSE_ERROR_CODE = "SC901"
 _MAX_SNIPPETS = 40
@@ -26,8 +30,33 @@ _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.Fo
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
 
-def wanted_checks(rules: Sequence[RuleSpec], text: str) -> list[RuleSpec]:
-    return [r for r in rules if r.check in CHECKS and CHECKS[r.check].prefilter.search(text)]
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def wanted_checks(rules: Sequence[RuleSpec], text: str, audit: bool = False) -> list[RuleSpec]:
+    """The rules whose prefilter matches.
+
+    The identifiers of the file (one regex pass, ~60 MB/s) and its lowered text come first:
+    a check none of whose words or substrings occur is skipped without running its regexes.
+    A gated taint rule (and, outside audit mode, every taint rule: only flows from a real
+    entry point are reported) also needs an entry point in the file, tested once.
+    """
+    identifiers = frozenset(_IDENTIFIER.findall(text))
+    lowered = text.lower()
+    entry: bool | None = None
+    wanted = []
+    for rule in rules:
+        check = CHECKS.get(rule.check)
+        if check is None or not check.may_match(identifiers, lowered):
+            continue
+        if isinstance(check, TaintEntry) and (check.gated or not audit):
+            if entry is None:
+                entry = has_entry_point(text, is_web_module(text))
+            if not entry:
+                continue
+        if check.prefilter.search(text):
+            wanted.append(rule)
+    return wanted
 
 
 def _parse_error(line: int, column: int, reason: str) -> Hit:
@@ -48,6 +77,60 @@ def _candidate_lines(rules: Iterable[RuleSpec], text: str) -> set[int]:
     return lines
 
 
+def _docstring_lines(tree: ast.Module) -> set[int]:
+    """Lines of string statements (docstrings, and the string blocks used as comments)."""
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
+
+
+def _outside_docstrings(rules: list[RuleSpec], text: str, tree: ast.Module) -> list[RuleSpec]:
+    """Module-scope pattern checks whose prefilter matched only inside docstrings or comments
+    (`app.run(debug=True)` in an example) cannot fire: no whole-module libcst parse for them.
+    Taint checks choose their own lines and are kept."""
+    docstrings: set[int] | None = None
+    source_lines = split_lines(text)
+    kept = []
+    for rule in rules:
+        entry = CHECKS[rule.check]
+        if entry.group:
+            kept.append(rule)
+            continue
+        if docstrings is None:
+            docstrings = _docstring_lines(tree)
+        for line in _candidate_lines([rule], text):
+            code = source_lines[line - 1].lstrip() if line <= len(source_lines) else ""
+            if line not in docstrings and not code.startswith("#"):
+                kept.append(rule)
+                break
+    return kept
+
+
+def _taint_worth_parsing(
+    rules: list[RuleSpec], text: str, tree: ast.Module, audit: bool
+) -> list[RuleSpec]:
+    """Drop the group (taint) rules when their visitor, asked on the `ast`, would analyze
+    nothing: the whole-module libcst parse is the costliest and largest step of a scan."""
+    grouped: dict[str, list[RuleSpec]] = {}
+    for rule in rules:
+        if CHECKS[rule.check].group:
+            grouped.setdefault(CHECKS[rule.check].group, []).append(rule)
+    dropped: set[str] = set()
+    for group, members in grouped.items():
+        check = importlib.import_module(GROUPS[group]).Check(
+            members, [], text, audit=audit, tree=tree
+        )
+        if not check.worth_parsing(tree):
+            dropped.update(r.code for r in members)
+    return [r for r in rules if r.code not in dropped]
+
+
 def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, bool]]:
     """(first, last, is_header) of the innermost statement holding each candidate line.
 
@@ -55,11 +138,18 @@ def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, 
     `if password == ...`), the range is the header alone.
     """
     found: dict[tuple[int, int, bool], None] = {}
+    ordered = sorted(lines)
+
+    def holds(first: int, last: int) -> bool:
+        # Bisect, not a scan of every candidate line: a generated file has ~30k statements
+        # and as many candidate lines, and the scan made this quadratic (150 s on 1.8 MB).
+        at = bisect.bisect_left(ordered, first)
+        return at < len(ordered) and ordered[at] <= last
 
     def visit(body: Iterable[ast.stmt]) -> None:
         for stmt in body:
             end = stmt.end_lineno or stmt.lineno
-            if not any(stmt.lineno <= n <= end for n in lines):
+            if not holds(stmt.lineno, end):
                 continue
             if isinstance(stmt, (*_COMPOUND, ast.Try)):
                 first_body = stmt.body[0].lineno if stmt.body else stmt.lineno
@@ -67,7 +157,7 @@ def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, 
                 if (
                     not isinstance(stmt, ast.Try)
                     and first_body > stmt.lineno
-                    and any(stmt.lineno <= n <= header_end for n in lines)
+                    and holds(stmt.lineno, header_end)
                 ):
                     found[(stmt.lineno, header_end, True)] = None
                 for block in ("body", "orelse", "finalbody"):
@@ -98,7 +188,13 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
     return prefix + "".join(chunk), 1 if indent else 0
 
 
-def _visit(module: Any, rules: Sequence[RuleSpec], text: str = "") -> list[Hit]:
+def _visit(
+    module: Any,
+    rules: Sequence[RuleSpec],
+    text: str = "",
+    audit: bool = False,
+    tree: ast.Module | None = None,
+) -> list[Hit]:
     from libcst.metadata import MetadataWrapper
 
     hits: list[Hit] = []
@@ -114,7 +210,10 @@ def _visit(module: Any, rules: Sequence[RuleSpec], text: str = "") -> list[Hit]:
         MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
     for group, members in grouped.items():
         # A group check analyzes the module itself (no traversal of its own to batch).
-        importlib.import_module(GROUPS[group]).Check(members, hits, text).leave_Module(module)
+        check = importlib.import_module(GROUPS[group]).Check(
+            members, hits, text, audit=audit, tree=tree
+        )
+        check.leave_Module(module)
     return hits
 
 
@@ -128,7 +227,7 @@ def _shift(hit: Hit, lines: int) -> Hit:
 def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> list[Hit]:
     import libcst
 
-    source_lines = text.splitlines(keepends=True)
+    source_lines = split_lines(text, keepends=True)
     hits: list[Hit] = []
     ranges = statement_ranges(tree, _candidate_lines(rules, text))
     if len(ranges) > _MAX_SNIPPETS:
@@ -147,13 +246,15 @@ def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> l
     return hits
 
 
-def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> list[Hit]:
+def run_cst(
+    rules: Sequence[RuleSpec], text: str, must_parse: bool = False, audit: bool = False
+) -> list[Hit]:
     """Hits of every CST rule in `rules` whose prefilter matches `text`.
 
     `must_parse` checks the syntax even when no prefilter matches: the text engines found
     something, and if the file does not parse, that is worth saying next to it.
     """
-    selected = wanted_checks(rules, text)
+    selected = wanted_checks(rules, text, audit)
     if not selected and not must_parse:
         return []
     try:
@@ -165,7 +266,12 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
         return [_parse_error(1, 1, "not valid Python source")]
     scopes = {r.code: CHECKS[r.check].scope_for(text) for r in selected}
     statement_rules = [r for r in selected if scopes[r.code] == "statement"]
-    module_rules = [r for r in selected if scopes[r.code] == "module"]
+    module_rules = [
+        r for r in selected if scopes[r.code] == "module" and CHECKS[r.check].applies_to(tree)
+    ]
+    if module_rules:
+        module_rules = _outside_docstrings(module_rules, text, tree)
+        module_rules = _taint_worth_parsing(module_rules, text, tree, audit)
     hits = _run_statements(statement_rules, text, tree) if statement_rules else []
     if module_rules:
         import libcst
@@ -176,5 +282,5 @@ def run_cst(rules: Sequence[RuleSpec], text: str, must_parse: bool = False) -> l
             return [*hits, _parse_error(exc.raw_line, exc.raw_column + 1, "libcst cannot parse")]
         except RecursionError:
             return [*hits, _parse_error(1, 1, "too deeply nested to parse")]
-        hits.extend(_visit(module, module_rules, text))
+        hits.extend(_visit(module, module_rules, text, audit, tree))
     return hits

@@ -70,7 +70,12 @@ def warm() -> None:
     from detect_secrets.plugins import high_entropy_strings, keyword  # noqa: F401
 
 
-def _rejected_by_heuristics(secret: str, line: str, filename: str, plugin: Any) -> bool:
+def _rejected_by_heuristics(
+    secret: str, line: str, filename: str, plugin: Any, whole: str | None = None
+) -> bool:
+    """detect-secrets' filters. `line` may be a window of a long line; `whole` is the line
+    itself, for the indirect-reference filter, which skips lines over 1000 characters (its
+    regex is quadratic) and must see the real length to do so."""
     from detect_secrets.filters import heuristic
 
     return (
@@ -80,7 +85,7 @@ def _rejected_by_heuristics(secret: str, line: str, filename: str, plugin: Any) 
         or heuristic.is_prefixed_with_dollar_sign(secret)
         or heuristic.is_not_alphanumeric_string(secret)
         or heuristic.is_likely_id_string(secret, line, plugin)
-        or heuristic.is_indirect_reference(line)
+        or heuristic.is_indirect_reference(line if whole is None else whole)
         or heuristic.is_lock_file(filename)
     )
 
@@ -95,7 +100,10 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
         return True
     if plugin_name == "KeywordDetector":
         return False
-    before = _NAME_BEFORE.search(line[: max(line.find(secret), 0)])
+    # The name sits right before the value; a longer prefix only makes this `$`-anchored
+    # search slower (it retries from every identifier character).
+    column = max(line.find(secret), 0)
+    before = _NAME_BEFORE.search(line[max(0, column - 120) : column])
     if before is not None and re.search(r"(?i)public|publishable", before.group(1)):
         return True  # RECAPTCHA_PUBLIC_KEY = "...": published by design
     if plugin_name == "HexHighEntropyString":
@@ -106,6 +114,18 @@ def _implausible(secret: str, line: str, plugin_name: str) -> bool:
     # paths and words do not.
     kinds = charset(secret)
     return not ("lower" in kinds and "upper" in kinds and "digits" in kinds)
+
+
+# The filters read the text around a value, not a whole line: on a minified 2 MB line holding
+# thousands of values, a whole-line regex per value made the scan quadratic (and worse).
+_NEAR = 160
+
+
+def _near(line: str, column: int, length: int) -> str:
+    """`line` itself when short, else the text up to `_NEAR` characters either side."""
+    if len(line) <= 2 * _NEAR + length:
+        return line
+    return line[max(0, column - _NEAR) : column + length + _NEAR]
 
 
 def candidate_lines(pattern: re.Pattern[str], text: str, index: LineIndex) -> list[int]:
@@ -130,18 +150,23 @@ def run_detect_secrets(
             continue
         plugin = _plugin(rule.plugin, tuple(sorted(rule.options.items())))
         for number in numbers:
-            line = index.line(number)
-            for potential in plugin.analyze_line(filename=display, line=line, line_number=number):
+            whole = index.line(number)
+            after = 0  # values come in line order: look for each after the one before
+            for potential in plugin.analyze_line(filename=display, line=whole, line_number=number):
                 secret = _TRAILING_COMMENT.sub("", potential.secret_value or "")
-                if not secret or _rejected_by_heuristics(secret, line, display, plugin):
+                column = whole.find(secret, after) if secret else -1
+                if column < 0 and secret:
+                    column = whole.find(secret)  # (not in order after all)
+                if column < 0:
+                    continue
+                after = column + 1
+                line = _near(whole, column, len(secret))
+                if _rejected_by_heuristics(secret, line, display, plugin, whole):
                     continue
                 if _QUOTED_JUNK.search(secret) or placeholder_reason(secret) is not None:
                     continue
-                context = index.line(number - 1)[-80:] + line if number > 1 else line
-                if _implausible(secret, context, rule.plugin):
-                    continue
-                column = line.find(secret)
-                if column < 0:
+                before = index.line(number - 1)[-80:] if number > 1 and line is whole else ""
+                if _implausible(secret, before + line, rule.plugin):
                     continue
                 span = Span(number, column + 1, number, column + 1 + len(secret))
                 signals = (f"{rule.plugin}: {describe(secret)}",)

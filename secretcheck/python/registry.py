@@ -15,6 +15,7 @@ and derives its prefilter in its own `python/taint/sinks/` module, and one visit
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,6 +60,25 @@ class CheckEntry:
     scope: str = "module"
     group: str = ""
     module_if: Prefilter | None = None
+    # Cheap tests before the prefilter: one of these identifiers is in the file, or one of
+    # these lower-case substrings is in its lowered text (empty: no such test).
+    words: frozenset[str] = frozenset()
+    substrings: tuple[str, ...] = ()
+    # A module-scope check that can only fire where one of these modules is imported (read
+    # from CPython's `ast`, already parsed): no libcst parse for the rest. Empty: no test.
+    imports: tuple[str, ...] = ()
+    # ...or where the module assigns one of these top-level names (a Django settings module).
+    assigns: frozenset[str] = frozenset()
+
+    def applies_to(self, tree: ast.Module) -> bool:
+        if not self.imports:
+            return True
+        return imports_any(tree, self.imports) or bool(self.assigns & _top_level_names(tree))
+
+    def may_match(self, identifiers: frozenset[str], lowered: str) -> bool:
+        if self.words and not self.words & identifiers:
+            return False
+        return not self.substrings or any(s in lowered for s in self.substrings)
 
     def scope_for(self, text: str) -> str:
         if self.module_if is not None and self.module_if.search(text):
@@ -72,9 +92,33 @@ class TaintEntry(CheckEntry):
     qualified-name resolution (the prefilter's own line pattern)."""
 
     lines: re.Pattern[str] = re.compile("(?!)")
+    gated: bool = False  # reports only source-to-sink paths: needs an entry point in the file
 
 
 GROUPS = {"taint": "secretcheck.python.taint.check"}
+
+
+def imports_any(tree: ast.Module, prefixes: tuple[str, ...]) -> bool:
+    """Does the module import (at any depth, relative star imports included) one of these?"""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            if any(a.name.split(".")[0] in prefixes for a in node.names):
+                return True
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if module.split(".")[0] in prefixes or any(a.name == "*" for a in node.names):
+                return True
+    return False
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    return {
+        t.id
+        for s in tree.body
+        if isinstance(s, ast.Assign)
+        for t in s.targets
+        if isinstance(t, ast.Name)
+    }
 
 
 class AllOf:
@@ -95,14 +139,22 @@ def _taint(module: ModuleType) -> TaintEntry:
     """A taint rule: its sink module owns CATEGORY, SINKS and the PREFILTER derived from them;
     one shared visitor (`python/taint/check.py`) runs the engine once for all of them."""
     prefilter: SinkPrefilter = module.PREFILTER
-    return TaintEntry(module.__name__, prefilter, group="taint", lines=prefilter.lines)
+    return TaintEntry(module.__name__, prefilter, group="taint", words=prefilter.words,
+                      lines=prefilter.lines, gated=prefilter.gated)  # fmt: skip
 
 
-def _pattern(module: str, pattern: str) -> CheckEntry:
-    return CheckEntry(f"secretcheck.python.configuration.{module}", re.compile(pattern))
+def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:
+    """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
+    name = f"secretcheck.python.configuration.{module}"
+    return CheckEntry(name, re.compile(pattern), words=frozenset(words.split()),
+                      substrings=tuple(substrings.split()))  # fmt: skip
 
 
 # Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
+# The credential checks need one of these words somewhere in the (lowered) file.
+_CREDENTIAL_HINTS = ("pass", "pwd", "secret", "token", "key", "cred", "auth", "conn")
+_SINK_HINTS = (*_CREDENTIAL_HINTS, "login", "fernet", "serializer", "signer", "ftp", "bind",
+               "sshclient", "dsn", "digest", "jwt", "hmac")  # fmt: skip
 _WORD = r"(?:pass|pwd|secret|token|key|cred|auth)"
 _LIT = r"""[rbu]{0,2}['"][^'"\n]{4,}"""
 
@@ -122,7 +174,10 @@ _SINKS_WITH_CONSTANT = SinkLines(_SINK_CALLS, literals=False)
 
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
-        "secretcheck.python.credentials.hardcoded_credentials", CredentialLines(), scope="statement"
+        "secretcheck.python.credentials.hardcoded_credentials",
+        CredentialLines(),
+        scope="statement",
+        substrings=_CREDENTIAL_HINTS,
     ),
     # Module scope: a constant defined at the top flows into a sink further down.
     # A literal at the sink needs only its statement; a CONSTANT_CASE name at the sink may be a
@@ -132,6 +187,7 @@ CHECKS: dict[str, CheckEntry] = {
         _SINKS,
         scope="statement",
         module_if=_SINKS_WITH_CONSTANT,
+        substrings=_SINK_HINTS,
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.python.credentials.env_fallbacks",
@@ -140,6 +196,7 @@ CHECKS: dict[str, CheckEntry] = {
             rf"""[^'"\n]*{_WORD}[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
         ),
         scope="statement",
+        substrings=_CREDENTIAL_HINTS,
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.python.credentials.credential_comparisons",
@@ -148,6 +205,7 @@ CHECKS: dict[str, CheckEntry] = {
             rf"""|{_LIT}['"]\s*[!=]=\s*[\w.]*{_WORD}|compare_digest\("""
         ),
         scope="statement",
+        substrings=_CREDENTIAL_HINTS,
     ),
     "sql-injection": _taint(sql_injection),
     "command-injection": _taint(command_injection),
@@ -164,6 +222,8 @@ CHECKS: dict[str, CheckEntry] = {
         "tls_verification",
         r"\b(?:verify|verify_ssl|ssl|check_hostname)\s*=\s*(?:False|0)\b|CERT_NONE|"
         r"_create_unverified_context|_create_stdlib_context|disable_warnings",
+        words="verify verify_ssl ssl check_hostname CERT_NONE _create_unverified_context "
+        "_create_stdlib_context disable_warnings",
     ),
     # Fast hashes are everywhere (ETags, cache keys); only a file that also speaks of
     # passwords can hash one.
@@ -173,39 +233,54 @@ CHECKS: dict[str, CheckEntry] = {
             re.compile(r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"),
             LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
         ),
+        words=frozenset({"md5", "sha1", "MD5", "SHA1", "new"}),
     ),
     "insecure-random": _pattern(
-        "insecure_random", r"\brandom\.[a-z]\w*\s*\(|^[ \t]*from[ \t]+random[ \t]+import"
+        "insecure_random",
+        r"\brandom\.[a-z]\w*\s*\(|^[ \t]*from[ \t]+random[ \t]+import",
+        words="random",
     ),
-    "debug-mode": _pattern(
-        "debug_mode",
-        r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*=",
+    # Flask/werkzeug apps (imports) or Django settings modules (imports or settings names).
+    "debug-mode": CheckEntry(
+        "secretcheck.python.configuration.debug_mode",
+        re.compile(r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*="),
+        words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
+        imports=("flask", "werkzeug", "django"),
+        assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),
     ),
     # Judged from the statement alone (a call, an assignment or a parameter default).
     "bind-all": CheckEntry(
         "secretcheck.python.configuration.bind_all",
         re.compile(r"['\"](?:0\.0\.0\.0|::)['\"]"),
         "statement",
+        substrings=("0.0.0.0", "::"),  # secretcheck: ignore[SC225] (search text, not an address)
     ),
     "temp-files": _pattern(
-        "temp_files", r"\bmktemp\b|\btempnam\b|\btmpnam\b|['\"]/(?:tmp|var/tmp|dev/shm)\b"
+        "temp_files",
+        r"\bmktemp\b|\btempnam\b|\btmpnam\b|['\"]/(?:tmp|var/tmp|dev/shm)\b",
+        substrings="mktemp tempnam tmpnam /tmp /var/tmp /dev/shm",
     ),
     "world-writable": _pattern(
         "world_writable",
         # The check reads constant modes only: an octal or decimal literal, or stat flags.
         r"\b(?:f?l?chmod|mkdir|makedirs|os\.open)\s*\([^\n]*(?:\b0o?[0-7]{3,4}\b|S_I\w+|\b\d{3}\b)",
+        words="chmod fchmod lchmod flchmod mkdir makedirs open",
     ),
     "jwt-verification": _pattern(
-        "jwt_verification", r"\bdecode(?:_complete)?\s*\([^\n]*(?:verify|algorithms|options)"
+        "jwt_verification",
+        r"\bdecode(?:_complete)?\s*\([^\n]*(?:verify|algorithms|options)",
+        words="decode decode_complete",
     ),
     "assert-authorization": _pattern(
         "assert_authorization",
         r"(?im)^[ \t]*assert\b[^\n]*(?:auth|admin|superuser|staff|perm|role|owner|privilege|"
         r"access|logged|acl|anonymous)",
+        words="assert",
     ),
     "secret-in-log": _pattern(
         "secret_in_log",
         r"(?i)\b(?:log\w*|print|raise\s+\w+)\s*[.(][^\n]*(?:passw|pwd|secret|token|api_?key|"
         r"credential)|getpass|keyring",
+        substrings="passw pwd secret token api_key apikey credential getpass keyring",
     ),
 }

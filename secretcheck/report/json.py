@@ -18,6 +18,7 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
         "findings": [f.to_dict() for f in result.findings],
         "skipped": [s.to_dict() for s in result.skipped],
         "errors": [e.to_dict() for e in result.errors],
+        "partial": [p.to_dict() for p in result.partial],
         "summary": result.summary(fail_on),
         "baseline": result.baseline_file or None,
         "stale": [s.to_dict() for s in result.stale],

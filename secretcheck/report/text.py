@@ -54,6 +54,12 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
         out.append("")
     for error in result.errors:
         out.append(style(f"error: {_printable(error.path)}: {error.message}", fg="red"))
+    for part in result.partial:
+        if part.reason == "budget":  # an internal error is already the line above
+            out.append(
+                style(f"partial: {_printable(part.path)}: {part.detail}", fg="yellow")
+                + "; text detectors only"
+            )
     for stale in result.stale:
         out.append(
             style(f"stale: {stale.path}: {stale.rule_id} (occurrence {stale.occurrence})", dim=True)
@@ -75,7 +81,9 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
     if summary["skipped"]:
         extras.append(f"{summary['skipped']} skipped (see --format json)")
     if summary["errors"]:
-        extras.append(_plural(summary["errors"], "unreadable file"))
+        extras.append(_plural(summary["errors"], "file error"))
+    if summary["partial"]:
+        extras.append(f"{summary['partial']} scanned by text detectors only")
     if extras:
         line += "; " + ", ".join(extras)
     failing = summary["failing"]

@@ -100,7 +100,7 @@ class Repository:
         self.conn = conn
 
     def search(self, term):
-        # expect: SC201
+        # audit: SC201
         return self.conn.execute("SELECT * FROM items WHERE name LIKE '%" + term + "%'")
 
     def count(self):

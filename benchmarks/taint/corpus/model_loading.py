@@ -18,7 +18,7 @@ def load_classifier():
 
 
 def load_cached(path):
-    # expect: SC204
+    # audit: SC204
     return torch.load(path)
 
 
@@ -28,7 +28,7 @@ def load_features():
 
 
 def load_embeddings(path):
-    # expect: SC204
+    # audit: SC204
     return np.load(path, allow_pickle=True)
 
 
@@ -45,7 +45,7 @@ def load_pipeline():
 
 
 def restore(blob):
-    # expect: SC204
+    # audit: SC204
     return pickle.loads(blob)
 
 

@@ -5,7 +5,7 @@ import subprocess
 
 
 def run_hook(command):
-    # expect: SC202
+    # audit: SC202
     return subprocess.run(command, shell=True, check=True)
 
 
@@ -15,7 +15,7 @@ def run_argv(argv):
 
 
 def git_log(ref):
-    # expect: SC202
+    # audit: SC202
     return os.popen("git log --oneline " + ref).read()
 
 
@@ -25,7 +25,7 @@ def git_log_safe(ref):
 
 
 def evaluate_rule(expression, context):
-    # expect: SC203
+    # audit: SC203
     return eval(expression, {"__builtins__": {}}, context)
 
 
@@ -35,7 +35,7 @@ def evaluate_constant():
 
 
 def count_rows(cursor, table):
-    # expect: SC201
+    # audit: SC201
     cursor.execute(f"SELECT COUNT(*) FROM {table}")
     return cursor.fetchone()[0]
 

@@ -24,12 +24,51 @@ _LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "
 _LOGGERS = ("log", "logger", "logging", "_log", "_logger", "LOG", "LOGGER", "app.logger", "log_")
 _SECRET_READS = ("getpass.getpass", "keyring.get_password")
 _ENV_READS = ("os.environ.get", "os.getenv", "os.environ")
+# A template or expression parser's `token` is a lexer token, not a credential: it comes with a
+# `parser`/`lexer`/`stream` and is read through attributes such as `.contents` or `.type`.
+_PARSER_PARAMS = frozenset({"parser", "lexer", "stream", "tokenizer", "scanner"})
+_LEXER_ATTRS = frozenset(
+    {"contents", "split_contents", "type", "token_type", "lineno", "kind", "value", "test",
+     "position", "source", "string", "start", "end"}
+)  # fmt: skip
+
+
+class _LexerTokens(cst.CSTVisitor):
+    """Names used as lexer tokens in one function (`token.contents`, `token.type`)."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name) and node.attr.value in _LEXER_ATTRS:
+            self.names.add(node.value.value)
 
 
 class Check(ResolvingCheck):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.secret_vars: set[str] = set()
+        self.lexer_tokens: list[set[str]] = [set()]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        super().visit_FunctionDef(node)
+        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        found = _LexerTokens()
+        node.body.visit(found)
+        tokens = found.names | (
+            {"token"} if {p.name.value for p in params} & _PARSER_PARAMS else set()
+        )
+        # `token: _StrPathToken`: typed as a token class, not as a credential string.
+        tokens |= {
+            p.name.value
+            for p in params
+            if p.annotation is not None and dotted(p.annotation.annotation).endswith("Token")
+        }
+        self.lexer_tokens.append(self.lexer_tokens[-1] | tokens)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        super().leave_FunctionDef(original_node)
+        self.lexer_tokens.pop()
 
     def _reads_secret(self, value: cst.BaseExpression) -> bool:
         if isinstance(value, cst.Call):
@@ -64,6 +103,13 @@ class Check(ResolvingCheck):
     def _secrets_in(self, node: cst.BaseExpression) -> list[cst.BaseExpression]:
         if isinstance(node, (cst.Name, cst.Attribute)):
             name = dotted(node)
+            if name.split(".")[0] in self.lexer_tokens[-1] and name not in self.secret_vars:
+                return []
+            last = name.split(".")[-1]
+            if last.isupper() and name not in self.secret_vars:
+                # A module constant (`REASON_CSRF_TOKEN_MISSING`) is a message or a key name; a
+                # constant that is itself a secret is reported where it is defined (SC101).
+                return []
             if name and (name in self.secret_vars or credential_words(name.split(".")[-1])):
                 return [node]
             return []

@@ -16,6 +16,9 @@ SANITIZERS: dict[str, frozenset[str]] = {
         ALL_CATEGORIES,
     ),
     **dict.fromkeys(("shlex.quote", "pipes.quote", "shlex.join"), frozenset({"command-injection"})),
+    # Bytes this process pickled itself (a deep copy by round trip) hold no attacker opcodes.
+    **dict.fromkeys(("pickle.dumps", "_pickle.dumps", "cPickle.dumps", "dill.dumps",
+                     "cloudpickle.dumps", "marshal.dumps"), frozenset({"deserialization"})),
     **dict.fromkeys(
         ("os.path.basename", "werkzeug.utils.secure_filename", "werkzeug.secure_filename",
          "werkzeug.utils.safe_join", "werkzeug.security.safe_join", "flask.safe_join",
@@ -74,6 +77,26 @@ BUILDER_METHODS = frozenset(
 # A URL or path that starts with a fixed scheme and host, or a fixed local path, keeps the
 # attacker out of where the request goes: "https://api.example.com/users/" + user_id.
 SAFE_LOCATION_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#{}%]+[/?#]|/[^/\\])")
+
+
+# Quoting done by a database driver, ORM or dialect, known by the method's name: Django's
+# `connection.ops.quote_name()` / compilers' `quote_name_unless_alias()`, SQLAlchemy's
+# `identifier_preparer.quote()` / `format_table()`, MySQLdb's `escape_string()`.
+_SQL_QUOTING = frozenset(
+    {"quote_name", "quote_name_unless_alias", "quote_identifier", "quote_ident",
+     "format_table", "format_column", "format_table_seq", "quote_schema", "escape_string",
+     "escape_identifier", "escape_literal"}
+)  # fmt: skip
+
+
+def method_sanitizer(method: str, called: str) -> frozenset[str] | None:
+    """Categories a call clears by its method name: SQL quoting, and `.quote()` on an
+    identifier preparer (`dialect.identifier_preparer.quote(name)`)."""
+    if method in _SQL_QUOTING or (not method and called in _SQL_QUOTING):
+        return frozenset({"sql-injection"})
+    if method == "quote" and "preparer" in called:
+        return frozenset({"sql-injection"})
+    return None
 
 
 def sanitizer_categories(names: frozenset[str]) -> frozenset[str] | None:

@@ -27,15 +27,17 @@ from libcst.metadata import (
     QualifiedNameSource,
 )
 
-from secretcheck.findings import Confidence, Hit, Span, TraceStep
+from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.registry import CHECKS, TaintEntry
-from secretcheck.python.taint.engine import TaintEngine
+from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
+from secretcheck.python.taint.prefilter import has_entry_point
 from secretcheck.python.taint.sources import WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
 
-_FLASK = re.compile(r"^\s*(?:from|import)\s+flask\b", re.M)
-_FASTAPI = re.compile(r"^\s*(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
+_FLASK = re.compile(r"^(?:from|import)\s+flask\b", re.M)
+_FASTAPI = re.compile(r"^(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
 _TOP = (cst.FunctionDef, cst.ClassDef)
 _WITHOUT_WEB = frozenset(
     {"sql_injection", "command_injection", "code_injection", "deserialization", "xss",
@@ -49,8 +51,18 @@ class Check(cst.BatchableCSTVisitor):
     # trimmed module only, and mapped back to the file's lines through CPython's `ast`.
     METADATA_DEPENDENCIES = ()
 
-    def __init__(self, rules: Sequence[RuleSpec], hits: list[Hit], text: str) -> None:
+    def __init__(
+        self,
+        rules: Sequence[RuleSpec],
+        hits: list[Hit],
+        text: str,
+        audit: bool = False,
+        tree: ast.Module | None = None,
+    ) -> None:
         super().__init__()
+        self.tree = tree  # CPython's parse of `text`, when the caller has one
+        self.audit = audit
+        self.web = bool(WEB_IMPORT.search(text))
         self.hits = hits
         self.text = text
         self.sinksets: list[SinkSet] = []
@@ -103,20 +115,13 @@ class Check(cst.BatchableCSTVisitor):
     def _span(self, node: cst.CSTNode) -> tuple[int, int]:
         return self.first.get(id(node), 0), self.last.get(id(node), 0)
 
-    def _sink_lines(self, module: cst.Module) -> set[int]:
+    def _sink_lines(self, tree: ast.Module) -> set[int]:
         extra = []  # `from subprocess import run as r`: look for `r(` too
-        for statement in module.body:
-            if not isinstance(statement, cst.SimpleStatementLine):
-                continue
-            for small in statement.body:
-                if isinstance(small, cst.ImportFrom) and not isinstance(
-                    small.names, cst.ImportStar
-                ):
-                    for alias in small.names:
-                        if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                            original = f"{cst.Module([]).code_for_node(alias.name)}("
-                            if self.line_re.search(original.split(".")[-1]):
-                                extra.append(re.escape(alias.asname.name.value))
+        for statement in tree.body:
+            if isinstance(statement, ast.ImportFrom):
+                for alias in statement.names:
+                    if alias.asname and self.line_re.search(f"{alias.name.split('.')[-1]}("):
+                        extra.append(re.escape(alias.asname))
         lines = {self._line(m.start()) for m in self.line_re.finditer(self.text)}
         if extra:
             alias_re = re.compile(rf"\b(?:{'|'.join(extra)})\s*\(")
@@ -136,28 +141,74 @@ class Check(cst.BatchableCSTVisitor):
                         units.append((i, j, member))
         return units
 
-    def _select(self, module: cst.Module, sink_lines: set[int]) -> cst.Module | None:
-        """The module's own statements plus the functions and methods around sink lines, their
-        callers and their callees (summaries flow both ways), transitively."""
-        units = self._units(module)
-        spans = [self._span(f) for _, _, f in units]
+    def worth_parsing(self, tree: ast.Module) -> bool:
+        """Would the taint run analyze anything? Answered from CPython's `ast` before libcst
+        parses the module: a 10,000-route module with no path from an entry point to a sink
+        is never turned into a libcst tree (gigabytes, for a 1.8 MB file)."""
+        sink_lines = self._sink_lines(tree)
+        if not sink_lines:
+            return False
+        units: list[tuple[bool, str]] = []
+        spans: list[tuple[int, int]] = []
+        top: list[tuple[int, int]] = []
+        for statement in tree.body:
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                top.append(_ast_span(statement))
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                units.append((False, statement.name))
+                spans.append(_ast_span(statement))
+            elif isinstance(statement, ast.ClassDef):
+                for member in statement.body:
+                    if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        units.append((True, member.name))
+                        spans.append(_ast_span(member))
+        module_sink = self._module_level_sink_lines(top, sink_lines)
+        return self._choose(units, spans, sink_lines, module_sink) is not None
+
+    def _choose(self, units: list[tuple[bool, str]], spans: list[tuple[int, int]],
+                sink_lines: set[int], module_sink: bool) -> set[int] | None:  # fmt: skip
+        """Indices of the units around sink lines, their callers and their callees (summaries
+        flow both ways), transitively; None when nothing there can yield a finding."""
         texts = [self.text[self.starts[a - 1] : self.starts[b] if b < len(self.starts) else None]
                  for a, b in spans]  # fmt: skip
         defined: dict[tuple[bool, str], list[int]] = {}
-        for k, (_, j, func) in enumerate(units):
-            defined.setdefault((j >= 0, func.name.value), []).append(k)
-        chosen = {k for k, (a, b) in enumerate(spans) if any(a <= n <= b for n in sink_lines)}
+        for k, key in enumerate(units):
+            defined.setdefault(key, []).append(k)
+        ordered = sorted(sink_lines)
+        chosen = {k for k, (a, b) in enumerate(spans) if _any_between(ordered, a, b)}
+        # A Flask route is a sink (its returned text is the response) unless every `return`
+        # gives JSON, a template, a redirect or a response object: most routes of a large app.
+        chosen = {k for k in chosen if not self._json_only_route(texts[k], spans[k], ordered)}
         todo = set(chosen)
         callee_re = _calls(set(defined))
         while todo and callee_re is not None:
-            callers = _calls({(units[k][1] >= 0, units[k][2].name.value) for k in todo})
+            callers = _calls({units[k] for k in todo})
             found = {x for k in todo for m in callee_re.finditer(texts[k])
                      for x in defined[(m.group(1) is None, m.group(1) or m.group(2))]}  # fmt: skip
             if callers is not None:
                 found |= {k for k in range(len(units)) if callers.search(texts[k])}
             todo = found - chosen
             chosen |= todo
-        if not chosen and not self._module_level_sinks(module, sink_lines):
+        if not chosen and not module_sink:
+            return None
+        if not self.audit and not (
+            any(has_entry_point(texts[k], self.web) for k in chosen)
+            or self._module_level_entry(spans)
+        ):
+            # Outside audit mode only a real entry point's data is reported: sinks whose
+            # functions, callers and callees never touch one cannot yield a finding.
+            return None
+        return chosen
+
+    def _select(self, module: cst.Module, sink_lines: set[int]) -> cst.Module | None:
+        """The module's own statements plus the functions and methods `_choose` keeps."""
+        units = self._units(module)
+        spans = [self._span(f) for _, _, f in units]
+        top = [self._span(s) for s in module.body if isinstance(s, _TOP)]
+        module_sink = self._module_level_sink_lines(top, sink_lines)
+        meta = [(j >= 0, func.name.value) for _, j, func in units]
+        chosen = self._choose(meta, spans, sink_lines, module_sink)
+        if chosen is None:
             return None
         keep = {(units[k][0], units[k][1]) for k in chosen}
         body: list[cst.BaseStatement] = []
@@ -181,13 +232,35 @@ class Check(cst.BatchableCSTVisitor):
                 body.append(statement)
         return module.with_changes(body=body)
 
-    def _module_level_sinks(self, module: cst.Module, sink_lines: set[int]) -> bool:
-        """Is some sink line in the module's own code (not in a definition, not an import)?"""
-        spans = [self._span(s) for s in module.body if isinstance(s, _TOP)]
-        lines = self.text.splitlines()
+    def _module_level_entry(self, spans: list[tuple[int, int]]) -> bool:
+        """Does the module's own code (outside its functions and methods) read an entry point?"""
+        lines = split_lines(self.text, keepends=True)
+        inside: set[int] = set()
+        for a, b in spans:
+            inside.update(range(a, b + 1))
+        own = "".join(line for n, line in enumerate(lines, 1) if n not in inside)
+        return has_entry_point(own, self.web)
+
+    def _json_only_route(self, text: str, span: tuple[int, int], ordered: list[int]) -> bool:
+        """Was this unit picked only for its route decorator, and does every `return` give a
+        dict or list (JSON), or call a function that builds no HTML from text?"""
+        routes = {span[0] + text.count("\n", 0, m.start()) for m in _ROUTE.finditer(text)}
+        if not routes or any(n not in routes for n in ordered if span[0] <= n <= span[1]):
+            return False
+        returns = _RETURN.findall(text)
+        return bool(returns) and all(
+            opener in ("{", "[")
+            or (opener.isalpha() and word in _NOT_TEXT)
+            or (opener == "" and not word)
+            for opener, word in ((o, (o + w) if o.isalpha() else w) for o, w in returns)
+        )
+
+    def _module_level_sink_lines(self, spans: list[tuple[int, int]], sink_lines: set[int]) -> bool:
+        """Is some sink line in the module's own code (not in a definition, not an import)?
+        `spans`: the module's top-level definitions, in order."""
+        lines = split_lines(self.text)
         return any(
-            not any(a <= n <= b for a, b in spans)
-            and not lines[n - 1].lstrip().startswith(("from ", "import "))
+            not _within(spans, n) and not lines[n - 1].lstrip().startswith(("from ", "import "))
             for n in sink_lines
             if n <= len(lines)
         )
@@ -196,6 +269,7 @@ class Check(cst.BatchableCSTVisitor):
         """Line offsets of the trimmed module's statements and class members, whose lines
         moved up when the code between them was left out."""
         self.shifts: list[tuple[int, int, int]] = []
+        self.deltas: list[int] | None = None
 
         def add(node: cst.CSTNode, first: int) -> None:
             start = self.positions[node].start.line
@@ -216,24 +290,54 @@ class Check(cst.BatchableCSTVisitor):
                         add(member, self.first[id(member)])
 
     def _original(self, line: int) -> int:
-        """The file's line for a line of the trimmed module: the innermost shifted range."""
-        best: tuple[int, int] | None = None
-        for start, end, delta in self.shifts:
-            if start <= line <= end and (best is None or end - start < best[0]):
-                best = (end - start, delta)
-        return line + best[1] if best is not None else line
+        """The file's line for a line of the trimmed module: the innermost shifted range.
+
+        A table built once (outer ranges first, inner ones overwrite): looking ranges up per
+        call made a 10k-function module quadratic."""
+        if self.deltas is None:
+            last = max((end for _, end, _ in self.shifts), default=0)
+            self.deltas = [0] * (last + 2)
+            for start, end, delta in sorted(self.shifts, key=lambda s: s[0] - s[1]):
+                self.deltas[start : end + 1] = [delta] * (end - start + 1)
+        return line + (self.deltas[line] if line < len(self.deltas) else 0)
 
     def leave_Module(self, original_node: cst.Module) -> None:
-        sink_lines = self._sink_lines(original_node)
+        try:
+            self._analyze(original_node)
+        except RecursionError:
+            self._too_deep()
+        except KeyError as exc:  # libcst's position recorder, failing while it unwinds one
+            if not _from_recursion(exc):
+                raise
+            self._too_deep()
+
+    def _too_deep(self) -> None:
+        """A 1000-term `a + a + ...` nests deeper than Python's recursion limit: say so and go
+        on (the text engines still scanned the file), rather than crash or guess."""
+        self.best.clear()
+        detail = "too deeply nested for data-flow analysis; injection rules skipped"
+        self.hits.append(Hit("SC901", Span(1, 1, 1, 2), "", detail))
+
+    def _analyze(self, original_node: cst.Module) -> None:
+        tree = self.tree
+        if tree is None:
+            try:
+                tree = ast.parse(self.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                return
+        sink_lines = self._sink_lines(tree)
         if not sink_lines:
             return
-        try:
-            self._index(original_node.body, ast.parse(self.text).body)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return
+        self._index(original_node.body, tree.body)
         trimmed = self._select(original_node, sink_lines)
         if trimmed is None:
             return
+        enums = enum_classes(original_node)
+        for chunk in _chunks(trimmed):
+            self._run_engine(chunk, enums)
+        self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
+
+    def _run_engine(self, trimmed: cst.Module, enums: frozenset[str]) -> None:
         wrapper = MetadataWrapper(trimmed, unsafe_skip_copy=True)
         self.positions = wrapper.resolve(PositionProvider)
         self._map_lines(trimmed)
@@ -255,9 +359,9 @@ class Check(cst.BatchableCSTVisitor):
             trimmed, self.sinksets, names, where, self._report,
             web_module=bool(WEB_IMPORT.search(self.text)),
             flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
+            audit=self.audit, text=self.text, enums=enums,
         )  # fmt: skip
         engine.run()
-        self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
 
     def _report(self, code: str, node: cst.CSTNode, steps: tuple[TraceStep, ...],
                 confidence: Confidence, statement: cst.CSTNode | None) -> None:  # fmt: skip
@@ -268,10 +372,66 @@ class Check(cst.BatchableCSTVisitor):
         if statement is not None:
             at = self.positions[statement]
             lines = (self._original(at.start.line), self._original(at.end.line))
-        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence)
+        # Only audit mode reports values of unknown origin, always at low confidence and info
+        # severity: below the default `fail-on`, so an audit never fails a run by itself.
+        audit = confidence == Confidence.LOW
+        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence,
+                  signals=("audit: value of unknown origin",) if audit else (),
+                  severity=Severity.INFO if audit else None)  # fmt: skip
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
             self.best[key] = hit
+
+
+# Definitions analyzed together. Beyond this, a module (10,000 Flask routes that each write
+# request data into their response) is analyzed in slices, each with the module's own
+# statements: libcst metadata for the whole module took gigabytes. Summaries do not cross
+# slices, so a helper defined more than this many definitions away from its caller is missed.
+CHUNK_DEFINITIONS = 400
+
+
+def _chunks(module: cst.Module) -> list[cst.Module]:
+    own = [s for s in module.body if not isinstance(s, _TOP)]
+    definitions = [s for s in module.body if isinstance(s, _TOP)]
+    if len(definitions) <= CHUNK_DEFINITIONS:
+        return [module]
+    return [
+        module.with_changes(body=[*own, *definitions[i : i + CHUNK_DEFINITIONS]])
+        for i in range(0, len(definitions), CHUNK_DEFINITIONS)
+    ]
+
+
+def _ast_span(node: ast.stmt) -> tuple[int, int]:
+    decorators = [d.lineno for d in getattr(node, "decorator_list", ())]
+    return min([*decorators, node.lineno]), node.end_lineno or node.lineno
+
+
+def _any_between(ordered: list[int], first: int, last: int) -> bool:
+    i = bisect.bisect_left(ordered, first)
+    return i < len(ordered) and ordered[i] <= last
+
+
+def _within(spans: list[tuple[int, int]], line: int) -> bool:
+    """Is `line` inside one of these sorted, disjoint (first, last) spans?"""
+    i = bisect.bisect_right(spans, (line, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= line <= spans[i][1]
+
+
+_ROUTE = re.compile(r"^[ \t]*@\w+\.(?:route|get|post)\(", re.M)
+_RETURN = re.compile(r"^[ \t]*return\b[ \t]*(.?)(\w*)", re.M)
+_NOT_TEXT = frozenset(
+    {"jsonify", "render_template", "redirect", "abort", "url_for", "send_file",
+     "send_from_directory", "make_response", "Response"}
+)  # fmt: skip
+
+
+def _from_recursion(exc: BaseException) -> bool:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, RecursionError):
+            return True
+        cause = cause.__context__
+    return False
 
 
 def _better(new: Hit, old: Hit) -> bool:

@@ -9,6 +9,7 @@ more with reporting on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -21,6 +22,42 @@ from secretcheck.python.taint.interp import Env, Interpreter
 from secretcheck.python.taint.sources import untrusted_params
 
 MAX_ROUNDS = 4
+_ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
+_ADD_ARGUMENT = re.compile(r"\badd_argument\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_OPTION_NAMES = re.compile(r"""^\s*((?:[rbu]?['"][^'"\n]*['"]\s*,\s*)+)""")
+_CHECKED = re.compile(r"\bchoices\s*=|\btype\s*=\s*(?:int|float|bool|uuid\.UUID|UUID)\b")
+
+
+def enum_classes(module: cst.Module) -> frozenset[str]:
+    """Classes of the module that subclass an Enum: `Sort(value)` is a member or an error."""
+    return frozenset(
+        n.name.value
+        for n in module.body
+        if isinstance(n, cst.ClassDef)
+        and any(dotted(b.value).endswith(_ENUM_BASES) for b in n.bases)
+    )
+
+
+def checked_options(text: str) -> frozenset[str]:
+    """argparse destinations that can only hold an allowed value: `add_argument("--mode",
+    choices=[...])` or `type=int` (argparse exits on anything else). Read from the text, since
+    the parser is usually built in a function the taint run does not otherwise look at."""
+    found = set()
+    for call in _ADD_ARGUMENT.finditer(text):
+        body = call.group(1)
+        if not _CHECKED.search(body):
+            continue
+        dest = re.search(r"""\bdest\s*=\s*['"](\w+)['"]""", body)
+        names = _OPTION_NAMES.match(body + ",")
+        if dest:
+            found.add(dest.group(1))
+        elif names:
+            options = re.findall(r"""['"]([^'"]*)['"]""", names.group(1))
+            longest = max(options, key=lambda o: (o.startswith("--"), len(o)))
+            found.add(longest.lstrip("-").replace("-", "_"))
+    return frozenset(found)
+
+
 Report = Callable[[str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None"], None]
 
 
@@ -76,6 +113,9 @@ class TaintEngine:
         *,
         web_module: bool,
         flask_module: bool,
+        audit: bool = False,
+        text: str = "",
+        enums: frozenset[str] = frozenset(),
     ) -> None:
         self.module = module
         self.sinksets = tuple(sinksets)
@@ -84,6 +124,9 @@ class TaintEngine:
         self._report = report
         self.web_module = web_module
         self.flask_module = flask_module
+        self.audit = audit
+        self.enums = enums | enum_classes(module)
+        self.checked_options = checked_options(text)
         self.summaries: dict[str, Summary] = {}
         self.defined = {
             n.name.value for n in module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))
@@ -103,6 +146,12 @@ class TaintEngine:
 
     def known_name(self, name: str) -> bool:
         return name in self.defined
+
+    def is_enum(self, name: str) -> bool:
+        return name in self.enums
+
+    def option_is_checked(self, name: str) -> bool:
+        return name in self.checked_options
 
     def call(
         self,
@@ -160,8 +209,10 @@ class TaintEngine:
             return
         if flow.origin == "source":
             self._report(sinkset.code, node, done.steps, flow.confidence, statement)
-        elif unknown_reported(sink, flow):
-            self._report(sinkset.code, node, done.steps, Confidence.MEDIUM, statement)
+        elif self.audit and unknown_reported(sink, flow):
+            # A library's own parameter or an opaque value: its caller decides whether it is
+            # trusted, so this is a lead for an audit, never a default finding.
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement)
 
     def _summary_for(self, func: cst.BaseExpression) -> Summary | None:
         if isinstance(func, cst.Name):

@@ -19,6 +19,7 @@ from secretcheck.python.taint import guards
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     SAFE_LOCATION_PREFIX,
+    method_sanitizer,
     returns_clean,
     sanitizer_categories,
 )
@@ -34,6 +35,7 @@ from secretcheck.python.taint.flows import (
     unknown,
 )
 from secretcheck.python.taint.sources import (
+    LOCAL_PATH,
     REQUEST_METHODS,
     attribute_source,
     call_source,
@@ -45,6 +47,7 @@ Env = dict[str, Value]
 _LITERALS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
 _BUILTIN_CONSTANTS = frozenset({"True", "False", "None", "__name__", "__file__"})
 # Tornado RequestHandler accessors for query, body, path and cookie values.
+_LOCAL_URL_CALLS = frozenset({"reverse", "reverse_lazy", "url_for", "resolve_url"})
 _HANDLER_GETTERS = frozenset(
     {"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
      "get_body_argument", "get_body_arguments", "get_cookie", "get_path_argument"}
@@ -62,6 +65,8 @@ class Host(Protocol):
              args: list[tuple[cst.Arg, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
     def returned(self, interp: Interpreter, node: cst.Return, value: Value) -> None: ...
     def known_name(self, name: str) -> bool: ...
+    def is_enum(self, name: str) -> bool: ...
+    def option_is_checked(self, name: str) -> bool: ...
 
 
 class Interpreter:
@@ -71,6 +76,9 @@ class Interpreter:
         self.globals = globals_env
         self.types = types  # local name -> what it holds: "request" or a constructor's name
         self.derived: dict[str, set[str]] = {}
+        # `ok = url_has_allowed_host_and_scheme(url, ...)`: the test, for a later `if ok` or
+        # `url if ok else ""`.
+        self.predicates: dict[str, cst.BaseExpression] = {}
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: cst.CSTNode | None = None
@@ -120,7 +128,12 @@ class Interpreter:
         if self.host.web_module and key in ("self.kwargs", "self.args"):
             flow = source_flow("URL arguments of a class-based view")
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
-        return self.eval(node.value)
+        value = self.eval(node.value)
+        if value and self.host.option_is_checked(node.attr.value):
+            # `args.mode` where `add_argument("--mode", choices=[...])` or `type=int`:
+            # argparse refused anything else.
+            value = tuple(f for f in value if f.label != "argparse arguments")
+        return value
 
     def _eval_Subscript(self, node: cst.Subscript) -> Value:
         return self.eval(node.value)  # d[key]: what d holds, whoever picks the key
@@ -137,6 +150,8 @@ class Interpreter:
     def _configured_base(self, base: cst.BaseExpression, after: cst.CSTNode) -> str:
         """f"{API_BASE}/users/{uid}": a base URL from code or configuration, then a path, is
         as fixed as a literal host. Returns a stand-in prefix for `_located`."""
+        if _local_url(base):
+            return "/local"  # f"{reverse('login')}?next={value}": a path on this site
         if not isinstance(after, cst.FormattedStringText) or not after.value.startswith("/"):
             return ""
         # Configuration read from the environment is the operator's choice, not the attacker's.
@@ -215,7 +230,7 @@ class Interpreter:
             and method in REQUEST_METHODS
             and self.kind(func.value) == "request"
         ):
-            flow = source_flow(f"request.{method}()", text=False)
+            flow = source_flow(f"request.{method}()", text=False, local=method in LOCAL_PATH)
         if (
             flow is None
             and self.host.web_module
@@ -227,7 +242,9 @@ class Interpreter:
         if flow is not None:
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         from_args = join(*(v for _, v in args))
-        cats = sanitizer_categories(names)
+        if isinstance(func, cst.Name) and self.host.is_enum(func.value):
+            return CLEAN  # `Color(value)`: one of the enum's members, or a ValueError
+        cats = sanitizer_categories(names) or method_sanitizer(method, dotted(func))
         if cats is not None:
             return clear(join(receiver, from_args), cats)
         if returns_clean(names, method):
@@ -286,6 +303,10 @@ class Interpreter:
             self._type_of(node.targets[0].target, node.value)
             first = node.targets[0].target
             if isinstance(first, cst.Name):
+                if isinstance(node.value, cst.Call) and any(guards.facts(node.value, self.tainted)):
+                    self.predicates[first.value] = node.value
+                else:
+                    self.predicates.pop(first.value, None)
                 site = CallSite(cst.Call(cst.Name("_")), frozenset(), frozenset(self.sequences))
                 site = CallSite(site.node, frozenset(), site.sequences, frozenset(self.strings))
                 if site.is_sequence(node.value):
@@ -320,6 +341,30 @@ class Interpreter:
             if names:
                 self.types[target.value] = sorted(names, key=len)[0]
 
+    def predicate(self, test: cst.BaseExpression) -> cst.BaseExpression:
+        """The validating expression behind a name that holds its result."""
+        if isinstance(test, cst.Name) and test.value in self.predicates:
+            return self.predicates[test.value]
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            inner = self.predicate(test.expression)
+            if inner is not test.expression:
+                return test.with_changes(expression=inner)
+        return test
+
+    def _eval_IfExp(self, node: cst.IfExp) -> Value:
+        """`url if is_safe(url) else default`: each side under what its test proved."""
+        self.eval(node.test)
+        yes, no = guards.facts(self.predicate(node.test), self.tainted)
+        saved = self.env
+        self.env = dict(saved)
+        self.apply(yes)
+        body = self.eval(node.body)
+        self.env = dict(saved)
+        self.apply(no)
+        orelse = self.eval(node.orelse)
+        self.env = saved
+        return join(body, orelse)
+
     def tainted(self, node: cst.BaseExpression) -> bool:
         return any(f.origin != "unknown" for f in self.eval(node))
 
@@ -345,7 +390,7 @@ class Interpreter:
 
     def _exec_If(self, node: cst.If) -> None:
         self.eval(node.test)
-        yes, no = guards.facts(node.test, self.tainted)
+        yes, no = guards.facts(self.predicate(node.test), self.tainted)
         then_env = self.branch(_body(node.body), yes)
         orelse = node.orelse
         else_body: Sequence[cst.CSTNode] = ()
@@ -419,9 +464,16 @@ def _expressions(node: cst.CSTNode) -> list[cst.BaseExpression]:
     return out
 
 
+def _local_url(node: cst.BaseExpression) -> bool:
+    """`reverse("name")`, `url_for("view")`: a path on this site."""
+    return isinstance(node, cst.Call) and dotted(node.func).split(".")[-1] in _LOCAL_URL_CALLS
+
+
 def _leftmost_text(node: cst.BaseExpression) -> str:
     while isinstance(node, cst.BinaryOperation):
         node = node.left
+    if _local_url(node):
+        return "/local"  # reverse(...) + "?next=" + value: still a path on this site
     if isinstance(node, cst.FormattedString) and node.parts:
         first = node.parts[0]
         return first.value if isinstance(first, cst.FormattedStringText) else ""

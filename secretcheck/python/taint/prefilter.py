@@ -20,23 +20,60 @@ from collections.abc import Iterable, Iterator
 from secretcheck.python.taint.flows import Sink
 
 # A file without one of these imports cannot receive a web request.
+# A top-level import (column 0): an indented `from flask import Flask` is most often an example
+# in a docstring (flask's and werkzeug's own modules are full of them), not a web application.
 WEB_FRAMEWORK = (
-    r"(?m)^[ \t]*(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
+    r"(?m)^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
     r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
 )
 
-# Where untrusted input can enter a file: the sources the taint engine knows (web request
-# objects and route parameters, FastAPI/Starlette, Django views, CLI input, the environment).
-# A file with a sink but none of these cannot hold a source-to-sink path of its own, and a
-# taint run (whole-module parse, scopes, qualified names) is the costliest step of a scan.
-SOURCES = re.compile(
-    r"\brequest\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
-    r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
-    r"|content|path|url|params|arguments)\b"
-    r"|\binput\s*\(|\bsys\.argv\b|\bparse_args\s*\(|\bclick\b|\btyper\b|fastapi|starlette"
-    r"|@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]"
-    r"|def\s+\w+\s*\(\s*(?:self\s*,\s*)?request\b|\bos\.environ\b|\bgetenv\s*\("
+# Where untrusted input can enter a file: the entry points the taint engine knows. Web ones
+# (request objects, route and view parameters, FastAPI/Starlette, Tornado and aiohttp handlers)
+# count only in a file that imports a web framework, as the engine's sources do; the others
+# are argv, argparse, click/typer commands, input(), stdin, fileinput and sockets. A file (or a
+# group of functions) with a sink but none of these cannot hold a source-to-sink path of its
+# own, and a taint run (whole-module parse, scopes, qualified names) is the costliest step of a
+# scan. The environment is not an entry point.
+# Each test opens with a literal (`request.`, `def`, `@`), which CPython's `re` finds by a fast
+# scan; one alternation of them all would try every branch at every offset (~10x slower).
+WEB_ENTRY_POINTS = tuple(
+    re.compile(p)
+    for p in (
+        r"request\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
+        r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
+        r"|content|path|url|params|arguments|get_full_path|post|text|read|multipart)\b",
+        r"fastapi|starlette",
+        r"get_(?:query_|body_)?arguments?\s*\(",
+        r"@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]",
+        r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b",
+        r"self\.(?:kwargs|args)\b",
+    )
 )
+OTHER_ENTRY_POINTS = tuple(
+    re.compile(p)
+    for p in (
+        r"input\s*\(",
+        r"sys\.(?:argv|stdin)\b",
+        r"parse(?:_known)?_args\s*\(",
+        r"@\w+\.(?:command|group|option|argument)\b",
+        r"typer|fileinput",
+        r"\.recv(?:from)?\s*\(",
+    )
+)
+_WEB_FRAMEWORK = re.compile(WEB_FRAMEWORK)
+
+
+def has_entry_point(text: str, web: bool) -> bool:
+    """Does `text` (a file, or a function of a file that imports a web framework when `web`)
+    read a real entry point?"""
+    if any(p.search(text) for p in OTHER_ENTRY_POINTS):
+        return True
+    return web and any(p.search(text) for p in WEB_ENTRY_POINTS)
+
+
+def is_web_module(text: str) -> bool:
+    return bool(_WEB_FRAMEWORK.search(text))
+
 
 # After a sink's opening parenthesis: no argument at all (`run()` in a docstring), or a first
 # argument that is one plain (not f-) string literal, ending the call or followed by another.
@@ -51,34 +88,46 @@ _VERBS = frozenset(
 )
 
 
+def _any(words: Iterable[str]) -> str:
+    return "|".join(sorted({re.escape(w) for w in words}, key=lambda w: (-len(w), w)))
+
+
 def sink_calls(names: Iterable[str]) -> list[str]:
     """Regexes for the calls by which code can reach each named sink, as written in a file.
 
     `.m` (a method on any receiver): `.m(`. `pkg.f`: `f(` on any receiver (aliases such as
     `sa.text(` included), except client verbs: `mod.get(` or a bare `get(`. `pkg.Class.m` is
     read the same way with `Class` as the module (`ElementTree.fromstring`); see
-    `constructors` for the client a method may be called on.
+    `constructors` for the client a method may be called on. Names are grouped into a few
+    alternations, each opening with a look-behind: CPython's `re` then skips ahead by the
+    names' first characters instead of trying every alternative at every offset.
     """
-    found: dict[str, None] = {}
-    for name in sorted(names):
+    methods, plain, verb_modules, verbs = set(), set(), set(), set()
+    for name in names:
         parts = name.split(".")
-        last = re.escape(parts[-1])
         if not parts[0]:
-            found[rf"\.{last}\s*\("] = None
+            methods.add(parts[-1])
         elif parts[-1] in _VERBS:
-            found[rf"\b{re.escape(parts[-2])}\.{last}\s*\(|(?<![.\w]){last}\s*\("] = None
+            verb_modules.add(parts[-2])
+            verbs.add(parts[-1])
         else:
-            found[rf"\b{last}\s*\("] = None
-    return list(found)
+            plain.add(parts[-1])
+    found = []
+    if methods:
+        found.append(rf"(?<=\.)(?:{_any(methods)})\s*\(")
+    if plain:
+        found.append(rf"(?<!\w)(?:{_any(plain)})\s*\(")
+    if verbs:
+        found.append(rf"(?<!\w)(?:{_any(verb_modules)})\.(?:{_any(verbs)})\s*\(")
+        found.append(rf"(?<![\w.])(?:{_any(verbs)})\s*\(")
+    return found
 
 
 def constructors(names: Iterable[str]) -> list[str]:
     """`Class(` for each sink `pkg.Class.m`: a method of a client (`requests.Session().get`)
     resolves only when the client is made in the analyzed code, so that line marks it."""
-    classes = {
-        n.split(".")[-2] for n in names if n.count(".") >= 2 and n.split(".")[-2][:1].isupper()
-    }
-    return [rf"\b{re.escape(c)}\s*\(" for c in sorted(classes)]
+    classes = {p[-2] for p in (n.split(".") for n in names) if len(p) >= 3 and p[-2][:1].isupper()}
+    return [rf"(?<!\w)(?:{_any(classes)})\s*\("] if classes else []
 
 
 def _modules(names: Iterable[str]) -> list[str]:
@@ -119,6 +168,14 @@ class SinkPrefilter:
         self.requires = re.compile(requires) if requires else None
         self.gated = gated
         self.anchors = re.compile(anchors, re.M) if anchors else None
+        # Identifiers one of which a file must hold for any sink to be reachable: a cheap
+        # first test (a set lookup per file) before the regexes.
+        parts = [n.split(".") for n in names]
+        self.words = frozenset(p[-1] for p in parts) | frozenset(
+            p[-2] for p in parts if len(p) >= 3 and p[-2][:1].isupper()
+        )
+        if anchors:
+            self.words |= frozenset({"route", "get", "post"})
         line = "|".join([*method_calls, *sink_calls(qualified)])
         if calls:
             line = rf"(?<!def )(?:{line}){CONSTANT_FIRST_ARG}"
@@ -139,9 +196,7 @@ class SinkPrefilter:
             return None
         if self.requires is not None and not self.requires.search(text):
             return None
-        if self.gated and not SOURCES.search(text):
-            return None
-        return found
+        return found  # `gated` is the caller's test (engines/cst.py asks once per file)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.lines.finditer(text) if self.search(text) else iter(())

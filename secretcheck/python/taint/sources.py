@@ -14,9 +14,11 @@ import libcst as cst
 from secretcheck.findings import Confidence
 from secretcheck.python.syntax import const_text, dotted
 from secretcheck.python.taint.flows import Flow
+from secretcheck.python.taint.prefilter import WEB_FRAMEWORK
 
-# Environment variables are set by whoever deploys the code: reported at low confidence, and
-# only where a value that an operator sets is still dangerous.
+# Environment variables are set by whoever deploys the code: not untrusted. They are values of
+# unknown origin, reported only in audit mode, and only where an operator's value is still
+# dangerous.
 ENV_ONLY = frozenset({"command-injection", "code-injection", "sql-injection", "deserialization"})
 # Whoever runs a command-line tool already chooses its files and URLs: CLI input is reported
 # where it crosses into another language (shell, SQL, Python, templates, pickles) only.
@@ -59,16 +61,28 @@ _CLEAN_ANNOTATIONS = frozenset(
      "Session", "AsyncSession", "BackgroundTasks", "Response", "HTTPConnection",
      "SecurityScopes", "HTTPAuthorizationCredentials"}
 )  # fmt: skip
+_HANDLER_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch", "list", "create",
+     "retrieve", "update", "partial_update", "destroy"}
+)  # fmt: skip
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-WEB_IMPORT = re.compile(r"^\s*(?:from|import)\s+(django|flask|fastapi|starlette|aiohttp|tornado|"
-                        r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b", re.M)  # fmt: skip
+WEB_IMPORT = re.compile(WEB_FRAMEWORK)  # one notion of a web module for prefilters and engine
 
 
-def source_flow(label: str, *, text: bool = True, env: bool = False, cli: bool = False) -> Flow:
+# The path of the current request (`request.get_full_path()`, `request.path`): redirecting
+# to it sends the user back to this site, so it is no open redirect.
+LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path"})
+
+
+def source_flow(
+    label: str, *, text: bool = True, env: bool = False, cli: bool = False, local: bool = False
+) -> Flow:
+    if local:
+        return Flow("source", label, text=text, cleared=frozenset({"open-redirect"}))
     if env:
-        return Flow("source", label, confidence=Confidence.LOW, only=ENV_ONLY)
+        return Flow("unknown", label, confidence=Confidence.LOW, only=ENV_ONLY)
     return Flow("source", label, text=text, only=CLI_ONLY if cli else None)
 
 
@@ -79,7 +93,8 @@ def attribute_source(names: frozenset[str]) -> Flow | None:
             if name.startswith(prefix + "."):
                 attr = name[len(prefix) + 1 :].split(".")[0]
                 if attr in REQUEST_ATTRS:
-                    return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS)
+                    return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS,
+                                       local=attr in LOCAL_PATH)  # fmt: skip
         if name == "sys.argv":
             return source_flow("sys.argv", cli=True)
         if name == "os.environ":
@@ -94,7 +109,8 @@ def call_source(names: frozenset[str], method: str) -> Flow | None:
             return source_flow(label, env=label.startswith("os."), cli=not label.startswith("os."))
         for prefix in _FLASK_REQUEST:
             if name.startswith(prefix + ".") and name.rsplit(".", 1)[1] in REQUEST_METHODS:
-                return source_flow(f"request.{method}() (Flask)", text=False)
+                return source_flow(f"request.{method}() (Flask)", text=False,
+                                   local=method in LOCAL_PATH)  # fmt: skip
     if method in ("parse_args", "parse_known_args"):
         return source_flow("argparse arguments", cli=True)
     return None
@@ -189,6 +205,7 @@ def untrusted_params(
                 out[p.name.value] = (flow, False)
         return out
     first = [p for p in params if p.name.value not in ("self", "cls")]
+    method = len(first) < len(params)
     if (
         web_module
         and first
@@ -198,12 +215,22 @@ def untrusted_params(
         )
     ):
         out[first[0].name.value] = (None, True)
+        # URL captures reach a view's own parameters: a function view's or a class-based view's
+        # handler (`get`, `dispatch`, `change_view`). A private helper's or a hook's other
+        # parameters (`_get_preserved_qsl(request, preserved_filters)`, `response_add(...,
+        # post_url_continue=None)`) come from the caller, as do parameters with a default.
+        name = func.name.value
+        handler = not name.startswith("_") and (
+            not method or name in _HANDLER_METHODS or name.endswith("_view")
+        )
         for p in first[1:]:
+            if not handler or p.default is not None:
+                continue  # an ordinary parameter, of unknown origin
             if annotation_name(p.annotation) in _CLEAN_ANNOTATIONS:
                 out[p.name.value] = (None, False)
             else:
                 out[p.name.value] = (source_flow(f"view parameter '{p.name.value}'"), False)
-        if func.params.star_kwarg is not None:
+        if func.params.star_kwarg is not None and handler:
             kw = func.params.star_kwarg.name.value
             out[kw] = (source_flow(f"view parameter '{kw}'"), False)
     return out
@@ -211,5 +238,5 @@ def untrusted_params(
 
 def request_attribute(attr: str) -> Flow | None:
     if attr in REQUEST_ATTRS:
-        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS)
+        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS, local=attr in LOCAL_PATH)
     return None

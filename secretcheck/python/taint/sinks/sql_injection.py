@@ -3,8 +3,11 @@
 How it detects: the taint engine (`analysis/engine.py`) follows data from web/CLI sources into
 the query text of DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()` and
 `exec_driver_sql`, Django `raw`/`extra`/`RawSQL`, asyncpg/databases fetchers and
-`pandas.read_sql`. Bound parameters (the second argument) are never a sink, and
-`psycopg2.sql.Identifier`/`Literal` sanitize. A query built (f-string, %, +, format) from a value
+`pandas.read_sql`. A method sink counts on a cursor, connection or engine given query text:
+not `self.execute(...)` (Django's `BaseCommand.execute`), not `execute(*args)`, and not a
+statement object (`Session.execute(select(...))`). Bound parameters (the second argument) are
+never a sink; `psycopg2.sql.Identifier`/`Literal`, `quote_name()` and the dialect's
+`identifier_preparer.quote()` sanitize. A query built (f-string, %, +, format) from a value
 of unknown origin is reported at medium confidence.
 
 What it deliberately misses: ORM query builders (`filter(**kwargs)`) and queries assembled in
@@ -13,11 +16,40 @@ another module.
 
 from __future__ import annotations
 
-from secretcheck.python.taint.flows import Sink
+import libcst as cst
+
+from secretcheck.python.syntax import dotted
+from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
 CATEGORY = "sql-injection"
 _QUERY = (0, "sql", "query", "statement", "operation", "sql_script", "text")
+_NOT_A_CONNECTION = frozenset({"self", "cls", "super"})
+
+
+def _query_text(site: CallSite) -> bool:
+    """A DB-API style `execute`: called on a cursor, connection or engine (not on `self`, where
+    it is a class's own method such as Django's `BaseCommand.execute`) with the query as text.
+    A call in the query's place builds a statement object (`Session.execute(select(...))`),
+    or is `text()`, a sink of its own; `execute(*args)` forwards a caller's arguments."""
+    func = site.node.func
+    if isinstance(func, cst.Attribute):
+        receiver = func.value
+        if isinstance(receiver, cst.Call):
+            receiver = receiver.func
+        if dotted(receiver) in _NOT_A_CONNECTION:  # `self.conn.execute` is a connection's
+            return False
+    args = site.node.args
+    if args and args[0].star:
+        return False
+    query = site.argument(0, "sql") or next(
+        (site.keyword(str(k)) for k in _QUERY[1:] if site.keyword(str(k)) is not None), None
+    )
+    if query is None:
+        return False
+    return not isinstance(query, cst.Call) or site.is_text(query)
+
+
 SINKS = (
     Sink(
         frozenset(
@@ -34,6 +66,7 @@ SINKS = (
         ),
         _QUERY,
         unknown="built",
+        when=_query_text,
     ),
     Sink(
         frozenset(
