@@ -180,7 +180,11 @@ def _scan_repo(task: RepoTask, settings: Settings, mode: str, workdir: Path) -> 
 
 
 def main() -> int:
-    task, settings, mode, memory_mb, workdir, limit = pickle.loads(sys.stdin.buffer.read())
+    # stdin is the pickle `_attempt_once` in our parent process wrote (the task and the run's
+    # settings), never data from the repository being scanned.
+    payload = sys.stdin.buffer.read()
+    unpickled = pickle.loads(payload)  # secretcheck: ignore[SC243]
+    task, settings, mode, memory_mb, workdir, limit = unpickled
     _cap_memory(memory_mb)
     signal.alarm(int(limit) + BACKSTOP)
     from secretcheck.errors import SecretcheckError
