@@ -9,6 +9,7 @@ an incomplete scan from a finding.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +17,7 @@ import click
 
 from secretcheck import __version__
 from secretcheck.errors import SecretcheckError
-from secretcheck.findings import Severity
+from secretcheck.findings import ScanError, Severity
 from secretcheck.report import FORMATS, get_renderer
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.safeio import open_text_for_writing
@@ -314,6 +315,7 @@ def baseline_create(
         _fail(str(exc))
         return
     click.echo(f"secretcheck: wrote {len(made.entries)} baseline entries to {target}", err=True)
+    _exit_on_scan_errors(result.errors)
 
 
 @baseline_group.command("update")
@@ -365,6 +367,16 @@ def baseline_update(
         f"secretcheck: {target}: {len(made.entries)} entries ({added} added, {dropped} removed)",
         err=True,
     )
+    _exit_on_scan_errors(result.errors)
+
+
+def _exit_on_scan_errors(errors: Sequence[ScanError]) -> None:
+    """The baseline is written (a failed file keeps its text-detector findings), but a file
+    the detectors failed on may hold findings the baseline lacks: exit 3, as `scan` does."""
+    for error in errors:
+        click.echo(f"secretcheck: scan error: {error.path}: {error.message}", err=True)
+    if errors:
+        sys.exit(EXIT_SCAN_FAILED)
 
 
 @main.command()
@@ -457,6 +469,10 @@ def history(
     failing = result.failing(settings.fail_on)
     if failing and (fmt != "text" or output):
         click.echo(f"secretcheck: {len(failing)} secret(s) in history. {ROTATE}", err=True)
+    for error in result.errors:
+        click.echo(f"secretcheck: scan error: {error}", err=True)
+    if result.errors:
+        sys.exit(EXIT_SCAN_FAILED)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
