@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
@@ -30,7 +30,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import redact_line, unknown_value_spans
+from secretcheck.redact import context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
@@ -185,7 +185,9 @@ def build_findings(
             snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
             if not diagnostic:
                 snippets[line] = snippet
-        message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
+        # Detectors promise never to copy a value into these; redaction makes sure of it.
+        detail = redact_line(lead.detail, prose=True)
+        message = f"{rule.message}: {detail}" if detail else rule.message
         findings.append(
             Finding(
                 rule_id=rule.code,
@@ -201,11 +203,16 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
-                trace=lead.trace,
-                signals=signals,
+                trace=tuple(
+                    replace(step, note=redact_line(step.note, prose=True)) for step in lead.trace
+                ),
+                signals=tuple(redact_line(s, prose=True) for s in signals),
             )
         )
-    masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
+    masked = {
+        n: mask_line(index.line(n), [*s, *context_spans(index.line(n))])
+        for n, s in spans_by_line.items()
+    }
     return findings, masked
 
 
