@@ -18,7 +18,7 @@ CATEGORIES = frozenset(
         "secret", "sql-injection", "command-injection", "code-injection", "deserialization",
         "path-traversal", "ssrf", "xss", "xxe", "template-injection", "open-redirect", "tls",
         "weak-crypto", "debug", "temp-file", "secret-in-log", "permissions", "bind-all",
-        "repo-hygiene", "diagnostic",
+        "repo-hygiene", "diagnostic", "cleartext",
     }
 )  # fmt: skip
 

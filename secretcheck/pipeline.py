@@ -172,7 +172,9 @@ def build_findings(
         severity = rule.severity if lead.severity is None else lead.severity
         signals = merged_signals(lead, others, rules)
         context = path_context(display)
-        if context and rule.category == "secret" and severity > Severity.LOW:
+        # Every rule, not only the secret ones: a bind-all in an example or a key file in a test
+        # folder is what such folders hold by design.
+        if context and rule.category != "diagnostic" and severity > Severity.LOW:
             severity = Severity(int(severity) - 1)
             signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
