@@ -41,7 +41,7 @@ from secretcheck.gitlog import (
     revisions,
     tip_texts,
 )
-from secretcheck.pipeline import scan_text
+from secretcheck.pipeline import scan_text_detected
 from secretcheck.runner import executor, worker_count
 from secretcheck.settings import Settings
 from secretcheck.sources import BASELINE_HEADER, decode, display_path, is_excluded
@@ -97,6 +97,9 @@ class HistoryResult:
     commits_scanned: int
     tips: tuple[str, ...] = ()
     skipped: tuple[HistorySkip, ...] = ()
+    # Fragments a detector failed on ("<commit> <path>: <reason>"); they keep the text
+    # detectors' findings, and the run exits 3 like a scan with errors.
+    errors: tuple[str, ...] = ()
 
     def active(self) -> tuple[HistoryFinding, ...]:
         return tuple(s for s in self.secrets if not s.finding.suppressed)
@@ -149,14 +152,20 @@ def _is_baseline(patch: FilePatch, known: set[bytes]) -> bool:
     return False
 
 
-def scan_fragments(batch: Sequence[Fragment], settings: Settings) -> list[list[Finding]]:
-    """Worker: findings of each fragment, with spans mapped back to real line numbers."""
+def scan_fragments(
+    batch: Sequence[Fragment], settings: Settings
+) -> list[tuple[list[Finding], str]]:
+    """Worker: findings of each fragment, with spans mapped back to real line numbers, and
+    why a detector failed on it ("" if none did)."""
     out = []
     for display, text, mapping in batch:
         try:
-            found = scan_text(text, display, "text", settings)
-        except Exception:  # a detector bug on one fragment must not end a history scan
-            found = []
+            detected = scan_text_detected(text, display, "text", settings)
+            found = detected.findings
+            failed = detected.detail if detected.partial == "internal-error" else ""
+        except Exception as exc:  # a detector bug on one fragment must not end a history scan
+            found, failed = [], type(exc).__name__
+        error = f"internal error ({failed}); please report" if failed else ""
         mapped = []
         for f in found:
             if f.rule_id.startswith("SC9") or not f.secret:
@@ -167,7 +176,7 @@ def scan_fragments(batch: Sequence[Fragment], settings: Settings) -> list[list[F
                 continue
             span = Span(line, f.span.column, end or line, f.span.end_column)
             mapped.append(f.with_changes(span=span, statement=None))
-        out.append(mapped)
+        out.append((mapped, f"{display}: {error}" if error else ""))
     return out
 
 
@@ -217,7 +226,9 @@ class _Replay:
     def __init__(self, pool: Any, settings: Settings, workers: int) -> None:
         self.pool, self.settings, self.window = pool, settings, workers * 4
         self.tracker = _Tracker()
-        self.pending: deque[tuple[Future[list[list[Finding]]] | None, list[_Step]]] = deque()
+        self.pending: deque[tuple[Future[list[tuple[list[Finding], str]]] | None, list[_Step]]]
+        self.pending = deque()
+        self.errors: list[str] = []
         self.batch: list[Fragment] = []
         self.steps: list[_Step] = []
 
@@ -246,7 +257,10 @@ class _Replay:
                 if removals is not None:
                     self.tracker.note_removals(commit, removals)
                 else:
-                    self.tracker.note_findings(commit, raw, next(results))
+                    found, error = next(results)
+                    if error:
+                        self.errors.append(f"{commit.sha[:12]} {error}")
+                    self.tracker.note_findings(commit, raw, found)
 
 
 def scan_history(
@@ -298,7 +312,7 @@ def scan_history(
         replay.flush()
         replay.drain()
     result = _resolve(cwd, replay.tracker, tips, commits, isolated)
-    return replace(result, skipped=tuple(skipped))
+    return replace(result, skipped=tuple(skipped), errors=tuple(replay.errors))
 
 
 def _resolve(

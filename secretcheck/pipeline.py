@@ -225,11 +225,18 @@ def build_findings(
 
 
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
+    return scan_text_detected(text, display, kind, settings).findings
+
+
+def scan_text_detected(text: str, display: str, kind: str, settings: Settings) -> Detected:
+    """One text (a history fragment, a graded file), uncached but within the per-file CPU
+    budget like a scanned file, saying why only the text detectors' findings are there."""
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
-    return detect(
-        text, display, kind, enabled, audit=settings.audit,
-        markers=settings.suppression_markers(), known_codes=_codes(catalogue),
+    budget = settings.file_budget or math.inf
+    return detect_within(
+        text, display, kind, enabled, budget, audit=settings.audit,
+        options=SuppressionOptions(settings.suppression_markers(), _codes(catalogue)),
     )  # fmt: skip
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from secretcheck.commands import options as opt
-from secretcheck.commands.common import common_settings, fail
+from secretcheck.commands.common import EXIT_SCAN_FAILED, common_settings, fail
 from secretcheck.commands.output import Console
 from secretcheck.errors import SecretcheckError
-from secretcheck.findings import Finding
+from secretcheck.findings import Finding, ScanError
 
 
 @click.group("baseline")
@@ -66,6 +68,16 @@ def baseline_create(
         fail(str(exc))
     console.note(f"wrote {len(made.entries)} baseline entries to {target}")
     warn_alarming(console, result.findings)
+    exit_on_scan_errors(console, result.errors)
+
+
+def exit_on_scan_errors(console: Console, errors: Sequence[ScanError]) -> None:
+    """The baseline is written (a failed file keeps its text-detector findings), but a file
+    the detectors failed on may hold findings the baseline lacks: exit 3, as `scan` does."""
+    for error in errors:
+        console.warn(f"scan error: {error.path}: {error.message}")
+    if errors:
+        sys.exit(EXIT_SCAN_FAILED)
 
 
 def warn_alarming(console: Console, findings: tuple[Finding, ...]) -> None:
@@ -128,3 +140,4 @@ def baseline_update(
     added = len(set(made.entries) - set(old.entries))
     dropped = len(set(old.entries) - set(made.entries))
     console.note(f"{target}: {len(made.entries)} entries ({added} added, {dropped} removed)")
+    exit_on_scan_errors(console, result.errors)

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 import click
 
 from secretcheck.commands import options as opt
-from secretcheck.commands.common import EXIT_CLEAN, EXIT_FINDINGS, common_settings, fail, rule_flags
+from secretcheck.commands.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_SCAN_FAILED,
+    common_settings,
+    fail,
+    rule_flags,
+)
 from secretcheck.commands.output import Console, report_color, write_report
 from secretcheck.errors import SecretcheckError
 
@@ -95,6 +102,10 @@ def history(
     failing = result.failing(settings.fail_on)
     if failing and (fmt != "text" or output):
         console.warn(f"{len(failing)} secret(s) in history. {ROTATE}")
+    for error in result.errors:
+        console.warn(f"scan error: {error}")
+    if result.errors:
+        sys.exit(EXIT_SCAN_FAILED)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 

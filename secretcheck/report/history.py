@@ -59,6 +59,7 @@ def render_json(result: HistoryResult, fail_on: Severity) -> str:
         "secrets": [s.to_dict() for s in result.secrets],
         "summary": summary(result, fail_on),
         "skipped": [s.to_dict() for s in result.skipped],
+        "errors": list(result.errors),
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 

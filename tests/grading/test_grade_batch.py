@@ -129,10 +129,7 @@ def test_hostile_batch_grades_the_rest_and_lists_the_three(tmp_path: Path) -> No
     graded = [s for s in doc["submissions"] if not s["error"]]
     assert {s["name"] for s in graded} == {"good", "mediocre", "foreign", "plain"}
     assert doc["submissions"][-2:] == [s for s in doc["submissions"] if s["error"]]
-    if any("dubious ownership" in n for n in foreign["notes"]):
-        # grading's own git calls pass safe.directory; the history engine's runner
-        # (secretcheck/gitcmd.py) gets it from the "one hardened git runner" work of issue 9
-        pytest.xfail("history engine's git runner does not read other users' repositories yet")
+    assert not any("dubious ownership" in n for n in foreign["notes"]), foreign["notes"]
     assert foreign["confidence"] == "high"
     assert any(i["key"] == "single-commit" for d in foreign["dimensions"]
                for i in d["deductions"])  # fmt: skip  # its history was read
