@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -139,6 +140,27 @@ def _b64(value: str) -> str | None:
     return decoded.strip() if decoded.isprintable() else None
 
 
+def _docker_config_password(decoded: str) -> str | None:
+    """The registry password inside a decoded `.dockerconfigjson` (`{"auths": {host: {...}}}`):
+    its `password`, else the part after `:` of its base64 `auth` (`user:password`)."""
+    if not decoded.startswith("{") or '"auths"' not in decoded:
+        return None
+    try:
+        auths = json.loads(decoded).get("auths")
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    for entry in auths.values() if isinstance(auths, dict) else ():
+        if not isinstance(entry, dict):
+            continue
+        password = entry.get("password")
+        if not password and isinstance(entry.get("auth"), str):
+            pair = _b64(entry["auth"]) or ""
+            password = pair.partition(":")[2]
+        if isinstance(password, str) and password:
+            return password
+    return None
+
+
 _TOML_MULTILINE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
 
 
@@ -180,4 +202,8 @@ def entries(text: str, fmt: str) -> Iterator[Entry]:
                 if decoded is None:
                     continue
                 value, note = decoded, "base64-decoded Kubernetes Secret data"
+                registry = _docker_config_password(decoded)
+                if registry is not None:  # a pull secret: judge the password it carries
+                    key, value = "password", registry
+                    note = "base64-decoded .dockerconfigjson registry password"
             yield Entry(key, value, start, end, note)

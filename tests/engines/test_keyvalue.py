@@ -103,3 +103,32 @@ def test_readers_never_raise_and_never_leak(text: str, filename: str) -> None:
         if finding.secret and len(finding.secret) >= 8:
             assert finding.secret not in finding.snippet
             assert all(finding.secret not in s for s in finding.signals)
+
+
+def test_a_kubernetes_pull_secret_is_judged_by_the_registry_password_it_carries() -> None:
+    """`.dockerconfigjson` is base64 of `{"auths": {host: {"auth": base64("user:pw")}}}`:
+    the password is two decodings deep, built here at run time."""
+    import base64
+    import json
+    import random
+    import string
+
+    from secretcheck.engines.keyvalue import credential_entries
+
+    rng = random.Random(7)
+    password = "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(20))
+
+    def manifest(auths: dict[str, object]) -> str:
+        blob = base64.b64encode(json.dumps({"auths": auths}).encode()).decode()
+        return (
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\n"
+            f"type: kubernetes.io/dockerconfigjson\ndata:\n  .dockerconfigjson: {blob}\n"
+        )
+
+    auth = base64.b64encode(f"deploy:{password}".encode()).decode()
+    found = list(credential_entries(manifest({"reg.example.io": {"auth": auth}}), "pull.yaml"))
+    assert [(e.key, e.value) for e, _, _ in found] == [("password", password)]
+    assert any("dockerconfigjson" in s for s in found[0][1])
+    # A pull secret that names a credential helper carries no password: nothing to judge.
+    helper_only = manifest({"reg.example.io": {"credHelper": "ecr-login"}})
+    assert [e.key for e, _, _ in credential_entries(helper_only, "pull.yaml")] == []
