@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from secretcheck import __version__, inputfiles
-from secretcheck.findings import Confidence, Finding, Severity, Span
+from secretcheck.findings import Confidence, Finding, Severity, Span, TraceStep
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
@@ -104,6 +104,7 @@ def _decode(data: dict[str, Any], index: LineIndex) -> Finding:
         statement=(statement[0], statement[1]) if statement else None,
         also=tuple(data.get("also_matched", ())),
         signals=tuple(data.get("signals", ())),
+        trace=tuple(TraceStep(t["line"], t["column"], t["note"]) for t in data.get("trace", ())),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from secretcheck import cache
@@ -31,7 +31,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import redact_line, unknown_value_spans
+from secretcheck.redact import context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
@@ -183,7 +183,9 @@ def build_findings(
         severity = rule.severity if lead.severity is None else lead.severity
         signals = merged_signals(lead, others, rules)
         context = path_context(display)
-        if context and rule.category == "secret" and severity > Severity.LOW:
+        # Every rule, not only the secret ones: a bind-all in an example or a key file in a test
+        # folder is what such folders hold by design.
+        if context and rule.category != "diagnostic" and severity > Severity.LOW:
             severity = Severity(int(severity) - 1)
             signals = (*signals, f"context: {context} path (severity lowered)")
         line = lead.span.line
@@ -196,7 +198,9 @@ def build_findings(
             snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
             if not diagnostic:
                 snippets[line] = snippet
-        message = f"{rule.message}: {lead.detail}" if lead.detail else rule.message
+        # Detectors promise never to copy a value into these; redaction makes sure of it.
+        detail = redact_line(lead.detail, prose=True)
+        message = f"{rule.message}: {detail}" if detail else rule.message
         findings.append(
             Finding(
                 rule_id=rule.code,
@@ -212,11 +216,16 @@ def build_findings(
                 secret=lead.secret,
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
-                trace=lead.trace,
-                signals=signals,
+                trace=tuple(
+                    replace(step, note=redact_line(step.note, prose=True)) for step in lead.trace
+                ),
+                signals=tuple(redact_line(s, prose=True) for s in signals),
             )
         )
-    masked = {n: mask_line(index.line(n), s) for n, s in spans_by_line.items()}
+    masked = {
+        n: mask_line(index.line(n), [*s, *context_spans(index.line(n))])
+        for n, s in spans_by_line.items()
+    }
     return findings, masked
 
 

@@ -264,6 +264,18 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _is_canonical_baseline(text: str) -> bool:
+    """True only for a file that is exactly what `baseline create` writes: a header alone would
+    let any file hide a secret behind `{"format": "secretcheck-baseline"`, and extra keys or
+    hand-added text could carry one, so anything else is scanned like other text."""
+    from secretcheck import baseline  # a cheap module; imported late to keep sources light
+
+    try:
+        return baseline.dumps(baseline.loads(text)) == text
+    except baseline.BaselineError:
+        return False
+
+
 def source_from_bytes(display: str, data: bytes, max_size: int) -> SourceText | Skipped:
     """Classify one file's bytes, wherever they came from (disk, the git index, a commit)."""
     if len(data) > max_size:
@@ -271,10 +283,10 @@ def source_from_bytes(display: str, data: bytes, max_size: int) -> SourceText | 
     head = data[:SNIFF_BYTES]
     if b"\0" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return Skipped(display, "binary", "NUL byte in the first 8 KiB")
-    if data.startswith(BASELINE_HEADER):
+    text, encoding = decode(data)
+    if data.startswith(BASELINE_HEADER) and _is_canonical_baseline(text):
         # Its salted hashes read as high-entropy strings; it holds no secret by construction.
         return Skipped(display, "baseline-file", "a secretcheck baseline")
-    text, encoding = decode(data)
     return SourceText(display, text, classify(display, text[:200]), encoding)
 
 

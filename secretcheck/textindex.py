@@ -10,6 +10,16 @@ from secretcheck.findings import Span
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """The lines of `text` as findings number them: the one line-splitting rule of the tool.
+
+    Use it (or `LineIndex`) wherever lines of scanned text are numbered; `str.splitlines`
+    numbers differently after a form feed, a vertical tab, \\x1c-\\x1e, \\x85 or U+2028/2029.
+    """
+    lines = _LINE.findall(text)
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+
+
 class LineIndex:
     __slots__ = ("lines", "starts")
 

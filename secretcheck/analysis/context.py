@@ -1,7 +1,7 @@
 """Where a file sits: tests, fixtures, examples and docs hold fake credentials more often.
 
-Such paths lower a secret finding's severity by one step, but never hide it: a real key pasted
-into a test is still a leaked key.
+Such paths lower every finding's severity by one step (diagnostics aside), but never hide it: a
+real key pasted into a test is still a leaked key.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ import re
 _CONTEXTS = (
     (
         "test",
-        re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)test_[^/]*$|_tests?\.py$|conftest\.py$"),
+        # `t/` is celery's (and Perl-style) suite folder; `testing/` pytest's own.
+        re.compile(
+            r"(?:^|/)(?:tests?|testing|t)/|(?:^|/)test_[^/]*$|_tests?\.py$|conftest\.py$"
+        ),
     ),
     ("fixture", re.compile(r"(?:^|/)(?:fixtures?|testdata|test_data|mocks?)/")),
     (

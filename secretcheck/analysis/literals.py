@@ -14,7 +14,10 @@ _PLACEHOLDER_WORDS = frozenset(
      "yourpassword", "your_token", "your_api_key", "your-api-key", "mypassword", "test",
      "testing", "fake", "default", "xxx", "notasecret", "not-a-secret", "insert_here",
      # Well-known defaults of local and CI services: never the production credential.
-     "postgres", "root", "guest", "mysql", "redis", "admin", "pass", "user", "sa"}
+     "postgres", "root", "guest", "mysql", "redis", "admin", "pass", "user", "sa",
+     # Demo passwords of vendor docs: Oracle's scott/tiger (SQLAlchemy's docstrings use it in
+     # every dialect, 348 URLs in its sdist) and the docker-library postgres example.
+     "tiger", "mysecretpassword"}
 )  # fmt: skip
 # A value made only of words, one of which says "stand-in" (test-secret-key, your-api-key,
 # not-the-password, dummy_token): a real secret is not spelled like that.
@@ -38,13 +41,17 @@ _PLACEHOLDER_RE = re.compile(
 )
 _URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|/|\./|\.\./|~/|[A-Za-z]:\\)")
 _URL_CREDENTIALS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IGNORECASE)
-# snake_case, dotted or entry-point names (`pkg.module:func`), CONSTANT_CASE and single
-# upper-case words (enum members).
+# snake_case, dotted or entry-point names (`pkg.module:func`), private names used as session
+# or attribute keys (`_auth_user_id`, `_csrftoken`), CONSTANT_CASE and single upper-case words
+# (enum members).
 _IDENTIFIER = re.compile(
     r"^[a-z_][a-z0-9_]*(?:[.:][a-z_][a-z0-9_]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$"
+    r"|^_+[a-z][a-z0-9]*(?:_[a-z0-9]+)*$"
     r"|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,12}$"
     # CamelCase words (ApplyTypeAnnotationsVisitor): random tokens have digits or capital runs.
     r"|^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$"
+    # An option set to a word (ssh's `StrictHostKeyChecking=no`): a setting, not a key.
+    r"|^[A-Z][a-z]+(?:[A-Z][a-z]+)+=[a-z]+$"
     r"|^arn:[\w-]+:|^(?:urn|projects|sm|ssm|secretsmanager):"
 )
 # Regular expressions are patterns for secrets, not secrets: (?:...), \d, [a-z0-9], {32}.

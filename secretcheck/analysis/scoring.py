@@ -70,7 +70,8 @@ def judge_named(
         return None
     if words == WEAK_KEY and (strength(value.strip()) < 2 or is_uuid(value.strip())):
         return None
-    if words not in _HUMAN_CHOSEN and value.strip().isalpha() and value.strip().islower():
+    bare = value.strip().lstrip("#@:.-_")  # `token == "#bygroup"`: a marker, not a token
+    if words not in _HUMAN_CHOSEN and bare.isalpha() and bare.islower():
         return None  # `input_token = "marker"`: a token or key is never one lower-case word
     signals = []
     if words:

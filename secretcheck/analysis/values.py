@@ -16,6 +16,14 @@ from collections import Counter
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
+# LVM physical/logical volume UUIDs (lsblk, blkid): 32 base62 characters in groups 6-4-4-4-4-4-6.
+_LVM_UUID = re.compile(r"^[A-Za-z0-9]{6}(?:-[A-Za-z0-9]{4}){5}-[A-Za-z0-9]{6}$")
+# Multipart boundaries (RFC 2046 section 5.1.1): `----WebKitFormBoundary<16 random>` and the
+# like are random by design and public in every request that carries them.
+_BOUNDARY = re.compile(r"^-{3,}[\w'()+,./:=?-]+$|(?i:boundary)")
+_BOUNDARY_CONTEXT = re.compile(r"(?i)boundary\s*[=:]")
+# Raw lengths of MD5, SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512 digests.
+_DIGEST_BYTES = frozenset({16, 20, 28, 32, 48, 64})
 # Words on a line that say a hex or base64 value is a digest or an id, not a key.
 _DIGEST_CONTEXT = re.compile(
     r"(?i)(?:sha\d*|md5|blake2\w*|hash(?:es)?|digest|checksum|integrity|etag|crc|fingerprint"
@@ -46,7 +54,11 @@ _ENUM_WORDS = frozenset(
     {"bearer", "basic", "digest", "oauth", "oauth2", "jwt", "hmac", "api_key", "apikey",
      "access_token", "refresh_token", "id_token", "client_credentials", "authorization_code",
      "password", "implicit", "token", "secret", "plain", "plaintext", "none", "true", "false",
-     "required", "optional", "hidden", "text", "string", "sha256", "hs256", "rs256", "es256"}
+     "required", "optional", "hidden", "text", "string", "sha256", "hs256", "rs256", "es256",
+     # Option values of YAML/INI settings named after a password (ansible's
+     # `update_password: always`, `password_prompt: never`): a policy, not the password.
+     "always", "never", "on_create", "on_change", "yes", "no", "on", "off", "auto",
+     "enabled", "disabled", "present", "absent", "prompt", "ask", "unset"}
 )  # fmt: skip
 
 
@@ -122,8 +134,10 @@ def benign_value(value: str, line: str = "", *, named: bool = False) -> str | No
     if named:
         # Under a credential name even a UUID can be the key (Heroku, Snyk and Postmark keys).
         return None
-    if _UUID.match(value):
+    if _UUID.match(value) or _LVM_UUID.match(value):
         return "uuid"
+    if _BOUNDARY.search(value) or _BOUNDARY_CONTEXT.search(line.replace(value, " ")):
+        return "multipart boundary"
     if _ALEMBIC.search(line):
         return "migration revision id"
     if _HEX.match(value) and len(value) in (7, 8, 12, 32, 40, 56, 64, 96, 128):
@@ -134,11 +148,21 @@ def benign_value(value: str, line: str = "", *, named: bool = False) -> str | No
         r"(?i)sha\d+-|integrity|checksum|digest", line
     ):
         return "digest"
+    if _base64_digest(value) and _DIGEST_CONTEXT.search(line.replace(value, " ")):
+        return "base64 digest"
     if is_enum_word(value):
         return "enum-like word"
     if _encoded_text(value):
         return "base64 of plain text"
     return None
+
+
+def _base64_digest(value: str) -> bool:
+    """Base64 of exactly a digest's length (`sha256-<44 chars>` in an integrity field)."""
+    if not re.fullmatch(r"[A-Za-z0-9+/_-]+={0,2}", value):
+        return False
+    unpadded = len(value.rstrip("="))
+    return unpadded * 3 // 4 in _DIGEST_BYTES and unpadded % 4 != 1
 
 
 def _encoded_text(value: str) -> bool:

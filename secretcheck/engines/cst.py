@@ -22,6 +22,7 @@ from secretcheck.findings import Hit, Span
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
 from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
 
 PARSE_ERROR_CODE = "SC901"
 _MAX_SNIPPETS = 40
@@ -94,7 +95,7 @@ def _outside_docstrings(rules: list[RuleSpec], text: str, tree: ast.Module) -> l
     (`app.run(debug=True)` in an example) cannot fire: no whole-module libcst parse for them.
     Taint checks choose their own lines and are kept."""
     docstrings: set[int] | None = None
-    source_lines = text.splitlines()
+    source_lines = split_lines(text)
     kept = []
     for rule in rules:
         entry = CHECKS[rule.check]
@@ -226,7 +227,7 @@ def _shift(hit: Hit, lines: int) -> Hit:
 def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> list[Hit]:
     import libcst
 
-    source_lines = text.splitlines(keepends=True)
+    source_lines = split_lines(text, keepends=True)
     hits: list[Hit] = []
     ranges = statement_ranges(tree, _candidate_lines(rules, text))
     if len(ranges) > _MAX_SNIPPETS:

@@ -9,7 +9,8 @@ references) are never secrets.
 Rules pick their job with `check`: `config-credentials` (one hit per credential value),
 `code-credentials` (the same for JavaScript, Go, Java, PHP, Ruby, C#, notebooks, ...),
 `committed-env-file` (a `.env` file holding real values: one hit at line 1) and
-`committed-private-key` (a key file with a private key block: one hit at line 1).
+`committed-private-key` (a key file with a private key block: one hit on the block, which merges
+with SC309's hit on the same block into one finding).
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ _ENV_FILE = re.compile(
     r"(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$"
 )
 _KEY_FILE = re.compile(r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|[^/]+\.(?:pem|key|ppk|p8))$")
+# The body of the first private key block, captured like SC309 (`private-key`) captures it, so
+# the file finding and the key finding share one location and secret and merge into one.
+_PRIVATE_KEY_BODY = re.compile(
+    r"-----BEGIN (?P<label>[A-Z ]*PRIVATE KEY(?: BLOCK)?)-----(?P<body>[\s\S]{40,12000}?)"
+    r"-----END (?P=label)-----"
+)
 
 
 def handles_config(path: str) -> bool:
@@ -95,10 +102,12 @@ def run_keyvalue(
         detail = f"{len(found)} credential value(s) in a committed .env file"
         yield Hit(rule.code, Span(1, 1, 1, 2), "", detail, None, ("file: committed .env",))
     rule = by_check.get("committed-private-key")
-    if (
-        rule
-        and _KEY_FILE.search(display)
-        and re.search(r"-----BEGIN [A-Z ]*PRIVATE KEY-----", text)
-    ):
+    block = _PRIVATE_KEY_BODY.search(text) if rule and _KEY_FILE.search(display) else None
+    if rule and block:
+        span = index.span(block.start("body"), block.end("body"))
+        yield Hit(rule.code, span, block.group("body"), "private key file in the repository",
+                  None, ("file: private key block",))  # fmt: skip
+    elif rule and _KEY_FILE.search(display) and "PRIVATE KEY-----" in text:
+        # A block cut short (no END line) is still a key file; report it at line 1.
         yield Hit(rule.code, Span(1, 1, 1, 2), "", "private key file in the repository", None,
                   ("file: private key block",))  # fmt: skip

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secretcheck.gitcmd import GitError, run_git
+from secretcheck.textindex import split_lines
 
 NO_BASE = "none"
 
@@ -128,7 +129,7 @@ class Inheritance:
                 blob = run_git(self.root, "cat-file", "blob", self._base_blobs[path], isolated=True)
             except GitError:
                 blob = b""
-            lines = blob.decode("utf-8", "replace").split("\n")
+            lines = split_lines(blob.decode("utf-8", "replace"))
             self._lines[path] = frozenset(x.strip() for x in lines if x.strip())
         return self._lines[path]
 
@@ -138,9 +139,9 @@ class Inheritance:
                 data = (self.root / path).read_bytes()
             except OSError:
                 data = b""
-            # Numbered as findings number lines: only \n ends a line (a \r before it is kept
-            # out by strip() when compared).
-            self._head_lines[path] = data.decode("utf-8", "replace").split("\n")
+            # Numbered as findings number lines (\n, \r\n and \r end a line): the one
+            # line-numbering function.
+            self._head_lines[path] = split_lines(data.decode("utf-8", "replace"))
         return self._head_lines[path]
 
 

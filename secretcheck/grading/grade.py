@@ -35,6 +35,7 @@ from secretcheck.grading.weak import weak_credentials
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
+from secretcheck.textindex import split_lines
 
 OnDone = Callable[[Grade], None]
 # The seam to the scan of the submitted tree, like `HistoryScanner` for its history.
@@ -57,7 +58,7 @@ def _python_sources(sub: Submission) -> list[PySource]:
         if rel.endswith(".py"):
             text = read_text(sub, rel)
             if text is not None:
-                out.append(PySource(rel, tuple(text.splitlines())))
+                out.append(PySource(rel, tuple(split_lines(text))))
     return out
 
 

@@ -7,6 +7,8 @@ import re
 from secretcheck import tomlcompat
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.submission import Submission, basename, read_text
+from secretcheck.redact import redact_line
+from secretcheck.textindex import split_lines
 
 _TOOLS = re.compile(
     r"(?i)\b(detect-secrets|gitleaks|secretcheck|trufflehog|ggshield|bandit|"
@@ -31,7 +33,7 @@ _LOCK_FILES = ("poetry.lock", "Pipfile.lock", "uv.lock", "pdm.lock", "requiremen
 
 def _requirement_lines(text: str) -> list[tuple[int, bool]]:
     out = []
-    for n, raw in enumerate(text.splitlines(), 1):
+    for n, raw in enumerate(split_lines(text), 1):
         line = raw.split(" #")[0].strip()
         if not line or line.startswith(("#", "-r", "-c", "--", "-e")):
             continue
@@ -91,7 +93,7 @@ def containers(sub: Submission) -> list[Signal]:
     for rel in files:
         users = [
             (n, line.split()[1])
-            for n, line in enumerate((read_text(sub, rel) or "").splitlines(), 1)
+            for n, line in enumerate(split_lines(read_text(sub, rel) or ""), 1)
             if re.match(r"(?i)^\s*USER\s+\S", line)
         ]
         if users and users[-1][1].split(":")[0] not in ("root", "0"):
@@ -110,9 +112,9 @@ def security_tooling(sub: Submission) -> list[Signal]:
     evidence = []
     for rel in sub.files:
         if rel in _TOOL_FILES or rel.startswith(".github/workflows/"):
-            for n, line in enumerate((read_text(sub, rel) or "").splitlines(), 1):
+            for n, line in enumerate(split_lines(read_text(sub, rel) or ""), 1):
                 if _TOOLS.search(line) and not line.lstrip().startswith("#"):
-                    evidence.append(Evidence(rel, n, snippet=line.strip()[:120]))
+                    evidence.append(Evidence(rel, n, snippet=redact_line(line)[:120]))
                     break
     return [Signal("security-tooling", tuple(evidence))] if evidence else []
 
@@ -132,7 +134,7 @@ def wildcard_access(sub: Submission) -> list[Signal]:
     evidence = []
     for rel in sub.scannable():
         if rel.endswith(_POLICY_SUFFIXES):
-            for n, line in enumerate((read_text(sub, rel) or "").splitlines(), 1):
+            for n, line in enumerate(split_lines(read_text(sub, rel) or ""), 1):
                 if _WILDCARD.search(line) and not line.lstrip().startswith("#"):
-                    evidence.append(Evidence(rel, n, snippet=line.strip()[:160]))
+                    evidence.append(Evidence(rel, n, snippet=redact_line(line)[:160]))
     return [Signal("wildcard-access", tuple(evidence))] if evidence else []

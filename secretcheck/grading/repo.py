@@ -21,6 +21,7 @@ from secretcheck.grading.project import (
     wildcard_access,
 )
 from secretcheck.grading.submission import Submission, basename, read_text
+from secretcheck.textindex import split_lines
 
 _ENV_EXAMPLE = re.compile(
     r"(?i)^(?:\.env\.(?:example|sample|template|dist|defaults?)"
@@ -53,7 +54,7 @@ GITIGNORE_PROBES = {
 
 def _assignments(text: str) -> list[tuple[int, str, str]]:
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(split_lines(text), 1):
         m = _ASSIGN.match(line)
         if m and not line.lstrip().startswith("#"):
             out.append((n, m.group("key"), m.group("value").strip().strip("'\"")))
@@ -122,7 +123,7 @@ def gitignore(sub: Submission) -> list[Signal]:
         return []
     patterns = [
         (n, line.strip())
-        for n, line in enumerate(text.splitlines(), 1)
+        for n, line in enumerate(split_lines(text), 1)
         if line.strip() and not line.startswith(("#", "!"))
     ]
     out = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.grading.model import Evidence, Signal
-from secretcheck.redact import redact_value
+from secretcheck.redact import redact_line, redact_value
 
 _ENV_NAME = r"""os\.(?:environ\.get|getenv|environ\.setdefault)\(\s*["'](?P<name>\w+)["']"""
 _ENV_READ = re.compile(_ENV_NAME + r"|os\.environ\[\s*[\"'](?P<sub>\w+)[\"']\s*\]")
@@ -46,8 +46,9 @@ def _code_lines(src: PySource) -> Iterator[tuple[int, str]]:
 
 
 def _ev(src: PySource, number: int, snippet: str | None = None) -> Evidence:
-    text = src.lines[number - 1].strip() if snippet is None else snippet
-    return Evidence(src.path, number, snippet=text[:160])
+    text = src.lines[number - 1] if snippet is None else snippet
+    # Masked before it is cut: a token cut in half no longer looks like one.
+    return Evidence(src.path, number, snippet=redact_line(text)[:160])
 
 
 def _secretish(name: str) -> bool:

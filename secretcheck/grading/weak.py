@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from secretcheck.analysis.names import credential_words
 from secretcheck.grading.model import Evidence, Signal
 from secretcheck.grading.submission import Submission, basename, read_text
-from secretcheck.redact import redact_value
+from secretcheck.redact import redact_line
+from secretcheck.textindex import split_lines
 
 # Defaults shipped by databases and frameworks, and the dictionary passwords breach lists start
 # with; a trailing run of digits or '!' does not make them strong.
@@ -69,12 +70,14 @@ def _live_config(rel: str) -> bool:
 
 
 def _masked(line: str, start: int, end: int) -> str:
-    return (line[:start] + redact_value(line[start:end]) + line[end:]).strip()[:160]
+    # The one redaction: the weak value keeps its prefix and length, every other value on
+    # the line is masked too, and the line is cut only once masked.
+    return redact_line(line, [(start, end)])[:160]
 
 
 def weak_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line, redacted line) for each weak credential the text sets."""
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in enumerate(split_lines(text), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", ";", "//")) or _READS_ENV.search(line):
             continue

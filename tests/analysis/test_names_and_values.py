@@ -130,7 +130,9 @@ def test_benign_files(path: str, reason: str | None) -> None:
 @pytest.mark.parametrize(
     ("path", "context"),
     [("tests/test_auth.py", "test"), ("app/fixtures/users.json", "fixture"),
-     (".env.example", "example"), ("docs/setup.md", "docs"), ("app/settings.py", None)],
+     (".env.example", "example"), ("docs/setup.md", "docs"), ("app/settings.py", None),
+     ("t/unit/security/__init__.py", "test"), ("celery/testing/app.py", "test"),
+     ("celery/utils/text.py", None)],
 )  # fmt: skip
 def test_path_context(path: str, context: str | None) -> None:
     assert path_context(path) == context

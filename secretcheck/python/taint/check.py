@@ -34,6 +34,7 @@ from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.prefilter import has_entry_point
 from secretcheck.python.taint.sources import WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
 
 _FLASK = re.compile(r"^(?:from|import)\s+flask\b", re.M)
 _FASTAPI = re.compile(r"^(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
@@ -233,7 +234,7 @@ class Check(cst.BatchableCSTVisitor):
 
     def _module_level_entry(self, spans: list[tuple[int, int]]) -> bool:
         """Does the module's own code (outside its functions and methods) read an entry point?"""
-        lines = self.text.splitlines(keepends=True)
+        lines = split_lines(self.text, keepends=True)
         inside: set[int] = set()
         for a, b in spans:
             inside.update(range(a, b + 1))
@@ -257,7 +258,7 @@ class Check(cst.BatchableCSTVisitor):
     def _module_level_sink_lines(self, spans: list[tuple[int, int]], sink_lines: set[int]) -> bool:
         """Is some sink line in the module's own code (not in a definition, not an import)?
         `spans`: the module's top-level definitions, in order."""
-        lines = self.text.splitlines()
+        lines = split_lines(self.text)
         return any(
             not _within(spans, n) and not lines[n - 1].lstrip().startswith(("from ", "import "))
             for n in sink_lines

@@ -1,0 +1,329 @@
+#!/usr/bin/env python3
+"""Alerts per 10k lines of library code on nine real projects, secretcheck beside its peers.
+
+    python benchmarks/build_corpus.py realcode           # once: the 9 pinned sdists
+    python benchmarks/realcode/run.py                    # secretcheck, bandit, detect-secrets
+    python benchmarks/realcode/run.py --rules SC2        # only rules starting SC2 (--select)
+    python benchmarks/realcode/run.py --no-peers         # secretcheck alone (faster)
+    python benchmarks/realcode/run.py --peers-from DIR   # peers' reports of an earlier --out DIR
+
+secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
+user would run it, so test and docs paths get their usual treatment), bandit runs `-r CORPUS`
+and detect-secrets `scan --all-files` in the corpus. Only findings in library files count (see
+`library.py` for how tests and docs are recognised), divided by the lines of those files:
+
+- secretcheck: an *alert* is an unsuppressed finding at or above the default gate (`low`); info
+  findings are counted apart, as they never fail a run;
+- bandit: every result, and apart those of medium severity or more;
+- detect-secrets: every reported secret.
+
+Rates are by rule and by family (the rule pack folder: credentials, tokens and entropy are
+"secret"; input-handling is "injection"; configuration, hygiene, diagnostics as named).
+
+`judged.csv` holds hand-judged findings (`location,rule,verdict,reason`; verdict TP or FP).
+Rows still reported give precision per family; rows no longer reported are listed as gone (a
+gone TP is lost recall). Results go to `--out` (default `benchmarks/.results/realcode/`) as
+`realcode.json` and `realcode.md`; the Markdown is printed too. CPU time is the growth of
+`getrusage(RUSAGE_CHILDREN)` (user + system of each tool and its workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO))
+
+from library import Inventory, inventory  # noqa: E402
+
+from secretcheck.rulepacks import load_catalogue  # noqa: E402
+
+DEFAULT_CORPUS = REPO / "benchmarks" / ".corpus" / "realcode"
+DEFAULT_OUT = REPO / "benchmarks" / ".results" / "realcode"
+JUDGED = HERE / "judged.csv"
+GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
+FAMILIES = {
+    "credentials": "secret", "tokens": "secret", "entropy": "secret",
+    "input-handling": "injection", "configuration": "configuration", "hygiene": "hygiene",
+    "diagnostics": "diagnostic",
+}  # fmt: skip
+
+
+@dataclass
+class ToolRun:
+    name: str
+    wall: float = 0.0
+    cpu: float = 0.0
+    alerts: Counter[str] = field(default_factory=Counter)  # rule -> library alerts
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(
+    argv: list[str], cwd: Path, env: dict[str, str], stdout: Path | None
+) -> tuple[float, float]:
+    with open(stdout if stdout else os.devnull, "wb") as out:
+        cpu0, t0 = child_cpu(), time.perf_counter()
+        proc = subprocess.run(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.PIPE)
+        wall, cpu = time.perf_counter() - t0, child_cpu() - cpu0
+    if proc.returncode not in (0, 1):  # 1: findings, not an error
+        tail = proc.stderr.decode("utf-8", "replace")[-2000:]
+        raise SystemExit(f"{argv[0]} exited {proc.returncode}:\n{tail}")
+    return wall, cpu
+
+
+def family_of_rules() -> dict[str, str]:
+    families = {}
+    for rule in load_catalogue(()).rules:
+        folder = Path(rule.source).parent.name
+        families[rule.code] = FAMILIES.get(folder, folder)
+    return families
+
+
+def run_secretcheck(
+    corpus: Path, out: Path, env: dict[str, str], rules: str | None, inv: Inventory
+) -> tuple[ToolRun, list[dict[str, Any]]]:
+    report = out / "secretcheck.json"
+    # `-c` rather than the console script: the secretcheck that this interpreter imports (a
+    # PYTHONPATH checkout of another commit, say) is the one measured.
+    argv = [sys.executable, "-c", "from secretcheck.cli import main; main()",
+            "scan", str(corpus), "--format", "json", "-o", str(report), "--no-cache"]  # fmt: skip
+    if rules:
+        argv += ["--select", rules]
+    run = ToolRun("secretcheck")
+    run.wall, run.cpu = timed(argv, out, env, None)
+    data = json.loads(report.read_text())
+    prefix = corpus.as_posix().rstrip("/") + "/"
+    library = []
+    for f in data["findings"]:
+        rel = f["path"].removeprefix(prefix)
+        if f["suppressed"] or rel not in inv.files:
+            continue
+        library.append({**f, "path": rel})
+        if f["severity"] in GATE:
+            run.alerts[f["rule_id"]] += 1
+        else:
+            run.extra["info"] = run.extra.get("info", 0) + 1
+    run.extra["findings_all_files"] = len(data["findings"])
+    return run, library
+
+
+def relative(path: str, inv: Inventory) -> str:
+    """`path` from the corpus root (`<sdist>/...`), whatever folder the corpus was in."""
+    for project in inv.project_lines():
+        at = path.find(f"{project}/")
+        if at == 0 or (at > 0 and path[at - 1] == "/"):
+            return path[at:]
+    return path
+
+
+def count_bandit(report: Path, inv: Inventory, run: ToolRun) -> ToolRun:
+    medium = 0
+    for r in json.loads(report.read_text())["results"]:
+        if relative(r["filename"], inv) in inv.files:
+            run.alerts[r["test_id"]] += 1
+            medium += r["issue_severity"] in ("MEDIUM", "HIGH")
+    run.extra["medium_or_more"] = medium
+    return run
+
+
+def count_detect_secrets(report: Path, inv: Inventory, run: ToolRun) -> ToolRun:
+    for rel, secrets in json.loads(report.read_text())["results"].items():
+        if relative(rel, inv) in inv.files:
+            for secret in secrets:
+                run.alerts[secret["type"]] += 1
+    return run
+
+
+def run_peers(corpus: Path, out: Path, env: dict[str, str], inv: Inventory) -> list[ToolRun]:
+    bandit, detect = ToolRun("bandit"), ToolRun("detect-secrets")
+    bandit_argv = [sys.executable, "-m", "bandit", "-r", str(corpus), "-f", "json",
+                   "-o", str(out / "bandit.json"), "-q"]  # fmt: skip
+    bandit.wall, bandit.cpu = timed(bandit_argv, out, env, None)
+    detect_argv = [sys.executable, "-m", "detect_secrets", "scan", "--all-files", "."]
+    detect.wall, detect.cpu = timed(detect_argv, corpus, env, out / "detect-secrets.json")
+    return [count_bandit(out / "bandit.json", inv, bandit),
+            count_detect_secrets(out / "detect-secrets.json", inv, detect)]  # fmt: skip
+
+
+def reused_peers(earlier: Path, inv: Inventory) -> list[ToolRun]:
+    """The peers' reports and times of an earlier run (`--peers-from`): bandit and
+    detect-secrets do not change when secretcheck does, and take most of a run's time."""
+    times = json.loads((earlier / "realcode.json").read_text())["peers"]
+    runs = []
+    for name, count in (("bandit", count_bandit), ("detect-secrets", count_detect_secrets)):
+        run = ToolRun(name, times[name]["wall_s"], times[name]["cpu_s"])
+        run.extra["reused_from"] = str(earlier)
+        runs.append(count(earlier / f"{name}.json", inv, run))
+    return runs
+
+
+def per10k(count: int, lines: int) -> float:
+    return round(count * 10_000 / lines, 3) if lines else 0.0
+
+
+def judged_precision(
+    library: list[dict[str, Any]], families: dict[str, str], rules: str | None = None
+) -> dict[str, Any]:
+    """Precision per family over judged rows that secretcheck still reports (rows of rules
+    that `--rules` left out are not counted as gone)."""
+    selected = tuple(r.strip().upper() for r in rules.split(",")) if rules else ("SC",)
+    found = {(f"{f['path']}:{f['line']}", f["rule_id"]) for f in library}
+    tally: dict[str, Counter[str]] = {}
+    gone: list[dict[str, str]] = []
+    rows = list(csv.DictReader(JUDGED.open(newline=""))) if JUDGED.exists() else []
+    rows = [r for r in rows if r["rule"].startswith(selected)]
+    for row in rows:
+        family = families.get(row["rule"], "?")
+        if (row["location"], row["rule"]) in found:
+            tally.setdefault(family, Counter())[row["verdict"]] += 1
+        else:
+            gone.append(row)
+    precision = {
+        fam: {"tp": c["TP"], "fp": c["FP"], "precision": round(c["TP"] / (c["TP"] + c["FP"]), 3)}
+        for fam, c in sorted(tally.items())
+    }
+    gone_tp = [r for r in gone if r["verdict"] == "TP"]
+    judged = {(r["location"], r["rule"]) for r in rows}
+    unjudged = Counter(families.get(rule, "?") for _, rule in found - judged)
+    return {"by_family": precision, "gone": len(gone), "gone_tp": gone_tp,
+            "unjudged": dict(sorted(unjudged.items()))}  # fmt: skip
+
+
+def summarise(
+    sc: ToolRun,
+    peers: list[ToolRun],
+    inv: Inventory,
+    families: dict[str, str],
+    judged: dict[str, Any],
+    rules: str | None,
+) -> dict[str, Any]:
+    lines = inv.lines
+    by_family: Counter[str] = Counter()
+    for code, n in sc.alerts.items():
+        by_family[families.get(code, "?")] += n
+    total = sum(sc.alerts.values())
+    return {
+        "library_lines": lines,
+        "library_files": len(inv.files),
+        "projects": inv.project_lines(),
+        "files_by_kind": {k: {"files": f, "lines": n} for k, (f, n) in inv.by_kind.items()},
+        "rules": rules or "default",
+        "secretcheck": {
+            "alerts": total, "per_10k": per10k(total, lines), "info": sc.extra.get("info", 0),
+            "findings_all_files": sc.extra["findings_all_files"],
+            "by_family": {k: {"alerts": n, "per_10k": per10k(n, lines)}
+                          for k, n in sorted(by_family.items())},
+            "by_rule": {k: {"alerts": n, "per_10k": per10k(n, lines), "family": families.get(k)}
+                        for k, n in sorted(sc.alerts.items())},
+            "wall_s": round(sc.wall, 1), "cpu_s": round(sc.cpu, 1),
+        },
+        "peers": {
+            p.name: {"alerts": sum(p.alerts.values()),
+                     "per_10k": per10k(sum(p.alerts.values()), lines),
+                     **{k: v for k, v in p.extra.items()},
+                     **({"medium_or_more_per_10k": per10k(p.extra["medium_or_more"], lines)}
+                        if "medium_or_more" in p.extra else {}),
+                     "by_rule": dict(sorted(p.alerts.items())),
+                     "wall_s": round(p.wall, 1), "cpu_s": round(p.cpu, 1)}
+            for p in peers
+        },
+        "judged": judged,
+    }  # fmt: skip
+
+
+def markdown(s: dict[str, Any]) -> str:
+    sc = s["secretcheck"]
+    select = "" if s["rules"] == "default" else f", --select {s['rules']}"
+    out = [
+        f"Library code: {s['library_files']:,} files, {s['library_lines']:,} lines "
+        f"(rules: {s['rules']}).", "",
+        "| tool | alerts | per 10k library lines | wall | CPU |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        f"| secretcheck (default settings{select}) | {sc['alerts']} | {sc['per_10k']:.2f} | "
+        f"{sc['wall_s']} s | {sc['cpu_s']} s |",
+    ]  # fmt: skip
+    for name, p in s["peers"].items():
+        label = f"{name} (times and report of {p['reused_from']})" if "reused_from" in p else name
+        out.append(f"| {label} | {p['alerts']} | {p['per_10k']:.2f} | {p['wall_s']} s | "
+                   f"{p['cpu_s']} s |")  # fmt: skip
+        if "medium_or_more" in p:
+            out.append(f"| {name} (medium or more) | {p['medium_or_more']} | "
+                       f"{p['medium_or_more_per_10k']:.2f} | | |")  # fmt: skip
+    out += ["", "| family | alerts | per 10k | judged precision (TP/judged) | not judged |",
+            "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    precision, unjudged = s["judged"]["by_family"], s["judged"]["unjudged"]
+    for fam, v in sc["by_family"].items():
+        p = precision.get(fam)
+        judged = f"{p['precision']:.2f} ({p['tp']}/{p['tp'] + p['fp']})" if p else "-"
+        out.append(f"| {fam} | {v['alerts']} | {v['per_10k']:.2f} | {judged} | "
+                   f"{unjudged.get(fam, 0)} |")  # fmt: skip
+    out += ["", "| rule | family | alerts | per 10k |", "| --- | --- | ---: | ---: |"]
+    for code, v in sc["by_rule"].items():
+        out.append(f"| {code} | {v['family']} | {v['alerts']} | {v['per_10k']:.2f} |")
+    gone = s["judged"]
+    out += ["", f"Judged rows no longer reported: {gone['gone']} "
+            f"({len(gone['gone_tp'])} of them TP, i.e. lost)."]  # fmt: skip
+    out += [f"- lost TP: {r['location']} {r['rule']} ({r['reason']})" for r in gone["gone_tp"]]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rules", help="only these rule codes or prefixes (secretcheck --select)")
+    parser.add_argument("--no-peers", action="store_true", help="skip bandit and detect-secrets")
+    parser.add_argument(
+        "--peers-from",
+        type=Path,
+        metavar="DIR",
+        help="reuse bandit's and detect-secrets' reports and times from DIR",
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args(argv)
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        raise SystemExit(f"no corpus at {corpus}: run `python benchmarks/build_corpus.py realcode`")
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    # The corpus is gitignored inside this work tree: without a ceiling secretcheck would list
+    # files with git and find none.
+    env["GIT_CEILING_DIRECTORIES"] = str(corpus.parent)
+    inv = inventory(corpus)
+    families = family_of_rules()
+    sc, library = run_secretcheck(corpus, out, env, args.rules, inv)
+    if args.peers_from:
+        peers = reused_peers(args.peers_from.resolve(), inv)
+    else:
+        peers = [] if args.no_peers else run_peers(corpus, out, env, inv)
+    (out / "library-findings.json").write_text(json.dumps(library, indent=1, sort_keys=True))
+    summary = summarise(
+        sc, peers, inv, families, judged_precision(library, families, args.rules), args.rules
+    )
+    (out / "realcode.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+    text = markdown(summary)
+    (out / "realcode.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""The real-code benchmark's own parts: what counts as library code, and the judged sample."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from secretcheck.rulepacks import load_catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "benchmarks" / "realcode"
+spec = importlib.util.spec_from_file_location("realcode_library", HERE / "library.py")
+assert spec is not None and spec.loader is not None
+library = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = library  # dataclasses look their module up there
+spec.loader.exec_module(library)
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        ("celery-5.7.0/celery/backends/redis.py", "library"),
+        ("celery-5.7.0/t/unit/security/__init__.py", "test"),
+        ("django-5.2.19/tests/auth_tests/fixtures/natural.json", "test"),
+        ("django-5.2.19/django/conf/global_settings.py", "library"),
+        ("django-5.2.19/docs/conf.py", "docs"),
+        ("sqlalchemy-2.1.9/doc/build/conf.py", "docs"),
+        ("sqlalchemy-2.1.9/lib/sqlalchemy/testing/fixtures/sql.py", "test"),
+        ("ansible_core-2.19.14/lib/ansible/config/base.yml", "library"),
+        ("ansible_core-2.19.14/test/integration/targets/user/tasks/main.yml", "test"),
+        ("flask-3.1.3/examples/tutorial/flaskr/auth.py", "docs"),
+        ("flask-3.1.3/src/flask/conftest.py", "test"),
+        ("werkzeug-3.1.9/setup.py", "build"),
+        ("requests-2.34.2/tests/certs/valid/server/server.key", "other"),
+        ("jinja2-3.1.6/README.md", "other"),
+    ],
+)
+def test_library_files_are_told_from_tests_and_docs(path: str, kind: str) -> None:
+    assert library.classify(path).kind == kind
+
+
+def test_judged_sample_is_well_formed() -> None:
+    codes = {r.code for r in load_catalogue().rules}
+    with (HERE / "judged.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 60
+    assert len({(r["location"], r["rule"]) for r in rows}) == len(rows)  # no duplicates
+    for row in rows:
+        project, _, rest = row["location"].partition("/")
+        path, _, line = rest.rpartition(":")
+        assert library.classify(f"{project}/{path}").kind == "library", row
+        assert line.isdigit() and row["rule"] in codes and row["verdict"] in ("TP", "FP"), row
+        assert row["reason"].strip(), row
+    assert len({r["rule"] for r in rows}) >= 10  # across rules, not one family
