@@ -30,7 +30,7 @@ import secrets
 import stat
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -49,20 +49,34 @@ class BaselineError(SecretcheckError):
     """A baseline file is missing, unreadable or not in the expected format."""
 
 
+VERDICTS = ("true-positive", "false-positive")
+_TRIAGE_KEYS = ("verdict", "reason", "audited_by", "audited_at")
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Entry:
     path: str
     rule_id: str
     hash: str
     occurrence: int
+    # Triage (`baseline audit`): not part of the identity, written only once audited, so an
+    # unaudited baseline keeps the bytes older versions wrote.
+    verdict: str = field(default="", compare=False)
+    reason: str = field(default="", compare=False)
+    audited_by: str = field(default="", compare=False)
+    audited_at: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "hash": self.hash,
             "occurrence": self.occurrence,
             "path": self.path,
             "rule_id": self.rule_id,
         }
+        if self.verdict:
+            data.update(verdict=self.verdict, reason=self.reason, audited_by=self.audited_by,
+                        audited_at=self.audited_at)  # fmt: skip
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +135,16 @@ def updated(
     Entries of files outside this scan are kept while the file exists, so updating after a
     scan of one folder does not forget the rest of the tree.
     """
-    fresh = build(findings, old.salt, base_dir)
+    fresh = carry_triage(old, build(findings, old.salt, base_dir))
     covered = {relative_path(p, base_dir) for p in scanned}
     kept = {e for e in old.entries if e.path not in covered and (base_dir / e.path).exists()}
     return Baseline(old.salt, tuple(sorted(kept | set(fresh.entries))))
+
+
+def carry_triage(old: Baseline, new: Baseline) -> Baseline:
+    """`new` with the verdicts `old` recorded for the same entries (same identity)."""
+    audited = {e: e for e in old.entries if e.verdict}
+    return replace(new, entries=tuple(audited.get(e, e) for e in new.entries))
 
 
 def dumps(baseline: Baseline) -> str:
@@ -159,13 +179,22 @@ def _json_row(data: dict[str, Any]) -> str:
 
 
 def _entry(raw: Any, where: str) -> Entry:
-    if not isinstance(raw, dict) or set(raw) != {"hash", "occurrence", "path", "rule_id"}:
-        raise BaselineError(f"{where}: each entry needs exactly hash, occurrence, path, rule_id")
+    identity = {"hash", "occurrence", "path", "rule_id"}
+    if not isinstance(raw, dict) or not identity <= set(raw) <= identity | set(_TRIAGE_KEYS):
+        raise BaselineError(
+            f"{where}: each entry needs exactly hash, occurrence, path, rule_id (and, once "
+            "audited, verdict, reason, audited_by, audited_at)"
+        )
     if not all(isinstance(raw[k], str) for k in ("hash", "path", "rule_id")) or not isinstance(
         raw["occurrence"], int
     ):
         raise BaselineError(f"{where}: an entry has a value of the wrong type")
-    return Entry(raw["path"], raw["rule_id"], raw["hash"], raw["occurrence"])
+    triage = {k: raw.get(k, "") for k in _TRIAGE_KEYS}
+    if not all(isinstance(v, str) for v in triage.values()):
+        raise BaselineError(f"{where}: verdict, reason, audited_by and audited_at are strings")
+    if triage["verdict"] not in ("", *VERDICTS):
+        raise BaselineError(f"{where}: verdict must be one of {', '.join(VERDICTS)}")
+    return Entry(raw["path"], raw["rule_id"], raw["hash"], raw["occurrence"], **triage)
 
 
 def loads(text: str, where: str = "baseline") -> Baseline:

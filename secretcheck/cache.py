@@ -104,6 +104,7 @@ def _decode(data: dict[str, Any], index: LineIndex) -> Finding:
         statement=(statement[0], statement[1]) if statement else None,
         also=tuple(data.get("also_matched", ())),
         signals=tuple(data.get("signals", ())),
+        suppression_reason=data.get("suppression_reason") or "",
         trace=tuple(TraceStep(t["line"], t["column"], t["note"]) for t in data.get("trace", ())),
     )
 

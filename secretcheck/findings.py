@@ -18,7 +18,7 @@ CATEGORIES = frozenset(
         "secret", "sql-injection", "command-injection", "code-injection", "deserialization",
         "path-traversal", "ssrf", "xss", "xxe", "template-injection", "open-redirect", "tls",
         "weak-crypto", "debug", "temp-file", "secret-in-log", "permissions", "bind-all",
-        "repo-hygiene", "diagnostic",
+        "repo-hygiene", "diagnostic", "cleartext",
     }
 )  # fmt: skip
 
@@ -101,6 +101,8 @@ class Finding:
     signals: tuple[str, ...] = field(default=(), compare=False)
     # "new" unless a baseline accepted it ("known"); only new findings can fail a run.
     baseline: str = "new"
+    # The reason written after `--` in the ignore comment that suppressed it, if any.
+    suppression_reason: str = field(default="", compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.rule_id)
@@ -130,6 +132,7 @@ class Finding:
             "trace": [step.to_dict() for step in self.trace],
             "signals": list(self.signals),
             "baseline": self.baseline,
+            "suppression_reason": self.suppression_reason or None,
         }
 
 

@@ -32,6 +32,7 @@ from secretcheck.gitcmd import (
     shown_name,
 )
 from secretcheck.pipeline import scan_source
+from secretcheck.runner import collect, map_files, scan_candidates
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, display_path, is_excluded, source_from_bytes
 
@@ -82,8 +83,6 @@ def scan_blob(item: tuple[str, bytes], settings: Settings) -> FileResult:
 
 def scan_staged(settings: Settings, cwd: Path | None = None) -> tuple[ScanResult, list[str]]:
     """Scan the index version of the staged files under `settings.paths`."""
-    from secretcheck.api import collect, map_files
-
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = repo_root(cwd)
     files = [p for p in settings.paths if not os.path.isdir(p)]
@@ -231,8 +230,6 @@ def added_lines(
 
 def scan_diff(settings: Settings, rev: str, cwd: Path | None = None) -> ScanResult:
     """Findings on lines added since the merge base of `rev` and HEAD (working tree side)."""
-    from secretcheck.api import collect, scan_candidates
-
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = repo_root(cwd)
     base = merge_base(cwd, rev)

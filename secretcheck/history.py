@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ from secretcheck.gitlog import (
     tip_texts,
 )
 from secretcheck.pipeline import scan_text
+from secretcheck.runner import executor, worker_count
 from secretcheck.settings import Settings
 from secretcheck.sources import BASELINE_HEADER, decode, display_path, is_excluded
 
@@ -101,7 +102,12 @@ class HistoryResult:
         return tuple(s for s in self.secrets if not s.finding.suppressed)
 
     def failing(self, threshold: Severity) -> tuple[HistoryFinding, ...]:
-        return tuple(s for s in self.active() if s.finding.severity >= threshold)
+        """Active secrets at or above `threshold` that no baseline accepts."""
+        return tuple(
+            s
+            for s in self.active()
+            if s.finding.severity >= threshold and s.finding.baseline != "known"
+        )
 
 
 @dataclass(slots=True)
@@ -163,21 +169,6 @@ def scan_fragments(batch: Sequence[Fragment], settings: Settings) -> list[list[F
             mapped.append(f.with_changes(span=span, statement=None))
         out.append(mapped)
     return out
-
-
-class _Inline:
-    """An executor that runs each task at once, in this process (for --jobs 1)."""
-
-    def __enter__(self) -> _Inline:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        future.set_result(fn(*args))
-        return future
 
 
 class _Tracker:
@@ -274,12 +265,12 @@ def scan_history(
     root = repo_root(cwd, isolated)
     revs = revisions(since, all_branches)
     tips = ref_tips(cwd, all_branches, isolated)
-    workers = min(settings.jobs or os.cpu_count() or 1, os.cpu_count() or 1)  # never past cores
+    workers = worker_count(settings)
     commits = 0
     baselines: set[bytes] = set()
     skipped: list[HistorySkip] = []
     shown: dict[bytes, str | None] = {}  # raw path -> display path, None when excluded
-    with ProcessPoolExecutor(max_workers=workers) if workers > 1 else _Inline() as pool:
+    with executor(settings) as pool:
         replay = _Replay(pool, settings, workers)
         pathspecs = history_pathspecs(settings.paths)
         for commit, patches in log_commits(cwd, revs, pathspecs, isolated):

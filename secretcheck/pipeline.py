@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -28,6 +28,7 @@ from secretcheck.findings import (
     ScanError,
     Severity,
     Skipped,
+    Span,
     assign_fingerprints,
     mask_line,
 )
@@ -35,7 +36,12 @@ from secretcheck.redact import context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
-from secretcheck.suppress import apply_suppressions, directive_columns
+from secretcheck.suppress import (
+    DEFAULT_MARKERS,
+    apply_suppressions,
+    directive_columns,
+    directive_problems,
+)
 from secretcheck.textindex import LineIndex
 
 _TEST_CODE = ("test", "fixture")
@@ -232,7 +238,26 @@ def build_findings(
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
-    return detect(text, display, kind, enabled, audit=settings.audit)
+    return detect(
+        text, display, kind, enabled, audit=settings.audit,
+        markers=settings.suppression_markers(), known_codes=_codes(catalogue),
+    )  # fmt: skip
+
+
+# A suppression comment that suppresses nothing it seems meant to (see suppress.py).
+SUPPRESSION_PROBLEM_CODE = "SC902"
+
+
+def _codes(catalogue: Catalogue) -> frozenset[str]:
+    # Removed rules count: an old `ignore[SC1xx]` for a retired rule is not a mistake.
+    return frozenset(r.code for r in catalogue.rules)
+
+
+def _suppression_problems(index: LineIndex, known: Collection[str]) -> list[Hit]:
+    return [
+        Hit(SUPPRESSION_PROBLEM_CODE, Span(p.line, p.column, p.line, p.end_column), "", p.message)
+        for p in directive_problems(index.lines, known)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,20 +291,39 @@ def _text_hits(
     return hits, failed
 
 
+@dataclass(frozen=True, slots=True)
+class SuppressionOptions:
+    """The foreign markers honoured, and every rule code (to report comments naming none;
+    empty: not checked)."""
+
+    markers: Collection[str] = DEFAULT_MARKERS
+    known_codes: Collection[str] = ()
+
+
 def _findings(
     hits: list[Hit], by_code: dict[str, RuleSpec], text: str, index: LineIndex, display: str,
-    kind: str,
+    kind: str, options: SuppressionOptions = SuppressionOptions(),
 ) -> list[Finding]:  # fmt: skip
     seen: dict[int, list[tuple[int, int]]] = {}
     hits = [h for h in hits if not inside_directive(h, index, seen)]
+    known = options.known_codes
+    if known and SUPPRESSION_PROBLEM_CODE in by_code and "secretcheck" in text.lower():
+        hits.extend(_suppression_problems(index, known))
     findings, masked = build_findings(hits, by_code, index, display)
-    findings = apply_suppressions(findings, index.lines, text, kind == "python")
+    is_python = kind == "python"
+    findings = apply_suppressions(findings, index.lines, text, is_python, options.markers)
     return assign_fingerprints(findings, masked)
 
 
 def detect_within(
-    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], budget: float,
-    *, audit: bool = False,
+    text: str,
+    display: str,
+    kind: str,
+    enabled: Sequence[RuleSpec],
+    budget: float,
+    *,
+    audit: bool = False,
+    options: SuppressionOptions = SuppressionOptions(),
 ) -> Detected:
     """All findings of the `enabled` rules in one file's text, spending at most `budget` CPU
     seconds (counted from the start) before the syntax-tree stage is given up.
@@ -305,20 +349,25 @@ def detect_within(
         except Exception as exc:  # a bug in one check: the text findings still stand
             partial, detail = "internal-error", detail or type(exc).__name__
     try:
-        return Detected(_findings(hits, by_code, text, index, display, kind), partial, detail)
+        found = _findings(hits, by_code, text, index, display, kind, options)
+        return Detected(found, partial, detail)
     except Exception as exc:
         if text_hits == len(hits):
             raise
         # Merging with the syntax-tree hits failed: the text findings alone still stand.
-        findings = _findings(hits[:text_hits], by_code, text, index, display, kind)
+        findings = _findings(hits[:text_hits], by_code, text, index, display, kind, options)
         return Detected(findings, "internal-error", detail or type(exc).__name__)
 
 
 def detect(
-    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], *, audit: bool = False
-) -> list[Finding]:
+    text: str, display: str, kind: str, enabled: Sequence[RuleSpec], *, audit: bool = False,
+    markers: Collection[str] = DEFAULT_MARKERS, known_codes: Collection[str] = (),
+) -> list[Finding]:  # fmt: skip
     """All findings of the `enabled` rules in one file's text: the uncached core, unbounded."""
-    return detect_within(text, display, kind, enabled, math.inf, audit=audit).findings
+    options = SuppressionOptions(markers, known_codes)
+    return detect_within(
+        text, display, kind, enabled, math.inf, audit=audit, options=options
+    ).findings
 
 
 def _scan_cached(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
@@ -329,15 +378,23 @@ def _detect_cached(text: str, display: str, kind: str, settings: Settings) -> De
     catalogue = load_catalogue(settings.rule_paths)
     enabled = rules_for(catalogue, settings, display)
     budget = settings.file_budget or math.inf
+    markers = settings.suppression_markers()
+    options = SuppressionOptions(markers, _codes(catalogue))
     if not settings.use_cache or not settings.cache_dir:
-        return detect_within(text, display, kind, enabled, budget, audit=settings.audit)
-    # Audit mode finds more: its results are cached apart (as if under another catalogue).
+        return detect_within(
+            text, display, kind, enabled, budget, audit=settings.audit, options=options
+        )
+    # Audit mode finds more: its results are cached apart (as if under another catalogue);
+    # the honoured markers change which findings are suppressed, so they are keyed too.
     digest = f"{catalogue.digest}:audit" if settings.audit else catalogue.digest
+    digest = f"{digest}:{','.join(sorted(markers))}"
     key = cache.cache_key(text, display, enabled, digest)
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
         return Detected(found)
-    detected = detect_within(text, display, kind, enabled, budget, audit=settings.audit)
+    detected = detect_within(
+        text, display, kind, enabled, budget, audit=settings.audit, options=options
+    )
     if not detected.partial:  # a partial result depends on the machine's load: not cached
         cache.store(settings.cache_dir, key, detected.findings)
     return detected

@@ -432,10 +432,18 @@ def _read_rule_file(item: Any, source: str, root: Any) -> str:
         raise RulePackError(f"{source}: rule file {exc}") from None
 
 
-def _iter_rule_files(root: Any, label: str = "rules") -> Iterable[tuple[str, str]]:
-    """(source name, text) of each pack file; `label` names the folder in error messages."""
+def _iter_rule_files(
+    root: Any, label: str = "rules", top_level: bool = False
+) -> Iterable[tuple[str, str]]:
+    """(source name, text) of each pack file; `label` names the folder in error messages.
+    `top_level`: rule files directly in `root` count too (a `rule-paths` entry that names one
+    pack rather than a folder of packs); the packaged root keeps its rubric there."""
     try:
         packs = sorted(root.iterdir(), key=lambda p: p.name)
+        for item in packs if top_level else ():
+            if item.is_file() and item.name.endswith(".toml"):
+                source = f"{label}/{item.name}"
+                yield source, _read_rule_file(item, source, root)
         for pack in packs:
             if not pack.is_dir() or pack.name.startswith(("_", ".")):
                 continue
@@ -477,5 +485,10 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
         if not root.is_dir():
             problem = "is not a folder" if root.exists() else "does not exist"
             raise RulePackError(f"{extra}: rule pack folder {problem}")
-        files.extend(_iter_rule_files(root, root.as_posix()))
+        found = list(_iter_rule_files(root, root.as_posix(), top_level=True))
+        if not found:
+            # A folder with no pack in it would add nothing and say nothing: a wrong path or
+            # a misplaced pack must not leave a scan running without the rules it was meant to.
+            raise RulePackError(f"{extra}: rule pack folder holds no rule files (*.toml)")
+        files.extend(found)
     return build_catalogue(files)

@@ -48,6 +48,15 @@ class Settings:
     # request data, temp paths and debug apps, and parsing test suites for data flow would
     # double a scan's time for findings nobody fixes.
     input_checks_in_tests: bool = False
+    # Foreign suppression markers: bandit's `# nosec` (input-handling rules) and gitleaks'
+    # `gitleaks:allow` (secret rules); a project can switch either off.
+    honor_nosec: bool = True
+    honor_gitleaks_allow: bool = True
+
+    def suppression_markers(self) -> frozenset[str]:
+        """The foreign markers `suppress` honours under these settings."""
+        wanted = (("nosec", self.honor_nosec), ("gitleaks", self.honor_gitleaks_allow))
+        return frozenset(name for name, on in wanted if on)
     # Audit mode: the injection rules also report values of unknown origin (a library's own
     # parameters, environment variables, opaque calls), at low confidence and info severity,
     # so they never fail a run at the default `fail-on`. Off by default: only data from a real
@@ -150,6 +159,8 @@ CONFIG_KEYS: Mapping[str, tuple[str, Any]] = {
     "baseline": ("baseline", _string),
     "cache-dir": ("cache_dir", _string),
     "input-checks-in-tests": ("input_checks_in_tests", _bool),
+    "honor-nosec": ("honor_nosec", _bool),
+    "honor-gitleaks-allow": ("honor_gitleaks_allow", _bool),
     "audit": ("audit", _bool),
     "file-budget": ("file_budget", _seconds),
 }

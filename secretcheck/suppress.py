@@ -4,8 +4,18 @@ Recognised, in any comment syntax (`#`, `//`, `;`, `<!-- -->`), on a flagged lin
 of the flagged statement:
   secretcheck: ignore                 every rule
   secretcheck: ignore[SC101,SC3]      those codes or code prefixes
+  secretcheck: ignore[SC101] -- why   the same, with a reason (kept on the finding, in JSON)
   pragma: allowlist secret            detect-secrets' form, every rule on that line
   pragma: allowlist nextline secret   detect-secrets' form, every rule on the next line
+  nosec                               bandit's form: the input-handling rules (SC2xx) only
+  gitleaks:allow                      gitleaks' form: the secret rules (SC1xx, SC3xx, SC4xx)
+The last two are foreign markers, each switched off by a setting (`honor-nosec`,
+`honor-gitleaks-allow`): a team may not want `# nosec` lines written for bandit's other checks
+to hide findings here.
+
+A `secretcheck:` comment that is not a well-formed directive (`secretcheck: ignroe`, an unclosed
+`[`, a code that no rule has) would suppress nothing and say nothing: `directive_problems`
+reports each one, and the pipeline turns them into SC902 diagnostics.
 """
 
 from __future__ import annotations
@@ -14,18 +24,47 @@ import bisect
 import io
 import re
 import tokenize
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from secretcheck.findings import Finding
 from secretcheck.rulepacks import code_selected
 
-_IGNORE = re.compile(r"secretcheck:\s*ignore(?:\[(?P<codes>[A-Za-z0-9,\s]*)\])?")
+# The codes are read loosely (anything up to `]`) so that a bad code is reported, not skipped;
+# an `ignore` followed by a `[` that never closes is no directive at all (it would be a bare
+# ignore, suppressing every rule, where the writer meant one).
+_IGNORE = re.compile(
+    r"secretcheck:\s*ignore(?:\[(?P<codes>[^\]\n]*)\]|(?!\s*\[))"
+    r"(?:[ \t]+--[ \t]*(?P<reason>[^\n]*))?"
+)
 _ALLOW = re.compile(r"pragma:\s*allowlist\s+secret")
 _ALLOW_NEXT = re.compile(r"pragma:\s*allowlist\s+nextline\s+secret")
 _DIRECTIVE = re.compile(
-    r"secretcheck:\s*ignore(?:\[[A-Za-z0-9,\s]*\])?|pragma:\s*allowlist\s+(?:nextline\s+)?secret"
+    r"secretcheck:\s*ignore(?:\[[^\]\n]*\])?(?:[ \t]+--[^\n]*)?"
+    r"|pragma:\s*allowlist\s+(?:nextline\s+)?secret|\bnosec\b|gitleaks:allow"
 )
+# What looks meant as a directive: `secretcheck:` right after a comment opener, or followed by
+# a word that starts like "ignore" (ignroe, ingore, ignore-all).
+_ATTEMPT = re.compile(
+    r"(?:#|//|<!--|/\*|;)\s*secretcheck\s*:\s*(?P<w1>[\w-]*)|secretcheck\s*:\s*(?P<w2>i[gn][\w-]*)",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"^(ALL|SC\d{0,4})$")
+_NOSEC = re.compile(r"#\s*nosec\b")
+_GITLEAKS = re.compile(r"gitleaks:allow\b")
 ALL = frozenset({"ALL"})
+# The code prefixes each foreign marker covers.
+FOREIGN = {"nosec": frozenset({"SC2"}), "gitleaks": frozenset({"SC1", "SC3", "SC4"})}
+DEFAULT_MARKERS = frozenset(FOREIGN)
+_MAX_REASON = 200
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveProblem:
+    line: int
+    column: int  # 1-based
+    end_column: int
+    message: str
 
 
 def directive_columns(line: str) -> list[tuple[int, int]]:
@@ -34,30 +73,95 @@ def directive_columns(line: str) -> list[tuple[int, int]]:
     A keyword detector reads `# secretcheck: ignore` as the value `ignore` given to a key
     containing "secret"; a hit inside one of these ranges is the directive, never a secret.
     """
-    if "secretcheck" not in line and "allowlist" not in line:
+    if "secretcheck" not in line and "allowlist" not in line and "gitleaks" not in line:
         return []
     return [match.span() for match in _DIRECTIVE.finditer(line)]
 
 
+def _reason(raw: str | None) -> str:
+    if not raw:
+        return ""
+    text = re.sub(r"\s*(?:-->|\*/)\s*$", "", raw).strip()
+    text = "".join(c if c.isprintable() else " " for c in text)
+    return text[:_MAX_REASON]
+
+
+def _codes(raw: str | None) -> frozenset[str]:
+    if raw is None:
+        return ALL
+    return frozenset(c.strip().upper() for c in raw.split(",") if c.strip())
+
+
+def suppression_marks(
+    lines: Sequence[str], markers: Collection[str] = DEFAULT_MARKERS
+) -> tuple[dict[int, frozenset[str]], dict[int, str]]:
+    """(line -> suppressed code prefixes, 'ALL' for every rule; line -> reason given)."""
+    marks: dict[int, frozenset[str]] = {}
+    reasons: dict[int, str] = {}
+
+    def add(number: int, codes: frozenset[str]) -> None:
+        marks[number] = marks.get(number, frozenset()) | codes
+
+    for number, line in enumerate(lines, start=1):
+        if "secretcheck" in line:
+            for match in _IGNORE.finditer(line):
+                add(number, _codes(match.group("codes")))
+                reason = _reason(match.group("reason"))
+                if reason:
+                    reasons[number] = reason
+        if "allowlist" in line:
+            if _ALLOW_NEXT.search(line):
+                add(number + 1, ALL)
+            elif _ALLOW.search(line):
+                add(number, ALL)
+        if "nosec" in markers and "nosec" in line and _NOSEC.search(line):
+            add(number, FOREIGN["nosec"])
+        if "gitleaks" in markers and "gitleaks:allow" in line and _GITLEAKS.search(line):
+            add(number, FOREIGN["gitleaks"])
+    return marks, reasons
+
+
 def ignore_marks(lines: Sequence[str]) -> dict[int, frozenset[str]]:
     """Line number -> suppressed code prefixes ('ALL' for every rule)."""
-    marks: dict[int, frozenset[str]] = {}
+    return suppression_marks(lines)[0]
+
+
+def directive_problems(lines: Sequence[str], known: Collection[str]) -> list[DirectiveProblem]:
+    """Every `secretcheck:` comment that suppresses nothing it seems meant to: a malformed
+    directive, a code that is not a code, or a code no rule in `known` starts with."""
+    problems = []
     for number, line in enumerate(lines, start=1):
-        if "secretcheck" not in line and "allowlist" not in line:
+        if "secretcheck" not in line.lower():
             continue
-        for match in _IGNORE.finditer(line):
-            codes = match.group("codes")
-            found = (
-                frozenset(c.strip().upper() for c in codes.split(",") if c.strip())
-                if codes is not None
-                else ALL
-            )
-            marks[number] = marks.get(number, frozenset()) | found
-        if _ALLOW_NEXT.search(line):
-            marks[number + 1] = marks.get(number + 1, frozenset()) | ALL
-        elif _ALLOW.search(line):
-            marks[number] = marks.get(number, frozenset()) | ALL
-    return marks
+        valid = {m.start(): m for m in _IGNORE.finditer(line)}
+        for attempt in _ATTEMPT.finditer(line):
+            start = line.lower().index("secretcheck", attempt.start())
+            match = valid.get(start)
+            if match is None:
+                word = attempt.group("w1") or attempt.group("w2") or ""
+                problems.append(
+                    DirectiveProblem(
+                        number, start + 1, attempt.end() + 1,
+                        f"malformed suppression comment (secretcheck: {word or '?'}...): "
+                        "write `secretcheck: ignore` or `secretcheck: ignore[SC101]`",
+                    )
+                )  # fmt: skip
+                continue
+            for code in sorted(_codes(match.group("codes")) - ALL):
+                if not _CODE.match(code):
+                    why = "is not a rule code"
+                elif not any(code_selected(k, code) for k in known):
+                    why = "matches no rule"
+                else:
+                    continue
+                problems.append(
+                    DirectiveProblem(
+                        number, start + 1, match.end() + 1,
+                        f"suppression code {code!r} {why}; this comment suppresses nothing "
+                        "for it (`secretcheck rules` lists the codes)",
+                    )
+                )  # fmt: skip
+    return problems
 
 
 def python_statements(text: str) -> list[tuple[int, int]]:
@@ -88,10 +192,14 @@ def _covering(line: int, statements: Sequence[tuple[int, int]]) -> tuple[int, in
 
 
 def apply_suppressions(
-    findings: Iterable[Finding], lines: Sequence[str], text: str, is_python: bool
+    findings: Iterable[Finding],
+    lines: Sequence[str],
+    text: str,
+    is_python: bool,
+    markers: Collection[str] = DEFAULT_MARKERS,
 ) -> list[Finding]:
     findings = list(findings)
-    marks = ignore_marks(lines)
+    marks, reasons = suppression_marks(lines, markers)
     if not marks:
         return findings
     statements = python_statements(text) if is_python else []
@@ -101,7 +209,11 @@ def apply_suppressions(
         stmt = finding.statement or _covering(first, statements)
         if stmt is not None:
             first, last = min(first, stmt[0]), max(last, stmt[1])
-        codes = frozenset().union(*(marks.get(n, frozenset()) for n in range(first, last + 1)))
+        covering = range(first, last + 1)
+        codes = frozenset().union(*(marks.get(n, frozenset()) for n in covering))
         hit = any(code_selected(finding.rule_id, c) for c in codes)
-        result.append(finding.with_changes(suppressed=True) if hit else finding)
+        if hit:
+            reason = next((reasons[n] for n in covering if n in reasons), "")
+            finding = finding.with_changes(suppressed=True, suppression_reason=reason)
+        result.append(finding)
     return result

@@ -19,9 +19,9 @@ import pytest
 from conftest import run_cli, write_tree
 
 import secretcheck.pipeline
-from secretcheck.api import _worker_count
 from secretcheck.examples import expand
 from secretcheck.findings import Skipped
+from secretcheck.runner import worker_count as _worker_count
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, read_source
 

@@ -70,7 +70,9 @@ def assert_results_describe_their_rules(document: dict[str, Any]) -> None:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert rule["help"]["text"] and rule["help"]["markdown"].startswith(f"## {rule['id']} ")
         tags = rule["properties"]["tags"]
-        assert any(t.startswith("CWE-") for t in tags)
+        # GitHub reads CWE tags in this form only (issue 12); the plain id stays in `cwe`.
+        assert f"external/cwe/{rule['properties']['cwe'].lower()}" in tags
+        assert rule["helpUri"].endswith(".toml")
         assert 0.0 <= float(rule["properties"]["security-severity"]) <= 10.0
         fingerprint = result["partialFingerprints"]["secretcheck/v1"]
         assert len(fingerprint) == 32

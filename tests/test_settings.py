@@ -36,6 +36,8 @@ per-file-ignores = { "tests/*" = ["SC101"] }
 baseline = ".secretcheck-baseline.json"
 cache-dir = ".cache"
 input-checks-in-tests = true
+honor-nosec = false
+honor-gitleaks-allow = true
 audit = true
 file-budget = 2.5
 """
@@ -49,6 +51,8 @@ file-budget = 2.5
     assert settings.select == ("SC1", "SC30")
     assert settings.ignore == ("SC102",)
     assert settings.input_checks_in_tests is True
+    assert settings.honor_nosec is False and settings.honor_gitleaks_allow is True
+    assert settings.suppression_markers() == frozenset({"gitleaks"})
     assert settings.file_budget == 2.5
     assert settings.exclude == ("build/", "*.min.js")
     assert settings.fail_on is Severity.HIGH

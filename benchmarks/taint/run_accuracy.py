@@ -27,7 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 # `audit`: a sink fed by a value of unknown origin (a library's own parameter), reported only
 # under `--audit`; by default it must stay quiet, so it counts as `ok` here.
-LABEL = re.compile(r"#\s*(expect|ok|audit):\s*([A-Z0-9, ]+)")
+LABEL = re.compile(r"[#;]\s*(expect|ok|audit):\s*([A-Z0-9, ]+)")  # `# expect: X; audit: Y`
 REDIRECT = "open-redirect"
 # The shared vocabulary of classes, keyed by the tools' own ids.
 BANDIT = {
@@ -40,7 +40,8 @@ BANDIT = {
     "xss": ["B308", "B701", "B702", "B703", "B704"],
     "xxe": ["B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320"],
     "tls": ["B323", "B501", "B502", "B503", "B504", "B507"],
-    "weak-crypto": ["B303", "B304", "B305", "B311", "B324"],
+    "weak-crypto": ["B303", "B304", "B305", "B311", "B324", "B505"],
+    "cleartext": ["B312", "B321"],
     "debug": ["B201"],
     "temp-file": ["B108", "B306"],
     "permissions": ["B101", "B103"],
@@ -68,12 +69,10 @@ def labels(files: list[Path], classes: dict[str, str]) -> tuple[set[Key], set[Ke
     ok: set[Key] = set()
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            match = LABEL.search(line)
-            if not match:
-                continue
-            for code in (c.strip() for c in match.group(2).split(",") if c.strip()):
-                key = (path.name, number + 1, classes[code])
-                (expect if match.group(1) == "expect" else ok).add(key)
+            for match in LABEL.finditer(line):
+                for code in (c.strip() for c in match.group(2).split(",") if c.strip()):
+                    key = (path.name, number + 1, classes[code])
+                    (expect if match.group(1) == "expect" else ok).add(key)
     return expect, ok
 
 

@@ -8,9 +8,10 @@ references) are never secrets.
 
 Rules pick their job with `check`: `config-credentials` (one hit per credential value),
 `code-credentials` (the same for JavaScript, Go, Java, PHP, Ruby, C#, notebooks, ...),
-`committed-env-file` (a `.env` file holding real values: one hit at line 1) and
+`committed-env-file` (a `.env` file holding real values: one hit at line 1),
 `committed-private-key` (a key file with a private key block: one hit on the block, which merges
-with SC309's hit on the same block into one finding).
+with SC309's hit on the same block into one finding) and `weak-credentials` (default or
+dictionary passwords in live config, see `weak_credentials`).
 """
 
 from __future__ import annotations
@@ -22,13 +23,20 @@ from secretcheck.analysis.configfiles import Entry, entries, file_format
 from secretcheck.analysis.context import path_context
 from secretcheck.analysis.scoring import judge_named
 from secretcheck.analysis.values import benign_file
+from secretcheck.engines.weak_credentials import weak_credential_hits
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
 # The jobs a keyvalue rule can name in `check` (see the module docstring).
 CHECKS = frozenset(
-    {"config-credentials", "code-credentials", "committed-env-file", "committed-private-key"}
+    {
+        "config-credentials",
+        "code-credentials",
+        "committed-env-file",
+        "committed-private-key",
+        "weak-credentials",
+    }
 )
 _PREFILTER = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|private|signature|salt")
 _INTERPOLATION = re.compile(
@@ -86,9 +94,12 @@ def run_keyvalue(
     by_check = {r.check: r for r in rules}
     if not by_check:
         return
+    rule = by_check.get("weak-credentials")
+    if rule:
+        yield from weak_credential_hits(rule, text, display, index)
     found = (
         list(credential_entries(text, display))
-        if by_check.keys() - {"committed-private-key"}
+        if by_check.keys() - {"committed-private-key", "weak-credentials"}
         else []
     )
     fmt = file_format(display)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from secretcheck.api import collect, scan_candidates
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult
 from secretcheck.gitcmd import GitError
@@ -33,6 +32,7 @@ from secretcheck.grading.signals import PySource, is_generated, python_signals
 from secretcheck.grading.submission import Submission, open_submission, read_text, submission_name
 from secretcheck.grading.weak import weak_credentials
 from secretcheck.rulepacks import load_catalogue
+from secretcheck.runner import collect, process_pool, scan_candidates
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
 from secretcheck.textindex import split_lines
@@ -307,7 +307,7 @@ def grade_paths(
         return leaderboard(grades)
     # One submission per worker, each scanned inline: nested pools would oversubscribe the cores.
     inner = replace(settings, jobs=1)
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = process_pool(workers)
     try:
         futures = {
             pool.submit(grade_one, p, rubric, inner, history_scanner, options): p for p in paths

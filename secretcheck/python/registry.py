@@ -23,6 +23,9 @@ from types import ModuleType
 from typing import Protocol
 
 from secretcheck.python.credentials.prefilter import CredentialLines, LoweredPattern, SinkLines
+from secretcheck.python.dangerous_api import cleartext, weak_crypto
+from secretcheck.python.dangerous_api import deserialization as deserialization_api
+from secretcheck.python.dangerous_api import xxe as xxe_api
 from secretcheck.python.taint.prefilter import SinkPrefilter
 from secretcheck.python.taint.sinks import (
     code_injection,
@@ -194,6 +197,9 @@ CHECKS: dict[str, CheckEntry] = {
         LoweredPattern(
             rf"""(?:getenv|environ\.get|setdefault|config|env\.str|env|env\.get)\(\s*['"]"""
             rf"""[^'"\n]*{_WORD}[^'"\n]*['"]\s*,\s*(?:default\s*=\s*)?{_LIT}"""
+            # `os.getenv("X") or "lit"`, `environ["X"] if "X" in environ else "lit"`
+            rf"""|(?:getenv\(|environ\.get\(|environ\[)\s*['"][^'"\n]*{_WORD}[^'"\n]*['"]"""
+            rf"""\s*[)\]]\s*(?:or\s*|if\b[^\n]*\belse\s*){_LIT}"""
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
@@ -283,4 +289,15 @@ CHECKS: dict[str, CheckEntry] = {
         r"credential)|getpass|keyring",
         substrings="passw pwd secret token api_key apikey credential getpass keyring",
     ),
+    # Dangerous APIs (no taint source): each module derives its PREFILTER from its call table.
+    "weak-crypto-api": CheckEntry(weak_crypto.__name__, weak_crypto.PREFILTER),
+    "xxe-api": CheckEntry(xxe_api.__name__, xxe_api.PREFILTER),
+    "cleartext-transport": CheckEntry(cleartext.__name__, cleartext.PREFILTER),
+    "deserialization-api": CheckEntry(deserialization_api.__name__, deserialization_api.PREFILTER),
 }
+
+# Checks whose findings are risky-API uses rather than proven flows: in test and fixture code
+# their severity is lowered one step (pipeline.build_findings), as a secret's is.
+DANGEROUS_API_CHECKS = frozenset(
+    {"weak-crypto-api", "xxe-api", "cleartext-transport", "deserialization-api"}
+)

@@ -60,3 +60,23 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
         f"{summary['stale']} stale baseline entries"
     )
     return "\n".join(lines) + "\n"
+
+
+def step_summary(result: ScanResult, fail_on: Severity) -> str:
+    """A Markdown table for $GITHUB_STEP_SUMMARY: the new findings, with counts above it."""
+    summary = result.summary(fail_on)
+    new = result.new()
+    lines = [
+        "### secretcheck",
+        "",
+        f"{len(new)} new finding(s), {summary['failing']} at or above '{fail_on.label}'; "
+        f"{summary['known']} baselined, {summary['suppressed']} suppressed.",
+        "",
+    ]
+    if new:
+        lines += ["| Severity | Rule | Location | Message |", "|---|---|---|---|"]
+        for f in new:
+            cells = (f.severity.label, f"{f.rule_id} {f.rule_name}", f"`{f.path}:{f.span.line}`",
+                     f.message)  # fmt: skip
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -8,12 +8,14 @@ The JSON holds each finding's usual public fields (`Finding.to_dict`, redacted s
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import click
 
 from secretcheck import __version__
-from secretcheck.findings import Severity
+from secretcheck.findings import Finding, ScanResult, Severity
 from secretcheck.history import HistoryFinding, HistoryResult
+from secretcheck.rulepacks import Catalogue
 
 ROTATE = (
     "Deleting a secret does not revoke it: anyone with a clone or a fork of the history still "
@@ -51,6 +53,9 @@ def render_json(result: HistoryResult, fail_on: Severity) -> str:
         "version": "1.0",
         "tool": {"name": "secretcheck", "version": __version__},
         "kind": "history",
+        # `findings`, as in `scan`'s report; `secrets` is the same list under its old name,
+        # kept as a documented alias for one version.
+        "findings": [s.to_dict() for s in result.secrets],
         "secrets": [s.to_dict() for s in result.secrets],
         "summary": summary(result, fail_on),
         "skipped": [s.to_dict() for s in result.skipped],
@@ -95,3 +100,49 @@ def render_text(result: HistoryResult, fail_on: Severity, color: bool) -> str:
     if counts["failing"]:
         out.append(ROTATE)
     return "\n".join(out) + "\n"
+
+
+def as_scan_result(result: HistoryResult) -> ScanResult:
+    """The history as a scan result, for the formats CI reads (SARIF, JUnit, GitHub): each
+    finding located where it was added, its message naming the commit and whether the secret
+    is still present."""
+    findings = []
+    for item in result.secrets:
+        f = item.finding
+        note = f"added in {item.introduced.sha[:12]} ({item.introduced.date}), {item.status}"
+        if item.removed_by is not None:
+            note += f" since {item.removed_by.sha[:12]}"
+        findings.append(f.with_changes(message=f"{f.message} [{note}]"))
+    return ScanResult(findings=tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def _scan_format(name: str) -> HistoryRenderer:
+    def render(result: HistoryResult, catalogue: Catalogue, fail_on: Severity, color: bool) -> str:
+        from secretcheck.report import get_renderer
+
+        return get_renderer(name)(as_scan_result(result), catalogue, fail_on, color)
+
+    return render
+
+
+def _render_json(
+    result: HistoryResult, catalogue: Catalogue, fail_on: Severity, color: bool
+) -> str:
+    return render_json(result, fail_on)
+
+
+def _render_text(
+    result: HistoryResult, catalogue: Catalogue, fail_on: Severity, color: bool
+) -> str:
+    return render_text(result, fail_on, color)
+
+
+HistoryRenderer = Callable[[HistoryResult, Catalogue, Severity, bool], str]
+# The one registry of history report formats; `history --format` takes its choices from it.
+HISTORY_RENDERERS: dict[str, HistoryRenderer] = {
+    "text": _render_text,
+    "json": _render_json,
+    "sarif": _scan_format("sarif"),
+    "junit": _scan_format("junit"),
+    "github": _scan_format("github"),
+}

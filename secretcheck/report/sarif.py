@@ -45,7 +45,29 @@ def rule_markdown(rule: RuleSpec) -> str:
     return "\n\n".join(parts)
 
 
+def help_uri(rule: RuleSpec) -> str | None:
+    """The rule's documentation in the repository (its TOML file holds the docs); None for a
+    rule from a local pack, which has no public page."""
+    if not rule.source.startswith("rules/"):
+        return None
+    path = rule.source.split(" (", 1)[0]  # a multi-rule file's source names the rule after it
+    return f"{INFO_URI}/blob/main/{quote(path)}"
+
+
+def cwe_tag(cwe: str) -> str:
+    """GitHub's form of a CWE tag: CWE-798 -> external/cwe/cwe-798."""
+    return f"external/cwe/{cwe.lower()}"
+
+
 def describe_rule(rule: RuleSpec) -> dict[str, Any]:
+    described = _describe_rule(rule)
+    uri = help_uri(rule)
+    if uri is not None:
+        described["helpUri"] = uri
+    return described
+
+
+def _describe_rule(rule: RuleSpec) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
@@ -54,7 +76,7 @@ def describe_rule(rule: RuleSpec) -> dict[str, Any]:
         "help": {"text": rule.fix, "markdown": rule_markdown(rule)},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
-            "tags": ["security", rule.category, rule.cwe],
+            "tags": ["security", rule.category, cwe_tag(rule.cwe)],
             "security-severity": SECURITY_SEVERITY[rule.severity],
             "precision": {"low": "low", "medium": "medium", "high": "high"}[rule.confidence.label],
             "cwe": rule.cwe,

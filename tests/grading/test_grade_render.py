@@ -82,7 +82,7 @@ def test_leaderboards_are_sorted_in_every_format() -> None:
 def test_cli_format_choices_are_the_renderer_registry() -> None:
     import click
 
-    from secretcheck.cli import grade
+    from secretcheck.commands.grade import grade
     from secretcheck.grading.render import FORMATS
 
     (option,) = [p for p in grade.params if p.name == "fmt"]

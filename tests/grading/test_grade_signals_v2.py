@@ -74,7 +74,10 @@ def test_weak_credential_only_in_live_config(tmp_path: Path) -> None:
                                            "app.py": "x = 1\n"})  # fmt: skip
     grades = {g.name: g for g in grade_paths([live, example], RUBRIC, jobs=1)}
     keys = {n: {i.key for d in g.dimensions for i in d.deductions} for n, g in grades.items()}
-    assert "weak-credential" in keys["live"] and "weak-credential" not in keys["example"]
+    # SC120 (weak-default-credential) checks the same thing, so the signal steps back for it
+    # (rubric `replaced_by`): the live tree loses points under one of the two keys, never both.
+    weak = {"weak-credential", "SC120"}
+    assert len(weak & keys["live"]) == 1 and not weak & keys["example"]
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,8 @@ def test_weak_credentials_count_below_a_high_entropy_secret(grades: list[Grade])
     for name, paths in (("weak-db-password", {".env.development", "docker-compose.yml"}),
                         ("flask-weak-dsn", {"notes/config.py", "docker-compose.yml"})):  # fmt: skip
         secrets = next(d for d in _by_name(grades)[name].dimensions if d.id == "secrets")
-        (item,) = [i for i in secrets.deductions if i.key == "weak-credential"]
+        # SC120 replaces the signal when it is in the catalogue (rubric `replaced_by`)
+        (item,) = [i for i in secrets.deductions if i.key in ("weak-credential", "SC120")]
         assert {e.path for e in item.evidence} == paths
         assert all("redacted" in e.snippet for e in item.evidence)
         assert all("supersecret123" not in e.snippet for e in item.evidence)
@@ -212,7 +213,8 @@ def test_inferred_skeleton_is_said_and_its_findings_inherited(grades: list[Grade
     assert any("Acme Hiring" in n and "--base" in n for n in skeleton.notes)
     assert not skeleton.findings  # the skeleton's hard-coded token is not charged...
     inherited = [i for d in skeleton.dimensions for i in d.inherited]
-    assert {"SC101", "weak-credential"} <= {i.key for i in inherited}  # ...but listed
+    keys = {i.key for i in inherited}
+    assert "SC101" in keys and keys & {"weak-credential", "SC120"}  # ...but listed
 
 
 def _skeleton_sha(repo: Path) -> str:

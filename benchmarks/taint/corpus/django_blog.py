@@ -143,7 +143,7 @@ def post_detail(request, pk):
 
 
 def restore_draft(request):
-    # expect: SC204
+    # expect: SC204, SC243
     draft = pickle.loads(request.body)
     return JsonResponse({"title": draft["title"]})
 

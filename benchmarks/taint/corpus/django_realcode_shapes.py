@@ -119,7 +119,7 @@ def snapshot(request):
 
 
 def restore(request):
-    # expect: SC204
+    # expect: SC204, SC243
     return pickle.loads(request.body)
 
 

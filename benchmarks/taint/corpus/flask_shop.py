@@ -304,14 +304,14 @@ def go(section):
 @app.route("/cart/restore", methods=["POST"])
 def restore_cart():
     blob = request.get_data()
-    # expect: SC204
+    # expect: SC204, SC243
     cart = pickle.loads(blob)
     return jsonify(items=len(cart))
 
 
 @app.route("/config/preview", methods=["POST"])
 def config_preview():
-    # expect: SC204
+    # expect: SC204, SC243
     cfg = yaml.load(request.data, Loader=yaml.Loader)
     return jsonify(keys=list(cfg))
 
@@ -325,14 +325,14 @@ def config_preview_safe():
 
 @app.route("/feed", methods=["POST"])
 def feed():
-    # expect: SC209
+    # expect: SC209, SC241
     root = ET.fromstring(request.data)
     return jsonify(items=len(root))
 
 
 @app.route("/feed2", methods=["POST"])
 def feed_lxml():
-    # expect: SC209
+    # expect: SC209, SC241
     doc = etree.fromstring(request.get_data())
     return jsonify(tag=doc.tag)
 

@@ -28,7 +28,7 @@ def load_features():
 
 
 def load_embeddings(path):
-    # audit: SC204
+    # expect: SC243; audit: SC204
     return np.load(path, allow_pickle=True)
 
 
@@ -40,19 +40,21 @@ def load_settings():
 
 def load_pipeline():
     with open("pipeline.pkl", "rb") as fh:
-        # ok: SC204
+        # No untrusted source reaches it (SC204 stays silent), but unpickling is dangerous
+        # whatever the input: the deserialization class expects the API rule here.
+        # expect: SC243
         return pickle.load(fh)
 
 
 def restore(blob):
-    # audit: SC204
+    # expect: SC243; audit: SC204
     return pickle.loads(blob)
 
 
 @app.route("/predict", methods=["POST"])
 def predict():
     upload = request.files["model"]
-    # expect: SC204
+    # expect: SC204, SC243
     model = joblib.load(upload)
     return jsonify(classes=list(model.classes_))
 

@@ -16,7 +16,7 @@ ALLOWED_REDIRECT_HOSTS = {"app.example.com", "docs.example.com"}
 
 @bp.post("/hooks/import")
 def import_feed():
-    # expect: SC209
+    # expect: SC209, SC241
     doc = xml.dom.minidom.parseString(request.get_data())
     return jsonify(nodes=len(doc.childNodes))
 

@@ -1,0 +1,195 @@
+"""The one runner: discovery, the process pool and result collection, shared by `scan`,
+`--staged`/`--diff` (gitscan), `history` and `grade`.
+
+It imports none of its callers (api, gitscan, history, grading), so the layering is one way:
+`commands -> api -> gitscan/history -> runner -> pipeline`. The findings cache lives below it,
+in `pipeline.scan_source`, so every caller that scans files through here uses it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import partial
+from typing import Any, TypeVar
+
+from secretcheck.errors import ConfigError
+from secretcheck.findings import FileResult, Finding, ScanResult
+from secretcheck.pipeline import scan_candidate
+from secretcheck.rulepacks import Catalogue, code_selected, load_catalogue
+from secretcheck.settings import Settings
+from secretcheck.sources import Candidate, discover
+
+T = TypeVar("T")
+R = TypeVar("R")
+Progress = Callable[[int], None]
+# Below this many files a pool costs more to start than it saves.
+POOL_THRESHOLD = 24
+
+
+def warm_imports() -> None:
+    """Import the heavy detector libraries once in the parent, so forked workers share them
+    instead of each paying ~0.7 s (a no-op cost under spawn, where workers import lazily)."""
+    import libcst  # noqa: F401
+
+    from secretcheck.engines.detect_secrets_adapter import warm
+
+    warm()
+
+
+def worker_count(settings: Settings, items: int | None = None) -> int:
+    """Workers for `items` tasks: `--jobs` (0: one per core), but never more than the cores
+    (`jobs = 100000` started 121 processes on 2 cores) or the tasks."""
+    cores = os.cpu_count() or 1
+    wanted = min(settings.jobs or cores, cores)
+    return max(1, wanted if items is None else min(wanted, items))
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in this process: `--jobs 1` without a pool's start-up cost."""
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        future: Future[R] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """The one place a process pool is made (the caller shuts it down): grading manages its
+    own lifetime, to pass SIGTERM on to the workers that unpacked submissions."""
+    warm_imports()
+    return ProcessPoolExecutor(max_workers=workers)
+
+
+@contextmanager
+def executor(settings: Settings, items: int | None = None) -> Iterator[Executor]:
+    """A process pool sized by `worker_count`, or an inline executor when one worker will do."""
+    workers = worker_count(settings, items)
+    if workers == 1:
+        yield InlineExecutor()
+        return
+    with process_pool(workers) as pool:
+        yield pool
+
+
+def map_files(
+    work: Callable[[T], FileResult],
+    items: Sequence[T],
+    settings: Settings,
+    progress: Progress | None = None,
+) -> list[FileResult]:
+    """`work` over every item, in a process pool when there are enough items to pay for it.
+    `progress(1)` is called as each result arrives (in order), for a progress bar."""
+    workers = worker_count(settings, len(items))
+    results: list[FileResult] = []
+    if workers == 1 or len(items) < POOL_THRESHOLD:
+        for item in items:
+            results.append(work(item))
+            if progress is not None:
+                progress(1)
+        return results
+    chunk = max(1, min(8, len(items) // (workers * 16)))
+    with executor(settings, len(items)) as pool:
+        for result in pool.map(work, items, chunksize=chunk):
+            results.append(result)
+            if progress is not None:
+                progress(1)
+    return results
+
+
+def _size(candidate: Candidate) -> int:
+    try:
+        return os.stat(candidate.path).st_size
+    except OSError:
+        return 0
+
+
+def scan_candidates(
+    candidates: Sequence[Candidate], settings: Settings, progress: Progress | None = None
+) -> list[FileResult]:
+    # Largest files first, so no worker is left with a big file at the end while the
+    # others wait; results come back in discovery order.
+    order = sorted(range(len(candidates)), key=lambda i: -_size(candidates[i]))
+    results = map_files(
+        partial(scan_candidate, settings=settings),
+        [candidates[i] for i in order],
+        settings,
+        progress,
+    )
+    placed: list[FileResult | None] = [None] * len(candidates)
+    for position, result in zip(order, results, strict=True):
+        placed[position] = result
+    return [r for r in placed if r is not None]
+
+
+def collect(results: Iterable[FileResult], skipped: Iterable = ()) -> ScanResult:  # type: ignore[type-arg]
+    findings: list[Finding] = []
+    skips = list(skipped)
+    errors = []
+    partial = []
+    files = lines = 0
+    for result in results:
+        if result.skipped is not None:
+            skips.append(result.skipped)
+            continue
+        if result.error is not None:
+            errors.append(result.error)
+        if result.partial is not None:
+            partial.append(result.partial)
+        # A file whose syntax-tree stage failed still counts: its text findings are kept.
+        if result.error is None or result.partial is not None:
+            files += 1
+            lines += result.lines
+            findings.extend(result.findings)
+    return ScanResult(
+        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        skipped=tuple(sorted(skips, key=lambda s: s.path)),
+        errors=tuple(sorted(errors, key=lambda e: e.path)),
+        files_scanned=files,
+        lines_scanned=lines,
+        partial=tuple(sorted(partial, key=lambda p: p.path)),
+    )
+
+
+def load_rules(settings: Settings) -> Catalogue:
+    """The catalogue `settings` scans with, loaded up front so a broken pack fails before any
+    work; a `select` that matches no rule is an error too, since it would scan for nothing
+    and pass (`select = ["SC999"]`, a typo for SC099 or SC909)."""
+    catalogue = load_catalogue(settings.rule_paths)
+    active = [rule.code for rule in catalogue.active()]
+    # An ignore of a removed rule is no mistake (old configs keep working); of no rule, it is:
+    # `ignore = ["SC1O1"]` would leave the rule meant on, and the run green.
+    every = [rule.code for rule in catalogue.rules]
+    checks = [("select", settings.select, active), ("ignore", settings.ignore, every)]
+    checks += [
+        (f"per-file-ignores {glob!r}", codes, every) for glob, codes in settings.per_file_ignores
+    ]
+    for key, selectors, codes in checks:
+        for selector in selectors:
+            if not any(code_selected(code, selector) for code in codes):
+                raise ConfigError(
+                    f"{key}: {selector!r} matches no rule (`secretcheck rules` lists them)"
+                )
+    return catalogue
+
+
+def discover_files(settings: Settings) -> tuple[list[Candidate], list[Any]]:
+    """The files `settings.paths` names (after excludes) and those skipped on the way."""
+    candidates, skipped = discover(
+        settings.paths, settings.exclude, force_exclude=settings.force_exclude
+    )
+    return candidates, list(skipped)
+
+
+def scan_tree(
+    settings: Settings, progress: Callable[[int], Progress | None] | None = None
+) -> tuple[ScanResult, list[str]]:
+    """The raw scan of `settings.paths` (no baseline applied) and the files it covered.
+    `progress(total)` is asked for a per-file callback once the number of files is known."""
+    load_rules(settings)
+    candidates, skipped = discover_files(settings)
+    tick = progress(len(candidates)) if progress is not None else None
+    result = collect(scan_candidates(candidates, settings, tick), skipped)
+    return result, [c.display for c in candidates]
