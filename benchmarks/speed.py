@@ -3,6 +3,7 @@
     python benchmarks/build_corpus.py small      # once; needs the network
     python benchmarks/speed.py small             # offline from here on
     python benchmarks/speed.py large --repeat 5 --json benchmarks/.results/large.json
+    python benchmarks/speed.py /work/corpus/realcode/flask-3.1.3/src/flask/app.py   # one file
 
 Every tool runs as its own process, N times (default 3), round-robin so that load from anything
 else on the machine falls on all tools alike; one untimed warm-up run each comes first (page
@@ -125,9 +126,12 @@ def tools_for(corpus: Path, out: Path, names: list[str]) -> list[Tool]:
         Tool("bandit",
              [sys.executable, "-m", "bandit", "-r", c, "-f", "json",
               "-o", str(out / "bandit.json"), "-q"]),
+        # A one-file corpus: detect-secrets is given the file, from its folder.
         Tool("detect-secrets",
-             [sys.executable, "-m", "detect_secrets", "scan", "--all-files", "."],
-             cwd=corpus, stdout_to_output=True, ok_codes=(0,)),
+             [sys.executable, "-m", "detect_secrets", "scan", "--all-files",
+              corpus.name if corpus.is_file() else "."],
+             cwd=corpus.parent if corpus.is_file() else corpus, stdout_to_output=True,
+             ok_codes=(0,)),
     ]  # fmt: skip
     return [t for t in every if t.name in names]
 
@@ -183,6 +187,8 @@ def version_of(argv: list[str], env: dict[str, str]) -> str:
 
 def corpus_path(name: str) -> Path:
     path = CORPUS_ROOT / name if (CORPUS_ROOT / name).is_dir() else Path(name)
+    if path.is_file():  # one file (flask's app.py): start-up cost dominates
+        return path.resolve()
     if not path.is_dir():
         raise SystemExit(f"no corpus {name!r}: run `python benchmarks/build_corpus.py {name}`")
     return path.resolve()
@@ -227,7 +233,7 @@ def render(results: list[Measurement]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", help="small, large, or a folder")
+    parser.add_argument("corpus", help="small, large, a folder, or one file")
     parser.add_argument("--repeat", "-n", type=int, default=3, help="timed runs per tool")
     parser.add_argument("--warmup", type=int, default=1, help="untimed runs per tool first")
     parser.add_argument("--tools", default=",".join(DEFAULT_TOOLS),
@@ -271,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "corpus": str(corpus),
         "corpus_pins": json.loads(manifest.read_text()) if manifest.exists() else None,
-        "corpus_files": sum(1 for p in corpus.rglob("*") if p.is_file()),
+        "corpus_files": 1 if corpus.is_file() else sum(1 for p in corpus.rglob("*") if p.is_file()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
         "python": platform.python_version(),
         "loadavg_before": load_before,

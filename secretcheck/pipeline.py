@@ -10,6 +10,7 @@ import math
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
@@ -47,6 +48,14 @@ _TEST_CODE = ("test", "fixture")
 _ALWAYS = frozenset({"secret", "repo-hygiene", "diagnostic"})
 
 
+@lru_cache(maxsize=16)
+def _enabled_codes(settings: Settings, codes: tuple[str, ...]) -> frozenset[str]:
+    """The codes `select`/`ignore` leave on. The same for every file of a run, and matching
+    each of ~330 codes against the selectors per file cost 0.3 ms a file; cached on the (frozen)
+    settings and the catalogue's codes, so a pure function of immutable input."""
+    return frozenset(c for c in codes if settings.rule_enabled(c))
+
+
 def rules_for(catalogue: Catalogue, settings: Settings, display: str) -> list[RuleSpec]:
     """The active rules that `select`/`ignore`, `per-file-ignores` and the test-code policy
     (`input-checks-in-tests`) leave on for a file."""
@@ -55,11 +64,13 @@ def rules_for(catalogue: Catalogue, settings: Settings, display: str) -> list[Ru
         if is_excluded(display, (glob,)):
             ignored.update(codes)
     secrets_only = not settings.input_checks_in_tests and path_context(display) in _TEST_CODE
+    active = catalogue.active()
+    enabled = _enabled_codes(settings, tuple(r.code for r in active))
     return [
         r
-        for r in catalogue.active()
-        if settings.rule_enabled(r.code)
-        and not any(code_selected(r.code, c) for c in ignored)
+        for r in active
+        if r.code in enabled
+        and not (ignored and any(code_selected(r.code, c) for c in ignored))
         and not (secrets_only and r.category not in _ALWAYS)
     ]
 
