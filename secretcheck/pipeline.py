@@ -6,6 +6,7 @@ is given and returns plain values.
 
 from __future__ import annotations
 
+import functools
 import math
 import time
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -167,6 +168,9 @@ def _secrets_on(line: str, by_prefix: dict[str, list[str]]) -> set[str]:
 def build_findings(
     hits: Sequence[Hit], rules: dict[str, RuleSpec], index: LineIndex, display: str
 ) -> tuple[list[Finding], dict[int, str]]:
+    # Details and signals repeat across a file's findings ("value: 40 chars, ..."): redact each
+    # distinct text once; a generated file can hold tens of thousands of findings.
+    prose = functools.lru_cache(maxsize=4096)(functools.partial(redact_line, prose=True))
     secrets = {h.secret for h in hits if h.secret}
     by_prefix: dict[str, list[str]] = {}
     for secret in secrets:
@@ -205,7 +209,7 @@ def build_findings(
             if not diagnostic:
                 snippets[line] = snippet
         # Detectors promise never to copy a value into these; redaction makes sure of it.
-        detail = redact_line(lead.detail, prose=True)
+        detail = prose(lead.detail)
         message = f"{rule.message}: {detail}" if detail else rule.message
         findings.append(
             Finding(
@@ -223,9 +227,9 @@ def build_findings(
                 statement=lead.statement,
                 also=tuple(dict.fromkeys(o.code for o in others if o.code != rule.code)),
                 trace=tuple(
-                    replace(step, note=redact_line(step.note, prose=True)) for step in lead.trace
+                    replace(step, note=prose(step.note)) for step in lead.trace
                 ),
-                signals=tuple(redact_line(s, prose=True) for s in signals),
+                signals=tuple(prose(s) for s in signals),
             )
         )
     masked = {
