@@ -16,11 +16,16 @@ inherited line by line (by text), so a skeleton secret copied to another file is
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from secretcheck import inputfiles
 from secretcheck.gitcmd import GitError, run_git
 from secretcheck.textindex import split_lines
+
+# A graded file is compared line by line with its base version; scans skip files over 2 MiB.
+HEAD_READ_LIMIT = 2 * 1024 * 1024
 
 NO_BASE = "none"
 
@@ -135,10 +140,12 @@ class Inheritance:
 
     def _head_text(self, path: str) -> list[str]:
         if path not in self._head_lines:
-            try:
-                data = (self.root / path).read_bytes()
-            except OSError:
-                data = b""
+            data = b""
+            if not (self.root / path).is_symlink():
+                with contextlib.suppress(inputfiles.InputFileError):
+                    # The one bounded reader (regular files only, no FIFO wait), capped
+                    # like a scanned file.
+                    data = inputfiles.read_head(self.root / path, HEAD_READ_LIMIT)
             # Numbered as findings number lines (\n, \r\n and \r end a line): the one
             # line-numbering function.
             self._head_lines[path] = split_lines(data.decode("utf-8", "replace"))

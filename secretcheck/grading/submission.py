@@ -163,11 +163,11 @@ MAX_READ = 512 * 1024
 
 def read_text(sub: Submission, rel: str) -> str | None:
     path = sub.root / rel
-    try:
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_READ:
-            return None
-        data = path.read_bytes()
-    except OSError:
+    if path.is_symlink():
+        return None
+    try:  # the one bounded reader: regular files only, never blocks on a FIFO
+        data = inputfiles.read_bytes(path, MAX_READ)
+    except inputfiles.InputFileError:
         return None
     return None if b"\0" in data[:8192] else data.decode("utf-8", "replace")
 
