@@ -83,6 +83,19 @@ class Summary:
         return (returns, sinks)
 
 
+def called_names(module: cst.Module) -> frozenset[str]:
+    """Names the module calls as plain functions: `helper(request, obj)`."""
+    found: set[str] = set()
+
+    class _Calls(cst.CSTVisitor):
+        def visit_Call(self, node: cst.Call) -> None:
+            if isinstance(node.func, cst.Name):
+                found.add(node.func.value)
+
+    module.visit(_Calls())
+    return frozenset(found)
+
+
 def units_of(module: cst.Module) -> Iterator[Unit]:
     yield Unit("<module>", module)
 
@@ -131,6 +144,7 @@ class TaintEngine:
         self.defined = {
             n.name.value for n in module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))
         }
+        self.called = called_names(module) if web_module else frozenset()
         self.reporting = False
         self.unit: Unit | None = None
         self.current: Summary = Summary()
@@ -292,7 +306,7 @@ class TaintEngine:
             found, _ = self._names(expr)
             return sorted(found, key=len)[0] if found else dotted(expr)
 
-        special = untrusted_params(func, resolve, self.web_module)
+        special = untrusted_params(func, resolve, self.web_module, self.called)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip
         env: Env = {}

@@ -30,6 +30,8 @@ _PREDICATE_FUNCTIONS = {
     "isinstance": ALL_CATEGORIES,
     "commonpath": frozenset({"path-traversal"}),
     "commonprefix": frozenset({"path-traversal"}),
+    # Django's check: a language code with an installed translation, by its code pattern.
+    "check_for_language": ALL_CATEGORIES,
 }
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
@@ -61,6 +63,10 @@ def _merge(a: Facts, b: Facts) -> Facts:
     return out
 
 
+def _common(a: Facts, b: Facts) -> Facts:
+    return {key: a[key] & b[key] for key in a.keys() & b.keys() if a[key] & b[key]}
+
+
 def _mark(node: cst.CSTNode, cats: frozenset[str]) -> Facts:
     return {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
 
@@ -76,9 +82,12 @@ def facts(
     if isinstance(test, cst.BooleanOperation):
         ly, ln = facts(test.left, tainted)
         ry, rn = facts(test.right, tainted)
+        # `a and b` fails when either fails: only what both failures prove holds after it.
         if isinstance(test.operator, cst.And):
-            return _merge(ly, ry), {}
-        return {}, _merge(ln, rn)
+            return _merge(ly, ry), _common(ln, rn)
+        return _common(ly, ry), _merge(ln, rn)
+    if isinstance(test, (cst.Name, cst.Attribute)) and dotted(test):
+        return {}, {dotted(test): ALL_CATEGORIES}  # falsy: None, "" or 0 carry no data
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
         target = test.comparisons[0]
         op, right = target.operator, target.comparator
@@ -104,6 +113,21 @@ def facts(
                 return {}, {}
             return _mark(test, _PREDICATE_FUNCTIONS[name]), {}
     return {}, {}
+
+
+def lookup(value: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]) -> Facts:
+    """`app = COMMANDS[name]`: past this line `name` is a key of a mapping the code built
+    (a KeyError stops anything else), the dict-lookup allowlist. `request.GET[name]` proves
+    nothing, since the attacker picks that mapping's keys."""
+    if not isinstance(value, cst.Subscript) or len(value.slice) != 1:
+        return {}
+    index = value.slice[0].slice
+    if not isinstance(index, cst.Index) or not isinstance(index.value, (cst.Name, cst.Attribute)):
+        return {}
+    key = dotted(index.value)
+    if not key or tainted(value.value):
+        return {}
+    return {key: ALL_CATEGORIES}
 
 
 def _anchored(call: cst.Call) -> bool:

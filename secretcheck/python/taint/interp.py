@@ -15,7 +15,7 @@ import libcst as cst
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.syntax import const_text, dotted
-from secretcheck.python.taint import guards
+from secretcheck.python.taint import guards, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     SAFE_LOCATION_PREFIX,
@@ -139,8 +139,8 @@ class Interpreter:
         return self.eval(node.value)  # d[key]: what d holds, whoever picks the key
 
     def _eval_FormattedString(self, node: cst.FormattedString) -> Value:
-        parts = [self.eval(p.expression) for p in node.parts
-                 if isinstance(p, cst.FormattedStringExpression)]  # fmt: skip
+        head, tail = query.split_fstring(node)
+        parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
         first = node.parts[0] if node.parts else None
         prefix = first.value if isinstance(first, cst.FormattedStringText) else ""
         if isinstance(first, cst.FormattedStringExpression) and len(node.parts) > 1:
@@ -163,7 +163,17 @@ class Interpreter:
         return built(join(self.eval(node.left), self.eval(node.right)))
 
     def _eval_BinaryOperation(self, node: cst.BinaryOperation) -> Value:
-        value = join(self.eval(node.left), self.eval(node.right))
+        split = None
+        if isinstance(node.operator, cst.Modulo):
+            split = query.split_format(node)
+        elif isinstance(node.operator, cst.Add):
+            split = query.split_concat(node)
+        if split is None:
+            value = join(self.eval(node.left), self.eval(node.right))
+        else:  # `url + "?next=" + value`: the value is only a query parameter
+            head, tail = split
+            value = join(*(self.eval(e) for e in head),
+                         *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
         if isinstance(node.operator, (cst.Add, cst.Modulo)):
             return _located(built(value), _leftmost_text(node))
         return value
@@ -301,6 +311,7 @@ class Interpreter:
                 self.bind(target.target, value, node)
                 self.derived[dotted(target.target)] = set(names)
             self._type_of(node.targets[0].target, node.value)
+            self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0].target
             if isinstance(first, cst.Name):
                 if isinstance(node.value, cst.Call) and any(guards.facts(node.value, self.tainted)):
@@ -433,6 +444,14 @@ class Interpreter:
     def _exec_Try(self, node: cst.Try | cst.TryStar) -> None:
         before = dict(self.env)
         self.run(_body(node.body))
+        # `try: app = COMMANDS[name] except KeyError: sys.exit(1)`: when every handler
+        # leaves, the code after the try runs only if the whole body did.
+        if node.handlers and all(guards.exits(h.body) for h in node.handlers):
+            if node.orelse is not None:
+                self.run(_body(node.orelse.body))
+            if node.finalbody is not None:
+                self.run(_body(node.finalbody.body))
+            return
         self.merge(before, self.env)
         after = [self.branch(_body(h.body), {}) for h in node.handlers]
         if node.orelse is not None:

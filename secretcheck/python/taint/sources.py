@@ -162,13 +162,17 @@ def _click_command(decorators: list[str]) -> bool:
 
 
 def untrusted_params(
-    func: cst.FunctionDef, resolve: Callable[[cst.BaseExpression], str], web_module: bool
+    func: cst.FunctionDef,
+    resolve: Callable[[cst.BaseExpression], str],
+    web_module: bool,
+    called: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[Flow | None, bool]]:
     """Parameter name -> (flow it starts with, is it a request object) for handler functions.
 
     `resolve` turns a decorator or default expression into its qualified name. (None, False)
     marks a handler parameter that cannot carry attacker text (an `int`, a `Depends`); a
-    parameter absent from the result is an ordinary parameter, of unknown origin.
+    parameter absent from the result is an ordinary parameter, of unknown origin. `called`:
+    the functions the module itself calls by name, which are helpers rather than views.
     """
     params = [p for p in (*func.params.posonly_params, *func.params.params)]
     params += list(func.params.kwonly_params)
@@ -219,9 +223,12 @@ def untrusted_params(
         # handler (`get`, `dispatch`, `change_view`). A private helper's or a hook's other
         # parameters (`_get_preserved_qsl(request, preserved_filters)`, `response_add(...,
         # post_url_continue=None)`) come from the caller, as do parameters with a default.
+        # A function the module calls itself (`return render_flatpage(request, f)`) is that
+        # view's helper: its arguments are the caller's, traced through the call.
         name = func.name.value
         handler = not name.startswith("_") and (
-            not method or name in _HANDLER_METHODS or name.endswith("_view")
+            (not method and name not in called)
+            or (method and (name in _HANDLER_METHODS or name.endswith("_view")))
         )
         for p in first[1:]:
             if not handler or p.default is not None:

@@ -1,0 +1,81 @@
+"""Where a value lands inside a built URL: before or after its query string starts.
+
+Text placed after a literal `?` or `#` is a query or fragment: it can add parameters, never
+change the scheme, host or path, so it cannot send a redirect or a request elsewhere
+(`"%s?%s" % (url, request.META["QUERY_STRING"])`, `reverse("login") + "?next=" + path`).
+The same holds for text encoded as a query (`urlencode()`, `quote_plus()`), which escapes `/`
+and `:`. This is the barrier CodeQL's URL-redirect query calls "string concatenation with a
+prefix ending in ?" (`py/url-redirection`, `ConcatenationWithSafePrefix`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from secretcheck.python.syntax import const_text
+from secretcheck.python.taint.flows import Value, clear
+
+# The categories a query-positioned value cannot reach: where the URL points.
+LOCATION = frozenset({"open-redirect", "ssrf"})
+# Encoders whose output holds no unescaped `/`, `:` or `@`: always a query, never a location.
+QUERY_ENCODERS = frozenset(
+    {"urllib.parse.urlencode", "urllib.urlencode", "urllib.parse.quote_plus",
+     "urllib.quote_plus", "django.utils.http.urlencode", "requests.utils.urlencode"}
+)  # fmt: skip
+QUERY_ENCODER_METHODS = frozenset({"urlencode"})  # Django's QueryDict.urlencode()
+Split = tuple[list[cst.BaseExpression], list[cst.BaseExpression]]  # (before, after) the `?`
+_CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+
+
+def in_query(value: Value) -> Value:
+    """A value placed in a URL's query string or fragment."""
+    return clear(value, LOCATION)
+
+
+def _starts_query(text: str) -> bool:
+    return "?" in text or "#" in text
+
+
+def split_format(node: cst.BinaryOperation) -> Split | None:
+    """`"%s?%s" % (a, b)` -> ([a], [b]): the operands before and after the query starts."""
+    fmt = const_text(node.left)
+    if fmt is None or not isinstance(node.right, cst.Tuple):
+        return None
+    operands = [e.value for e in node.right.elements]
+    head = fmt.split("?")[0].split("#")[0]
+    before = sum(1 for m in _CONVERSION.finditer(head) if m.group() != "%%")
+    if before >= len(operands) or not _starts_query(fmt):
+        return None
+    return operands[:before], operands[before:]
+
+
+def split_concat(node: cst.BinaryOperation) -> Split | None:
+    """`base + "?next=" + value` -> ([base, "?next="], [value])."""
+    operands: list[cst.BaseExpression] = []
+    current: cst.BaseExpression = node
+    while isinstance(current, cst.BinaryOperation) and isinstance(current.operator, cst.Add):
+        operands.insert(0, current.right)
+        current = current.left
+    operands.insert(0, current)
+    for index, operand in enumerate(operands):
+        text = const_text(operand)
+        if text is not None and _starts_query(text):
+            if index + 1 >= len(operands):
+                return None
+            return operands[: index + 1], operands[index + 1 :]
+    return None
+
+
+def split_fstring(node: cst.FormattedString) -> Split:
+    """f"{url}?next={value}" -> ([url], [value])."""
+    before: list[cst.BaseExpression] = []
+    after: list[cst.BaseExpression] = []
+    in_query = False
+    for part in node.parts:
+        if isinstance(part, cst.FormattedStringText):
+            in_query = in_query or _starts_query(part.value)
+        elif isinstance(part, cst.FormattedStringExpression):
+            (after if in_query else before).append(part.expression)
+    return before, after
