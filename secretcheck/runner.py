@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from secretcheck.errors import ConfigError
 from secretcheck.findings import FileResult, Finding, ScanResult
@@ -21,6 +21,9 @@ from secretcheck.pipeline import scan_candidate
 from secretcheck.rulepacks import Catalogue, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, discover
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,6 +62,10 @@ class InlineExecutor(Executor):
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """The one place a process pool is made (the caller shuts it down): grading manages its
     own lifetime, to pass SIGTERM on to the workers that unpacked submissions."""
+    # Imported here: it pulls in multiprocessing and its sockets, which a scan of a few files
+    # (a pre-commit hook run) never uses.
+    from concurrent.futures import ProcessPoolExecutor
+
     warm_imports()
     return ProcessPoolExecutor(max_workers=workers)
 

@@ -89,24 +89,26 @@ def _defer(name: str) -> None:
     sys.modules[name] = stand_in
 
 
-def _import_detect_secrets() -> None:
+def _import_detect_secrets(plugin: str = "") -> Any:
+    """The detect-secrets module that defines `plugin` (all of them when not named), with its
+    heuristic filters. The keyword plugin compiles dozens of regexes on import, and runs only
+    on files no secretcheck reader understands: a Python file never needs it."""
     if "detect_secrets.plugins.base" not in sys.modules:
         _defer("requests")
     from detect_secrets.filters import heuristic  # noqa: F401
-    from detect_secrets.plugins import high_entropy_strings, keyword  # noqa: F401
+
+    if plugin != "KeywordDetector":
+        from detect_secrets.plugins import high_entropy_strings
+    if plugin in ("", "KeywordDetector"):
+        from detect_secrets.plugins import keyword
+
+        return keyword
+    return high_entropy_strings
 
 
 @lru_cache(maxsize=16)
 def _plugin(name: str, options: tuple[tuple[str, Any], ...]) -> Any:
-    _import_detect_secrets()
-    from detect_secrets.plugins import high_entropy_strings, keyword
-
-    classes = {
-        "Base64HighEntropyString": high_entropy_strings.Base64HighEntropyString,
-        "HexHighEntropyString": high_entropy_strings.HexHighEntropyString,
-        "KeywordDetector": keyword.KeywordDetector,
-    }
-    return classes[name](**dict(options))
+    return getattr(_import_detect_secrets(name), name)(**dict(options))
 
 
 def warm() -> None:
