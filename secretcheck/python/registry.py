@@ -145,10 +145,31 @@ def _taint(module: ModuleType) -> TaintEntry:
                       lines=prefilter.lines, gated=prefilter.gated)  # fmt: skip
 
 
+class LazyPattern:
+    """A regex prefilter compiled when first searched: a check's words or substrings rule out
+    most files first, and compiling every check's regex was part of every run's start-up."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text)
+
+
 def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
-    return CheckEntry(name, re.compile(pattern), words=frozenset(words.split()),
+    return CheckEntry(name, LazyPattern(pattern), words=frozenset(words.split()),
                       substrings=tuple(substrings.split()))  # fmt: skip
 
 
