@@ -33,13 +33,20 @@ POOL_THRESHOLD = 24
 
 
 def warm_imports() -> None:
-    """Import the heavy detector libraries once in the parent, so forked workers share them
-    instead of each paying ~0.7 s (a no-op cost under spawn, where workers import lazily)."""
+    """Import the heavy detector libraries and every check module once in the parent, so
+    forked workers share them instead of each paying ~0.7 s (a no-op cost under spawn, where
+    workers import lazily). Only a run that starts a pool does this: a few-file scan imports
+    just what its files need."""
+    import importlib
+
     import libcst  # noqa: F401
 
     from secretcheck.engines.detect_secrets_adapter import warm
+    from secretcheck.python.registry import CHECKS, GROUPS
 
     warm()
+    for module in sorted({entry.module for entry in CHECKS.values()} | set(GROUPS.values())):
+        importlib.import_module(module)
 
 
 def worker_count(settings: Settings, items: int | None = None) -> int:
