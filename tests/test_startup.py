@@ -131,7 +131,8 @@ def loaded_after(code: str) -> list[str]:
     """Which heavy libraries a fresh interpreter holds after running `code`."""
     probe = (
         f"{code}\nimport sys\n"
-        "print(sorted(m for m in ('libcst', 'requests', 'urllib3', 'detect_secrets')"
+        "heavy = ('libcst', 'requests', 'urllib3', 'detect_secrets', 'multiprocessing')\n"
+        "print(sorted(m for m in heavy"
         " if m in sys.modules and type(sys.modules[m]).__name__ == 'module'))"
     )
     done = subprocess.run(
@@ -182,6 +183,22 @@ def test_detect_secrets_loads_without_requests_until_it_is_used() -> None:
         "assert type(sys.modules['requests']).__name__ == 'module'\n"
     )
     assert "requests" in loaded_after(code)
+
+
+def test_a_process_pool_works_after_detect_secrets_got_a_stand_in() -> None:
+    """multiprocessing is deferred too; a library caller that starts a pool afterwards (and
+    submodule imports through the stand-in) must get the real thing."""
+    code = (
+        "from secretcheck.engines import detect_secrets_adapter\n"
+        "detect_secrets_adapter.warm()\n"
+        "import sys\nassert type(sys.modules['multiprocessing']).__name__ == '_Deferred'\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "import multiprocessing.connection\n"
+        "with ProcessPoolExecutor(2) as pool:\n"
+        "    assert list(pool.map(abs, [-1, -2, 3])) == [1, 2, 3]\n"
+        "assert callable(sys.modules['multiprocessing'].connection.wait)\n"
+    )
+    loaded_after(code)
 
 
 _STRING_NODES = ("SimpleString", "ConcatenatedString", "FormattedString", "Expr")

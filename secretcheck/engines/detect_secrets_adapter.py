@@ -61,20 +61,32 @@ class _Deferred(types.ModuleType):
     """Stands in for a module until one of its attributes is used, then imports it.
 
     detect-secrets' plugin base imports `requests` (and so urllib3, http.client, certifi) to
-    verify secrets online, which we never ask of it: 70 ms of a one-file scan's ~0.4 s CPU.
+    verify secrets online, which we never ask of it: 70 ms of a one-file scan's ~0.4 s CPU;
+    its collection module imports `multiprocessing` for its own parallel scan: ~15 ms more.
     `importlib.util.LazyLoader` cannot help on Python 3.11, whose `import` statement reads the
     module's `__spec__` and so loads it at once; this stand-in has a real `__spec__`. Any other
     attribute (`requests.get`, `requests.exceptions`, `__path__` for a submodule import) loads
     the real module, puts it in `sys.modules` and is served from it."""
 
     def __getattr__(self, name: str) -> Any:
+        return getattr(self._load(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # `import pkg.sub` sets `sub` on the parent it found in `sys.modules` (this stand-in,
+        # which the import loaded through `__path__`): the real module needs it too.
+        super().__setattr__(name, value)
+        real = self.__dict__.get("_real")
+        if real is not None:
+            setattr(real, name, value)
+
+    def _load(self) -> types.ModuleType:
         real = self.__dict__.get("_real")
         if real is None:
             if sys.modules.get(self.__name__) is self:
                 del sys.modules[self.__name__]
             real = importlib.import_module(self.__name__)
             self.__dict__["_real"] = real
-        return getattr(real, name)
+        return real
 
 
 def _defer(name: str) -> None:
@@ -94,7 +106,10 @@ def _import_detect_secrets(plugin: str = "") -> Any:
     heuristic filters. The keyword plugin compiles dozens of regexes on import, and runs only
     on files no secretcheck reader understands: a Python file never needs it."""
     if "detect_secrets.plugins.base" not in sys.modules:
+        # `multiprocessing` too: detect-secrets' own parallel scan uses it, ours never does
+        # (a run that starts a pool imports it before this; see `runner.process_pool`).
         _defer("requests")
+        _defer("multiprocessing")
     from detect_secrets.filters import heuristic  # noqa: F401
 
     if plugin != "KeywordDetector":
