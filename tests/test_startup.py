@@ -215,3 +215,28 @@ def test_statement_checks_read_no_node_a_string_statement_holds(name: str) -> No
     visits = {a for k in ours for a in vars(k) if a.startswith(("visit_", "leave_"))}
     assert visits  # the check's own visitor methods were found
     assert not {v for v in visits if v.split("_", 1)[1].startswith(_STRING_NODES)}
+
+
+def test_docstring_lines_finds_string_statements_in_every_block() -> None:
+    """`_docstring_lines` walks statement lists only; it must find what a walk over every
+    node finds, in each kind of block (functions, classes, loops, try, match)."""
+    import ast
+
+    from secretcheck.engines.cst import _docstring_lines
+
+    source = (
+        '"""mod"""\nclass A:\n    "cls"\n    def f(self):\n        """fn"""\n'
+        "        for x in y:\n            'loop'\n        else:\n            'else'\n"
+        "        try:\n            'try'\n        except E:\n            'handler'\n"
+        "        finally:\n            'finally'\n        match v:\n            case 1:\n"
+        "                'case'\n        with c:\n            'with'\n        x = 'not me'\n"
+        "        f('nor me')\n"
+    )
+    tree = ast.parse(source)
+    expected = {
+        n.lineno
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)
+    }
+    assert len(expected) == 10
+    assert _docstring_lines(tree) == expected
