@@ -115,7 +115,27 @@ class LinearPattern:
     pattern's own group k is RE2's group k + 1."""
 
     def __init__(self, pattern: str, ignore_case: bool = False) -> None:
-        self.pattern = pattern
+        self._prepare(pattern, ignore_case)
+        self._compiled: Any = _compile(self._program)
+        self.groupindex: dict[str, int] = {k: v - 1 for k, v in self._compiled.groupindex.items()}
+        self.groups: int = self._compiled.groups - 1
+
+    @classmethod
+    def checked_before(
+        cls, pattern: str, ignore_case: bool, groupindex: dict[str, int], groups: int
+    ) -> LinearPattern:
+        """A pattern an earlier run compiled and validated (the rule catalogue cache): RE2
+        compiles it when it is first searched. A catalogue holds ~300 patterns and a file's
+        keywords select a few, so compiling all of them was most of a one-file scan's rule
+        loading. It is still RE2 that runs it, so the linear-time guarantee is unchanged."""
+        self = cls.__new__(cls)
+        self._prepare(pattern, ignore_case)
+        self._compiled = None
+        self.groupindex, self.groups = dict(groupindex), groups
+        return self
+
+    def _prepare(self, pattern: str, ignore_case: bool) -> None:
+        self.pattern, self.ignore_case = pattern, ignore_case
         body, flags = pattern, ""
         while (found := _FLAGS.match(body)) is not None:
             flags, body = flags + found.group(), body[found.end() :]
@@ -128,7 +148,7 @@ class LinearPattern:
         if (lead or trail) and _top_level_alternation(body):
             raise PatternError("a lookaround must guard the whole pattern: group the alternatives")
         self._lead = lead is not None
-        program = "".join(
+        self._program = "".join(
             (
                 "(?m)",
                 "(?i)" if ignore_case else "",
@@ -138,15 +158,20 @@ class LinearPattern:
                 f"(?:{_negate(trail.group(1))}|\\z)" if trail else "",
             )
         )
-        try:
-            self._regex: Any = re2.compile(program, _options())
-        except re2.error as exc:
-            reason = exc.args[0] if exc.args else exc
-            if isinstance(reason, bytes):
-                reason = reason.decode("utf-8", "replace")
-            raise PatternError(str(reason)) from None
-        self.groupindex: dict[str, int] = {k: v - 1 for k, v in self._regex.groupindex.items()}
-        self.groups: int = self._regex.groups - 1
+
+    @property
+    def _regex(self) -> Any:
+        if self._compiled is None:
+            self._compiled = _compile(self._program)
+        return self._compiled
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LinearPattern):
+            return NotImplemented
+        return (self.pattern, self.ignore_case) == (other.pattern, other.ignore_case)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.ignore_case))
 
     def finditer(self, text: str) -> Iterator[LinearMatch]:
         encoded = text.encode("utf-8", "surrogatepass")
@@ -176,6 +201,16 @@ class LinearPattern:
 
     def search(self, text: str) -> LinearMatch | None:
         return next(self.finditer(text), None)
+
+
+def _compile(program: str) -> Any:
+    try:
+        return re2.compile(program, _options())
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise PatternError(str(reason)) from None
 
 
 def _options() -> Any:

@@ -459,6 +459,8 @@ def _iter_rule_files(
 
 
 def build_catalogue(files: Iterable[tuple[str, str]]) -> Catalogue:
+    """Parse and validate every rule file (what `load_catalogue` skips when the same files
+    were validated by an earlier run: see `rulecache`)."""
     rules: dict[str, RuleSpec] = {}
     names: dict[str, str] = {}
     digest = hashlib.sha256()
@@ -478,7 +480,8 @@ def build_catalogue(files: Iterable[tuple[str, str]]) -> Catalogue:
 
 @lru_cache(maxsize=8)
 def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
-    """The packaged rule packs plus any extra pack folders named in the config."""
+    """The packaged rule packs plus any extra pack folders named in the config, validated, or
+    as an earlier run validated the very same files (`rulecache`)."""
     files = list(_iter_rule_files(resources.files("secretcheck.rules")))
     for extra in extra_dirs:
         root = Path(extra)
@@ -491,4 +494,7 @@ def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
             # a misplaced pack must not leave a scan running without the rules it was meant to.
             raise RulePackError(f"{extra}: rule pack folder holds no rule files (*.toml)")
         files.extend(found)
-    return build_catalogue(files)
+    # Imported here: the cache module imports this one (for RuleSpec).
+    from secretcheck.rulecache import cached_catalogue
+
+    return cached_catalogue(files, build_catalogue)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from secretcheck.errors import ConfigError
 from secretcheck.findings import FileResult, Finding, ScanResult
@@ -21,6 +21,9 @@ from secretcheck.pipeline import scan_candidate
 from secretcheck.rulepacks import Catalogue, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, discover
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -30,13 +33,20 @@ POOL_THRESHOLD = 24
 
 
 def warm_imports() -> None:
-    """Import the heavy detector libraries once in the parent, so forked workers share them
-    instead of each paying ~0.7 s (a no-op cost under spawn, where workers import lazily)."""
+    """Import the heavy detector libraries and every check module once in the parent, so
+    forked workers share them instead of each paying ~0.7 s (a no-op cost under spawn, where
+    workers import lazily). Only a run that starts a pool does this: a few-file scan imports
+    just what its files need."""
+    import importlib
+
     import libcst  # noqa: F401
 
     from secretcheck.engines.detect_secrets_adapter import warm
+    from secretcheck.python.registry import CHECKS, GROUPS
 
     warm()
+    for module in sorted({entry.module for entry in CHECKS.values()} | set(GROUPS.values())):
+        importlib.import_module(module)
 
 
 def worker_count(settings: Settings, items: int | None = None) -> int:
@@ -59,6 +69,11 @@ class InlineExecutor(Executor):
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """The one place a process pool is made (the caller shuts it down): grading manages its
     own lifetime, to pass SIGTERM on to the workers that unpacked submissions."""
+    # Imported here: it pulls in multiprocessing and its sockets, which a scan of a few files
+    # (a pre-commit hook run) never uses. Before `warm_imports`, so that the real module is
+    # loaded before detect-secrets would get a stand-in for it (detect_secrets_adapter).
+    from concurrent.futures import ProcessPoolExecutor
+
     warm_imports()
     return ProcessPoolExecutor(max_workers=workers)
 

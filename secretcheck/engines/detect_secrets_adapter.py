@@ -10,7 +10,11 @@ that path reads detect-secrets' process-wide settings singleton.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -53,21 +57,77 @@ _QUOTED_JUNK = re.compile(r"""["']|\s=|=\s""")
 _TRAILING_COMMENT = re.compile(r"\s+#.*$")
 
 
+class _Deferred(types.ModuleType):
+    """Stands in for a module until one of its attributes is used, then imports it.
+
+    detect-secrets' plugin base imports `requests` (and so urllib3, http.client, certifi) to
+    verify secrets online, which we never ask of it: 70 ms of a one-file scan's ~0.4 s CPU;
+    its collection module imports `multiprocessing` for its own parallel scan: ~15 ms more.
+    `importlib.util.LazyLoader` cannot help on Python 3.11, whose `import` statement reads the
+    module's `__spec__` and so loads it at once; this stand-in has a real `__spec__`. Any other
+    attribute (`requests.get`, `requests.exceptions`, `__path__` for a submodule import) loads
+    the real module, puts it in `sys.modules` and is served from it."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._load(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # `import pkg.sub` sets `sub` on the parent it found in `sys.modules` (this stand-in,
+        # which the import loaded through `__path__`): the real module needs it too.
+        super().__setattr__(name, value)
+        real = self.__dict__.get("_real")
+        if real is not None:
+            setattr(real, name, value)
+
+    def _load(self) -> types.ModuleType:
+        real = self.__dict__.get("_real")
+        if real is None:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+            self.__dict__["_real"] = real
+        return real
+
+
+def _defer(name: str) -> None:
+    """Put a `_Deferred` stand-in for `name` in `sys.modules`, unless it is loaded already."""
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None:
+        return  # not installed: detect-secrets' own import error will say so
+    stand_in = _Deferred(name)
+    stand_in.__spec__ = spec
+    sys.modules[name] = stand_in
+
+
+def _import_detect_secrets(plugin: str = "") -> Any:
+    """The detect-secrets module that defines `plugin` (all of them when not named), with its
+    heuristic filters. The keyword plugin compiles dozens of regexes on import, and runs only
+    on files no secretcheck reader understands: a Python file never needs it."""
+    if "detect_secrets.plugins.base" not in sys.modules:
+        # `multiprocessing` too: detect-secrets' own parallel scan uses it, ours never does
+        # (a run that starts a pool imports it before this; see `runner.process_pool`).
+        _defer("requests")
+        _defer("multiprocessing")
+    from detect_secrets.filters import heuristic  # noqa: F401
+
+    if plugin != "KeywordDetector":
+        from detect_secrets.plugins import high_entropy_strings
+    if plugin in ("", "KeywordDetector"):
+        from detect_secrets.plugins import keyword
+
+        return keyword
+    return high_entropy_strings
+
+
 @lru_cache(maxsize=16)
 def _plugin(name: str, options: tuple[tuple[str, Any], ...]) -> Any:
-    from detect_secrets.plugins import high_entropy_strings, keyword
-
-    classes = {
-        "Base64HighEntropyString": high_entropy_strings.Base64HighEntropyString,
-        "HexHighEntropyString": high_entropy_strings.HexHighEntropyString,
-        "KeywordDetector": keyword.KeywordDetector,
-    }
-    return classes[name](**dict(options))
+    return getattr(_import_detect_secrets(name), name)(**dict(options))
 
 
 def warm() -> None:
-    from detect_secrets.filters import heuristic  # noqa: F401
-    from detect_secrets.plugins import high_entropy_strings, keyword  # noqa: F401
+    _import_detect_secrets()
 
 
 def _rejected_by_heuristics(

@@ -3,10 +3,11 @@
 A rule pack naming a check that is not here fails to load (`rulepacks.py` asks `known_checks`).
 The prefilter is a cheap test over the whole file (a compiled regex, or an object with the same
 `search`/`finditer` methods): a file it does not match is never parsed for that check. Check
-modules are imported when a file needs them. Prefilters name the exact
-shapes a check looks for (a credential name bound to a plausible literal, a sink call, an env
-lookup with a literal fallback, a comparison with a literal), because parsing is by far the most
-expensive step of a scan.
+modules are imported when a file needs them, and nothing imported here loads libcst (a test
+holds this): a file that needs no parse, and `secretcheck --help`, never pay for it.
+Prefilters name the exact shapes a check looks for (a credential name bound to a plausible
+literal, a sink call, an env lookup with a literal fallback, a comparison with a literal),
+because parsing is by far the most expensive step of a scan.
 
 Checks in a `group` share one visitor: every taint rule (`group="taint"`) declares its sinks
 and derives its prefilter in its own `python/taint/sinks/` module, and one visitor
@@ -23,9 +24,7 @@ from types import ModuleType
 from typing import Protocol
 
 from secretcheck.python.credentials.prefilter import CredentialLines, LoweredPattern, SinkLines
-from secretcheck.python.dangerous_api import cleartext, weak_crypto
-from secretcheck.python.dangerous_api import deserialization as deserialization_api
-from secretcheck.python.dangerous_api import xxe as xxe_api
+from secretcheck.python.dangerous_api import calls as api_calls
 from secretcheck.python.taint.prefilter import SinkPrefilter
 from secretcheck.python.taint.sinks import (
     code_injection,
@@ -146,10 +145,31 @@ def _taint(module: ModuleType) -> TaintEntry:
                       lines=prefilter.lines, gated=prefilter.gated)  # fmt: skip
 
 
+class LazyPattern:
+    """A regex prefilter compiled when first searched: a check's words or substrings rule out
+    most files first, and compiling every check's regex was part of every run's start-up."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text)
+
+
 def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
-    return CheckEntry(name, re.compile(pattern), words=frozenset(words.split()),
+    return CheckEntry(name, LazyPattern(pattern), words=frozenset(words.split()),
                       substrings=tuple(substrings.split()))  # fmt: skip
 
 
@@ -174,6 +194,8 @@ _SINK_CALLS = (
 )
 _SINKS = SinkLines(_SINK_CALLS)
 _SINKS_WITH_CONSTANT = SinkLines(_SINK_CALLS, literals=False)
+
+_API = "secretcheck.python.dangerous_api"
 
 CHECKS: dict[str, CheckEntry] = {
     "hardcoded-credentials": CheckEntry(
@@ -290,10 +312,11 @@ CHECKS: dict[str, CheckEntry] = {
         substrings="passw pwd secret token api_key apikey credential getpass keyring",
     ),
     # Dangerous APIs (no taint source): each module derives its PREFILTER from its call table.
-    "weak-crypto-api": CheckEntry(weak_crypto.__name__, weak_crypto.PREFILTER),
-    "xxe-api": CheckEntry(xxe_api.__name__, xxe_api.PREFILTER),
-    "cleartext-transport": CheckEntry(cleartext.__name__, cleartext.PREFILTER),
-    "deserialization-api": CheckEntry(deserialization_api.__name__, deserialization_api.PREFILTER),
+    # Their call tables and prefilters are in `dangerous_api/calls.py`, which needs no libcst.
+    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO),
+    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE),
+    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT),
+    "deserialization-api": CheckEntry(f"{_API}.deserialization", api_calls.DESERIALIZATION),
 }
 
 # Checks whose findings are risky-API uses rather than proven flows: in test and fixture code

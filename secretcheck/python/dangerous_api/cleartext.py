@@ -21,21 +21,17 @@ import re
 import libcst as cst
 
 from secretcheck.findings import Confidence
-from secretcheck.python.dangerous_api.common import ApiCheck, prefilter_for
+from secretcheck.python.dangerous_api.calls import (
+    CLEARTEXT,
+    HTTP_CLIENTS,
+    METHODS,
+    PLAIN_PROTOCOLS,
+    SMTP,
+)
+from secretcheck.python.dangerous_api.common import ApiCheck
 from secretcheck.python.syntax import dotted, string_value
 
-_VERBS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")
-HTTP_CLIENTS = frozenset(
-    {f"{m}.{v}" for m in ("requests", "httpx") for v in _VERBS}
-    | {"urllib.request.urlopen", "urllib.request.Request", "urllib3.request"}
-)
-# Methods on a client object (`session.get(...)`): any receiver, a URL literal decides.
-METHODS = frozenset(_VERBS) | {"urlopen"}
-PLAIN_PROTOCOLS = frozenset({"ftplib.FTP", "telnetlib.Telnet"})
-SMTP = frozenset({"smtplib.SMTP"})
-PREFILTER = prefilter_for(
-    PLAIN_PROTOCOLS | SMTP, (r"""['"]http://(?!localhost|127\.|0\.0\.0\.0|\[::1\]|example\.)""",)
-)
+PREFILTER = CLEARTEXT
 _LOCAL = re.compile(
     r"^http://(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|[^/:]*\.(?:local|localhost|test"
     r"|internal|invalid|example)|(?:[^/:]*\.)?example\.(?:com|org|net)"

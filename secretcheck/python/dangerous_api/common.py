@@ -1,38 +1,15 @@
-"""What the dangerous-API checks share: import resolution, the enclosing names of a call, and
-each check's prefilter derived from the same call table it matches against.
-
-Derivation matters here as in the taint sinks: a call added to a check's table is covered by
-its prefilter the moment it is written (`prefilter_for`), so the two cannot drift apart.
+"""What the dangerous-API checks share: import resolution and the enclosing names of a call.
+Each check's call table and the prefilter derived from it live in `calls.py` (no libcst).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-
 import libcst as cst
 
 from secretcheck.analysis.names import split_words
+from secretcheck.python.dangerous_api.calls import prefilter_for as prefilter_for
 from secretcheck.python.syntax import dotted
 from secretcheck.python.visitor import ResolvingCheck
-
-
-def prefilter_for(qualified: Iterable[str], extra: Iterable[str] = ()) -> re.Pattern[str]:
-    """A text test for files that may call one of `qualified`, or hold one of the `extra`
-    regexes. The last dotted part is what source text must contain however the module was
-    imported or aliased (`pkg.mod.f` -> `f`); for a generic last part (`MD5.new`,
-    `RSA.generate`) the part before it is used instead."""
-    tails = sorted({_distinctive(name) for name in qualified})
-    calls = r"\b(?:" + "|".join(map(re.escape, tails)) + r")\b"
-    return re.compile("|".join([calls, *extra]))
-
-
-_GENERIC = frozenset({"new", "generate", "load", "loads", "open", "decode", "parse"})
-
-
-def _distinctive(name: str) -> str:
-    parts = name.split(".")
-    return parts[-2] if parts[-1] in _GENERIC and len(parts) > 1 else parts[-1]
 
 
 class ApiCheck(ResolvingCheck):

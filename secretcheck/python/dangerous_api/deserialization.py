@@ -21,20 +21,17 @@ from __future__ import annotations
 import libcst as cst
 
 from secretcheck.findings import Confidence
-from secretcheck.python.dangerous_api.common import ApiCheck, prefilter_for
+from secretcheck.python.dangerous_api.calls import (
+    ALL_CALLS,
+    DESERIALIZATION,
+    NUMPY,
+    PICKLE_LIKE,
+    TORCH,
+    YAML_LOAD,
+)
+from secretcheck.python.dangerous_api.common import ApiCheck
 from secretcheck.python.syntax import dotted, is_true, string_value
 
-PICKLE_LIKE = frozenset(
-    f"{m}.{f}"
-    for m in ("pickle", "_pickle", "cPickle", "dill", "marshal")
-    for f in ("load", "loads", "Unpickler")
-) | {
-    "shelve.open", "jsonpickle.decode", "joblib.load", "pandas.read_pickle",
-    "yaml.unsafe_load", "yaml.unsafe_load_all", "yaml.full_load", "yaml.full_load_all",
-}  # fmt: skip
-YAML_LOAD = frozenset({"yaml.load", "yaml.load_all"})
-TORCH = frozenset({"torch.load"})
-NUMPY = frozenset({"numpy.load"})
 # PyYAML's own loaders that build arbitrary objects (the default, before 6.0, was FullLoader).
 # A project's own Loader subclass (`AnsibleLoader`) is not judged: its base is elsewhere.
 _UNSAFE_LOADERS = frozenset(
@@ -42,13 +39,7 @@ _UNSAFE_LOADERS = frozenset(
 )
 _UNTRUSTED = frozenset({"request", "recv", "body", "payload", "upload", "uploaded", "message",
                         "msg", "socket", "conn", "received"})  # fmt: skip
-ALL_CALLS = PICKLE_LIKE | YAML_LOAD | TORCH | NUMPY
-# `load`/`loads`/`open`/`decode` say too little; the module (`pickle`, `yaml`) must be named.
-# pandas, torch and numpy are named by files that never unpickle: their calls stand alone.
-PREFILTER = prefilter_for(
-    PICKLE_LIKE - {"pandas.read_pickle"} | YAML_LOAD,
-    (r"\bread_pickle\b", r"\btorch\.load\b", r"allow_pickle\s*=\s*True"),
-)
+PREFILTER = DESERIALIZATION
 
 
 # Stores the program fills itself: a cache (Django's cache backends, functools-style memos).

@@ -23,32 +23,19 @@ from __future__ import annotations
 import libcst as cst
 
 from secretcheck.findings import Confidence
-from secretcheck.python.dangerous_api.common import ApiCheck, prefilter_for
+from secretcheck.python.dangerous_api.calls import (
+    AES_NEW,
+    CIPHERS,
+    ECB,
+    HASHES,
+    IV_MODES,
+    KEYGEN,
+    WEAK_CRYPTO,
+)
+from secretcheck.python.dangerous_api.common import ApiCheck
 from secretcheck.python.syntax import const_text, is_false, string_value
 
-_PKGS = ("Crypto", "Cryptodome")
-HASHES = frozenset({"hashlib.md5", "hashlib.sha1"}) | {
-    f"{p}.Hash.{h}.new" for p in _PKGS for h in ("MD5", "SHA1", "SHA", "MD4", "MD2")
-} | {f"cryptography.hazmat.primitives.hashes.{h}" for h in ("MD5", "SHA1")}  # fmt: skip
-_BROKEN = ("DES", "DES3", "ARC2", "ARC4", "Blowfish", "CAST", "XOR")
-CIPHERS = frozenset(f"{p}.Cipher.{c}.new" for p in _PKGS for c in _BROKEN) | {
-    f"cryptography.hazmat.primitives.ciphers.algorithms.{a}"
-    for a in ("TripleDES", "ARC4", "Blowfish", "CAST5", "IDEA", "SEED")
-}  # fmt: skip
-ECB = frozenset({"cryptography.hazmat.primitives.ciphers.modes.ECB"})
-KEYGEN = frozenset(
-    {f"cryptography.hazmat.primitives.asymmetric.{a}.generate_private_key" for a in ("rsa", "dsa")}
-    | {f"{p}.PublicKey.{a}.generate" for p in _PKGS for a in ("RSA", "DSA")}
-)
-IV_MODES = frozenset(
-    f"cryptography.hazmat.primitives.ciphers.modes.{m}"
-    for m in ("CBC", "CTR", "GCM", "OFB", "CFB", "CFB8", "XTS")
-)
-AES_NEW = frozenset(f"{p}.Cipher.{c}.new" for p in _PKGS for c in ("AES", *_BROKEN))
-PREFILTER = prefilter_for(
-    HASHES | CIPHERS | ECB | KEYGEN | IV_MODES,
-    (r"hashlib\.new\(", r"MODE_ECB", r"generate_key\(", r"\b(?:iv|nonce)\s*=\s*[rbu]{0,2}['\"]"),
-)
+PREFILTER = WEAK_CRYPTO
 # Words of the enclosing function, the assigned name or the hashed data that make a hash a
 # security control, and words that make it a checksum / cache key whatever else is around.
 _SECURITY = frozenset({

@@ -19,29 +19,22 @@ finding (this rule's specificity is lower).
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from secretcheck.findings import Confidence
+from secretcheck.python.dangerous_api.calls import (
+    LXML_PARSE,
+    LXML_PARSER,
+    STDLIB,
+    XXE,
+)
 from secretcheck.python.dangerous_api.common import ApiCheck
 from secretcheck.python.syntax import dotted, is_false, is_true, string_value
 
-LXML_PARSER = frozenset({"lxml.etree.XMLParser"})
-LXML_PARSE = frozenset(f"lxml.etree.{f}" for f in ("fromstring", "XML", "parse", "iterparse"))
-STDLIB = frozenset(
-    f"{m}.{f}"
-    for m in ("xml.etree.ElementTree", "xml.etree.cElementTree", "xml.dom.minidom",
-              "xml.dom.pulldom", "xml.sax")
-    for f in ("fromstring", "XML", "parse", "parseString", "iterparse", "fromstringlist")
-) | {"xml.parsers.expat.ParserCreate", "xml.sax.make_parser"}  # fmt: skip
+PREFILTER = XXE
 # `import xml.etree.ElementTree as ET` resolves; `from xml.etree import ElementTree` too.
 _RESOLVING = (("resolve_entities", True), ("no_network", False), ("load_dtd", True),
               ("dtd_validation", True))  # fmt: skip
-# Every call above lives in a module under `lxml` or `xml`: a file that imports neither (the
-# word XML is in countless docstrings) has nothing to parse with.
-_TOPS = sorted({n.split(".")[0] for n in LXML_PARSER | LXML_PARSE | STDLIB})
-PREFILTER = re.compile(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:{'|'.join(_TOPS)})\b")
 
 
 class Check(ApiCheck):

@@ -154,20 +154,31 @@ class SinkPrefilter:
         names = sorted({n for sink in sinks for n in sink.names})
         method_calls = sink_calls(n for n in names if n.startswith("."))
         qualified = [n for n in names if not n.startswith(".")]
-        self.methods = re.compile("|".join(method_calls) or "(?!)")
+        # The file tests are compiled when first searched (`_compiled`): outside audit mode a
+        # file without an entry point never gets that far, and compiling all ten rules' tests
+        # was ~15 ms of every run's start-up.
+        self._sources: dict[str, tuple[str, int] | None] = {
+            "methods": ("|".join(method_calls) or "(?!)", 0)
+        }
         # A sink imported under another name (`from subprocess import run as r`) is called as
         # `r(`: its import line is what the file shows.
         lasts = sorted({re.escape(n.rsplit(".", 1)[1]) for n in qualified})
         imported = [rf"\bimport\b[^\n]*\b(?:{'|'.join(lasts)})\b"] if lasts else []
         made = constructors(qualified)
-        self.qualified = re.compile("|".join([*sink_calls(qualified), *made, *imported]) or "(?!)")
+        self._sources["qualified"] = (
+            "|".join([*sink_calls(qualified), *made, *imported]) or "(?!)",
+            0,
+        )
         heads = _modules(qualified)
         builtin = any(n.startswith("builtins.") for n in qualified)
         # A qualified sink is reachable only in a file that names its module (or a builtin).
-        self.modules = None if builtin or not heads else re.compile(rf"\b(?:{'|'.join(heads)})\b")
-        self.requires = re.compile(requires) if requires else None
+        self._sources["modules"] = (
+            None if builtin or not heads else (rf"\b(?:{'|'.join(heads)})\b", 0)
+        )
+        self._sources["requires"] = (requires, 0) if requires else None
+        self._sources["anchors"] = (anchors, re.M) if anchors else None
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
         self.gated = gated
-        self.anchors = re.compile(anchors, re.M) if anchors else None
         # Identifiers one of which a file must hold for any sink to be reachable: a cheap
         # first test (a set lookup per file) before the regexes.
         parts = [n.split(".") for n in names]
@@ -184,17 +195,50 @@ class SinkPrefilter:
         self.lines = re.compile(line, re.M)
         self.pattern = self.lines.pattern
 
+    def _test(self, name: str) -> re.Pattern[str] | None:
+        if name not in self._compiled:
+            source = self._sources[name]
+            self._compiled[name] = None if source is None else re.compile(*source)
+        return self._compiled[name]
+
+    @property
+    def methods(self) -> re.Pattern[str]:
+        found = self._test("methods")
+        assert found is not None
+        return found
+
+    @property
+    def qualified(self) -> re.Pattern[str]:
+        found = self._test("qualified")
+        assert found is not None
+        return found
+
+    @property
+    def modules(self) -> re.Pattern[str] | None:
+        return self._test("modules")
+
+    @property
+    def requires(self) -> re.Pattern[str] | None:
+        return self._test("requires")
+
+    @property
+    def anchors(self) -> re.Pattern[str] | None:
+        return self._test("anchors")
+
     def search(self, text: str) -> re.Match[str] | None:
         found = self.methods.search(text)
         if found is None:
             found = self.qualified.search(text)
-            if found is not None and self.modules is not None and not self.modules.search(text):
+            modules = self.modules
+            if found is not None and modules is not None and not modules.search(text):
                 found = None
-        if found is None and self.anchors is not None:
-            found = self.anchors.search(text)
+        anchors = self.anchors
+        if found is None and anchors is not None:
+            found = anchors.search(text)
         if found is None:
             return None
-        if self.requires is not None and not self.requires.search(text):
+        requires = self.requires
+        if requires is not None and not requires.search(text):
             return None
         return found  # `gated` is the caller's test (engines/cst.py asks once per file)
 

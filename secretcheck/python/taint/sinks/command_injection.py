@@ -12,7 +12,6 @@ What it deliberately misses: argument injection into a list argv without a shell
 
 from __future__ import annotations
 
-from secretcheck.python.syntax import const_text, is_false
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
@@ -24,6 +23,8 @@ _SHELLS = ("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "cmd", "cmd.exe", "power
 
 
 def _shell(site: CallSite) -> bool:
+    from secretcheck.python.syntax import is_false  # here, not at the top: see flows.py
+
     shell = site.keyword("shell")
     return shell is not None and not is_false(shell)
 
@@ -33,6 +34,8 @@ def _string_command(site: CallSite) -> bool:
 
 
 def _shell_argv(site: CallSite) -> bool:
+    from secretcheck.python.syntax import const_text  # here, not at the top: see flows.py
+
     argv = site.argument(0, "args")
     if _shell(site) or not hasattr(argv, "elements"):
         return False

@@ -16,9 +16,6 @@ another module.
 
 from __future__ import annotations
 
-import libcst as cst
-
-from secretcheck.python.syntax import dotted
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
@@ -32,6 +29,10 @@ def _query_text(site: CallSite) -> bool:
     it is a class's own method such as Django's `BaseCommand.execute`) with the query as text.
     A call in the query's place builds a statement object (`Session.execute(select(...))`),
     or is `text()`, a sink of its own; `execute(*args)` forwards a caller's arguments."""
+    import libcst as cst  # here, not at the top: see flows.py
+
+    from secretcheck.python.syntax import dotted
+
     func = site.node.func
     if isinstance(func, cst.Attribute):
         receiver = func.value

@@ -9,7 +9,6 @@ What it deliberately misses: values of unknown origin, and parsers configured el
 
 from __future__ import annotations
 
-from secretcheck.python.syntax import dotted, is_false
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
 
@@ -24,6 +23,8 @@ _LXML = frozenset(f"lxml.etree.{f}" for f in ("fromstring", "XML", "parse", "ite
 
 
 def _resolving_parser(site: CallSite) -> bool:
+    from secretcheck.python.syntax import dotted, is_false  # here, not at the top: see flows.py
+
     parser = site.argument(1, "parser")
     if parser is None:
         return True

@@ -1,0 +1,165 @@
+"""The validated rule catalogue, kept between runs in the user's cache folder.
+
+Loading the catalogue parses ~70 TOML files, validates every field and compiles ~300 RE2
+patterns: about 0.13 s of CPU, as much as scanning a large file, paid by every run, including a
+pre-commit hook run on one staged file. The validated result depends only on the rule files'
+text and on secretcheck's own code, so it is stored once, keyed by a hash of both, and later
+runs rebuild the `RuleSpec`s from it without validating again; their patterns are compiled by
+RE2 when first searched (`LinearPattern.checked_before`).
+
+This is not the findings cache: `--no-cache` does not touch it, and a "cold" scan in the
+benchmarks means no findings cache. What is kept is the rules, never anything of a scanned
+file. It lives outside every project (`$XDG_CACHE_HOME/secretcheck/catalogue/`, else
+`~/.cache/...`), next to the findings cache's key, so a scanned repository cannot plant an
+entry; an entry is plain JSON (never code), and one that cannot be read or decoded is ignored
+and the packs are validated as on a first run. A rule pack that fails to load is never stored,
+so its error (exit 2, naming the file and key) comes back on every run until it is fixed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from secretcheck import inputfiles
+from secretcheck.cache import code_digest, key_path
+from secretcheck.findings import Confidence, Severity
+from secretcheck.linear_regex import LinearPattern
+from secretcheck.rulepacks import Catalogue, Docs, Example, PatternSpec, RuleSpec
+
+# Bump when the entry layout below changes.
+FORMAT = "1"
+# A full catalogue takes ~0.5 MB; a bigger file there is not ours.
+ENTRY_LIMIT = 32 * 1024 * 1024
+# Entries kept: every code or rule change makes a new one, and several installs may share
+# the folder (a pre-commit environment and a development one).
+KEEP = 8
+
+
+def catalogue_key(files: Sequence[tuple[str, str]]) -> str:
+    """Hash of the entry format, secretcheck's code (which decides what validates) and every
+    rule file's name and text, in load order."""
+    digest = hashlib.sha256(f"{FORMAT}\0{code_digest()}\0".encode())
+    for source, text in files:
+        digest.update(f"{source}\0{text}\0".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def entry_path(key: str) -> Path:
+    return key_path().parent / "catalogue" / f"{key}.json"
+
+
+def cached_catalogue(
+    files: Sequence[tuple[str, str]], build: Callable[[Sequence[tuple[str, str]]], Catalogue]
+) -> Catalogue:
+    """The catalogue of `files`: from the cache when an earlier run validated the same files
+    with the same code, else `build(files)` (which raises on a bad pack), then stored."""
+    key = catalogue_key(files)
+    path = entry_path(key)
+    found = _load(path)
+    if found is not None:
+        return found
+    catalogue = build(files)
+    _store(path, catalogue)
+    return catalogue
+
+
+def _load(path: Path) -> Catalogue | None:
+    try:
+        raw = inputfiles.read_text(path, ENTRY_LIMIT)
+    except (OSError, inputfiles.InputFileError):
+        return None
+    try:
+        data = json.loads(raw)
+        return Catalogue(tuple(_rule(r) for r in data["rules"]), data["digest"])
+    except Exception:  # a damaged or foreign entry: validate the packs again
+        return None
+
+
+def _store(path: Path, catalogue: Catalogue) -> None:
+    payload = json.dumps(
+        {"digest": catalogue.digest, "rules": [_encode_rule(r) for r in catalogue.rules]},
+        sort_keys=True,
+    )
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+            os.replace(temp, path)  # readers see a whole entry or none
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        _prune(path.parent)
+    except OSError:
+        pass  # a read-only home: every run validates, as before
+
+
+def _prune(folder: Path) -> None:
+    """Keep the `KEEP` newest entries (a store is rare: only after the packs changed)."""
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def _encode_pattern(pattern: LinearPattern) -> list[Any]:
+    return [pattern.pattern, pattern.ignore_case, pattern.groupindex, pattern.groups]
+
+
+def _decode_pattern(raw: list[Any]) -> LinearPattern:
+    text, ignore_case, groupindex, groups = raw
+    return LinearPattern.checked_before(text, bool(ignore_case), dict(groupindex), int(groups))
+
+
+def _encode_rule(rule: RuleSpec) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        name: getattr(rule, name)
+        for name in ("code", "name", "category", "cwe", "summary", "message", "fix", "engine",
+                     "source", "check", "plugin", "removed", "specificity")
+    }  # fmt: skip
+    data["severity"], data["confidence"] = int(rule.severity), int(rule.confidence)
+    data["options"] = dict(rule.options)
+    d = rule.docs
+    data["docs"] = [d.what, d.why, d.example, d.use_instead, list(d.references)]
+    data["flag"] = [[e.text, e.filename] for e in rule.flag]
+    data["ok"] = [[e.text, e.filename] for e in rule.ok]
+    p = rule.pattern
+    data["pattern"] = None if p is None else {
+        "keywords": list(p.keywords), "regex": _encode_pattern(p.regex),
+        "secret_group": p.secret_group, "min_entropy": p.min_entropy,
+        "allow": [_encode_pattern(a) for a in p.allow], "validator": p.validator,
+        "files": list(p.files),
+    }  # fmt: skip
+    return data
+
+
+def _rule(data: dict[str, Any]) -> RuleSpec:
+    what, why, example, use_instead, references = data["docs"]
+    raw = data["pattern"]
+    pattern = None if raw is None else PatternSpec(
+        keywords=tuple(raw["keywords"]), regex=_decode_pattern(raw["regex"]),
+        secret_group=raw["secret_group"], min_entropy=float(raw["min_entropy"]),
+        allow=tuple(_decode_pattern(a) for a in raw["allow"]), validator=raw["validator"],
+        files=tuple(raw["files"]),
+    )  # fmt: skip
+    return RuleSpec(
+        code=data["code"], name=data["name"], category=data["category"], cwe=data["cwe"],
+        severity=Severity(data["severity"]), confidence=Confidence(data["confidence"]),
+        summary=data["summary"], message=data["message"], fix=data["fix"],
+        engine=data["engine"], source=data["source"],
+        docs=Docs(what, why, example, use_instead, tuple(references)),
+        check=data["check"], plugin=data["plugin"], options=dict(data["options"]),
+        pattern=pattern,
+        flag=tuple(Example(t, f) for t, f in data["flag"]),
+        ok=tuple(Example(t, f) for t, f in data["ok"]),
+        removed=bool(data["removed"]), specificity=int(data["specificity"]),
+    )  # fmt: skip

@@ -1,0 +1,242 @@
+"""Start-up: what a run loads before and besides scanning (issue 10, one file at most 1.0x
+bandit's CPU). The rule catalogue cache must give the very catalogue validation gives and never
+hide a broken pack; libcst, requests and detect-secrets must load only when a file needs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from conftest import write_tree
+from test_bad_rulepacks import BASE, toml_rule
+
+from secretcheck import rulecache
+from secretcheck.examples import expand
+from secretcheck.linear_regex import LinearPattern
+from secretcheck.python.registry import CHECKS
+from secretcheck.rulepacks import Catalogue, _iter_rule_files, build_catalogue
+
+
+def packaged_files() -> list[tuple[str, str]]:
+    return list(_iter_rule_files(resources.files("secretcheck.rules")))
+
+
+class CountingBuild:
+    """The real `build_catalogue`, counting how often the cache had to call it."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, files: Sequence[tuple[str, str]]) -> Catalogue:
+        self.calls += 1
+        return build_catalogue(files)
+
+
+def test_a_cached_catalogue_is_the_validated_one(user_cache_home: Path) -> None:
+    files = packaged_files()
+    build = CountingBuild()
+    first = rulecache.cached_catalogue(files, build)
+    assert build.calls == 1
+    assert rulecache.entry_path(rulecache.catalogue_key(files)).is_file()
+    again = rulecache.cached_catalogue(files, build)
+    assert build.calls == 1  # served from the entry, not validated again
+    assert again == first == build_catalogue(files)
+    assert len(again.rules) > 300
+    assert again.digest == first.digest  # the findings cache keys on it
+
+
+def test_the_entry_is_in_the_user_cache_folder_and_holds_json(user_cache_home: Path) -> None:
+    files = packaged_files()
+    rulecache.cached_catalogue(files, build_catalogue)
+    path = rulecache.entry_path(rulecache.catalogue_key(files))
+    assert path.is_relative_to(user_cache_home)
+    assert isinstance(json.loads(path.read_text(encoding="utf-8"))["rules"], list)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"rules": [{"code": 1}], "digest": ""}'])
+def test_a_damaged_entry_is_validated_again(user_cache_home: Path, damage: bytes) -> None:
+    files = packaged_files()
+    path = rulecache.entry_path(rulecache.catalogue_key(files))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(damage)
+    build = CountingBuild()
+    assert rulecache.cached_catalogue(files, build) == build_catalogue(files)
+    assert build.calls == 1
+    assert rulecache.cached_catalogue(files, build) == build_catalogue(files)
+    assert build.calls == 1  # the damaged entry was replaced by a good one
+
+
+def test_a_changed_rule_file_is_a_new_key() -> None:
+    files = packaged_files()
+    source, text = files[0]
+    changed = [(source, text + "\n# edited\n"), *files[1:]]
+    assert rulecache.catalogue_key(files) != rulecache.catalogue_key(changed)
+
+
+def test_old_entries_are_pruned(user_cache_home: Path) -> None:
+    files = packaged_files()
+    for n in range(rulecache.KEEP + 3):
+        source, text = files[0]
+        rulecache.cached_catalogue([(source, f"{text}\n# {n}\n"), *files[1:]], build_catalogue)
+    kept = list(rulecache.entry_path("x").parent.glob("*.json"))
+    assert len(kept) == rulecache.KEEP
+
+
+def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
+    pattern = r"(?<![A-Za-z0-9])(?P<secret>acme_[a-z0-9]{24})(?![A-Za-z0-9])"
+    compiled = LinearPattern(pattern)
+    deferred = LinearPattern.checked_before(pattern, False, compiled.groupindex, compiled.groups)
+    token = expand("acme_{{lower_alnum:24}}", 3)
+    text = f"x={token} y=é{token}\nacme_short {token}x"
+    found = [m.span("secret") for m in compiled.finditer(text)]
+    assert found and found == [m.span("secret") for m in deferred.finditer(text)]
+    assert deferred == compiled
+
+
+def cli(args: Sequence[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """The real console entry point in a child process, with its own user cache folder."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, "-m", "secretcheck.cli", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_a_pack_broken_after_a_cached_run_still_fails(tmp_path: Path) -> None:
+    """The key covers the pack's text: a pack edited into an error after a good (cached) run
+    is validated again, and the error names the file and the key (exit 2)."""
+    home, root = tmp_path / "home", tmp_path / "repo"
+    token = expand("acme_{{lower_alnum:24}}", 2)
+    tree = {".secretcheck.toml": 'rule-paths = ["packs"]\n', "deploy.txt": f"ACME={token}\n"}
+    write_tree(root, {**tree, "packs/acme/r.toml": toml_rule(BASE)})
+    for _ in range(2):  # the first run stores the entry, the second reads it
+        good = cli(["scan", "--no-cache", "--format", "json", "."], root, home)
+        assert good.returncode == 1, good.stderr
+        assert [f["rule_id"] for f in json.loads(good.stdout)["findings"]] == ["SC701"]
+    assert token not in good.stdout
+    write_tree(root, {"packs/acme/r.toml": toml_rule({**BASE, "severity": "severe"})})
+    for _ in range(2):
+        bad = cli(["scan", "--no-cache", "."], root, home)
+        assert bad.returncode == 2, bad.stderr
+        assert "packs/acme/r.toml" in bad.stderr and "key 'severity'" in bad.stderr
+
+
+def loaded_after(code: str) -> list[str]:
+    """Which heavy libraries a fresh interpreter holds after running `code`."""
+    probe = (
+        f"{code}\nimport sys\n"
+        "heavy = ('libcst', 'requests', 'urllib3', 'detect_secrets', 'multiprocessing')\n"
+        "print(sorted(m for m in heavy"
+        " if m in sys.modules and type(sys.modules[m]).__name__ == 'module'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    return list(json.loads(done.stdout.replace("'", '"')))
+
+
+def test_loading_the_rules_and_pipeline_loads_no_heavy_library() -> None:
+    code = (
+        "import secretcheck.cli, secretcheck.api, secretcheck.pipeline\n"
+        "from secretcheck.rulepacks import load_catalogue\nload_catalogue()"
+    )
+    assert loaded_after(code) == []
+
+
+def test_a_file_with_candidates_only_in_docstrings_is_not_parsed() -> None:
+    code = (
+        "from secretcheck.api import scan_text\n"
+        'text = \'def run(host=None):\\n    """Set host to \\\'0.0.0.0\\\' to listen."""\\n\'\n'
+        "assert scan_text(text, 'app.py').findings == ()\n"
+    )
+    assert "libcst" not in loaded_after(code)
+
+
+def test_a_real_candidate_is_still_parsed() -> None:
+    code = (
+        "from secretcheck.api import scan_text\n"
+        "found = scan_text('app.run(host=\"0.0.0.0\")\\n', 'app.py').findings\n"
+        "assert [f.rule_id for f in found] == ['SC225'], found\n"
+    )
+    assert "libcst" in loaded_after(code)
+
+
+def test_detect_secrets_loads_without_requests_until_it_is_used() -> None:
+    code = (
+        "from secretcheck.engines import detect_secrets_adapter\n"
+        "detect_secrets_adapter.warm()\n"
+        "import sys\nassert type(sys.modules['requests']).__name__ == '_Deferred'\n"
+        "assert 'urllib3' not in sys.modules\n"
+    )
+    assert loaded_after(code) == ["detect_secrets"]
+    # Used, the stand-in is the real module: detect-secrets' own names and a submodule import.
+    code += (
+        "from detect_secrets.plugins import base\n"
+        "assert issubclass(base.requests.exceptions.RequestException, OSError)\n"
+        "from requests.adapters import HTTPAdapter\n"
+        "assert type(sys.modules['requests']).__name__ == 'module'\n"
+    )
+    assert "requests" in loaded_after(code)
+
+
+def test_a_process_pool_works_after_detect_secrets_got_a_stand_in() -> None:
+    """multiprocessing is deferred too; a library caller that starts a pool afterwards (and
+    submodule imports through the stand-in) must get the real thing."""
+    code = (
+        "from secretcheck.engines import detect_secrets_adapter\n"
+        "detect_secrets_adapter.warm()\n"
+        "import sys\nassert type(sys.modules['multiprocessing']).__name__ == '_Deferred'\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "import multiprocessing.connection\n"
+        "with ProcessPoolExecutor(2) as pool:\n"
+        "    assert list(pool.map(abs, [-1, -2, 3])) == [1, 2, 3]\n"
+        "assert callable(sys.modules['multiprocessing'].connection.wait)\n"
+    )
+    loaded_after(code)
+
+
+_STRING_NODES = ("SimpleString", "ConcatenatedString", "FormattedString", "Expr")
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in CHECKS.items() if e.scope == "statement"))
+def test_statement_checks_read_no_node_a_string_statement_holds(name: str) -> None:
+    """`engines/cst` skips string-only statements (docstrings) for statement-scope checks:
+    that is only sound while none of them visits the nodes such a statement is made of."""
+    import importlib
+
+    check = importlib.import_module(CHECKS[name].module).Check
+    ours = [k for k in check.__mro__ if k.__module__.startswith("secretcheck.")]
+    visits = {a for k in ours for a in vars(k) if a.startswith(("visit_", "leave_"))}
+    assert visits  # the check's own visitor methods were found
+    assert not {v for v in visits if v.split("_", 1)[1].startswith(_STRING_NODES)}
+
+
+def test_docstring_lines_finds_string_statements_in_every_block() -> None:
+    """`_docstring_lines` walks statement lists only; it must find what a walk over every
+    node finds, in each kind of block (functions, classes, loops, try, match)."""
+    import ast
+
+    from secretcheck.engines.cst import _docstring_lines
+
+    source = (
+        '"""mod"""\nclass A:\n    "cls"\n    def f(self):\n        """fn"""\n'
+        "        for x in y:\n            'loop'\n        else:\n            'else'\n"
+        "        try:\n            'try'\n        except E:\n            'handler'\n"
+        "        finally:\n            'finally'\n        match v:\n            case 1:\n"
+        "                'case'\n        with c:\n            'with'\n        x = 'not me'\n"
+        "        f('nor me')\n"
+    )
+    tree = ast.parse(source)
+    expected = {
+        n.lineno
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)
+    }
+    assert len(expected) == 10
+    assert _docstring_lines(tree) == expected
