@@ -25,6 +25,7 @@ from dataclasses import dataclass
 # them (they run in their own sessions, out of reach of the terminal's Ctrl-C). Process-local
 # bookkeeping of OS resources, not configuration: the one module-level mutable state here.
 _LIVE: set[subprocess.Popen[bytes]] = set()
+_LIVE_GROUPS: set[int] = set()  # process groups of tasks forked by a zygote (zygote.py)
 _LIVE_LOCK = threading.Lock()
 _STOPPING = threading.Event()  # set by kill_live_tasks: no new attempt starts after it
 # Seconds past its time limit after which a task process ends itself (SIGALRM), should the
@@ -89,14 +90,27 @@ def allow_tasks() -> None:
     _STOPPING.clear()
 
 
+def track_group(pgid: int) -> None:
+    with _LIVE_LOCK:
+        _LIVE_GROUPS.add(pgid)
+        if _STOPPING.is_set():  # started while the run was being interrupted
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pgid, signal.SIGKILL)
+
+
+def untrack_group(pgid: int) -> None:
+    with _LIVE_LOCK:
+        _LIVE_GROUPS.discard(pgid)
+
+
 def kill_live_tasks() -> None:
     """End every task process (and its git) this process started: the run was interrupted."""
     with _LIVE_LOCK:
         _STOPPING.set()
-        live = list(_LIVE)
-    for child in live:
+        groups = [child.pid for child in _LIVE] + list(_LIVE_GROUPS)
+    for group in groups:
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(child.pid, signal.SIGKILL)
+            os.killpg(group, signal.SIGKILL)
 
 
 def enter_limits(memory_mb: int, limit: float, workdir: str) -> None:

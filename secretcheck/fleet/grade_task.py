@@ -1,11 +1,12 @@
 """One submission graded where the task lands: `grade` at scale on the fleet's execution layer.
 
 `grade_task` is what an executor calls (a local thread, or a Dask worker thread on another
-machine). Like a fleet repository, the submission is graded in a child process
-(`python -m secretcheck.fleet.grade_task`, started by `child.run_child`) with a time and memory
-limit and bounded retries; what it unpacks goes into the task's own temporary folder, removed
-here even when the child was killed. A submission that cannot be graded (unreadable, corrupt,
-encrypted, out of time or memory) is an error row, never an exception.
+machine). Like a fleet repository, the submission is graded in a process of its own with a
+time and memory limit and bounded retries: a child forked from a warm zygote (`zygote.py`),
+since starting an interpreter costs more than grading a small submission. What it unpacks
+goes into the task's own temporary folder, removed here even when the child was killed. A
+submission that cannot be graded (unreadable, corrupt, encrypted, out of time or memory) is an
+error row, never an exception.
 
 Nothing secret leaves the child: the grade is scored there (scoring needs each finding's value
 to count a secret once), then every finding's value is dropped (`sealed`) before the grade is
@@ -19,22 +20,22 @@ from __future__ import annotations
 import io
 import pickle
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from secretcheck.fleet.child import Limits, enter_limits, memory_note, run_child, stopping
+from secretcheck.fleet.child import Limits, enter_limits, memory_note, stopping
 from secretcheck.fleet.executor import Executor
+from secretcheck.fleet.zygote import run_forked
 from secretcheck.grading.grade import GradeOptions
 from secretcheck.grading.model import Grade, error_grade
 from secretcheck.grading.rubric import Rubric
 from secretcheck.grading.submission import submission_name
 from secretcheck.settings import Settings
 
-CHILD = "secretcheck.fleet.grade_task"
+ENTRY = "secretcheck.fleet.grade_task:graded_bytes"  # forked by a zygote (zygote.py)
 
 
 def grade_task(
@@ -50,7 +51,7 @@ def grade_task(
             payload = pickle.dumps(
                 (path, rubric, settings, options, limits.memory_mb, str(workdir), limits.time)
             )
-            outcome = run_child(CHILD, payload, limits.time)
+            outcome = run_forked(ENTRY, payload, limits.time)
             if outcome.timed_out:
                 reason = f"time limit: not finished in {limits.time:g} s"
                 return error_grade(name, str(path), reason)
@@ -122,10 +123,10 @@ def _empty(folder: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
-def main() -> int:
-    # stdin is the pickle `grade_task` in our parent process wrote (the path, rubric and
+def graded_bytes(payload: bytes) -> bytes:
+    """In the task's own process (a child of the zygote): the sealed grade, pickled."""
+    # The payload is the pickle `grade_task` in our parent process wrote (the path, rubric and
     # settings), never data from the submission being graded.
-    payload = sys.stdin.buffer.read()
     unpickled = pickle.loads(payload)  # secretcheck: ignore[SC243]
     path, rubric, settings, options, memory_mb, workdir, limit = unpickled
     enter_limits(memory_mb, limit, workdir)
@@ -137,12 +138,7 @@ def main() -> int:
             grade = replace(grade, error=grade.error + memory_note(memory_mb))
     except MemoryError:
         grade = error_grade(submission_name(path), str(path), f"memory limit: over {memory_mb} MB")
-    except Exception as exc:  # an import that failed under the cap: the type only
+    except Exception as exc:  # the type only: its text could quote the submission
         reason = f"internal error while grading ({type(exc).__name__}){memory_note(memory_mb)}"
         grade = error_grade(submission_name(path), str(path), reason)
-    sys.stdout.buffer.write(pickle.dumps(sealed(grade)))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return pickle.dumps(sealed(grade))
