@@ -57,8 +57,8 @@ class InlineExecutor(Executor):
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    """The one place a process pool is made (the caller shuts it down): grading manages its
-    own lifetime, to pass SIGTERM on to the workers that unpacked submissions."""
+    """The one place a process pool is made (the caller shuts it down). Grading has none: its
+    submissions run as tasks of the fleet's execution layer (`secretcheck.fleet`)."""
     warm_imports()
     return ProcessPoolExecutor(max_workers=workers)
 

@@ -123,6 +123,20 @@ def _empty(folder: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
+def warm() -> None:
+    """Run once in the zygote: grade a one-file folder, so every child starts with the
+    detectors imported, the rule packs loaded and their patterns compiled (lazy caches that
+    each child would otherwise fill again)."""
+    from secretcheck.grading.grade import grade_one
+    from secretcheck.grading.rubric import load_rubric
+    from secretcheck.runner import warm_imports
+
+    warm_imports()
+    with tempfile.TemporaryDirectory(prefix="secretcheck-warm-") as folder:
+        Path(folder, "app.py").write_text("import os\n\nTOKEN = os.environ['TOKEN']\n")
+        grade_one(Path(folder), load_rubric(), Settings(use_cache=False, jobs=1))
+
+
 def graded_bytes(payload: bytes) -> bytes:
     """In the task's own process (a child of the zygote): the sealed grade, pickled."""
     # The payload is the pickle `grade_task` in our parent process wrote (the path, rubric and

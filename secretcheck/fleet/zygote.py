@@ -12,9 +12,11 @@ group (itself and any git it left). The caller (`run_forked`, in the executor's 
 at most the task's time limit and kills the child's group past it.
 
 One zygote per process that runs tasks (the CLI here, or each Dask worker), started on first
-use and ended at exit; it also ends itself when its parent is gone. The socket lives in a
-private (0700) temporary folder, so only this user can ask it to fork. The zygote is single
-threaded and imports nothing that starts threads, so forking it is safe.
+use and ended at exit; it also ends itself when its parent is gone. It reaps its children
+(rather than letting the kernel discard them), so their CPU time reaches the caller's
+accounting. Before serving, it calls the ENTRY module's `warm()` if there is one. The socket
+lives in a private (0700) temporary folder, so only this user can ask it to fork. The zygote
+is single threaded and imports nothing that starts threads, so forking it is safe.
 """
 
 from __future__ import annotations
@@ -59,9 +61,16 @@ class Zygote:
         self.process.stdout.close()
 
     def close(self) -> None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
+        """SIGTERM first, so the zygote reaps its last children (their CPU time then counts
+        in ours); SIGKILL if it does not end."""
+        with contextlib.suppress(ProcessLookupError):
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -85,12 +94,13 @@ def run_forked(entry: str, payload: bytes, limit: float) -> ChildOutcome:
     """ENTRY(payload) in a fresh child of the zygote, killed past `limit` seconds."""
     if stopping():
         return ChildOutcome(stopped=True)
+    address = zygote_for(entry).address  # its start (once) is not the task's time
     deadline = time.monotonic() + limit
     pid = 0
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         try:
             conn.settimeout(limit)
-            conn.connect(zygote_for(entry).address)
+            conn.connect(address)
             conn.sendall(_FRAME.pack(len(payload)) + payload)
             (pid,) = _FRAME.unpack(_recv_exactly(conn, _FRAME.size, deadline))
             track_group(pid)
@@ -124,7 +134,6 @@ def _recv_exactly(conn: socket.socket, size: int, deadline: float) -> bytes:
 
 def _serve_one(conn: socket.socket, run: Callable[[bytes], bytes]) -> None:
     """In the forked child: a session of its own, the pid, the result, then the group ends."""
-    signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # its own git calls must be waited for
     os.setsid()  # from here on, group 0 is this task alone, never the zygote's
     try:
         conn.settimeout(None)
@@ -142,31 +151,55 @@ def _recv_framed(conn: socket.socket) -> bytes:
     return _recv_exactly(conn, size, deadline)
 
 
+def _reap(block_for: float = 0.0) -> None:
+    """Wait for finished children (so their CPU time counts in this process's, and so in the
+    caller's accounting); with `block_for`, until none is left or that many seconds pass."""
+    deadline = time.monotonic() + block_for
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return  # none left
+        if pid == 0:
+            if time.monotonic() >= deadline:
+                return
+            time.sleep(0.02)
+
+
 def main() -> int:
     address, entry = sys.argv[1], sys.argv[2]
     module, name = entry.split(":")
-    run = getattr(importlib.import_module(module), name)
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernel reaps finished children
+    loaded = importlib.import_module(module)
+    run = getattr(loaded, name)
+    warm = getattr(loaded, "warm", None)
+    if callable(warm):
+        warm()  # fill lazy caches once, so that no child has to
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # close(): unwind, reap
     parent = os.getppid()
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
         server.bind(address)
         server.listen(64)
-        server.settimeout(1.0)
+        server.settimeout(0.5)
         sys.stdout.write("ready\n")
         sys.stdout.flush()
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        while os.getppid() == parent:  # reparented: the process that used it is gone
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            if os.fork() == 0:
+        try:
+            while os.getppid() == parent:  # reparented: the process that used it is gone
+                _reap()
                 try:
-                    server.close()
-                    _serve_one(conn, run)
-                finally:
-                    os._exit(1)  # a child never returns into the zygote's loop
-            conn.close()
+                    conn, _ = server.accept()
+                except TimeoutError:
+                    continue
+                if os.fork() == 0:
+                    try:
+                        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+                        server.close()
+                        _serve_one(conn, run)
+                    finally:
+                        os._exit(1)  # a child never returns into the zygote's loop
+                conn.close()
+        finally:
+            _reap(block_for=5.0)
     return 0
 
 

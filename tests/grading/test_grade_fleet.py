@@ -96,12 +96,17 @@ def test_local_batch_grades_each_kind_and_lists_the_encrypted_zip(
 
 
 def test_time_limit_makes_an_error_row(inbox: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big"  # 600 modules: seconds of scanning, far past the limit
+    body = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(200))
+    for i in range(600):
+        (big / f"pkg{i % 20}").mkdir(parents=True, exist_ok=True)
+        (big / f"pkg{i % 20}" / f"mod{i}.py").write_text(f"import os\n{body}", encoding="utf-8")
     report = tmp_path / "r.json"
-    result = grade_cli("--format", "json", "-o", str(report), "--time-limit", "0.3",
-                       str(inbox / "good"), str(inbox / "folder"))  # fmt: skip
+    result = grade_cli("--format", "json", "-o", str(report), "--time-limit", "0.5",
+                       str(big), str(inbox / "folder"))  # fmt: skip
     assert result.exit_code == 3, result.output
     errors = {s["name"]: s["error"] for s in json.loads(report.read_text())["submissions"]}
-    assert errors == dict.fromkeys(("good", "folder"), "time limit: not finished in 0.3 s")
+    assert errors == {"big": "time limit: not finished in 0.5 s", "folder": ""}
 
 
 def test_memory_cap_is_enforced_in_the_task_process(inbox: Path) -> None:
