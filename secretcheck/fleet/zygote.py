@@ -4,19 +4,20 @@ grader's imports each time.
 
 Grading a small submission takes about 0.1 s of CPU; starting `python -m ...` and importing the
 grader takes about 0.5 s. `grade` at scale would spend most of its time starting interpreters,
-so its tasks fork from a zygote instead: `python -m secretcheck.fleet.zygote SOCKET ENTRY`
+so its tasks fork from a zygote instead: `python -m secretcheck.fleet.zygote FD ENTRY`
 imports ENTRY (`module:function`, a function from payload bytes to result bytes) once, then
-for each connection on its Unix socket reads one framed payload and forks. The child starts
-its own session, sends its pid, runs ENTRY, sends the framed result and ends its whole process
-group (itself and any git it left). The caller (`run_forked`, in the executor's thread) waits
-at most the task's time limit and kills the child's group past it.
+forks once for each socket it is handed. The child starts its own session, sends its pid on
+that socket, reads the framed payload, runs ENTRY, sends the framed result and ends its whole
+process group (itself and any git it left). The caller (`run_forked`, in the executor's
+thread) waits at most the task's time limit and kills the child's group past it.
 
 One zygote per process that runs tasks (the CLI here, or each Dask worker), started on first
-use and ended at exit; it also ends itself when its parent is gone. It reaps its children
-(rather than letting the kernel discard them), so their CPU time reaches the caller's
-accounting. Before serving, it calls the ENTRY module's `warm()` if there is one. The socket
-lives in a private (0700) temporary folder, so only this user can ask it to fork. The zygote
-is single threaded and imports nothing that starts threads, so forking it is safe.
+use and ended at exit. It is reached only through a socket pair made by its parent (inherited
+descriptor; each task's socket passed over it with SCM_RIGHTS), never a path another user
+could connect to, and it ends itself when that socket closes (its parent is gone). It reaps
+its children (rather than letting the kernel discard them), so their CPU time reaches the
+caller's accounting. Before serving, it calls the ENTRY module's `warm()` if there is one.
+The zygote is single threaded and imports nothing that starts threads, so forking it is safe.
 """
 
 from __future__ import annotations
@@ -25,13 +26,11 @@ import atexit
 import contextlib
 import importlib
 import os
-import shutil
 import signal
 import socket
 import struct
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -45,33 +44,42 @@ _ZYGOTES_LOCK = threading.Lock()
 
 class Zygote:
     def __init__(self, entry: str) -> None:
-        self.folder = tempfile.mkdtemp(prefix="secretcheck-zygote-")
-        self.address = os.path.join(self.folder, "socket")
+        self.control, theirs = socket.socketpair()
+        self.lock = threading.Lock()  # one hand-over at a time on the control socket
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "secretcheck.fleet.zygote", self.address, entry],
+            [sys.executable, "-m", "secretcheck.fleet.zygote", str(theirs.fileno()), entry],
+            pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,  # the terminal's Ctrl-C is handled here, not there
         )
-        assert self.process.stdout is not None
-        if self.process.stdout.readline() != b"ready\n":
+        theirs.close()
+        self.control.settimeout(300)  # importing and warming, on a loaded machine
+        try:
+            ready = self.control.recv(1)
+        except OSError:
+            ready = b""
+        if ready != b"R":
             self.close()
             raise OSError(f"the task process server for {entry} did not start")
-        self.process.stdout.close()
+        self.control.settimeout(None)
+
+    def hand_over(self, conn: socket.socket) -> None:
+        """Give the zygote one end of a task's socket pair: it forks a child to serve it."""
+        with self.lock:
+            socket.send_fds(self.control, [b"T"], [conn.fileno()])
 
     def close(self) -> None:
-        """SIGTERM first, so the zygote reaps its last children (their CPU time then counts
-        in ours); SIGKILL if it does not end."""
-        with contextlib.suppress(ProcessLookupError):
-            self.process.terminate()
+        """Closing the control socket ends the zygote after it has reaped its last children
+        (their CPU time then counts in ours); SIGKILL if it does not end."""
+        self.control.close()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def zygote_for(entry: str) -> Zygote:
@@ -94,13 +102,15 @@ def run_forked(entry: str, payload: bytes, limit: float) -> ChildOutcome:
     """ENTRY(payload) in a fresh child of the zygote, killed past `limit` seconds."""
     if stopping():
         return ChildOutcome(stopped=True)
-    address = zygote_for(entry).address  # its start (once) is not the task's time
+    zygote = zygote_for(entry)  # its start (once) is not the task's time
     deadline = time.monotonic() + limit
     pid = 0
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+    conn, theirs = socket.socketpair()
+    with conn:
         try:
+            with theirs:
+                zygote.hand_over(theirs)
             conn.settimeout(limit)
-            conn.connect(address)
             conn.sendall(_FRAME.pack(len(payload)) + payload)
             (pid,) = _FRAME.unpack(_recv_exactly(conn, _FRAME.size, deadline))
             track_group(pid)
@@ -167,39 +177,38 @@ def _reap(block_for: float = 0.0) -> None:
 
 
 def main() -> int:
-    address, entry = sys.argv[1], sys.argv[2]
-    module, name = entry.split(":")
+    control = socket.socket(fileno=int(sys.argv[1]))
+    module, name = sys.argv[2].split(":")
     loaded = importlib.import_module(module)
     run = getattr(loaded, name)
     warm = getattr(loaded, "warm", None)
     if callable(warm):
         warm()  # fill lazy caches once, so that no child has to
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # close(): unwind, reap
-    parent = os.getppid()
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-        server.bind(address)
-        server.listen(64)
-        server.settimeout(0.5)
-        sys.stdout.write("ready\n")
-        sys.stdout.flush()
-        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-        try:
-            while os.getppid() == parent:  # reparented: the process that used it is gone
-                _reap()
+    control.sendall(b"R")
+    control.settimeout(0.5)
+    try:
+        while True:
+            _reap()
+            try:
+                message, fds, _flags, _addr = socket.recv_fds(control, 1, 1)
+            except TimeoutError:
+                continue
+            if not message:
+                break  # the parent closed the control socket, or is gone
+            for fd in fds[1:]:
+                os.close(fd)
+            if not fds:
+                continue
+            conn = socket.socket(fileno=fds[0])
+            if os.fork() == 0:
                 try:
-                    conn, _ = server.accept()
-                except TimeoutError:
-                    continue
-                if os.fork() == 0:
-                    try:
-                        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-                        server.close()
-                        _serve_one(conn, run)
-                    finally:
-                        os._exit(1)  # a child never returns into the zygote's loop
-                conn.close()
-        finally:
-            _reap(block_for=5.0)
+                    control.close()
+                    _serve_one(conn, run)
+                finally:
+                    os._exit(1)  # a child never returns into the zygote's loop
+            conn.close()
+    finally:
+        _reap(block_for=5.0)
     return 0
 
 
