@@ -10,7 +10,11 @@ user+sys of this process and every process it reaped (the CLI, one child per sub
 and for Dask the scheduler in this process and the worker processes, started and stopped
 inside the measurement): robust when other work shares the machine.
 
-    python benchmarks/grading/batch_speed.py [JOBS ...] [--workers 2] [--no-dask]   # JOBS: 1 2
+    python benchmarks/grading/batch_speed.py [JOBS ...] [--workers 2] [--no-dask] [--copies N]
+
+JOBS defaults to 1 2. `--copies N` grades N copies of the 25 (100 submissions with 4): the
+grade-at-scale figure, where the per-run costs (the warm process, the cluster) are spread
+thinner.
 """
 
 from __future__ import annotations
@@ -37,11 +41,15 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def make_batch(dest: Path) -> int:
+def make_batch(dest: Path, copies: int = 1) -> int:
     build.build(dest)
     spare = dest.parent / "spare"
     for name in build.names()[:EXTRA]:
         shutil.move(build.build_one(name, spare, seed=1), dest / f"{name}-2")
+    originals = sorted(p for p in dest.iterdir() if p.is_dir())
+    for k in range(2, copies + 1):
+        for repo in originals:
+            shutil.copytree(repo, dest / f"{repo.name}-copy{k}", symlinks=True)
     return sum(1 for p in dest.iterdir() if p.is_dir())
 
 
@@ -74,11 +82,12 @@ def main() -> int:
     parser.add_argument("jobs", nargs="*", type=int, default=[1, 2])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--copies", type=int, default=1)
     args = parser.parse_args()
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory(prefix="grade-speed-") as temp:
         batch = Path(temp) / "batch"
-        count = make_batch(batch)
+        count = make_batch(batch, args.copies)
         print(f"{count} submissions")
         reports = []
         for j in args.jobs:

@@ -35,7 +35,7 @@ from secretcheck.grading.rubric import Rubric
 from secretcheck.grading.submission import submission_name
 from secretcheck.settings import Settings
 
-ENTRY = "secretcheck.fleet.grade_task:graded_bytes"  # forked by a zygote (zygote.py)
+KIND = "grade"  # the zygote's task kind (zygote.task_kind): `graded_bytes`, after `warm`
 
 
 def grade_task(
@@ -51,7 +51,7 @@ def grade_task(
             payload = pickle.dumps(
                 (path, rubric, settings, options, limits.memory_mb, str(workdir), limits.time)
             )
-            outcome = run_forked(ENTRY, payload, limits.time)
+            outcome = run_forked(KIND, payload, limits.time)
             if outcome.timed_out:
                 reason = f"time limit: not finished in {limits.time:g} s"
                 return error_grade(name, str(path), reason)

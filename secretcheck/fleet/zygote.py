@@ -4,10 +4,11 @@ grader's imports each time.
 
 Grading a small submission takes about 0.1 s of CPU; starting `python -m ...` and importing the
 grader takes about 0.5 s. `grade` at scale would spend most of its time starting interpreters,
-so its tasks fork from a zygote instead: `python -m secretcheck.fleet.zygote FD ENTRY`
-imports ENTRY (`module:function`, a function from payload bytes to result bytes) once, then
-forks once for each socket it is handed. The child starts its own session, sends its pid on
-that socket, reads the framed payload, runs ENTRY, sends the framed result and ends its whole
+so its tasks fork from a zygote instead: `python -m secretcheck.fleet.zygote FD KIND` imports
+the task function of KIND (from payload bytes to result bytes; `task_kind` lists them, by
+name, so nothing from the command line is imported) once, then forks once for each socket it
+is handed. The child starts its own session, sends its pid on
+that socket, reads the framed payload, runs the task, sends the framed result and ends its whole
 process group (itself and any git it left). The caller (`run_forked`, in the executor's
 thread) waits at most the task's time limit and kills the child's group past it.
 
@@ -16,7 +17,7 @@ use and ended at exit. It is reached only through a socket pair made by its pare
 descriptor; each task's socket passed over it with SCM_RIGHTS), never a path another user
 could connect to, and it ends itself when that socket closes (its parent is gone). It reaps
 its children (rather than letting the kernel discard them), so their CPU time reaches the
-caller's accounting. Before serving, it calls the ENTRY module's `warm()` if there is one.
+caller's accounting. Before serving, it runs the kind's warm-up, if it has one.
 The zygote is single threaded and imports nothing that starts threads, so forking it is safe.
 """
 
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib
 import os
 import signal
 import socket
@@ -38,16 +38,16 @@ from collections.abc import Callable
 from secretcheck.fleet.child import ChildOutcome, stopping, track_group, untrack_group
 
 _FRAME = struct.Struct("!Q")
-_ZYGOTES: dict[str, Zygote] = {}  # entry -> its zygote in this process (OS resources only)
+_ZYGOTES: dict[str, Zygote] = {}  # kind -> its zygote in this process (OS resources only)
 _ZYGOTES_LOCK = threading.Lock()
 
 
 class Zygote:
-    def __init__(self, entry: str) -> None:
+    def __init__(self, kind: str) -> None:
         self.control, theirs = socket.socketpair()
         self.lock = threading.Lock()  # one hand-over at a time on the control socket
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "secretcheck.fleet.zygote", str(theirs.fileno()), entry],
+            [sys.executable, "-m", "secretcheck.fleet.zygote", str(theirs.fileno()), kind],
             pass_fds=(theirs.fileno(),),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -62,7 +62,7 @@ class Zygote:
             ready = b""
         if ready != b"R":
             self.close()
-            raise OSError(f"the task process server for {entry} did not start")
+            raise OSError(f"the task process server for {kind} did not start")
         self.control.settimeout(None)
 
     def hand_over(self, conn: socket.socket) -> None:
@@ -82,11 +82,11 @@ class Zygote:
             self.process.wait()
 
 
-def zygote_for(entry: str) -> Zygote:
+def zygote_for(kind: str) -> Zygote:
     with _ZYGOTES_LOCK:
-        zygote = _ZYGOTES.get(entry)
+        zygote = _ZYGOTES.get(kind)
         if zygote is None or zygote.process.poll() is not None:
-            zygote = _ZYGOTES[entry] = Zygote(entry)
+            zygote = _ZYGOTES[kind] = Zygote(kind)
         return zygote
 
 
@@ -98,11 +98,11 @@ def close_zygotes() -> None:
         _ZYGOTES.clear()
 
 
-def run_forked(entry: str, payload: bytes, limit: float) -> ChildOutcome:
-    """ENTRY(payload) in a fresh child of the zygote, killed past `limit` seconds."""
+def run_forked(kind: str, payload: bytes, limit: float) -> ChildOutcome:
+    """The task of `kind` on `payload` in a fresh child of the zygote, killed past `limit` s."""
     if stopping():
         return ChildOutcome(stopped=True)
-    zygote = zygote_for(entry)  # its start (once) is not the task's time
+    zygote = zygote_for(kind)  # its start (once) is not the task's time
     deadline = time.monotonic() + limit
     pid = 0
     conn, theirs = socket.socketpair()
@@ -176,13 +176,19 @@ def _reap(block_for: float = 0.0) -> None:
             time.sleep(0.02)
 
 
+def task_kind(kind: str) -> tuple[Callable[[bytes], bytes], Callable[[], None] | None]:
+    """The task function and warm-up of each kind a zygote can run."""
+    if kind == "grade":
+        from secretcheck.fleet import grade_task
+
+        return grade_task.graded_bytes, grade_task.warm
+    raise SystemExit(f"unknown task kind: {kind}")
+
+
 def main() -> int:
     control = socket.socket(fileno=int(sys.argv[1]))
-    module, name = sys.argv[2].split(":")
-    loaded = importlib.import_module(module)
-    run = getattr(loaded, name)
-    warm = getattr(loaded, "warm", None)
-    if callable(warm):
+    run, warm = task_kind(sys.argv[2])
+    if warm is not None:
         warm()  # fill lazy caches once, so that no child has to
     control.sendall(b"R")
     control.settimeout(0.5)
