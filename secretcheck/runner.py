@@ -67,8 +67,8 @@ class InlineExecutor(Executor):
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
-    """The one place a process pool is made (the caller shuts it down): grading manages its
-    own lifetime, to pass SIGTERM on to the workers that unpacked submissions."""
+    """The one place a process pool is made (the caller shuts it down). Grading has none: its
+    submissions run as tasks of the fleet's execution layer (`secretcheck.fleet`)."""
     # Imported here: it pulls in multiprocessing and its sockets, which a scan of a few files
     # (a pre-commit hook run) never uses. Before `warm_imports`, so that the real module is
     # loaded before detect-secrets would get a stand-in for it (detect_secrets_adapter).

@@ -345,3 +345,32 @@ def test_local_executor_never_imports_dask(fleet: Fleet, tmp_path: Path) -> None
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "[]"], done.stdout + done.stderr
+
+
+def test_progress_is_a_bar_on_a_terminal_and_nothing_with_quiet(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    repo_list = tmp_path / "repos.txt"
+    repo_list.write_text(f"{fleet.root / 'clean0'}\n{fleet.root / 'clean1'}\n", encoding="utf-8")
+    quiet = run_cli(tmp_path, str(repo_list), "-o", str(tmp_path / "q"), "-q")
+    assert quiet.exit_code == 0 and quiet.output == "", quiet.output
+    master, slave = pty.openpty()
+    command = [sys.executable, "-c", "from secretcheck.cli import main; main()", "fleet",
+               str(repo_list), "-o", str(tmp_path / "tty")]  # fmt: skip
+    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while proc.poll() is None or select.select([master], [], [], 0.2)[0]:
+        if select.select([master], [], [], 0.2)[0]:
+            try:
+                seen += os.read(master, 4096)
+            except OSError:
+                break
+    os.close(master)
+    assert proc.wait() == 0
+    assert b"100%" in seen and b"fleet: [1/2]" not in seen  # a bar, not the plain lines

@@ -7,9 +7,11 @@ submission); 3 the report was written, but at least one submission could not be 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +19,9 @@ from secretcheck.commands import options as opt
 from secretcheck.commands.common import EXIT_CLEAN, fail
 from secretcheck.commands.output import Console, write_report
 from secretcheck.errors import SecretcheckError
+
+if TYPE_CHECKING:
+    from secretcheck.grading.model import Grade
 
 EXIT_NOT_ALL_GRADED = 3
 # grading.render.FORMATS, spelled out: importing grading here would cost every command ~0.5 s
@@ -47,6 +52,7 @@ def _terminate_cleanly(signum: int, frame: object) -> None:
     "'none' turns off inferring it from a leading run of another author's commits.",
 )
 @opt.jobs_option
+@opt.execution_options("submission", 600.0)
 @opt.verbosity_options
 def grade(
     submissions: tuple[str, ...],
@@ -56,6 +62,11 @@ def grade(
     rubric_file: str | None,
     base: str | None,
     jobs: int | None,
+    executor: str,
+    scheduler: str | None,
+    time_limit: float,
+    memory_limit: int,
+    retries: int,
     quiet: int,
     verbose: int,
 ) -> None:
@@ -65,7 +76,12 @@ def grade(
     submission's own secretcheck config is ignored; the rubric decides. A submission that
     cannot be read becomes an error row and the rest are graded: exit 3 when one or more
     could not be graded (the report is still written), 2 when grading could not start.
+
+    Each submission is one task in a process of its own, held to --time-limit and
+    --memory-limit, here (-j at once) or on a Dask cluster (--executor dask --scheduler).
     """
+    from secretcheck.fleet.child import Limits
+    from secretcheck.fleet.executor import make_executor
     from secretcheck.grading.grade import grade_paths
     from secretcheck.grading.legend import report_info
     from secretcheck.grading.render import get_grade_renderer
@@ -84,13 +100,14 @@ def grade(
         elif len(paths) == 1 and not paths[0].exists():
             fail(f"submission does not exist: {paths[0]}")
         settings = Settings(jobs=jobs or 0, use_cache=False)
-        if console.wants_progress() and len(paths) > 1:
-            with click.progressbar(length=len(paths), label="grading", file=sys.stderr) as bar:
-                grades = grade_paths(
-                    paths, rubric, settings, base=base, jobs=jobs, on_done=lambda g: bar.update(1)
-                )
-        else:
-            grades = grade_paths(paths, rubric, settings, base=base, jobs=jobs)
+        workers = jobs or os.cpu_count() or 1
+        runner = make_executor(executor, scheduler, workers, retries)
+        limits = Limits(time=time_limit, memory_mb=memory_limit, retries=retries)
+        with console.task_progress("grading", len(paths), lines=False) as done:
+            grades = grade_paths(
+                paths, rubric, settings, base=base, jobs=jobs, executor=runner,
+                task_limits=limits, on_done=lambda g: done(g.name, _graded_line(g)),
+            )  # fmt: skip
     except SecretcheckError as exc:
         fail(str(exc))
     finally:
@@ -102,3 +119,8 @@ def grade(
     for g in failed:
         console.warn(f"not graded: {g.name}: {g.error}")
     sys.exit(EXIT_NOT_ALL_GRADED if failed else EXIT_CLEAN)
+
+
+def _graded_line(grade: Grade) -> str:
+    state = f"error: {grade.error}" if grade.error else f"{grade.score:.1f}"
+    return f"{grade.name}: {state}"

@@ -92,3 +92,42 @@ def format_option(choices: Sequence[str], default: str = "text") -> Callable[[F]
 
 # The flags that pick the files and rules of a scan: scan, history and baseline share them.
 scope_options = _stack(config_option, exclude_option, jobs_option, rule_path_option)
+
+
+def execution_options(unit: str, time_limit: float) -> Callable[[F], F]:
+    """Where tasks run and what each may use: one set of options for `fleet` and `grade`,
+    which share the execution layer (`secretcheck.fleet.executor`); `unit` names a task."""
+    return _stack(
+        click.option(
+            "--executor",
+            type=click.Choice(("local", "dask")),
+            default="local",
+            show_default=True,
+            help="local: threads driving child processes here; dask: a "
+            "Dask cluster (needs the [dask] extra).",
+        ),
+        click.option(
+            "--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786)."
+        ),
+        click.option(
+            "--time-limit",
+            type=click.FloatRange(min=0, min_open=True),
+            default=time_limit,
+            show_default=True,
+            help=f"Seconds per {unit}, cloning or unpacking included.",
+        ),
+        click.option(
+            "--memory-limit",
+            type=click.IntRange(min=0),
+            default=4096,
+            show_default=True,
+            help=f"MB of address space per {unit}'s process (0: no cap).",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(0, 5),
+            default=1,
+            show_default=True,
+            help="Extra attempts for a task whose process or worker died (not on timeout).",
+        ),
+    )

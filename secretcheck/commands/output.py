@@ -1,5 +1,5 @@
 """Where a command's words go: the one report writer, the colour decision, stderr notes and the
-progress bar.
+progress bars (files of a scan; tasks of `fleet` and batch `grade`).
 
 - `write_report` is the only place a report reaches a file or stdout. It writes bytes encoded
   with `surrogateescape`, so a non-UTF-8 file name comes out as its own bytes on stdout and in
@@ -105,3 +105,28 @@ class Console:
         finally:
             for bar in bars:
                 bar.__exit__(None, None, None)
+
+    @contextmanager
+    def task_progress(
+        self, label: str, total: int, lines: bool = True
+    ) -> Iterator[Callable[[str, str], None]]:
+        """`done(name, line)` once per finished task (a repository, a submission). On a
+        terminal: a bar on stderr naming the last one done. Elsewhere: one plain line each,
+        `label: [k/total] line`, when `lines` or -v (a log then shows how the run went);
+        nothing with -q."""
+        count = 0
+
+        def plain(name: str, line: str) -> None:
+            nonlocal count
+            count += 1
+            click.echo(f"{label}: [{count}/{total}] {line}", err=True)
+
+        if self.quiet or (not sys.stderr.isatty() and not (lines or self.verbose)):
+            yield lambda name, line: None
+        elif not sys.stderr.isatty():
+            yield plain
+        else:
+            with click.progressbar(
+                length=total, label=label, file=sys.stderr, item_show_func=lambda n: n
+            ) as bar:
+                yield lambda name, line: bar.update(1, name)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
+from secretcheck.commands import options as opt
+from secretcheck.commands.output import Console
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Severity
 
@@ -39,42 +42,13 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_NOT_ALL_SCANNED = 0, 1, 2, 3
     help="Folder for fleet.json/.sarif/.md and repos/<name>/.",
 )
 @click.option(
-    "--executor",
-    type=click.Choice(("local", "dask")),
-    default="local",
-    show_default=True,
-    help="local: threads driving child processes here; dask: a "
-    "Dask cluster (needs the [dask] extra).",
-)
-@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786).")
-@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
     help="Repositories at once with --executor local (0: one per core).",
 )
-@click.option(
-    "--time-limit",
-    type=click.FloatRange(min=0, min_open=True),
-    default=1800.0,
-    show_default=True,
-    help="Seconds per repository, clone included.",
-)
-@click.option(
-    "--memory-limit",
-    type=click.IntRange(min=0),
-    default=4096,
-    show_default=True,
-    help="MB of address space per repository's process (0: no cap).",
-)
-@click.option(
-    "--retries",
-    type=click.IntRange(0, 5),
-    default=1,
-    show_default=True,
-    help="Extra attempts for a task whose process or worker died (not on timeout).",
-)
+@opt.execution_options("repository", 1800.0)
 @click.option(
     "--fail-on",
     type=click.Choice([s.label for s in Severity]),
@@ -90,6 +64,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_NOT_ALL_SCANNED = 0, 1, 2, 3
     default=None,
     help="Config for every repository (a repository's own config is not read).",
 )
+@opt.verbosity_options
 def fleet(
     repo_list: str,
     mode: str,
@@ -104,6 +79,8 @@ def fleet(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_file: str | None,
+    quiet: int,
+    verbose: int,
 ) -> None:
     """Scan every repository in REPO_LIST (paths or clone URLs, one a line, or a .toml file
     of [[repo]] tables), one task per repository, locally or on a Dask cluster.
@@ -119,6 +96,7 @@ def fleet(
     from secretcheck.fleet.worker import Limits
     from secretcheck.settings import build_settings
 
+    console = Console(quiet, verbose)
     try:
         tasks = read_repo_list(Path(repo_list))
         flags = {
@@ -130,11 +108,9 @@ def fleet(
         settings = build_settings((".",), config_file, flags)
         runner = make_executor(executor, scheduler, jobs or os.cpu_count() or 1, retries)
         out = Path(out_dir)
-        started, done = time.monotonic(), 0
+        started = time.monotonic()
 
-        def arrived(index: int, row: dict[str, object]) -> None:
-            nonlocal done
-            done += 1
+        def arrived(done: Callable[[str, str], None], row: dict[str, object]) -> None:
             line = row_summary(row)
             state = (
                 f"error: {row['error']}"
@@ -143,18 +119,17 @@ def fleet(
                     f"{line['head']} in HEAD, {line['present']} present, {line['removed']} removed"
                 )
             )
-            click.echo(
-                f"fleet: [{done}/{len(tasks)}] {row['name']}: {state} "
-                f"({time.monotonic() - started:.1f} s)",
-                err=True,
-            )
+            done(str(row["name"]), f"{row['name']}: {state} ({time.monotonic() - started:.1f} s)")
             write_repo_folder(out, row)
 
         limits = Limits(time=time_limit, memory_mb=memory_limit, retries=retries)
         # SIGTERM unwinds like Ctrl-C, so the executor ends the task processes it started.
         previous = signal.signal(signal.SIGTERM, _terminate)
         try:
-            rows = run_fleet(tasks, settings, mode, runner, limits, on_row=arrived)
+            with console.task_progress("fleet", len(tasks)) as done:
+                rows = run_fleet(
+                    tasks, settings, mode, runner, limits, on_row=lambda _i, r: arrived(done, r)
+                )
         finally:
             signal.signal(signal.SIGTERM, previous)
         written = write_reports(out, rows, mode)
@@ -166,10 +141,9 @@ def fleet(
         sys.exit(EXIT_ERROR)
     failing = sum(row_summary(r)["failing"] for r in rows)
     errors = [r for r in rows if r["status"] == "error"]
-    click.echo(
-        f"fleet: {len(rows)} repositories, {failing} failing finding(s), "
-        f"{len(errors)} error row(s); reports: {', '.join(map(str, written))}",
-        err=True,
+    console.note(
+        f"{len(rows)} repositories, {failing} failing finding(s), "
+        f"{len(errors)} error row(s); reports: {', '.join(map(str, written))}"
     )
     sys.exit(EXIT_FINDINGS if failing else EXIT_NOT_ALL_SCANNED if errors else EXIT_CLEAN)
 

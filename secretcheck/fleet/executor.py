@@ -1,11 +1,12 @@
-"""Where fleet tasks run: threads here (`local`) or a Dask cluster (`dask`).
+"""Where fleet and grade tasks run: threads here (`local`) or a Dask cluster (`dask`).
 
-Either way a task is one whole repository and the heavy work happens in the child process
-that `worker.run_task` starts on the machine that runs the task, so the local executor needs
-only threads (each one waits on its child) and no new dependency. `dask` and `distributed`
+Either way a task is one whole repository or submission and the heavy work happens in the
+child process that the task function (`fleet.worker.run_task`, `fleet.grade_task.grade_task`)
+starts through `child.run_child` on the machine that runs the task, so the local executor
+needs only threads (each one waits on its child) and no new dependency. `dask` and `distributed`
 are imported only when the dask executor is chosen (`pip install 'secretcheck-py[dask]'`).
 
-Both yield `(index, row)` as tasks finish, in completion order, so the caller can show
+Both yield `(index, result)` as tasks finish, in completion order, so the caller can show
 progress and write rows as they arrive; a task that raised (a worker lost for good, after
 Dask's own bounded retries) comes back as the exception, for the caller to make an error row.
 """
@@ -14,18 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from secretcheck.errors import ConfigError
 
-Outcome = tuple[int, "dict[str, Any] | BaseException"]
+R = TypeVar("R")
 EXECUTORS = ("local", "dask")
 
 
 class Executor(Protocol):
     def run(
-        self, fn: Callable[..., dict[str, Any]], items: Sequence[tuple[Any, ...]]
-    ) -> Iterator[Outcome]:
+        self, fn: Callable[..., R], items: Sequence[tuple[Any, ...]]
+    ) -> Iterator[tuple[int, R | BaseException]]:
         """`fn(*item)` for every item, yielded as each finishes."""
         ...
 
@@ -35,9 +36,9 @@ class LocalExecutor:
         self.workers = max(1, workers)
 
     def run(
-        self, fn: Callable[..., dict[str, Any]], items: Sequence[tuple[Any, ...]]
-    ) -> Iterator[Outcome]:
-        from secretcheck.fleet.worker import allow_tasks, kill_live_tasks
+        self, fn: Callable[..., R], items: Sequence[tuple[Any, ...]]
+    ) -> Iterator[tuple[int, R | BaseException]]:
+        from secretcheck.fleet.child import allow_tasks, kill_live_tasks
 
         allow_tasks()
         pool = ThreadPoolExecutor(max_workers=self.workers)
@@ -64,8 +65,8 @@ class DaskExecutor:
         self.retries = retries
 
     def run(
-        self, fn: Callable[..., dict[str, Any]], items: Sequence[tuple[Any, ...]]
-    ) -> Iterator[Outcome]:
+        self, fn: Callable[..., R], items: Sequence[tuple[Any, ...]]
+    ) -> Iterator[tuple[int, R | BaseException]]:
         try:
             # The [dask] extra is optional: mypy runs with or without it installed.
             from distributed import Client  # type: ignore[import-not-found, unused-ignore]

@@ -1,12 +1,11 @@
 """One repository, run where the task lands: a child process with a time and memory limit.
 
 `run_task` is what an executor calls (a local thread, or a Dask worker thread on another
-machine). It starts `python -m secretcheck.fleet.worker`, hands it the task on stdin and
-waits at most the task's time limit; past it the child's whole process group (git included)
-is killed and the row says so. The child caps its own address space (`RLIMIT_AS`, which its
-git processes inherit) before importing the scanners, clones a URL with the hardened clone of
-`gitcmd`, scans HEAD and/or the history with the repository treated as untrusted (its own
-config, baseline and cache are not used; git runs isolated), and prints one JSON row.
+machine). It runs `python -m secretcheck.fleet.worker` through `child.run_child`, which kills
+the child's process group past the task's time limit; the row then says so. The child caps
+its own memory (`child.enter_limits`), clones a URL with the hardened clone of `gitcmd`,
+scans HEAD and/or the history with the repository treated as untrusted (its own config,
+baseline and cache are not used; git runs isolated), and prints one JSON row.
 
 Only already-rendered reports leave the child: findings carry redacted snippets and
 fingerprints, never the matched value or file contents. An exception that is not a
@@ -15,40 +14,23 @@ fingerprints, never the matched value or file contents. An exception that is not
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import pickle
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from secretcheck.fleet.child import Limits, enter_limits, memory_note, run_child, stopping
 from secretcheck.fleet.repos import RepoTask, shown_source
 from secretcheck.settings import Settings
 
+__all__ = ["MODES", "Limits", "error_row", "run_task"]
+
 MODES = ("scan", "history", "both")
-# The task processes this process started and has not reaped, so an interrupted run can end
-# them (they run in their own sessions, out of reach of the terminal's Ctrl-C). Process-local
-# bookkeeping of OS resources, not configuration: the one module-level mutable here.
-_LIVE: set[subprocess.Popen[bytes]] = set()
-_LIVE_LOCK = threading.Lock()
-_STOPPING = threading.Event()  # set by kill_live_tasks: no new attempt starts after it
-# Seconds past its time limit after which a task process ends itself (SIGALRM), should the
-# process that was to kill it be gone.
-BACKSTOP = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    time: float = 1800.0  # seconds of wall time per repository, clone included
-    memory_mb: int = 4096  # address-space cap of the child (0: none)
-    retries: int = 1  # extra attempts when the child dies without a row (not on timeout)
 
 
 def error_row(task: RepoTask, message: str) -> dict[str, Any]:
@@ -69,7 +51,7 @@ def run_task(task: RepoTask, settings: Settings, mode: str, limits: Limits) -> d
     workdir = Path(tempfile.mkdtemp(prefix="secretcheck-fleet-"))
     try:
         for _attempt in range(limits.retries + 1):
-            if _STOPPING.is_set():
+            if stopping():
                 return error_row(task, "interrupted")
             row = _attempt_once(task, settings, mode, limits, limit, workdir)
             if row is not None:
@@ -84,62 +66,16 @@ def _attempt_once(
     task: RepoTask, settings: Settings, mode: str, limits: Limits, limit: float, workdir: Path
 ) -> dict[str, Any] | None:
     payload = pickle.dumps((task, settings, mode, limits.memory_mb, str(workdir), limit))
-    child = subprocess.Popen(
-        [sys.executable, "-m", "secretcheck.fleet.worker"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, so a kill reaches git too
-    )
-    with _LIVE_LOCK:
-        _LIVE.add(child)
-        if _STOPPING.is_set():  # started while the run was being interrupted
-            os.killpg(child.pid, signal.SIGKILL)
-    try:
-        out, _err = child.communicate(payload, timeout=limit)
-    except subprocess.TimeoutExpired:
-        _kill_group(child)
+    outcome = run_child("secretcheck.fleet.worker", payload, limit)
+    if outcome.timed_out:
         return error_row(task, f"time limit: not finished in {limit:g} s")
-    finally:
-        _kill_group(child)  # nothing it started outlives the task
-        with _LIVE_LOCK:
-            _LIVE.discard(child)
+    if outcome.stopped:
+        return error_row(task, "interrupted")
     try:
-        row = json.loads(out)
+        row = json.loads(outcome.out)
     except ValueError:
         return None  # died (killed, crashed): retried
     return row if isinstance(row, dict) else None
-
-
-def _kill_group(child: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(child.pid, signal.SIGKILL)
-    if child.returncode is None:
-        child.communicate()
-
-
-def allow_tasks() -> None:
-    """A new run in this process: attempts may start again after an earlier interruption."""
-    _STOPPING.clear()
-
-
-def kill_live_tasks() -> None:
-    """End every task process (and its git) this process started: the run was interrupted."""
-    with _LIVE_LOCK:
-        _STOPPING.set()
-        live = list(_LIVE)
-    for child in live:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(child.pid, signal.SIGKILL)
-
-
-def _cap_memory(megabytes: int) -> None:
-    if megabytes <= 0:
-        return
-    import resource
-
-    cap = megabytes * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 def _scan_repo(task: RepoTask, settings: Settings, mode: str, workdir: Path) -> dict[str, Any]:
@@ -185,8 +121,7 @@ def main() -> int:
     payload = sys.stdin.buffer.read()
     unpickled = pickle.loads(payload)  # secretcheck: ignore[SC243]
     task, settings, mode, memory_mb, workdir, limit = unpickled
-    _cap_memory(memory_mb)
-    signal.alarm(int(limit) + BACKSTOP)
+    enter_limits(memory_mb, limit, workdir)
     from secretcheck.errors import SecretcheckError
 
     try:
@@ -197,10 +132,7 @@ def main() -> int:
     except MemoryError:
         row = error_row(task, f"memory limit: over {memory_mb} MB")
     except Exception as exc:
-        # Under a tight cap an allocation failure often surfaces as another error (an
-        # extension module that cannot load raises ImportError): say the cap was in force.
-        capped = f" (with a memory cap of {memory_mb} MB)" if memory_mb > 0 else ""
-        row = error_row(task, f"internal error: {type(exc).__name__}{capped}")
+        row = error_row(task, f"internal error: {type(exc).__name__}{memory_note(memory_mb)}")
     sys.stdout.write(json.dumps(row, sort_keys=True, ensure_ascii=False))
     return 0
 

@@ -10,6 +10,7 @@ Stages, each a small module:
 - `signals`, `repo`, `project`, `commits`, `weak` (good and bad habits found by cheap static
   checks; `weak`: weak and default credentials in live config);
 - `rubric` (weights, caps and mappings as data, `rules/rubric.toml`), `score` (deductions,
-  credits and knockouts with evidence), `grade` (the pipeline: error rows, process pool),
+  credits and knockouts with evidence), `grade` (the pipeline and error rows; several
+  submissions run as tasks on the fleet's execution layer, `secretcheck.fleet.grade_task`),
   `legend` (versions, date and every weight), `render` and `render_html` (reports).
 """

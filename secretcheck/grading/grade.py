@@ -3,18 +3,18 @@
 A batch never aborts: a submission that cannot be opened becomes an error row with its reason;
 one whose git history cannot be read is graded on its working tree, marked "history
 unavailable"; a detector failure on a file lowers the grade's confidence and is listed, and
-never raises the score. Submissions are graded in a process pool, one per worker.
+never raises the score. Several submissions are graded on the fleet's execution layer
+(`secretcheck.fleet.grade_task`): one task each, in a child process with a time and memory
+limit, on local threads or a Dask cluster.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from secretcheck.errors import SecretcheckError
 from secretcheck.findings import Finding, ScanResult
@@ -32,10 +32,14 @@ from secretcheck.grading.signals import PySource, is_generated, python_signals
 from secretcheck.grading.submission import Submission, open_submission, read_text, submission_name
 from secretcheck.grading.weak import weak_credentials
 from secretcheck.rulepacks import load_catalogue
-from secretcheck.runner import collect, process_pool, scan_candidates
+from secretcheck.runner import collect, scan_candidates
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate
 from secretcheck.textindex import split_lines
+
+if TYPE_CHECKING:
+    from secretcheck.fleet.child import Limits
+    from secretcheck.fleet.executor import Executor
 
 OnDone = Callable[[Grade], None]
 # The seam to the scan of the submitted tree, like `HistoryScanner` for its history.
@@ -267,15 +271,6 @@ def grade_one(
         return error_grade(submission_name(path), str(path), reason)
 
 
-def _result(future: Future[Grade], path: Path) -> Grade:
-    """A worker that died (killed, out of memory) is that submission's error row."""
-    try:
-        return future.result()
-    except BrokenProcessPool as exc:
-        reason = f"the grading worker stopped ({type(exc).__name__})"
-        return error_grade(submission_name(path), str(path), reason)
-
-
 def leaderboard(grades: Sequence[Grade]) -> list[Grade]:
     """Best first, ties by name; error rows after every graded submission."""
     return sorted(grades, key=lambda g: (bool(g.error), -g.score, g.name, g.path))
@@ -285,44 +280,33 @@ def grade_paths(
     paths: Sequence[Path],
     rubric: Rubric,
     settings: Settings | None = None,
-    history_scanner: HistoryScanner = scan_git_history,
     limits: ArchiveLimits | None = None,
     *,
     base: str | None = None,
     jobs: int | None = None,
     on_done: OnDone | None = None,
+    executor: Executor | None = None,
+    task_limits: Limits | None = None,
 ) -> list[Grade]:
-    """Grade every submission (in a process pool when there are several); a leaderboard."""
+    """Grade every submission; a leaderboard. With one worker and no executor or task limits
+    asked for, in this process; otherwise one task each on `executor` (default: local
+    threads, `jobs` at once), each in a child process held to `task_limits`."""
     # No findings cache: submissions are one-off, and grading writes nothing outside its temp.
     settings = settings or Settings(use_cache=False)
     load_catalogue(settings.rule_paths)  # fail fast on a broken rule pack
     options = GradeOptions(base, limits)
     workers = max(1, min(jobs or settings.jobs or os.cpu_count() or 1, len(paths)))
     grades: list[Grade] = []
-    if workers == 1:
+    if workers == 1 and executor is None and task_limits is None:
         for path in paths:
-            grades.append(grade_one(path, rubric, settings, history_scanner, options))
+            grades.append(grade_one(path, rubric, settings, options=options))
             if on_done:
                 on_done(grades[-1])
         return leaderboard(grades)
-    # One submission per worker, each scanned inline: nested pools would oversubscribe the cores.
-    inner = replace(settings, jobs=1)
-    pool = process_pool(workers)
-    try:
-        futures = {
-            pool.submit(grade_one, p, rubric, inner, history_scanner, options): p for p in paths
-        }
-        for future in as_completed(futures):
-            grades.append(_result(future, futures[future]))
-            if on_done:
-                on_done(grades[-1])
-    except BaseException:
-        # SIGTERM/Ctrl-C: start nothing new, and pass SIGTERM on to the workers: they unwind
-        # (the CLI's handler, inherited) and remove the submissions they unpacked.
-        running: dict[int, Any] = getattr(pool, "_processes", None) or {}  # CPython: pid -> Process
-        for process in list(running.values()):
-            process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
+    from secretcheck.fleet.child import Limits
+    from secretcheck.fleet.executor import LocalExecutor
+    from secretcheck.fleet.grade_task import grade_on
+
+    runner = executor or LocalExecutor(workers)
+    grades = grade_on(runner, paths, rubric, settings, options, task_limits or Limits(), on_done)
     return leaderboard(grades)

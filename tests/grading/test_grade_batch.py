@@ -257,7 +257,8 @@ def test_signal_during_archive_grading_removes_the_unpacked_copy(
                             stderr=subprocess.PIPE)  # fmt: skip
     deadline = time.monotonic() + 60
     while (
-        len(list(temp.glob("secretcheck-grade-*/proj/pkg0"))) < len(archives)
+        # each task unpacks inside its own folder (secretcheck-grade-task-*/secretcheck-grade-*)
+        len(list(temp.glob("secretcheck-grade-*/**/proj/pkg0"))) < len(archives)
         and time.monotonic() < deadline
     ):
         time.sleep(0.05)
