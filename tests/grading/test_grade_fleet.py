@@ -109,8 +109,17 @@ def test_time_limit_makes_an_error_row(inbox: Path, tmp_path: Path) -> None:
     assert errors == {"big": "time limit: not finished in 0.5 s", "folder": ""}
 
 
-def test_memory_cap_is_enforced_in_the_task_process(inbox: Path) -> None:
-    result = grade_cli("--format", "json", "--memory-limit", "20", str(inbox / "folder"))
+def test_memory_cap_is_enforced_in_the_task_process(tmp_path: Path) -> None:
+    # A submission that needs memory: 1 MB of request handlers to parse. (The warm process has
+    # already imported every detector, so a tiny submission can grade within 20 MB.)
+    hungry = tmp_path / "hungry"
+    hungry.mkdir()
+    body = "".join(
+        f'def f{i}(request):\n    return request.args.get("q{i}") + "x" * {i}\n\n'
+        for i in range(15000)
+    )
+    (hungry / "big.py").write_text(body, encoding="utf-8")
+    result = grade_cli("--format", "json", "--memory-limit", "20", str(hungry))
     assert result.exit_code == 2, result.output  # one submission, not graded: a plain error
     assert "memory" in result.output and "Traceback" not in result.output
 
