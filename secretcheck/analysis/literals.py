@@ -28,6 +28,7 @@ _DUMMY_WORDS = frozenset(
      "secret", "password", "passwd", "token", "key", "api", "xxx", "invalid", "wrong", "bad",
      "other", "some", "super", "default", "temp", "tmp", "abc", "123"}
 )  # fmt: skip
+_DIGIT = re.compile(r"[0-9]")
 _WORDY = re.compile(r"^[A-Za-z0-9]+(?:[-_. ][A-Za-z0-9]+)*$")
 _PLACEHOLDER_RE = re.compile(
     r"""^(?:
@@ -89,6 +90,10 @@ def is_dummy_phrase(value: str) -> bool:
     """`test-secret-key`, `your-sendgrid-api-key`: words only, one of them a stand-in word."""
     if not _WORDY.match(value):
         return False
+    # Digits form their own words and only "123" may be one: any other digit left decides it
+    # without splitting (random tokens, thousands of them in a generated file, all have some).
+    if _DIGIT.search(value.replace("123", "")):
+        return False
     words = split_words(value)
     if not all(w.isalpha() or w == "123" for w in words):
         return False
@@ -105,9 +110,11 @@ def placeholder_reason(value: str, key: str = "") -> str | None:
     return _placeholder_reason(value, key)
 
 
-# Pure, and asked twice about each entropy candidate (the engine, then judge_value); one cache
-# key shape whichever way the caller passes `key`.
-@lru_cache(maxsize=4096)
+# Pure, and asked about each value several times: the entropy engine, its judge_value, then the
+# SC101 prefilter (after the whole text stage, so the cache holds a large file's values:
+# 64k entries of short strings, a few MB at most). One cache key shape whichever way the caller
+# passes `key`.
+@lru_cache(maxsize=1 << 16)
 def _placeholder_reason(value: str, key: str) -> str | None:
     stripped = value.strip()
     if len(stripped) < 4:
