@@ -154,6 +154,23 @@ def _near(line: str, column: int, length: int) -> str:
     return line[max(0, column - _NEAR) : column + length + _NEAR]
 
 
+def _values(plugin: Any, display: str, line: str, number: int) -> list[str]:
+    """The values a plugin reports on `line`, in line order.
+
+    For the entropy plugins this is their own `analyze_line` without its wrapping: the same
+    regex (`analyze_string`), the same entropy test and limit, duplicates dropped as its set
+    of PotentialSecret would, but no object and hash per value, and no read of detect-secrets'
+    settings singleton (which `BasePlugin.analyze_line` consults to decide on verification)."""
+    from detect_secrets.plugins.high_entropy_strings import HighEntropyStringsPlugin
+
+    if isinstance(plugin, HighEntropyStringsPlugin):
+        values = dict.fromkeys(plugin.analyze_string(line))
+        limit = plugin.entropy_limit
+        return [v for v in values if plugin.calculate_shannon_entropy(v) > limit]
+    found = plugin.analyze_line(filename=display, line=line, line_number=number)
+    return [p.secret_value or "" for p in found]
+
+
 def candidate_lines(pattern: re.Pattern[str], text: str, index: LineIndex) -> list[int]:
     lines = {index.position(m.start())[0] for m in pattern.finditer(text)}
     return sorted(lines)
@@ -178,8 +195,8 @@ def run_detect_secrets(
         for number in numbers:
             whole = index.line(number)
             after = 0  # values come in line order: look for each after the one before
-            for potential in plugin.analyze_line(filename=display, line=whole, line_number=number):
-                secret = _TRAILING_COMMENT.sub("", potential.secret_value or "")
+            for value in _values(plugin, display, whole, number):
+                secret = _TRAILING_COMMENT.sub("", value)
                 column = whole.find(secret, after) if secret else -1
                 if column < 0 and secret:
                     column = whole.find(secret)  # (not in order after all)
