@@ -33,7 +33,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import context_spans, redact_line, unknown_value_spans
+from secretcheck.redact import SNIPPET_WINDOW, context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
@@ -207,7 +207,10 @@ def build_findings(
             if diagnostic:  # the line itself is unchecked text
                 spans = [*spans, *unknown_value_spans(index.line(line))]
             text = index.line(line)
-            snippet = redact_line(text, spans, _secrets_on(text, by_prefix, prefixes))
+            # redact_line reads no further than its window: secrets past it cannot matter, and
+            # a 2 MB minified line would make every search below scan megabytes.
+            on_line = _secrets_on(text[:SNIPPET_WINDOW], by_prefix, prefixes)
+            snippet = redact_line(text, spans, on_line)
             if not diagnostic:
                 snippets[line] = snippet
             if line in spans_by_line and line not in masked:  # while its lexing is cached

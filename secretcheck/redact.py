@@ -41,6 +41,7 @@ SNIPPET_LIMIT = 240
 # Only this much of a line is read: the snippet is cut at SNIPPET_LIMIT anyway, and a minified
 # file's one-megabyte line must not be lexed once per finding.
 _WINDOW = 2000
+SNIPPET_WINDOW = _WINDOW  # how much of a line `redact_line` reads at most
 
 MARKER = re.compile(r"…\[\d+ chars redacted\]")
 # A marker with the prefix `redact_value` keeps, starting where a value can start: text that

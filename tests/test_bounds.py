@@ -278,17 +278,11 @@ def _generated(shape: str, size: int = 1_800_000) -> str:
     return leaky_module(7) + body
 
 
-# The issue's target for the token-lines shape is 10 s; measured 9-12 CPU-s on this 2-core
-# machine (30,960 findings; detect-secrets' per-value filters are ~275 us each), so the bound
-# here is 20 s: it catches a return of the super-linear path (132 s) without flaking on load.
-# The miss is recorded in the README and the issue note, not hidden by this bound.
+# The issue's target: each shape in under 10 s of CPU (user + system, so load barely moves it;
+# measured 7-8 s for tokens and one-line, ~5 s for routes at load average ~8 on 2 cores).
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("shape", "cpu_limit"), [("tokens", 20.0), ("routes", 60.0), ("one-line", 60.0)]
-)
-def test_a_large_generated_file_finishes_with_findings(
-    tmp_path: Path, shape: str, cpu_limit: float
-) -> None:
+@pytest.mark.parametrize("shape", ["tokens", "routes", "one-line"])
+def test_a_large_generated_file_finishes_with_findings(tmp_path: Path, shape: str) -> None:
     """H2: 1.8 MB of token lines took 132 s; 10k Flask routes ran past 300 s. They finish,
     the text findings are intact, and a budget fallback is listed, not silent."""
     write_tree(tmp_path, {"gen.py": _generated(shape)})
@@ -301,4 +295,4 @@ def test_a_large_generated_file_finishes_with_findings(
     }
     assert report["errors"] == []
     assert [p["reason"] for p in report["partial"]] in ([], ["budget"])
-    assert cpu < cpu_limit, f"{cpu:.1f} s of CPU"
+    assert cpu < 10.0, f"{cpu:.1f} s of CPU"
