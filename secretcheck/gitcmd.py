@@ -20,6 +20,9 @@ and global config:
 - `GIT_OPTIONAL_LOCKS=0`, so nothing rewrites the index (no `post-index-change`);
   `GIT_CONFIG_NOSYSTEM`, `GIT_TERMINAL_PROMPT=0`, no pager.
 
+Before any call, the files git would read are checked not to be FIFOs or devices that would
+hold it forever (gitfiles.py); such a repository is refused with the reason.
+
 `core.worktree` is read by git from the repository's own config file and cannot be overridden
 on the command line; callers check that the work tree git reports contains the folder they were
 asked to read (`repo_root`). An `isolated` call (grading a submission) also drops the caller's
@@ -39,10 +42,12 @@ import re
 import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
 from secretcheck.errors import SecretcheckError
+from secretcheck.gitfiles import SpecialFileError, find_git_dir, refuse_special_files
 
 GIT_TIMEOUT = 600
 # The first call of each command only finds the repository; it is short, so a config include
@@ -128,6 +133,25 @@ def git_argv_env(
     return [*argv, *args], env
 
 
+@lru_cache(maxsize=32)
+def _special_file(git_dir: Path) -> str:
+    """Why git must not run on `git_dir` (a FIFO it would wait on), or "". Once per folder
+    and process: history and grading make many calls."""
+    try:
+        refuse_special_files(git_dir)
+    except SpecialFileError as exc:
+        return str(exc)
+    return ""
+
+
+def refuse_hostile_files(cwd: Path, isolated: bool) -> None:
+    """GitError when a file git would read from `cwd` could hold it forever (gitfiles.py)."""
+    git_dir = find_git_dir(cwd, isolated)
+    reason = _special_file(git_dir.absolute()) if git_dir is not None else ""
+    if reason:
+        raise GitError(reason)
+
+
 def run_git(
     cwd: Path,
     *args: str,
@@ -138,6 +162,7 @@ def run_git(
     """git's stdout; GitError (naming the folder when `isolated`) when it cannot run or fails."""
     argv, env = git_argv_env(cwd, args, isolated)
     where = f"{cwd}: " if isolated else ""
+    refuse_hostile_files(cwd, isolated)
     try:
         done = subprocess.run(
             argv, cwd=cwd, env=env, input=stdin, capture_output=True, check=False,
@@ -158,6 +183,7 @@ def start_git(
 ) -> subprocess.Popen[bytes]:
     """A git process whose stdout is read as a stream (`git log -p` of a long history)."""
     argv, env = git_argv_env(cwd, args, isolated)
+    refuse_hostile_files(cwd, isolated)
     try:
         return subprocess.Popen(
             argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr

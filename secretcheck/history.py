@@ -23,6 +23,7 @@ resolving a conflict is missed.
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -139,9 +140,10 @@ def _fragments(patch: FilePatch) -> tuple[bytes, tuple[int, ...]]:
     return b"\n".join(chunks) + b"\n", tuple(mapping)
 
 
-def _is_baseline(patch: FilePatch, known: set[bytes]) -> bool:
-    """Baselines are full of salted hashes that entropy rules flag: skip every version of a
-    file that was ever a baseline (by its header, or by the default name)."""
+def _looks_like_baseline(patch: FilePatch, known: set[bytes]) -> bool:
+    """A version of a file that is, or once was, a baseline (by its header or the default
+    name). Such a file is still scanned, with its own hashes made inert (`_inert_hashes`):
+    skipping it let a live key hide in any file merely named or headed like a baseline."""
     assert patch.path is not None
     if patch.path in known or patch.path.rsplit(b"/", 1)[-1] == DEFAULT_BASELINE.encode():
         return True
@@ -150,6 +152,16 @@ def _is_baseline(patch: FilePatch, known: set[bytes]) -> bool:
         known.add(patch.path)
         return True
     return False
+
+
+# The fields a baseline writes hex into (baseline.dumps): the salt and each entry's HMAC-SHA256.
+_BASELINE_HASH = re.compile(rb'("(?:hash|salt)": ")[0-9a-f]{64}(")')
+
+
+def _inert_hashes(data: bytes) -> bytes:
+    """A baseline's own salt and hashes (random hex that entropy rules flag) replaced by zeros
+    of the same length, so columns stay and everything else in the file is scanned as is."""
+    return _BASELINE_HASH.sub(lambda m: m.group(1) + b"0" * 64 + m.group(2), data)
 
 
 def scan_fragments(
@@ -293,8 +305,7 @@ def scan_history(
             for patch in patches:
                 if patch.path is None or not patch.added or patch.binary:
                     continue
-                if _is_baseline(patch, baselines):
-                    continue
+                baseline_like = _looks_like_baseline(patch, baselines)
                 if patch.path not in shown:
                     name = display_path(root / shown_name(patch.path), cwd)
                     shown[patch.path] = None if is_excluded(name, settings.exclude) else name
@@ -302,6 +313,8 @@ def scan_history(
                 if display is None:
                     continue
                 data, mapping = _fragments(patch)
+                if baseline_like:
+                    data = _inert_hashes(data)
                 if len(data) > settings.max_file_size:
                     limit = f"too-large: {len(data)} added bytes > {settings.max_file_size}"
                     skipped.append(HistorySkip(commit.sha, display, limit))

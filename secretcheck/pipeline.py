@@ -33,7 +33,7 @@ from secretcheck.findings import (
     assign_fingerprints,
     mask_line,
 )
-from secretcheck.redact import context_spans, redact_line, unknown_value_spans
+from secretcheck.redact import SNIPPET_WINDOW, context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import Candidate, SourceText, is_excluded, read_source
@@ -154,15 +154,14 @@ def merged_signals(lead: Hit, others: Sequence[Hit], rules: dict[str, RuleSpec])
     return tuple(dict.fromkeys(signals))
 
 
-def _secrets_on(line: str, by_prefix: dict[str, list[str]]) -> set[str]:
+def _secrets_on(
+    line: str, by_prefix: dict[str, list[str]], prefixes: frozenset[str]
+) -> set[str]:
     """The known secrets that occur in `line`, found by their first four characters, so a file
-    with thousands of findings does not test every secret against every line."""
-    return {
-        secret
-        for i in range(len(line) - 3)
-        for secret in by_prefix.get(line[i : i + 4], ())
-        if line.startswith(secret, i)
-    }
+    with thousands of findings does not test every secret against every line. The line's
+    4-grams meet `prefixes` (the keys of `by_prefix`) in one C-level set intersection."""
+    grams = {line[i : i + 4] for i in range(len(line) - 3)}
+    return {secret for gram in grams & prefixes for secret in by_prefix[gram] if secret in line}
 
 
 def build_findings(
@@ -176,6 +175,7 @@ def build_findings(
     for secret in secrets:
         if len(secret) >= 4:
             by_prefix.setdefault(secret[:4], []).append(secret)
+    prefixes = frozenset(by_prefix)
     spans_by_line: dict[int, list[tuple[int, int]]] = {}
     for hit in hits:
         for line in range(hit.span.line, hit.span.end_line + 1):
@@ -184,6 +184,7 @@ def build_findings(
                 spans_by_line.setdefault(line, []).append(cols)
     findings = []
     snippets: dict[int, str] = {}
+    masked: dict[int, str] = {}
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
         confidence = rule.confidence if lead.confidence is None else lead.confidence
@@ -205,9 +206,15 @@ def build_findings(
             spans = spans_by_line.get(line, [])
             if diagnostic:  # the line itself is unchecked text
                 spans = [*spans, *unknown_value_spans(index.line(line))]
-            snippet = redact_line(index.line(line), spans, _secrets_on(index.line(line), by_prefix))
+            text = index.line(line)
+            # redact_line reads no further than its window: secrets past it cannot matter, and
+            # a 2 MB minified line would make every search below scan megabytes.
+            on_line = _secrets_on(text[:SNIPPET_WINDOW], by_prefix, prefixes)
+            snippet = redact_line(text, spans, on_line)
             if not diagnostic:
                 snippets[line] = snippet
+            if line in spans_by_line and line not in masked:  # while its lexing is cached
+                masked[line] = _masked(index.line(line), spans_by_line[line])
         # Detectors promise never to copy a value into these; redaction makes sure of it.
         detail = prose(lead.detail)
         message = f"{rule.message}: {detail}" if detail else rule.message
@@ -232,11 +239,15 @@ def build_findings(
                 signals=tuple(prose(s) for s in signals),
             )
         )
-    masked = {
-        n: mask_line(index.line(n), [*s, *context_spans(index.line(n))])
-        for n, s in spans_by_line.items()
-    }
+    for n, spans in spans_by_line.items():
+        if n not in masked:
+            masked[n] = _masked(index.line(n), spans)
     return findings, masked
+
+
+def _masked(line: str, spans: list[tuple[int, int]]) -> str:
+    """The line as its fingerprint hashes it: found secrets and every unproven value masked."""
+    return mask_line(line, [*spans, *context_spans(line)])
 
 
 def scan_text(text: str, display: str, kind: str, settings: Settings) -> list[Finding]:
@@ -351,12 +362,18 @@ def detect_within(
     cst_rules = [r for r in enabled if r.engine == "cst"] if kind == "python" else []
     if cst_rules:
         try:
-            with cpu_budget(budget - (time.process_time() - started)):
-                cst_hits = run_cst(cst_rules, text, must_parse=bool(hits), audit=audit)
+            deadline = started + budget
+            with cpu_budget(deadline - time.process_time()):
+                cst_hits = run_cst(
+                    cst_rules, text, must_parse=bool(hits), audit=audit, deadline=deadline
+                )
             hits.extend(h for h in cst_hits if h.code in by_code)
-        except BudgetExceeded:
+        except BudgetExceeded as exc:
             partial = partial or "budget"
-            detail = detail or f"syntax-tree checks stopped after {budget:g} s of CPU time"
+            why = f"syntax-tree checks stopped after {budget:g} s of CPU time"
+            if exc.args:  # given up before the end, on an estimate
+                why = f"syntax-tree checks skipped: {exc.args[0]}, over the {budget:g} s budget"
+            detail = detail or why
         except Exception as exc:  # a bug in one check: the text findings still stand
             partial, detail = "internal-error", detail or type(exc).__name__
     try:

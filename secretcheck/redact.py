@@ -35,11 +35,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 SNIPPET_LIMIT = 240
 # Only this much of a line is read: the snippet is cut at SNIPPET_LIMIT anyway, and a minified
 # file's one-megabyte line must not be lexed once per finding.
 _WINDOW = 2000
+SNIPPET_WINDOW = _WINDOW  # how much of a line `redact_line` reads at most
 
 MARKER = re.compile(r"…\[\d+ chars redacted\]")
 # A marker with the prefix `redact_value` keeps, starting where a value can start: text that
@@ -301,7 +303,14 @@ class _Lexer:
 
 def value_spans(text: str, prose: bool = False) -> list[tuple[int, int]]:
     """The 0-based ranges of `text` that `redact_line` masks even when no detector found them."""
-    return _Lexer(text, prose=prose).ranges()
+    return list(_lexed_spans(text, prose))
+
+
+# A finding's line is lexed for its snippet and again for its fingerprint (`context_spans`):
+# the second time is a cache hit. Pure, and small: only the lines just lexed are worth keeping.
+@lru_cache(maxsize=64)
+def _lexed_spans(text: str, prose: bool) -> tuple[tuple[int, int], ...]:
+    return tuple(_Lexer(text, prose=prose).ranges())
 
 
 def context_spans(line: str) -> list[tuple[int, int]]:

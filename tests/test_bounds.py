@@ -6,12 +6,13 @@ fails the test instead of stalling the suite. Fake secrets are made from templat
 
 from __future__ import annotations
 
+import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -206,41 +207,48 @@ def test_a_symlink_loop_in_the_tree_is_listed_not_a_crash(tmp_path: Path) -> Non
     done, _ = run_real(["scan", "--no-cache", "--format", "json", "."], tmp_path)
     assert done.returncode == 1, done.stderr
     assert "RuntimeError" not in done.stderr
-    import json
 
     skipped = {(s["path"], s["reason"]) for s in json.loads(done.stdout)["skipped"]}
     assert skipped == {("a", "symlink-loop"), ("b", "symlink-loop")}
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to switch to an unprivileged user")
-def test_an_unreadable_folder_is_listed_and_the_run_goes_on() -> None:
-    # Root reads everything, so the scan runs as `nobody` (uid 65534) in a child process.
-    base = Path(tempfile.mkdtemp(prefix="secretcheck-unreadable-", dir="/tmp"))
-    try:
-        write_tree(base, {"app.py": leaky_module(), "locked/inner.py": "x = 1\n"})
-        for path in (base, base / "app.py"):
-            path.chmod(0o755)
-        (base / "locked").chmod(0)
-        try:
-            done = subprocess.run(
-                [*CLI, "scan", "--no-cache", "--format", "json", "."],
-                cwd=base, capture_output=True, text=True, timeout=60, check=False,
-                preexec_fn=lambda: os.setuid(65534),  # run as nobody: the point of the test
-                env={**os.environ, "HOME": str(base)},
-            )  # fmt: skip
-        except PermissionError:
-            pytest.skip("the interpreter is not executable by an unprivileged user here")
-        if done.returncode not in (0, 1) and "Permission denied" in done.stderr:
-            pytest.skip("the interpreter is not readable by an unprivileged user here")
-        import json
+# Root reads every file whatever its mode, through two capabilities; without them, permission
+# bits apply to root as to anyone (it owns the test's files, so it can still run Python).
+_NO_READ_OVERRIDE = "-dac_override,-dac_read_search"
 
-        report = json.loads(done.stdout)
+
+def _as_plain_reader(locked: Path) -> list[str]:
+    """A command prefix under which `locked` (mode 000) cannot be read: none for a normal
+    user; for root, `setpriv` dropping CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH. Skips the
+    test when that is not possible here, saying why."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root and setpriv (util-linux) is missing: cannot drop read rights")
+    prefix = [setpriv, f"--inh-caps={_NO_READ_OVERRIDE}", f"--bounding-set={_NO_READ_OVERRIDE}"]
+    probe = subprocess.run([*prefix, "ls", str(locked)], capture_output=True, check=False)
+    if probe.returncode == 0:  # a container that does not let the capabilities go
+        pytest.skip("running as root and setpriv could not drop the read capabilities")
+    return prefix
+
+
+def test_an_unreadable_folder_is_listed_and_the_run_goes_on(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"app.py": leaky_module(), "locked/inner.py": "x = 1\n"})
+    (tmp_path / "locked").chmod(0)
+    try:
+        prefix = _as_plain_reader(tmp_path / "locked")
+        done = subprocess.run(
+            [*prefix, *CLI, "scan", "--no-cache", "--format", "json", "."],
+            cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
         assert done.returncode == 1, done.stderr
+        report = json.loads(done.stdout)
         assert ("locked/", "unreadable") in {(s["path"], s["reason"]) for s in report["skipped"]}
         assert {f["rule_id"] for f in report["findings"]} >= {"SC301"}
+        assert "Traceback" not in done.stderr
     finally:
-        (base / "locked").chmod(0o755)
-        subprocess.run(["rm", "-rf", str(base)], check=False)
+        (tmp_path / "locked").chmod(0o755)  # so pytest can remove it
 
 
 # --- H2: 1.8 MB generated files ------------------------------------------------------------------
@@ -270,23 +278,16 @@ def _generated(shape: str, size: int = 1_800_000) -> str:
     return leaky_module(7) + body
 
 
-# The issue's target for the token-lines shape is 10 s; measured 9-12 CPU-s on this 2-core
-# machine (30,960 findings; detect-secrets' per-value filters are ~275 us each), so the bound
-# here is 20 s: it catches a return of the super-linear path (132 s) without flaking on load.
-# The miss is recorded in the README and the issue note, not hidden by this bound.
+# The issue's target: each shape in under 10 s of CPU (user + system, so load barely moves it;
+# measured 7-8 s for tokens and one-line, ~5 s for routes at load average ~8 on 2 cores).
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("shape", "cpu_limit"), [("tokens", 20.0), ("routes", 60.0), ("one-line", 60.0)]
-)
-def test_a_large_generated_file_finishes_with_findings(
-    tmp_path: Path, shape: str, cpu_limit: float
-) -> None:
+@pytest.mark.parametrize("shape", ["tokens", "routes", "one-line"])
+def test_a_large_generated_file_finishes_with_findings(tmp_path: Path, shape: str) -> None:
     """H2: 1.8 MB of token lines took 132 s; 10k Flask routes ran past 300 s. They finish,
     the text findings are intact, and a budget fallback is listed, not silent."""
     write_tree(tmp_path, {"gen.py": _generated(shape)})
     done, cpu = run_real(["scan", "--no-cache", "--format", "json", "gen.py"], tmp_path, 300)
     assert done.returncode == 1, done.stderr
-    import json
 
     report = json.loads(done.stdout)
     assert ("gen.py", 2, "SC301") in {
@@ -294,4 +295,4 @@ def test_a_large_generated_file_finishes_with_findings(
     }
     assert report["errors"] == []
     assert [p["reason"] for p in report["partial"]] in ([], ["budget"])
-    assert cpu < cpu_limit, f"{cpu:.1f} s of CPU"
+    assert cpu < 10.0, f"{cpu:.1f} s of CPU"

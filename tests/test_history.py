@@ -190,3 +190,29 @@ def test_a_suppressed_sighting_does_not_hide_a_later_unsuppressed_copy(repo: Pat
     assert result.exit_code == 1
     [found] = secrets_of(result)
     assert (found["path"], found["commit"], found["suppressed"]) == ("b.env", later, False)
+
+
+def test_a_live_key_in_a_file_named_like_a_baseline_is_found(repo: Path) -> None:
+    """Every file named or headed like a baseline used to be skipped: a hiding place. Such
+    files are scanned; only a baseline's own salt and hashes (random hex) are not reported."""
+    commit(repo, "client", **{"app.py": f'AWS_KEY_ID = "{AWS}"\n'})
+    created = cli("baseline", "create")
+    assert created.exit_code == 0, created.stderr
+    real = (repo / ".secretcheck-baseline.json").read_text()
+    assert '"hash": "' in real  # the real baseline holds an entry's hash
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "baseline")
+    decoy = real.replace('"entries": [', f'"note": "{TOKEN}",\n  "entries": [', 1)
+    commit(repo, "decoy", **{"ops__.secretcheck-baseline.json": decoy})
+
+    result = cli("history", "--format", "json")
+    assert result.exit_code == 1
+    paths = {s["path"] for s in secrets_of(result)}
+    # The decoy's token is found; the real baseline's salt and hashes are not reported.
+    assert paths == {"app.py", "ops/.secretcheck-baseline.json"}, paths
+    decoy_lines = {
+        s["line"] for s in secrets_of(result) if s["path"] == "ops/.secretcheck-baseline.json"
+    }
+    token_line = decoy.splitlines().index(f'  "note": "{TOKEN}",') + 1
+    assert decoy_lines == {token_line}
+    assert TOKEN not in result.stdout

@@ -319,8 +319,8 @@ def _without_names(report: object) -> object:
 
 @pytest.mark.slow
 def test_a_config_include_that_never_ends_fails_fast(tmp_path: Path) -> None:
-    """`include.path` cannot be switched off; a FIFO there would block every git call. The
-    first call of a command has a short timeout: scan walks the folder, --staged stops."""
+    """`include.path` cannot be switched off; a FIFO there would block every git call. It is
+    seen before git starts (gitfiles.py): scan walks the folder, --staged stops."""
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -333,7 +333,7 @@ def test_a_config_include_that_never_ends_fails_fast(tmp_path: Path) -> None:
     assert [f["path"] for f in json.loads(scan.stdout)["findings"]] == ["app.py"]
     staged = secretcheck(repo, "scan", "--staged")
     assert staged.returncode == 2
-    assert "did not finish" in staged.stderr and "Traceback" not in staged.stderr
+    assert "is a FIFO" in staged.stderr and "Traceback" not in staged.stderr
 
 
 def test_a_mailmap_that_never_ends_is_not_read(tmp_path: Path) -> None:
@@ -378,3 +378,41 @@ def test_grade_reads_no_history_from_another_repository_on_disk(tmp_path: Path) 
         reports[name] = done.stdout
     assert f'"commit": "{leak}"' in reports["copied"]  # a real copy: its own history is graded
     assert leak not in reports["shared"]
+
+
+def _plant_fifo(repo: Path, where: str) -> None:
+    """A FIFO where git reads a file: in the git folder, or named by the repository's config."""
+    if where == "info/exclude":
+        (repo / ".git" / "info").mkdir(exist_ok=True)
+        (repo / ".git" / "info" / "exclude").unlink(missing_ok=True)
+        os.mkfifo(repo / ".git" / "info" / "exclude")
+    elif where == "index":
+        (repo / ".git" / "index").unlink()
+        os.mkfifo(repo / ".git" / "index")
+    else:  # a config key naming a FIFO outside the git folder
+        os.mkfifo(repo.parent / "never")
+        git(repo, "config", where, str(repo.parent / "never"))
+
+
+@pytest.mark.parametrize("where", ["info/exclude", "index", "core.excludesFile", "include.path"])
+def test_a_fifo_that_git_would_read_is_refused_at_once(tmp_path: Path, where: str) -> None:
+    """`git ls-files --exclude-standard` opened such a FIFO and waited for its 300 s timeout.
+    Now the repository is refused before git starts: scan walks the folder instead (the token
+    is still found), and --staged, which needs git, stops with the reason."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "app.py").write_text(f'TOKEN = "{TOKEN}"\n')
+    git(repo, "add", "-A")
+    _plant_fifo(repo, where)
+    for args, code in ((("scan", ".", "--format", "json"), 1), (("scan", "--staged"), 2)):
+        done = subprocess.run(
+            [SECRETCHECK, *args], cwd=repo, capture_output=True, text=True, timeout=60,
+            stdin=subprocess.DEVNULL, check=False,
+        )  # fmt: skip
+        assert done.returncode == code, done.stderr
+        assert "Traceback" not in done.stderr
+        if code == 1:
+            assert [f["path"] for f in json.loads(done.stdout)["findings"]] == ["app.py"]
+        else:
+            assert "is a FIFO, not a regular file" in done.stderr

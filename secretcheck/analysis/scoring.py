@@ -44,6 +44,14 @@ def strength(value: str) -> int:
 
 def judge_value(value: str, key: str = "", line: str = "") -> str | None:
     """Why `value` is not a credential, whatever its name, or None when it may be one."""
+    reason = judge_words(value, key)
+    if reason is not None:
+        return reason
+    return benign_value(value.strip(), line, named=True)
+
+
+def judge_words(value: str, key: str = "") -> str | None:
+    """judge_value without the line: placeholders, phrases, messages, enum words."""
     reason = placeholder_reason(value, key)
     if reason is not None:
         return reason
@@ -56,7 +64,7 @@ def judge_value(value: str, key: str = "", line: str = "") -> str | None:
         return "phrase"
     if is_enum_word(stripped):
         return "enum-like word"
-    return benign_value(stripped, line, named=True)
+    return None
 
 
 def judge_named(

@@ -13,11 +13,13 @@ from __future__ import annotations
 import ast
 import bisect
 import importlib
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
@@ -241,7 +243,9 @@ def _shift(hit: Hit, lines: int) -> Hit:
     return replace(hit, span=span, statement=statement)
 
 
-def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> list[Hit]:
+def _run_statements(
+    rules: Sequence[RuleSpec], text: str, tree: ast.Module, deadline: float = math.inf
+) -> list[Hit]:
     ranges = statement_ranges(tree, _candidate_lines(rules, text))
     if not ranges:
         return []
@@ -251,6 +255,9 @@ def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> l
     hits: list[Hit] = []
     if len(ranges) > _MAX_SNIPPETS:
         # A generated constants file: one whole parse beats thousands of small ones.
+        if deadline < math.inf:
+            run = lambda source: _visit(libcst.parse_module(source), rules)  # noqa: E731
+            give_up_if_over(estimate_module_pass(text, tree, run), deadline)
         try:
             return _visit(libcst.parse_module(text), rules)
         except (libcst.ParserSyntaxError, RecursionError):
@@ -266,9 +273,16 @@ def _run_statements(rules: Sequence[RuleSpec], text: str, tree: ast.Module) -> l
 
 
 def run_cst(
-    rules: Sequence[RuleSpec], text: str, must_parse: bool = False, audit: bool = False
+    rules: Sequence[RuleSpec],
+    text: str,
+    must_parse: bool = False,
+    audit: bool = False,
+    deadline: float = math.inf,
 ) -> list[Hit]:
     """Hits of every CST rule in `rules` whose prefilter matches `text`.
+
+    `deadline` is the `time.process_time()` the file's budget runs out at: a whole-module pass
+    that a measured sample says cannot end by then is not started (`BudgetExceeded`).
 
     `must_parse` checks the syntax even when no prefilter matches: the text engines found
     something, and if the file does not parse, that is worth saying next to it.
@@ -291,7 +305,7 @@ def run_cst(
     if module_rules:
         module_rules = _outside_docstrings(module_rules, text, tree)
         module_rules = _taint_worth_parsing(module_rules, text, tree, audit)
-    hits = _run_statements(statement_rules, text, tree) if statement_rules else []
+    hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
     if module_rules:
         import libcst
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
-from secretcheck.analysis.scoring import judge_value
+from secretcheck.analysis.scoring import judge_value, judge_words
 from secretcheck.analysis.values import benign_file, benign_value, charset, describe
 from secretcheck.engines.keyvalue import handles_config
 from secretcheck.findings import Hit, Span
@@ -44,8 +44,13 @@ _PREFILTERS = {
 
 
 # The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.
+# The look-behind only skips starts inside a name, where the match one character earlier
+# would have won anyway; `(?=(?P<rest>...))(?P=rest)` takes the rest of the name atomically
+# (what follows a name is never a name character, so giving some back cannot help). Without
+# both, the `$`-anchored search backtracked through every name and value before the one wanted.
 _NAME_BEFORE = re.compile(
-    r"""([A-Za-z_$][\w$.-]*)["']?\s*(?:=|:|=>|:=|,)\s*\(?\s*[bru]?["'`]?\s*$"""
+    r"""(?<![A-Za-z_$])([A-Za-z_$](?=(?P<rest>[\w$.-]*))(?P=rest))"""
+    r"""["']?\s*(?:=|:|=>|:=|,)\s*\(?\s*[bru]?["'`]?\s*$"""
 )
 
 
@@ -130,24 +135,39 @@ def warm() -> None:
     _import_detect_secrets()
 
 
-def _rejected_by_heuristics(
-    secret: str, line: str, filename: str, plugin: Any, whole: str | None = None
-) -> bool:
-    """detect-secrets' filters. `line` may be a window of a long line; `whole` is the line
-    itself, for the indirect-reference filter, which skips lines over 1000 characters (its
-    regex is quadratic) and must see the real length to do so."""
+def _rejected_by_heuristics(secret: str, line: str, plugin: Any, whole: str | None = None) -> bool:
+    """detect-secrets' per-value filters (its lock-file filter is per file: `_lock_file`),
+    cheapest first. `line` may be a window of a long line; `whole` is the line itself, for the
+    indirect-reference filter, which skips lines over 1000 characters (its regex is quadratic)
+    and must see the real length to do so."""
     from detect_secrets.filters import heuristic
 
     return (
-        heuristic.is_sequential_string(secret)
-        or heuristic.is_potential_uuid(secret)
-        or heuristic.is_templated_secret(secret)
+        heuristic.is_templated_secret(secret)
         or heuristic.is_prefixed_with_dollar_sign(secret)
+        or heuristic.is_sequential_string(secret)
         or heuristic.is_not_alphanumeric_string(secret)
+        or heuristic.is_potential_uuid(secret)
         or heuristic.is_likely_id_string(secret, line, plugin)
-        or heuristic.is_indirect_reference(line if whole is None else whole)
-        or heuristic.is_lock_file(filename)
+        or _indirect_reference(line if whole is None else whole)
     )
+
+
+@lru_cache(maxsize=256)
+def _indirect_reference(line: str) -> bool:
+    """detect-secrets' `is_indirect_reference`, once per line (a line may hold many values),
+    and only where its regex can match: it needs a `[` or `(` and a later `]` or `)`."""
+    from detect_secrets.filters import heuristic
+
+    if not (("[" in line or "(" in line) and ("]" in line or ")" in line)):
+        return False
+    return heuristic.is_indirect_reference(line)
+
+
+def _lock_file(filename: str) -> bool:
+    from detect_secrets.filters import heuristic
+
+    return heuristic.is_lock_file(filename)
 
 
 def supported(rule: RuleSpec) -> bool:
@@ -156,7 +176,13 @@ def supported(rule: RuleSpec) -> bool:
 
 def _implausible(secret: str, line: str, plugin_name: str) -> bool:
     """secretcheck's own filters on top of detect-secrets': digests, ids, placeholders, words."""
-    if benign_value(secret, line) is not None or judge_value(secret, "", line) is not None:
+    if benign_value(secret, line) is not None:
+        return True
+    if secret == secret.strip():
+        # The unnamed benign_value above already ran every test of judge_value's named one.
+        if judge_words(secret) is not None:
+            return True
+    elif judge_value(secret, "", line) is not None:
         return True
     if plugin_name == "KeywordDetector":
         return False
@@ -188,6 +214,23 @@ def _near(line: str, column: int, length: int) -> str:
     return line[max(0, column - _NEAR) : column + length + _NEAR]
 
 
+def _values(plugin: Any, display: str, line: str, number: int) -> list[str]:
+    """The values a plugin reports on `line`, in line order.
+
+    For the entropy plugins this is their own `analyze_line` without its wrapping: the same
+    regex (`analyze_string`), the same entropy test and limit, duplicates dropped as its set
+    of PotentialSecret would, but no object and hash per value, and no read of detect-secrets'
+    settings singleton (which `BasePlugin.analyze_line` consults to decide on verification)."""
+    from detect_secrets.plugins.high_entropy_strings import HighEntropyStringsPlugin
+
+    if isinstance(plugin, HighEntropyStringsPlugin):
+        values = dict.fromkeys(plugin.analyze_string(line))
+        limit = plugin.entropy_limit
+        return [v for v in values if plugin.calculate_shannon_entropy(v) > limit]
+    found = plugin.analyze_line(filename=display, line=line, line_number=number)
+    return [p.secret_value or "" for p in found]
+
+
 def candidate_lines(pattern: re.Pattern[str], text: str, index: LineIndex) -> list[int]:
     lines = {index.position(m.start())[0] for m in pattern.finditer(text)}
     return sorted(lines)
@@ -199,7 +242,7 @@ def run_detect_secrets(
     """Hits of the detect-secrets plugins. Lock files, minified assets and i18n catalogs are
     skipped; the keyword plugin only runs on files no secretcheck reader understands (Python has
     the CST checks, config files and other languages the key/value engine)."""
-    if benign_file(display) is not None:
+    if benign_file(display) is not None or _lock_file(display):
         return
     keyword_elsewhere = kind == "python" or handles_config(display)
     for rule in rules:
@@ -212,8 +255,8 @@ def run_detect_secrets(
         for number in numbers:
             whole = index.line(number)
             after = 0  # values come in line order: look for each after the one before
-            for potential in plugin.analyze_line(filename=display, line=whole, line_number=number):
-                secret = _TRAILING_COMMENT.sub("", potential.secret_value or "")
+            for value in _values(plugin, display, whole, number):
+                secret = _TRAILING_COMMENT.sub("", value)
                 column = whole.find(secret, after) if secret else -1
                 if column < 0 and secret:
                     column = whole.find(secret)  # (not in order after all)
@@ -221,7 +264,7 @@ def run_detect_secrets(
                     continue
                 after = column + 1
                 line = _near(whole, column, len(secret))
-                if _rejected_by_heuristics(secret, line, display, plugin, whole):
+                if _rejected_by_heuristics(secret, line, plugin, whole):
                     continue
                 if _QUOTED_JUNK.search(secret) or placeholder_reason(secret) is not None:
                     continue

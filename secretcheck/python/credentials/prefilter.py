@@ -55,6 +55,18 @@ class LoweredPattern:
         return self.pattern.search(low) if low is not None else self.fallback.search(text)
 
 
+_NAME_START = re.compile(r"[A-Za-z_]")
+
+
+def _name_before_operator(text: str, position: int, end: int) -> bool:
+    """Whether `text[position:end]` (the rest of a line) can hold the name of a candidate:
+    a name start with an `=` or `:` after it, both on this line, as `_CANDIDATE` requires.
+    Without this test, the search for a second pair on a line ran through the first pair's
+    value and on into the next line: ~160 us a line, 5 s on a file of 30k assignments."""
+    last_operator = max(text.rfind("=", position, end), text.rfind(":", position, end))
+    return last_operator > 0 and _NAME_START.search(text, position, last_operator) is not None
+
+
 class CredentialLines:
     """A prefilter object (`search`, `finditer`) for the name-based Python check (SC101).
 
@@ -83,7 +95,9 @@ class CredentialLines:
         position = start
         # Overlapping search: `{"user": "alice", "password": "..."}` must not let the first
         # pair's match swallow the second.
-        while (match := _CANDIDATE.search(text, position, window)) is not None:
+        while _name_before_operator(text, position, end) and (
+            match := _CANDIDATE.search(text, position, window)
+        ) is not None:
             if match.start("name") > end:
                 return
             position = match.end("name")
