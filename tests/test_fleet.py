@@ -28,7 +28,7 @@ AWS = expand("AKIA{{upper:16}}", "fleet-aws")
 TOKEN = expand("{{crc_token:ghp}}", "fleet-token")
 SLACK = expand("xoxb-{{digits:11}}-{{digits:12}}-{{alnum:24}}", "fleet-slack")
 SECRETS = (AWS, TOKEN, SLACK)
-SLOW_LIMIT = 0.5  # seconds: less than a child interpreter needs to start and scan anything
+SLOW_LIMIT = 0.5  # seconds: far less than the 'slow' repository's scan and history need
 
 
 def commit(repo: Path, message: str, files: dict[str, str]) -> None:
@@ -86,9 +86,10 @@ def build_fleet(root: Path) -> Path:
     blob = git(corrupt, "rev-parse", "HEAD:b.py").strip()
     os.remove(corrupt / ".git" / "objects" / blob[:2] / blob[2:])
     add(str(corrupt))
-    slow = new_repo(root, "slow")
-    for k in range(30):
-        commit(slow, f"step {k}", {f"m{k}.py": f"X{k} = os.environ['X{k}']\n"})
+    slow = new_repo(root, "slow")  # about 3 s of scanning: far past its limit however fast we start
+    body = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(1000))
+    for k in range(40):
+        commit(slow, f"step {k}", {f"m{k}.py": f"import os\nX{k} = os.environ['X{k}']\n{body}"})
     add(str(slow), **{"time-limit": SLOW_LIMIT})
     repo_list = root / "repos.toml"
     repo_list.write_text("\n".join(entries), encoding="utf-8")
