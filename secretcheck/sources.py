@@ -74,6 +74,9 @@ def is_excluded(display: str, patterns: Iterable[str]) -> bool:
     return False
 
 
+LISTING_TIMEOUT = 30  # seconds; ls-files on a 400k-file tree takes a few
+
+
 def _git_files(root: Path) -> list[str] | None:
     """Tracked plus untracked-but-not-ignored files below `root`, or None outside git (or when
     git names a work tree that does not hold `root`: the folder is then walked)."""
@@ -81,9 +84,12 @@ def _git_files(root: Path) -> list[str] | None:
         top = run_git(root, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT)
         if not root.resolve().is_relative_to(Path(os.fsdecode(top.rstrip(b"\n"))).resolve()):
             return None
+        # Bounded well inside a minute: a FIFO named `.gitignore` in the work tree (which only a
+        # full walk could find beforehand) holds git until the timeout; the walk then lists the
+        # files instead, so nothing is lost.
         listing = run_git(
             root, "ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--", ".",
-            timeout=300,
+            timeout=LISTING_TIMEOUT,
         )  # fmt: skip
     except GitError:
         return None

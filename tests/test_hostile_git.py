@@ -416,3 +416,23 @@ def test_a_fifo_that_git_would_read_is_refused_at_once(tmp_path: Path, where: st
             assert [f["path"] for f in json.loads(done.stdout)["findings"]] == ["app.py"]
         else:
             assert "is a FIFO, not a regular file" in done.stderr
+
+
+@pytest.mark.slow
+def test_a_fifo_named_gitignore_in_the_work_tree_ends_in_the_walk(tmp_path: Path) -> None:
+    """git reads every folder's .gitignore while listing untracked files; a FIFO there held
+    `ls-files` for its 300 s timeout. The listing now gives up after 30 s and the folder is
+    walked: the token is still found, well inside the issue's 60 s."""
+    repo = tmp_path / "repo"
+    (repo / "sub").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "app.py").write_text(f'TOKEN = "{TOKEN}"\n')
+    git(repo, "add", "-A")
+    os.mkfifo(repo / "sub" / ".gitignore")
+    done = subprocess.run(
+        [SECRETCHECK, "scan", ".", "--format", "json"], cwd=repo, capture_output=True, text=True,
+        timeout=60, stdin=subprocess.DEVNULL, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert [f["path"] for f in json.loads(done.stdout)["findings"]] == ["app.py"]
