@@ -207,7 +207,10 @@ def _visit(
         else:
             visitors.append(importlib.import_module(entry.module).Check(rule, hits))
     if visitors:
-        MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        for visitor in visitors:
+            visitor.bind(wrapper)
+        wrapper.visit_batched(visitors)
     for group, members in grouped.items():
         # A group check analyzes the module itself (no traversal of its own to batch).
         check = importlib.import_module(GROUPS[group]).Check(

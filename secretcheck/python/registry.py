@@ -39,6 +39,7 @@ from secretcheck.python.taint.sinks import (
     xss,
     xxe,
 )
+from secretcheck.python.textgate import GatedPattern
 
 
 class Prefilter(Protocol):
@@ -149,7 +150,7 @@ def _taint(module: ModuleType) -> TaintEntry:
 def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
-    return CheckEntry(name, re.compile(pattern), words=frozenset(words.split()),
+    return CheckEntry(name, GatedPattern(pattern), words=frozenset(words.split()),
                       substrings=tuple(substrings.split()))  # fmt: skip
 
 
@@ -236,7 +237,7 @@ CHECKS: dict[str, CheckEntry] = {
     "weak-password-hash": CheckEntry(
         "secretcheck.python.configuration.weak_password_hash",
         AllOf(
-            re.compile(r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"),
+            GatedPattern(r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"),
             LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
         ),
         words=frozenset({"md5", "sha1", "MD5", "SHA1", "new"}),
@@ -249,7 +250,7 @@ CHECKS: dict[str, CheckEntry] = {
     # Flask/werkzeug apps (imports) or Django settings modules (imports or settings names).
     "debug-mode": CheckEntry(
         "secretcheck.python.configuration.debug_mode",
-        re.compile(r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*="),
+        GatedPattern(r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*="),
         words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
         imports=("flask", "werkzeug", "django"),
         assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),

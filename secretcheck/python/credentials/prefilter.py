@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
+from secretcheck.python.textgate import GatedPattern
 
 # A name, then an assignment, annotation, dict colon, keyword `=` or comparison, then (maybe
 # inside a call such as `Field(default=` or on the next line) a literal: the shapes SC101 reads.
@@ -43,7 +44,7 @@ class LoweredPattern:
     """
 
     def __init__(self, source: str) -> None:
-        self.pattern = re.compile(source)
+        self.pattern = GatedPattern(source)
         self.fallback = re.compile(source, re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

@@ -34,7 +34,9 @@ METHODS = frozenset(_VERBS) | {"urlopen"}
 PLAIN_PROTOCOLS = frozenset({"ftplib.FTP", "telnetlib.Telnet"})
 SMTP = frozenset({"smtplib.SMTP"})
 PREFILTER = prefilter_for(
-    PLAIN_PROTOCOLS | SMTP, (r"""['"]http://(?!localhost|127\.|0\.0\.0\.0|\[::1\]|example\.)""",)
+    PLAIN_PROTOCOLS | SMTP,
+    (r"""['"]http://(?!localhost|127\.|0\.0\.0\.0|\[::1\]|example\.)""",),
+    gate_extra=(r"""['"]http://""",),
 )
 _LOCAL = re.compile(
     r"^http://(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|[^/:]*\.(?:local|localhost|test"

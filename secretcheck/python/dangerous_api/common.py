@@ -14,17 +14,23 @@ import libcst as cst
 
 from secretcheck.analysis.names import split_words
 from secretcheck.python.syntax import dotted
+from secretcheck.python.textgate import GatedPattern
 from secretcheck.python.visitor import ResolvingCheck
 
 
-def prefilter_for(qualified: Iterable[str], extra: Iterable[str] = ()) -> re.Pattern[str]:
+def prefilter_for(
+    qualified: Iterable[str], extra: Iterable[str] = (), gate_extra: Iterable[str] | None = None
+) -> GatedPattern:
     """A text test for files that may call one of `qualified`, or hold one of the `extra`
     regexes. The last dotted part is what source text must contain however the module was
     imported or aliased (`pkg.mod.f` -> `f`); for a generic last part (`MD5.new`,
-    `RSA.generate`) the part before it is used instead."""
+    `RSA.generate`) the part before it is used instead. `gate_extra`: the `extra` regexes
+    without lookarounds, for the RE2 gate (see `textgate`)."""
     tails = sorted({_distinctive(name) for name in qualified})
     calls = r"\b(?:" + "|".join(map(re.escape, tails)) + r")\b"
-    return re.compile("|".join([calls, *extra]))
+    extra = list(extra)
+    gate = None if gate_extra is None else "|".join([calls, *gate_extra])
+    return GatedPattern("|".join([calls, *extra]), gate)
 
 
 _GENERIC = frozenset({"new", "generate", "load", "loads", "open", "decode", "parse"})

@@ -19,13 +19,12 @@ finding (this rule's specificity is lower).
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from secretcheck.findings import Confidence
 from secretcheck.python.dangerous_api.common import ApiCheck
 from secretcheck.python.syntax import dotted, is_false, is_true, string_value
+from secretcheck.python.textgate import GatedPattern
 
 LXML_PARSER = frozenset({"lxml.etree.XMLParser"})
 LXML_PARSE = frozenset(f"lxml.etree.{f}" for f in ("fromstring", "XML", "parse", "iterparse"))
@@ -41,7 +40,7 @@ _RESOLVING = (("resolve_entities", True), ("no_network", False), ("load_dtd", Tr
 # Every call above lives in a module under `lxml` or `xml`: a file that imports neither (the
 # word XML is in countless docstrings) has nothing to parse with.
 _TOPS = sorted({n.split(".")[0] for n in LXML_PARSER | LXML_PARSE | STDLIB})
-PREFILTER = re.compile(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:{'|'.join(_TOPS)})\b")
+PREFILTER = GatedPattern(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:{'|'.join(_TOPS)})\b")
 
 
 class Check(ApiCheck):
