@@ -5,11 +5,13 @@ Most files match none of a check's prefilter, and `re` runs an alternation that 
 faster. So the RE2 program decides whether a file can match at all, and only then does `re`
 produce the matches whose offsets the engine reads: results are exactly `re`'s.
 
-For that, the gate must match wherever `re` does. On ASCII text the two agree on every construct
-used here (`\\b`, `\\w`, classes, `(?i)`, `(?m)`); on other text RE2's `\\b` and `\\w` are ASCII
-only (a boundary where `re` sees none: more matches, still safe), but case folding may differ,
-so a case-insensitive pattern is not gated on non-ASCII text. A lookaround, which RE2 lacks, is
-left out of the gate by the caller (`gate=`), which only widens what the gate matches.
+For that, the gate must match wherever `re` does (more is allowed: it only costs a `re` run).
+RE2's `\\w`, `\\s` and `\\d` are ASCII and its `\\s` lacks `\\v` and `\\x1c-\\x1f`, so the gate
+spells them out with those characters and every non-ASCII one added (`gate_source`). What that
+cannot widen (`\\W`, `\\S`, `\\D`, `\\B`, a class escape in a negated class, `(?i)`, whose case
+folding may differ) is still safe on ASCII text: such a pattern is gated on ASCII text only.
+`\\b` is used next to word characters only, where RE2 sees a boundary wherever `re` does. A
+lookaround, which RE2 lacks, is left out of the gate by the caller (`gate=`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,41 @@ from collections.abc import Iterator
 from typing import Any
 
 import re2  # type: ignore[import-untyped]
+
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_WIDER = {"w": rf"\w{_NON_ASCII}", "d": rf"\d{_NON_ASCII}",
+          "s": rf"\s\x0b\x1c-\x1f{_NON_ASCII}"}  # fmt: skip
+
+
+def gate_source(source: str) -> tuple[str, bool]:
+    """`source` for RE2 with `\\w`, `\\d`, `\\s` widened to at least `re`'s meaning, and
+    whether the result is exact only on ASCII text (see the module docstring)."""
+    out: list[str] = []
+    ascii_only = False
+    in_class = negated = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            escape = source[i + 1]
+            if escape in _WIDER and not negated:
+                out.append(_WIDER[escape] if in_class else f"[{_WIDER[escape]}]")
+            else:
+                ascii_only = ascii_only or escape in "WSDB" or (negated and escape in "wsd")
+                out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class and char == "]":
+            in_class = negated = False
+        elif not in_class and char == "[":
+            in_class, negated = True, source[i + 1 : i + 2] == "^"
+            if negated or source[i + 1 : i + 2] == "]":  # `[^` or a leading literal `]`
+                out.append(source[i : i + 2])
+                i += 2
+                continue
+        out.append(char)
+        i += 1
+    return "".join(out), ascii_only
 
 
 def _compile_gate(source: str) -> Any:
@@ -34,11 +71,12 @@ class GatedPattern:
     def __init__(self, source: str, gate: str | None = None) -> None:
         self.regex = re.compile(source)
         self.pattern = source
-        self._gate = _compile_gate(source if gate is None else gate)
-        self._folds = bool(self.regex.flags & re.IGNORECASE)
+        program, ascii_only = gate_source(source if gate is None else gate)
+        self._gate = _compile_gate(program)
+        self._ascii_only = ascii_only or bool(self.regex.flags & re.IGNORECASE)
 
     def may_match(self, text: str) -> bool:
-        if self._folds and not text.isascii():
+        if self._ascii_only and not text.isascii():
             return True
         # Bytes, not str: a decoded file may hold lone surrogates, which RE2's str path rejects.
         return self._gate.search(text.encode("utf-8", "surrogatepass")) is not None

@@ -77,6 +77,10 @@ class CredentialLines:
             window = text.find("\n", end + 1)
             window = len(text) if window < 0 else window
             done = end + 1
+            # Every candidate holds a quoted literal inside the window: most hint lines
+            # (`def get_key(self):`) have none, and the candidate regex is the costly part.
+            if text.find('"', start, window) < 0 and text.find("'", start, window) < 0:
+                continue
             yield from self._line(text, start, end, window)
 
     @staticmethod
