@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from secretcheck.engines.cstwalk import walk_batched
 from secretcheck.findings import Hit, Span
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
@@ -207,10 +208,11 @@ def _visit(
         else:
             visitors.append(importlib.import_module(entry.module).Check(rule, hits))
     if visitors:
+        # The wrapper only serves positions, resolved when a check first reports.
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         for visitor in visitors:
             visitor.bind(wrapper)
-        wrapper.visit_batched(visitors)
+        walk_batched(module, visitors)
     for group, members in grouped.items():
         # A group check analyzes the module itself (no traversal of its own to batch).
         check = importlib.import_module(GROUPS[group]).Check(
