@@ -216,6 +216,8 @@ def _visit(
 ) -> list[Hit]:
     from libcst.metadata import MetadataWrapper
 
+    from secretcheck.engines.cstwalk import walk_batched  # loads libcst: only with a module
+
     hits: list[Hit] = []
     visitors: list[Any] = []
     grouped: dict[str, list[RuleSpec]] = {}
@@ -226,7 +228,11 @@ def _visit(
         else:
             visitors.append(importlib.import_module(entry.module).Check(rule, hits))
     if visitors:
-        MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
+        # The wrapper only serves positions, resolved when a check first reports.
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        for visitor in visitors:
+            visitor.bind(wrapper)
+        walk_batched(module, visitors)
     for group, members in grouped.items():
         # A group check analyzes the module itself (no traversal of its own to batch).
         check = importlib.import_module(GROUPS[group]).Check(

@@ -38,6 +38,7 @@ from secretcheck.python.taint.sinks import (
     xss,
     xxe,
 )
+from secretcheck.python.textgate import GatedPattern
 
 
 class Prefilter(Protocol):
@@ -145,31 +146,10 @@ def _taint(module: ModuleType) -> TaintEntry:
                       lines=prefilter.lines, gated=prefilter.gated)  # fmt: skip
 
 
-class LazyPattern:
-    """A regex prefilter compiled when first searched: a check's words or substrings rule out
-    most files first, and compiling every check's regex was part of every run's start-up."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)
-        return self._compiled
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.regex.search(text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.regex.finditer(text)
-
-
 def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
-    return CheckEntry(name, LazyPattern(pattern), words=frozenset(words.split()),
+    return CheckEntry(name, GatedPattern(pattern), words=frozenset(words.split()),
                       substrings=tuple(substrings.split()))  # fmt: skip
 
 
@@ -258,7 +238,7 @@ CHECKS: dict[str, CheckEntry] = {
     "weak-password-hash": CheckEntry(
         "secretcheck.python.configuration.weak_password_hash",
         AllOf(
-            re.compile(r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"),
+            GatedPattern(r"\b(?:md5|sha1|MD5|SHA1)\b|hashlib\.new|\bsha\.new"),
             LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
         ),
         words=frozenset({"md5", "sha1", "MD5", "SHA1", "new"}),
@@ -271,7 +251,7 @@ CHECKS: dict[str, CheckEntry] = {
     # Flask/werkzeug apps (imports) or Django settings modules (imports or settings names).
     "debug-mode": CheckEntry(
         "secretcheck.python.configuration.debug_mode",
-        re.compile(r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*="),
+        GatedPattern(r"\b(?:DEBUG|debug|use_debugger)['\"\]]*\s*[=:]\s*True\b|ALLOWED_HOSTS\s*="),
         words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
         imports=("flask", "werkzeug", "django"),
         assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),

@@ -3,30 +3,57 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+
 import libcst as cst
-from libcst.metadata import PositionProvider
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from secretcheck.findings import Confidence, Hit, Span
 from secretcheck.python.syntax import dotted
 from secretcheck.rulepacks import RuleSpec
 
 
+@functools.cache
+def _visitor_names(cls: type) -> tuple[str, ...]:
+    """libcst's `get_visitors` runs `inspect.getmembers` on every instance (~3 ms each, and a
+    scan builds one visitor per rule per parsed module); the names depend on the class only."""
+    return tuple(
+        name
+        for name, member in inspect.getmembers(cls, inspect.isfunction)
+        if name.startswith(("visit_", "leave_")) and not getattr(member, "_is_no_op", False)
+    )
+
+
 class CheckVisitor(cst.BatchableCSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    # No metadata up front: positions come from libcst's code generation of the whole module,
+    # which cost more than the visit itself, and most visited modules report nothing. They are
+    # resolved at the first report, once per module for every check sharing the wrapper.
+    METADATA_DEPENDENCIES = ()
 
     def __init__(self, rule: RuleSpec, hits: list[Hit]) -> None:
         super().__init__()
         self.rule = rule
         self.hits = hits
-        self._statements: list[tuple[int, int]] = []
+        self._statements: list[cst.SimpleStatementLine] = []
+        self._wrapper: MetadataWrapper | None = None
+
+    def bind(self, wrapper: MetadataWrapper) -> None:
+        """The wrapper whose module this visitor walks; positions are resolved from it."""
+        self._wrapper = wrapper
+
+    def get_visitors(self) -> Mapping[str, Callable[[cst.CSTNode], None]]:
+        return {name: getattr(self, name) for name in _visitor_names(type(self))}
 
     def position(self, node: cst.CSTNode) -> Span:
-        where = self.get_metadata(PositionProvider, node)
+        if self._wrapper is None:
+            raise RuntimeError("CheckVisitor.position before bind(wrapper)")
+        where = self._wrapper.resolve(PositionProvider)[node]
         return Span(where.start.line, where.start.column + 1, where.end.line, where.end.column + 1)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        span = self.position(node)
-        self._statements.append((span.line, span.end_line))
+        self._statements.append(node)
 
     def leave_SimpleStatementLine(self, original_node: cst.SimpleStatementLine) -> None:
         self._statements.pop()
@@ -51,7 +78,8 @@ class CheckVisitor(cst.BatchableCSTVisitor):
     ) -> None:
         span = self.inner_span(node)
         if statement is None and self._statements:
-            statement = self._statements[-1]
+            around = self.position(self._statements[-1])
+            statement = (around.line, around.end_line)
         hit = Hit(self.rule.code, span, secret, detail, statement, signals, confidence)
         self.hits.append(hit)
 

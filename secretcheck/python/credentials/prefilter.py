@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
+from secretcheck.python.textgate import GatedPattern
 
 # A name, then an assignment, annotation, dict colon, keyword `=` or comparison, then (maybe
 # inside a call such as `Field(default=` or on the next line) a literal: the shapes SC101 reads.
@@ -43,7 +44,7 @@ class LoweredPattern:
     """
 
     def __init__(self, source: str) -> None:
-        self.pattern = re.compile(source)
+        self.pattern = GatedPattern(source)
         self.fallback = re.compile(source, re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -88,6 +89,10 @@ class CredentialLines:
             window = text.find("\n", end + 1)
             window = len(text) if window < 0 else window
             done = end + 1
+            # Every candidate holds a quoted literal inside the window: most hint lines
+            # (`def get_key(self):`) have none, and the candidate regex is the costly part.
+            if text.find('"', start, window) < 0 and text.find("'", start, window) < 0:
+                continue
             yield from self._line(text, start, end, window)
 
     @staticmethod

@@ -11,15 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from secretcheck.python.textgate import GatedPattern
 
-def prefilter_for(qualified: Iterable[str], extra: Iterable[str] = ()) -> re.Pattern[str]:
+
+def prefilter_for(
+    qualified: Iterable[str], extra: Iterable[str] = (), gate_extra: Iterable[str] | None = None
+) -> GatedPattern:
     """A text test for files that may call one of `qualified`, or hold one of the `extra`
     regexes. The last dotted part is what source text must contain however the module was
     imported or aliased (`pkg.mod.f` -> `f`); for a generic last part (`MD5.new`,
-    `RSA.generate`) the part before it is used instead."""
+    `RSA.generate`) the part before it is used instead. `gate_extra`: the `extra` regexes
+    without lookarounds, for the RE2 gate (see `textgate`)."""
     tails = sorted({_distinctive(name) for name in qualified})
     calls = r"\b(?:" + "|".join(map(re.escape, tails)) + r")\b"
-    return re.compile("|".join([calls, *extra]))
+    extra = list(extra)
+    gate = None if gate_extra is None else "|".join([calls, *gate_extra])
+    return GatedPattern("|".join([calls, *extra]), gate)
 
 
 _GENERIC = frozenset({"new", "generate", "load", "loads", "open", "decode", "parse"})
@@ -41,7 +48,9 @@ METHODS = frozenset(_VERBS) | {"urlopen"}
 PLAIN_PROTOCOLS = frozenset({"ftplib.FTP", "telnetlib.Telnet"})
 SMTP = frozenset({"smtplib.SMTP"})
 CLEARTEXT = prefilter_for(
-    PLAIN_PROTOCOLS | SMTP, (r"""['"]http://(?!localhost|127\.|0\.0\.0\.0|\[::1\]|example\.)""",)
+    PLAIN_PROTOCOLS | SMTP,
+    (r"""['"]http://(?!localhost|127\.|0\.0\.0\.0|\[::1\]|example\.)""",),
+    gate_extra=(r"""['"]http://""",),
 )
 
 # Unsafe deserialization (`deserialization.py`).
@@ -101,4 +110,4 @@ STDLIB = frozenset(
 # Every call above lives in a module under `lxml` or `xml`: a file that imports neither (the
 # word XML is in countless docstrings) has nothing to parse with.
 _TOPS = sorted({n.split(".")[0] for n in LXML_PARSER | LXML_PARSE | STDLIB})
-XXE = re.compile(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:{'|'.join(_TOPS)})\b")
+XXE = GatedPattern(rf"(?m)^[ \t]*(?:from|import)[ \t]+(?:{'|'.join(_TOPS)})\b")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from secretcheck.python.taint.flows import Sink
+from secretcheck.python.textgate import GatedPattern
 
 # A file without one of these imports cannot receive a web request.
 # A top-level import (column 0): an indented `from flask import Flask` is most often an example
@@ -61,14 +62,17 @@ OTHER_ENTRY_POINTS = tuple(
     )
 )
 _WEB_FRAMEWORK = re.compile(WEB_FRAMEWORK)
+# One RE2 pass says "none of them" for most files (see `textgate`); `re` then runs the tests.
+_OTHER_GATE = GatedPattern("|".join(p.pattern for p in OTHER_ENTRY_POINTS))
+_WEB_GATE = GatedPattern("|".join(p.pattern for p in WEB_ENTRY_POINTS))
 
 
 def has_entry_point(text: str, web: bool) -> bool:
     """Does `text` (a file, or a function of a file that imports a web framework when `web`)
     read a real entry point?"""
-    if any(p.search(text) for p in OTHER_ENTRY_POINTS):
+    if _OTHER_GATE.may_match(text) and any(p.search(text) for p in OTHER_ENTRY_POINTS):
         return True
-    return web and any(p.search(text) for p in WEB_ENTRY_POINTS)
+    return web and _WEB_GATE.may_match(text) and any(p.search(text) for p in WEB_ENTRY_POINTS)
 
 
 def is_web_module(text: str) -> bool:
@@ -128,6 +132,10 @@ def constructors(names: Iterable[str]) -> list[str]:
     resolves only when the client is made in the analyzed code, so that line marks it."""
     classes = {p[-2] for p in (n.split(".") for n in names) if len(p) >= 3 and p[-2][:1].isupper()}
     return [rf"(?<!\w)(?:{_any(classes)})\s*\("] if classes else []
+
+
+# A lookaround without groups inside (`(?<=\.)`, `(?<![\w.])`): what sink_calls writes.
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:\[[^\]]*\]|\\.|[^()\\])*\)")
 
 
 def _modules(names: Iterable[str]) -> list[str]:
@@ -194,6 +202,11 @@ class SinkPrefilter:
         line = "|".join([line, *made, *([anchors] if anchors else [])])
         self.lines = re.compile(line, re.M)
         self.pattern = self.lines.pattern
+        # The file test's first step in RE2, look-behinds left out (which only widens it).
+        any_sink = [self.methods.pattern, self.qualified.pattern, *([anchors] if anchors else [])]
+        any_sink = [p for p in any_sink if p != "(?!)"] or ["(?!x)x"]
+        joined = "(?m)" + "|".join(any_sink)  # multi-line: the anchors are compiled with re.M
+        self.gate = GatedPattern(joined, _LOOKAROUND.sub("", joined))
 
     def _test(self, name: str) -> re.Pattern[str] | None:
         if name not in self._compiled:
@@ -226,6 +239,8 @@ class SinkPrefilter:
         return self._test("anchors")
 
     def search(self, text: str) -> re.Match[str] | None:
+        if not self.gate.may_match(text):
+            return None
         found = self.methods.search(text)
         if found is None:
             found = self.qualified.search(text)

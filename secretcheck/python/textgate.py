@@ -1,0 +1,104 @@
+"""Prefilter regexes that answer "no" in RE2 before Python's `re` is asked anything.
+
+Most files match none of a check's prefilter, and `re` runs an alternation that starts with
+`\\b` (`\\b(?:md5|sha1|...)\\b`) at a few MB/s; RE2's automaton reads the same text 20-30x
+faster. So the RE2 program decides whether a file can match at all, and only then does `re`
+produce the matches whose offsets the engine reads: results are exactly `re`'s.
+
+For that, the gate must match wherever `re` does (more is allowed: it only costs a `re` run).
+RE2's `\\w`, `\\s` and `\\d` are ASCII and its `\\s` lacks `\\v` and `\\x1c-\\x1f`, so the gate
+spells them out with those characters and every non-ASCII one added (`gate_source`). What that
+cannot widen (`\\W`, `\\S`, `\\D`, `\\B`, a class escape in a negated class, `(?i)`, whose case
+folding may differ) is still safe on ASCII text: such a pattern is gated on ASCII text only.
+`\\b` is used next to word characters only, where RE2 sees a boundary wherever `re` does. A
+lookaround, which RE2 lacks, is left out of the gate by the caller (`gate=`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import re2  # type: ignore[import-untyped]
+
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_WIDER = {"w": rf"\w{_NON_ASCII}", "d": rf"\d{_NON_ASCII}",
+          "s": rf"\s\x0b\x1c-\x1f{_NON_ASCII}"}  # fmt: skip
+
+
+def gate_source(source: str) -> tuple[str, bool]:
+    """`source` for RE2 with `\\w`, `\\d`, `\\s` widened to at least `re`'s meaning, and
+    whether the result is exact only on ASCII text (see the module docstring)."""
+    out: list[str] = []
+    ascii_only = False
+    in_class = negated = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            escape = source[i + 1]
+            if escape in _WIDER and not negated:
+                out.append(_WIDER[escape] if in_class else f"[{_WIDER[escape]}]")
+            else:
+                ascii_only = ascii_only or escape in "WSDB" or (negated and escape in "wsd")
+                out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class and char == "]":
+            in_class = negated = False
+        elif not in_class and char == "[":
+            in_class, negated = True, source[i + 1 : i + 2] == "^"
+            if negated or source[i + 1 : i + 2] == "]":  # `[^` or a leading literal `]`
+                out.append(source[i : i + 2])
+                i += 2
+                continue
+        out.append(char)
+        i += 1
+    return "".join(out), ascii_only
+
+
+def _compile_gate(source: str) -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(source, options)
+
+
+class GatedPattern:
+    """`search`/`finditer` of `re.compile(source)`, skipped when RE2 finds no match of `gate`
+    (default: `source` itself)."""
+
+    def __init__(self, source: str, gate: str | None = None) -> None:
+        # Compiled when first searched: a check's words or substrings rule out most files
+        # first, and compiling every prefilter was part of every run's start-up.
+        self.pattern = source
+        self._gate_source = source if gate is None else gate
+        self._regex: re.Pattern[str] | None = None
+        self._gate: Any = None
+        self._ascii_only = False
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern)
+        return self._regex
+
+    def _program(self) -> Any:
+        if self._gate is None:
+            program, ascii_only = gate_source(self._gate_source)
+            self._ascii_only = ascii_only or bool(self.regex.flags & re.IGNORECASE)
+            self._gate = _compile_gate(program)
+        return self._gate
+
+    def may_match(self, text: str) -> bool:
+        gate = self._program()
+        if self._ascii_only and not text.isascii():
+            return True
+        # Bytes, not str: a decoded file may hold lone surrogates, which RE2's str path rejects.
+        return gate.search(text.encode("utf-8", "surrogatepass")) is not None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text) else iter(())

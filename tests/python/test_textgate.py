@@ -1,0 +1,80 @@
+"""The RE2 gate in front of a prefilter never hides a match Python's `re` would find.
+
+`GatedPattern` answers "no match" from RE2 and leaves every match to `re`; these tests hold the
+gate to that: on generated text full of the characters where the two engines differ (Unicode
+letters, digits and spaces, `\\v` and `\\x1c`, non-ASCII case pairs, lone surrogates), whatever
+`re` finds, the gate lets through, for every gated prefilter of the registry and for patterns
+built to stress each widened escape.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from secretcheck.python.credentials.prefilter import LoweredPattern
+from secretcheck.python.registry import CHECKS
+from secretcheck.python.textgate import GatedPattern, gate_source
+
+
+def _gated() -> dict[str, GatedPattern]:
+    found: dict[str, GatedPattern] = {}
+    for name, entry in CHECKS.items():
+        prefilter = entry.prefilter
+        parts = (prefilter, getattr(prefilter, "first", None), *getattr(prefilter, "others", ()),
+                 getattr(prefilter, "sinks", None), getattr(prefilter, "gate", None))  # fmt: skip
+        for part in parts:
+            if isinstance(part, LoweredPattern):
+                part = part.pattern
+            if isinstance(part, GatedPattern):
+                found[f"{name}:{len(found)}"] = part
+    return found
+
+
+GATED = _gated()
+STRESS = {
+    "word": GatedPattern(r"\bkey\w+\s*=\s*\d+"),
+    "class": GatedPattern(r"[\w-]{2,}\s[^'\n]{2}x"),
+    "negated": GatedPattern(r"[^\s\w]{2}end"),
+    "fold": GatedPattern(r"(?i)kelvin|straße"),
+    "upper": GatedPattern(r"\W\S\D\Bz"),
+}
+# Characters where `re` (Unicode) and RE2 (ASCII classes, its own folding) may disagree.
+TRICKY = "\u00e9\u0663\u00a0\u3000\u2028\x0b\x1c\x1f\x85\u212a\u017f\u0130\u00df\udc80"
+ALPHABET = st.sampled_from(list("key= \t\n'\"-_x1zendKELVINstraße") + list(TRICKY))
+
+
+def test_the_registry_prefilters_are_gated() -> None:
+    # The dangerous-API and configuration checks run on every Python file: they must be gated.
+    names = {key.split(":")[0] for key in GATED}
+    assert {"weak-crypto-api", "deserialization-api", "cleartext-transport", "xxe-api",
+            "tls-verification", "credential-sinks", "sql-injection", "xss"} <= names  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(GATED) + sorted(STRESS))
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(ALPHABET, max_size=40))
+def test_gate_lets_every_re_match_through(name: str, text: str) -> None:
+    pattern = GATED.get(name) or STRESS[name]
+    for variant in (text, f"key = {text}", f"{text}end", f"KEY{text}=42"):
+        if pattern.regex.search(variant):
+            assert pattern.may_match(variant), (name, variant)
+            assert pattern.search(variant) is not None
+
+
+def test_widened_escapes_match_what_re_matches() -> None:
+    source, ascii_only = gate_source(r"a\s=\d[\w.]")
+    assert not ascii_only and r"\x{80}-\x{10FFFF}" in source
+    assert gate_source(r"[^\s]x")[1] and gate_source(r"\Sx")[1]
+    for text in ("a\x0b=\u0663\u00e9", "a\u3000=1x", "a\x1c=2_"):
+        assert re.search(r"a\s=\d[\w.]", text)
+        assert GatedPattern(r"a\s=\d[\w.]").may_match(text)
+
+
+def test_gate_says_no_where_neither_matches() -> None:
+    # The point of the gate: most files are rejected without `re`.
+    weak_crypto = GATED[next(k for k in GATED if k.startswith("weak-crypto-api"))]
+    assert not weak_crypto.may_match("def checksum(data):\n    return len(data)\n")
