@@ -9,17 +9,15 @@ from __future__ import annotations
 import functools
 import math
 import time
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from secretcheck import cache
 from secretcheck.analysis.context import path_context
 from secretcheck.budget import BudgetExceeded, cpu_budget
+from secretcheck.engines import ENGINES
 from secretcheck.engines.cst import run_cst
-from secretcheck.engines.detect_secrets_adapter import run_detect_secrets
-from secretcheck.engines.keyvalue import run_keyvalue
-from secretcheck.engines.patterns import run_patterns
 from secretcheck.findings import (
     Confidence,
     FileResult,
@@ -296,18 +294,14 @@ def _text_hits(
 ) -> tuple[list[Hit], str]:
     """The text detectors' hits. Each engine runs on its own, so a bug in one keeps the others'
     hits; the second value names the first failure's exception type."""
-    engines: tuple[Callable[[], Iterable[Hit]], ...] = (
-        lambda: run_patterns([r for r in enabled if r.engine == "pattern"], text, display, index),
-        lambda: run_detect_secrets(
-            [r for r in enabled if r.engine == "detect-secrets"], text, display, index, kind
-        ),
-        lambda: run_keyvalue([r for r in enabled if r.engine == "keyvalue"], text, display, index),
-    )
     hits: list[Hit] = []
     failed = ""
-    for engine in engines:
+    for name, engine in ENGINES.items():
+        if engine.run is None:
+            continue
         try:
-            hits.extend(engine())
+            rules = [r for r in enabled if r.engine == name]
+            hits.extend(engine.run(rules, text, display, index, kind))
         except Exception as exc:  # keep what the other detectors found
             failed = failed or type(exc).__name__
     return hits, failed

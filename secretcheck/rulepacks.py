@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from secretcheck import inputfiles, tomlcompat
+from secretcheck.engines import ENGINES, known_checks
 from secretcheck.errors import RulePackError
 from secretcheck.findings import CATEGORIES, Confidence, Severity
 from secretcheck.linear_regex import LinearPattern, PatternError, compile_linear
 from secretcheck.validators import VALIDATORS
 
-ENGINES = ("pattern", "cst", "detect-secrets", "diagnostic", "repo", "keyvalue")
 # The detect-secrets plugins the adapter can run, with the options each accepts (and their
 # type). Kept here, not imported from the adapter, because the adapter imports this module;
 # tests/engines check that the two agree.
@@ -283,22 +283,6 @@ def _docs(raw: Mapping[str, Any], source: str) -> Docs:
             raise _fail(source, f"docs.{key}", "must be a string")
         text[key] = value
     return Docs(**text, references=_strings(docs_raw, "docs.references", source))
-
-
-def known_checks(engine: str) -> frozenset[str] | None:
-    """The `check` names an engine runs, or None for an engine that takes no `check`.
-
-    Imported here, not at the top: the Python registry loads libcst and every check's
-    prefilter, which `secretcheck --help` should not pay for."""
-    if engine == "cst":
-        from secretcheck.python.registry import CHECKS
-
-        return frozenset(CHECKS)
-    if engine == "keyvalue":
-        from secretcheck.engines.keyvalue import CHECKS as KEYVALUE_CHECKS
-
-        return KEYVALUE_CHECKS
-    return None
 
 
 def _link_check(engine: str, check: str, source: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import git, run_cli, write_tree
 
+import secretcheck.engines.keyvalue
 import secretcheck.pipeline
 from secretcheck.examples import expand
 from secretcheck.pipeline import scan_text_detected
@@ -52,7 +53,8 @@ def test_baseline_create_over_a_failing_detector_exits_3(
 def test_history_over_a_failing_detector_exits_3_and_keeps_the_rest(
     git_repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(secretcheck.pipeline, "run_keyvalue", _broken)
+    # the engine registry (secretcheck.engines.ENGINES) calls the module's function at run time
+    monkeypatch.setattr(secretcheck.engines.keyvalue, "run_keyvalue", _broken)
     write_tree(git_repo, {"app.py": leaky_module()})
     git(git_repo, "add", "-A")
     git(git_repo, "commit", "-qm", "leak")
