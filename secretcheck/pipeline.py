@@ -299,8 +299,10 @@ def _text_hits(
     for name, engine in ENGINES.items():
         if engine.run is None:
             continue
+        rules = [r for r in enabled if r.engine == name]
+        if not rules:
+            continue  # nor import it: a Python file needs no config-file reader
         try:
-            rules = [r for r in enabled if r.engine == name]
             hits.extend(engine.run(rules, text, display, index, kind))
         except Exception as exc:  # keep what the other detectors found
             failed = failed or type(exc).__name__

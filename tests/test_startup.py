@@ -185,6 +185,17 @@ def test_detect_secrets_loads_without_requests_until_it_is_used() -> None:
     assert "requests" in loaded_after(code)
 
 
+def test_a_real_scan_of_a_python_file_loads_detect_secrets_without_requests() -> None:
+    """Through the whole scan path, not `warm()` alone: the lock-file filter, asked first,
+    used to import detect-secrets directly, before the stand-ins were in place."""
+    code = (
+        "from secretcheck.api import scan_text\n"
+        "text = 'import os' + chr(10) + 'NAME = os.environ[0]' + chr(10)\n"
+        "assert scan_text(text, 'app.py').findings == ()\n"
+    )
+    assert loaded_after(code) == ["detect_secrets"]
+
+
 def test_a_process_pool_works_after_detect_secrets_got_a_stand_in() -> None:
     """multiprocessing is deferred too; a library caller that starts a pool afterwards (and
     submodule imports through the stand-in) must get the real thing."""

@@ -23,7 +23,6 @@ from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value, judge_words
 from secretcheck.analysis.values import benign_file, benign_value, charset, describe
-from secretcheck.engines.keyvalue import handles_config
 from secretcheck.findings import Hit, Span
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
@@ -106,16 +105,25 @@ def _defer(name: str) -> None:
     sys.modules[name] = stand_in
 
 
-def _import_detect_secrets(plugin: str = "") -> Any:
-    """The detect-secrets module that defines `plugin` (all of them when not named), with its
-    heuristic filters. The keyword plugin compiles dozens of regexes on import, and runs only
-    on files no secretcheck reader understands: a Python file never needs it."""
-    if "detect_secrets.plugins.base" not in sys.modules:
+def _heuristic() -> Any:
+    """detect-secrets' heuristic filters module. Every path into detect-secrets comes through
+    here, so the stand-ins are in place before its first import (the lock-file filter, asked
+    first, imported it directly and so loaded `requests` after all)."""
+    if "detect_secrets" not in sys.modules:
         # `multiprocessing` too: detect-secrets' own parallel scan uses it, ours never does
         # (a run that starts a pool imports it before this; see `runner.process_pool`).
         _defer("requests")
         _defer("multiprocessing")
-    from detect_secrets.filters import heuristic  # noqa: F401
+    from detect_secrets.filters import heuristic
+
+    return heuristic
+
+
+def _import_detect_secrets(plugin: str = "") -> Any:
+    """The detect-secrets module that defines `plugin` (all of them when not named), with its
+    heuristic filters. The keyword plugin compiles dozens of regexes on import, and runs only
+    on files no secretcheck reader understands: a Python file never needs it."""
+    _heuristic()
 
     if plugin != "KeywordDetector":
         from detect_secrets.plugins import high_entropy_strings
@@ -140,8 +148,7 @@ def _rejected_by_heuristics(secret: str, line: str, plugin: Any, whole: str | No
     cheapest first. `line` may be a window of a long line; `whole` is the line itself, for the
     indirect-reference filter, which skips lines over 1000 characters (its regex is quadratic)
     and must see the real length to do so."""
-    from detect_secrets.filters import heuristic
-
+    heuristic = _heuristic()
     return (
         heuristic.is_templated_secret(secret)
         or heuristic.is_prefixed_with_dollar_sign(secret)
@@ -157,17 +164,22 @@ def _rejected_by_heuristics(secret: str, line: str, plugin: Any, whole: str | No
 def _indirect_reference(line: str) -> bool:
     """detect-secrets' `is_indirect_reference`, once per line (a line may hold many values),
     and only where its regex can match: it needs a `[` or `(` and a later `]` or `)`."""
-    from detect_secrets.filters import heuristic
-
+    heuristic = _heuristic()
     if not (("[" in line or "(" in line) and ("]" in line or ")" in line)):
         return False
-    return heuristic.is_indirect_reference(line)
+    return bool(heuristic.is_indirect_reference(line))
 
 
 def _lock_file(filename: str) -> bool:
-    from detect_secrets.filters import heuristic
+    return bool(_heuristic().is_lock_file(filename))
 
-    return heuristic.is_lock_file(filename)
+
+def _handles_config(display: str) -> bool:
+    # Imported here: the config-file readers compile dozens of regexes, which a scan of Python
+    # files alone never needs.
+    from secretcheck.engines.keyvalue import handles_config
+
+    return handles_config(display)
 
 
 def supported(rule: RuleSpec) -> bool:
@@ -244,7 +256,7 @@ def run_detect_secrets(
     the CST checks, config files and other languages the key/value engine)."""
     if benign_file(display) is not None or _lock_file(display):
         return
-    keyword_elsewhere = kind == "python" or handles_config(display)
+    keyword_elsewhere = kind == "python" or _handles_config(display)
     for rule in rules:
         if not supported(rule) or (keyword_elsewhere and rule.plugin == "KeywordDetector"):
             continue
