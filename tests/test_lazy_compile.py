@@ -17,18 +17,29 @@ from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.textgate import GatedPattern, ignores_case
 
 DEFERRED = ("secretcheck.redact", "secretcheck.suppress", "secretcheck.analysis.literals",
-            "secretcheck.analysis.values", "secretcheck.analysis.configfiles")  # fmt: skip
+            "secretcheck.analysis.values", "secretcheck.analysis.configfiles",
+            "secretcheck.engines.keyvalue", "secretcheck.engines.weak_credentials",
+            "secretcheck.python.taint.prefilter")  # fmt: skip
 
 
-# Asked of every file (is it a lock file, a minified bundle, ...?), so compiled in every scan.
-EVERY_FILE = {"secretcheck.analysis.values._BENIGN_FILES"}
+# Tests of the file's name, asked of every file (a lock file? a key file? live config?), so
+# compiled in every scan.
+EVERY_FILE = {
+    "secretcheck.analysis.values._BENIGN_FILES",
+    "secretcheck.engines.keyvalue._KEY_FILE",
+    "secretcheck.engines.weak_credentials._TEMPLATE",
+    "secretcheck.engines.weak_credentials._LIVE_ENV",
+    "secretcheck.engines.weak_credentials._SETTINGS",
+}
 
 
 def lazy_patterns() -> list[tuple[str, str, LazyPattern]]:
     found = []
     for name in DEFERRED:
         module = importlib.import_module(name)
-        found += [(name, k, v) for k, v in vars(module).items() if isinstance(v, LazyPattern)]
+        for key, value in vars(module).items():
+            values = value if isinstance(value, tuple) else (value,)
+            found += [(name, key, v) for v in values if isinstance(v, LazyPattern)]
     return found
 
 
@@ -101,15 +112,17 @@ def test_a_clean_python_file_compiles_none_of_the_deferred_patterns() -> None:
         "text = 'import os' + chr(10) + 'NAME = os.environ[0]' + chr(10)\n"
         "assert scan_text(text, 'app.py').findings == ()\n"
         f"names = {list(DEFERRED)!r}\n"
-        "done = [f'{n}.{k}' for n in names if n in sys.modules"
-        " for k, v in vars(sys.modules[n]).items()"
-        " if isinstance(v, LazyPattern) and v._compiled is not None]\n"
+        "def lazy(n):\n"
+        "    for k, v in vars(sys.modules[n]).items():\n"
+        "        for p in v if isinstance(v, tuple) else (v,):\n"
+        "            if isinstance(p, LazyPattern):\n"
+        "                yield f'{n}.{k}', p\n"
+        "found = [kp for n in names if n in sys.modules for kp in lazy(n)]\n"
+        "done = [k for k, p in found if p._compiled is not None]\n"
         "import gc\n"
         "done += ['taint lines' for o in gc.get_objects()"
         " if isinstance(o, SinkPrefilter) and o._lines is not None]\n"
-        "total = sum(isinstance(v, LazyPattern) for n in names if n in sys.modules"
-        " for v in vars(sys.modules[n]).values())\n"
-        "print(json.dumps([total, done]))\n"
+        "print(json.dumps([len(found), done]))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
 from secretcheck.python.textgate import GatedPattern
 
@@ -37,8 +38,9 @@ WEB_FRAMEWORK = (
 # scan. The environment is not an entry point.
 # Each test opens with a literal (`request.`, `def`, `@`), which CPython's `re` finds by a fast
 # scan; one alternation of them all would try every branch at every offset (~10x slower).
+# Compiled when first searched (`LazyPattern`): most files get no further than the RE2 gates.
 WEB_ENTRY_POINTS = tuple(
-    re.compile(p)
+    LazyPattern(p)
     for p in (
         r"request\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
         r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
@@ -51,7 +53,7 @@ WEB_ENTRY_POINTS = tuple(
     )
 )
 OTHER_ENTRY_POINTS = tuple(
-    re.compile(p)
+    LazyPattern(p)
     for p in (
         r"input\s*\(",
         r"sys\.(?:argv|stdin)\b",
