@@ -130,3 +130,31 @@ def test_a_clean_python_file_compiles_none_of_the_deferred_patterns() -> None:
     total, done = json.loads(out.stdout)
     assert total > 50  # the modules were imported, their patterns left uncompiled
     assert set(done) <= EVERY_FILE, done
+
+
+def test_the_packaged_rules_are_found_where_importlib_resources_finds_them() -> None:
+    from importlib import resources
+
+    from secretcheck.rulepacks import packaged_rules
+
+    assert packaged_rules() == resources.files("secretcheck.rules")
+
+
+def test_a_scan_that_writes_nothing_imports_no_writer_module() -> None:
+    """`importlib.resources`, `tempfile` and `secrets` serve writes (cache entries, the stored
+    catalogue, baselines) and zip installs: a scan of text that writes none of them, with the
+    catalogue already stored, must not import them."""
+    probe = (
+        "from secretcheck.api import scan_text\n"
+        "from secretcheck.rulepacks import load_catalogue\nimport json, sys\n"
+        "load_catalogue()\n"
+        "text = 'import os' + chr(10) + 'NAME = os.environ[0]' + chr(10)\n"
+        "assert scan_text(text, 'app.py').findings == ()\n"
+        "names = ('importlib.resources', 'tempfile', 'secrets')\n"
+        "print(json.dumps([n for n in names if n in sys.modules]))\n"
+    )
+    for _ in range(2):  # the first run may store the catalogue (and import tempfile for it)
+        out = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+        )
+    assert json.loads(out.stdout) == []
