@@ -26,9 +26,7 @@ import hmac
 import json
 import os
 import re
-import secrets
 import stat
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -86,6 +84,10 @@ class Baseline:
 
 
 def new_salt() -> str:
+    # `secrets` and `tempfile` are imported where used: every scan imports this module (to
+    # read a baseline), few write one, and the two (random, shutil, bz2, lzma) were ~3 ms.
+    import secrets
+
     return secrets.token_hex(32)
 
 
@@ -241,6 +243,8 @@ def write(path: str | Path, baseline: Baseline) -> None:
         mode = os.stat(target).st_mode & 0o777
     except OSError:
         mode = 0o666 & ~_umask()
+    import tempfile
+
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:

@@ -23,9 +23,7 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 import stat
-import tempfile
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -142,6 +140,11 @@ def _user_key(path: Path) -> bytes | None:
 def _create_key(path: Path) -> None:
     # Written whole under a temporary name, then linked into place: two processes starting
     # at once both end up with the one key that won, never a half-written one.
+    # `secrets` and `tempfile` are imported where used, here and in `store`: a `--no-cache`
+    # run writes nothing, and the two (random, shutil, bz2, lzma) were ~3 ms of its start-up.
+    import secrets
+    import tempfile
+
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".key.")  # mode 0600
     try:
         with os.fdopen(handle, "wb") as out:
@@ -220,6 +223,8 @@ def store(root: str, key: str, findings: Sequence[Finding]) -> None:
             folder.mkdir(exist_ok=True)
         payload = json.dumps([_encode(f) for f in findings], sort_keys=True).encode("utf-8")
         # Write then rename, so a reader in another worker never sees half an entry.
+        import tempfile
+
         handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(_mac(user_key, key, payload).encode("ascii") + b"\n" + payload)

@@ -37,66 +37,68 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from secretcheck.lazyre import LazyPattern
+
 SNIPPET_LIMIT = 240
 # Only this much of a line is read: the snippet is cut at SNIPPET_LIMIT anyway, and a minified
 # file's one-megabyte line must not be lexed once per finding.
 _WINDOW = 2000
 SNIPPET_WINDOW = _WINDOW  # how much of a line `redact_line` reads at most
 
-MARKER = re.compile(r"…\[\d+ chars redacted\]")
+MARKER = LazyPattern(r"…\[\d+ chars redacted\]")
 # A marker with the prefix `redact_value` keeps, starting where a value can start: text that
 # is masked again keeps its markers as they are (grade evidence, a finding's own snippet).
-_MARKED = re.compile(r"(?<![^\s\"'`=:(\[{,;@/])[^\s\"'`…\[\](){},;]{0,4}…\[\d+ chars redacted\]")
-_QUOTED = re.compile(r"""(\"\"\"|'''|["'`])((?:\\.|(?!\1).)*)(\1)?""", re.DOTALL)
-_RUN = re.compile(r"[^\s\"'`()\[\]{},;…]+")
-_VALUE_RUN = re.compile(r"[^\s\"'`…]+")
-_OPERATOR = re.compile(r"[=:?+!<>|&*/%^~.\-#]+")
+_MARKED = LazyPattern(r"(?<![^\s\"'`=:(\[{,;@/])[^\s\"'`…\[\](){},;]{0,4}…\[\d+ chars redacted\]")
+_QUOTED = LazyPattern(r"""(\"\"\"|'''|["'`])((?:\\.|(?!\1).)*)(\1)?""", re.DOTALL)
+_RUN = LazyPattern(r"[^\s\"'`()\[\]{},;…]+")
+_VALUE_RUN = LazyPattern(r"[^\s\"'`…]+")
+_OPERATOR = LazyPattern(r"[=:?+!<>|&*/%^~.\-#]+")
 _ASSIGN_OPS = frozenset({"=", ":", ":=", "?=", "+=", "=>", "==", "!=", "::="})
 # The first assignment inside a word (`KEY=value`, `pass:pw`), not `://`.
-_ASSIGN_IN = re.compile(r"(:=|\?=|\+=|=>|==|!=|=|:(?!//))")
-_CODE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?=[(\[])")
-_URL = re.compile(
+_ASSIGN_IN = LazyPattern(r"(:=|\?=|\+=|=>|==|!=|=|:(?!//))")
+_CODE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?=[(\[])")
+_URL = LazyPattern(
     r"(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*://)"
     # The password runs to the last '@': an unencoded '/', '?' or '#' in it is still password.
     r"(?:(?P<user>[^\s/?#@:\"'`]*)(?::(?P<pw>[^\s\"'`]*))?@)?"
     r"(?P<host>[^\s/?#\"'`@]*)(?P<path>[^\s?#\"'`]*)"
     r"(?:\?(?P<query>[^\s#\"'`]*))?(?:#(?P<frag>[^\s\"'`]*))?"
 )
-_CREDENTIAL = re.compile(
+_CREDENTIAL = LazyPattern(
     r"(?i)pass|pwd|secret|token|key|auth|cred|salt|private|signature|session|cookie|bearer"
 )
-_SECRET_FLAG = re.compile(r"-[pu]|--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred|user)[\w-]*")
+_SECRET_FLAG = LazyPattern(r"-[pu]|--?[\w-]*(?:pass|pwd|token|secret|key|auth|cred|user)[\w-]*")
 _AUTH_SCHEME = frozenset({"bearer", "basic", "token", "digest"})
 
 # Proven-harmless values.
 _LITERALS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "none", "nil", "nan"})
 # 5432, 3.12, 30s, 1.5G (at most 7 characters), and an IPv4 address (a network location)
-_NUMBER = re.compile(r"[+-]?\d{1,6}(?:\.\d{1,4}){0,2}(?:ms|[smhdkKMGT%]|[KMGT]i?B?)?")
-_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-_REFERENCE = re.compile(
+_NUMBER = LazyPattern(r"[+-]?\d{1,6}(?:\.\d{1,4}){0,2}(?:ms|[smhdkKMGT%]|[KMGT]i?B?)?")
+_IPV4 = LazyPattern(r"\d{1,3}(?:\.\d{1,3}){3}")
+_REFERENCE = LazyPattern(
     r"\$\{?[A-Za-z_]\w*\}?|%\([A-Za-z_]\w*\)[sdr]|%[sdr]|\{\{\s*[\w.\- ]+\s*\}\}|\{\w*\}"
 )
-_PLACEHOLDER = re.compile(r"<[A-Za-z_\- ]{1,40}>|x{3,}|X{3,}|\*{3,}|\.{3}|…")
-_ENV_NAME = re.compile(r"[A-Z]{2,}(?:_[A-Z]+)+")
-_FLAG = re.compile(r"--?[a-z]+(?:-[a-z]+)*")
-_PLAIN = re.compile(r"[a-z]{1,6}")
+_PLACEHOLDER = LazyPattern(r"<[A-Za-z_\- ]{1,40}>|x{3,}|X{3,}|\*{3,}|\.{3}|…")
+_ENV_NAME = LazyPattern(r"[A-Z]{2,}(?:_[A-Z]+)+")
+_FLAG = LazyPattern(r"--?[a-z]+(?:-[a-z]+)*")
+_PLAIN = LazyPattern(r"[a-z]{1,6}")
 # HS256, GET, UTF-8 and </h1>: algorithm names, methods, encodings and tags, never 8+ chars
-_SHORT_NAME = re.compile(r"[A-Z][A-Z0-9\-]{0,5}|</?[a-z][a-z0-9]{0,5}>")
+_SHORT_NAME = LazyPattern(r"[A-Z][A-Z0-9\-]{0,5}|</?[a-z][a-z0-9]{0,5}>")
 # actions/checkout@v4, docker/build-push-action: lowercase words joined by '/', with a version
 # os.system, request.args.get: a dotted lowercase name (no digits, so no password policy fits)
-_DOTTED = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
-_PATHISH = re.compile(r"[a-z][a-z\-_.]*(?:/[a-z][a-z0-9\-_.]*)+(?:@v?\d[\w.]*)?")
+_DOTTED = LazyPattern(r"[a-z_]+(?:\.[a-z_]+)+")
+_PATHISH = LazyPattern(r"[a-z][a-z\-_.]*(?:/[a-z][a-z0-9\-_.]*)+(?:@v?\d[\w.]*)?")
 
 # Documented prefixes of provider tokens (GitHub, Stripe, Slack, GitLab, AWS, Google, npm,
 # PyPI, Hugging Face, Shopify, Square, SendGrid, DigitalOcean).
-_PROVIDER_PREFIX = re.compile(
+_PROVIDER_PREFIX = LazyPattern(
     r"gh[pousr]_|github_pat_|[sr]k_(?:live|test)_|pk_live_|xox[abposr]-|glpat-|A[KS]IA|AIza"
     r"|ya29\.|npm_|pypi-|hf_|shp(?:at|ss|ca)_|sq0[a-z]{3}-|SG\.|do[pro]_v1_"
 )
 # Shapes of words that are names, not tokens.
-_SEPARATORS = re.compile(r"[._\-:@/+<>]+")
-_NAME_SEGMENT = re.compile(r"[A-Za-z]+\d{0,3}|\d{1,6}")
-_CAMEL = re.compile(
+_SEPARATORS = LazyPattern(r"[._\-:@/+<>]+")
+_NAME_SEGMENT = LazyPattern(r"[A-Za-z]+\d{0,3}|\d{1,6}")
+_CAMEL = LazyPattern(
     r"(?:[A-Z]{2,6}(?=[A-Z][a-z]))?[A-Z]?[a-z]{2,}(?:[A-Z]{1,5}[a-z]{2,}|\d{1,3})*[A-Z]{0,5}\d{0,3}"
 )
 

@@ -28,30 +28,31 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from secretcheck.findings import Finding
+from secretcheck.lazyre import LazyPattern
 from secretcheck.rulepacks import code_selected
 
 # The codes are read loosely (anything up to `]`) so that a bad code is reported, not skipped;
 # an `ignore` followed by a `[` that never closes is no directive at all (it would be a bare
 # ignore, suppressing every rule, where the writer meant one).
-_IGNORE = re.compile(
+_IGNORE = LazyPattern(
     r"secretcheck:\s*ignore(?:\[(?P<codes>[^\]\n]*)\]|(?!\s*\[))"
     r"(?:[ \t]+--[ \t]*(?P<reason>[^\n]*))?"
 )
-_ALLOW = re.compile(r"pragma:\s*allowlist\s+secret")
-_ALLOW_NEXT = re.compile(r"pragma:\s*allowlist\s+nextline\s+secret")
-_DIRECTIVE = re.compile(
+_ALLOW = LazyPattern(r"pragma:\s*allowlist\s+secret")
+_ALLOW_NEXT = LazyPattern(r"pragma:\s*allowlist\s+nextline\s+secret")
+_DIRECTIVE = LazyPattern(
     r"secretcheck:\s*ignore(?:\[[^\]\n]*\])?(?:[ \t]+--[^\n]*)?"
     r"|pragma:\s*allowlist\s+(?:nextline\s+)?secret|\bnosec\b|gitleaks:allow"
 )
 # What looks meant as a directive: `secretcheck:` right after a comment opener, or followed by
 # a word that starts like "ignore" (ignroe, ingore, ignore-all).
-_ATTEMPT = re.compile(
+_ATTEMPT = LazyPattern(
     r"(?:#|//|<!--|/\*|;)\s*secretcheck\s*:\s*(?P<w1>[\w-]*)|secretcheck\s*:\s*(?P<w2>i[gn][\w-]*)",
     re.IGNORECASE,
 )
-_CODE = re.compile(r"^(ALL|SC\d{0,4})$")
-_NOSEC = re.compile(r"#\s*nosec\b")
-_GITLEAKS = re.compile(r"gitleaks:allow\b")
+_CODE = LazyPattern(r"^(ALL|SC\d{0,4})$")
+_NOSEC = LazyPattern(r"#\s*nosec\b")
+_GITLEAKS = LazyPattern(r"gitleaks:allow\b")
 ALL = frozenset({"ALL"})
 # The code prefixes each foreign marker covers.
 FOREIGN = {"nosec": frozenset({"SC2"}), "gitleaks": frozenset({"SC1", "SC3", "SC4"})}

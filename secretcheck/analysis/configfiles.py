@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from secretcheck.lazyre import LazyPattern
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -35,41 +37,41 @@ _Q = (
 _END = r"(?:[ \t]+[#;].*)?[ \t]*$"
 _KEY = r"(?P<key>[A-Za-z_./][\w.\-/:@]{0,120})"
 # KEY=value, export KEY=value, ENV KEY=value, ARG KEY=value, set -x KEY value.
-_SHELL = re.compile(
+_SHELL = LazyPattern(
     rf"^[ \t]*(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|-[ \t]+|setenv[ \t]+)?{_KEY}"
     rf"[ \t]*=[ \t]*{_Q}{_END}",
     re.MULTILINE,
 )
-_DOCKER_ENV_SPACE = re.compile(rf"^[ \t]*ENV[ \t]+{_KEY}[ \t]+{_Q}[ \t]*$", re.MULTILINE)
+_DOCKER_ENV_SPACE = LazyPattern(rf"^[ \t]*ENV[ \t]+{_KEY}[ \t]+{_Q}[ \t]*$", re.MULTILINE)
 # YAML `key: value` and `- KEY=value` items (docker-compose environment lists).
-_YAML = re.compile(rf"^[ \t]*(?:-[ \t]+)?{_KEY}[ \t]*:[ \t]+{_Q}{_END}", re.MULTILINE)
-_YAML_LIST_ENV = re.compile(
+_YAML = LazyPattern(rf"^[ \t]*(?:-[ \t]+)?{_KEY}[ \t]*:[ \t]+{_Q}{_END}", re.MULTILINE)
+_YAML_LIST_ENV = LazyPattern(
     rf"^[ \t]*-[ \t]+[\"']?{_KEY}=(?P<bare>[^\s\"'#][^\n\"']*)", re.MULTILINE
 )
-_YAML_NAME_VALUE = re.compile(
+_YAML_NAME_VALUE = LazyPattern(
     r"^[ \t]*-?[ \t]*name:[ \t]*[\"']?(?P<name>[\w.\-]+)[\"']?[ \t]*\n[ \t]+value:[ \t]*"
     r"""(?:"(?P<dq>[^"\n]*)"|'(?P<sq>[^'\n]*)'|(?P<bare>[^\s"'#][^\n#]*?))[ \t]*$""",
     re.MULTILINE,
 )
 # INI, .properties, .npmrc, .pypirc, TOML, Terraform: key = value / key: value.
-_INI = re.compile(rf"^[ \t]*{_KEY}[ \t]*[=:][ \t]*{_Q}{_END}", re.MULTILINE)
-_JSON = re.compile(r'"(?P<key>[^"\\\n]{1,120})"\s*:\s*"(?P<dq>(?:[^"\\\n]|\\.){0,4000})"')
+_INI = LazyPattern(rf"^[ \t]*{_KEY}[ \t]*[=:][ \t]*{_Q}{_END}", re.MULTILINE)
+_JSON = LazyPattern(r'"(?P<key>[^"\\\n]{1,120})"\s*:\s*"(?P<dq>(?:[^"\\\n]|\\.){0,4000})"')
 # .NET appSettings: <add key="ApiKey" value="..." />
-_XML_ADD = re.compile(r'<add\s+key="(?P<key>[^"\n]{1,120})"\s+value="(?P<dq>[^"\n]{0,2000})"')
-_XML = re.compile(
+_XML_ADD = LazyPattern(r'<add\s+key="(?P<key>[^"\n]{1,120})"\s+value="(?P<dq>[^"\n]{0,2000})"')
+_XML = LazyPattern(
     r"<(?P<key>[\w.\-:]{1,80})>(?P<bare>[^<>\n]{1,500})</(?P=key)>"
     r"|\b(?P<akey>[\w.\-:]{1,80})=\"(?P<dq>[^\"\n]{1,500})\""
 )
 
 # `machine host login user password secret` (.netrc, _netrc)
-_NETRC = re.compile(r"\b(?P<key>password)[ \t]+(?P<bare>\S+)")
+_NETRC = LazyPattern(r"\b(?P<key>password)[ \t]+(?P<bare>\S+)")
 # Terraform/HCL `variable "db_password" { ... default = "..." }`: the block names the value.
-_HCL_VAR = re.compile(
+_HCL_VAR = LazyPattern(
     r'variable\s+"(?P<key>[^"\n]+)"\s*\{[^{}]*?\bdefault\s*=\s*"(?P<dq>[^"\n]*)"', re.DOTALL
 )
 # Other languages' assignments, object keys and PHP defines, one pattern: `apiKey = "..."`,
 # `password: '...'`, `"token" => "..."`, `define('DB_PASSWORD', '...')`, `x := "..."`.
-_CODE = re.compile(
+_CODE = LazyPattern(
     r"""(?:\bdefine\(\s*['"](?P<dkey>[A-Za-z_]\w{0,80})['"]\s*,\s*"""
     r"""|(?<![\w.])["']?(?P<key>[A-Za-z_$][\w$.]{0,80})["']?\s*(?:=|:|=>|:=)\s*(?:[\w.<>\[\]|]+\s*(?:=\s*)?)?)"""
     r"""(?:"(?P<dq>(?:[^"\\\n]|\\.){4,500})"|'(?P<sq>[^'\n]{4,500})'|`(?P<bt>[^`$\n]{4,500})`)"""
@@ -88,7 +90,7 @@ FORMATS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code", re.compile(r"\.(?:js|jsx|mjs|cjs|ts|tsx|go|java|kt|kts|scala|groovy|gradle|php|rb"
                         r"|cs|swift|rs|c|cc|cpp|h|hpp|dart|lua|pl|r|ipynb|vue|svelte)$")),
 )  # fmt: skip
-_READERS: dict[str, tuple[re.Pattern[str], ...]] = {
+_READERS: dict[str, tuple[LazyPattern, ...]] = {
     "env": (_SHELL,),
     "shell": (_SHELL,),
     "docker": (_SHELL, _DOCKER_ENV_SPACE),
@@ -161,10 +163,10 @@ def _docker_config_password(decoded: str) -> str | None:
     return None
 
 
-_TOML_MULTILINE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
+_TOML_MULTILINE = LazyPattern(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'')
 
 
-def _matches(pattern: re.Pattern[str], text: str, overlapping: bool) -> Iterator[re.Match[str]]:
+def _matches(pattern: LazyPattern, text: str, overlapping: bool) -> Iterator[re.Match[str]]:
     """`finditer`, or for source code a search that resumes inside each matched value: a
     notebook cell's JSON string holds `password='...'` assignments of its own."""
     if not overlapping:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from secretcheck.analysis.names import split_words
+from secretcheck.lazyre import LazyPattern
 
 _PLACEHOLDER_WORDS = frozenset(
     {"changeme", "change_me", "change-me", "replace_me", "replaceme", "todo", "fixme", "tbd",
@@ -28,9 +29,9 @@ _DUMMY_WORDS = frozenset(
      "secret", "password", "passwd", "token", "key", "api", "xxx", "invalid", "wrong", "bad",
      "other", "some", "super", "default", "temp", "tmp", "abc", "123"}
 )  # fmt: skip
-_DIGIT = re.compile(r"[0-9]")
-_WORDY = re.compile(r"^[A-Za-z0-9]+(?:[-_. ][A-Za-z0-9]+)*$")
-_PLACEHOLDER_RE = re.compile(
+_DIGIT = LazyPattern(r"[0-9]")
+_WORDY = LazyPattern(r"^[A-Za-z0-9]+(?:[-_. ][A-Za-z0-9]+)*$")
+_PLACEHOLDER_RE = LazyPattern(
     r"""^(?:
         [xX*#.\-_ ]+                      # xxxx, ****, ----
       | <[^<>]*>                          # <your-key>
@@ -41,12 +42,12 @@ _PLACEHOLDER_RE = re.compile(
       )$""",
     re.VERBOSE | re.IGNORECASE,
 )
-_URL_OR_PATH = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|/|\./|\.\./|~/|[A-Za-z]:\\)")
-_URL_CREDENTIALS = re.compile(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IGNORECASE)
+_URL_OR_PATH = LazyPattern(r"^(?:[a-z][a-z0-9+.-]*://|/|\./|\.\./|~/|[A-Za-z]:\\)")
+_URL_CREDENTIALS = LazyPattern(r"^[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@", re.IGNORECASE)
 # snake_case, dotted or entry-point names (`pkg.module:func`), private names used as session
 # or attribute keys (`_auth_user_id`, `_csrftoken`), CONSTANT_CASE and single upper-case words
 # (enum members).
-_IDENTIFIER = re.compile(
+_IDENTIFIER = LazyPattern(
     r"^[a-z_][a-z0-9_]*(?:[.:][a-z_][a-z0-9_]*)+$|^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$"
     r"|^_+[a-z][a-z0-9]*(?:_[a-z0-9]+)*$"
     r"|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,12}$"
@@ -57,7 +58,7 @@ _IDENTIFIER = re.compile(
     r"|^arn:[\w-]+:|^(?:urn|projects|sm|ssm|secretsmanager):"
 )
 # Regular expressions are patterns for secrets, not secrets: (?:...), \d, [a-z0-9], {32}.
-_REGEX = re.compile(r"\(\?[:=!<P]|\\[dswbDSW]|\[[^\]]*\w-\w[^\]]*\]|\{\d+(?:,\d*)?\}")
+_REGEX = LazyPattern(r"\(\?[:=!<P]|\\[dswbDSW]|\[[^\]]*\w-\w[^\]]*\]|\{\d+(?:,\d*)?\}")
 
 
 def _is_alphabet(value: str) -> bool:
@@ -102,7 +103,7 @@ def is_dummy_phrase(value: str) -> bool:
 
 # Values a document shortened on purpose, and the sample keys providers publish (AWS's end in
 # EXAMPLE / EXAMPLEKEY).
-_ELIDED = re.compile(r"(?:\.\.\.|…)$|EXAMPLE(?:KEY)?$")
+_ELIDED = LazyPattern(r"(?:\.\.\.|…)$|EXAMPLE(?:KEY)?$")
 
 
 def placeholder_reason(value: str, key: str = "") -> str | None:

@@ -16,14 +16,18 @@ import string
 from collections import Counter
 from functools import lru_cache
 
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_HEX = re.compile(r"^[0-9a-fA-F]+$")
+from secretcheck.lazyre import LazyPattern
+
+_UUID = LazyPattern(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+_HEX = LazyPattern(r"^[0-9a-fA-F]+$")
 # LVM physical/logical volume UUIDs (lsblk, blkid): 32 base62 characters in groups 6-4-4-4-4-4-6.
-_LVM_UUID = re.compile(r"^[A-Za-z0-9]{6}(?:-[A-Za-z0-9]{4}){5}-[A-Za-z0-9]{6}$")
+_LVM_UUID = LazyPattern(r"^[A-Za-z0-9]{6}(?:-[A-Za-z0-9]{4}){5}-[A-Za-z0-9]{6}$")
 # Multipart boundaries (RFC 2046 section 5.1.1): `----WebKitFormBoundary<16 random>` and the
 # like are random by design and public in every request that carries them.
-_BOUNDARY = re.compile(r"^-{3,}[\w'()+,./:=?-]+$|(?i:boundary)")
-_BOUNDARY_CONTEXT = re.compile(r"(?i)boundary\s*[=:]")
+_BOUNDARY = LazyPattern(r"^-{3,}[\w'()+,./:=?-]+$|(?i:boundary)")
+_BOUNDARY_CONTEXT = LazyPattern(r"(?i)boundary\s*[=:]")
 # Raw lengths of MD5, SHA-1, SHA-224, SHA-256, SHA-384 and SHA-512 digests.
 _DIGEST_BYTES = frozenset({16, 20, 28, 32, 48, 64})
 # Words on a line that say a hex or base64 value is a digest or an id, not a key.
@@ -32,25 +36,27 @@ _DIGEST_WORDS = (
     r"|commit|revision|\brev\b|_rev\b|\brev_|\bref\b|git_?sha|hexsha|object_?id|oid|nonce_?id|--hash"
     r"|request_?id|trace_?id|correlation|build_?id|image_?id|sri|sum\b|\bid\b|_id\b|uuid)"
 )
-_DIGEST_CONTEXT = re.compile("(?i)" + _DIGEST_WORDS)
+_DIGEST_CONTEXT = LazyPattern("(?i)" + _DIGEST_WORDS)
 # The same words matched case-sensitively on lowered ASCII text: identical answers there, and
 # 3x faster than the case-insensitive 30-way alternation, which dominated the entropy engine's
 # filters on a file of thousands of values.
-_DIGEST_CONTEXT_LOWER = re.compile(_DIGEST_WORDS)
-_ALEMBIC = re.compile(r"^\s*(?:down_)?revision\s*(?::\s*[\w\[\], |]+)?\s*=|^Revision ID:|^Revises:")
+_DIGEST_CONTEXT_LOWER = LazyPattern(_DIGEST_WORDS)
+_ALEMBIC = LazyPattern(
+    r"^\s*(?:down_)?revision\s*(?::\s*[\w\[\], |]+)?\s*=|^Revision ID:|^Revises:"
+)
 # A hex value keyed by a file name or version (`"helm-v3.13.3": "<sha256>"`) is its digest.
-_FILE_KEY = re.compile(
+_FILE_KEY = LazyPattern(
     r"""["'][\w.+-]*(?:\d\.\d|\.(?:zip|tar|gz|tgz|whl|jar|exe|bin|deb|rpm|dmg|js|css|msi|iso))[\w.+-]*["']\s*:"""
 )
 # Notebook outputs and API payloads: {"image/png": "<base64>"}
-_INLINE_MEDIA = re.compile(r"""["'](?:image|audio|video|font)/[\w.+-]+["']\s*:""")
-_DATA_URI = re.compile(r"data:[\w/+.-]+;base64,", re.IGNORECASE)
+_INLINE_MEDIA = LazyPattern(r"""["'](?:image|audio|video|font)/[\w.+-]+["']\s*:""")
+_DATA_URI = LazyPattern(r"data:[\w/+.-]+;base64,", re.IGNORECASE)
 _PUBLIC_MARKERS = ("-----BEGIN ", "ssh-", "ecdsa-")  # a line without these cannot match
-_PUBLIC_MATERIAL = re.compile(
+_PUBLIC_MATERIAL = LazyPattern(
     r"-----BEGIN (?:CERTIFICATE|PUBLIC KEY|RSA PUBLIC KEY|PGP PUBLIC KEY BLOCK|X509 CRL"
     r"|CERTIFICATE REQUEST)-----|\bssh-(?:rsa|ed25519|dss)\s+AAAA|\becdsa-sha2-\S+\s+AAAA"
 )
-_BENIGN_FILES = re.compile(
+_BENIGN_FILES = LazyPattern(
     r"(?i)(?:^|/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml"
     r"|poetry\.lock|Pipfile\.lock|pdm\.lock|uv\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock"
     r"|go\.sum|[^/]*\.lock|[^/]*\.min\.(?:js|css)|[^/]*\.(?:map|po|pot|mo|svg|xliff|xlf)"

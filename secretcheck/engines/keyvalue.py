@@ -16,7 +16,6 @@ dictionary passwords in live config, see `weak_credentials`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from secretcheck.analysis.configfiles import Entry, entries, file_format
@@ -25,6 +24,7 @@ from secretcheck.analysis.scoring import judge_named
 from secretcheck.analysis.values import benign_file
 from secretcheck.engines.weak_credentials import weak_credential_hits
 from secretcheck.findings import Hit, Span
+from secretcheck.lazyre import LazyPattern
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
@@ -38,20 +38,20 @@ CHECKS = frozenset(
         "weak-credentials",
     }
 )
-_PREFILTER = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|private|signature|salt")
-_INTERPOLATION = re.compile(
+_PREFILTER = LazyPattern(r"(?i)pass|pwd|secret|token|key|cred|auth|private|signature|salt")
+_INTERPOLATION = LazyPattern(
     r"\$\{|\$\(|\{\{|\{%|%\(|#\{|<%|^\$[A-Za-z_]|^!(?:vault|secret|ref|sub)|^ENC\[|^vault:"
     r"|^(?:arn|projects|sm|ssm|aws-sm|azure-kv|gcp-sm|op)://?|secretKeyRef|valueFrom|^@Microsoft"
 )
-_NAME_LIKE = re.compile(r"^[A-Za-z_$@/.:][\w.$@/:-]{0,120}$")
-_USER_KEY = re.compile(r"(?i)(?:^|[._-])(?:user(?:name)?|login|db|database)$|_USER$")
-_ENV_FILE = re.compile(
+_NAME_LIKE = LazyPattern(r"^[A-Za-z_$@/.:][\w.$@/:-]{0,120}$")
+_USER_KEY = LazyPattern(r"(?i)(?:^|[._-])(?:user(?:name)?|login|db|database)$|_USER$")
+_ENV_FILE = LazyPattern(
     r"(?:^|/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|tpl$)[\w.-]+)?$"
 )
-_KEY_FILE = re.compile(r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|[^/]+\.(?:pem|key|ppk|p8))$")
+_KEY_FILE = LazyPattern(r"(?:^|/)(?:id_(?:rsa|dsa|ecdsa|ed25519)|[^/]+\.(?:pem|key|ppk|p8))$")
 # The body of the first private key block, captured like SC309 (`private-key`) captures it, so
 # the file finding and the key finding share one location and secret and merge into one.
-_PRIVATE_KEY_BODY = re.compile(
+_PRIVATE_KEY_BODY = LazyPattern(
     r"-----BEGIN (?P<label>[A-Z ]*PRIVATE KEY(?: BLOCK)?)-----(?P<body>[\s\S]{40,12000}?)"
     r"-----END (?P=label)-----"
 )

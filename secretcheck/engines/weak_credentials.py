@@ -21,16 +21,16 @@ run time, and code files other than settings modules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from secretcheck.analysis.configfiles import file_format
 from secretcheck.analysis.context import path_context
 from secretcheck.findings import Hit, Severity
+from secretcheck.lazyre import LazyPattern
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
-_TEMPLATE = re.compile(
+_TEMPLATE = LazyPattern(
     r"(?i)(?:[._-](?:example|sample|template|dist|defaults?|tpl|tmpl)(?:\.[\w]+)?$"
     r"|\.(?:md|markdown|rst|txt|adoc|html?|j2|jinja2?|erb)$"
     # Test-only variants: `.env.test`, `docker-compose.test.yml`, `settings_ci.py`; packaging
@@ -43,8 +43,8 @@ _TEMPLATE = re.compile(
     r"|(?:^|/)(?:\.github|\.circleci|\.buildkite)/|(?:^|/)\.gitlab-ci\.ya?ml$"
     r"|(?:^|/)(?:\.travis\.yml|azure-pipelines\.ya?ml|bitbucket-pipelines\.yml|Jenkinsfile)$)"
 )
-_LIVE_ENV = re.compile(r"(?:^|/)(?:\.env(?:\.[\w.-]+)?|\.flaskenv|\.envrc|[\w.-]+\.env)$")
-_SETTINGS = re.compile(
+_LIVE_ENV = LazyPattern(r"(?:^|/)(?:\.env(?:\.[\w.-]+)?|\.flaskenv|\.envrc|[\w.-]+\.env)$")
+_SETTINGS = LazyPattern(
     # seed scripts create the app's first accounts: their passwords are live ones too
     r"(?:^|/)(?:settings|local_settings|[\w]+_settings|config|configs?/[\w]+|settings/[\w]+"
     r"|seeds?|seed_data|seeds/[\w]+"
@@ -53,17 +53,17 @@ _SETTINGS = re.compile(
 _SERVICE_FORMATS = frozenset({"env", "shell", "docker", "yaml", "ini", "xml", "hcl"})
 # A credential-like key at the start of a line (after indentation, a list dash, `export` or
 # `ENV`, a quote), then `=` or `:`, then a bare or quoted value: prose in comments is not read.
-_ENTRY = re.compile(
+_ENTRY = LazyPattern(
     r"""(?m)^[ \t]*(?:-[ \t]+|export[ \t]+|ENV[ \t]+|ARG[ \t]+)?['"]?"""
     r"""(?P<key>[A-Za-z_][\w.-]{0,80})['"]?[ \t]*(?:=|:)[ \t]*['"]?(?P<value>[^\s'"#,;]{1,64})"""
 )
 # The key must end in the credential word: `password_field`, `PASSWORD_RESET_TIMEOUT` and
 # `token_type` name something about a credential, not the credential.
-_CREDENTIAL_KEY = re.compile(r"(?i)(?:pass(?:wd|word)?|pwd|secret(?:_?key)?|token|api_?key)$")
-_URL = re.compile(
+_CREDENTIAL_KEY = LazyPattern(r"(?i)(?:pass(?:wd|word)?|pwd|secret(?:_?key)?|token|api_?key)$")
+_URL = LazyPattern(
     r"[A-Za-z][\w+.-]{1,20}://(?P<user>[^\s:@/'\"]{0,64}):(?P<value>[^\s:@/'\"]{1,64})@"
 )
-_WEAK = re.compile(
+_WEAK = LazyPattern(
     r"(?i)^(?:(?:super|my|top)?[-_]?(?:secret|passw[o0]rd|p@ssw[o0]rd|p@ss|pass|admin|root|toor"
     r"|changeme|change[-_]?me|changeit|default|qwerty|letmein|welcome|guest|test|demo|dev"
     r"|development|postgres|mysql|redis|mongo|rabbitmq|guest)(?:[-_]?key)?[0-9!@#.]{0,6}"

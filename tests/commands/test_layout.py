@@ -64,8 +64,15 @@ def test_only_the_runner_starts_a_process_pool() -> None:
     assert users == ["runner.py"]
 
 
+def commands() -> dict[str, click.Command]:
+    """Every command of the group; they are imported when looked up (`LazyGroup`)."""
+    ctx = click.Context(main)
+    found = {name: main.get_command(ctx, name) for name in main.list_commands(ctx)}
+    return {name: command for name, command in found.items() if command is not None}
+
+
 def test_each_command_lives_in_its_own_module() -> None:
-    modules = {name: cmd.callback.__module__ for name, cmd in main.commands.items()}  # type: ignore[union-attr]
+    modules = {name: cmd.callback.__module__ for name, cmd in commands().items()}  # type: ignore[union-attr]
     assert modules["scan"] == "secretcheck.commands.scan"
     assert modules["history"] == "secretcheck.commands.history"
     assert modules["baseline"] == "secretcheck.commands.baseline"
@@ -80,9 +87,35 @@ def _format_choices(command: click.Command) -> tuple[str, ...]:
 
 
 def test_format_choices_come_from_the_registries() -> None:
-    assert _format_choices(main.commands["scan"]) == tuple(RENDERERS)
-    assert _format_choices(main.commands["history"]) == tuple(HISTORY_RENDERERS)
-    assert _format_choices(main.commands["grade"]) == tuple(GRADE_RENDERERS)
+    assert _format_choices(commands()["scan"]) == tuple(RENDERERS)
+    assert _format_choices(commands()["history"]) == tuple(HISTORY_RENDERERS)
+    assert _format_choices(commands()["grade"]) == tuple(GRADE_RENDERERS)
+
+
+def test_every_command_is_listed_and_loads() -> None:
+    assert set(commands()) == {"scan", "rules", "baseline", "history", "grade", "init", "fleet"}
+    baseline = commands()["baseline"]
+    assert isinstance(baseline, click.Group)
+    assert set(baseline.commands) == {"create", "update", "list", "audit", "import"}
+
+
+def test_a_scan_imports_no_other_command() -> None:
+    """Commands load when asked for: `scan` (the pre-commit hook) builds no other."""
+    code = (
+        "import sys\nfrom secretcheck.cli import main\n"
+        "try:\n    main(['scan', '--no-cache', '--format', 'json', sys.argv[1]])\n"
+        "except SystemExit as done:\n    assert done.code == 0, done.code\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('secretcheck.commands.',"
+        " 'secretcheck.fleet'))))"
+    )
+    clean = PACKAGE / "errors.py"
+    done = subprocess.run([sys.executable, "-c", code, str(clean)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    loaded = set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+    assert "secretcheck.commands.scan" in loaded
+    others = {"baseline", "triage", "grade", "history", "init", "rules"}
+    assert not {f"secretcheck.commands.{n}" for n in others} & loaded
+    assert not {m for m in loaded if m.startswith("secretcheck.fleet")}
 
 
 def test_importing_the_cli_imports_no_cycle() -> None:

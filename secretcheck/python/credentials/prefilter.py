@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
+from secretcheck.lazyre import LazyPattern
 from secretcheck.python.textgate import GatedPattern
 
 # A name, then an assignment, annotation, dict colon, keyword `=` or comparison, then (maybe
@@ -45,7 +46,8 @@ class LoweredPattern:
 
     def __init__(self, source: str) -> None:
         self.pattern = GatedPattern(source)
-        self.fallback = re.compile(source, re.IGNORECASE)
+        # Only non-ASCII text that lowers to another length needs it: compiled then.
+        self.fallback = LazyPattern(source, re.IGNORECASE)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = lowered(text)

@@ -71,8 +71,10 @@ class Check(cst.BatchableCSTVisitor):
             entry = CHECKS[rule.check]
             module = importlib.import_module(entry.module)
             self.sinksets.append(SinkSet(rule.code, module.CATEGORY, module.SINKS))
-            lines = entry.lines if isinstance(entry, TaintEntry) else entry.prefilter
-            patterns.append(str(getattr(lines, "pattern", "(?!)")))
+            if isinstance(entry, TaintEntry):
+                patterns.append(entry.lines)
+            else:
+                patterns.append(str(getattr(entry.prefilter, "pattern", "(?!)")))
         self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
         if not WEB_IMPORT.search(text):
             # Without a web framework, only CLI and environment input or values of unknown

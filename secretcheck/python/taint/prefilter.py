@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
 from secretcheck.python.textgate import GatedPattern
 
@@ -37,8 +38,9 @@ WEB_FRAMEWORK = (
 # scan. The environment is not an entry point.
 # Each test opens with a literal (`request.`, `def`, `@`), which CPython's `re` finds by a fast
 # scan; one alternation of them all would try every branch at every offset (~10x slower).
+# Compiled when first searched (`LazyPattern`): most files get no further than the RE2 gates.
 WEB_ENTRY_POINTS = tuple(
-    re.compile(p)
+    LazyPattern(p)
     for p in (
         r"request\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
         r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
@@ -51,7 +53,7 @@ WEB_ENTRY_POINTS = tuple(
     )
 )
 OTHER_ENTRY_POINTS = tuple(
-    re.compile(p)
+    LazyPattern(p)
     for p in (
         r"input\s*\(",
         r"sys\.(?:argv|stdin)\b",
@@ -199,14 +201,29 @@ class SinkPrefilter:
         if calls:
             line = rf"(?<!def )(?:{line}){CONSTANT_FIRST_ARG}"
         # Clients are often made with no argument or a constant one: no exclusion for them.
-        line = "|".join([line, *made, *([anchors] if anchors else [])])
-        self.lines = re.compile(line, re.M)
-        self.pattern = self.lines.pattern
+        # The line pattern is compiled when first used (`lines`), like the file tests: a file
+        # whose sinks the gate rules out never needs it.
+        self.pattern = "|".join([line, *made, *([anchors] if anchors else [])])
+        self._lines: re.Pattern[str] | None = None
         # The file test's first step in RE2, look-behinds left out (which only widens it).
-        any_sink = [self.methods.pattern, self.qualified.pattern, *([anchors] if anchors else [])]
+        # Built from the sources, not the compiled tests: compiling them here cost ~10 ms of
+        # start-up for files that the gate turns away.
+        sources = [self._source("methods"), self._source("qualified")]
+        any_sink = [*sources, *([anchors] if anchors else [])]
         any_sink = [p for p in any_sink if p != "(?!)"] or ["(?!x)x"]
         joined = "(?m)" + "|".join(any_sink)  # multi-line: the anchors are compiled with re.M
         self.gate = GatedPattern(joined, _LOOKAROUND.sub("", joined))
+
+    def _source(self, name: str) -> str:
+        source = self._sources[name]
+        assert source is not None
+        return source[0]
+
+    @property
+    def lines(self) -> re.Pattern[str]:
+        if self._lines is None:
+            self._lines = re.compile(self.pattern, re.M)
+        return self._lines
 
     def _test(self, name: str) -> re.Pattern[str] | None:
         if name not in self._compiled:
