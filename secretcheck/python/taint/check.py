@@ -19,11 +19,9 @@ import re
 from collections.abc import Sequence
 
 import libcst as cst
-from libcst._metadata_dependent import LazyValue
 from libcst.metadata import (
     MetadataWrapper,
     PositionProvider,
-    QualifiedNameProvider,
     QualifiedNameSource,
 )
 
@@ -32,6 +30,7 @@ from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.prefilter import has_entry_point
+from secretcheck.python.taint.scopes import resolve_scopes
 from secretcheck.python.taint.sources import WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
@@ -343,12 +342,14 @@ class Check(cst.BatchableCSTVisitor):
         wrapper = MetadataWrapper(trimmed, unsafe_skip_copy=True)
         self.positions = wrapper.resolve(PositionProvider)
         self._map_lines(trimmed)
-        qualified = wrapper.resolve(QualifiedNameProvider)
+        # The scopes alone, asked per node: what libcst's QualifiedNameProvider answers
+        # (`scope.get_qualified_names_for(node)` for a node that has a scope, else nothing),
+        # without its extra passes that wrap a lazy value around every node of the module.
+        scopes = resolve_scopes(wrapper)
 
         def names(node: cst.CSTNode) -> tuple[frozenset[str], bool]:
-            found = qualified.get(node)
-            if isinstance(found, LazyValue):
-                found = found()
+            scope = scopes.get(node)
+            found = scope.get_qualified_names_for(node) if scope is not None else ()
             if not found:
                 return frozenset(), False
             return frozenset(q.name for q in found), any(q.source in _IMPORTED for q in found)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import libcst as cst
 
+from secretcheck.engines.cstwalk import children
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.syntax import dotted
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
@@ -84,15 +85,15 @@ class Summary:
 
 
 def called_names(module: cst.Module) -> frozenset[str]:
-    """Names the module calls as plain functions: `helper(request, obj)`."""
+    """Names the module calls as plain functions: `helper(request, obj)`. A read-only walk
+    (a libcst visitor rebuilt the whole module to collect them)."""
     found: set[str] = set()
-
-    class _Calls(cst.CSTVisitor):
-        def visit_Call(self, node: cst.Call) -> None:
-            if isinstance(node.func, cst.Name):
-                found.add(node.func.value)
-
-    module.visit(_Calls())
+    stack: list[cst.CSTNode] = [module]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
+            found.add(node.func.value)
+        stack.extend(children(node, skip_trivia=True))
     return frozenset(found)
 
 

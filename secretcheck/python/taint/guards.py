@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 import libcst as cst
 
+from secretcheck.engines.cstwalk import children
 from secretcheck.python.syntax import const_text, dotted
 from secretcheck.python.taint.flows import ALL_CATEGORIES
 
@@ -37,22 +38,22 @@ _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"
 
 
 def paths_in(node: cst.CSTNode) -> list[str]:
-    """Every Name or Attribute chain inside `node` (outermost chains only)."""
+    """Every Name or Attribute chain inside `node` (outermost chains only), in libcst's
+    visiting order. A read-only walk: a libcst visitor rebuilt every node it passed, and this
+    runs for each branch condition the engine reads."""
     found: list[str] = []
-
-    class _Collect(cst.CSTVisitor):
-        def visit_Attribute(self, n: cst.Attribute) -> bool:
-            text = dotted(n)
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Attribute):
+            text = dotted(current)
             if text:
                 found.append(text)
                 found.append(text.split(".")[0])
-                return False
-            return True
-
-        def visit_Name(self, n: cst.Name) -> None:
-            found.append(n.value)
-
-    node.visit(_Collect())
+                continue
+        elif isinstance(current, cst.Name):
+            found.append(current.value)
+        stack.extend(reversed(list(children(current, skip_trivia=True))))
     return found
 
 
