@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import dataclasses
 import functools
 import os
 import subprocess
@@ -66,6 +67,7 @@ def instrument() -> None:
     from libcst.metadata import MetadataWrapper
 
     from secretcheck import api, pipeline, sources
+    from secretcheck.engines import ENGINES
     from secretcheck.engines import cst as cst_engine
     from secretcheck.engines import detect_secrets_adapter as ds
 
@@ -73,10 +75,11 @@ def instrument() -> None:
     pipeline.read_source = timed("read + decode", pipeline.read_source)
     pipeline.rules_for = timed("rules_for (per file)", pipeline.rules_for)
     pipeline.LineIndex = timed("LineIndex", pipeline.LineIndex)
-    pipeline.run_patterns = timed("engine: patterns", pipeline.run_patterns, consume=True)
-    pipeline.run_detect_secrets = timed(
-        "engine: detect-secrets", pipeline.run_detect_secrets, consume=True
-    )
+    # The text stage runs each engine from the registry; the pipeline holds the same dict.
+    for name, engine in list(ENGINES.items()):
+        if engine.run is not None:
+            run = timed(f"engine: {name}", engine.run, consume=True)
+            ENGINES[name] = dataclasses.replace(engine, run=run)
     ds.candidate_lines = timed("  ds: line prefilters", ds.candidate_lines)
     for cls in (keyword.KeywordDetector, high_entropy_strings.Base64HighEntropyString,
                 high_entropy_strings.HexHighEntropyString):  # fmt: skip
