@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
-from collections.abc import Mapping
+import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,3 +157,44 @@ def leaky_files(seed: int = 0) -> dict[str, str | bytes]:
 @pytest.fixture
 def leaky_tree(tmp_path: Path) -> Path:
     return write_tree(tmp_path / "leaky", leaky_files())
+
+
+def on_a_terminal(
+    args: list[str], cwd: Path, env: Mapping[str, str] | None = None
+) -> tuple[int, str, str]:
+    """Run the real CLI with stderr on a pseudo-terminal (stdout a pipe), as a user at a
+    terminal would; (exit code, stdout, what the terminal showed)."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "secretcheck.cli", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        stdin=subprocess.DEVNULL,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    out = proc.stdout.read() if proc.stdout else b""
+    code = proc.wait(timeout=300)
+    os.close(leader)
+    return code, out.decode(), b"".join(chunks).decode(errors="replace")
+
+
+@pytest.fixture(scope="session")
+def dask_cluster() -> Iterator[str]:
+    """A real 2-worker `distributed.LocalCluster` (processes), shared by the slow tests of
+    `fleet` and batch `grade`; its scheduler address."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local_cluster:
+        yield str(local_cluster.scheduler_address)

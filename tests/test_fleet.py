@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 
 from secretcheck.cli import main
 from secretcheck.examples import expand
-from tests.conftest import git
+from tests.conftest import git, on_a_terminal
 
 AWS = expand("AKIA{{upper:16}}", "fleet-aws")
 TOKEN = expand("{{crc_token:ghp}}", "fleet-token")
@@ -231,21 +231,12 @@ def test_local_outputs_hold_no_secret(fleet: Fleet) -> None:
     assert sum(rows(fleet.local_out)[n]["summary"]["failing"] for n in ("leaky", "rotated")) == 3
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[str]:
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as local_cluster:
-        yield str(local_cluster.scheduler_address)
-
-
 @pytest.mark.slow
-def test_local_cluster_gives_the_same_reports_as_local(fleet: Fleet, cluster: str) -> None:
+def test_local_cluster_gives_the_same_reports_as_local(fleet: Fleet, dask_cluster: str) -> None:
     out = fleet.root / "out-dask"
     result = run_cli(
         fleet.root, str(fleet.repo_list), "-o", str(out), "--executor", "dask",
-        "--scheduler", cluster,
+        "--scheduler", dask_cluster,
     )  # fmt: skip
     assert result.exit_code == fleet.local.exit_code == 1, result.output
     for name in ("fleet.json", "fleet.sarif", "fleet.md"):
@@ -258,7 +249,7 @@ def test_local_cluster_gives_the_same_reports_as_local(fleet: Fleet, cluster: st
 
 
 @pytest.mark.slow
-def test_no_secret_crosses_from_worker_to_client(fleet: Fleet, cluster: str) -> None:
+def test_no_secret_crosses_from_worker_to_client(fleet: Fleet, dask_cluster: str) -> None:
     """Every row exactly as it came off the wire (pickled again here, as Dask sent it) and
     every output file holds no part of any secret the repositories contain."""
     from secretcheck.fleet.executor import DaskExecutor
@@ -270,7 +261,7 @@ def test_no_secret_crosses_from_worker_to_client(fleet: Fleet, cluster: str) -> 
     received: list[bytes] = []
     tasks = read_repo_list(fleet.repo_list)
     rows_back = run_fleet(
-        tasks, Settings(use_cache=False), "both", DaskExecutor(cluster, retries=1),
+        tasks, Settings(use_cache=False), "both", DaskExecutor(dask_cluster, retries=1),
         Limits(time=120), on_row=lambda _i, row: received.append(pickle.dumps(row)),
     )  # fmt: skip
     assert len(received) == 12
@@ -280,7 +271,7 @@ def test_no_secret_crosses_from_worker_to_client(fleet: Fleet, cluster: str) -> 
     assert found == 4  # leaky, its clone, rotated, quiet (suppressed): there was something to leak
     out = fleet.root / "out-dask-redaction"
     result = run_cli(fleet.root, str(fleet.repo_list), "-o", str(out), "--executor", "dask",
-                     "--scheduler", cluster)  # fmt: skip
+                     "--scheduler", dask_cluster)  # fmt: skip
     assert_no_secret(result.output, "CLI output")
     for where, text in all_text(out):
         assert_no_secret(text, where)
@@ -351,27 +342,10 @@ def test_local_executor_never_imports_dask(fleet: Fleet, tmp_path: Path) -> None
 def test_progress_is_a_bar_on_a_terminal_and_nothing_with_quiet(
     fleet: Fleet, tmp_path: Path
 ) -> None:
-    import pty
-    import select
-    import subprocess
-    import sys
-
     repo_list = tmp_path / "repos.txt"
     repo_list.write_text(f"{fleet.root / 'clean0'}\n{fleet.root / 'clean1'}\n", encoding="utf-8")
     quiet = run_cli(tmp_path, str(repo_list), "-o", str(tmp_path / "q"), "-q")
     assert quiet.exit_code == 0 and quiet.output == "", quiet.output
-    master, slave = pty.openpty()
-    command = [sys.executable, "-c", "from secretcheck.cli import main; main()", "fleet",
-               str(repo_list), "-o", str(tmp_path / "tty")]  # fmt: skip
-    proc = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=slave)
-    os.close(slave)
-    seen = b""
-    while proc.poll() is None or select.select([master], [], [], 0.2)[0]:
-        if select.select([master], [], [], 0.2)[0]:
-            try:
-                seen += os.read(master, 4096)
-            except OSError:
-                break
-    os.close(master)
-    assert proc.wait() == 0
-    assert b"100%" in seen and b"fleet: [1/2]" not in seen  # a bar, not the plain lines
+    code, _, tty = on_a_terminal(["fleet", str(repo_list), "-o", str(tmp_path / "tty")], tmp_path)
+    assert code == 0
+    assert "100%" in tty and "fleet: [1/2]" not in tty  # a bar, not the plain lines

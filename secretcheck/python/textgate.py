@@ -22,6 +22,8 @@ from typing import Any
 
 import re2  # type: ignore[import-untyped]
 
+from secretcheck.lazyre import LazyPattern
+
 _NON_ASCII = r"\x{80}-\x{10FFFF}"
 _WIDER = {"w": rf"\w{_NON_ASCII}", "d": rf"\d{_NON_ASCII}",
           "s": rf"\s\x0b\x1c-\x1f{_NON_ASCII}"}  # fmt: skip
@@ -89,16 +91,10 @@ class GatedPattern:
         # Compiled when first searched: a check's words or substrings rule out most files
         # first, and compiling every prefilter was part of every run's start-up.
         self.pattern = source
+        self.regex = LazyPattern(source)
         self._gate_source = source if gate is None else gate
-        self._regex: re.Pattern[str] | None = None
         self._gate: Any = None
         self._ascii_only = False
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        if self._regex is None:
-            self._regex = re.compile(self.pattern)
-        return self._regex
 
     def _program(self) -> Any:
         if self._gate is None:

@@ -4,14 +4,13 @@ commit that names the ways forward, and `secretcheck init` (checked by the real 
 from __future__ import annotations
 
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import git, leaky_files, run_cli, write_tree
+from conftest import git, leaky_files, on_a_terminal, run_cli, write_tree
 
 from secretcheck.cli import main
 from secretcheck.examples import expand
@@ -41,51 +40,24 @@ def test_no_color_beats_force_color_and_the_flag_beats_both(tmp_path: Path) -> N
     assert ESC not in _scan_text(tmp_path, {"FORCE_COLOR": "1"}, "--no-color")
 
 
-def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str, str]:
-    """Run the CLI with stderr on a pseudo-terminal (stdout a pipe); (exit, stdout, tty text)."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "secretcheck.cli", *args],
-        cwd=cwd,
-        env={**os.environ, **env},
-        stdout=subprocess.PIPE,
-        stderr=follower,
-        stdin=subprocess.DEVNULL,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 4096)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    out = proc.stdout.read() if proc.stdout else b""
-    code = proc.wait(timeout=300)
-    os.close(leader)
-    return code, out.decode(), b"".join(chunks).decode(errors="replace")
-
-
 def test_history_draws_a_progress_bar_on_a_terminal_only(git_repo: Path) -> None:
     for n in range(3):
         write_tree(git_repo, {f"f{n}.py": f"x = {n}\n"})
         git(git_repo, "add", "-A")
         git(git_repo, "commit", "-qm", f"c{n}")
-    code, out, tty = _on_a_terminal(["history", "--format", "json"], git_repo, {})
+    code, out, tty = on_a_terminal(["history", "--format", "json"], git_repo, {})
     assert code == 0, tty
     assert "commits" in tty and "100%" in tty
     assert "%" not in out and out.startswith("{")  # the report on stdout holds no bar
-    code, _, tty = _on_a_terminal(["history", "-q", "--format", "json"], git_repo, {})
+    code, _, tty = on_a_terminal(["history", "-q", "--format", "json"], git_repo, {})
     assert code == 0 and "commits" not in tty
     piped = run_cli("history", "--format", "json", cwd=git_repo)
     assert piped.exit_code == 0 and "commits" not in piped.stderr
 
 
-def test_a_long_scan_draws_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+def test_a_long_scan_draws_a_progress_baron_a_terminal(tmp_path: Path) -> None:
     write_tree(tmp_path, {f"pkg/m{n}.py": f"VALUE = {n}\n" for n in range(210)})
-    code, out, tty = _on_a_terminal(
+    code, out, tty = on_a_terminal(
         ["scan", "--no-cache", "-j", "1", "."], tmp_path, {"NO_COLOR": "1"}
     )
     assert code == 0, tty

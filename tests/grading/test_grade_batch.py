@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import shutil
 import signal
 import subprocess
@@ -21,6 +19,7 @@ from pathlib import Path
 import pytest
 from calibration import load_build
 from click.testing import CliRunner
+from conftest import on_a_terminal
 
 from secretcheck.cli import main
 from secretcheck.findings import ScanError, ScanResult
@@ -211,22 +210,10 @@ def test_process_pool_and_serial_grading_agree(tmp_path: Path) -> None:
 def test_progress_is_shown_on_a_terminal(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     BUILD.build(inbox, ["good", "bare-minimum"])
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([*CLI, "grade", "--batch", "-j", "2", str(inbox)],
-                            stdout=subprocess.PIPE, stderr=slave)  # fmt: skip
-    os.close(slave)
-    seen = b""
-    while proc.poll() is None or select.select([master], [], [], 0.2)[0]:
-        if select.select([master], [], [], 0.2)[0]:
-            try:
-                seen += os.read(master, 4096)
-            except OSError:
-                break
-    os.close(master)
-    out = proc.stdout.read() if proc.stdout else b""
-    assert proc.wait() == 0
-    assert b"grading" in seen and b"100%" in seen
-    assert b"Leaderboard" in out and b"grading" not in out  # progress never mixes into reports
+    code, out, tty = on_a_terminal(["grade", "--batch", "-j", "2", str(inbox)], tmp_path)
+    assert code == 0
+    assert "grading" in tty and "100%" in tty
+    assert "Leaderboard" in out and "grading" not in out  # progress never mixes into reports
 
 
 def _big_zip(archive: Path) -> Path:

@@ -162,24 +162,15 @@ def test_dask_without_a_scheduler_is_a_usage_error(inbox: Path) -> None:
     assert result.exit_code == 2 and "--scheduler" in result.output
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[str]:
-    distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as local_cluster:
-        yield str(local_cluster.scheduler_address)
-
-
 @pytest.mark.slow
 def test_local_cluster_gives_the_same_batch_report_as_local(
-    inbox: Path, cluster: str, tmp_path: Path
+    inbox: Path, dask_cluster: str, tmp_path: Path
 ) -> None:
     for fmt in ("json", "csv", "markdown"):
         local, dask = tmp_path / f"local.{fmt}", tmp_path / f"dask.{fmt}"
         done_local = grade_cli("--batch", "--format", fmt, "-o", str(local), str(inbox))
         done_dask = grade_cli("--batch", "--format", fmt, "-o", str(dask), "--executor", "dask",
-                              "--scheduler", cluster, str(inbox))  # fmt: skip
+                              "--scheduler", dask_cluster, str(inbox))  # fmt: skip
         assert done_dask.exit_code == done_local.exit_code == 3, done_dask.output
         assert dask.read_bytes() == local.read_bytes(), fmt
         assert "not graded: locked" in done_dask.output
@@ -189,12 +180,14 @@ def test_local_cluster_gives_the_same_batch_report_as_local(
 
 
 @pytest.mark.slow
-def test_no_secret_crosses_from_a_dask_worker(inbox: Path, cluster: str) -> None:
+def test_no_secret_crosses_from_a_dask_worker(inbox: Path, dask_cluster: str) -> None:
     from secretcheck.fleet.executor import DaskExecutor
 
     received: list[bytes] = []
     grades = grade_on(
-        DaskExecutor(cluster, retries=1), [inbox / "zipped.zip", inbox / "folder"], load_rubric(),
+        DaskExecutor(dask_cluster, retries=1),
+        [inbox / "zipped.zip", inbox / "folder"],
+        load_rubric(),
         Settings(use_cache=False), GradeOptions(), Limits(time=120),
         on_done=lambda g: received.append(pickle.dumps(g)),
     )  # fmt: skip
