@@ -22,6 +22,7 @@ import stat
 from pathlib import Path
 
 from secretcheck.errors import SecretcheckError
+from secretcheck.inputfiles import InputFileError, read_head
 
 __all__ = ["SpecialFileError", "find_git_dir", "refuse_special_files"]
 
@@ -100,10 +101,10 @@ def _walk(git_dir: Path) -> None:
 
 
 def _read_small(path: Path) -> str:
+    # The one bounded reader: a file swapped for a FIFO after its check cannot block here.
     try:
-        with open(path, "rb") as handle:
-            return handle.read(_MAX_CONFIG_BYTES).decode("utf-8", "replace")
-    except OSError:
+        return read_head(path, _MAX_CONFIG_BYTES).decode("utf-8", "replace")
+    except InputFileError:
         return ""
 
 
