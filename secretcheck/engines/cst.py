@@ -242,6 +242,27 @@ def _visit(
     return hits
 
 
+def run_on_ast(
+    rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False
+) -> list[Hit]:
+    """Hits of the checks that read the stdlib tree (`syntax = "ast"`): the tree this engine
+    parsed already, so no libcst parse, and positions come with the nodes.
+
+    A check module provides `run_ast(rule, text, tree) -> list[Hit]`; a group module (the taint
+    engine) provides `run_ast(rules, text, tree, audit) -> list[Hit]` for all its members."""
+    hits: list[Hit] = []
+    grouped: dict[str, list[RuleSpec]] = {}
+    for rule in rules:
+        entry = CHECKS[rule.check]
+        if entry.group:
+            grouped.setdefault(entry.group, []).append(rule)
+        else:
+            hits.extend(importlib.import_module(entry.module).run_ast(rule, text, tree))
+    for group, members in grouped.items():
+        hits.extend(importlib.import_module(GROUPS[group]).run_ast(members, text, tree, audit))
+    return hits
+
+
 def _shift(hit: Hit, lines: int) -> Hit:
     s = hit.span
     statement = hit.statement and (hit.statement[0] + lines, hit.statement[1] + lines)
@@ -312,6 +333,10 @@ def run_cst(
         module_rules = _outside_docstrings(module_rules, text, tree)
         module_rules = _taint_worth_parsing(module_rules, text, tree, audit)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
+    on_ast = [r for r in module_rules if CHECKS[r.check].syntax == "ast"]
+    if on_ast:
+        hits.extend(run_on_ast(on_ast, text, tree, audit))
+        module_rules = [r for r in module_rules if CHECKS[r.check].syntax != "ast"]
     if module_rules:
         import libcst
 

@@ -72,6 +72,9 @@ class CheckEntry:
     imports: tuple[str, ...] = ()
     # ...or where the module assigns one of these top-level names (a Django settings module).
     assigns: frozenset[str] = frozenset()
+    # Which tree the check reads: "cst" (libcst, parsed for it) or "ast" (the stdlib tree the
+    # engine has already parsed: no libcst parse, positions for free). See `engines/cst.py`.
+    syntax: str = "cst"
 
     def applies_to(self, tree: ast.Module) -> bool:
         if not self.imports:
