@@ -1,0 +1,97 @@
+"""Shared stdlib-`ast` helpers, with the meanings of their libcst twins in `syntax.py`.
+
+- `dotted`: the plain `a.b.c` chain of names (`''` for anything else).
+- `call_name`: how a call is spelled, calls inside the chain kept as `()` (`Config().get`).
+- `string_value`: the text of any constant string, bytes or constant f-string.
+- `const_text`: the text of a plain `str` literal only (no bytes, no f-string).
+- `keyword` / `argument`: a call's keyword argument, or its positional one at an index.
+
+Checks that read the stdlib tree use these; the ones that read libcst use `syntax.py`. Where
+the two trees differ (`ast` folds implicit concatenation into one `Constant`, and keeps
+`True`/`None` as constants), the helpers answer the same questions the same way.
+"""
+
+from __future__ import annotations
+
+import ast
+
+
+def dotted(node: ast.AST | None) -> str:
+    """`a.b.c` for a Name/Attribute chain, '' for anything else."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return ""
+
+
+def call_name(node: ast.AST) -> str:
+    """`a.b.c` for a Name/Attribute chain with calls in between as `()` (`get_config().get`);
+    an attribute of anything else keeps its attribute names (`x[0].get` -> `get`)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        head = call_name(node.value)
+        return f"{head}.{node.attr}" if head else node.attr
+    if isinstance(node, ast.Call):
+        head = call_name(node.func)
+        return f"{head}()" if head else ""
+    return ""
+
+
+def string_value(node: ast.AST | None) -> str | None:
+    """The text of a constant string (or bytes) expression, or None if it is not one.
+    An f-string counts when all of its parts are constant."""
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bytes):
+            return node.value.decode("latin-1")
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        texts = [
+            p.value for p in node.values if isinstance(p, ast.Constant) and isinstance(p.value, str)
+        ]
+        if len(texts) == len(node.values):
+            return "".join(texts)
+    return None
+
+
+def const_text(node: ast.AST | None) -> str | None:
+    """The text of a plain string literal (implicit concatenation joined), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def is_true(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def is_false(node: ast.AST | None) -> bool:
+    if isinstance(node, ast.Constant):
+        return (
+            node.value is False
+            or node.value is None
+            or (type(node.value) is int and node.value == 0)
+        )
+    return False
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    """The value passed as `name=...`, or None."""
+    for item in call.keywords:
+        if item.arg == name:
+            return item.value
+    return None
+
+
+def argument(call: ast.Call, index: int, name: str) -> ast.expr | None:
+    """The argument passed as `name=...`, else the one at position `index` among the plain
+    positional ones (`*args` are left out, as `syntax`'s libcst checks count them)."""
+    found = keyword(call, name)
+    if found is not None:
+        return found
+    positional = [a for a in call.args if not isinstance(a, ast.Starred)]
+    return positional[index] if index < len(positional) else None
