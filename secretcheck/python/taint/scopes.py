@@ -459,33 +459,3 @@ def _full_name(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, bool):
         return str(node.value)
     return None
-
-
-# -- libcst's scopes, for the libcst engine until it is replaced (removed with it) -------------
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Any
-
-import libcst as cst
-from libcst.metadata import ExpressionContextProvider, MetadataWrapper, ScopeProvider
-from libcst.metadata.scope_provider import Scope as CstScope
-
-_PROVIDERS = (ExpressionContextProvider, ScopeProvider)
-
-
-def resolve_scopes(wrapper: MetadataWrapper) -> Mapping[cst.CSTNode, CstScope | None]:
-    """The scope of each node of `wrapper.module`, as `wrapper.resolve(ScopeProvider)`."""
-    store: Any = getattr(wrapper, "_metadata", None)
-    if not isinstance(store, dict):
-        return wrapper.resolve(ScopeProvider)
-    for provider_type in _PROVIDERS:
-        if provider_type in store:
-            continue
-        provider: Any = provider_type()
-        if set(provider.get_visitors()) != {"visit_Module"} or not hasattr(provider, "_computed"):
-            return wrapper.resolve(ScopeProvider)
-        with provider.resolve(wrapper):
-            provider.visit_Module(wrapper.module)
-        store[provider_type] = MappingProxyType(dict(provider._computed))
-    scopes: Mapping[cst.CSTNode, CstScope | None] = store[ScopeProvider]
-    return scopes
