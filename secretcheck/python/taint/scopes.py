@@ -207,7 +207,7 @@ class Resolver:
         for statement in body:
             self._statement(statement)
 
-    def _statement(self, node: ast.stmt) -> None:  # noqa: C901 - one branch per statement kind
+    def _statement(self, node: ast.stmt) -> None:
         if isinstance(node, _FUNCTIONS):
             self._assign(node.name, node)
             outer = self._scope
@@ -340,7 +340,7 @@ class Resolver:
                 for key in child.keys:
                     self._expr(key)
 
-    def _expr(self, node: ast.expr) -> None:  # noqa: C901 - one branch per expression kind
+    def _expr(self, node: ast.expr) -> None:
         if isinstance(node, ast.Name):
             self.scope_of[id(node)] = self._scope
             if isinstance(node.ctx, ast.Store):
