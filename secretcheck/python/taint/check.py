@@ -16,7 +16,9 @@ import ast
 import bisect
 import copy
 import importlib
+import io
 import re
+import tokenize
 from collections.abc import Sequence
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
@@ -80,6 +82,7 @@ class Check:
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
         self.positions = Positions(text)
+        self.concatenations: dict[int, list[list[ast.expr] | None] | None] = {}
 
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
@@ -236,7 +239,7 @@ class Check:
     def _run_engine(self, body: list[ast.stmt], enums: frozenset[str]) -> None:
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
-            inline=self._inline,
+            inline=self._inline, pieces=self._pieces,
             web_module=bool(WEB_IMPORT.search(self.text)),
             flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
             audit=self.audit, text=self.text, enums=enums,
@@ -292,6 +295,37 @@ class Check:
             if before == 0 or text[before - 1] != "(" or text[after : after + 1] != ")":
                 return start
             start, end = before - 1, after + 1
+
+    def _pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None:
+        """The literals of an implicit concatenation holding an f-string (`"https://h/"
+        f"{v}"`, one node in `ast`): None for a plain literal, else the f-string's parts, with
+        the tree's own replacement fields. None when the node is one literal."""
+        if id(node) not in self.concatenations:
+            self.concatenations[id(node)] = self._split_literals(node)
+        return self.concatenations[id(node)]
+
+    def _split_literals(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None:
+        start = self._offset(node.lineno, node.col_offset)
+        end = self._offset(node.end_lineno or node.lineno, node.end_col_offset or 0)
+        source = self.text[start:end]
+        if _literal_end(source) >= len(source):
+            return None
+        try:
+            read = io.StringIO(f"({source})").readline
+            tokens = [t.string for t in tokenize.generate_tokens(read) if t.type == tokenize.STRING]
+            literals = [ast.parse(t, mode="eval").body for t in tokens]
+        except (SyntaxError, tokenize.TokenError, ValueError):
+            return None
+        fields = iter([v for v in node.values if isinstance(v, ast.FormattedValue)])
+        pieces: list[list[ast.expr] | None] = []
+        for literal in literals:
+            if not isinstance(literal, ast.JoinedStr):
+                pieces.append(None)
+                continue
+            values = literal.values
+            pieces.append([next(fields, v) if isinstance(v, ast.FormattedValue) else v
+                           for v in values])  # fmt: skip
+        return pieces if len(pieces) > 1 else None
 
     def _inline(self, body: Sequence[ast.stmt]) -> bool:
         """Is this block written on its header's line (`if not ok: return`)? libcst's
@@ -357,6 +391,23 @@ _NOT_TEXT = frozenset(
     {"jsonify", "render_template", "redirect", "abort", "url_for", "send_file",
      "send_from_directory", "make_response", "Response"}
 )  # fmt: skip
+
+
+def _literal_end(source: str) -> int:
+    """Where the first string literal of `source` ends (prefix letters, quotes, escapes)."""
+    i = 0
+    while i < len(source) and source[i] in "rRbBuUfF":
+        i += 1
+    quote = source[i : i + 3] if source[i : i + 3] in ('"""', "'''") else source[i : i + 1]
+    j = i + len(quote)
+    while j < len(source):
+        if source[j] == "\\":
+            j += 2
+        elif source.startswith(quote, j):
+            return j + len(quote)
+        else:
+            j += 1
+    return j
 
 
 def _better(new: Hit, old: Hit) -> bool:

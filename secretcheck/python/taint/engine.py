@@ -119,6 +119,7 @@ class TaintEngine:
         report: Report,
         *,
         inline: Callable[[Sequence[ast.stmt]], bool],
+        pieces: Callable[[ast.JoinedStr], list[list[ast.expr] | None] | None],
         web_module: bool,
         flask_module: bool,
         audit: bool = False,
@@ -131,6 +132,7 @@ class TaintEngine:
         self._where = where
         self._report = report
         self._inline = inline
+        self._pieces = pieces
         self.web_module = web_module
         self.flask_module = flask_module
         self.audit = audit
@@ -163,6 +165,9 @@ class TaintEngine:
 
     def inline(self, body: Sequence[ast.stmt]) -> bool:
         return self._inline(body)
+
+    def pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None:
+        return self._pieces(node)
 
     def call(
         self,

@@ -72,6 +72,7 @@ class Host(Protocol):
     def is_enum(self, name: str) -> bool: ...
     def option_is_checked(self, name: str) -> bool: ...
     def inline(self, body: Sequence[ast.stmt]) -> bool: ...
+    def pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None: ...
 
 
 class Interpreter:
@@ -144,12 +145,24 @@ class Interpreter:
         return self.eval(node.value)  # d[key]: what d holds, whoever picks the key
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
-        head, tail = query.split_fstring(node)
+        pieces = self.host.pieces(node)
+        if pieces is None:
+            return self._fstring(node.values)
+        # `"https://x/" f"{v}"`: libcst read each literal apart (no prefix or query seen across
+        # them), joined right to left; kept so findings stay as they were.
+        values = [CLEAN if piece is None else self._fstring(piece) for piece in pieces]
+        value = values[-1]
+        for left in reversed(values[:-1]):
+            value = built(join(left, value))
+        return value
+
+    def _fstring(self, values: Sequence[ast.expr]) -> Value:
+        head, tail = query.split_fstring(values)
         parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
-        first = node.values[0] if node.values else None
+        first = values[0] if values else None
         prefix = _text(first)
-        if isinstance(first, ast.FormattedValue) and len(node.values) > 1:
-            prefix = self._configured_base(first.value, node.values[1])
+        if isinstance(first, ast.FormattedValue) and len(values) > 1:
+            prefix = self._configured_base(first.value, values[1])
         return _located(built(join(*parts)), prefix)
 
     def _configured_base(self, base: ast.expr, after: ast.expr) -> str:
@@ -177,7 +190,7 @@ class Interpreter:
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
         if isinstance(node.op, (ast.Add, ast.Mod)):
-            return _located(built(value), _leftmost_text(node))
+            return _located(built(value), self._leftmost_text(node))
         return value
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> Value:
@@ -185,6 +198,15 @@ class Interpreter:
         for operand in node.values[1:]:  # `a or b or c` is `(a or b) or c` in libcst's tree
             value = join(value, self.eval(operand))
         return value
+
+    def _leftmost_text(self, node: ast.expr) -> str:
+        while isinstance(node, ast.BinOp):
+            node = node.left
+        if _local_url(node):
+            return "/local"  # reverse(...) + "?next=" + value: still a path on this site
+        if isinstance(node, ast.JoinedStr) and node.values and self.host.pieces(node) is None:
+            return _text(node.values[0])
+        return const_text(node) or ""
 
     def _eval_Compare(self, node: ast.Compare) -> Value:
         self.eval(node.left)
@@ -515,16 +537,6 @@ def _text(node: ast.expr | None) -> str:
 def _local_url(node: ast.expr) -> bool:
     """`reverse("name")`, `url_for("view")`: a path on this site."""
     return isinstance(node, ast.Call) and dotted(node.func).split(".")[-1] in _LOCAL_URL_CALLS
-
-
-def _leftmost_text(node: ast.expr) -> str:
-    while isinstance(node, ast.BinOp):
-        node = node.left
-    if _local_url(node):
-        return "/local"  # reverse(...) + "?next=" + value: still a path on this site
-    if isinstance(node, ast.JoinedStr) and node.values:
-        return _text(node.values[0])
-    return const_text(node) or ""
 
 
 def _located(value: Value, prefix: str) -> Value:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import const_text
 from secretcheck.python.taint.flows import Value, clear
@@ -67,12 +68,12 @@ def split_concat(node: ast.BinOp) -> Split | None:
     return None
 
 
-def split_fstring(node: ast.JoinedStr) -> Split:
-    """f"{url}?next={value}" -> ([url], [value])."""
+def split_fstring(values: Sequence[ast.expr]) -> Split:
+    """f"{url}?next={value}" (its parts) -> ([url], [value])."""
     before: list[ast.expr] = []
     after: list[ast.expr] = []
     in_query = False
-    for part in node.values:
+    for part in values:
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
             in_query = in_query or _starts_query(part.value)
         elif isinstance(part, ast.FormattedValue):
