@@ -31,7 +31,7 @@ from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.prefilter import has_entry_point
 from secretcheck.python.taint.scopes import resolve_scopes
-from secretcheck.python.taint.sources import WEB_IMPORT
+from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE, WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -367,7 +367,8 @@ class Check(cst.BatchableCSTVisitor):
         engine.run()
 
     def _report(self, code: str, node: cst.CSTNode, steps: tuple[TraceStep, ...],
-                confidence: Confidence, statement: cst.CSTNode | None) -> None:  # fmt: skip
+                confidence: Confidence, statement: cst.CSTNode | None,
+                operator: bool = False) -> None:  # fmt: skip
         where = self.positions[node]
         line, end = self._original(where.start.line), self._original(where.end.line)
         span = Span(line, where.start.column + 1, end, where.end.column + 1)
@@ -378,9 +379,14 @@ class Check(cst.BatchableCSTVisitor):
         # Only audit mode reports values of unknown origin, always at low confidence and info
         # severity: below the default `fail-on`, so an audit never fails a run by itself.
         audit = confidence == Confidence.LOW
-        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence,
-                  signals=("audit: value of unknown origin",) if audit else (),
-                  severity=Severity.INFO if audit else None)  # fmt: skip
+        signals = ("audit: value of unknown origin",) if audit else ()
+        detail = _detail(steps)
+        if operator:  # the operator's own input run as code: see sources.OPERATOR_RUNS_CODE
+            signals = (*signals, OPERATOR_CODE_NOTE)
+            detail = f"{detail} (the operator's own input)" if detail else detail
+        severity = Severity.INFO if audit or operator else None
+        hit = Hit(code, span, "", detail, lines, trace=steps, confidence=confidence,
+                  signals=signals, severity=severity)  # fmt: skip
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
             self.best[key] = hit
@@ -438,8 +444,11 @@ def _from_recursion(exc: BaseException) -> bool:
 
 
 def _better(new: Hit, old: Hit) -> bool:
+    """The stronger of two traces into one sink: one at the rule's severity beats an info one
+    (a request's data beside the operator's own input into one `eval`), then confidence."""
     rank = {Confidence.HIGH: 2, Confidence.MEDIUM: 1, Confidence.LOW: 0}
-    a, b = rank[new.confidence or Confidence.LOW], rank[old.confidence or Confidence.LOW]
+    a = (new.severity is None, rank[new.confidence or Confidence.LOW])
+    b = (old.severity is None, rank[old.confidence or Confidence.LOW])
     return a > b or (a == b and len(new.trace) < len(old.trace))
 
 

@@ -20,7 +20,7 @@ from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.syntax import dotted
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter
-from secretcheck.python.taint.sources import untrusted_params
+from secretcheck.python.taint.sources import operator_code, untrusted_params
 
 MAX_ROUNDS = 4
 _ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
@@ -59,7 +59,11 @@ def checked_options(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-Report = Callable[[str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None"], None]
+# (rule code, sink node, trace, confidence, statement, operator: the program's operator's own
+# input run as code, reported at info severity by the threat model of `sources.py`)
+Report = Callable[
+    [str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None", bool], None
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,11 +227,12 @@ class TaintEngine:
         if not self.reporting:
             return
         if flow.origin == "source":
-            self._report(sinkset.code, node, done.steps, flow.confidence, statement)
+            operator = operator_code(flow, sinkset.category)
+            self._report(sinkset.code, node, done.steps, flow.confidence, statement, operator)
         elif self.audit and unknown_reported(sink, flow):
             # A library's own parameter or an opaque value: its caller decides whether it is
             # trusted, so this is a lead for an audit, never a default finding.
-            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement)
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False)
 
     def _summary_for(self, func: cst.BaseExpression) -> Summary | None:
         if isinstance(func, cst.Name):
@@ -271,7 +276,8 @@ class TaintEngine:
                 (sinkset.code, node, flow, statement)
             )
         elif flow.origin == "source" and self.reporting:
-            self._report(sinkset.code, node, flow.steps, flow.confidence, statement)
+            operator = operator_code(flow, sinkset.category)
+            self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator)
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> None:
