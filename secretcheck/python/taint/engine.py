@@ -20,7 +20,7 @@ from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.syntax import dotted
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter
-from secretcheck.python.taint.sources import untrusted_params
+from secretcheck.python.taint.sources import operator_code, untrusted_params
 
 MAX_ROUNDS = 4
 _ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
@@ -59,7 +59,11 @@ def checked_options(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-Report = Callable[[str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None"], None]
+# (rule code, sink node, trace, confidence, statement, operator: the program's operator's own
+# input run as code, reported at info severity by the threat model of `sources.py`)
+Report = Callable[
+    [str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None", bool], None
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,7 @@ class Unit:
     key: str  # "f" for a function, "method:f" for a method, "<module>" for the module body
     node: cst.FunctionDef | cst.Module
     offset: int = 0  # 1 for methods: `self.f(x)` passes x as parameter 1
+    owner: str = ""  # a method's class: its summary is also kept as "Owner.f"
 
 
 @dataclass(slots=True)
@@ -100,20 +105,20 @@ def called_names(module: cst.Module) -> frozenset[str]:
 def units_of(module: cst.Module) -> Iterator[Unit]:
     yield Unit("<module>", module)
 
-    def walk(body: Sequence[cst.CSTNode], in_class: bool) -> Iterator[Unit]:
+    def walk(body: Sequence[cst.CSTNode], owner: str) -> Iterator[Unit]:
         for node in body:
             if isinstance(node, cst.FunctionDef):
                 params = node.params.params
-                method = in_class and bool(params) and params[0].name.value in ("self", "cls")
-                yield Unit(f"method:{node.name.value}" if in_class else node.name.value, node,
-                           1 if method else 0)  # fmt: skip
-                yield from walk(node.body.body, False)
+                method = bool(owner) and bool(params) and params[0].name.value in ("self", "cls")
+                yield Unit(f"method:{node.name.value}" if owner else node.name.value, node,
+                           1 if method else 0, owner)  # fmt: skip
+                yield from walk(node.body.body, "")
             elif isinstance(node, cst.ClassDef):
-                yield from walk(node.body.body, True)
+                yield from walk(node.body.body, node.name.value)
             elif isinstance(node, (cst.If, cst.Try)):
-                yield from walk(node.body.body, in_class)
+                yield from walk(node.body.body, owner)
 
-    yield from walk(module.body, False)
+    yield from walk(module.body, "")
 
 
 class TaintEngine:
@@ -194,6 +199,9 @@ class TaintEngine:
         summary = self._summary_for(func)
         if summary is not None:
             return self._apply(summary, node, args, interp)
+        summary = self._local_method(interp, func)
+        if summary is not None:
+            return self._apply(summary, node, args, interp, receiver)
         return CLEAN if consumed else None
 
     def returned(self, interp: Interpreter, node: cst.Return, value: Value) -> None:
@@ -223,11 +231,12 @@ class TaintEngine:
         if not self.reporting:
             return
         if flow.origin == "source":
-            self._report(sinkset.code, node, done.steps, flow.confidence, statement)
+            operator = operator_code(flow, sinkset.category)
+            self._report(sinkset.code, node, done.steps, flow.confidence, statement, operator)
         elif self.audit and unknown_reported(sink, flow):
             # A library's own parameter or an opaque value: its caller decides whether it is
             # trusted, so this is a lead for an audit, never a default finding.
-            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement)
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False)
 
     def _summary_for(self, func: cst.BaseExpression) -> Summary | None:
         if isinstance(func, cst.Name):
@@ -236,8 +245,24 @@ class TaintEngine:
             return self.summaries.get(f"method:{func.attr.value}")
         return None
 
+    def _local_method(self, interp: Interpreter, func: cst.BaseExpression) -> Summary | None:
+        """`page = Page(...)` then `page.render()`, with `render(self)` in the body of `class
+        Page` of this file: what that method returns, rather than "a method of a tainted object
+        returns its taint". Its summary is computed once per round like any unit's (no
+        recursion). Anything else (an inherited method, a static one, an object of unknown
+        class) keeps the conservative answer."""
+        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+            return None
+        owner = interp.types.get(func.value.value, "")
+        summary = self.summaries.get(f"{owner}.{func.attr.value}") if owner else None
+        return summary if summary is not None and summary.params[:1] == ("self",) else None
+
     def _apply(self, summary: Summary, node: cst.Call, args: list[tuple[cst.Arg, Value]],
-               interp: Interpreter) -> Value:  # fmt: skip
+               interp: Interpreter, this: Value | None = None) -> Value:  # fmt: skip
+        """The callee's summary at this call. `this`: the receiver bound to `self`, for what
+        the method returns only; its sinks through `self` are not applied, since an object's
+        value is every argument of its constructor at once (one tainted field would make every
+        `self.x` in a sink a report)."""
         offset = 1 if isinstance(node.func, cst.Attribute) else 0
         bound: dict[int, Value] = {}
         position = 0
@@ -254,6 +279,8 @@ class TaintEngine:
                 sinkset = next(s for s in self.sinksets if s.code == code)
                 for flow in value:
                     self._through(sinkset, sink_node, _chain(flow, into, pflow), statement)
+        if this is not None:
+            bound[0] = this
         for rflow in summary.returns:
             if rflow.origin != "param":
                 out.append((rflow,))
@@ -271,7 +298,8 @@ class TaintEngine:
                 (sinkset.code, node, flow, statement)
             )
         elif flow.origin == "source" and self.reporting:
-            self._report(sinkset.code, node, flow.steps, flow.confidence, statement)
+            operator = operator_code(flow, sinkset.category)
+            self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator)
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> None:
@@ -330,6 +358,8 @@ class TaintEngine:
         interp = Interpreter(self, env, globals_env, local_types)
         interp.run(func.body.body)
         self.summaries[unit.key] = self.current
+        if unit.owner and isinstance(unit.node, cst.FunctionDef):
+            self.summaries[f"{unit.owner}.{unit.node.name.value}"] = self.current
 
 
 def _has_route(func: cst.FunctionDef) -> bool:
