@@ -56,3 +56,27 @@ def test_judged_sample_is_well_formed() -> None:
         assert line.isdigit() and row["rule"] in codes and row["verdict"] in ("TP", "FP"), row
         assert row["reason"].strip(), row
     assert len({r["rule"] for r in rows}) >= 10  # across rules, not one family
+
+
+
+def test_judged_rows_reported_at_info_are_no_alerts_and_not_gone() -> None:
+    """An info finding never fails a run, so a judged row now at info (the operator's own
+    input run as code) leaves the precision of alerts without counting as lost."""
+    run_spec = importlib.util.spec_from_file_location("realcode_run", HERE / "run.py")
+    assert run_spec is not None and run_spec.loader is not None
+    run = importlib.util.module_from_spec(run_spec)
+    sys.modules[run_spec.name] = run  # dataclasses look their module up there
+    run_spec.loader.exec_module(run)
+    with (HERE / "judged.csv").open(newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["rule"] in ("SC203", "SC207")]
+    shell = next(r for r in rows if r["location"].endswith("commands/shell.py:257"))
+    debug = next(r for r in rows if r["location"].endswith("views/debug.py:70"))
+    findings = []
+    for row, severity in ((shell, "info"), (debug, "high")):
+        path, _, line = row["location"].rpartition(":")
+        findings.append({"path": path, "line": int(line), "rule_id": row["rule"],
+                         "severity": severity})  # fmt: skip
+    judged = run.judged_precision(findings, run.family_of_rules(), rules="SC203,SC207")
+    assert judged["by_family"] == {"injection": {"tp": 0, "fp": 1, "precision": 0.0}}
+    assert [r["location"] for r in judged["below_gate"]] == [shell["location"]]
+    assert judged["gone"] == len(rows) - 2

@@ -128,6 +128,57 @@ def test_sarif_carries_code_flows_and_validates(tmp_path: Path) -> None:
     jsonschema.validate(document, json.loads(schema.read_text(encoding="utf-8")))
 
 
+OPERATOR_AND_REQUEST = """\
+import sqlite3
+import sys
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def shell():
+    exec(sys.stdin.read(), globals())
+    return eval(input("expr> "))
+
+
+def count():
+    return sqlite3.connect("app.db").execute("SELECT COUNT(*) FROM " + sys.argv[1])
+
+
+@app.route("/calc")
+def calc():
+    return str(eval(request.args["expr"] + input()))
+"""
+
+
+def test_the_operators_own_input_run_as_code_is_info_with_the_threat_model_note(
+    tmp_path: Path,
+) -> None:
+    code, output = scan(tmp_path, OPERATOR_AND_REQUEST.split("\n\n\ndef count")[0], "--format",
+                        "json")  # fmt: skip
+    assert code == 0  # info never fails the default gate (`--fail-on low`)
+    found = taint_findings(output)
+    assert [(f["rule_id"], f["line"], f["severity"]) for f in found] == [
+        ("SC203", 9, "info"), ("SC203", 10, "info")]  # fmt: skip
+    for finding in found:
+        assert "the operator's own input" in str(finding["message"])
+        assert any("threat model" in s for s in finding["signals"])  # type: ignore[attr-defined]
+    code, output = scan(tmp_path, OPERATOR_AND_REQUEST.split("\n\n\ndef count")[0], "--format",
+                        "json", "--fail-on", "info")  # fmt: skip
+    assert code == 1
+
+
+def test_argv_into_sql_and_request_data_into_eval_keep_their_severity(tmp_path: Path) -> None:
+    code, output = scan(tmp_path, OPERATOR_AND_REQUEST, "--format", "json")
+    assert code == 1
+    severity = {(f["rule_id"], f["line"]): f["severity"] for f in taint_findings(output)}
+    assert severity[("SC201", 14)] == "high"  # a local source into SQL: still a defect
+    # The request's data and the operator's input reach one eval: the request's trace leads.
+    assert severity[("SC203", 19)] == "critical"
+    [calc] = [f for f in taint_findings(output) if f["line"] == 19]
+    assert calc["signals"] == [] and "request.args" in str(calc["message"])
+
+
 def test_non_taint_findings_have_an_empty_trace(tmp_path: Path) -> None:
     code, output = scan(tmp_path, "import os\nos.chmod('x', 0o777)\n", "--format", "json")
     assert code == 1

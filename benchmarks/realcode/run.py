@@ -21,10 +21,11 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 "secret"; input-handling is "injection"; configuration, hygiene, diagnostics as named).
 
 `judged.csv` holds hand-judged findings (`location,rule,verdict,reason`; verdict TP or FP).
-Rows still reported give precision per family; rows no longer reported are listed as gone (a
-gone TP is lost recall). Results go to `--out` (default `benchmarks/.results/realcode/`) as
-`realcode.json` and `realcode.md`; the Markdown is printed too. CPU time is the growth of
-`getrusage(RUSAGE_CHILDREN)` (user + system of each tool and its workers).
+Rows still reported as alerts give precision per family; rows reported at info are listed apart;
+rows no longer reported are listed as gone (a gone TP is lost recall). Results go to `--out`
+(default `benchmarks/.results/realcode/`) as `realcode.json` and `realcode.md`; the Markdown is
+printed too. CPU time is the growth of `getrusage(RUSAGE_CHILDREN)` (user + system of each tool
+and its workers).
 """
 
 from __future__ import annotations
@@ -182,18 +183,25 @@ def per10k(count: int, lines: int) -> float:
 def judged_precision(
     library: list[dict[str, Any]], families: dict[str, str], rules: str | None = None
 ) -> dict[str, Any]:
-    """Precision per family over judged rows that secretcheck still reports (rows of rules
-    that `--rules` left out are not counted as gone)."""
+    """Precision per family over judged rows that secretcheck still reports as alerts (rows of
+    rules that `--rules` left out are not counted as gone). A judged row now reported at info
+    (below the gate, like the operator's own input run as code) is no alert: it is listed
+    apart, neither in the precision nor gone."""
     selected = tuple(r.strip().upper() for r in rules.split(",")) if rules else ("SC",)
     found = {(f"{f['path']}:{f['line']}", f["rule_id"]) for f in library}
+    alerts = {(f"{f['path']}:{f['line']}", f["rule_id"]) for f in library
+              if f["severity"] in GATE}  # fmt: skip
     tally: dict[str, Counter[str]] = {}
     gone: list[dict[str, str]] = []
+    below_gate: list[dict[str, str]] = []
     rows = list(csv.DictReader(JUDGED.open(newline=""))) if JUDGED.exists() else []
     rows = [r for r in rows if r["rule"].startswith(selected)]
     for row in rows:
         family = families.get(row["rule"], "?")
-        if (row["location"], row["rule"]) in found:
+        if (row["location"], row["rule"]) in alerts:
             tally.setdefault(family, Counter())[row["verdict"]] += 1
+        elif (row["location"], row["rule"]) in found:
+            below_gate.append(row)
         else:
             gone.append(row)
     precision = {
@@ -204,7 +212,7 @@ def judged_precision(
     judged = {(r["location"], r["rule"]) for r in rows}
     unjudged = Counter(families.get(rule, "?") for _, rule in found - judged)
     return {"by_family": precision, "gone": len(gone), "gone_tp": gone_tp,
-            "unjudged": dict(sorted(unjudged.items()))}  # fmt: skip
+            "below_gate": below_gate, "unjudged": dict(sorted(unjudged.items()))}  # fmt: skip
 
 
 def summarise(
@@ -282,6 +290,9 @@ def markdown(s: dict[str, Any]) -> str:
     out += ["", f"Judged rows no longer reported: {gone['gone']} "
             f"({len(gone['gone_tp'])} of them TP, i.e. lost)."]  # fmt: skip
     out += [f"- lost TP: {r['location']} {r['rule']} ({r['reason']})" for r in gone["gone_tp"]]
+    below = gone.get("below_gate", [])
+    out += ["", f"Judged rows still reported, at info (below the gate, not alerts): {len(below)}."]
+    out += [f"- {r['location']} {r['rule']} {r['verdict']} ({r['reason']})" for r in below]
     return "\n".join(out) + "\n"
 
 

@@ -100,7 +100,8 @@ class Repository:
         self.conn = conn
 
     def search(self, term):
-        # audit: SC201
+        # The route below passes request.args here, through `repo.search(...)`.
+        # expect: SC201
         return self.conn.execute("SELECT * FROM items WHERE name LIKE '%" + term + "%'")
 
     def count(self):

@@ -29,7 +29,7 @@ from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
 from secretcheck.python.taint.prefilter import has_entry_point
 from secretcheck.python.taint.scopes import Resolver
-from secretcheck.python.taint.sources import WEB_IMPORT
+from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE, WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -114,9 +114,11 @@ class Check:
         return units
 
     def _choose(self, units: list[tuple[bool, str]], spans: list[tuple[int, int]],
-                sink_lines: set[int], module_sink: bool) -> set[int] | None:  # fmt: skip
+                sink_lines: set[int], module_sink: bool,
+                owners: list[str]) -> set[int] | None:  # fmt: skip
         """Indices of the units around sink lines, their callers and their callees (summaries
-        flow both ways), transitively; None when nothing there can yield a finding."""
+        flow both ways), transitively; None when nothing there can yield a finding. `owners`:
+        each unit's class ("" for a function), for `page = Page(...); page.render()`."""
         texts = [self.text[self.starts[a - 1] : self.starts[b] if b < len(self.starts) else None]
                  for a, b in spans]  # fmt: skip
         defined: dict[tuple[bool, str], list[int]] = {}
@@ -135,6 +137,7 @@ class Check:
                      for x in defined[(m.group(1) is None, m.group(1) or m.group(2))]}  # fmt: skip
             if callers is not None:
                 found |= {k for k in range(len(units)) if callers.search(texts[k])}
+            found |= _methods_called(todo, texts, units, owners)
             todo = found - chosen
             chosen |= todo
         if not chosen and not module_sink:
@@ -156,7 +159,8 @@ class Check:
         top = [_ast_span(s) for s in tree.body if isinstance(s, _TOP)]
         module_sink = self._module_level_sink_lines(top, sink_lines)
         meta = [(j >= 0, getattr(func, "name", "")) for _, j, func in units]
-        chosen = self._choose(meta, spans, sink_lines, module_sink)
+        owners = [_class_name(tree.body[i]) if j >= 0 else "" for i, j, _ in units]
+        chosen = self._choose(meta, spans, sink_lines, module_sink, owners)
         if chosen is None:
             return None
         keep = {(units[k][0], units[k][1]) for k in chosen}
@@ -337,15 +341,21 @@ class Check:
         return bool(self.text[start : self._offset(first.lineno, first.col_offset)].strip())
 
     def _report(self, code: str, node: ast.AST, steps: tuple[TraceStep, ...],
-                confidence: Confidence, statement: Lines | None) -> None:  # fmt: skip
+                confidence: Confidence, statement: Lines | None,
+                operator: bool = False) -> None:  # fmt: skip
         span = self.positions.span(node)
         lines = statement if statement is not None else (span.line, span.end_line)
         # Only audit mode reports values of unknown origin, always at low confidence and info
         # severity: below the default `fail-on`, so an audit never fails a run by itself.
         audit = confidence == Confidence.LOW
-        hit = Hit(code, span, "", _detail(steps), lines, trace=steps, confidence=confidence,
-                  signals=("audit: value of unknown origin",) if audit else (),
-                  severity=Severity.INFO if audit else None)  # fmt: skip
+        signals = ("audit: value of unknown origin",) if audit else ()
+        detail = _detail(steps)
+        if operator:  # the operator's own input run as code: see sources.OPERATOR_RUNS_CODE
+            signals = (*signals, OPERATOR_CODE_NOTE)
+            detail = f"{detail} (the operator's own input)" if detail else detail
+        severity = Severity.INFO if audit or operator else None
+        hit = Hit(code, span, "", detail, lines, trace=steps, confidence=confidence,
+                  signals=signals, severity=severity)  # fmt: skip
         key = (code, span)
         if key not in self.best or _better(hit, self.best[key]):
             self.best[key] = hit
@@ -411,8 +421,11 @@ def _literal_end(source: str) -> int:
 
 
 def _better(new: Hit, old: Hit) -> bool:
+    """The stronger of two traces into one sink: one at the rule's severity beats an info one
+    (a request's data beside the operator's own input into one `eval`), then confidence."""
     rank = {Confidence.HIGH: 2, Confidence.MEDIUM: 1, Confidence.LOW: 0}
-    a, b = rank[new.confidence or Confidence.LOW], rank[old.confidence or Confidence.LOW]
+    a = (new.severity is None, rank[new.confidence or Confidence.LOW])
+    b = (old.severity is None, rank[old.confidence or Confidence.LOW])
     return a > b or (a == b and len(new.trace) < len(old.trace))
 
 
@@ -423,6 +436,27 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     if steps[0].note.startswith("source: ") or "parameter" in first or "option" in first:
         return f"{first} (line {steps[0].line}) reaches {steps[-1].note.removeprefix('sink: ')}"
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
+
+
+def _class_name(statement: ast.stmt) -> str:
+    return statement.name if isinstance(statement, ast.ClassDef) else ""
+
+
+def _methods_called(todo: set[int], texts: list[str], units: list[tuple[bool, str]],
+                    owners: list[str]) -> set[int]:  # fmt: skip
+    """Methods of this file's classes that a unit in `todo` calls on an instance it builds
+    (`page = Page(...)`, then `page.render()`): the engine reads their summaries."""
+    classes = sorted({re.escape(o) for o in owners if o})
+    if not classes:
+        return set()
+    built = re.compile(rf"(?<![.\w])({'|'.join(classes)})\s*\(")
+    made = {m.group(1) for k in todo for m in built.finditer(texts[k])}
+    if not made:
+        return set()
+    methods = [k for k, owner in enumerate(owners) if owner in made]
+    called = re.compile(rf"\.({'|'.join(sorted({re.escape(units[k][1]) for k in methods}))})\s*\(")
+    names = {m.group(1) for k in todo for m in called.finditer(texts[k])}
+    return {k for k in methods if units[k][1] in names}
 
 
 def _calls(names: set[tuple[bool, str]]) -> re.Pattern[str] | None:

@@ -18,7 +18,12 @@ from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
-from secretcheck.python.taint.sources import Function, parameters, untrusted_params
+from secretcheck.python.taint.sources import (
+    Function,
+    operator_code,
+    parameters,
+    untrusted_params,
+)
 
 MAX_ROUNDS = 4
 _ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
@@ -56,7 +61,9 @@ def checked_options(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-Report = Callable[[str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None"], None]
+# (rule code, sink node, trace, confidence, statement, operator: the program's operator's own
+# input run as code, reported at info severity by the threat model of `sources.py`)
+Report = Callable[[str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", bool], None]
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -65,6 +72,7 @@ class Unit:
     key: str  # "f" for a function, "method:f" for a method, "<module>" for the module body
     node: Function | None  # None for the module body
     offset: int = 0  # 1 for methods: `self.f(x)` passes x as parameter 1
+    owner: str = ""  # a method's class: its summary is also kept as "Owner.f"
 
 
 @dataclass(slots=True)
@@ -93,20 +101,20 @@ def called_names(body: Sequence[ast.stmt]) -> frozenset[str]:
 def units_of(body: Sequence[ast.stmt]) -> Iterator[Unit]:
     yield Unit("<module>", None)
 
-    def walk(statements: Sequence[ast.stmt], in_class: bool) -> Iterator[Unit]:
+    def walk(statements: Sequence[ast.stmt], owner: str) -> Iterator[Unit]:
         for node in statements:
             if isinstance(node, _FUNCTIONS):
                 params = node.args.args
-                method = in_class and bool(params) and params[0].arg in ("self", "cls")
-                yield Unit(f"method:{node.name}" if in_class else node.name, node,
-                           1 if method else 0)  # fmt: skip
-                yield from walk(node.body, False)
+                method = bool(owner) and bool(params) and params[0].arg in ("self", "cls")
+                yield Unit(f"method:{node.name}" if owner else node.name, node,
+                           1 if method else 0, owner)  # fmt: skip
+                yield from walk(node.body, "")
             elif isinstance(node, ast.ClassDef):
-                yield from walk(node.body, True)
+                yield from walk(node.body, node.name)
             elif isinstance(node, (ast.If, ast.Try)):
-                yield from walk(node.body, in_class)
+                yield from walk(node.body, owner)
 
-    yield from walk(body, False)
+    yield from walk(body, "")
 
 
 class TaintEngine:
@@ -195,6 +203,9 @@ class TaintEngine:
         summary = self._summary_for(func)
         if summary is not None:
             return self._apply(summary, node, args, interp)
+        summary = self._local_method(interp, func)
+        if summary is not None:
+            return self._apply(summary, node, args, interp, receiver)
         return CLEAN if consumed else None
 
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None:
@@ -224,11 +235,12 @@ class TaintEngine:
         if not self.reporting:
             return
         if flow.origin == "source":
-            self._report(sinkset.code, node, done.steps, flow.confidence, statement)
+            operator = operator_code(flow, sinkset.category)
+            self._report(sinkset.code, node, done.steps, flow.confidence, statement, operator)
         elif self.audit and unknown_reported(sink, flow):
             # A library's own parameter or an opaque value: its caller decides whether it is
             # trusted, so this is a lead for an audit, never a default finding.
-            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement)
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False)
 
     def _summary_for(self, func: ast.expr) -> Summary | None:
         if isinstance(func, ast.Name):
@@ -237,8 +249,24 @@ class TaintEngine:
             return self.summaries.get(f"method:{func.attr}")
         return None
 
+    def _local_method(self, interp: Interpreter, func: ast.expr) -> Summary | None:
+        """`page = Page(...)` then `page.render()`, with `render(self)` in the body of `class
+        Page` of this file: what that method returns, rather than "a method of a tainted object
+        returns its taint". Its summary is computed once per round like any unit's (no
+        recursion). Anything else (an inherited method, a static one, an object of unknown
+        class) keeps the conservative answer."""
+        if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
+            return None
+        owner = interp.types.get(func.value.id, "")
+        summary = self.summaries.get(f"{owner}.{func.attr}") if owner else None
+        return summary if summary is not None and summary.params[:1] == ("self",) else None
+
     def _apply(self, summary: Summary, node: ast.Call, args: list[tuple[Argument, Value]],
-               interp: Interpreter) -> Value:  # fmt: skip
+               interp: Interpreter, this: Value | None = None) -> Value:  # fmt: skip
+        """The callee's summary at this call. `this`: the receiver bound to `self`, for what
+        the method returns only; its sinks through `self` are not applied, since an object's
+        value is every argument of its constructor at once (one tainted field would make every
+        `self.x` in a sink a report)."""
         offset = 1 if isinstance(node.func, ast.Attribute) else 0
         bound: dict[int, Value] = {}
         position = 0
@@ -255,6 +283,8 @@ class TaintEngine:
                 sinkset = next(s for s in self.sinksets if s.code == code)
                 for flow in value:
                     self._through(sinkset, sink_node, _chain(flow, into, pflow), statement)
+        if this is not None:
+            bound[0] = this
         for rflow in summary.returns:
             if rflow.origin != "param":
                 out.append((rflow,))
@@ -272,7 +302,8 @@ class TaintEngine:
                 (sinkset.code, node, flow, statement)
             )
         elif flow.origin == "source" and self.reporting:
-            self._report(sinkset.code, node, flow.steps, flow.confidence, statement)
+            operator = operator_code(flow, sinkset.category)
+            self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator)
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> None:
@@ -331,6 +362,8 @@ class TaintEngine:
         interp = Interpreter(self, env, globals_env, local_types)
         interp.run(interp.block(func.body))
         self.summaries[unit.key] = self.current
+        if unit.owner:
+            self.summaries[f"{unit.owner}.{func.name}"] = self.current
 
 
 def _has_route(func: Function) -> bool:

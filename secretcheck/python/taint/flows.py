@@ -17,6 +17,9 @@ from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import argument, dotted, keyword
 
 Origin = Literal["source", "param", "unknown"]
+# Who controls a source's value (the threat model; `sources.py` says which source is which):
+# "remote" for whoever sends a request or message, "local" for the program's own operator.
+SourceKind = Literal["remote", "local"]
 # When a sink fed only by values of unknown origin (parameters, opaque calls) is reported:
 # "any" non-constant value, only a string "built" from one (f-string, %, +, format, join),
 # or "never" (paths, URLs and the like are too often legitimately variable).
@@ -42,6 +45,7 @@ class Flow:
     text: bool = True  # holds text (a query string value) rather than a parsed document
     param: int = -1  # for origin "param": the parameter's index
     only: frozenset[str] | None = None  # categories it may be reported for (None: all)
+    kind: SourceKind = "remote"  # for origin "source": who controls the value
 
     def step(self, step: TraceStep) -> Flow:
         steps = (*self.steps, step)

@@ -267,7 +267,7 @@ class Interpreter:
             and method in REQUEST_METHODS
             and self.kind(func.value) == "request"
         ):
-            flow = source_flow(f"request.{method}()", text=False, local=method in LOCAL_PATH)
+            flow = source_flow(f"request.{method}()", text=False, own_path=method in LOCAL_PATH)
         if (
             flow is None
             and self.host.web_module

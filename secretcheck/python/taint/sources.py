@@ -75,14 +75,37 @@ WEB_IMPORT = re.compile(WEB_FRAMEWORK)  # one notion of a web module for prefilt
 LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path"})
 
 
+# The threat model, after CodeQL's default "remote" one. A remote source (request data, route
+# and view parameters, a socket) is whoever sends it; a local source (`input()`, stdin,
+# `sys.argv`, argparse, click/typer) is the program's own operator. Into these categories the
+# operator's own input is run as code: expected in a shell, REPL or debugger, a defect only when
+# the program runs with more privilege than its caller or its input comes from someone else.
+# Such a flow is still reported, at info severity (below the default gate) and with this note.
+OPERATOR_RUNS_CODE = frozenset({"code-injection"})
+OPERATOR_CODE_NOTE = (
+    "threat model: the operator's own input (a local source) run as code; expected in a shell,"
+    " REPL or debugger, a defect where the program has more privilege than its caller or the"
+    " input comes from someone else"
+)
+
+
+def operator_code(flow: Flow, category: str) -> bool:
+    """Is this the operator's own input reaching a code-execution sink (info, not a defect)?"""
+    return flow.origin == "source" and flow.kind == "local" and category in OPERATOR_RUNS_CODE
+
+
 def source_flow(
-    label: str, *, text: bool = True, env: bool = False, cli: bool = False, local: bool = False
+    label: str, *, text: bool = True, env: bool = False, cli: bool = False, own_path: bool = False
 ) -> Flow:
-    if local:
+    """`cli`: the operator's input (a local source); `own_path`: the current request's own
+    path; `env`: the deployment's environment, of unknown origin. Otherwise a remote source."""
+    if own_path:
         return Flow("source", label, text=text, cleared=frozenset({"open-redirect"}))
     if env:
         return Flow("unknown", label, confidence=Confidence.LOW, only=ENV_ONLY)
-    return Flow("source", label, text=text, only=CLI_ONLY if cli else None)
+    if cli:
+        return Flow("source", label, text=text, only=CLI_ONLY, kind="local")
+    return Flow("source", label, text=text)
 
 
 def attribute_source(names: frozenset[str]) -> Flow | None:
@@ -93,7 +116,7 @@ def attribute_source(names: frozenset[str]) -> Flow | None:
                 attr = name[len(prefix) + 1 :].split(".")[0]
                 if attr in REQUEST_ATTRS:
                     return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS,
-                                       local=attr in LOCAL_PATH)  # fmt: skip
+                                       own_path=attr in LOCAL_PATH)  # fmt: skip
         if name == "sys.argv":
             return source_flow("sys.argv", cli=True)
         if name == "os.environ":
@@ -109,7 +132,7 @@ def call_source(names: frozenset[str], method: str) -> Flow | None:
         for prefix in _FLASK_REQUEST:
             if name.startswith(prefix + ".") and name.rsplit(".", 1)[1] in REQUEST_METHODS:
                 return source_flow(f"request.{method}() (Flask)", text=False,
-                                   local=method in LOCAL_PATH)  # fmt: skip
+                                   own_path=method in LOCAL_PATH)  # fmt: skip
     if method in ("parse_args", "parse_known_args"):
         return source_flow("argparse arguments", cli=True)
     return None
@@ -259,5 +282,5 @@ def untrusted_params(
 
 def request_attribute(attr: str) -> Flow | None:
     if attr in REQUEST_ATTRS:
-        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS, local=attr in LOCAL_PATH)
+        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS, own_path=attr in LOCAL_PATH)
     return None
