@@ -119,25 +119,6 @@ def _outside_docstrings(rules: list[RuleSpec], text: str, tree: ast.Module) -> l
     return kept
 
 
-def _taint_worth_parsing(
-    rules: list[RuleSpec], text: str, tree: ast.Module, audit: bool
-) -> list[RuleSpec]:
-    """Drop the group (taint) rules when their visitor, asked on the `ast`, would analyze
-    nothing: the whole-module libcst parse is the costliest and largest step of a scan."""
-    grouped: dict[str, list[RuleSpec]] = {}
-    for rule in rules:
-        if CHECKS[rule.check].group:
-            grouped.setdefault(CHECKS[rule.check].group, []).append(rule)
-    dropped: set[str] = set()
-    for group, members in grouped.items():
-        check = importlib.import_module(GROUPS[group]).Check(
-            members, [], text, audit=audit, tree=tree
-        )
-        if not check.worth_parsing(tree):
-            dropped.update(r.code for r in members)
-    return [r for r in rules if r.code not in dropped]
-
-
 def statement_ranges(tree: ast.Module, lines: set[int]) -> list[tuple[int, int, bool]]:
     """(first, last, is_header) of the innermost statement holding each candidate line.
 
@@ -207,38 +188,19 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
     return prefix + "".join(chunk), 1 if indent else 0
 
 
-def _visit(
-    module: Any,
-    rules: Sequence[RuleSpec],
-    text: str = "",
-    audit: bool = False,
-    tree: ast.Module | None = None,
-) -> list[Hit]:
+def _visit(module: Any, rules: Sequence[RuleSpec]) -> list[Hit]:
     from libcst.metadata import MetadataWrapper
 
     from secretcheck.engines.cstwalk import walk_batched  # loads libcst: only with a module
 
     hits: list[Hit] = []
-    visitors: list[Any] = []
-    grouped: dict[str, list[RuleSpec]] = {}
-    for rule in rules:
-        entry = CHECKS[rule.check]
-        if entry.group:  # one shared visitor for the whole group (the taint engine)
-            grouped.setdefault(entry.group, []).append(rule)
-        else:
-            visitors.append(importlib.import_module(entry.module).Check(rule, hits))
+    visitors = [importlib.import_module(CHECKS[r.check].module).Check(r, hits) for r in rules]
     if visitors:
         # The wrapper only serves positions, resolved when a check first reports.
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         for visitor in visitors:
             visitor.bind(wrapper)
         walk_batched(module, visitors)
-    for group, members in grouped.items():
-        # A group check analyzes the module itself (no traversal of its own to batch).
-        check = importlib.import_module(GROUPS[group]).Check(
-            members, hits, text, audit=audit, tree=tree
-        )
-        check.leave_Module(module)
     return hits
 
 
@@ -331,7 +293,6 @@ def run_cst(
     ]
     if module_rules:
         module_rules = _outside_docstrings(module_rules, text, tree)
-        module_rules = _taint_worth_parsing(module_rules, text, tree, audit)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
     on_ast = [r for r in module_rules if CHECKS[r.check].syntax == "ast"]
     if on_ast:
@@ -346,5 +307,5 @@ def run_cst(
             return [*hits, _parse_error(exc.raw_line, exc.raw_column + 1, "libcst cannot parse")]
         except RecursionError:
             return [*hits, _parse_error(1, 1, "too deeply nested to parse")]
-        hits.extend(_visit(module, module_rules, text, audit, tree))
+        hits.extend(_visit(module, module_rules))
     return hits

@@ -14,6 +14,7 @@ the two trees differ (`ast` folds implicit concatenation into one `Constant`, an
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
 
 def dotted(node: ast.AST | None) -> str:
@@ -95,3 +96,29 @@ def argument(call: ast.Call, index: int, name: str) -> ast.expr | None:
         return found
     positional = [a for a in call.args if not isinstance(a, ast.Starred)]
     return positional[index] if index < len(positional) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One argument of a call as written (libcst's `Arg`): `keyword` for `k=v`, `star` "*"
+    for `*args` and "**" for `**kwargs`."""
+
+    value: ast.expr
+    keyword: str | None = None
+    star: str = ""
+
+
+def ordered_arguments(call: ast.Call) -> list[Argument]:
+    """A call's arguments in source order (`ast` keeps positional and keyword ones apart)."""
+    out = [Argument(a.value, star="*") if isinstance(a, ast.Starred) else Argument(a)
+           for a in call.args]  # fmt: skip
+    out += [Argument(k.value, k.arg, "" if k.arg else "**") for k in call.keywords]
+    if call.args and call.keywords and _at(call.keywords[0]) < _at(call.args[-1]):
+        nodes: list[ast.AST] = [*call.args, *call.keywords]
+        order = sorted(range(len(out)), key=lambda i: _at(nodes[i]))
+        out = [out[i] for i in order]
+    return out
+
+
+def _at(node: ast.AST) -> tuple[int, int]:
+    return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)

@@ -147,7 +147,7 @@ def _taint(module: ModuleType) -> TaintEntry:
     one shared visitor (`python/taint/check.py`) runs the engine once for all of them."""
     prefilter: SinkPrefilter = module.PREFILTER
     return TaintEntry(module.__name__, prefilter, group="taint", words=prefilter.words,
-                      lines=prefilter.pattern, gated=prefilter.gated)  # fmt: skip
+                      lines=prefilter.pattern, gated=prefilter.gated, syntax="ast")  # fmt: skip
 
 
 def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:

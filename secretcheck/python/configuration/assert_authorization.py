@@ -13,7 +13,7 @@ from __future__ import annotations
 import libcst as cst
 
 from secretcheck.analysis.names import split_words
-from secretcheck.python.taint.guards import paths_in
+from secretcheck.python.syntax import paths_in
 from secretcheck.python.visitor import ResolvingCheck
 
 _AUTH_WORDS = frozenset(

@@ -14,8 +14,7 @@ from __future__ import annotations
 import libcst as cst
 
 from secretcheck.analysis.names import split_words
-from secretcheck.python.syntax import const_text, dotted, is_false
-from secretcheck.python.taint.guards import paths_in
+from secretcheck.python.syntax import const_text, dotted, is_false, paths_in
 from secretcheck.python.visitor import ResolvingCheck
 
 _WEAK = {"hashlib.md5", "hashlib.sha1", "md5.new", "sha.new", "Crypto.Hash.MD5.new",

@@ -1,10 +1,10 @@
-"""The one visitor behind every taint rule (SC201-SC210): select, resolve, analyze, report.
+"""The one analysis behind every taint rule (SC201-SC210): select, resolve, analyze, report.
 
-How it detects: the enabled taint rules' prefilters mark the lines that may hold a sink; only
-the top-level functions and classes around those lines (and, transitively, the functions that
-call them) are kept, together with the module's own statements, in a trimmed copy of the module.
-Scope and qualified-name metadata are resolved on that copy alone, since that resolution costs
-several times the parse; `analysis.engine.TaintEngine` then does the data flow.
+How it detects: on the stdlib `ast` the CST engine parsed already, the enabled taint rules'
+prefilters mark the lines that may hold a sink; only the top-level functions and classes around
+those lines (and, transitively, the functions that call them) are kept, together with the
+module's own statements. Names are resolved on that selection alone (`scopes.Resolver`);
+`engine.TaintEngine` then does the data flow.
 
 What it deliberately misses: flows through other modules, through attributes set in another
 method, and sinks reached only through an alias the line prefilter cannot see.
@@ -14,52 +14,47 @@ from __future__ import annotations
 
 import ast
 import bisect
+import copy
 import importlib
+import io
 import re
+import tokenize
 from collections.abc import Sequence
 
-import libcst as cst
-from libcst.metadata import (
-    MetadataWrapper,
-    PositionProvider,
-    QualifiedNameSource,
-)
-
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
+from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
+from secretcheck.python.taint.interp import Lines
 from secretcheck.python.taint.prefilter import has_entry_point
-from secretcheck.python.taint.scopes import resolve_scopes
+from secretcheck.python.taint.scopes import Resolver
 from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE, WEB_IMPORT
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
 _FLASK = re.compile(r"^(?:from|import)\s+flask\b", re.M)
 _FASTAPI = re.compile(r"^(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
-_TOP = (cst.FunctionDef, cst.ClassDef)
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_TOP = (*_FUNCTIONS, ast.ClassDef)
 _WITHOUT_WEB = frozenset(
     {"sql_injection", "command_injection", "code_injection", "deserialization", "xss",
      "template_injection"}
 )  # fmt: skip
-_IMPORTED = (QualifiedNameSource.IMPORT, QualifiedNameSource.BUILTIN)
 
 
-class Check(cst.BatchableCSTVisitor):
-    # No metadata for the whole module: positions and qualified names are resolved on the
-    # trimmed module only, and mapped back to the file's lines through CPython's `ast`.
-    METADATA_DEPENDENCIES = ()
+def run_ast(rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False
+            ) -> list[Hit]:  # fmt: skip
+    """Hits of the enabled taint rules on `tree`, CPython's parse of `text`."""
+    hits: list[Hit] = []
+    Check(rules, hits, text, audit).analyze(tree)
+    return hits
 
+
+class Check:
     def __init__(
-        self,
-        rules: Sequence[RuleSpec],
-        hits: list[Hit],
-        text: str,
-        audit: bool = False,
-        tree: ast.Module | None = None,
+        self, rules: Sequence[RuleSpec], hits: list[Hit], text: str, audit: bool = False
     ) -> None:
-        super().__init__()
-        self.tree = tree  # CPython's parse of `text`, when the caller has one
         self.audit = audit
         self.web = bool(WEB_IMPORT.search(text))
         self.hits = hits
@@ -86,35 +81,11 @@ class Check(cst.BatchableCSTVisitor):
             self.line_re = re.compile("|".join(f"(?:{p})" for p in reachable) or "(?!)", re.M)
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
-        self.first: dict[int, int] = {}
-        self.last: dict[int, int] = {}
-        self.kept_classes: dict[int, cst.ClassDef] = {}
+        self.positions = Positions(text)
+        self.concatenations: dict[int, list[list[ast.expr] | None] | None] = {}
 
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
-
-    def _index(self, body: Sequence[cst.CSTNode], tree: Sequence[ast.stmt]) -> None:
-        """First and last line of each statement (and class member), from `ast`, which
-        locates them ~20x faster than libcst's position metadata."""
-        k = 0
-        for statement in body:
-            if k >= len(tree):
-                break
-            count = len(statement.body) if isinstance(statement, cst.SimpleStatementLine) else 1
-            first, last = tree[k], tree[min(k + count, len(tree)) - 1]
-            decorators = [d.lineno for d in getattr(first, "decorator_list", ())]
-            self.first[id(statement)] = min([*decorators, first.lineno])
-            self.last[id(statement)] = last.end_lineno or last.lineno
-            if (
-                isinstance(statement, cst.ClassDef)
-                and isinstance(first, ast.ClassDef)
-                and isinstance(statement.body, cst.IndentedBlock)
-            ):
-                self._index(statement.body.body, first.body)
-            k += count
-
-    def _span(self, node: cst.CSTNode) -> tuple[int, int]:
-        return self.first.get(id(node), 0), self.last.get(id(node), 0)
 
     def _sink_lines(self, tree: ast.Module) -> set[int]:
         extra = []  # `from subprocess import run as r`: look for `r(` too
@@ -129,45 +100,18 @@ class Check(cst.BatchableCSTVisitor):
             lines |= {self._line(m.start()) for m in alias_re.finditer(self.text)}
         return lines
 
-    def _units(self, module: cst.Module) -> list[tuple[int, int, cst.FunctionDef]]:
+    def _units(self, body: Sequence[ast.stmt]) -> list[tuple[int, int, ast.stmt]]:
         """(statement index, method index or -1, function) for every top-level function and
         every method of a top-level class: the granularity at which code is kept."""
-        units = []
-        for i, statement in enumerate(module.body):
-            if isinstance(statement, cst.FunctionDef):
+        units: list[tuple[int, int, ast.stmt]] = []
+        for i, statement in enumerate(body):
+            if isinstance(statement, _FUNCTIONS):
                 units.append((i, -1, statement))
-            elif isinstance(statement, cst.ClassDef):
-                for j, member in enumerate(statement.body.body):
-                    if isinstance(member, cst.FunctionDef):
+            elif isinstance(statement, ast.ClassDef):
+                for j, member in enumerate(statement.body):
+                    if isinstance(member, _FUNCTIONS):
                         units.append((i, j, member))
         return units
-
-    def worth_parsing(self, tree: ast.Module) -> bool:
-        """Would the taint run analyze anything? Answered from CPython's `ast` before libcst
-        parses the module: a 10,000-route module with no path from an entry point to a sink
-        is never turned into a libcst tree (gigabytes, for a 1.8 MB file)."""
-        sink_lines = self._sink_lines(tree)
-        if not sink_lines:
-            return False
-        units: list[tuple[bool, str]] = []
-        owners: list[str] = []
-        spans: list[tuple[int, int]] = []
-        top: list[tuple[int, int]] = []
-        for statement in tree.body:
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                top.append(_ast_span(statement))
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                units.append((False, statement.name))
-                owners.append("")
-                spans.append(_ast_span(statement))
-            elif isinstance(statement, ast.ClassDef):
-                for member in statement.body:
-                    if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        units.append((True, member.name))
-                        owners.append(statement.name)
-                        spans.append(_ast_span(member))
-        module_sink = self._module_level_sink_lines(top, sink_lines)
-        return self._choose(units, spans, sink_lines, module_sink, owners) is not None
 
     def _choose(self, units: list[tuple[bool, str]], spans: list[tuple[int, int]],
                 sink_lines: set[int], module_sink: bool,
@@ -207,38 +151,36 @@ class Check(cst.BatchableCSTVisitor):
             return None
         return chosen
 
-    def _select(self, module: cst.Module, sink_lines: set[int]) -> cst.Module | None:
-        """The module's own statements plus the functions and methods `_choose` keeps."""
-        units = self._units(module)
-        spans = [self._span(f) for _, _, f in units]
-        top = [self._span(s) for s in module.body if isinstance(s, _TOP)]
+    def _select(self, tree: ast.Module, sink_lines: set[int]) -> list[ast.stmt] | None:
+        """The module's own statements plus the functions and methods `_choose` keeps (a
+        class keeps only its chosen methods, and is left out when none is chosen)."""
+        units = self._units(tree.body)
+        spans = [_ast_span(f) for _, _, f in units]
+        top = [_ast_span(s) for s in tree.body if isinstance(s, _TOP)]
         module_sink = self._module_level_sink_lines(top, sink_lines)
-        meta = [(j >= 0, func.name.value) for _, j, func in units]
-        owners = [_class_name(module.body[i]) if j >= 0 else "" for i, j, _ in units]
+        meta = [(j >= 0, getattr(func, "name", "")) for _, j, func in units]
+        owners = [_class_name(tree.body[i]) if j >= 0 else "" for i, j, _ in units]
         chosen = self._choose(meta, spans, sink_lines, module_sink, owners)
         if chosen is None:
             return None
         keep = {(units[k][0], units[k][1]) for k in chosen}
-        body: list[cst.BaseStatement] = []
-        for i, statement in enumerate(module.body):
-            if isinstance(statement, cst.FunctionDef):
+        body: list[ast.stmt] = []
+        for i, statement in enumerate(tree.body):
+            if isinstance(statement, _FUNCTIONS):
                 if (i, -1) in keep:
                     body.append(statement)
-            elif isinstance(statement, cst.ClassDef):
-                members = [m for j, m in enumerate(statement.body.body)
-                           if not isinstance(m, cst.FunctionDef) or (i, j) in keep]  # fmt: skip
-                if len(members) < len(statement.body.body) and any(
-                    isinstance(m, cst.FunctionDef) for m in members
-                ):
-                    block = statement.body.with_changes(body=members)
-                    trimmed_class = statement.with_changes(body=block)
-                    self.kept_classes[id(trimmed_class)] = statement
-                    body.append(trimmed_class)
-                elif any(isinstance(m, cst.FunctionDef) for m in members):
-                    body.append(statement)
+            elif isinstance(statement, ast.ClassDef):
+                members = [m for j, m in enumerate(statement.body)
+                           if not isinstance(m, _FUNCTIONS) or (i, j) in keep]  # fmt: skip
+                if not any(isinstance(m, _FUNCTIONS) for m in members):
+                    continue
+                if len(members) < len(statement.body):
+                    statement = copy.copy(statement)
+                    statement.body = members
+                body.append(statement)
             else:
                 body.append(statement)
-        return module.with_changes(body=body)
+        return body
 
     def _module_level_entry(self, spans: list[tuple[int, int]]) -> bool:
         """Does the module's own code (outside its functions and methods) read an entry point?"""
@@ -273,50 +215,10 @@ class Check(cst.BatchableCSTVisitor):
             if n <= len(lines)
         )
 
-    def _map_lines(self, trimmed: cst.Module) -> None:
-        """Line offsets of the trimmed module's statements and class members, whose lines
-        moved up when the code between them was left out."""
-        self.shifts: list[tuple[int, int, int]] = []
-        self.deltas: list[int] | None = None
-
-        def add(node: cst.CSTNode, first: int) -> None:
-            start = self.positions[node].start.line
-            decorators = getattr(node, "decorators", ())
-            if decorators:
-                start = min(start, self.positions[decorators[0]].start.line)
-            self.shifts.append((start, self.positions[node].end.line, first - start))
-
-        for statement in trimmed.body:
-            original = self.kept_classes.get(id(statement), statement)
-            if id(original) in self.first:
-                add(statement, self.first[id(original)])
-            if isinstance(statement, cst.ClassDef) and isinstance(
-                statement.body, cst.IndentedBlock
-            ):
-                for member in statement.body.body:
-                    if id(member) in self.first:
-                        add(member, self.first[id(member)])
-
-    def _original(self, line: int) -> int:
-        """The file's line for a line of the trimmed module: the innermost shifted range.
-
-        A table built once (outer ranges first, inner ones overwrite): looking ranges up per
-        call made a 10k-function module quadratic."""
-        if self.deltas is None:
-            last = max((end for _, end, _ in self.shifts), default=0)
-            self.deltas = [0] * (last + 2)
-            for start, end, delta in sorted(self.shifts, key=lambda s: s[0] - s[1]):
-                self.deltas[start : end + 1] = [delta] * (end - start + 1)
-        return line + (self.deltas[line] if line < len(self.deltas) else 0)
-
-    def leave_Module(self, original_node: cst.Module) -> None:
+    def analyze(self, tree: ast.Module) -> None:
         try:
-            self._analyze(original_node)
+            self._analyze(tree)
         except RecursionError:
-            self._too_deep()
-        except KeyError as exc:  # libcst's position recorder, failing while it unwinds one
-            if not _from_recursion(exc):
-                raise
             self._too_deep()
 
     def _too_deep(self) -> None:
@@ -326,63 +228,123 @@ class Check(cst.BatchableCSTVisitor):
         detail = "too deeply nested for data-flow analysis; injection rules skipped"
         self.hits.append(Hit("SC901", Span(1, 1, 1, 2), "", detail))
 
-    def _analyze(self, original_node: cst.Module) -> None:
-        tree = self.tree
-        if tree is None:
-            try:
-                tree = ast.parse(self.text)
-            except (SyntaxError, ValueError, RecursionError, MemoryError):
-                return
+    def _analyze(self, tree: ast.Module) -> None:
         sink_lines = self._sink_lines(tree)
         if not sink_lines:
             return
-        self._index(original_node.body, tree.body)
-        trimmed = self._select(original_node, sink_lines)
-        if trimmed is None:
+        selected = self._select(tree, sink_lines)
+        if selected is None:
             return
-        enums = enum_classes(original_node)
-        for chunk in _chunks(trimmed):
+        enums = enum_classes(tree.body)
+        for chunk in _chunks(selected):
             self._run_engine(chunk, enums)
         self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
 
-    def _run_engine(self, trimmed: cst.Module, enums: frozenset[str]) -> None:
-        wrapper = MetadataWrapper(trimmed, unsafe_skip_copy=True)
-        self.positions = wrapper.resolve(PositionProvider)
-        self._map_lines(trimmed)
-        # The scopes alone, asked per node: what libcst's QualifiedNameProvider answers
-        # (`scope.get_qualified_names_for(node)` for a node that has a scope, else nothing),
-        # without its extra passes that wrap a lazy value around every node of the module.
-        scopes = resolve_scopes(wrapper)
-
-        def names(node: cst.CSTNode) -> tuple[frozenset[str], bool]:
-            scope = scopes.get(node)
-            found = scope.get_qualified_names_for(node) if scope is not None else ()
-            if not found:
-                return frozenset(), False
-            return frozenset(q.name for q in found), any(q.source in _IMPORTED for q in found)
-
-        def where(node: cst.CSTNode) -> tuple[int, int]:
-            start = self.positions[node].start
-            return self._original(start.line), start.column + 1
-
+    def _run_engine(self, body: list[ast.stmt], enums: frozenset[str]) -> None:
         engine = TaintEngine(
-            trimmed, self.sinksets, names, where, self._report,
+            body, self.sinksets, Resolver(body).names, self._where, self._report,
+            inline=self._inline, pieces=self._pieces,
             web_module=bool(WEB_IMPORT.search(self.text)),
             flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
             audit=self.audit, text=self.text, enums=enums,
         )  # fmt: skip
         engine.run()
 
-    def _report(self, code: str, node: cst.CSTNode, steps: tuple[TraceStep, ...],
-                confidence: Confidence, statement: cst.CSTNode | None,
+    def _offset(self, line: int, byte_offset: int) -> int:
+        return self.starts[line - 1] + self.positions.column(line, byte_offset)
+
+    def _at(self, offset: int) -> tuple[int, int]:
+        """(line, 0-based column) of a character offset."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1]
+
+    def _where(self, node: ast.AST) -> tuple[int, int]:
+        """Where a trace step points: a node's start, as libcst's positions gave it."""
+        if isinstance(node, ast.comprehension):
+            line, column = self._at(self._clause_start(node))
+        elif isinstance(node, ast.withitem):
+            line, column = self._at(self._parenthesized_start(node.context_expr))
+        else:
+            span = self.positions.span(node)
+            line, column = span.line, span.column - 1
+        return line, column + 1
+
+    def _clause_start(self, node: ast.comprehension) -> int:
+        """libcst's `CompFor` starts where the code before its `for` (or `async for`) ends."""
+        at = self._offset(node.target.lineno, node.target.col_offset)
+        text = self.text
+        while at > 0 and (text[at - 1].isspace() or text[at - 1] == "("):
+            at -= 1  # `for (a) in b`: the target's own parentheses
+        if text[max(at - 3, 0) : at] == "for":
+            at -= 3
+            end = at
+            while at > 0 and text[at - 1].isspace():
+                at -= 1
+            at = at - 5 if text[max(at - 5, 0) : at] == "async" else end
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        return at
+
+    def _parenthesized_start(self, node: ast.expr) -> int:
+        """The start of an expression with the parentheses around it (`with (open(p)) as f`)."""
+        start = self._offset(node.lineno, node.col_offset)
+        end = self._offset(node.end_lineno or node.lineno, node.end_col_offset or 0)
+        text = self.text
+        while True:
+            before, after = start, end
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            while after < len(text) and text[after].isspace():
+                after += 1
+            if before == 0 or text[before - 1] != "(" or text[after : after + 1] != ")":
+                return start
+            start, end = before - 1, after + 1
+
+    def _pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None:
+        """The literals of an implicit concatenation holding an f-string (`"https://h/"
+        f"{v}"`, one node in `ast`): None for a plain literal, else the f-string's parts, with
+        the tree's own replacement fields. None when the node is one literal."""
+        if id(node) not in self.concatenations:
+            self.concatenations[id(node)] = self._split_literals(node)
+        return self.concatenations[id(node)]
+
+    def _split_literals(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None:
+        start = self._offset(node.lineno, node.col_offset)
+        end = self._offset(node.end_lineno or node.lineno, node.end_col_offset or 0)
+        source = self.text[start:end]
+        if _literal_end(source) >= len(source):
+            return None
+        try:
+            read = io.StringIO(f"({source})").readline
+            tokens = [t.string for t in tokenize.generate_tokens(read) if t.type == tokenize.STRING]
+            literals = [ast.parse(t, mode="eval").body for t in tokens]
+        except (SyntaxError, tokenize.TokenError, ValueError):
+            return None
+        fields = iter([v for v in node.values if isinstance(v, ast.FormattedValue)])
+        pieces: list[list[ast.expr] | None] = []
+        for literal in literals:
+            if not isinstance(literal, ast.JoinedStr):
+                pieces.append(None)
+                continue
+            values = literal.values
+            pieces.append([next(fields, v) if isinstance(v, ast.FormattedValue) else v
+                           for v in values])  # fmt: skip
+        return pieces if len(pieces) > 1 else None
+
+    def _inline(self, body: Sequence[ast.stmt]) -> bool:
+        """Is this block written on its header's line (`if not ok: return`)? libcst's
+        `SimpleStatementSuite`, whose statements the libcst engine never ran."""
+        if not body:
+            return False
+        first = body[0]
+        start = self.starts[first.lineno - 1]
+        return bool(self.text[start : self._offset(first.lineno, first.col_offset)].strip())
+
+    def _report(self, code: str, node: ast.AST, steps: tuple[TraceStep, ...],
+                confidence: Confidence, statement: Lines | None,
                 operator: bool = False) -> None:  # fmt: skip
-        where = self.positions[node]
-        line, end = self._original(where.start.line), self._original(where.end.line)
-        span = Span(line, where.start.column + 1, end, where.end.column + 1)
-        lines = (span.line, span.end_line)
-        if statement is not None:
-            at = self.positions[statement]
-            lines = (self._original(at.start.line), self._original(at.end.line))
+        span = self.positions.span(node)
+        lines = statement if statement is not None else (span.line, span.end_line)
         # Only audit mode reports values of unknown origin, always at low confidence and info
         # severity: below the default `fail-on`, so an audit never fails a run by itself.
         audit = confidence == Confidence.LOW
@@ -401,18 +363,18 @@ class Check(cst.BatchableCSTVisitor):
 
 # Definitions analyzed together. Beyond this, a module (10,000 Flask routes that each write
 # request data into their response) is analyzed in slices, each with the module's own
-# statements: libcst metadata for the whole module took gigabytes. Summaries do not cross
-# slices, so a helper defined more than this many definitions away from its caller is missed.
+# statements. Summaries do not cross slices, so a helper defined more than this many
+# definitions away from its caller is missed.
 CHUNK_DEFINITIONS = 400
 
 
-def _chunks(module: cst.Module) -> list[cst.Module]:
-    own = [s for s in module.body if not isinstance(s, _TOP)]
-    definitions = [s for s in module.body if isinstance(s, _TOP)]
+def _chunks(body: list[ast.stmt]) -> list[list[ast.stmt]]:
+    own = [s for s in body if not isinstance(s, _TOP)]
+    definitions = [s for s in body if isinstance(s, _TOP)]
     if len(definitions) <= CHUNK_DEFINITIONS:
-        return [module]
+        return [body]
     return [
-        module.with_changes(body=[*own, *definitions[i : i + CHUNK_DEFINITIONS]])
+        [*own, *definitions[i : i + CHUNK_DEFINITIONS]]
         for i in range(0, len(definitions), CHUNK_DEFINITIONS)
     ]
 
@@ -441,13 +403,21 @@ _NOT_TEXT = frozenset(
 )  # fmt: skip
 
 
-def _from_recursion(exc: BaseException) -> bool:
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, RecursionError):
-            return True
-        cause = cause.__context__
-    return False
+def _literal_end(source: str) -> int:
+    """Where the first string literal of `source` ends (prefix letters, quotes, escapes)."""
+    i = 0
+    while i < len(source) and source[i] in "rRbBuUfF":
+        i += 1
+    quote = source[i : i + 3] if source[i : i + 3] in ('"""', "'''") else source[i : i + 1]
+    j = i + len(quote)
+    while j < len(source):
+        if source[j] == "\\":
+            j += 2
+        elif source.startswith(quote, j):
+            return j + len(quote)
+        else:
+            j += 1
+    return j
 
 
 def _better(new: Hit, old: Hit) -> bool:
@@ -468,8 +438,8 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
-def _class_name(statement: cst.CSTNode) -> str:
-    return statement.name.value if isinstance(statement, cst.ClassDef) else ""
+def _class_name(statement: ast.stmt) -> str:
+    return statement.name if isinstance(statement, ast.ClassDef) else ""
 
 
 def _methods_called(todo: set[int], texts: list[str], units: list[tuple[bool, str]],

@@ -9,18 +9,21 @@ more with reporting on.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-import libcst as cst
-
-from secretcheck.engines.cstwalk import children
 from secretcheck.findings import Confidence, TraceStep
-from secretcheck.python.syntax import dotted
+from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
-from secretcheck.python.taint.interp import Env, Interpreter
-from secretcheck.python.taint.sources import operator_code, untrusted_params
+from secretcheck.python.taint.interp import Env, Interpreter, Lines
+from secretcheck.python.taint.sources import (
+    Function,
+    operator_code,
+    parameters,
+    untrusted_params,
+)
 
 MAX_ROUNDS = 4
 _ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
@@ -29,13 +32,12 @@ _OPTION_NAMES = re.compile(r"""^\s*((?:[rbu]?['"][^'"\n]*['"]\s*,\s*)+)""")
 _CHECKED = re.compile(r"\bchoices\s*=|\btype\s*=\s*(?:int|float|bool|uuid\.UUID|UUID)\b")
 
 
-def enum_classes(module: cst.Module) -> frozenset[str]:
+def enum_classes(body: Sequence[ast.stmt]) -> frozenset[str]:
     """Classes of the module that subclass an Enum: `Sort(value)` is a member or an error."""
     return frozenset(
-        n.name.value
-        for n in module.body
-        if isinstance(n, cst.ClassDef)
-        and any(dotted(b.value).endswith(_ENUM_BASES) for b in n.bases)
+        n.name
+        for n in body
+        if isinstance(n, ast.ClassDef) and any(dotted(b).endswith(_ENUM_BASES) for b in n.bases)
     )
 
 
@@ -61,15 +63,14 @@ def checked_options(text: str) -> frozenset[str]:
 
 # (rule code, sink node, trace, confidence, statement, operator: the program's operator's own
 # input run as code, reported at info severity by the threat model of `sources.py`)
-Report = Callable[
-    [str, cst.CSTNode, tuple[TraceStep, ...], Confidence, "cst.CSTNode | None", bool], None
-]
+Report = Callable[[str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", bool], None]
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 @dataclass(frozen=True, slots=True)
 class Unit:
     key: str  # "f" for a function, "method:f" for a method, "<module>" for the module body
-    node: cst.FunctionDef | cst.Module
+    node: Function | None  # None for the module body
     offset: int = 0  # 1 for methods: `self.f(x)` passes x as parameter 1
     owner: str = ""  # a method's class: its summary is also kept as "Owner.f"
 
@@ -79,9 +80,7 @@ class Summary:
     params: tuple[str, ...] = ()
     returns: Value = CLEAN
     # parameter index -> (rule code, sink call, flow from the parameter to it, statement)
-    sinks: dict[int, list[tuple[str, cst.CSTNode, Flow, cst.CSTNode | None]]] = field(
-        default_factory=dict
-    )
+    sinks: dict[int, list[tuple[str, ast.AST, Flow, Lines | None]]] = field(default_factory=dict)
 
     def signature(self) -> tuple[object, ...]:
         returns = tuple(sorted((f.origin, f.label, f.param) for f in self.returns))
@@ -89,78 +88,77 @@ class Summary:
         return (returns, sinks)
 
 
-def called_names(module: cst.Module) -> frozenset[str]:
-    """Names the module calls as plain functions: `helper(request, obj)`. A read-only walk
-    (a libcst visitor rebuilt the whole module to collect them)."""
-    found: set[str] = set()
-    stack: list[cst.CSTNode] = [module]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name):
-            found.add(node.func.value)
-        stack.extend(children(node, skip_trivia=True))
-    return frozenset(found)
+def called_names(body: Sequence[ast.stmt]) -> frozenset[str]:
+    """Names the module calls as plain functions: `helper(request, obj)`."""
+    return frozenset(
+        node.func.id
+        for statement in body
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    )
 
 
-def units_of(module: cst.Module) -> Iterator[Unit]:
-    yield Unit("<module>", module)
+def units_of(body: Sequence[ast.stmt]) -> Iterator[Unit]:
+    yield Unit("<module>", None)
 
-    def walk(body: Sequence[cst.CSTNode], owner: str) -> Iterator[Unit]:
-        for node in body:
-            if isinstance(node, cst.FunctionDef):
-                params = node.params.params
-                method = bool(owner) and bool(params) and params[0].name.value in ("self", "cls")
-                yield Unit(f"method:{node.name.value}" if owner else node.name.value, node,
+    def walk(statements: Sequence[ast.stmt], owner: str) -> Iterator[Unit]:
+        for node in statements:
+            if isinstance(node, _FUNCTIONS):
+                params = node.args.args
+                method = bool(owner) and bool(params) and params[0].arg in ("self", "cls")
+                yield Unit(f"method:{node.name}" if owner else node.name, node,
                            1 if method else 0, owner)  # fmt: skip
-                yield from walk(node.body.body, "")
-            elif isinstance(node, cst.ClassDef):
-                yield from walk(node.body.body, node.name.value)
-            elif isinstance(node, (cst.If, cst.Try)):
-                yield from walk(node.body.body, owner)
+                yield from walk(node.body, "")
+            elif isinstance(node, ast.ClassDef):
+                yield from walk(node.body, node.name)
+            elif isinstance(node, (ast.If, ast.Try)):
+                yield from walk(node.body, owner)
 
-    yield from walk(module.body, "")
+    yield from walk(body, "")
 
 
 class TaintEngine:
     def __init__(
         self,
-        module: cst.Module,
+        body: Sequence[ast.stmt],
         sinksets: Sequence[SinkSet],
-        names: Callable[[cst.CSTNode], tuple[frozenset[str], bool]],
-        where: Callable[[cst.CSTNode], tuple[int, int]],
+        names: Callable[[ast.AST], tuple[frozenset[str], bool]],
+        where: Callable[[ast.AST], tuple[int, int]],
         report: Report,
         *,
+        inline: Callable[[Sequence[ast.stmt]], bool],
+        pieces: Callable[[ast.JoinedStr], list[list[ast.expr] | None] | None],
         web_module: bool,
         flask_module: bool,
         audit: bool = False,
         text: str = "",
         enums: frozenset[str] = frozenset(),
     ) -> None:
-        self.module = module
+        self.body = body
         self.sinksets = tuple(sinksets)
         self._names = names
         self._where = where
         self._report = report
+        self._inline = inline
+        self._pieces = pieces
         self.web_module = web_module
         self.flask_module = flask_module
         self.audit = audit
-        self.enums = enums | enum_classes(module)
+        self.enums = enums | enum_classes(body)
         self.checked_options = checked_options(text)
         self.summaries: dict[str, Summary] = {}
-        self.defined = {
-            n.name.value for n in module.body if isinstance(n, (cst.FunctionDef, cst.ClassDef))
-        }
-        self.called = called_names(module) if web_module else frozenset()
+        self.defined = {n.name for n in body if isinstance(n, (*_FUNCTIONS, ast.ClassDef))}
+        self.called = called_names(body) if web_module else frozenset()
         self.reporting = False
         self.unit: Unit | None = None
         self.current: Summary = Summary()
         self.route = False
 
     # -- Host protocol -------------------------------------------------------------------
-    def names(self, node: cst.CSTNode) -> tuple[frozenset[str], bool]:
+    def names(self, node: ast.AST) -> tuple[frozenset[str], bool]:
         return self._names(node)
 
-    def step(self, node: cst.CSTNode, note: str) -> TraceStep:
+    def step(self, node: ast.AST, note: str) -> TraceStep:
         line, column = self._where(node)
         return TraceStep(line, column, note)
 
@@ -173,17 +171,23 @@ class TaintEngine:
     def option_is_checked(self, name: str) -> bool:
         return name in self.checked_options
 
+    def inline(self, body: Sequence[ast.stmt]) -> bool:
+        return self._inline(body)
+
+    def pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None:
+        return self._pieces(node)
+
     def call(
         self,
         interp: Interpreter,
-        node: cst.Call,
+        node: ast.Call,
         site: CallSite,
-        args: list[tuple[cst.Arg, Value]],
+        args: list[tuple[Argument, Value]],
         receiver: Value,
     ) -> Value | None:
         func = node.func
-        method = func.attr.value if isinstance(func, cst.Attribute) else ""
-        receiver_text = dotted(func.value) if isinstance(func, cst.Attribute) else ""
+        method = func.attr if isinstance(func, ast.Attribute) else ""
+        receiver_text = dotted(func.value) if isinstance(func, ast.Attribute) else ""
         consumed = False
         for sinkset in self.sinksets:
             for sink in sinkset.sinks:
@@ -204,11 +208,11 @@ class TaintEngine:
             return self._apply(summary, node, args, interp, receiver)
         return CLEAN if consumed else None
 
-    def returned(self, interp: Interpreter, node: cst.Return, value: Value) -> None:
+    def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None:
         self.current.returns = join(self.current.returns, value)
         if not (self.route and self.flask_module) or node.value is None:
             return
-        if isinstance(node.value, (cst.Dict, cst.List, cst.Tuple)):
+        if isinstance(node.value, (ast.Dict, ast.List, ast.Tuple)):
             return  # Flask serializes these as JSON
         for sinkset in self.sinksets:
             if sinkset.category == "xss":
@@ -219,8 +223,8 @@ class TaintEngine:
                                    interp.statement)  # fmt: skip
 
     # -- sinks and summaries -------------------------------------------------------------
-    def reach(self, sinkset: SinkSet, sink: Sink, node: cst.CSTNode, flow: Flow, label: str,
-              statement: cst.CSTNode | None) -> None:  # fmt: skip
+    def reach(self, sinkset: SinkSet, sink: Sink, node: ast.AST, flow: Flow, label: str,
+              statement: Lines | None) -> None:  # fmt: skip
         if not flow.applies_to(sinkset.category):
             return
         done = flow.step(self.step(node, f"sink: {label}"))
@@ -238,37 +242,37 @@ class TaintEngine:
             # trusted, so this is a lead for an audit, never a default finding.
             self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False)
 
-    def _summary_for(self, func: cst.BaseExpression) -> Summary | None:
-        if isinstance(func, cst.Name):
-            return self.summaries.get(func.value)
-        if isinstance(func, cst.Attribute) and dotted(func.value) in ("self", "cls"):
-            return self.summaries.get(f"method:{func.attr.value}")
+    def _summary_for(self, func: ast.expr) -> Summary | None:
+        if isinstance(func, ast.Name):
+            return self.summaries.get(func.id)
+        if isinstance(func, ast.Attribute) and dotted(func.value) in ("self", "cls"):
+            return self.summaries.get(f"method:{func.attr}")
         return None
 
-    def _local_method(self, interp: Interpreter, func: cst.BaseExpression) -> Summary | None:
+    def _local_method(self, interp: Interpreter, func: ast.expr) -> Summary | None:
         """`page = Page(...)` then `page.render()`, with `render(self)` in the body of `class
         Page` of this file: what that method returns, rather than "a method of a tainted object
         returns its taint". Its summary is computed once per round like any unit's (no
         recursion). Anything else (an inherited method, a static one, an object of unknown
         class) keeps the conservative answer."""
-        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+        if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Name):
             return None
-        owner = interp.types.get(func.value.value, "")
-        summary = self.summaries.get(f"{owner}.{func.attr.value}") if owner else None
+        owner = interp.types.get(func.value.id, "")
+        summary = self.summaries.get(f"{owner}.{func.attr}") if owner else None
         return summary if summary is not None and summary.params[:1] == ("self",) else None
 
-    def _apply(self, summary: Summary, node: cst.Call, args: list[tuple[cst.Arg, Value]],
+    def _apply(self, summary: Summary, node: ast.Call, args: list[tuple[Argument, Value]],
                interp: Interpreter, this: Value | None = None) -> Value:  # fmt: skip
         """The callee's summary at this call. `this`: the receiver bound to `self`, for what
         the method returns only; its sinks through `self` are not applied, since an object's
         value is every argument of its constructor at once (one tainted field would make every
         `self.x` in a sink a report)."""
-        offset = 1 if isinstance(node.func, cst.Attribute) else 0
+        offset = 1 if isinstance(node.func, ast.Attribute) else 0
         bound: dict[int, Value] = {}
         position = 0
         for arg, value in args:
-            if arg.keyword is not None and arg.keyword.value in summary.params:
-                bound[summary.params.index(arg.keyword.value)] = value
+            if arg.keyword is not None and arg.keyword in summary.params:
+                bound[summary.params.index(arg.keyword)] = value
             elif arg.keyword is None and not arg.star:
                 bound[position + offset] = value
                 position += 1
@@ -288,8 +292,8 @@ class TaintEngine:
                 out.append(tuple(_chain(f, into, rflow) for f in bound[rflow.param]))
         return join(*out)
 
-    def _through(self, sinkset: SinkSet, node: cst.CSTNode, flow: Flow,
-                 statement: cst.CSTNode | None) -> None:  # fmt: skip
+    def _through(self, sinkset: SinkSet, node: ast.AST, flow: Flow,
+                 statement: Lines | None) -> None:  # fmt: skip
         """A flow reached a sink inside a callee: the callee's sink step is already on it."""
         if not flow.applies_to(sinkset.category):
             return
@@ -303,7 +307,7 @@ class TaintEngine:
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> None:
-        units = list(units_of(self.module))
+        units = list(units_of(self.body))
         for _ in range(MAX_ROUNDS):
             before = {k: s.signature() for k, s in self.summaries.items()}
             globals_env = self._analyze_all(units)
@@ -319,19 +323,19 @@ class TaintEngine:
         for unit in units:
             self.unit = unit
             self.current = Summary()
-            if isinstance(unit.node, cst.Module):
+            if unit.node is None:
                 self.route = False
                 interp = Interpreter(self, {}, {}, types)
-                interp.run([s for s in unit.node.body
-                            if not isinstance(s, (cst.FunctionDef, cst.ClassDef))])  # fmt: skip
+                interp.run([s for s in self.body
+                            if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))])  # fmt: skip
                 module_env = interp.env
                 continue
             self._analyze_function(unit, unit.node, globals_env or module_env, types)
         return module_env
 
-    def _analyze_function(self, unit: Unit, func: cst.FunctionDef, globals_env: Env,
+    def _analyze_function(self, unit: Unit, func: Function, globals_env: Env,
                           types: Mapping[str, str]) -> None:  # fmt: skip
-        def resolve(expr: cst.BaseExpression) -> str:
+        def resolve(expr: ast.expr) -> str:
             found, _ = self._names(expr)
             return sorted(found, key=len)[0] if found else dotted(expr)
 
@@ -340,9 +344,9 @@ class TaintEngine:
                          special.values()) or _has_route(func)  # fmt: skip
         env: Env = {}
         local_types = dict(types)
-        params = [*func.params.posonly_params, *func.params.params, *func.params.kwonly_params]
+        params = [p for p, _ in parameters(func)]
         for index, param in enumerate(params):
-            name = param.name.value
+            name = param.arg
             flow, is_request = special.get(name, (None, False))
             if is_request:
                 local_types[name] = "request"
@@ -353,33 +357,32 @@ class TaintEngine:
             if flow is None:
                 flow = Flow("param", f"parameter '{name}'", confidence=Confidence.MEDIUM,
                             param=index)  # fmt: skip
-            env[name] = (flow.step(self.step(param, f"{flow.label} of {func.name.value}()")),)
-        self.current.params = tuple(p.name.value for p in params)
+            env[name] = (flow.step(self.step(param, f"{flow.label} of {func.name}()")),)
+        self.current.params = tuple(p.arg for p in params)
         interp = Interpreter(self, env, globals_env, local_types)
-        interp.run(func.body.body)
+        interp.run(interp.block(func.body))
         self.summaries[unit.key] = self.current
-        if unit.owner and isinstance(unit.node, cst.FunctionDef):
-            self.summaries[f"{unit.owner}.{unit.node.name.value}"] = self.current
+        if unit.owner:
+            self.summaries[f"{unit.owner}.{func.name}"] = self.current
 
 
-def _has_route(func: cst.FunctionDef) -> bool:
-    for decorator in func.decorators:
-        call = decorator.decorator
+def _has_route(func: Function) -> bool:
+    for call in func.decorator_list:
         if (
-            isinstance(call, cst.Call)
-            and isinstance(call.func, cst.Attribute)
-            and call.func.attr.value in ("route", "get", "post", "put", "patch", "delete")
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in ("route", "get", "post", "put", "patch", "delete")
         ):
             return True
     return False
 
 
-def _selected(sink: Sink, args: list[tuple[cst.Arg, Value]]) -> Value:
+def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:
     picked: list[Value] = []
     position = 0
     for arg, value in args:
         if arg.keyword is not None:
-            if arg.keyword.value in sink.args:
+            if arg.keyword in sink.args:
                 picked.append(value)
         elif arg.star:
             picked.append(value)

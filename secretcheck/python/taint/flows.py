@@ -8,14 +8,13 @@ categories they were sanitized for (`shlex.quote` clears `command` but not `sql`
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from secretcheck.findings import Confidence, TraceStep
-
-if TYPE_CHECKING:
-    import libcst as cst
+from secretcheck.python.astsyntax import argument, dotted, keyword
 
 Origin = Literal["source", "param", "unknown"]
 # Who controls a source's value (the threat model; `sources.py` says which source is which):
@@ -100,63 +99,49 @@ def unknown(label: str) -> Value:
 class CallSite:
     """What a sink's `when` predicate may look at: the call and how it was named."""
 
-    node: cst.Call
+    node: ast.Call
     names: frozenset[str]
     sequences: frozenset[str] = frozenset()  # local names known to hold a list or tuple
     strings: frozenset[str] = frozenset()  # local names bound to a string built in the code
 
-    def is_text(self, node: cst.BaseExpression | None) -> bool:
+    def is_text(self, node: ast.expr | None) -> bool:
         """Is this argument evidently one string (a literal, f-string, concatenation, format,
         join, or a name bound to one)? An argv list in a variable or attribute is not."""
-        # libcst is imported where a node is looked at, never at the top of this module or of
-        # a sink's: the registry reads every sink table before any file is parsed, and a file
-        # that needs no parse should not pay ~0.12 s of CPU for the import.
-        import libcst as cst
-
-        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, (str, bytes))
+        if isinstance(node, ast.JoinedStr):
             return True
-        if isinstance(node, cst.BinaryOperation) and isinstance(
-            node.operator, (cst.Add, cst.Modulo)
-        ):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
             return self.is_text(node.left) or (
-                isinstance(node.operator, cst.Add) and self.is_text(node.right)
+                isinstance(node.op, ast.Add) and self.is_text(node.right)
             )
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-            return node.func.attr.value in ("format", "join", "strip") and not self.is_sequence(
-                node
-            )
-        if isinstance(node, cst.Name):
-            return node.value in self.strings
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            return node.func.attr in ("format", "join", "strip") and not self.is_sequence(node)
+        if isinstance(node, ast.Name):
+            return node.id in self.strings
         return False
 
-    def is_sequence(self, node: cst.BaseExpression | None) -> bool:
+    def is_sequence(self, node: ast.expr | None) -> bool:
         """Is this argument an argv list (a literal, a name bound to one, a split string)?"""
-        import libcst as cst
-
-        from secretcheck.python.syntax import dotted
-
-        if isinstance(node, (cst.List, cst.Tuple, cst.ListComp)):
+        if isinstance(node, (ast.List, ast.Tuple, ast.ListComp)):
             return True
-        if isinstance(node, cst.Name):
-            return node.value in self.sequences
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        if isinstance(node, ast.Name):
+            return node.id in self.sequences
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self.is_sequence(node.left) or self.is_sequence(node.right)
-        if isinstance(node, cst.Call):
+        if isinstance(node, ast.Call):
             return dotted(node.func).split(".")[-1] in ("split", "list", "tuple")
         return False
 
-    def argument(self, index: int, keyword: str) -> cst.BaseExpression | None:
-        return self.keyword(keyword) or self.positional(index)
+    def argument(self, index: int, keyword: str) -> ast.expr | None:
+        return argument(self.node, index, keyword)
 
-    def keyword(self, name: str) -> cst.BaseExpression | None:
-        for arg in self.node.args:
-            if arg.keyword is not None and arg.keyword.value == name:
-                return arg.value
-        return None
+    def keyword(self, name: str) -> ast.expr | None:
+        return keyword(self.node, name)
 
-    def positional(self, index: int) -> cst.BaseExpression | None:
-        args = [a for a in self.node.args if a.keyword is None and not a.star]
-        return args[index].value if index < len(args) else None
+    def positional(self, index: int) -> ast.expr | None:
+        args = [a for a in self.node.args if not isinstance(a, ast.Starred)]
+        return args[index] if index < len(args) else None
 
 
 @dataclass(frozen=True, slots=True)

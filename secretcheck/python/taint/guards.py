@@ -7,12 +7,10 @@ some names, in the branch where the condition holds (or, for an early exit, afte
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Sequence
 
-import libcst as cst
-
-from secretcheck.engines.cstwalk import children
-from secretcheck.python.syntax import const_text, dotted
+from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
 from secretcheck.python.taint.flows import ALL_CATEGORIES
 
 Facts = dict[str, frozenset[str]]  # access path ("x", "args.name") -> categories it is valid for
@@ -37,23 +35,34 @@ _PREDICATE_FUNCTIONS = {
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
 
-def paths_in(node: cst.CSTNode) -> list[str]:
-    """Every Name or Attribute chain inside `node` (outermost chains only), in libcst's
-    visiting order. A read-only walk: a libcst visitor rebuilt every node it passed, and this
-    runs for each branch condition the engine reads."""
+def paths_in(node: ast.AST) -> list[str]:
+    """Every name and attribute chain inside `node` (outermost chains only), with the other
+    names libcst's tree holds as `Name` nodes: the attribute of a call or subscript
+    (`f(x).attr`), keyword argument names, lambda parameters and `True`/`False`/`None`."""
     found: list[str] = []
-    stack = [node]
+    stack: list[ast.AST] = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, cst.Attribute):
+        if isinstance(current, ast.Attribute):
             text = dotted(current)
             if text:
                 found.append(text)
                 found.append(text.split(".")[0])
                 continue
-        elif isinstance(current, cst.Name):
-            found.append(current.value)
-        stack.extend(reversed(list(children(current, skip_trivia=True))))
+            found.append(current.attr)
+        elif isinstance(current, ast.Name):
+            found.append(current.id)
+            continue
+        elif isinstance(current, ast.keyword):
+            if current.arg is not None:
+                found.append(current.arg)
+        elif isinstance(current, ast.arg):
+            found.append(current.arg)
+        elif isinstance(current, ast.Constant):
+            if current.value is None or isinstance(current.value, bool):
+                found.append(str(current.value))
+            continue
+        stack.extend(ast.iter_child_nodes(current))
     return found
 
 
@@ -68,46 +77,48 @@ def _common(a: Facts, b: Facts) -> Facts:
     return {key: a[key] & b[key] for key in a.keys() & b.keys() if a[key] & b[key]}
 
 
-def _mark(node: cst.CSTNode, cats: frozenset[str]) -> Facts:
+def _mark(node: ast.AST, cats: frozenset[str]) -> Facts:
     return {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
 
 
-def facts(
-    test: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]
-) -> tuple[Facts, Facts]:
+def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, Facts]:
     """(valid when true, valid when false). `tainted` says whether an expression may carry
     attacker data: `x in request.args` checks nothing, `x in ALLOWED` does."""
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        yes, no = facts(test.expression, tainted)
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        yes, no = facts(test.operand, tainted)
         return no, yes
-    if isinstance(test, cst.BooleanOperation):
-        ly, ln = facts(test.left, tainted)
-        ry, rn = facts(test.right, tainted)
-        # `a and b` fails when either fails: only what both failures prove holds after it.
-        if isinstance(test.operator, cst.And):
-            return _merge(ly, ry), _common(ln, rn)
-        return _common(ly, ry), _merge(ln, rn)
-    if isinstance(test, (cst.Name, cst.Attribute)) and dotted(test):
+    if isinstance(test, ast.BoolOp):
+        yes, no = facts(test.values[0], tainted)
+        for value in test.values[1:]:  # `a and b and c` reads as `(a and b) and c`
+            ry, rn = facts(value, tainted)
+            # `a and b` fails when either fails: only what both failures prove holds after it.
+            if isinstance(test.op, ast.And):
+                yes, no = _merge(yes, ry), _common(no, rn)
+            else:
+                yes, no = _common(yes, ry), _merge(no, rn)
+        return yes, no
+    if isinstance(test, (ast.Name, ast.Attribute)) and dotted(test):
         return {}, {dotted(test): ALL_CATEGORIES}  # falsy: None, "" or 0 carry no data
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
-        target = test.comparisons[0]
-        op, right = target.operator, target.comparator
-        if isinstance(op, (cst.In, cst.NotIn)) and not tainted(right):
+    if isinstance(test, ast.Constant) and (test.value is None or isinstance(test.value, bool)):
+        return {}, {str(test.value): ALL_CATEGORIES}  # a Name in libcst's tree
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        op, right = test.ops[0], test.comparators[0]
+        if isinstance(op, (ast.In, ast.NotIn)) and not tainted(right):
             valid = _mark(test.left, ALL_CATEGORIES)
-            return (valid, {}) if isinstance(op, cst.In) else ({}, valid)
-        if isinstance(op, (cst.Equal, cst.NotEqual)):
-            if const_text(right) is not None or isinstance(right, cst.Integer):
+            return (valid, {}) if isinstance(op, ast.In) else ({}, valid)
+        if isinstance(op, (ast.Eq, ast.NotEq)):
+            if const_text(right) is not None or _integer(right):
                 valid = _mark(test.left, ALL_CATEGORIES)
-                return (valid, {}) if isinstance(op, cst.Equal) else ({}, valid)
-            left_call = test.left if isinstance(test.left, cst.Call) else right
-            if isinstance(left_call, cst.Call) and dotted(left_call.func).endswith("commonpath"):
+                return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
+            left_call = test.left if isinstance(test.left, ast.Call) else right
+            if isinstance(left_call, ast.Call) and dotted(left_call.func).endswith("commonpath"):
                 valid = _mark(left_call, frozenset({"path-traversal"}))
-                return (valid, {}) if isinstance(op, cst.Equal) else ({}, valid)
+                return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
         return {}, {}
-    if isinstance(test, cst.Call):
+    if isinstance(test, ast.Call):
         func = test.func
-        if isinstance(func, cst.Attribute) and func.attr.value in _PREDICATE_METHODS:
-            return _mark(func.value, _PREDICATE_METHODS[func.attr.value]), {}
+        if isinstance(func, ast.Attribute) and func.attr in _PREDICATE_METHODS:
+            return _mark(func.value, _PREDICATE_METHODS[func.attr]), {}
         name = dotted(func).split(".")[-1]
         if name in _PREDICATE_FUNCTIONS:
             if name == "match" and not _anchored(test):
@@ -116,53 +127,45 @@ def facts(
     return {}, {}
 
 
-def lookup(value: cst.BaseExpression, tainted: Callable[[cst.BaseExpression], bool]) -> Facts:
+def _integer(node: ast.expr) -> bool:
+    """An integer literal (libcst's `Integer`; `True` is a name there, `-1` an operation)."""
+    return isinstance(node, ast.Constant) and type(node.value) is int
+
+
+def lookup(value: ast.expr, tainted: Callable[[ast.expr], bool]) -> Facts:
     """`app = COMMANDS[name]`: past this line `name` is a key of a mapping the code built
     (a KeyError stops anything else), the dict-lookup allowlist. `request.GET[name]` proves
     nothing, since the attacker picks that mapping's keys."""
-    if not isinstance(value, cst.Subscript) or len(value.slice) != 1:
+    if not isinstance(value, ast.Subscript):
         return {}
-    index = value.slice[0].slice
-    if not isinstance(index, cst.Index) or not isinstance(index.value, (cst.Name, cst.Attribute)):
+    index = value.slice
+    if not isinstance(index, (ast.Name, ast.Attribute)):
         return {}
-    key = dotted(index.value)
+    key = dotted(index)
     if not key or tainted(value.value):
         return {}
     return {key: ALL_CATEGORIES}
 
 
-def _anchored(call: cst.Call) -> bool:
-    pattern = const_text(call.args[0].value) if call.args else None
+def _anchored(call: ast.Call) -> bool:
+    arguments = ordered_arguments(call)
+    pattern = const_text(arguments[0].value) if arguments else None
     return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
 
 
-def exits(body: Sequence[cst.CSTNode] | cst.BaseSuite) -> bool:
+def exits(body: Sequence[ast.stmt]) -> bool:
     """Does this block always leave (return, raise, continue, break, abort(), sys.exit())?"""
-    if isinstance(body, cst.IndentedBlock):
-        statements: Sequence[cst.CSTNode] = body.body
-    elif isinstance(body, cst.SimpleStatementSuite):
-        statements = body.body
-    elif isinstance(body, cst.BaseSuite):
+    if not body:
         return False
-    else:
-        statements = body
-    if not statements:
-        return False
-    last = statements[-1]
-    if isinstance(last, cst.SimpleStatementLine):
-        return bool(last.body) and _small_exits(last.body[-1])
-    if isinstance(last, cst.If):
-        return (
-            exits(last.body)
-            and last.orelse is not None
-            and exits(last.orelse.body if isinstance(last.orelse, cst.Else) else [last.orelse])
-        )
+    last = body[-1]
+    if isinstance(last, ast.If):
+        return exits(last.body) and bool(last.orelse) and exits(last.orelse)
     return _small_exits(last)
 
 
-def _small_exits(node: cst.CSTNode) -> bool:
-    if isinstance(node, (cst.Return, cst.Raise, cst.Continue, cst.Break)):
+def _small_exits(node: ast.stmt) -> bool:
+    if isinstance(node, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
         return True
-    if isinstance(node, cst.Expr) and isinstance(node.value, cst.Call):
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
         return dotted(node.value.func).split(".")[-1] in _EXIT_CALLS
     return False

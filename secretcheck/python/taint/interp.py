@@ -8,13 +8,12 @@ it to a sink carries the taint across the call.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Sequence
 from typing import Protocol
 
-import libcst as cst
-
 from secretcheck.findings import TraceStep
-from secretcheck.python.syntax import const_text, dotted
+from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments
 from secretcheck.python.taint import guards, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
@@ -44,7 +43,7 @@ from secretcheck.python.taint.sources import (
 )
 
 Env = dict[str, Value]
-_LITERALS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
+Lines = tuple[int, int]  # first and last line of a statement (semicolons make one line)
 _BUILTIN_CONSTANTS = frozenset({"True", "False", "None", "__name__", "__file__"})
 # Tornado RequestHandler accessors for query, body, path and cookie values.
 _LOCAL_URL_CALLS = frozenset({"reverse", "reverse_lazy", "url_for", "resolve_url"})
@@ -52,6 +51,11 @@ _HANDLER_GETTERS = frozenset(
     {"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
      "get_body_argument", "get_body_arguments", "get_cookie", "get_path_argument"}
 )  # fmt: skip
+COMPOUND = (
+    ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar,
+    ast.Match, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+)  # fmt: skip
+_NO_ARGS = ast.Call(ast.Name("_"), [], [])
 
 
 class Host(Protocol):
@@ -59,14 +63,16 @@ class Host(Protocol):
 
     web_module: bool
 
-    def names(self, node: cst.CSTNode) -> tuple[frozenset[str], bool]: ...
-    def step(self, node: cst.CSTNode, note: str) -> TraceStep: ...
-    def call(self, interp: Interpreter, node: cst.Call, site: CallSite,
-             args: list[tuple[cst.Arg, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
-    def returned(self, interp: Interpreter, node: cst.Return, value: Value) -> None: ...
+    def names(self, node: ast.AST) -> tuple[frozenset[str], bool]: ...
+    def step(self, node: ast.AST, note: str) -> TraceStep: ...
+    def call(self, interp: Interpreter, node: ast.Call, site: CallSite,
+             args: list[tuple[Argument, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
+    def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None: ...
     def known_name(self, name: str) -> bool: ...
     def is_enum(self, name: str) -> bool: ...
     def option_is_checked(self, name: str) -> bool: ...
+    def inline(self, body: Sequence[ast.stmt]) -> bool: ...
+    def pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None: ...
 
 
 class Interpreter:
@@ -78,23 +84,23 @@ class Interpreter:
         self.derived: dict[str, set[str]] = {}
         # `ok = url_has_allowed_host_and_scheme(url, ...)`: the test, for a later `if ok` or
         # `url if ok else ""`.
-        self.predicates: dict[str, cst.BaseExpression] = {}
+        self.predicates: dict[str, ast.expr] = {}
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
-        self.statement: cst.CSTNode | None = None
+        self.statement: Lines | None = None
 
     # -- expressions ---------------------------------------------------------------------
-    def eval(self, node: cst.BaseExpression) -> Value:
+    def eval(self, node: ast.expr) -> Value:
         method = getattr(self, f"_eval_{type(node).__name__}", None)
         if method is not None:
             result: Value = method(node)
             return result
-        if isinstance(node, _LITERALS):
+        if isinstance(node, (ast.Constant, ast.YieldFrom)):
             return CLEAN
         return join(*(self.eval(child) for child in _expressions(node)))
 
-    def _eval_Name(self, node: cst.Name) -> Value:
-        name = node.value
+    def _eval_Name(self, node: ast.Name) -> Value:
+        name = node.id
         if name in self.env:
             return self.env[name]
         if name in self.globals:
@@ -106,18 +112,18 @@ class Interpreter:
             return CLEAN
         return unknown(name)
 
-    def kind(self, node: cst.BaseExpression) -> str:
-        if isinstance(node, cst.Name):
-            return self.types.get(node.value, "")
+    def kind(self, node: ast.expr) -> str:
+        if isinstance(node, ast.Name):
+            return self.types.get(node.id, "")
         if self.host.web_module and dotted(node) == "self.request":
             return "request"
         return ""
 
-    def _eval_Attribute(self, node: cst.Attribute) -> Value:
+    def _eval_Attribute(self, node: ast.Attribute) -> Value:
         names, _ = self.host.names(node)
         flow = attribute_source(names)
         if flow is None and self.kind(node.value) == "request":
-            flow = request_attribute(node.attr.value)
+            flow = request_attribute(node.attr)
             if flow is None:
                 return CLEAN
         if flow is not None:
@@ -129,44 +135,53 @@ class Interpreter:
             flow = source_flow("URL arguments of a class-based view")
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         value = self.eval(node.value)
-        if value and self.host.option_is_checked(node.attr.value):
+        if value and self.host.option_is_checked(node.attr):
             # `args.mode` where `add_argument("--mode", choices=[...])` or `type=int`:
             # argparse refused anything else.
             value = tuple(f for f in value if f.label != "argparse arguments")
         return value
 
-    def _eval_Subscript(self, node: cst.Subscript) -> Value:
+    def _eval_Subscript(self, node: ast.Subscript) -> Value:
         return self.eval(node.value)  # d[key]: what d holds, whoever picks the key
 
-    def _eval_FormattedString(self, node: cst.FormattedString) -> Value:
-        head, tail = query.split_fstring(node)
+    def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
+        pieces = self.host.pieces(node)
+        if pieces is None:
+            return self._fstring(node.values)
+        # `"https://x/" f"{v}"`: libcst read each literal apart (no prefix or query seen across
+        # them), joined right to left; kept so findings stay as they were.
+        values = [CLEAN if piece is None else self._fstring(piece) for piece in pieces]
+        value = values[-1]
+        for left in reversed(values[:-1]):
+            value = built(join(left, value))
+        return value
+
+    def _fstring(self, values: Sequence[ast.expr]) -> Value:
+        head, tail = query.split_fstring(values)
         parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
-        first = node.parts[0] if node.parts else None
-        prefix = first.value if isinstance(first, cst.FormattedStringText) else ""
-        if isinstance(first, cst.FormattedStringExpression) and len(node.parts) > 1:
-            prefix = self._configured_base(first.expression, node.parts[1])
+        first = values[0] if values else None
+        prefix = _text(first)
+        if isinstance(first, ast.FormattedValue) and len(values) > 1:
+            prefix = self._configured_base(first.value, values[1])
         return _located(built(join(*parts)), prefix)
 
-    def _configured_base(self, base: cst.BaseExpression, after: cst.CSTNode) -> str:
+    def _configured_base(self, base: ast.expr, after: ast.expr) -> str:
         """f"{API_BASE}/users/{uid}": a base URL from code or configuration, then a path, is
         as fixed as a literal host. Returns a stand-in prefix for `_located`."""
         if _local_url(base):
             return "/local"  # f"{reverse('login')}?next={value}": a path on this site
-        if not isinstance(after, cst.FormattedStringText) or not after.value.startswith("/"):
+        if not _text(after).startswith("/"):
             return ""
         # Configuration read from the environment is the operator's choice, not the attacker's.
         if any(f.origin == "source" and f.only is None for f in self.eval(base)):
             return ""
-        return "https://configured" + after.value
+        return "https://configured" + _text(after)
 
-    def _eval_ConcatenatedString(self, node: cst.ConcatenatedString) -> Value:
-        return built(join(self.eval(node.left), self.eval(node.right)))
-
-    def _eval_BinaryOperation(self, node: cst.BinaryOperation) -> Value:
+    def _eval_BinOp(self, node: ast.BinOp) -> Value:
         split = None
-        if isinstance(node.operator, cst.Modulo):
+        if isinstance(node.op, ast.Mod):
             split = query.split_format(node)
-        elif isinstance(node.operator, cst.Add):
+        elif isinstance(node.op, ast.Add):
             split = query.split_concat(node)
         if split is None:
             value = join(self.eval(node.left), self.eval(node.right))
@@ -174,61 +189,73 @@ class Interpreter:
             head, tail = split
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
-        if isinstance(node.operator, (cst.Add, cst.Modulo)):
-            return _located(built(value), _leftmost_text(node))
+        if isinstance(node.op, (ast.Add, ast.Mod)):
+            return _located(built(value), self._leftmost_text(node))
         return value
 
-    def _eval_Comparison(self, node: cst.Comparison) -> Value:
+    def _eval_BoolOp(self, node: ast.BoolOp) -> Value:
+        value = self.eval(node.values[0])
+        for operand in node.values[1:]:  # `a or b or c` is `(a or b) or c` in libcst's tree
+            value = join(value, self.eval(operand))
+        return value
+
+    def _leftmost_text(self, node: ast.expr) -> str:
+        while isinstance(node, ast.BinOp):
+            node = node.left
+        if _local_url(node):
+            return "/local"  # reverse(...) + "?next=" + value: still a path on this site
+        if isinstance(node, ast.JoinedStr) and node.values and self.host.pieces(node) is None:
+            return _text(node.values[0])
+        return const_text(node) or ""
+
+    def _eval_Compare(self, node: ast.Compare) -> Value:
         self.eval(node.left)
-        for target in node.comparisons:
-            self.eval(target.comparator)
+        for comparator in node.comparators:
+            self.eval(comparator)
         return CLEAN
 
-    def _eval_UnaryOperation(self, node: cst.UnaryOperation) -> Value:
-        value = self.eval(node.expression)
-        return CLEAN if isinstance(node.operator, cst.Not) else value
+    def _eval_UnaryOp(self, node: ast.UnaryOp) -> Value:
+        value = self.eval(node.operand)
+        return CLEAN if isinstance(node.op, ast.Not) else value
 
-    def _eval_Lambda(self, node: cst.Lambda) -> Value:
+    def _eval_Lambda(self, node: ast.Lambda) -> Value:
         return CLEAN
 
-    def _eval_NamedExpr(self, node: cst.NamedExpr) -> Value:
+    def _eval_NamedExpr(self, node: ast.NamedExpr) -> Value:
         value = self.eval(node.value)
         self.bind(node.target, value, node)
         return value
 
-    def _comprehension(self, node: cst.BaseComp | cst.DictComp) -> Value:
+    def _comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp
+                       ) -> Value:  # fmt: skip
         saved = dict(self.env)
-        for_in: cst.CompFor | None = node.for_in
-        while for_in is not None:
-            self.bind(for_in.target, self.eval(for_in.iter), for_in)
-            for cond in for_in.ifs:  # `for ch in raw if ch.isalnum()` validates ch
-                self.eval(cond.test)
-                self.apply(guards.facts(cond.test, self.tainted)[0])
-            for_in = for_in.inner_for_in
-        if isinstance(node, cst.DictComp):
+        for generator in node.generators:
+            self.bind(generator.target, self.eval(generator.iter), generator)
+            for cond in generator.ifs:  # `for ch in raw if ch.isalnum()` validates ch
+                self.eval(cond)
+                self.apply(guards.facts(cond, self.tainted)[0])
+        if isinstance(node, ast.DictComp):
             value = join(self.eval(node.key), self.eval(node.value))
-        elif isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
-            value = self.eval(node.elt)
         else:
-            value = CLEAN
+            value = self.eval(node.elt)
         self.env = saved
         return value
 
     _eval_ListComp = _eval_SetComp = _eval_GeneratorExp = _eval_DictComp = _comprehension
 
-    def _eval_Call(self, node: cst.Call) -> Value:
+    def _eval_Call(self, node: ast.Call) -> Value:
         func = node.func
         names, imported = self.host.names(func)
-        method = func.attr.value if isinstance(func, cst.Attribute) else ""
+        method = func.attr if isinstance(func, ast.Attribute) else ""
         text = dotted(func)
         extra = {text} if text else set()
-        if isinstance(func, cst.Attribute):
+        if isinstance(func, ast.Attribute):
             owner = self.kind(func.value)
             if owner and owner != "request":
                 extra.add(f"{owner}.{method}")
         names = names | extra
-        args = [(arg, self.eval(arg.value)) for arg in node.args]
-        receiver = self.eval(func.value) if isinstance(func, cst.Attribute) else CLEAN
+        args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
+        receiver = self.eval(func.value) if isinstance(func, ast.Attribute) else CLEAN
         site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings))
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
@@ -236,7 +263,7 @@ class Interpreter:
         flow = call_source(names, method)
         if (
             flow is None
-            and isinstance(func, cst.Attribute)
+            and isinstance(func, ast.Attribute)
             and method in REQUEST_METHODS
             and self.kind(func.value) == "request"
         ):
@@ -244,7 +271,7 @@ class Interpreter:
         if (
             flow is None
             and self.host.web_module
-            and isinstance(func, cst.Attribute)
+            and isinstance(func, ast.Attribute)
             and dotted(func.value) == "self"
             and method in _HANDLER_GETTERS
         ):
@@ -252,29 +279,29 @@ class Interpreter:
         if flow is not None:
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         from_args = join(*(v for _, v in args))
-        if isinstance(func, cst.Name) and self.host.is_enum(func.value):
+        if isinstance(func, ast.Name) and self.host.is_enum(func.id):
             return CLEAN  # `Color(value)`: one of the enum's members, or a ValueError
         cats = sanitizer_categories(names) or method_sanitizer(method, dotted(func))
         if cats is not None:
             return clear(join(receiver, from_args), cats)
         if returns_clean(names, method):
             return CLEAN
-        if not isinstance(func, cst.Attribute):
+        if not isinstance(func, ast.Attribute):
             return from_args  # a function of its arguments, as far as we know
         if method in BUILDER_METHODS:
             return _located(built(join(receiver, from_args)), const_text(func.value) or "")
         return join(receiver, from_args) if imported else receiver
 
     # -- statements ----------------------------------------------------------------------
-    def bind(self, target: cst.BaseExpression, value: Value, where: cst.CSTNode) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.bind(element.value, value, where)
+    def bind(self, target: ast.expr, value: Value, where: ast.AST) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self.bind(element, value, where)
             return
-        if isinstance(target, cst.StarredElement):
+        if isinstance(target, ast.Starred):
             self.bind(target.value, value, where)
             return
-        if isinstance(target, cst.Subscript):  # d[k] = v: d now holds v too
+        if isinstance(target, ast.Subscript):  # d[k] = v: d now holds v too
             key = dotted(target.value)
             if key:
                 self.env[key] = join(self._lookup(key, target.value), value)
@@ -286,83 +313,87 @@ class Interpreter:
         for prefix in [k for k in self.env if k.startswith(key + ".")]:
             del self.env[prefix]
 
-    def _lookup(self, key: str, node: cst.BaseExpression) -> Value:
+    def _lookup(self, key: str, node: ast.expr) -> Value:
         return self.env[key] if key in self.env else self.eval(node)
 
-    def run(self, statements: Sequence[cst.CSTNode]) -> None:
-        for statement in statements:
-            self.execute(statement)
+    def run(self, statements: Sequence[ast.stmt]) -> None:
+        for statement, lines in zip(statements, _line_groups(statements), strict=True):
+            if lines is None:
+                self.execute(statement)
+            else:
+                self.statement = lines
+                self.small(statement)
 
-    def execute(self, node: cst.CSTNode) -> None:
-        if isinstance(node, cst.SimpleStatementLine):
-            self.statement = node
-            for small in node.body:
-                self.small(small)
-            return
+    def block(self, body: Sequence[ast.stmt]) -> Sequence[ast.stmt]:
+        """The statements of a block that run. A body written on its header's line
+        (`if not ok: return`) is read for its exits only, as the libcst engine did."""
+        return () if self.host.inline(body) else body
+
+    def execute(self, node: ast.stmt) -> None:
         handler = getattr(self, f"_exec_{type(node).__name__}", None)
         if handler is not None:
             handler(node)
 
-    def small(self, node: cst.BaseSmallStatement) -> None:
-        if isinstance(node, cst.Assign):
+    def small(self, node: ast.stmt) -> None:
+        if isinstance(node, ast.Assign):
             value = self.eval(node.value)
             names = guards.paths_in(node.value)
             for target in node.targets:
-                self.bind(target.target, value, node)
-                self.derived[dotted(target.target)] = set(names)
-            self._type_of(node.targets[0].target, node.value)
+                self.bind(target, value, node)
+                self.derived[dotted(target)] = set(names)
+            self._type_of(node.targets[0], node.value)
             self.apply(guards.lookup(node.value, self.tainted))
-            first = node.targets[0].target
-            if isinstance(first, cst.Name):
-                if isinstance(node.value, cst.Call) and any(guards.facts(node.value, self.tainted)):
-                    self.predicates[first.value] = node.value
+            first = node.targets[0]
+            if isinstance(first, ast.Name):
+                if isinstance(node.value, ast.Call) and any(guards.facts(node.value, self.tainted)):
+                    self.predicates[first.id] = node.value
                 else:
-                    self.predicates.pop(first.value, None)
-                site = CallSite(cst.Call(cst.Name("_")), frozenset(), frozenset(self.sequences))
-                site = CallSite(site.node, frozenset(), site.sequences, frozenset(self.strings))
+                    self.predicates.pop(first.id, None)
+                site = CallSite(_NO_ARGS, frozenset(), frozenset(self.sequences),
+                                frozenset(self.strings))  # fmt: skip
                 if site.is_sequence(node.value):
-                    self.sequences.add(first.value)
+                    self.sequences.add(first.id)
                 else:
-                    self.sequences.discard(first.value)
+                    self.sequences.discard(first.id)
                 if site.is_text(node.value):
-                    self.strings.add(first.value)
+                    self.strings.add(first.id)
                 else:
-                    self.strings.discard(first.value)
-        elif isinstance(node, cst.AnnAssign) and node.value is not None:
+                    self.strings.discard(first.id)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
             self.bind(node.target, self.eval(node.value), node)
             self._type_of(node.target, node.value)
-        elif isinstance(node, cst.AugAssign):
+        elif isinstance(node, ast.AugAssign):
             key = dotted(node.target)
             value = built(join(self.eval(node.target), self.eval(node.value)))
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
-        elif isinstance(node, cst.Expr):
+        elif isinstance(node, ast.Expr):
             self.eval(node.value)
-        elif isinstance(node, cst.Return) and node.value is not None:
+        elif isinstance(node, ast.Return) and node.value is not None:
             self.host.returned(self, node, self.eval(node.value))
-        elif isinstance(node, cst.Raise) and node.exc is not None:
+        elif isinstance(node, ast.Raise) and node.exc is not None:
             self.eval(node.exc)
-        elif isinstance(node, cst.Assert):
+        elif isinstance(node, ast.Assert):
             yes, _ = guards.facts(node.test, self.tainted)
             self.apply(yes)
 
-    def _type_of(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if isinstance(target, cst.Name) and isinstance(value, cst.Call):
+    def _type_of(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             names, _ = self.host.names(value.func)
             if names:
-                self.types[target.value] = sorted(names, key=len)[0]
+                self.types[target.id] = sorted(names, key=len)[0]
 
-    def predicate(self, test: cst.BaseExpression) -> cst.BaseExpression:
+    def predicate(self, test: ast.expr) -> ast.expr:
         """The validating expression behind a name that holds its result."""
-        if isinstance(test, cst.Name) and test.value in self.predicates:
-            return self.predicates[test.value]
-        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-            inner = self.predicate(test.expression)
-            if inner is not test.expression:
-                return test.with_changes(expression=inner)
+        if isinstance(test, ast.Name) and test.id in self.predicates:
+            return self.predicates[test.id]
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self.predicate(test.operand)
+            if inner is not test.operand:
+                return ast.UnaryOp(ast.Not(), inner)
         return test
 
-    def _eval_IfExp(self, node: cst.IfExp) -> Value:
+    def _eval_IfExp(self, node: ast.IfExp) -> Value:
         """`url if is_safe(url) else default`: each side under what its test proved."""
         self.eval(node.test)
         yes, no = guards.facts(self.predicate(node.test), self.tainted)
@@ -376,7 +407,7 @@ class Interpreter:
         self.env = saved
         return join(body, orelse)
 
-    def tainted(self, node: cst.BaseExpression) -> bool:
+    def tainted(self, node: ast.expr) -> bool:
         return any(f.origin != "unknown" for f in self.eval(node))
 
     def apply(self, facts: guards.Facts) -> None:
@@ -387,7 +418,7 @@ class Interpreter:
                 elif name in self.globals:
                     self.env[name] = clear(self.globals[name], cats)
 
-    def branch(self, body: Sequence[cst.CSTNode], facts: guards.Facts) -> Env:
+    def branch(self, body: Sequence[ast.stmt], facts: guards.Facts) -> Env:
         saved = self.env
         self.env = dict(saved)
         self.apply(facts)
@@ -399,19 +430,13 @@ class Interpreter:
         keys = {k for env in envs for k in env}
         self.env = {k: join(*(env[k] for env in envs if k in env)) for k in keys}
 
-    def _exec_If(self, node: cst.If) -> None:
+    def _exec_If(self, node: ast.If) -> None:
         self.eval(node.test)
         yes, no = guards.facts(self.predicate(node.test), self.tainted)
-        then_env = self.branch(_body(node.body), yes)
-        orelse = node.orelse
-        else_body: Sequence[cst.CSTNode] = ()
-        if isinstance(orelse, cst.Else):
-            else_body = _body(orelse.body)
-        elif isinstance(orelse, cst.If):
-            else_body = (orelse,)
-        else_env = self.branch(else_body, no)
+        then_env = self.branch(self.block(node.body), yes)
+        else_env = self.branch(self.block(node.orelse), no)
         then_exits = guards.exits(node.body)
-        else_exits = bool(else_body) and guards.exits(else_body)
+        else_exits = bool(node.orelse) and guards.exits(node.orelse)
         if then_exits and not else_exits:
             self.env = else_env
         elif else_exits and not then_exits:
@@ -419,84 +444,99 @@ class Interpreter:
         else:
             self.merge(then_env, else_env)
 
-    def _loop(self, node: cst.For | cst.While) -> None:
+    def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
         before = dict(self.env)
         for _ in range(2):
-            if isinstance(node, cst.For):
-                self.bind(node.target, self.eval(node.iter), node)
-            else:
+            if isinstance(node, ast.While):
                 self.eval(node.test)
-            self.run(_body(node.body))
+            else:
+                self.bind(node.target, self.eval(node.iter), node)
+            self.run(self.block(node.body))
         self.merge(before, self.env)
-        if node.orelse is not None:
-            self.run(_body(node.orelse.body))
+        if node.orelse:
+            self.run(self.block(node.orelse))
 
-    _exec_For = _exec_While = _loop
+    _exec_For = _exec_AsyncFor = _exec_While = _loop
 
-    def _exec_With(self, node: cst.With) -> None:
+    def _exec_With(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
-            value = self.eval(item.item)
-            if item.asname is not None:
-                self.bind(item.asname.name, value, item)
-                self._type_of(item.asname.name, item.item)
-        self.run(_body(node.body))
+            value = self.eval(item.context_expr)
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, value, item)
+                self._type_of(item.optional_vars, item.context_expr)
+        self.run(self.block(node.body))
 
-    def _exec_Try(self, node: cst.Try | cst.TryStar) -> None:
+    _exec_AsyncWith = _exec_With
+
+    def _exec_Try(self, node: ast.Try | ast.TryStar) -> None:
         before = dict(self.env)
-        self.run(_body(node.body))
+        self.run(self.block(node.body))
         # `try: app = COMMANDS[name] except KeyError: sys.exit(1)`: when every handler
         # leaves, the code after the try runs only if the whole body did.
         if node.handlers and all(guards.exits(h.body) for h in node.handlers):
-            if node.orelse is not None:
-                self.run(_body(node.orelse.body))
-            if node.finalbody is not None:
-                self.run(_body(node.finalbody.body))
+            self.run(self.block(node.orelse))
+            self.run(self.block(node.finalbody))
             return
         self.merge(before, self.env)
-        after = [self.branch(_body(h.body), {}) for h in node.handlers]
-        if node.orelse is not None:
-            self.run(_body(node.orelse.body))
+        after = [self.branch(self.block(h.body), {}) for h in node.handlers]
+        self.run(self.block(node.orelse))
         self.merge(self.env, *after)
-        if node.finalbody is not None:
-            self.run(_body(node.finalbody.body))
+        self.run(self.block(node.finalbody))
 
     _exec_TryStar = _exec_Try
 
-    def _exec_Match(self, node: cst.Match) -> None:
+    def _exec_Match(self, node: ast.Match) -> None:
         self.eval(node.subject)
-        envs = [self.branch(_body(case.body), {}) for case in node.cases]
+        envs = [self.branch(self.block(case.body), {}) for case in node.cases]
         self.merge(self.env, *envs)
 
 
-def _body(suite: cst.BaseSuite) -> Sequence[cst.CSTNode]:
-    return suite.body
-
-
-def _expressions(node: cst.CSTNode) -> list[cst.BaseExpression]:
-    """The sub-expressions a composite expression is made of (containers, await, ...)."""
-    out: list[cst.BaseExpression] = []
-    for child in node.children:
-        if isinstance(child, cst.BaseExpression):
-            out.append(child)
-        elif isinstance(child, (cst.BaseElement, cst.BaseDictElement, cst.Arg)):
-            out.extend(c for c in child.children if isinstance(c, cst.BaseExpression))
+def _line_groups(statements: Sequence[ast.stmt]) -> list[Lines | None]:
+    """(first, last line) of the simple statements sharing each one's line (`a = 1; b = f(a)`
+    is one statement for the reports, as libcst's `SimpleStatementLine`); None for compound
+    statements."""
+    out: list[Lines | None] = []
+    i = 0
+    while i < len(statements):
+        if isinstance(statements[i], COMPOUND):
+            out.append(None)
+            i += 1
+            continue
+        j, end = i, statements[i].end_lineno or statements[i].lineno
+        while (
+            j + 1 < len(statements)
+            and not isinstance(statements[j + 1], COMPOUND)
+            and statements[j + 1].lineno == end
+        ):
+            j += 1
+            end = statements[j].end_lineno or statements[j].lineno
+        out.extend([(statements[i].lineno, end)] * (j - i + 1))
+        i = j + 1
     return out
 
 
-def _local_url(node: cst.BaseExpression) -> bool:
+def _expressions(node: ast.expr) -> list[ast.expr]:
+    """The sub-expressions a composite expression is made of (containers, await, ...)."""
+    if isinstance(node, ast.Dict):
+        out: list[ast.expr] = []
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is not None:
+                out.append(key)
+            out.append(value)
+        return out
+    return [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
+
+
+def _text(node: ast.expr | None) -> str:
+    """The text of an f-string's literal part ('' for a replacement field)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return ""
+
+
+def _local_url(node: ast.expr) -> bool:
     """`reverse("name")`, `url_for("view")`: a path on this site."""
-    return isinstance(node, cst.Call) and dotted(node.func).split(".")[-1] in _LOCAL_URL_CALLS
-
-
-def _leftmost_text(node: cst.BaseExpression) -> str:
-    while isinstance(node, cst.BinaryOperation):
-        node = node.left
-    if _local_url(node):
-        return "/local"  # reverse(...) + "?next=" + value: still a path on this site
-    if isinstance(node, cst.FormattedString) and node.parts:
-        first = node.parts[0]
-        return first.value if isinstance(first, cst.FormattedStringText) else ""
-    return const_text(node) or ""
+    return isinstance(node, ast.Call) and dotted(node.func).split(".")[-1] in _LOCAL_URL_CALLS
 
 
 def _located(value: Value, prefix: str) -> Value:

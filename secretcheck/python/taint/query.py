@@ -10,11 +10,11 @@ prefix ending in ?" (`py/url-redirection`, `ConcatenationWithSafePrefix`).
 
 from __future__ import annotations
 
+import ast
 import re
+from collections.abc import Sequence
 
-import libcst as cst
-
-from secretcheck.python.syntax import const_text
+from secretcheck.python.astsyntax import const_text
 from secretcheck.python.taint.flows import Value, clear
 
 # The categories a query-positioned value cannot reach: where the URL points.
@@ -25,7 +25,7 @@ QUERY_ENCODERS = frozenset(
      "urllib.quote_plus", "django.utils.http.urlencode", "requests.utils.urlencode"}
 )  # fmt: skip
 QUERY_ENCODER_METHODS = frozenset({"urlencode"})  # Django's QueryDict.urlencode()
-Split = tuple[list[cst.BaseExpression], list[cst.BaseExpression]]  # (before, after) the `?`
+Split = tuple[list[ast.expr], list[ast.expr]]  # (before, after) the `?`
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
 
 
@@ -38,12 +38,12 @@ def _starts_query(text: str) -> bool:
     return "?" in text or "#" in text
 
 
-def split_format(node: cst.BinaryOperation) -> Split | None:
+def split_format(node: ast.BinOp) -> Split | None:
     """`"%s?%s" % (a, b)` -> ([a], [b]): the operands before and after the query starts."""
     fmt = const_text(node.left)
-    if fmt is None or not isinstance(node.right, cst.Tuple):
+    if fmt is None or not isinstance(node.right, ast.Tuple):
         return None
-    operands = [e.value for e in node.right.elements]
+    operands = [e.value if isinstance(e, ast.Starred) else e for e in node.right.elts]
     head = fmt.split("?")[0].split("#")[0]
     before = sum(1 for m in _CONVERSION.finditer(head) if m.group() != "%%")
     if before >= len(operands) or not _starts_query(fmt):
@@ -51,11 +51,11 @@ def split_format(node: cst.BinaryOperation) -> Split | None:
     return operands[:before], operands[before:]
 
 
-def split_concat(node: cst.BinaryOperation) -> Split | None:
+def split_concat(node: ast.BinOp) -> Split | None:
     """`base + "?next=" + value` -> ([base, "?next="], [value])."""
-    operands: list[cst.BaseExpression] = []
-    current: cst.BaseExpression = node
-    while isinstance(current, cst.BinaryOperation) and isinstance(current.operator, cst.Add):
+    operands: list[ast.expr] = []
+    current: ast.expr = node
+    while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
         operands.insert(0, current.right)
         current = current.left
     operands.insert(0, current)
@@ -68,14 +68,14 @@ def split_concat(node: cst.BinaryOperation) -> Split | None:
     return None
 
 
-def split_fstring(node: cst.FormattedString) -> Split:
-    """f"{url}?next={value}" -> ([url], [value])."""
-    before: list[cst.BaseExpression] = []
-    after: list[cst.BaseExpression] = []
+def split_fstring(values: Sequence[ast.expr]) -> Split:
+    """f"{url}?next={value}" (its parts) -> ([url], [value])."""
+    before: list[ast.expr] = []
+    after: list[ast.expr] = []
     in_query = False
-    for part in node.parts:
-        if isinstance(part, cst.FormattedStringText):
+    for part in values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
             in_query = in_query or _starts_query(part.value)
-        elif isinstance(part, cst.FormattedStringExpression):
-            (after if in_query else before).append(part.expression)
+        elif isinstance(part, ast.FormattedValue):
+            (after if in_query else before).append(part.value)
     return before, after

@@ -6,13 +6,12 @@ name, attribute or call yields and which parameters of a function are untrusted.
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
 
-import libcst as cst
-
 from secretcheck.findings import Confidence
-from secretcheck.python.syntax import const_text, dotted
+from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
 from secretcheck.python.taint.flows import Flow
 from secretcheck.python.taint.prefilter import WEB_FRAMEWORK
 
@@ -139,39 +138,42 @@ def call_source(names: frozenset[str], method: str) -> Flow | None:
     return None
 
 
-def annotation_name(node: cst.Annotation | None) -> str:
+def annotation_name(node: ast.expr | None) -> str:
     """`Optional[int]` -> 'int', `Annotated[str, Query()]` -> 'str', `int | None` -> 'int'."""
     if node is None:
         return ""
-    expr: cst.BaseExpression = node.annotation
+    expr: ast.expr = node
     while True:
-        if isinstance(expr, cst.Subscript) and dotted(expr.value).split(".")[-1] in (
+        if isinstance(expr, ast.Subscript) and dotted(expr.value).split(".")[-1] in (
             "Optional", "Annotated", "Union"
         ):  # fmt: skip
-            first = expr.slice[0].slice
-            if not isinstance(first, cst.Index):
+            first = expr.slice.elts[0] if isinstance(expr.slice, ast.Tuple) else expr.slice
+            if isinstance(first, ast.Slice) or (
+                isinstance(expr.slice, ast.Tuple) and not expr.slice.elts
+            ):
                 return ""
-            expr = first.value
-        elif isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.BitOr):
+            expr = first
+        elif isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.BitOr):
             expr = expr.left
-        elif isinstance(expr, cst.Subscript):
+        elif isinstance(expr, ast.Subscript):
             return dotted(expr.value)
         else:
             return dotted(expr)
 
 
-def _route_decorator(decorator: cst.Decorator) -> tuple[str, str] | None:
+def _route_decorator(decorator: ast.expr) -> tuple[str, str] | None:
     """(receiver, path) for `@x.route("/p")`, `@router.get("/p")`; None otherwise."""
-    call = decorator.decorator
-    if not isinstance(call, cst.Call) or not isinstance(call.func, cst.Attribute):
+    call = decorator
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
         return None
-    method = call.func.attr.value
+    method = call.func.attr
     if method not in ROUTE_METHODS:
         return None
-    path = const_text(call.args[0].value) if call.args else None
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value in ("path", "rule"):
-            path = const_text(arg.value)
+    arguments = ordered_arguments(call)
+    path = const_text(arguments[0].value) if arguments else None
+    for item in call.keywords:
+        if item.arg in ("path", "rule"):
+            path = const_text(item.value)
     if path is None or not path.startswith("/"):
         return None
     return dotted(call.func.value), path
@@ -184,9 +186,23 @@ def _click_command(decorators: list[str]) -> bool:
     )
 
 
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def parameters(func: Function | ast.Lambda) -> list[tuple[ast.arg, ast.expr | None]]:
+    """(parameter, default) for the positional-only, ordinary and keyword-only parameters, in
+    order (libcst's `posonly_params`, `params`, `kwonly_params`)."""
+    args = func.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
+    defaults += args.defaults
+    pairs = list(zip(positional, defaults, strict=True))
+    return pairs + list(zip(args.kwonlyargs, args.kw_defaults, strict=True))
+
+
 def untrusted_params(
-    func: cst.FunctionDef,
-    resolve: Callable[[cst.BaseExpression], str],
+    func: Function,
+    resolve: Callable[[ast.expr], str],
     web_module: bool,
     called: frozenset[str] = frozenset(),
 ) -> dict[str, tuple[Flow | None, bool]]:
@@ -197,20 +213,18 @@ def untrusted_params(
     parameter absent from the result is an ordinary parameter, of unknown origin. `called`:
     the functions the module itself calls by name, which are helpers rather than views.
     """
-    params = [p for p in (*func.params.posonly_params, *func.params.params)]
-    params += list(func.params.kwonly_params)
-    names = [resolve(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
-             for d in func.decorators]  # fmt: skip
+    params = parameters(func)
+    names = [resolve(d.func if isinstance(d, ast.Call) else d) for d in func.decorator_list]
     out: dict[str, tuple[Flow | None, bool]] = {}
-    route = next((r for d in func.decorators if (r := _route_decorator(d))), None)
+    route = next((r for d in func.decorator_list if (r := _route_decorator(d))), None)
     if route is not None:
         converters = {
             m.group(2): m.group(1) or "string" for m in _FLASK_CONVERTER.finditer(route[1])
         }
-        for p in params:
-            name = p.name.value
+        for p, p_default in params:
+            name = p.arg
             ann = annotation_name(p.annotation)
-            default = resolve(p.default.func) if isinstance(p.default, cst.Call) else ""
+            default = resolve(p_default.func) if isinstance(p_default, ast.Call) else ""
             if name in ("self", "cls"):
                 continue
             if ann in _REQUEST_ANNOTATIONS or ann.endswith(".Request"):
@@ -226,42 +240,42 @@ def untrusted_params(
                 out[name] = (source_flow(f"route parameter '{name}'"), False)
         return out
     if _click_command(names):
-        for p in params:
-            if p.name.value not in ("ctx", "self"):
-                flow = source_flow(f"command-line option '{p.name.value}'", cli=True)
-                out[p.name.value] = (flow, False)
+        for p, _ in params:
+            if p.arg not in ("ctx", "self"):
+                flow = source_flow(f"command-line option '{p.arg}'", cli=True)
+                out[p.arg] = (flow, False)
         return out
-    first = [p for p in params if p.name.value not in ("self", "cls")]
+    first = [(p, d) for p, d in params if p.arg not in ("self", "cls")]
     method = len(first) < len(params)
     if (
         web_module
         and first
         and (
-            first[0].name.value in ("request", "req")
-            or annotation_name(first[0].annotation).split(".")[-1] in _REQUEST_ANNOTATIONS
+            first[0][0].arg in ("request", "req")
+            or annotation_name(first[0][0].annotation).split(".")[-1] in _REQUEST_ANNOTATIONS
         )
     ):
-        out[first[0].name.value] = (None, True)
+        out[first[0][0].arg] = (None, True)
         # URL captures reach a view's own parameters: a function view's or a class-based view's
         # handler (`get`, `dispatch`, `change_view`). A private helper's or a hook's other
         # parameters (`_get_preserved_qsl(request, preserved_filters)`, `response_add(...,
         # post_url_continue=None)`) come from the caller, as do parameters with a default.
         # A function the module calls itself (`return render_flatpage(request, f)`) is that
         # view's helper: its arguments are the caller's, traced through the call.
-        name = func.name.value
+        name = func.name
         handler = not name.startswith("_") and (
             (not method and name not in called)
             or (method and (name in _HANDLER_METHODS or name.endswith("_view")))
         )
-        for p in first[1:]:
-            if not handler or p.default is not None:
+        for p, p_default in first[1:]:
+            if not handler or p_default is not None:
                 continue  # an ordinary parameter, of unknown origin
             if annotation_name(p.annotation) in _CLEAN_ANNOTATIONS:
-                out[p.name.value] = (None, False)
+                out[p.arg] = (None, False)
             else:
-                out[p.name.value] = (source_flow(f"view parameter '{p.name.value}'"), False)
-        if func.params.star_kwarg is not None and handler:
-            kw = func.params.star_kwarg.name.value
+                out[p.arg] = (source_flow(f"view parameter '{p.arg}'"), False)
+        if func.args.kwarg is not None and handler:
+            kw = func.args.kwarg.arg
             out[kw] = (source_flow(f"view parameter '{kw}'"), False)
     return out
 

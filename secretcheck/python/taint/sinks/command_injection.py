@@ -12,6 +12,9 @@ What it deliberately misses: argument injection into a list argv without a shell
 
 from __future__ import annotations
 
+import ast
+
+from secretcheck.python.astsyntax import const_text, is_false
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
@@ -23,8 +26,6 @@ _SHELLS = ("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "cmd", "cmd.exe", "power
 
 
 def _shell(site: CallSite) -> bool:
-    from secretcheck.python.syntax import is_false  # here, not at the top: see flows.py
-
     shell = site.keyword("shell")
     return shell is not None and not is_false(shell)
 
@@ -34,12 +35,10 @@ def _string_command(site: CallSite) -> bool:
 
 
 def _shell_argv(site: CallSite) -> bool:
-    from secretcheck.python.syntax import const_text  # here, not at the top: see flows.py
-
     argv = site.argument(0, "args")
-    if _shell(site) or not hasattr(argv, "elements"):
+    if _shell(site) or not isinstance(argv, (ast.List, ast.Tuple, ast.Set)):
         return False
-    texts = [const_text(e.value) for e in getattr(argv, "elements", ())[:2]]
+    texts = [const_text(e.value if isinstance(e, ast.Starred) else e) for e in argv.elts[:2]]
     return len(texts) == 2 and texts[0] in _SHELLS and texts[1] in ("-c", "/c", "-Command")
 
 

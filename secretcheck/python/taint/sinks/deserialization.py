@@ -11,6 +11,7 @@ What it deliberately misses: pickle-based formats hidden behind other libraries'
 
 from __future__ import annotations
 
+from secretcheck.python.astsyntax import dotted, is_true
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
@@ -19,21 +20,15 @@ _SAFE_LOADERS = ("SafeLoader", "CSafeLoader", "BaseLoader", "CBaseLoader")
 
 
 def _unsafe_yaml(site: CallSite) -> bool:
-    from secretcheck.python.syntax import dotted  # here, not at the top: see flows.py
-
     loader = site.argument(1, "Loader")
     return dotted(loader).split(".")[-1] not in _SAFE_LOADERS
 
 
 def _torch_unsafe(site: CallSite) -> bool:
-    from secretcheck.python.syntax import is_true  # here, not at the top: see flows.py
-
     return not is_true(site.keyword("weights_only"))
 
 
 def _numpy_pickle(site: CallSite) -> bool:
-    from secretcheck.python.syntax import is_true  # here, not at the top: see flows.py
-
     return is_true(site.keyword("allow_pickle"))
 
 

@@ -16,6 +16,9 @@ another module.
 
 from __future__ import annotations
 
+import ast
+
+from secretcheck.python.astsyntax import dotted, ordered_arguments
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
@@ -29,18 +32,14 @@ def _query_text(site: CallSite) -> bool:
     it is a class's own method such as Django's `BaseCommand.execute`) with the query as text.
     A call in the query's place builds a statement object (`Session.execute(select(...))`),
     or is `text()`, a sink of its own; `execute(*args)` forwards a caller's arguments."""
-    import libcst as cst  # here, not at the top: see flows.py
-
-    from secretcheck.python.syntax import dotted
-
     func = site.node.func
-    if isinstance(func, cst.Attribute):
+    if isinstance(func, ast.Attribute):
         receiver = func.value
-        if isinstance(receiver, cst.Call):
+        if isinstance(receiver, ast.Call):
             receiver = receiver.func
         if dotted(receiver) in _NOT_A_CONNECTION:  # `self.conn.execute` is a connection's
             return False
-    args = site.node.args
+    args = ordered_arguments(site.node)
     if args and args[0].star:
         return False
     query = site.argument(0, "sql") or next(
@@ -48,7 +47,7 @@ def _query_text(site: CallSite) -> bool:
     )
     if query is None:
         return False
-    return not isinstance(query, cst.Call) or site.is_text(query)
+    return not isinstance(query, ast.Call) or site.is_text(query)
 
 
 SINKS = (

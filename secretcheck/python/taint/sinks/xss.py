@@ -11,6 +11,7 @@ What it deliberately misses: templates rendered with autoescape off, and DOM-bas
 
 from __future__ import annotations
 
+from secretcheck.python.astsyntax import const_text
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
 
@@ -18,8 +19,6 @@ CATEGORY = "xss"
 
 
 def _html(site: CallSite) -> bool:
-    from secretcheck.python.syntax import const_text  # here, not at the top: see flows.py
-
     kind = site.keyword("content_type") or site.keyword("mimetype")
     if kind is None:
         return True

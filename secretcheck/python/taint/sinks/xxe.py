@@ -9,6 +9,9 @@ What it deliberately misses: values of unknown origin, and parsers configured el
 
 from __future__ import annotations
 
+import ast
+
+from secretcheck.python.astsyntax import dotted, is_false
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
 
@@ -23,13 +26,11 @@ _LXML = frozenset(f"lxml.etree.{f}" for f in ("fromstring", "XML", "parse", "ite
 
 
 def _resolving_parser(site: CallSite) -> bool:
-    from secretcheck.python.syntax import dotted, is_false  # here, not at the top: see flows.py
-
     parser = site.argument(1, "parser")
     if parser is None:
         return True
-    if hasattr(parser, "func") and dotted(getattr(parser, "func", None)).endswith("XMLParser"):
-        resolve = CallSite(parser, frozenset()).keyword("resolve_entities")  # type: ignore[arg-type]
+    if isinstance(parser, ast.Call) and dotted(parser.func).endswith("XMLParser"):
+        resolve = CallSite(parser, frozenset()).keyword("resolve_entities")
         return not is_false(resolve)
     return False
 
