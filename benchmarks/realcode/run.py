@@ -63,10 +63,14 @@ RESULTS_ROOT = REPO / "benchmarks" / ".results"
 JUDGED_BY_CORPUS = {"realcode": HERE / "judged.csv", "realapps": HERE / "judged_apps.csv"}
 AUDIT_JUDGED_BY_CORPUS = {"realapps": HERE / "judged_apps_audit.csv"}
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
-# bandit's peers of secretcheck's injection rules: B3xx (blacklisted calls: pickle, eval, XML
-# parsers, urlopen, mark_safe), B6xx (shell, SQL, template injection), B7xx (autoescape off,
-# mark_safe). Counted apart as its "injection-ish" results.
-BANDIT_INJECTION = ("B3", "B6", "B7")
+# bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
+# the B3xx calls that take data in (pickle/marshal, eval, mark_safe, urlopen, XML parsers; not
+# weak hashes, ciphers or `random`), B6xx (shell, subprocess, SQL) and B7xx (autoescape off,
+# mark_safe, Markup).
+BANDIT_INJECTION = (
+    "B301", "B302", "B307", "B308", "B310", "B313", "B314", "B315", "B316", "B317", "B318",
+    "B319", "B320", "B6", "B7",
+)  # fmt: skip
 INJECTION_RULES = frozenset(f"SC2{n:02d}" for n in range(1, 11))  # SC201-SC210
 FAMILIES = {
     "credentials": "secret", "tokens": "secret", "entropy": "secret",
@@ -328,7 +332,8 @@ def markdown(s: dict[str, Any]) -> str:
                        f"{p['medium_or_more_per_10k']:.2f} | | |")  # fmt: skip
         if "injection_ish" in p:
             rate = p["injection_ish"] * 10_000 / s["library_lines"] if s["library_lines"] else 0
-            out.append(f"| {name} (injection-ish: B3xx, B6xx, B7xx) | {p['injection_ish']} | "
+            out.append(f"| {name} (injection-ish: B3xx input calls, B6xx, B7xx) | "
+                       f"{p['injection_ish']} | "
                        f"{rate:.2f} | | |")  # fmt: skip
     out += ["", "| family | alerts | per 10k | judged precision (TP/judged) | not judged |",
             "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
