@@ -3,6 +3,7 @@
     python benchmarks/build_corpus.py small     # flask + werkzeug
     python benchmarks/build_corpus.py large     # small + click, jinja2, requests, pip
     python benchmarks/build_corpus.py realcode  # the 9 projects of benchmarks/realcode/
+    python benchmarks/build_corpus.py realapps  # 7 web applications (benchmarks/realcode/)
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -87,6 +88,31 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("sqlalchemy", "2.1.9",
               "d700a8b2edfb26282a470333d6bc4a454c4acda4d201a3bea7b72fa76c217d28",
               "sqlalchemy-2.1.9.tar.gz"),
+        # The realapps corpus (resolved on 2026-12-06): web applications, where request data
+        # really reaches SQL, files, HTML and redirects. roundup 2.3.0 and changedetection.io
+        # 0.45.20 are the last versions before published injection fixes (CVE-2024-39124/5/6,
+        # CVE-2024-32651), so a known defect can be looked for.
+        Sdist("roundup", "2.3.0",
+              "0427b911f6509e83c3e571fb6d2997fc8949a7a156f6efc366a4da32301640b4",
+              "roundup-2.3.0.tar.gz"),
+        Sdist("changedetection_io", "0.45.20",
+              "f80b8a6d492846d06a4aff30f07a670ce0d41d785c7ebce47144d72d5742b9f2",
+              "changedetection_io-0.45.20.tar.gz"),
+        Sdist("calibreweb", "0.6.21",
+              "a8d7ec2a646a8488f387a7bc15bfdb06e8b8a7e66a508f1478e1af630a10818c",
+              "calibreweb-0.6.21.tar.gz"),
+        Sdist("octoprint", "1.10.2",
+              "9661bbf811137f9ff7fdf3ede42313dc58f76401e96cd017115a9d47f02a2671",
+              "octoprint-1.10.2.tar.gz"),
+        Sdist("archivebox", "0.7.2",
+              "85d054117dad3963766f5d70e9a1b7c7b30feca4138f8470736c3c5ef00119fe",
+              "archivebox-0.7.2.tar.gz"),
+        Sdist("FlaskBB", "2.0.2",
+              "45d32eb8cbc8fa80cfb26410ecf395a95ef39a52166ec40e626a3ef759b65148",
+              "FlaskBB-2.0.2.tar.gz"),
+        Sdist("Radicale", "3.1.8",
+              "556a5b6dad428d9d0e2e879cfd84afe8d5987e04ae9d57b3015073f01664e484",
+              "Radicale-3.1.8.tar.gz"),
     )
 }  # fmt: skip
 
@@ -99,6 +125,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (benchmarks/realcode/): 15,088 files, 200 MB unpacked.
     "realcode": ("django", "ansible_core", "boto3", "celery", "flask", "jinja2", "requests",
                  "sqlalchemy", "werkzeug"),
+    # Web applications nobody here wrote, for judged injection precision where request data
+    # really reaches the sinks (benchmarks/realcode/judged_apps.csv); a mix of frameworks: own
+    # WSGI/CGI (roundup, Radicale), Flask (changedetection.io, calibre-web, FlaskBB), Flask and
+    # Tornado (OctoPrint), Django (ArchiveBox). 3,082 files; 900 library files, 238k lines.
+    "realapps": ("roundup", "changedetection_io", "calibreweb", "octoprint", "archivebox",
+                 "FlaskBB", "Radicale"),
 }
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -58,15 +60,84 @@ def test_judged_sample_is_well_formed() -> None:
     assert len({r["rule"] for r in rows}) >= 10  # across rules, not one family
 
 
-
-def test_judged_rows_reported_at_info_are_no_alerts_and_not_gone() -> None:
-    """An info finding never fails a run, so a judged row now at info (the operator's own
-    input run as code) leaves the precision of alerts without counting as lost."""
+def load_run() -> ModuleType:
     run_spec = importlib.util.spec_from_file_location("realcode_run", HERE / "run.py")
     assert run_spec is not None and run_spec.loader is not None
     run = importlib.util.module_from_spec(run_spec)
     sys.modules[run_spec.name] = run  # dataclasses look their module up there
     run_spec.loader.exec_module(run)
+    return run
+
+
+@pytest.mark.parametrize("name", ["judged_apps.csv", "judged_apps_audit.csv"])
+def test_judged_apps_samples_judge_injection_findings_in_application_code(name: str) -> None:
+    injection = {f"SC2{n:02d}" for n in range(1, 11)}
+    with (HERE / name).open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len({(r["location"], r["rule"]) for r in rows}) == len(rows) >= 40
+    for row in rows:
+        project, _, rest = row["location"].partition("/")
+        path, _, line = rest.rpartition(":")
+        assert library.classify(f"{project}/{path}").kind == "library", row
+        assert line.isdigit() and row["rule"] in injection, row
+        assert row["verdict"] in ("TP", "FP") and row["reason"].strip(), row
+    assert len({r["location"].split("/", 1)[0] for r in rows}) >= 5  # across the applications
+
+
+def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audit() -> None:
+    with (HERE / "judged_apps.csv").open(newline="") as handle:
+        assert {r["verdict"] for r in csv.DictReader(handle)} == {"TP", "FP"}
+    run = load_run()
+    assert run.default_judged("realapps", False) == [HERE / "judged_apps.csv"]
+    assert run.default_judged("realapps", True) == [
+        HERE / "judged_apps.csv", HERE / "judged_apps_audit.csv"
+    ]
+    assert run.default_judged("realcode", True) == [HERE / "judged.csv"]
+
+
+APP = """\
+import sqlite3
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/users")
+def users():
+    name = request.args["name"]
+    db = sqlite3.connect("app.db")
+    return str(db.execute("SELECT id FROM users WHERE name = '%s'" % name).fetchall())
+"""
+
+
+def test_run_judges_a_named_sample_on_another_corpus_beside_bandit(tmp_path: Path) -> None:
+    """`--corpus DIR --judged FILE` end to end, with the real secretcheck, bandit and
+    detect-secrets: the judged TP is an alert, bandit flags the same line."""
+    run = load_run()
+    views = tmp_path / "corpus" / "shop-1.0" / "shop" / "views.py"
+    views.parent.mkdir(parents=True)
+    views.write_text(APP)
+    judged = tmp_path / "judged.csv"
+    judged.write_text(
+        "location,rule,verdict,reason\n"
+        "shop-1.0/shop/views.py:12,SC201,TP,name from the query string formatted into SQL\n"
+    )
+    out = tmp_path / "out"
+    argv = ["--corpus", str(tmp_path / "corpus"), "--judged", str(judged), "--out", str(out)]
+    assert run.main(argv) == 0
+    summary = json.loads((out / "realcode.json").read_text())
+    assert summary["judged_file"] == "judged.csv"
+    assert summary["judged"]["by_family"] == {"injection": {"tp": 1, "fp": 0, "precision": 1.0}}
+    assert summary["judged"]["tp_bandit_also"] == {"tp": 1, "bandit_also": 1}
+    assert summary["peers"]["bandit"]["injection_ish"] >= 1
+    assert "bandit also flags on the same line: 1 of 1" in (out / "realcode.md").read_text()
+
+
+def test_judged_rows_reported_at_info_are_no_alerts_and_not_gone() -> None:
+    """An info finding never fails a run, so a judged row now at info (the operator's own
+    input run as code) leaves the precision of alerts without counting as lost."""
+    run = load_run()
     with (HERE / "judged.csv").open(newline="") as handle:
         rows = [r for r in csv.DictReader(handle) if r["rule"] in ("SC203", "SC207")]
     shell = next(r for r in rows if r["location"].endswith("commands/shell.py:257"))

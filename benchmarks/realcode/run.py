@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Alerts per 10k lines of library code on nine real projects, secretcheck beside its peers.
+"""Alerts per 10k lines of library code on real projects, secretcheck beside its peers.
 
     python benchmarks/build_corpus.py realcode           # once: the 9 pinned sdists
     python benchmarks/realcode/run.py                    # secretcheck, bandit, detect-secrets
     python benchmarks/realcode/run.py --rules SC2        # only rules starting SC2 (--select)
     python benchmarks/realcode/run.py --no-peers         # secretcheck alone (faster)
     python benchmarks/realcode/run.py --peers-from DIR   # peers' reports of an earlier --out DIR
+    python benchmarks/realcode/run.py --corpus realapps  # the web applications, judged_apps.csv
+    python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
 user would run it, so test and docs paths get their usual treatment), bandit runs `-r CORPUS`
@@ -20,10 +22,12 @@ and detect-secrets `scan --all-files` in the corpus. Only findings in library fi
 Rates are by rule and by family (the rule pack folder: credentials, tokens and entropy are
 "secret"; input-handling is "injection"; configuration, hygiene, diagnostics as named).
 
-`judged.csv` holds hand-judged findings (`location,rule,verdict,reason`; verdict TP or FP).
+`judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
+`--audit`; `--judged FILE`, repeatable, for others) holds hand-judged findings
+(`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
 rows no longer reported are listed as gone (a gone TP is lost recall). Results go to `--out`
-(default `benchmarks/.results/realcode/`) as `realcode.json` and `realcode.md`; the Markdown is
+(default `benchmarks/.results/<corpus name>/`) as `realcode.json` and `realcode.md`; the Markdown is
 printed too. CPU time is the growth of `getrusage(RUSAGE_CHILDREN)` (user + system of each tool
 and its workers).
 """
@@ -52,10 +56,22 @@ from library import Inventory, inventory  # noqa: E402
 
 from secretcheck.rulepacks import load_catalogue  # noqa: E402
 
-DEFAULT_CORPUS = REPO / "benchmarks" / ".corpus" / "realcode"
-DEFAULT_OUT = REPO / "benchmarks" / ".results" / "realcode"
-JUDGED = HERE / "judged.csv"
+CORPUS_ROOT = REPO / "benchmarks" / ".corpus"
+RESULTS_ROOT = REPO / "benchmarks" / ".results"
+# Each named corpus of build_corpus.py with its judged sample, and the judged info findings that
+# only `--audit` reports (kept apart so that a default run does not list them as gone).
+JUDGED_BY_CORPUS = {"realcode": HERE / "judged.csv", "realapps": HERE / "judged_apps.csv"}
+AUDIT_JUDGED_BY_CORPUS = {"realapps": HERE / "judged_apps_audit.csv"}
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
+# bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
+# the B3xx calls that take data in (pickle/marshal, eval, mark_safe, urlopen, XML parsers; not
+# weak hashes, ciphers or `random`), B6xx (shell, subprocess, SQL) and B7xx (autoescape off,
+# mark_safe, Markup).
+BANDIT_INJECTION = (
+    "B301", "B302", "B307", "B308", "B310", "B313", "B314", "B315", "B316", "B317", "B318",
+    "B319", "B320", "B6", "B7",
+)  # fmt: skip
+INJECTION_RULES = frozenset(f"SC2{n:02d}" for n in range(1, 11))  # SC201-SC210
 FAMILIES = {
     "credentials": "secret", "tokens": "secret", "entropy": "secret",
     "input-handling": "injection", "configuration": "configuration", "hygiene": "hygiene",
@@ -70,6 +86,8 @@ class ToolRun:
     cpu: float = 0.0
     alerts: Counter[str] = field(default_factory=Counter)  # rule -> library alerts
     extra: dict[str, Any] = field(default_factory=dict)
+    # (library path, line) of every line an injection-ish result spans (bandit only)
+    sites: set[tuple[str, int]] = field(default_factory=set)
 
 
 def child_cpu() -> float:
@@ -99,7 +117,12 @@ def family_of_rules() -> dict[str, str]:
 
 
 def run_secretcheck(
-    corpus: Path, out: Path, env: dict[str, str], rules: str | None, inv: Inventory
+    corpus: Path,
+    out: Path,
+    env: dict[str, str],
+    rules: str | None,
+    inv: Inventory,
+    audit: bool = False,
 ) -> tuple[ToolRun, list[dict[str, Any]]]:
     report = out / "secretcheck.json"
     # `-c` rather than the console script: the secretcheck that this interpreter imports (a
@@ -108,6 +131,8 @@ def run_secretcheck(
             "scan", str(corpus), "--format", "json", "-o", str(report), "--no-cache"]  # fmt: skip
     if rules:
         argv += ["--select", rules]
+    if audit:
+        argv.append("--audit")
     run = ToolRun("secretcheck")
     run.wall, run.cpu = timed(argv, out, env, None)
     data = json.loads(report.read_text())
@@ -136,12 +161,18 @@ def relative(path: str, inv: Inventory) -> str:
 
 
 def count_bandit(report: Path, inv: Inventory, run: ToolRun) -> ToolRun:
-    medium = 0
+    medium = injection = 0
     for r in json.loads(report.read_text())["results"]:
-        if relative(r["filename"], inv) in inv.files:
-            run.alerts[r["test_id"]] += 1
-            medium += r["issue_severity"] in ("MEDIUM", "HIGH")
+        rel = relative(r["filename"], inv)
+        if rel not in inv.files:
+            continue
+        run.alerts[r["test_id"]] += 1
+        medium += r["issue_severity"] in ("MEDIUM", "HIGH")
+        if r["test_id"].startswith(BANDIT_INJECTION):
+            injection += 1
+            run.sites.update((rel, n) for n in r.get("line_range") or [r["line_number"]])
     run.extra["medium_or_more"] = medium
+    run.extra["injection_ish"] = injection
     return run
 
 
@@ -180,8 +211,20 @@ def per10k(count: int, lines: int) -> float:
     return round(count * 10_000 / lines, 3) if lines else 0.0
 
 
+def judged_rows(files: tuple[Path, ...]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in files:
+        if path.exists():
+            with path.open(newline="") as handle:
+                rows += csv.DictReader(handle)
+    return rows
+
+
 def judged_precision(
-    library: list[dict[str, Any]], families: dict[str, str], rules: str | None = None
+    library: list[dict[str, Any]],
+    families: dict[str, str],
+    rules: str | None = None,
+    judged_files: tuple[Path, ...] = (JUDGED_BY_CORPUS["realcode"],),
 ) -> dict[str, Any]:
     """Precision per family over judged rows that secretcheck still reports as alerts (rows of
     rules that `--rules` left out are not counted as gone). A judged row now reported at info
@@ -194,8 +237,7 @@ def judged_precision(
     tally: dict[str, Counter[str]] = {}
     gone: list[dict[str, str]] = []
     below_gate: list[dict[str, str]] = []
-    rows = list(csv.DictReader(JUDGED.open(newline=""))) if JUDGED.exists() else []
-    rows = [r for r in rows if r["rule"].startswith(selected)]
+    rows = [r for r in judged_rows(judged_files) if r["rule"].startswith(selected)]
     for row in rows:
         family = families.get(row["rule"], "?")
         if (row["location"], row["rule"]) in alerts:
@@ -213,6 +255,18 @@ def judged_precision(
     unjudged = Counter(families.get(rule, "?") for _, rule in found - judged)
     return {"by_family": precision, "gone": len(gone), "gone_tp": gone_tp,
             "below_gate": below_gate, "unjudged": dict(sorted(unjudged.items()))}  # fmt: skip
+
+
+def bandit_also_flags(judged_files: tuple[Path, ...], bandit: ToolRun) -> dict[str, int]:
+    """How many judged injection TPs (SC201-SC210) bandit also flags with an injection-ish result
+    spanning the same line: recall shared with the peer, not a claim about bandit's precision."""
+    tps = [r for r in judged_rows(judged_files)
+           if r["verdict"] == "TP" and r["rule"] in INJECTION_RULES]  # fmt: skip
+    also = 0
+    for row in tps:
+        path, _, line = row["location"].rpartition(":")
+        also += (path, int(line)) in bandit.sites
+    return {"tp": len(tps), "bandit_also": also}
 
 
 def summarise(
@@ -260,9 +314,10 @@ def summarise(
 def markdown(s: dict[str, Any]) -> str:
     sc = s["secretcheck"]
     select = "" if s["rules"] == "default" else f", --select {s['rules']}"
+    select += ", --audit" if s.get("audit") else ""
     out = [
         f"Library code: {s['library_files']:,} files, {s['library_lines']:,} lines "
-        f"(rules: {s['rules']}).", "",
+        f"(rules: {s['rules']}; judged sample: {s.get('judged_file', 'judged.csv')}).", "",
         "| tool | alerts | per 10k library lines | wall | CPU |",
         "| --- | ---: | ---: | ---: | ---: |",
         f"| secretcheck (default settings{select}) | {sc['alerts']} | {sc['per_10k']:.2f} | "
@@ -275,6 +330,11 @@ def markdown(s: dict[str, Any]) -> str:
         if "medium_or_more" in p:
             out.append(f"| {name} (medium or more) | {p['medium_or_more']} | "
                        f"{p['medium_or_more_per_10k']:.2f} | | |")  # fmt: skip
+        if "injection_ish" in p:
+            rate = p["injection_ish"] * 10_000 / s["library_lines"] if s["library_lines"] else 0
+            out.append(f"| {name} (injection-ish: B3xx input calls, B6xx, B7xx) | "
+                       f"{p['injection_ish']} | "
+                       f"{rate:.2f} | | |")  # fmt: skip
     out += ["", "| family | alerts | per 10k | judged precision (TP/judged) | not judged |",
             "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
     precision, unjudged = s["judged"]["by_family"], s["judged"]["unjudged"]
@@ -291,9 +351,22 @@ def markdown(s: dict[str, Any]) -> str:
             f"({len(gone['gone_tp'])} of them TP, i.e. lost)."]  # fmt: skip
     out += [f"- lost TP: {r['location']} {r['rule']} ({r['reason']})" for r in gone["gone_tp"]]
     below = gone.get("below_gate", [])
-    out += ["", f"Judged rows still reported, at info (below the gate, not alerts): {len(below)}."]
+    below_tp = sum(r["verdict"] == "TP" for r in below)
+    out += ["", f"Judged rows still reported, at info (below the gate, not alerts): {len(below)} "
+            f"({below_tp} of them TP)."]  # fmt: skip
     out += [f"- {r['location']} {r['rule']} {r['verdict']} ({r['reason']})" for r in below]
+    if "tp_bandit_also" in gone:
+        both = gone["tp_bandit_also"]
+        out += ["", f"Judged injection TPs (SC201-SC210) that bandit also flags on the same line: "
+                f"{both['bandit_also']} of {both['tp']}."]  # fmt: skip
     return "\n".join(out) + "\n"
+
+
+def default_judged(corpus_name: str, audit: bool) -> list[Path]:
+    files = [JUDGED_BY_CORPUS.get(corpus_name, JUDGED_BY_CORPUS["realcode"])]
+    if audit and corpus_name in AUDIT_JUDGED_BY_CORPUS:
+        files.append(AUDIT_JUDGED_BY_CORPUS[corpus_name])
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -306,13 +379,28 @@ def main(argv: list[str] | None = None) -> int:
         metavar="DIR",
         help="reuse bandit's and detect-secrets' reports and times from DIR",
     )
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument(
+        "--corpus",
+        default="realcode",
+        help="a corpus of build_corpus.py by name (realcode, realapps) or a folder",
+    )
+    parser.add_argument(
+        "--judged",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="judged sample, repeatable (default: the corpus's own; with --audit, its audit rows)",
+    )
+    parser.add_argument("--audit", action="store_true", help="run secretcheck with --audit")
+    parser.add_argument("--out", type=Path, help="default: benchmarks/.results/<corpus name>/")
     args = parser.parse_args(argv)
-    corpus = args.corpus.resolve()
+    named = args.corpus in JUDGED_BY_CORPUS
+    corpus = (CORPUS_ROOT / args.corpus if named else Path(args.corpus)).resolve()
     if not corpus.is_dir():
-        raise SystemExit(f"no corpus at {corpus}: run `python benchmarks/build_corpus.py realcode`")
-    out = args.out.resolve()
+        build = args.corpus if named else "realcode"
+        raise SystemExit(f"no corpus at {corpus}: run `python benchmarks/build_corpus.py {build}`")
+    judged_files = tuple(args.judged or default_judged(corpus.name, args.audit))
+    out = (args.out or RESULTS_ROOT / corpus.name).resolve()
     out.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     # The corpus is gitignored inside this work tree: without a ceiling secretcheck would list
@@ -320,15 +408,19 @@ def main(argv: list[str] | None = None) -> int:
     env["GIT_CEILING_DIRECTORIES"] = str(corpus.parent)
     inv = inventory(corpus)
     families = family_of_rules()
-    sc, library = run_secretcheck(corpus, out, env, args.rules, inv)
+    sc, library = run_secretcheck(corpus, out, env, args.rules, inv, args.audit)
     if args.peers_from:
         peers = reused_peers(args.peers_from.resolve(), inv)
     else:
         peers = [] if args.no_peers else run_peers(corpus, out, env, inv)
     (out / "library-findings.json").write_text(json.dumps(library, indent=1, sort_keys=True))
-    summary = summarise(
-        sc, peers, inv, families, judged_precision(library, families, args.rules), args.rules
-    )
+    judged = judged_precision(library, families, args.rules, judged_files)
+    bandit = next((p for p in peers if p.name == "bandit" and p.sites), None)
+    if bandit is not None:
+        judged["tp_bandit_also"] = bandit_also_flags(judged_files, bandit)
+    summary = summarise(sc, peers, inv, families, judged, args.rules)
+    summary["judged_file"] = ", ".join(f.name for f in judged_files)
+    summary["audit"] = args.audit
     (out / "realcode.json").write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     text = markdown(summary)
     (out / "realcode.md").write_text(text)
