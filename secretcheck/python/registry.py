@@ -154,7 +154,7 @@ def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
     return CheckEntry(name, GatedPattern(pattern), words=frozenset(words.split()),
-                      substrings=tuple(substrings.split()))  # fmt: skip
+                      substrings=tuple(substrings.split()), syntax="ast")  # fmt: skip
 
 
 # Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
@@ -246,6 +246,7 @@ CHECKS: dict[str, CheckEntry] = {
             LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
         ),
         words=frozenset({"md5", "sha1", "MD5", "SHA1", "new"}),
+        syntax="ast",
     ),
     "insecure-random": _pattern(
         "insecure_random",
@@ -259,6 +260,7 @@ CHECKS: dict[str, CheckEntry] = {
         words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
         imports=("flask", "werkzeug", "django"),
         assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),
+        syntax="ast",
     ),
     # Judged from the statement alone (a call, an assignment or a parameter default).
     "bind-all": CheckEntry(

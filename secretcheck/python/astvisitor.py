@@ -1,0 +1,384 @@
+"""What every stdlib-`ast` check shares: a walk in libcst's visiting order, reporting a node as
+a `Hit` with its statement's lines, and (`ResolvingCheck`) a cheap import-alias resolver.
+
+The twin of `visitor.py` for checks that read the tree `engines/cst.py` has already parsed
+(`syntax = "ast"`): no libcst parse, no position codegen. The walk keeps what the libcst
+checks relied on, so their findings stay the same, field by field:
+
+- order: a node's `visit_<Type>` before its children and `leave_<Type>` after them, children in
+  source order (decorators before a function's parameters and body, a call's keyword and
+  positional arguments interleaved as written, a dict's keys and values in turn). State kept
+  across nodes (imports before uses, names bound earlier in the file) sees what libcst's did.
+- spans: character columns (`astpos`); a plain string literal reports the text between its
+  quotes, as `CheckVisitor.inner_span` does.
+- statements: a hit's `statement` is the line range of its simple-statement line (statements
+  joined by `;` share one), and None in a one-line suite (`if x: y()`) or a compound header,
+  where libcst has no `SimpleStatementLine` around the node either.
+
+Hooks are named for the `ast` node type (`visit_Call`, `leave_ClassDef`); `AsyncFunctionDef`
+uses the `FunctionDef` hooks, as libcst has one node for both. `on_param(arg, default)` sees
+each parameter (of a `def` or a `lambda`), as libcst's `visit_Param` did.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+
+from secretcheck.findings import Confidence, Hit, Span
+from secretcheck.python.astpos import Positions
+from secretcheck.python.astsyntax import call_arguments, dotted, string_value
+from secretcheck.rulepacks import RuleSpec
+from secretcheck.textindex import split_lines
+
+Hook = Callable[[Any, Any], None]
+_SAME_HOOKS = {"AsyncFunctionDef": "FunctionDef"}
+_COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
+             ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match,
+             *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))  # fmt: skip
+# One string token, prefix aside: what libcst calls a SimpleString (not an implicit concatenation).
+_PREFIX = re.compile(r"[rRbBuUfF]{0,2}")
+_SINGLE_LITERAL = {
+    quote: re.compile(rf"{quote}(?:\\.|(?!{quote})[^\\])*{quote}", re.DOTALL)
+    for quote in ("'''", '"""', "'", '"')
+}
+
+
+_HOOKS: dict[type, dict[str, tuple[Hook | None, Hook | None]]] = {}
+
+
+def _hooks(cls: type) -> dict[str, tuple[Hook | None, Hook | None]]:
+    """Node type name -> (visit, leave), read once per check class."""
+    if cls in _HOOKS:
+        return _HOOKS[cls]
+    table: dict[str, tuple[Hook | None, Hook | None]] = {}
+    names = {n.partition("_")[2] for n in dir(cls) if n.startswith(("visit_", "leave_"))}
+    for name in names:
+        table[name] = (getattr(cls, f"visit_{name}", None), getattr(cls, f"leave_{name}", None))
+    for alias, name in _SAME_HOOKS.items():
+        if alias not in table and name in table:
+            table[alias] = table[name]
+    _HOOKS[cls] = table
+    return table
+
+
+def ordered(node: ast.AST) -> Iterator[ast.AST]:
+    """`node` and every node inside it, in `AstCheck`'s order (each node before its
+    children, children in source order): what a libcst visitor of an expression met."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(_expression_children(current)))
+
+
+def _expression_children(node: ast.AST) -> list[ast.AST]:
+    if isinstance(node, ast.Call):
+        return [node.func, *(item for _, _, item in call_arguments(node))]
+    if isinstance(node, ast.Dict):
+        pairs = zip(node.keys, node.values, strict=True)
+        return [n for key, value in pairs for n in (key, value) if n is not None]
+    if isinstance(node, ast.IfExp):
+        return [node.body, node.test, node.orelse]
+    if isinstance(node, ast.arguments):
+        return [n for arg, default in parameters(node) for n in (arg, default) if n is not None]
+    return list(ast.iter_child_nodes(node))
+
+
+def parameters(node: ast.arguments) -> list[tuple[ast.arg, ast.expr | None]]:
+    """Each parameter with its default, in source order."""
+    positional = [*node.posonlyargs, *node.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(node.defaults))
+    params: list[tuple[ast.arg, ast.expr | None]] = list(
+        zip(positional, [*defaults, *node.defaults], strict=True)
+    )
+    if node.vararg is not None:
+        params.append((node.vararg, None))
+    params.extend(zip(node.kwonlyargs, node.kw_defaults, strict=True))
+    if node.kwarg is not None:
+        params.append((node.kwarg, None))
+    return params
+
+
+class _Source:
+    """The positions and lines of one text, shared by every check run on it in turn."""
+
+    last: ClassVar[_Source | None] = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions = Positions(text)
+        self.lines = split_lines(text, keepends=True)
+
+    @classmethod
+    def of(cls, text: str) -> _Source:
+        if cls.last is None or cls.last.text is not text:
+            cls.last = cls(text)
+        return cls.last
+
+
+class AstCheck:
+    """Walks one module for one rule; subclasses add `visit_<Type>`/`leave_<Type>` hooks."""
+
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        self.rule = rule
+        self.tree = tree
+        self.hits: list[Hit] = []
+        source = _Source.of(text)
+        self.positions = source.positions
+        self._lines = source.lines
+        self.statement: tuple[int, int] | None = None
+        self._table = _hooks(type(self))
+        self._on_param = type(self).on_param is not AstCheck.on_param
+
+    @classmethod
+    def run_ast(cls, rule: RuleSpec, text: str, tree: ast.Module) -> list[Hit]:
+        check = cls(rule, text, tree)
+        check.walk(tree)
+        return check.hits
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def walk(self, node: ast.AST) -> None:
+        hooks = self._table.get(type(node).__name__)
+        if hooks is not None and hooks[0] is not None:
+            hooks[0](self, node)
+        self._children(node)
+        if hooks is not None and hooks[1] is not None:
+            hooks[1](self, node)
+
+    def _children(self, node: ast.AST) -> None:
+        walk = self.walk
+        if isinstance(node, ast.Call):
+            walk(node.func)
+            for _, _, item in call_arguments(node):
+                walk(item)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                walk(decorator)
+            walk(node.args)
+            if node.returns is not None:
+                walk(node.returns)
+            self._body(node.body)
+        elif isinstance(node, ast.ClassDef):
+            for item in (*node.decorator_list, *node.bases, *node.keywords):
+                walk(item)
+            self._body(node.body)
+        elif isinstance(node, ast.arguments):
+            self._arguments(node)
+        elif isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if key is not None:
+                    walk(key)
+                walk(value)
+        elif isinstance(node, ast.IfExp):
+            walk(node.body)
+            walk(node.test)
+            walk(node.orelse)
+        else:
+            for field in node._fields:
+                child = getattr(node, field, None)
+                if isinstance(child, ast.AST):
+                    walk(child)
+                elif isinstance(child, list) and child:
+                    if isinstance(child[0], ast.stmt):
+                        self._body(child)
+                    else:
+                        for item in child:
+                            if isinstance(item, ast.AST):
+                                walk(item)
+
+    def _arguments(self, node: ast.arguments) -> None:
+        for arg, default in parameters(node):
+            if self._on_param:
+                self.on_param(arg, default)
+            self.walk(arg)
+            if default is not None:
+                self.walk(default)
+
+    def _body(self, body: list[ast.stmt]) -> None:
+        """A block's statements, each walked with its simple-statement line as `statement`."""
+        if not body:
+            return
+        outer = self.statement
+        suite = not self._starts_line(body[0])
+        group_end = 0
+        for index, stmt in enumerate(body):
+            if suite or isinstance(stmt, _COMPOUND):
+                self.statement = None
+            elif stmt.lineno > group_end:
+                # A new line; statements after `;` on its last line belong to it.
+                group_end = stmt.end_lineno or stmt.lineno
+                following = index + 1
+                while following < len(body) and body[following].lineno == group_end:
+                    group_end = body[following].end_lineno or group_end
+                    following += 1
+                self.statement = (stmt.lineno, group_end)
+            self.walk(stmt)
+        self.statement = outer
+
+    def _starts_line(self, stmt: ast.stmt) -> bool:
+        if stmt.lineno > len(self._lines):
+            return True
+        line = self._lines[stmt.lineno - 1]
+        return not line[: self.positions.column(stmt.lineno, stmt.col_offset)].strip()
+
+    def on_param(self, arg: ast.arg, default: ast.expr | None) -> None:
+        """A parameter of a `def` or a `lambda`, before its annotation and default."""
+
+    # -- reporting --------------------------------------------------------------------------
+
+    def source(self, node: ast.AST) -> str:
+        """The node's source text."""
+        span = self.positions.span(node)
+        lines = self._lines[span.line - 1 : span.end_line]
+        if not lines:
+            return ""
+        if len(lines) == 1:
+            return lines[0][span.column - 1 : span.end_column - 1]
+        return "".join(
+            [lines[0][span.column - 1 :], *lines[1:-1], lines[-1][: span.end_column - 1]]
+        )
+
+    def inner_span(self, node: ast.AST) -> Span:
+        """For a plain string literal, the span of its text without prefix and quotes."""
+        span = self.positions.span(node)
+        if isinstance(node, ast.Tuple):
+            return self._tuple_span(node, span)
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes))):
+            return span
+        text = self.source(node)
+        prefix = _PREFIX.match(text)
+        start = prefix.end() if prefix else 0
+        quote = next((q for q in _SINGLE_LITERAL if text.startswith(q, start)), "")
+        if not quote or not _SINGLE_LITERAL[quote].fullmatch(text, start):
+            return span  # an implicit concatenation: libcst reports all of it
+        opening = start + len(quote)
+        return Span(span.line, span.column + opening, span.end_line,
+                    max(span.end_column - len(quote), 1))  # fmt: skip
+
+    def with_parentheses(self, node: ast.AST) -> Span:
+        """The node's span extended over the parentheses that close around it (`(False)`):
+        libcst spans an element holding a parenthesized value (a dict entry) with them.
+        Only for a node that nothing else follows but a separator."""
+        span = self.positions.span(node)
+        line, column = span.end_line, span.end_column - 1  # 0-based column on `line`
+        end = (span.end_line, span.end_column)
+        while line <= len(self._lines):
+            text = self._lines[line - 1]
+            while column < len(text) and text[column] in " \t\f)":
+                if text[column] == ")":
+                    end = (line, column + 2)
+                column += 1
+            if column < len(text) and text[column] not in "\r\n\\":
+                break
+            line, column = line + 1, 0
+        return Span(span.line, span.column, *end)
+
+    def _tuple_span(self, node: ast.Tuple, span: Span) -> Span:
+        """`ast` spans a parenthesized tuple with its parentheses; libcst from its first
+        element to its last (trailing comma included), without them."""
+        tokens = self._tokens(self.source(node))
+        if len(tokens) < 3 or tokens[0].string != "(" or tokens[-1].string != ")":
+            return span
+        depth = 0
+        for token in tokens[:-1]:
+            depth += {"(": 1, ")": -1}.get(token.string, 0) if token.type == tokenize.OP else 0
+            if depth == 0:
+                return span  # `(a), (b)`: the first parenthesis closes before the end
+        inner = tokens[1:-1]
+        first, last = inner[0], inner[-1]
+
+        def absolute(row: int, column: int) -> tuple[int, int]:
+            return span.line + row - 1, column + (span.column if row == 1 else 1)
+
+        (line, column), (end_line, end_column) = absolute(*first.start), absolute(*last.end)
+        return Span(line, column, end_line, end_column)
+
+    def _tokens(self, source: str) -> list[tokenize.TokenInfo]:
+        """The code tokens of `source` (no comments, line ends or end marker)."""
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+        except (tokenize.TokenError, SyntaxError):
+            return []
+        skip = (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER,
+                tokenize.INDENT, tokenize.DEDENT)  # fmt: skip
+        return [t for t in tokens if t.type not in skip]
+
+    def one_fstring(self, node: ast.JoinedStr) -> bool:
+        """Is this f-string one literal? `"a" f"{b}"` is one `JoinedStr` to `ast` but a
+        concatenation to libcst, whose checks did not read into concatenations."""
+        depth = starts = 0
+        for token in self._tokens(self.source(node)):
+            kind = tokenize.tok_name.get(token.type, "")
+            if kind in ("STRING", "FSTRING_START") and depth == 0:
+                starts += 1
+            depth += {"FSTRING_START": 1, "FSTRING_END": -1}.get(kind, 0)
+        return starts == 1
+
+    def string_value(self, node: ast.AST | None) -> str | None:
+        """`astsyntax.string_value`, but None for an f-string concatenated with another
+        literal (libcst's checks read such a concatenation as no constant)."""
+        if isinstance(node, ast.JoinedStr) and not self.one_fstring(node):
+            return None
+        return string_value(node)
+
+    def report(
+        self,
+        node: ast.AST,
+        detail: str = "",
+        signals: tuple[str, ...] = (),
+        confidence: Confidence | None = None,
+        span: Span | None = None,
+    ) -> None:
+        where = self.inner_span(node) if span is None else span
+        hit = Hit(self.rule.code, where, "", detail, self.statement, signals, confidence)
+        self.hits.append(hit)
+
+
+class ResolvingCheck(AstCheck):
+    """An `AstCheck` that records imports as it meets them (they precede their uses).
+
+    `import ssl as s` then `s.CERT_NONE` resolves to `ssl.CERT_NONE`; `from hashlib import md5
+    as h` then `h(...)` resolves to `hashlib.md5`. Names that were not imported resolve to
+    themselves; relative and star imports are not followed.
+    """
+
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        super().__init__(rule, text, tree)
+        self.aliases: dict[str, str] = {}
+        self.function_names: list[str] = []
+
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            if alias.asname is not None:
+                self.aliases[alias.asname] = alias.name
+            else:
+                head = alias.name.split(".")[0]
+                self.aliases[head] = head
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if node.level or any(a.name == "*" for a in node.names):
+            return
+        module = node.module or ""
+        for alias in node.names:
+            self.aliases[alias.asname or alias.name] = f"{module}.{alias.name}"
+
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.function_names.append(node.name)
+
+    def leave_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.function_names.pop()
+
+    def qualify(self, node: ast.AST | None) -> str:
+        text = dotted(node)
+        if not text:
+            return ""
+        head, _, rest = text.partition(".")
+        if head in self.aliases:
+            return f"{self.aliases[head]}.{rest}" if rest else self.aliases[head]
+        return text
