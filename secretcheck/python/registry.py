@@ -298,11 +298,13 @@ CHECKS: dict[str, CheckEntry] = {
         substrings="passw pwd secret token api_key apikey credential getpass keyring",
     ),
     # Dangerous APIs (no taint source): each module derives its PREFILTER from its call table.
-    # Their call tables and prefilters are in `dangerous_api/calls.py`, which needs no libcst.
-    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO),
-    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE),
-    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT),
-    "deserialization-api": CheckEntry(f"{_API}.deserialization", api_calls.DESERIALIZATION),
+    # Their call tables and prefilters are in `dangerous_api/calls.py`, apart from the checks.
+    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO, syntax="ast"),
+    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE, syntax="ast"),
+    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT, syntax="ast"),
+    "deserialization-api": CheckEntry(
+        f"{_API}.deserialization", api_calls.DESERIALIZATION, syntax="ast"
+    ),
 }
 
 # Checks whose findings are risky-API uses rather than proven flows: in test and fixture code
