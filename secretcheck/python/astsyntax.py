@@ -184,3 +184,15 @@ def first_index(node: ast.Subscript) -> ast.expr | None:
     if isinstance(index, ast.Tuple):
         index = index.elts[0] if index.elts else None
     return None if index is None or isinstance(index, ast.Slice) else index
+
+
+def name_of(node: ast.AST | None) -> str | None:
+    """The name a `Name` node holds, True/False/None included (libcst's `Name` nodes)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return _named_constant(node) if isinstance(node, ast.Constant) else None
+
+
+def unstarred(node: ast.expr) -> ast.expr:
+    """The value of `*x` in a display or target (libcst's element `.value`), else the node."""
+    return node.value if isinstance(node, ast.Starred) else node

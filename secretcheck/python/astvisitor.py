@@ -1,16 +1,16 @@
 """What every stdlib-`ast` check shares: a walk in libcst's visiting order, reporting a node as
 a `Hit` with its statement's lines, and (`ResolvingCheck`) a cheap import-alias resolver.
 
-The twin of `visitor.py` for checks that read the tree `engines/cst.py` has already parsed
-(`syntax = "ast"`): no libcst parse, no position codegen. The walk keeps what the libcst
-checks relied on, so their findings stay the same, field by field:
+For checks that read the tree `engines/cst.py` has already parsed (`syntax = "ast"`): no
+libcst parse, no position codegen. It replaced the libcst `CheckVisitor` these checks were
+written on, and keeps what they relied on, so their findings stayed the same, field by field:
 
 - order: a node's `visit_<Type>` before its children and `leave_<Type>` after them, children in
   source order (decorators before a function's parameters and body, a call's keyword and
   positional arguments interleaved as written, a dict's keys and values in turn). State kept
   across nodes (imports before uses, names bound earlier in the file) sees what libcst's did.
 - spans: character columns (`astpos`); a plain string literal reports the text between its
-  quotes, as `CheckVisitor.inner_span` does.
+  quotes, as libcst's `SimpleString` was reported.
 - statements: a hit's `statement` is the line range of its simple-statement line (statements
   joined by `;` share one), and None in a one-line suite (`if x: y()`) or a compound header,
   where libcst has no `SimpleStatementLine` around the node either.
@@ -134,6 +134,7 @@ class AstCheck:
         self.statement: tuple[int, int] | None = None
         self._table = _hooks(type(self))
         self._on_param = type(self).on_param is not AstCheck.on_param
+        self._on_dict_item = type(self).on_dict_item is not AstCheck.on_dict_item
 
     @classmethod
     def run_ast(cls, rule: RuleSpec, text: str, tree: ast.Module) -> list[Hit]:
@@ -173,6 +174,8 @@ class AstCheck:
         elif isinstance(node, ast.Dict):
             for key, value in zip(node.keys, node.values, strict=True):
                 if key is not None:
+                    if self._on_dict_item:
+                        self.on_dict_item(key, value)
                     walk(key)
                 walk(value)
         elif isinstance(node, ast.IfExp):
@@ -229,6 +232,10 @@ class AstCheck:
 
     def on_param(self, arg: ast.arg, default: ast.expr | None) -> None:
         """A parameter of a `def` or a `lambda`, before its annotation and default."""
+
+    def on_dict_item(self, key: ast.expr, value: ast.expr) -> None:
+        """A `key: value` entry of a dict display (not `**other`), before its key and value:
+        libcst's `visit_DictElement`."""
 
     # -- reporting --------------------------------------------------------------------------
 
@@ -321,11 +328,18 @@ class AstCheck:
         return starts == 1
 
     def string_value(self, node: ast.AST | None) -> str | None:
-        """`astsyntax.string_value`, but None for an f-string concatenated with another
-        literal (libcst's checks read such a concatenation as no constant)."""
-        if isinstance(node, ast.JoinedStr) and not self.one_fstring(node):
+        """`astsyntax.string_value` as libcst's checks read it: None for an f-string
+        concatenated with another literal, and a constant f-string's text as written
+        (escapes and doubled braces kept)."""
+        if not isinstance(node, ast.JoinedStr):
+            return string_value(node)
+        if not self.one_fstring(node) or string_value(node) is None:
             return None
-        return string_value(node)
+        text = self.source(node)
+        start = _PREFIX.match(text)
+        opening = start.end() if start else 0
+        quote = next((q for q in _SINGLE_LITERAL if text.startswith(q, opening)), "")
+        return text[opening + len(quote) : len(text) - len(quote)]
 
     def report(
         self,
@@ -334,9 +348,10 @@ class AstCheck:
         signals: tuple[str, ...] = (),
         confidence: Confidence | None = None,
         span: Span | None = None,
+        secret: str = "",
     ) -> None:
         where = self.inner_span(node) if span is None else span
-        hit = Hit(self.rule.code, where, "", detail, self.statement, signals, confidence)
+        hit = Hit(self.rule.code, where, secret, detail, self.statement, signals, confidence)
         self.hits.append(hit)
 
 

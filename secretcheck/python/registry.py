@@ -187,6 +187,7 @@ CHECKS: dict[str, CheckEntry] = {
         CredentialLines(),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
+        syntax="ast",
     ),
     # Module scope: a constant defined at the top flows into a sink further down.
     # A literal at the sink needs only its statement; a CONSTANT_CASE name at the sink may be a
@@ -197,6 +198,7 @@ CHECKS: dict[str, CheckEntry] = {
         scope="statement",
         module_if=_SINKS_WITH_CONSTANT,
         substrings=_SINK_HINTS,
+        syntax="ast",
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.python.credentials.env_fallbacks",
@@ -209,6 +211,7 @@ CHECKS: dict[str, CheckEntry] = {
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
+        syntax="ast",
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.python.credentials.credential_comparisons",
@@ -218,6 +221,7 @@ CHECKS: dict[str, CheckEntry] = {
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
+        syntax="ast",
     ),
     "sql-injection": _taint(sql_injection),
     "command-injection": _taint(command_injection),
@@ -268,6 +272,7 @@ CHECKS: dict[str, CheckEntry] = {
         re.compile(r"['\"](?:0\.0\.0\.0|::)['\"]"),
         "statement",
         substrings=("0.0.0.0", "::"),  # secretcheck: ignore[SC225] (search text, not an address)
+        syntax="ast",
     ),
     "temp-files": _pattern(
         "temp_files",
