@@ -21,6 +21,7 @@ from typing import Any
 
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
+from secretcheck.python.astvisitor import AstCheck, run_checks
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
 from secretcheck.rulepacks import RuleSpec
@@ -252,12 +253,19 @@ def run_on_ast(
     engine) provides `run_ast(rules, text, tree, audit) -> list[Hit]` for all its members."""
     hits: list[Hit] = []
     grouped: dict[str, list[RuleSpec]] = {}
+    walked: list[tuple[RuleSpec, type[AstCheck]]] = []
     for rule in rules:
         entry = CHECKS[rule.check]
         if entry.group:
             grouped.setdefault(entry.group, []).append(rule)
+            continue
+        module = importlib.import_module(entry.module)
+        check = getattr(module, "Check", None)
+        if isinstance(check, type) and issubclass(check, AstCheck):
+            walked.append((rule, check))  # walked together below: one traversal per tree
         else:
-            hits.extend(importlib.import_module(entry.module).run_ast(rule, text, tree))
+            hits.extend(module.run_ast(rule, text, tree))
+    hits.extend(run_checks(walked, text, tree))
     for group, members in grouped.items():
         hits.extend(importlib.import_module(GROUPS[group]).run_ast(members, text, tree, audit))
     return hits

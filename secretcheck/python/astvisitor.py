@@ -26,7 +26,7 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from secretcheck.findings import Confidence, Hit, Span
@@ -121,36 +121,40 @@ class _Source:
         return cls.last
 
 
-class AstCheck:
-    """Walks one module for one rule; subclasses add `visit_<Type>`/`leave_<Type>` hooks."""
+class _Walker:
+    """One walk of a tree in libcst's order, calling the hooks of every check it serves: a
+    file's checks share one traversal, each seeing the events its own walk would have."""
 
-    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
-        self.rule = rule
-        self.tree = tree
-        self.hits: list[Hit] = []
-        source = _Source.of(text)
-        self.positions = source.positions
-        self._lines = source.lines
+    def __init__(self, checks: Sequence[AstCheck], lines: list[str], positions: Positions) -> None:
         self.statement: tuple[int, int] | None = None
-        self._table = _hooks(type(self))
-        self._on_param = type(self).on_param is not AstCheck.on_param
-        self._on_dict_item = type(self).on_dict_item is not AstCheck.on_dict_item
-
-    @classmethod
-    def run_ast(cls, rule: RuleSpec, text: str, tree: ast.Module) -> list[Hit]:
-        check = cls(rule, text, tree)
-        check.walk(tree)
-        return check.hits
-
-    # -- the walk ---------------------------------------------------------------------------
+        self._lines, self._positions = lines, positions
+        self._visits: dict[str, list[Callable[[Any], None]]] = {}
+        self._leaves: dict[str, list[Callable[[Any], None]]] = {}
+        self._params: list[Callable[[ast.arg, ast.expr | None], None]] = []
+        self._dict_items: list[Callable[[ast.expr, ast.expr], None]] = []
+        for check in checks:
+            check._walker = self
+            for name, (visit, leave) in _hooks(type(check)).items():
+                if visit is not None:
+                    self._visits.setdefault(name, []).append(visit.__get__(check))
+                if leave is not None:
+                    self._leaves.setdefault(name, []).append(leave.__get__(check))
+            if type(check).on_param is not AstCheck.on_param:
+                self._params.append(check.on_param)
+            if type(check).on_dict_item is not AstCheck.on_dict_item:
+                self._dict_items.append(check.on_dict_item)
 
     def walk(self, node: ast.AST) -> None:
-        hooks = self._table.get(type(node).__name__)
-        if hooks is not None and hooks[0] is not None:
-            hooks[0](self, node)
+        name = type(node).__name__
+        visits = self._visits.get(name)
+        if visits:
+            for visit in visits:
+                visit(node)
         self._children(node)
-        if hooks is not None and hooks[1] is not None:
-            hooks[1](self, node)
+        leaves = self._leaves.get(name)
+        if leaves:
+            for leave in leaves:
+                leave(node)
 
     def _children(self, node: ast.AST) -> None:
         walk = self.walk
@@ -170,12 +174,17 @@ class AstCheck:
                 walk(item)
             self._body(node.body)
         elif isinstance(node, ast.arguments):
-            self._arguments(node)
+            for arg, default in parameters(node):
+                for on_param in self._params:
+                    on_param(arg, default)
+                walk(arg)
+                if default is not None:
+                    walk(default)
         elif isinstance(node, ast.Dict):
             for key, value in zip(node.keys, node.values, strict=True):
                 if key is not None:
-                    if self._on_dict_item:
-                        self.on_dict_item(key, value)
+                    for on_dict_item in self._dict_items:
+                        on_dict_item(key, value)
                     walk(key)
                 walk(value)
         elif isinstance(node, ast.IfExp):
@@ -194,14 +203,6 @@ class AstCheck:
                         for item in child:
                             if isinstance(item, ast.AST):
                                 walk(item)
-
-    def _arguments(self, node: ast.arguments) -> None:
-        for arg, default in parameters(node):
-            if self._on_param:
-                self.on_param(arg, default)
-            self.walk(arg)
-            if default is not None:
-                self.walk(default)
 
     def _body(self, body: list[ast.stmt]) -> None:
         """A block's statements, each walked with its simple-statement line as `statement`."""
@@ -228,7 +229,40 @@ class AstCheck:
         if stmt.lineno > len(self._lines):
             return True
         line = self._lines[stmt.lineno - 1]
-        return not line[: self.positions.column(stmt.lineno, stmt.col_offset)].strip()
+        return not line[: self._positions.column(stmt.lineno, stmt.col_offset)].strip()
+
+
+def run_checks(checks: Sequence[tuple[RuleSpec, type[AstCheck]]], text: str,
+               tree: ast.Module) -> list[Hit]:
+    """Hits of several checks on one tree, walked once; each check's hits in its own order,
+    the checks' in the order given."""
+    made = [cls(rule, text, tree) for rule, cls in checks]
+    if made:
+        _Walker(made, made[0]._lines, made[0].positions).walk(tree)
+    return [hit for check in made for hit in check.hits]
+
+
+class AstCheck:
+    """Reports for one rule on one module; subclasses add `visit_<Type>`/`leave_<Type>` hooks
+    (and `on_param`, `on_dict_item`), which a walk calls in libcst's order."""
+
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        self.rule = rule
+        self.tree = tree
+        self.hits: list[Hit] = []
+        source = _Source.of(text)
+        self.positions = source.positions
+        self._lines = source.lines
+        self._walker: _Walker | None = None
+
+    @classmethod
+    def run_ast(cls, rule: RuleSpec, text: str, tree: ast.Module) -> list[Hit]:
+        return run_checks([(rule, cls)], text, tree)
+
+    @property
+    def statement(self) -> tuple[int, int] | None:
+        """The line range of the simple-statement line being walked (None outside one)."""
+        return self._walker.statement if self._walker is not None else None
 
     def on_param(self, arg: ast.arg, default: ast.expr | None) -> None:
         """A parameter of a `def` or a `lambda`, before its annotation and default."""
