@@ -53,7 +53,7 @@ class CheckEntry:
 
     "module": the whole parsed module (imports, functions: taint and flow checks).
     "statement": only the statements on lines its prefilter matched; the engine parses just
-    those with libcst, so a 2,000-line file with one candidate costs one small parse.
+    those, so a 2,000-line file with one candidate costs one small parse.
     `module_if`: a statement-scope check that needs the whole module only in files this test
     matches (a constant defined elsewhere that may flow into the candidate).
     """
