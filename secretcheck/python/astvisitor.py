@@ -67,8 +67,8 @@ def _hooks(cls: type) -> dict[str, tuple[Hook | None, Hook | None]]:
 
 
 def ordered(node: ast.AST) -> Iterator[ast.AST]:
-    """`node` and every node inside it, in `AstCheck`'s order (each node before its
-    children, children in source order): what a libcst visitor of an expression met."""
+    """`node` and every node inside it in the walk's order (each node before its children,
+    children in source order): what a libcst visitor of an expression met."""
     stack = [node]
     while stack:
         current = stack.pop()
@@ -145,18 +145,13 @@ class _Walker:
                 self._dict_items.append(check.on_dict_item)
 
     def walk(self, node: ast.AST) -> None:
+        # One frame per tree level (children inline, not in a helper): a deep expression
+        # (a 500-term `+` chain) must not run out of stack before libcst's walk did.
         name = type(node).__name__
         visits = self._visits.get(name)
         if visits:
             for visit in visits:
                 visit(node)
-        self._children(node)
-        leaves = self._leaves.get(name)
-        if leaves:
-            for leave in leaves:
-                leave(node)
-
-    def _children(self, node: ast.AST) -> None:
         walk = self.walk
         if isinstance(node, ast.Call):
             walk(node.func)
@@ -203,6 +198,10 @@ class _Walker:
                         for item in child:
                             if isinstance(item, ast.AST):
                                 walk(item)
+        leaves = self._leaves.get(name)
+        if leaves:
+            for leave in leaves:
+                leave(node)
 
     def _body(self, body: list[ast.stmt]) -> None:
         """A block's statements, each walked with its simple-statement line as `statement`."""
@@ -248,7 +247,6 @@ class AstCheck:
 
     def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
         self.rule = rule
-        self.tree = tree
         self.hits: list[Hit] = []
         source = _Source.of(text)
         self.positions = source.positions

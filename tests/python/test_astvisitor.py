@@ -66,3 +66,10 @@ def test_a_suppression_on_the_last_line_of_a_statement_covers_it(tmp_path: Path)
         'if b: requests.get("https://y", verify=False)\n'
     )
     assert _findings(tmp_path, "calls.py", text) == [("SC220", 6, 33, 6, 45)]
+
+
+def test_a_deep_expression_does_not_stop_the_checks(tmp_path: Path) -> None:
+    # 700 terms of `+` nest 700 levels deep: the walk takes one stack frame per level, so the
+    # file's other statements are still checked (libcst's walk ran out of stack near 400).
+    text = "import requests\nrequests.get(u, verify=False)\nx = " + " + ".join(["y"] * 700) + "\n"
+    assert _findings(tmp_path, "deep.py", text) == [("SC220", 2, 17, 2, 29)]
