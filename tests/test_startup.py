@@ -158,13 +158,15 @@ def test_a_file_with_candidates_only_in_docstrings_is_not_parsed() -> None:
     assert "libcst" not in loaded_after(code)
 
 
-def test_a_real_candidate_is_still_parsed() -> None:
+def test_a_real_candidate_is_found_on_the_stdlib_tree_without_libcst() -> None:
+    # Statement checks (SC225) and module-scope pattern checks (SC220) read CPython's `ast`.
     code = (
         "from secretcheck.api import scan_text\n"
-        "found = scan_text('app.run(host=\"0.0.0.0\")\\n', 'app.py').findings\n"
-        "assert [f.rule_id for f in found] == ['SC225'], found\n"
+        "text = 'import requests\\napp.run(host=\"0.0.0.0\")\\nrequests.get(u, verify=False)\\n'\n"
+        "found = scan_text(text, 'app.py').findings\n"
+        "assert [f.rule_id for f in found] == ['SC225', 'SC220'], found\n"
     )
-    assert "libcst" in loaded_after(code)
+    assert "libcst" not in loaded_after(code)
 
 
 def test_detect_secrets_loads_without_requests_until_it_is_used() -> None:

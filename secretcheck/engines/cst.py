@@ -1,11 +1,11 @@
-"""The libcst engine: parse once, run every enabled check in one batched traversal.
+"""The syntax-tree engine: parse once with CPython's `ast`, run every enabled check on it.
 
 A file is parsed only when some enabled check's text prefilter matches it. Checks of
-"statement" scope see only the statements on the lines their prefilter matched: CPython's `ast`
-(C, ~20x faster than libcst) locates those statements and libcst parses just them, so the cost
-follows the number of candidates, not the size of the file. Checks of "module" scope see the
-whole module. A file that does not parse yields one diagnostic hit (the text engines still scan
-it), never an exception.
+"statement" scope see only the statements on the lines their prefilter matched: the tree
+locates those statements and each is parsed alone, so a check's cost follows the number of
+candidates, not the size of the file. Checks of "module" scope see the whole module; those
+that still read libcst (`syntax = "cst"`) get one whole-module libcst parse. A file that does
+not parse yields one diagnostic hit (the text engines still scan it), never an exception.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
+from secretcheck.python.astvisitor import AstCheck, run_checks
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
 from secretcheck.rulepacks import RuleSpec
@@ -214,12 +215,19 @@ def run_on_ast(
     engine) provides `run_ast(rules, text, tree, audit) -> list[Hit]` for all its members."""
     hits: list[Hit] = []
     grouped: dict[str, list[RuleSpec]] = {}
+    walked: list[tuple[RuleSpec, type[AstCheck]]] = []
     for rule in rules:
         entry = CHECKS[rule.check]
         if entry.group:
             grouped.setdefault(entry.group, []).append(rule)
+            continue
+        module = importlib.import_module(entry.module)
+        check = getattr(module, "Check", None)
+        if isinstance(check, type) and issubclass(check, AstCheck):
+            walked.append((rule, check))  # walked together below: one traversal per tree
         else:
-            hits.extend(importlib.import_module(entry.module).run_ast(rule, text, tree))
+            hits.extend(module.run_ast(rule, text, tree))
+    hits.extend(run_checks(walked, text, tree))
     for group, members in grouped.items():
         hits.extend(importlib.import_module(GROUPS[group]).run_ast(members, text, tree, audit))
     return hits
@@ -235,29 +243,26 @@ def _shift(hit: Hit, lines: int) -> Hit:
 def _run_statements(
     rules: Sequence[RuleSpec], text: str, tree: ast.Module, deadline: float = math.inf
 ) -> list[Hit]:
+    """Statement-scope checks (they read the stdlib tree): each candidate statement is parsed
+    alone, so a check sees that statement and nothing around it."""
     ranges = statement_ranges(tree, _candidate_lines(rules, text))
     if not ranges:
         return []
-    import libcst
-
+    if len(ranges) > _MAX_SNIPPETS:
+        # A generated constants file: one whole pass beats thousands of small ones.
+        if deadline < math.inf:
+            run = lambda source: run_on_ast(rules, source, ast.parse(source))  # noqa: E731
+            give_up_if_over(estimate_module_pass(text, tree, run), deadline)
+        return run_on_ast(rules, text, tree)
     source_lines = split_lines(text, keepends=True)
     hits: list[Hit] = []
-    if len(ranges) > _MAX_SNIPPETS:
-        # A generated constants file: one whole parse beats thousands of small ones.
-        if deadline < math.inf:
-            run = lambda source: _visit(libcst.parse_module(source), rules)  # noqa: E731
-            give_up_if_over(estimate_module_pass(text, tree, run), deadline)
-        try:
-            return _visit(libcst.parse_module(text), rules)
-        except (libcst.ParserSyntaxError, RecursionError):
-            return []
     for first, last, header in ranges:
         snippet, added = _snippet(source_lines, first, last, header)
         try:
-            module = libcst.parse_module(snippet)
-        except libcst.ParserSyntaxError:
-            continue  # a form CPython accepts and libcst does not: nothing to check here
-        hits.extend(_shift(h, first - 1 - added) for h in _visit(module, rules))
+            module = ast.parse(snippet)
+        except (SyntaxError, ValueError, RecursionError):
+            continue  # lines that do not parse alone: nothing to check here
+        hits.extend(_shift(h, first - 1 - added) for h in run_on_ast(rules, snippet, module))
     return hits
 
 

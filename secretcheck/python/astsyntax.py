@@ -113,12 +113,109 @@ def ordered_arguments(call: ast.Call) -> list[Argument]:
     out = [Argument(a.value, star="*") if isinstance(a, ast.Starred) else Argument(a)
            for a in call.args]  # fmt: skip
     out += [Argument(k.value, k.arg, "" if k.arg else "**") for k in call.keywords]
-    if call.args and call.keywords and _at(call.keywords[0]) < _at(call.args[-1]):
+    if call.args and call.keywords and _position(call.keywords[0]) < _position(call.args[-1]):
         nodes: list[ast.AST] = [*call.args, *call.keywords]
-        order = sorted(range(len(out)), key=lambda i: _at(nodes[i]))
+        order = sorted(range(len(out)), key=lambda i: _position(nodes[i]))
         out = [out[i] for i in order]
     return out
 
 
-def _at(node: ast.AST) -> tuple[int, int]:
+def call_arguments(call: ast.Call) -> list[tuple[str | None, ast.expr, ast.AST]]:
+    """A call's arguments in source order, as libcst lists them: (keyword or None, value,
+    node to report). `*args` and `**kwargs` give their inner value, with no keyword."""
+    args: list[ast.AST] = list(call.args)
+    if call.keywords:
+        if args and _position(args[-1]) > _position(call.keywords[0]):
+            args = sorted([*args, *call.keywords], key=_position)  # `f(a=1, *rest)`
+        else:
+            args.extend(call.keywords)
+    found: list[tuple[str | None, ast.expr, ast.AST]] = []
+    for item in args:
+        if isinstance(item, ast.keyword):
+            found.append((item.arg, item.value, item))
+        elif isinstance(item, ast.Starred):
+            found.append((None, item.value, item))
+        elif isinstance(item, ast.expr):
+            found.append((None, item, item))
+    return found
+
+
+def _position(node: ast.AST) -> tuple[int, int]:
     return getattr(node, "lineno", 0), getattr(node, "col_offset", 0)
+
+
+_NAMED_CONSTANTS = {True: "True", False: "False", None: "None"}
+
+
+def _named_constant(node: ast.Constant) -> str | None:
+    """`True`, `False` and `None` are names in libcst's tree, constants in `ast`'s."""
+    value = node.value
+    return _NAMED_CONSTANTS[value] if value is None or isinstance(value, bool) else None
+
+
+def names_in(node: ast.AST) -> list[str]:
+    """Every name spelled inside `node`, as libcst's tree holds them as `Name` nodes: variables,
+    attribute names, keyword-argument names, lambda parameters, and True/False/None."""
+    names: list[str] = []
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Name):
+            names.append(inner.id)
+        elif isinstance(inner, ast.Attribute):
+            names.append(inner.attr)
+        elif isinstance(inner, (ast.keyword, ast.arg)) and inner.arg is not None:
+            names.append(inner.arg)
+        elif isinstance(inner, ast.Constant):
+            named = _named_constant(inner)
+            if named is not None:
+                names.append(named)
+    return names
+
+
+def paths_in(node: ast.AST) -> list[str]:
+    """Every Name or Attribute chain inside `node` (outermost chains only, each followed by
+    its head name), as the taint guards' libcst `paths_in` finds them: an attribute of
+    something else (`f().name`) gives its parts, and keyword and lambda parameter names and
+    True/False/None count as names."""
+    found: list[str] = []
+    stack: list[ast.AST] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Attribute):
+            text = dotted(current)
+            if text:
+                found.append(text)
+                found.append(text.split(".")[0])
+                continue
+            stack.append(ast.Name(current.attr))  # libcst visits the attribute's Name last
+            stack.append(current.value)
+            continue
+        if isinstance(current, ast.Name):
+            found.append(current.id)
+        elif isinstance(current, (ast.keyword, ast.arg)) and current.arg:
+            found.append(current.arg)
+        elif isinstance(current, ast.Constant):
+            named = _named_constant(current)
+            if named is not None:
+                found.append(named)
+        stack.extend(reversed(list(ast.iter_child_nodes(current))))
+    return found
+
+
+def first_index(node: ast.Subscript) -> ast.expr | None:
+    """The (first) index of a subscript, `x` in `a[x]` and `a[x, y]`; None for a slice."""
+    index: ast.expr | None = node.slice
+    if isinstance(index, ast.Tuple):
+        index = index.elts[0] if index.elts else None
+    return None if index is None or isinstance(index, ast.Slice) else index
+
+
+def name_of(node: ast.AST | None) -> str | None:
+    """The name a `Name` node holds, True/False/None included (libcst's `Name` nodes)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return _named_constant(node) if isinstance(node, ast.Constant) else None
+
+
+def unstarred(node: ast.expr) -> ast.expr:
+    """The value of `*x` in a display or target (libcst's element `.value`), else the node."""
+    return node.value if isinstance(node, ast.Starred) else node

@@ -53,7 +53,7 @@ class CheckEntry:
 
     "module": the whole parsed module (imports, functions: taint and flow checks).
     "statement": only the statements on lines its prefilter matched; the engine parses just
-    those with libcst, so a 2,000-line file with one candidate costs one small parse.
+    those, so a 2,000-line file with one candidate costs one small parse.
     `module_if`: a statement-scope check that needs the whole module only in files this test
     matches (a constant defined elsewhere that may flow into the candidate).
     """
@@ -154,7 +154,7 @@ def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
     return CheckEntry(name, GatedPattern(pattern), words=frozenset(words.split()),
-                      substrings=tuple(substrings.split()))  # fmt: skip
+                      substrings=tuple(substrings.split()), syntax="ast")  # fmt: skip
 
 
 # Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
@@ -187,6 +187,7 @@ CHECKS: dict[str, CheckEntry] = {
         CredentialLines(),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
+        syntax="ast",
     ),
     # Module scope: a constant defined at the top flows into a sink further down.
     # A literal at the sink needs only its statement; a CONSTANT_CASE name at the sink may be a
@@ -197,6 +198,7 @@ CHECKS: dict[str, CheckEntry] = {
         scope="statement",
         module_if=_SINKS_WITH_CONSTANT,
         substrings=_SINK_HINTS,
+        syntax="ast",
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.python.credentials.env_fallbacks",
@@ -209,6 +211,7 @@ CHECKS: dict[str, CheckEntry] = {
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
+        syntax="ast",
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.python.credentials.credential_comparisons",
@@ -218,6 +221,7 @@ CHECKS: dict[str, CheckEntry] = {
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
+        syntax="ast",
     ),
     "sql-injection": _taint(sql_injection),
     "command-injection": _taint(command_injection),
@@ -246,6 +250,7 @@ CHECKS: dict[str, CheckEntry] = {
             LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
         ),
         words=frozenset({"md5", "sha1", "MD5", "SHA1", "new"}),
+        syntax="ast",
     ),
     "insecure-random": _pattern(
         "insecure_random",
@@ -259,6 +264,7 @@ CHECKS: dict[str, CheckEntry] = {
         words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
         imports=("flask", "werkzeug", "django"),
         assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),
+        syntax="ast",
     ),
     # Judged from the statement alone (a call, an assignment or a parameter default).
     "bind-all": CheckEntry(
@@ -266,6 +272,7 @@ CHECKS: dict[str, CheckEntry] = {
         re.compile(r"['\"](?:0\.0\.0\.0|::)['\"]"),
         "statement",
         substrings=("0.0.0.0", "::"),  # secretcheck: ignore[SC225] (search text, not an address)
+        syntax="ast",
     ),
     "temp-files": _pattern(
         "temp_files",
@@ -296,11 +303,13 @@ CHECKS: dict[str, CheckEntry] = {
         substrings="passw pwd secret token api_key apikey credential getpass keyring",
     ),
     # Dangerous APIs (no taint source): each module derives its PREFILTER from its call table.
-    # Their call tables and prefilters are in `dangerous_api/calls.py`, which needs no libcst.
-    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO),
-    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE),
-    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT),
-    "deserialization-api": CheckEntry(f"{_API}.deserialization", api_calls.DESERIALIZATION),
+    # Their call tables and prefilters are in `dangerous_api/calls.py`, apart from the checks.
+    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO, syntax="ast"),
+    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE, syntax="ast"),
+    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT, syntax="ast"),
+    "deserialization-api": CheckEntry(
+        f"{_API}.deserialization", api_calls.DESERIALIZATION, syntax="ast"
+    ),
 }
 
 # Checks whose findings are risky-API uses rather than proven flows: in test and fixture code

@@ -75,25 +75,3 @@ def is_false(node: cst.BaseExpression | None) -> bool:
     if isinstance(node, cst.Name):
         return node.value in ("False", "None")
     return isinstance(node, cst.Integer) and node.value == "0"
-
-
-def paths_in(node: cst.CSTNode) -> list[str]:
-    """Every Name or Attribute chain inside `node` (outermost chains only), in libcst's
-    visiting order (for the configuration checks still on libcst; the taint guards have the
-    stdlib-ast twin). A read-only walk: a libcst visitor rebuilds every node it passes."""
-    from secretcheck.engines.cstwalk import children
-
-    found: list[str] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Attribute):
-            text = dotted(current)
-            if text:
-                found.append(text)
-                found.append(text.split(".")[0])
-                continue
-        elif isinstance(current, cst.Name):
-            found.append(current.value)
-        stack.extend(reversed(list(children(current, skip_trivia=True))))
-    return found

@@ -10,11 +10,11 @@ where they belong.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.analysis.names import split_words
-from secretcheck.python.syntax import paths_in
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import paths_in
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _AUTH_WORDS = frozenset(
     {"authenticated", "authorized", "authorised", "admin", "superuser", "staff", "perm",
@@ -29,7 +29,7 @@ class Check(ResolvingCheck):
             return True
         return any(f.startswith(("test", "_test")) for f in self.function_names)
 
-    def visit_Assert(self, node: cst.Assert) -> None:
+    def visit_Assert(self, node: ast.Assert) -> None:
         if self._test_code():
             return
         words: set[str] = set()
@@ -39,3 +39,6 @@ class Check(ResolvingCheck):
         hits = words & _AUTH_WORDS
         if hits:
             self.report(node, detail=f"checks {sorted(hits)[0]}")
+
+
+run_ast = Check.run_ast

@@ -10,11 +10,11 @@ What it deliberately misses: the same literal as the fallback of an environment 
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.analysis.names import split_words
-from secretcheck.python.syntax import const_text, dotted
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import call_arguments, const_text, dotted, unstarred
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _ALL = ("0.0.0.0", "::")
 _HOST_WORDS = frozenset({"host", "bind", "listen", "address", "addr", "interface", "ip"})
@@ -30,36 +30,39 @@ def _hostish(name: str) -> bool:
 
 
 class Check(ResolvingCheck):
-    def _literals(self, node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    def _literals(self, node: ast.expr) -> list[ast.expr]:
         if const_text(node) in _ALL:
             return [node]
-        if isinstance(node, cst.Tuple):
-            return [e.value for e in node.elements if const_text(e.value) in _ALL]
+        if isinstance(node, ast.Tuple):
+            return [e for e in map(unstarred, node.elts) if const_text(e) in _ALL]
         return []
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = dotted(node.func).split(".")[-1]
         if self.qualify(node.func).endswith(_ENV) or dotted(node.func).endswith(_ENV):
             return
-        for arg in node.args:
-            keyword = arg.keyword.value if arg.keyword is not None else ""
+        for key, value, _ in call_arguments(node):
+            keyword = key or ""
             # A host keyword, an address tuple, or the address argument of a server call;
             # not `line.startswith("::")` and other string work.
             if not (
                 _hostish(keyword)
-                or isinstance(arg.value, cst.Tuple)
+                or isinstance(value, ast.Tuple)
                 or (not keyword and name in _SERVER_CALLS)
             ):
                 continue
-            for literal in self._literals(arg.value):
+            for literal in self._literals(value):
                 self.report(literal, detail="listens on all interfaces")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
-        if any(_hostish(dotted(t.target).split(".")[-1]) for t in node.targets):
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if any(_hostish(dotted(t).split(".")[-1]) for t in node.targets):
             for literal in self._literals(node.value):
                 self.report(literal, detail="listens on all interfaces")
 
-    def visit_Param(self, node: cst.Param) -> None:
-        if node.default is not None and _hostish(node.name.value):
-            for literal in self._literals(node.default):
+    def on_param(self, arg: ast.arg, default: ast.expr | None) -> None:
+        if default is not None and _hostish(arg.arg):
+            for literal in self._literals(default):
                 self.report(literal, detail="listens on all interfaces")
+
+
+run_ast = Check.run_ast

@@ -13,53 +13,45 @@ the fix, not a finding), and `DEBUG = True` inside classes (per-environment conf
 
 from __future__ import annotations
 
+import ast
 import re
 
-import libcst as cst
-
-from secretcheck.python.syntax import const_text, dotted, is_true
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import const_text, dotted, first_index, is_true, keyword
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _DJANGO_SETTINGS = frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"})
 _BASE_MODULE = re.compile(r"settings|base|common")
 
 
-def _is_settings_module(module: cst.Module) -> bool:
-    for statement in module.body:
-        if not isinstance(statement, cst.SimpleStatementLine):
-            continue
-        for small in statement.body:
-            if isinstance(small, cst.ImportFrom):
-                name = dotted(small.module) if small.module is not None else ""
-                if name.startswith("django") or (
-                    isinstance(small.names, cst.ImportStar)
-                    and (small.relative or _BASE_MODULE.search(name))
-                ):
-                    return True
-            elif isinstance(small, cst.Import):
-                if any(dotted(a.name).startswith("django") for a in small.names):
-                    return True
-            elif isinstance(small, cst.Assign) and any(
-                dotted(t.target) in _DJANGO_SETTINGS for t in small.targets
+def _is_settings_module(module: ast.Module) -> bool:
+    for small in module.body:
+        if isinstance(small, ast.ImportFrom):
+            name = small.module or ""
+            if name.startswith("django") or (
+                any(a.name == "*" for a in small.names)
+                and (small.level or _BASE_MODULE.search(name))
             ):
                 return True
+        elif isinstance(small, ast.Import):
+            if any(a.name.startswith("django") for a in small.names):
+                return True
+        elif isinstance(small, ast.Assign) and any(
+            dotted(t) in _DJANGO_SETTINGS for t in small.targets
+        ):
+            return True
     return False
 
 
 class Check(ResolvingCheck):
-    def visit_Module(self, node: cst.Module) -> None:
+    def visit_Module(self, node: ast.Module) -> None:
         self.kind = str(self.rule.options.get("kind", "debug"))
         self.settings = _is_settings_module(node)
         for statement in node.body if self.settings else ():
-            if isinstance(statement, cst.SimpleStatementLine):
-                for small in statement.body:
-                    if isinstance(small, (cst.Assign, cst.AnnAssign)):
-                        self._setting(small)
+            if isinstance(statement, (ast.Assign, ast.AnnAssign)):
+                self._setting(statement)
 
-    def _setting(self, node: cst.Assign | cst.AnnAssign) -> None:
-        targets = (
-            [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
-        )
+    def _setting(self, node: ast.Assign | ast.AnnAssign) -> None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         names = {dotted(t) for t in targets}
         value = node.value
         if value is None:
@@ -69,31 +61,35 @@ class Check(ResolvingCheck):
         if (
             self.kind == "hosts"
             and "ALLOWED_HOSTS" in names
-            and isinstance(value, (cst.List, cst.Tuple))
-        ) and any(const_text(e.value) == "*" for e in value.elements):
+            and isinstance(value, (ast.List, ast.Tuple))
+        ) and any(const_text(e) == "*" for e in value.elts):
             self.report(value, detail='ALLOWED_HOSTS = ["*"]')
 
     @property
     def flask(self) -> bool:
         return any(v.startswith(("flask", "werkzeug")) for v in self.aliases.values())
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if self.kind != "debug" or not self.flask:
             return
         name = self.qualify(node.func)
         for key in ("debug", "use_debugger"):
-            arg = self.keyword(node, key)
+            arg = keyword(node, key)
             if arg is not None and is_true(arg) and (name.endswith((".run", "run_simple"))):
                 self.report(arg, detail=f"{name}({key}=True)")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         if self.kind != "debug" or not self.flask or not is_true(node.value):
             return
-        for target in node.targets:
-            t = target.target
-            if isinstance(t, cst.Attribute) and t.attr.value == "debug":
+        for t in node.targets:
+            if isinstance(t, ast.Attribute) and t.attr == "debug":
                 self.report(t, detail=".debug = True")
-            elif isinstance(t, cst.Subscript) and dotted(t.value).endswith("config"):
-                key = t.slice[0].slice
-                if isinstance(key, cst.Index) and const_text(key.value) == "DEBUG":
-                    self.report(t, detail='config["DEBUG"] = True')
+            elif (
+                isinstance(t, ast.Subscript)
+                and dotted(t.value).endswith("config")
+                and const_text(first_index(t)) == "DEBUG"
+            ):
+                self.report(t, detail='config["DEBUG"] = True')
+
+
+run_ast = Check.run_ast

@@ -11,11 +11,11 @@ sampling and shuffling for non-security uses are left alone on purpose.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.analysis.names import credential_words, split_words
-from secretcheck.python.syntax import dotted
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import dotted
+from secretcheck.python.astvisitor import ResolvingCheck, ordered
 
 _SECRET_WORDS = frozenset(
     {"otp", "pin", "nonce", "salt", "csrf", "xsrf", "verification", "activation", "reset",
@@ -34,39 +34,32 @@ def secret_named(name: str) -> bool:
 
 
 class Check(ResolvingCheck):
-    def _random_calls(self, node: cst.CSTNode) -> list[cst.Call]:
-        found: list[cst.Call] = []
-        resolve = self.qualify
-
-        class _Find(cst.CSTVisitor):
-            def visit_Call(self, call: cst.Call) -> None:
-                name = resolve(call.func)
+    def _flag(self, value: ast.AST, why: str) -> None:
+        for call in ordered(value):
+            if isinstance(call, ast.Call):
+                name = self.qualify(call.func)
                 if name.startswith("random.") and not name.startswith(_SAFE):
-                    found.append(call)
+                    self.report(call, detail=why)
 
-        node.visit(_Find())
-        return found
-
-    def _flag(self, value: cst.CSTNode, why: str) -> None:
-        for call in self._random_calls(value):
-            self.report(call, detail=why)
-
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            name = dotted(target.target).split(".")[-1]
+            name = dotted(target).split(".")[-1]
             if name and secret_named(name):
                 self._flag(node.value, f"assigned to '{name}'")
                 return
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         name = dotted(node.target).split(".")[-1]
         if node.value is not None and name and secret_named(name):
             self._flag(node.value, f"assigned to '{name}'")
 
-    def visit_Return(self, node: cst.Return) -> None:
+    def visit_Return(self, node: ast.Return) -> None:
         if node.value is not None and self.function_names and secret_named(self.function_names[-1]):
             self._flag(node.value, f"returned from '{self.function_names[-1]}'")
 
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None and secret_named(node.keyword.value):
-            self._flag(node.value, f"passed as '{node.keyword.value}'")
+    def visit_keyword(self, node: ast.keyword) -> None:
+        if node.arg is not None and secret_named(node.arg):
+            self._flag(node.value, f"passed as '{node.arg}'")
+
+
+run_ast = Check.run_ast

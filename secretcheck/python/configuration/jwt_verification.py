@@ -10,34 +10,36 @@ built at run time.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from secretcheck.python.syntax import const_text, is_false
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.findings import Span
+from secretcheck.python.astsyntax import const_text, is_false, keyword
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _DECODERS = ("jwt.decode", "jwt.decode_complete", "jose.jwt.decode", "jwt.api_jwt.decode")
 
 
 class Check(ResolvingCheck):
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         if not name.endswith(_DECODERS):
             return
-        options = self.keyword(node, "options")
-        if isinstance(options, cst.Dict):
-            for element in options.elements:
-                if (
-                    isinstance(element, cst.DictElement)
-                    and const_text(element.key) == "verify_signature"
-                    and is_false(element.value)
-                ):
-                    self.report(element, detail="verify_signature False")
-        verify = self.keyword(node, "verify")
+        options = keyword(node, "options")
+        if isinstance(options, ast.Dict):
+            for key, value in zip(options.keys, options.values, strict=True):
+                if key is not None and const_text(key) == "verify_signature" and is_false(value):
+                    start, end = self.positions.span(key), self.with_parentheses(value)
+                    element = Span(start.line, start.column, end.end_line, end.end_column)
+                    self.report(key, detail="verify_signature False", span=element)
+        verify = keyword(node, "verify")
         if verify is not None and is_false(verify):
             self.report(verify, detail="verify=False")
-        algorithms = self.keyword(node, "algorithms")
-        if not isinstance(algorithms, (cst.List, cst.Tuple)):
+        algorithms = keyword(node, "algorithms")
+        if not isinstance(algorithms, (ast.List, ast.Tuple)):
             return
-        for item in algorithms.elements:
-            if (const_text(item.value) or "").lower() == "none":
-                self.report(item.value, detail='algorithm "none"')
+        for item in algorithms.elts:
+            if (const_text(item) or "").lower() == "none":
+                self.report(item, detail='algorithm "none"')
+
+
+run_ast = Check.run_ast

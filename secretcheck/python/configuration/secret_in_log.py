@@ -13,11 +13,12 @@ names that were never read as secrets in the same function.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.analysis.names import credential_words
-from secretcheck.python.syntax import const_text, dotted
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import call_arguments, const_text, dotted, first_index
+from secretcheck.python.astvisitor import ResolvingCheck
+from secretcheck.rulepacks import RuleSpec
 
 _LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical",
                      "log", "fatal"})  # fmt: skip
@@ -33,75 +34,73 @@ _LEXER_ATTRS = frozenset(
 )  # fmt: skip
 
 
-class _LexerTokens(cst.CSTVisitor):
+def _lexer_tokens(body: list[ast.stmt]) -> set[str]:
     """Names used as lexer tokens in one function (`token.contents`, `token.type`)."""
-
-    def __init__(self) -> None:
-        self.names: set[str] = set()
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if isinstance(node.value, cst.Name) and node.attr.value in _LEXER_ATTRS:
-            self.names.add(node.value.value)
+    return {
+        node.value.id
+        for statement in body
+        for node in ast.walk(statement)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.attr in _LEXER_ATTRS
+    }
 
 
 class Check(ResolvingCheck):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        super().__init__(rule, text, tree)
         self.secret_vars: set[str] = set()
         self.lexer_tokens: list[set[str]] = [set()]
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         super().visit_FunctionDef(node)
-        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
-        found = _LexerTokens()
-        node.body.visit(found)
-        tokens = found.names | (
-            {"token"} if {p.name.value for p in params} & _PARSER_PARAMS else set()
+        params = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+        tokens = _lexer_tokens(node.body) | (
+            {"token"} if {p.arg for p in params} & _PARSER_PARAMS else set()
         )
         # `token: _StrPathToken`: typed as a token class, not as a credential string.
         tokens |= {
-            p.name.value
+            p.arg
             for p in params
-            if p.annotation is not None and dotted(p.annotation.annotation).endswith("Token")
+            if p.annotation is not None and dotted(p.annotation).endswith("Token")
         }
         self.lexer_tokens.append(self.lexer_tokens[-1] | tokens)
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        super().leave_FunctionDef(original_node)
+    def leave_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        super().leave_FunctionDef(node)
         self.lexer_tokens.pop()
 
-    def _reads_secret(self, value: cst.BaseExpression) -> bool:
-        if isinstance(value, cst.Call):
+    def _reads_secret(self, value: ast.expr) -> bool:
+        if isinstance(value, ast.Call):
             name = self.qualify(value.func)
             if name in _SECRET_READS:
                 return True
-            if name in _ENV_READS and value.args:
-                return credential_words(const_text(value.args[0].value) or "") is not None
-        if isinstance(value, cst.Subscript) and self.qualify(value.value) == "os.environ":
-            index = value.slice[0].slice
-            key = const_text(index.value) if isinstance(index, cst.Index) else None
-            return credential_words(key or "") is not None
+            if name in _ENV_READS and (value.args or value.keywords):
+                first = call_arguments(value)[0][1]
+                return credential_words(const_text(first) or "") is not None
+        if isinstance(value, ast.Subscript) and self.qualify(value.value) == "os.environ":
+            return credential_words(const_text(first_index(value)) or "") is not None
         return False
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            name = dotted(target.target)
+            name = dotted(target)
             if name and self._reads_secret(node.value):
                 self.secret_vars.add(name)
             elif name:
                 self.secret_vars.discard(name)
 
-    def _is_output(self, call: cst.Call) -> bool:
+    def _is_output(self, call: ast.Call) -> bool:
         func = call.func
-        if isinstance(func, cst.Name):
+        if isinstance(func, ast.Name):
             return self.qualify(func) in ("print", "builtins.print")
-        if isinstance(func, cst.Attribute) and func.attr.value in _LEVELS:
+        if isinstance(func, ast.Attribute) and func.attr in _LEVELS:
             owner = dotted(func.value)
             return owner.endswith(_LOGGERS) or self.qualify(func.value) == "logging"
         return False
 
-    def _secrets_in(self, node: cst.BaseExpression) -> list[cst.BaseExpression]:
-        if isinstance(node, (cst.Name, cst.Attribute)):
+    def _secrets_in(self, node: ast.expr) -> list[ast.expr]:
+        if isinstance(node, (ast.Name, ast.Attribute)):
             name = dotted(node)
             if name.split(".")[0] in self.lexer_tokens[-1] and name not in self.secret_vars:
                 return []
@@ -113,34 +112,35 @@ class Check(ResolvingCheck):
             if name and (name in self.secret_vars or credential_words(name.split(".")[-1])):
                 return [node]
             return []
-        if isinstance(node, cst.FormattedString):
-            return [s for p in node.parts if isinstance(p, cst.FormattedStringExpression)
-                    for s in self._secrets_in(p.expression)]  # fmt: skip
-        if isinstance(node, cst.BinaryOperation):
+        if isinstance(node, ast.JoinedStr) and self.one_fstring(node):
+            return [s for p in node.values if isinstance(p, ast.FormattedValue)
+                    for s in self._secrets_in(p.value)]  # fmt: skip
+        if isinstance(node, ast.BinOp):
             return self._secrets_in(node.left) + self._secrets_in(node.right)
-        if isinstance(node, (cst.Tuple, cst.List)):
-            return [s for e in node.elements for s in self._secrets_in(e.value)]
-        if (
-            isinstance(node, cst.Call)
-            and isinstance(node.func, cst.Attribute)
-            and node.func.attr.value == "format"
+        if isinstance(node, (ast.Tuple, ast.List)):
+            elements = [e.value if isinstance(e, ast.Starred) else e for e in node.elts]
+            return [s for e in elements for s in self._secrets_in(e)]
+        if isinstance(node, ast.Call) and (
+            (isinstance(node.func, ast.Attribute) and node.func.attr == "format")
+            or dotted(node.func) in ("str", "repr")
         ):
-            return [s for a in node.args for s in self._secrets_in(a.value)]
-        if isinstance(node, cst.Call) and dotted(node.func) in ("str", "repr"):
-            return [s for a in node.args for s in self._secrets_in(a.value)]
+            return [s for _, value, _ in call_arguments(node) for s in self._secrets_in(value)]
         return []
 
-    def _check_args(self, call: cst.Call, what: str) -> None:
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value in ("exc_info", "stack_info", "extra"):
+    def _check_args(self, call: ast.Call, what: str) -> None:
+        for key, value, _ in call_arguments(call):
+            if key in ("exc_info", "stack_info", "extra"):
                 continue
-            for node in self._secrets_in(arg.value):
+            for node in self._secrets_in(value):
                 self.report(node, detail=f"'{dotted(node)}' in {what}")
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if self._is_output(node):
             self._check_args(node, "log/print output")
 
-    def visit_Raise(self, node: cst.Raise) -> None:
-        if isinstance(node.exc, cst.Call):
+    def visit_Raise(self, node: ast.Raise) -> None:
+        if isinstance(node.exc, ast.Call):
             self._check_args(node.exc, "an exception message")
+
+
+run_ast = Check.run_ast

@@ -11,16 +11,16 @@ paths built at run time from `tempfile.gettempdir()` (which is the fix).
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from secretcheck.python.syntax import const_text
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import call_arguments, const_text
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _MKTEMP = ("tempfile.mktemp", "os.tempnam", "os.tmpnam")
 _TMP_DIRS = ("/tmp", "/var/tmp", "/dev/shm")
 
 
-def _tmp_path(node: cst.BaseExpression) -> bool:
+def _tmp_path(node: ast.expr) -> bool:
     text = const_text(node)
     if text is None or " " in text:
         return False
@@ -28,24 +28,27 @@ def _tmp_path(node: cst.BaseExpression) -> bool:
 
 
 class Check(ResolvingCheck):
-    def visit_Module(self, node: cst.Module) -> None:
+    def visit_Module(self, node: ast.Module) -> None:
         self.kind = str(self.rule.options.get("kind", "mktemp"))
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if self.kind == "mktemp":
             if self.qualify(node.func) in _MKTEMP:
                 self.report(node, detail=self.qualify(node.func))
             return
-        for arg in node.args:
-            if arg.keyword is not None and arg.keyword.value == "dir":
+        for key, value, _ in call_arguments(node):
+            if key == "dir":
                 continue  # mkstemp(dir="/tmp") makes a unique file: safe
-            if _tmp_path(arg.value):
-                self.report(arg.value, detail="fixed path in a shared temp folder")
+            if _tmp_path(value):
+                self.report(value, detail="fixed path in a shared temp folder")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         if self.kind == "hardcoded" and _tmp_path(node.value):
             self.report(node.value, detail="fixed path in a shared temp folder")
 
-    def visit_Param(self, node: cst.Param) -> None:
-        if self.kind == "hardcoded" and node.default is not None and _tmp_path(node.default):
-            self.report(node.default, detail="fixed path in a shared temp folder")
+    def on_param(self, arg: ast.arg, default: ast.expr | None) -> None:
+        if self.kind == "hardcoded" and default is not None and _tmp_path(default):
+            self.report(default, detail="fixed path in a shared temp folder")
+
+
+run_ast = Check.run_ast

@@ -11,43 +11,42 @@ environment variables (`REQUESTS_CA_BUNDLE=""`), and `verify=<variable>`.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
-from secretcheck.python.syntax import const_text, is_false
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import call_arguments, const_text, is_false
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _UNVERIFIED = ("ssl._create_unverified_context", "ssl._create_stdlib_context")
 
 
-def _false(node: cst.BaseExpression) -> bool:
-    return is_false(node) and not (isinstance(node, cst.Name) and node.value == "None")
+def _false(node: ast.expr) -> bool:
+    return is_false(node) and not (isinstance(node, ast.Constant) and node.value is None)
 
 
 class Check(ResolvingCheck):
-    def _cert_none(self, node: cst.BaseExpression) -> bool:
+    def _cert_none(self, node: ast.expr) -> bool:
         return self.qualify(node) == "ssl.CERT_NONE" or const_text(node) == "CERT_NONE"
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         if name in _UNVERIFIED or name.endswith("urllib3.disable_warnings"):
             self.report(node, detail=name)
             return
         aiohttp = name.startswith("aiohttp.") or "aiohttp" in self.aliases.values()
-        for arg in node.args:
-            if arg.keyword is None:
+        for key, value, arg in call_arguments(node):
+            if key is None:
                 continue
-            key = arg.keyword.value
-            if key in ("verify", "check_hostname") and _false(arg.value):
+            if key in ("verify", "check_hostname") and _false(value):
                 self.report(arg, detail=f"{key}=False")
-            elif key in ("ssl", "verify_ssl") and aiohttp and _false(arg.value):
+            elif key in ("ssl", "verify_ssl") and aiohttp and _false(value):
                 self.report(arg, detail=f"aiohttp {key}=False")
-            elif key in ("cert_reqs", "verify_mode") and self._cert_none(arg.value):
+            elif key in ("cert_reqs", "verify_mode") and self._cert_none(value):
                 self.report(arg, detail="CERT_NONE")
 
-    def _assigned(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if not isinstance(target, cst.Attribute):
+    def _assigned(self, target: ast.expr, value: ast.expr) -> None:
+        if not isinstance(target, ast.Attribute):
             return
-        attr = target.attr.value
+        attr = target.attr
         if attr in ("verify", "check_hostname") and _false(value):
             self.report(target, detail=f".{attr} = False")
         elif attr in ("verify_mode", "cert_reqs") and self._cert_none(value):
@@ -55,6 +54,9 @@ class Check(ResolvingCheck):
         elif attr == "_create_default_https_context" and self.qualify(value) in _UNVERIFIED:
             self.report(target, detail="default HTTPS context unverified")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            self._assigned(target.target, node.value)
+            self._assigned(target, node.value)
+
+
+run_ast = Check.run_ast

@@ -11,11 +11,19 @@ legitimate uses of fast hashes, and passwords under names that do not say so.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.analysis.names import split_words
-from secretcheck.python.syntax import const_text, dotted, is_false, paths_in
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import (
+    call_arguments,
+    const_text,
+    dotted,
+    is_false,
+    keyword,
+    paths_in,
+)
+from secretcheck.python.astvisitor import ResolvingCheck
+from secretcheck.rulepacks import RuleSpec
 
 _WEAK = {"hashlib.md5", "hashlib.sha1", "md5.new", "sha.new", "Crypto.Hash.MD5.new",
          "Crypto.Hash.SHA1.new", "Cryptodome.Hash.MD5.new"}  # fmt: skip
@@ -28,25 +36,26 @@ def _password_like(name: str) -> bool:
 
 
 class Check(ResolvingCheck):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        super().__init__(rule, text, tree)
         self.hashers: set[str] = set()
 
-    def _weak(self, node: cst.Call) -> bool:
+    def _weak(self, node: ast.Call) -> bool:
         name = self.qualify(node.func)
-        if name == "hashlib.new" and node.args:
-            algo = (const_text(node.args[0].value) or "").lower().replace("-", "")
+        if name == "hashlib.new" and (node.args or node.keywords):
+            first = call_arguments(node)[0][1]
+            algo = (const_text(first) or "").lower().replace("-", "")
             return algo in ("md5", "sha1")
         return name in _WEAK
 
-    def _about_passwords(self, node: cst.CSTNode) -> bool:
+    def _about_passwords(self, node: ast.AST) -> bool:
         return any(_password_like(p.split(".")[-1]) for p in paths_in(node))
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         if self._weak(node):
-            if is_false(self.keyword(node, "usedforsecurity")):
+            if is_false(keyword(node, "usedforsecurity")):
                 return
-            data = [a.value for a in node.args if a.keyword is None]
+            data = [value for key, value, _ in call_arguments(node) if key is None]
             if self.qualify(node.func) == "hashlib.new":
                 data = data[1:]
             in_password_function = any(_password_like(f) for f in self.function_names)
@@ -56,19 +65,22 @@ class Check(ResolvingCheck):
                     return
         func = node.func
         if (
-            isinstance(func, cst.Attribute)
-            and func.attr.value == "update"
+            isinstance(func, ast.Attribute)
+            and func.attr == "update"
             and dotted(func.value) in self.hashers
-            and any(self._about_passwords(a.value) for a in node.args)
+            and any(self._about_passwords(value) for _, value, _ in call_arguments(node))
         ):
             self.report(node, detail="update() of a weak hash")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         value = node.value
         if (
-            isinstance(value, cst.Call)
+            isinstance(value, ast.Call)
             and self._weak(value)
-            and not value.args
-            and not is_false(self.keyword(value, "usedforsecurity"))
+            and not (value.args or value.keywords)
+            and not is_false(keyword(value, "usedforsecurity"))
         ):
-            self.hashers.update(dotted(t.target) for t in node.targets)
+            self.hashers.update(dotted(t) for t in node.targets)
+
+
+run_ast = Check.run_ast

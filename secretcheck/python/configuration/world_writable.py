@@ -9,21 +9,20 @@ What it deliberately misses: modes computed at run time and `umask` changes.
 
 from __future__ import annotations
 
+import ast
 import stat
 
-import libcst as cst
-
-from secretcheck.python.syntax import dotted
-from secretcheck.python.visitor import ResolvingCheck
+from secretcheck.python.astsyntax import call_arguments, dotted, keyword
+from secretcheck.python.astvisitor import ResolvingCheck
 
 _MODE_ARG = {"os.chmod": 1, "os.fchmod": 1, "os.lchmod": 1, "os.mkdir": 1, "os.makedirs": 1,
              "os.open": 2, "chmod": 0}  # fmt: skip
 
 
-def constant_mode(node: cst.BaseExpression) -> int | None:
-    if isinstance(node, cst.Integer):
-        return int(node.value.replace("_", ""), 0) if node.value != "0" else 0
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.BitOr, cst.Add)):
+def constant_mode(node: ast.expr) -> int | None:
+    if isinstance(node, ast.Constant):
+        return node.value if type(node.value) is int else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitOr, ast.Add)):
         left, right = constant_mode(node.left), constant_mode(node.right)
         return None if left is None or right is None else left | right
     name = dotted(node).split(".")[-1]
@@ -34,17 +33,21 @@ def constant_mode(node: cst.BaseExpression) -> int | None:
 
 
 class Check(ResolvingCheck):
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         if name not in _MODE_ARG:
-            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "chmod":
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "chmod":
                 name = "chmod"
             else:
                 return
-        mode = self.keyword(node, "mode")
-        positional = [a.value for a in node.args if a.keyword is None]
+        mode = keyword(node, "mode")
+        # Every argument without a keyword counts, `*args` and `**kwargs` too (as libcst's did).
+        positional = [value for key, value, _ in call_arguments(node) if key is None]
         if mode is None and len(positional) > _MODE_ARG[name]:
             mode = positional[_MODE_ARG[name]]
         value = constant_mode(mode) if mode is not None else None
         if value is not None and value & stat.S_IWOTH:
             self.report(mode if mode is not None else node, detail=f"mode {oct(value)}")
+
+
+run_ast = Check.run_ast

@@ -9,30 +9,32 @@ What it deliberately misses: comparisons against constants defined elsewhere, an
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
+from collections.abc import Callable
 
 from secretcheck.analysis.scoring import judge_named, strength
+from secretcheck.python.astsyntax import call_arguments, call_name
+from secretcheck.python.astvisitor import AstCheck
 from secretcheck.python.credentials.hardcoded_credentials import target_name
-from secretcheck.python.syntax import call_name, string_value
-from secretcheck.python.visitor import CheckVisitor
 
 _UNWRAP = frozenset({"encode", "decode", "strip", "lower", "upper", "casefold"})
 
 
-def side_name(node: cst.BaseExpression) -> str | None:
+def side_name(node: ast.expr, text_of: Callable[[ast.AST | None], str | None]) -> str | None:
     """The credential-ish name of one side: `password`, `req.token`, `d["pw"]`, `d.get("pw")`."""
-    if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute):
-        if node.func.attr.value in _UNWRAP and not node.args:  # password.encode()
-            return side_name(node.func.value)
-        if node.func.attr.value == "get" and node.args:
-            return string_value(node.args[0].value)
-    return target_name(node)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        arguments = call_arguments(node)
+        if node.func.attr in _UNWRAP and not arguments:  # password.encode()
+            return side_name(node.func.value, text_of)
+        if node.func.attr == "get" and arguments:
+            return text_of(arguments[0][1])
+    return target_name(node, text_of)
 
 
-class Check(CheckVisitor):
-    def _pair(self, left: cst.BaseExpression, right: cst.BaseExpression, how: str) -> None:
+class Check(AstCheck):
+    def _pair(self, left: ast.expr, right: ast.expr, how: str) -> None:
         for name_side, value_side in ((left, right), (right, left)):
-            name, text = side_name(name_side), string_value(value_side)
+            name, text = side_name(name_side, self.string_value), self.string_value(value_side)
             if name is None or text is None:
                 continue
             verdict = judge_named(name, text)
@@ -45,13 +47,19 @@ class Check(CheckVisitor):
                         confidence=verdict.confidence)  # fmt: skip
             return
 
-    def visit_Comparison(self, node: cst.Comparison) -> None:
+    def visit_Compare(self, node: ast.Compare) -> None:
         left = node.left
-        for target in node.comparisons:
-            if isinstance(target.operator, (cst.Equal, cst.NotEqual)):
-                self._pair(left, target.comparator, "compared with ==")
-            left = target.comparator
+        for operator, comparator in zip(node.ops, node.comparators, strict=True):
+            if isinstance(operator, (ast.Eq, ast.NotEq)):
+                self._pair(left, comparator, "compared with ==")
+            left = comparator
 
-    def visit_Call(self, node: cst.Call) -> None:
-        if call_name(node.func).endswith("compare_digest") and len(node.args) == 2:
-            self._pair(node.args[0].value, node.args[1].value, "compare_digest")
+    def visit_Call(self, node: ast.Call) -> None:
+        if not call_name(node.func).endswith("compare_digest"):
+            return
+        arguments = call_arguments(node)
+        if len(arguments) == 2:
+            self._pair(arguments[0][1], arguments[1][1], "compare_digest")
+
+
+run_ast = Check.run_ast

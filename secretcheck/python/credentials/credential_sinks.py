@@ -13,14 +13,14 @@ reassignments; sinks called under an alias it cannot see from the last attribute
 
 from __future__ import annotations
 
+import ast
 import re
-
-import libcst as cst
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_named
-from secretcheck.python.syntax import call_name, string_value
-from secretcheck.python.visitor import CheckVisitor
+from secretcheck.python.astsyntax import call_arguments, call_name, name_of, unstarred
+from secretcheck.python.astvisitor import AstCheck
+from secretcheck.rulepacks import RuleSpec
 
 # Last name of the callee -> index of the positional argument that holds the secret.
 _POSITIONAL = {
@@ -47,36 +47,37 @@ def sink_index(call: str) -> int | None:
     return _POSITIONAL.get(call.rsplit(".", 1)[-1])
 
 
-class Check(CheckVisitor):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._constants: dict[str, cst.BaseExpression] = {}
+class Check(AstCheck):
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        super().__init__(rule, text, tree)
+        self._constants: dict[str, ast.expr] = {}
         self._flows: dict[str, str] = {}
         self._depth = 0
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         self._depth += 1
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+    def leave_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         self._depth -= 1
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self._depth += 1
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+    def leave_ClassDef(self, node: ast.ClassDef) -> None:
         self._depth -= 1
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         if self._depth == 0 and len(node.targets) == 1:
-            target = node.targets[0].target
-            if isinstance(target, cst.Name) and string_value(node.value) is not None:
-                self._constants[target.value] = node.value
+            target = node.targets[0]
+            if isinstance(target, ast.Name) and self.string_value(node.value) is not None:
+                self._constants[target.id] = node.value
 
-    def _sink(self, value: cst.BaseExpression, sink: str, name: str = "") -> None:
-        if isinstance(value, cst.Name):
-            self._flows.setdefault(value.value, sink)
+    def _sink(self, value: ast.expr, sink: str, name: str = "") -> None:
+        variable = name_of(value)
+        if variable is not None:
+            self._flows.setdefault(variable, sink)
             return
-        text = string_value(value)
+        text = self.string_value(value)
         if text is None:
             return
         secret = _SCHEME.sub("", text.strip()) if name else text
@@ -85,37 +86,33 @@ class Check(CheckVisitor):
             self.report(value, secret=secret, detail=f"passed to {sink}",
                         signals=verdict.signals, confidence=verdict.confidence)  # fmt: skip
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         call = call_name(node.func)
         index = sink_index(call)
-        positional = [a for a in node.args if a.keyword is None and not a.star]
+        positional = [a for a in node.args if not isinstance(a, ast.Starred)]
         if index is not None and index < len(positional):
-            self._sink(positional[index].value, f"{call}(arg {index + 1})")
-        for arg in node.args:
-            if arg.keyword is None:
+            self._sink(positional[index], f"{call}(arg {index + 1})")
+        for keyword, value, _ in call_arguments(node) if node.keywords else ():
+            if keyword is None:
                 continue
-            keyword = arg.keyword.value
-            if (
-                keyword == "auth"
-                and isinstance(arg.value, cst.Tuple)
-                and len(arg.value.elements) == 2
-            ):
-                self._sink(arg.value.elements[1].value, f"{call}(auth=(user, password))")
+            if keyword == "auth" and isinstance(value, ast.Tuple) and len(value.elts) == 2:
+                self._sink(unstarred(value.elts[1]), f"{call}(auth=(user, password))")
             elif _KEYWORD_SINKS.get(call) == keyword or (
-                isinstance(arg.value, cst.Name) and credential_words(keyword)
+                name_of(value) is not None and credential_words(keyword)
             ):
-                self._sink(arg.value, f"{call}({keyword}=)")
+                self._sink(value, f"{call}({keyword}=)")
             elif keyword in ("dsn", "conninfo"):
-                self._dsn(arg.value, call)
+                self._dsn(value, call)
         if call.endswith("compare_digest"):
             for arg in positional:
-                if isinstance(arg.value, cst.Name):
-                    self._flows.setdefault(arg.value.value, f"{call}()")
+                variable = name_of(arg)
+                if variable is not None:
+                    self._flows.setdefault(variable, f"{call}()")
         if call.endswith("connect") and positional and index is None:
-            self._dsn(positional[0].value, call)
+            self._dsn(positional[0], call)
 
-    def _dsn(self, value: cst.BaseExpression, call: str) -> None:
-        text = string_value(value)
+    def _dsn(self, value: ast.expr, call: str) -> None:
+        text = self.string_value(value)
         match = _DSN_PASSWORD.search(text or "")
         if match is None:
             return
@@ -124,13 +121,16 @@ class Check(CheckVisitor):
             self.report(value, secret=match.group(1), detail=f"password in the DSN given to {call}",
                         signals=verdict.signals, confidence=verdict.confidence)  # fmt: skip
 
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        key = string_value(node.key)
-        if key is not None and key.lower() in _AUTH_HEADERS:
-            self._sink(node.value, f"{key} header", name=key)
+    def on_dict_item(self, key: ast.expr, value: ast.expr) -> None:
+        text = self.string_value(key)
+        if text is not None and text.lower() in _AUTH_HEADERS:
+            self._sink(value, f"{text} header", name=text)
 
-    def leave_Module(self, original_node: cst.Module) -> None:
+    def leave_Module(self, node: ast.Module) -> None:
         for name, sink in sorted(self._flows.items()):
-            node = self._constants.get(name)
-            if node is not None:
-                self._sink(node, f"{sink} via constant {name}")
+            constant = self._constants.get(name)
+            if constant is not None:
+                self._sink(constant, f"{sink} via constant {name}")
+
+
+run_ast = Check.run_ast

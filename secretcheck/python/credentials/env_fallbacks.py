@@ -15,11 +15,12 @@ themselves lookups or calls.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
+from collections.abc import Callable
 
 from secretcheck.analysis.scoring import judge_named
-from secretcheck.python.syntax import call_name, dotted, string_value
-from secretcheck.python.visitor import CheckVisitor
+from secretcheck.python.astsyntax import call_arguments, call_name, dotted
+from secretcheck.python.astvisitor import AstCheck
 
 _LOOKUPS = ("getenv", "environ.get", "environ.setdefault", "env.str", "env", "config",
             "env.get", "getenv_or_default")  # fmt: skip
@@ -29,21 +30,20 @@ def is_env_lookup(call: str) -> bool:
     return any(call == name or call.endswith("." + name) for name in _LOOKUPS)
 
 
-class Check(CheckVisitor):
-    def visit_Call(self, node: cst.Call) -> None:
+class Check(AstCheck):
+    def visit_Call(self, node: ast.Call) -> None:
         call = call_name(node.func)
-        if not is_env_lookup(call) or not node.args:
+        if not is_env_lookup(call) or not (node.args or node.keywords):
             return
-        variable = string_value(node.args[0].value)
+        arguments = call_arguments(node)
+        variable = self.string_value(arguments[0][1])
         if variable is None:
             return
         fallback = None
-        for position, arg in enumerate(node.args[1:], start=1):
-            if (arg.keyword is None and position == 1) or (
-                arg.keyword is not None and arg.keyword.value in ("default", "fallback")
-            ):
-                fallback = arg.value
-        text = string_value(fallback) if fallback is not None else None
+        for position, (keyword, value, _) in enumerate(arguments[1:], start=1):
+            if (keyword is None and position == 1) or keyword in ("default", "fallback"):
+                fallback = value
+        text = self.string_value(fallback) if fallback is not None else None
         if text is None or fallback is None:
             return
         verdict = judge_named(variable, text, sink=f"{call}() fallback")
@@ -52,19 +52,20 @@ class Check(CheckVisitor):
         self.report(fallback, secret=text, detail=f"default of {call}({variable!r})",
                     signals=verdict.signals, confidence=verdict.confidence)  # fmt: skip
 
-    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
         # `os.getenv("X") or "lit"`: the literal is the fallback, just as with a default argument.
-        if isinstance(node.operator, cst.Or):
-            self._judge_fallback(lookup_variable(node.left), node.right, "or")
+        # libcst nests `a or b or c` as `(a or b) or c`, and only its innermost pair can be a
+        # lookup with a literal after it.
+        if isinstance(node.op, ast.Or):
+            found = lookup_variable(node.values[0], self.string_value)
+            self._judge_fallback(found, node.values[1], "or")
 
-    def visit_IfExp(self, node: cst.IfExp) -> None:
+    def visit_IfExp(self, node: ast.IfExp) -> None:
         # `environ["X"] if "X" in environ else "lit"` (or the test written any other way).
-        self._judge_fallback(lookup_variable(node.body), node.orelse, "if/else")
+        self._judge_fallback(lookup_variable(node.body, self.string_value), node.orelse, "if/else")
 
-    def _judge_fallback(
-        self, found: tuple[str, str] | None, fallback: cst.BaseExpression, how: str
-    ) -> None:
-        text = string_value(fallback)
+    def _judge_fallback(self, found: tuple[str, str] | None, fallback: ast.expr, how: str) -> None:
+        text = self.string_value(fallback)
         if found is None or text is None:
             return
         call, variable = found
@@ -75,20 +76,24 @@ class Check(CheckVisitor):
                     signals=verdict.signals, confidence=verdict.confidence)  # fmt: skip
 
 
-def lookup_variable(node: cst.BaseExpression) -> tuple[str, str] | None:
+def lookup_variable(
+    node: ast.expr, text_of: Callable[[ast.AST | None], str | None]
+) -> tuple[str, str] | None:
     """(lookup, variable) for `getenv("X")`-style calls without a default and `environ["X"]`."""
-    if isinstance(node, cst.Call):
+    if isinstance(node, ast.Call):
         call = call_name(node.func)
-        if is_env_lookup(call) and len(node.args) == 1 and node.args[0].keyword is None:
-            variable = string_value(node.args[0].value)
+        if is_env_lookup(call) and len(node.args) == 1 and not node.keywords:
+            variable = text_of(node.args[0])
             return (call, variable) if variable is not None else None
         return None
     if (
-        isinstance(node, cst.Subscript)
+        isinstance(node, ast.Subscript)
         and dotted(node.value).endswith("environ")
-        and len(node.slice) == 1
-        and isinstance(node.slice[0].slice, cst.Index)
+        and not isinstance(node.slice, (ast.Tuple, ast.Slice))
     ):
-        variable = string_value(node.slice[0].slice.value)
+        variable = text_of(node.slice)
         return (dotted(node.value), variable) if variable is not None else None
     return None
+
+
+run_ast = Check.run_ast

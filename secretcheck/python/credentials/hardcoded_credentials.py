@@ -16,16 +16,17 @@ that describe a secret rather than hold it (`password_field`, `token_type`) are 
 
 from __future__ import annotations
 
+import ast
 import re
-
-import libcst as cst
+from collections.abc import Callable
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_named
-from secretcheck.python.syntax import call_name, string_value
-from secretcheck.python.visitor import CheckVisitor
+from secretcheck.python.astsyntax import call_arguments, call_name, string_value, unstarred
+from secretcheck.python.astvisitor import AstCheck
+from secretcheck.rulepacks import RuleSpec
 
-__all__ = ["Check", "string_value", "target_name"]
+__all__ = ["Check", "run_ast", "target_name"]
 
 _FIELD_CALLS = frozenset({"Field", "field", "dataclasses.field", "pydantic.Field", "attr.ib",
                           "attrs.field", "SecretStr", "pydantic.SecretStr"})  # fmt: skip
@@ -34,36 +35,37 @@ _FIELD_CALLS = frozenset({"Field", "field", "dataclasses.field", "pydantic.Field
 _NAME_LIKE = re.compile(r"^[A-Za-z_$@][\w.$@-]{0,100}$")
 
 
-def target_name(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return node.attr.value
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-        index = node.slice[0].slice
-        if isinstance(index, cst.Index):
-            return string_value(index.value)
+def target_name(
+    node: ast.expr, text_of: Callable[[ast.AST | None], str | None] = string_value
+) -> str | None:
+    """The name a target (or compared side) is known by: `x`, `obj.x`, `d["x"]`."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript) and not isinstance(node.slice, (ast.Tuple, ast.Slice)):
+        return text_of(node.slice)
     return None
 
 
-def field_default(value: cst.BaseExpression) -> cst.BaseExpression:
+def field_default(value: ast.expr) -> ast.expr:
     """`Field(default="x")` / `SecretStr("x")` -> the literal inside; otherwise `value`."""
-    if isinstance(value, cst.Call) and call_name(value.func) in _FIELD_CALLS:
-        for arg in value.args:
-            if arg.keyword is None or arg.keyword.value == "default":
-                return arg.value
+    if isinstance(value, ast.Call) and call_name(value.func) in _FIELD_CALLS:
+        for key, inner, _ in call_arguments(value):
+            if key is None or key == "default":
+                return inner
     return value
 
 
-class Check(CheckVisitor):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+class Check(AstCheck):
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        super().__init__(rule, text, tree)
         self._calls: list[str] = []
 
-    def _consider(self, name: str | None, value: cst.BaseExpression, sink: str = "") -> None:
+    def _consider(self, name: str | None, value: ast.expr, sink: str = "") -> None:
         if not name or not _NAME_LIKE.match(name):
             return  # "AWS::IAM::AccessKey" or "Enter your key" is a label, not a variable
-        text = string_value(value)
+        text = self.string_value(value)
         if text is None:
             return
         verdict = judge_named(name, text, sink=sink)
@@ -73,43 +75,46 @@ class Check(CheckVisitor):
         self.report(value, secret=text, detail=detail, signals=verdict.signals,
                     confidence=verdict.confidence)  # fmt: skip
 
-    def _pairs(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
-            if len(target.elements) == len(value.elements):
-                for t, v in zip(target.elements, value.elements, strict=True):
-                    self._pairs(t.value, v.value)
+    def _pairs(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)):
+            if len(target.elts) == len(value.elts):
+                for t, v in zip(target.elts, value.elts, strict=True):
+                    self._pairs(unstarred(t), unstarred(v))
             return
-        if isinstance(value, (cst.List, cst.Tuple, cst.Set)):
+        if isinstance(value, (ast.List, ast.Tuple, ast.Set)):
             # `flower_basic_auth = ["admin:pw"]`, `API_TOKENS = ("t1", "t2")`
-            for element in value.elements:
-                if not isinstance(element, cst.StarredElement):
-                    self._consider(target_name(target), element.value)
+            for element in value.elts:
+                if not isinstance(element, ast.Starred):
+                    self._consider(target_name(target, self.string_value), element)
             return
-        self._consider(target_name(target), field_default(value))
+        self._consider(target_name(target, self.string_value), field_default(value))
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            self._pairs(target.target, node.value)
+            self._pairs(target, node.value)
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
-            self._consider(target_name(node.target), field_default(node.value))
+            self._consider(target_name(node.target, self.string_value), field_default(node.value))
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         self._calls.append(call_name(node.func))
 
-    def leave_Call(self, original_node: cst.Call) -> None:
+    def leave_Call(self, node: ast.Call) -> None:
         self._calls.pop()
 
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
+    def visit_keyword(self, node: ast.keyword) -> None:
+        if node.arg is not None:
             call = self._calls[-1] if self._calls else ""
-            sink = f"{call}({node.keyword.value}=)" if call and call != "dict" else ""
-            self._consider(node.keyword.value, node.value, sink)
+            sink = f"{call}({node.arg}=)" if call and call != "dict" else ""
+            self._consider(node.arg, node.value, sink)
 
-    def visit_Param(self, node: cst.Param) -> None:
-        if node.default is not None:
-            self._consider(node.name.value, node.default)
+    def on_param(self, arg: ast.arg, default: ast.expr | None) -> None:
+        if default is not None:
+            self._consider(arg.arg, default)
 
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        self._consider(string_value(node.key), node.value)
+    def on_dict_item(self, key: ast.expr, value: ast.expr) -> None:
+        self._consider(self.string_value(key), value)
+
+
+run_ast = Check.run_ast

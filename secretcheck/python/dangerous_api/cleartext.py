@@ -16,11 +16,11 @@ attributes of other objects, and cleartext protocols spoken over raw sockets.
 
 from __future__ import annotations
 
+import ast
 import re
 
-import libcst as cst
-
 from secretcheck.findings import Confidence
+from secretcheck.python.astsyntax import dotted, keyword
 from secretcheck.python.dangerous_api.calls import (
     CLEARTEXT,
     HTTP_CLIENTS,
@@ -29,7 +29,7 @@ from secretcheck.python.dangerous_api.calls import (
     SMTP,
 )
 from secretcheck.python.dangerous_api.common import ApiCheck
-from secretcheck.python.syntax import dotted, string_value
+from secretcheck.rulepacks import RuleSpec
 
 PREFILTER = CLEARTEXT
 _LOCAL = re.compile(
@@ -42,21 +42,21 @@ _LOCAL = re.compile(
 
 
 class Check(ApiCheck):
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, rule: RuleSpec, text: str, tree: ast.Module) -> None:
+        super().__init__(rule, text, tree)
         # Per open function (and the module at the bottom): SMTP calls, and whether
         # starttls() was called there.
-        self.smtp: list[tuple[list[cst.Call], list[bool]]] = [([], [False])]
+        self.smtp: list[tuple[list[ast.Call], list[bool]]] = [([], [False])]
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         super().visit_FunctionDef(node)
         self.smtp.append(([], [False]))
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        super().leave_FunctionDef(original_node)
+    def leave_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        super().leave_FunctionDef(node)
         self._close_smtp_scope()
 
-    def leave_Module(self, original_node: cst.Module) -> None:
+    def leave_Module(self, node: ast.Module) -> None:
         self._close_smtp_scope()
 
     def _close_smtp_scope(self) -> None:
@@ -66,34 +66,37 @@ class Check(ApiCheck):
                 self.report(call, detail="smtplib.SMTP without starttls()",
                             confidence=Confidence.MEDIUM)  # fmt: skip
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         func = node.func
         if name in PLAIN_PROTOCOLS:
             self.report(node, detail=name, confidence=Confidence.HIGH)
         elif name in SMTP:
             self.smtp[-1][0].append(node)
-        elif isinstance(func, cst.Attribute) and func.attr.value == "starttls":
+        elif isinstance(func, ast.Attribute) and func.attr == "starttls":
             self.smtp[-1][1][0] = True
         elif name in HTTP_CLIENTS or (
-            isinstance(func, cst.Attribute) and func.attr.value in METHODS and dotted(func.value)
+            isinstance(func, ast.Attribute) and func.attr in METHODS and dotted(func.value)
         ):
             self._http(node)
 
-    def _leading_text(self, node: cst.BaseExpression | None) -> str | None:
+    def _leading_text(self, node: ast.expr | None) -> str | None:
         """The literal text a URL expression starts with: a literal (or a name bound to one),
         the left end of `+`, or an f-string's leading text."""
         node = self.resolve_constant(node)
-        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self._leading_text(node.left)
-        if isinstance(node, cst.FormattedString):
-            first = node.parts[0] if node.parts else None
-            return first.value if isinstance(first, cst.FormattedStringText) else None
-        return string_value(node)
+        if isinstance(node, ast.JoinedStr):
+            if not self.one_fstring(node):
+                return None
+            first = node.values[0] if node.values else None
+            leading = first.value if isinstance(first, ast.Constant) else None
+            return leading if isinstance(leading, str) else None
+        return self.string_value(node)
 
-    def _http(self, node: cst.Call) -> None:
+    def _http(self, node: ast.Call) -> None:
         url = self.argument(node, 0, "url")
-        if self.qualify(node.func).endswith(".request") and self.keyword(node, "url") is None:
+        if self.qualify(node.func).endswith(".request") and keyword(node, "url") is None:
             url = self.argument(node, 1, "url")  # request(method, url)
         text = self._leading_text(url)
         if text and text.lower().startswith("http://") and not _LOCAL.match(text):
@@ -101,3 +104,6 @@ class Check(ApiCheck):
             host = text[7:].split("/")[0].split("?")[0].rsplit("@", 1)[-1] or "?"
             self.report(node, detail=f"http:// URL (host {host}) sent to a client",
                         confidence=Confidence.HIGH)  # fmt: skip
+
+
+run_ast = Check.run_ast

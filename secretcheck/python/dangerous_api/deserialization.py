@@ -18,9 +18,10 @@ input reaches the same call, SC204 leads the merged finding (this rule's specifi
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.findings import Confidence
+from secretcheck.python.astsyntax import dotted, is_true, keyword
 from secretcheck.python.dangerous_api.calls import (
     ALL_CALLS,
     DESERIALIZATION,
@@ -30,7 +31,6 @@ from secretcheck.python.dangerous_api.calls import (
     YAML_LOAD,
 )
 from secretcheck.python.dangerous_api.common import ApiCheck
-from secretcheck.python.syntax import dotted, is_true, string_value
 
 # PyYAML's own loaders that build arbitrary objects (the default, before 6.0, was FullLoader).
 # A project's own Loader subclass (`AnsibleLoader`) is not judged: its base is elsewhere.
@@ -47,13 +47,13 @@ PREFILTER = DESERIALIZATION
 _OWN_STORE = frozenset({"cache", "cached", "memo", "memoize", "memoized"})
 
 
-def _self_made(data: cst.BaseExpression | None) -> bool:
+def _self_made(data: ast.expr | None) -> bool:
     """`pickle.loads(pickle.dumps(x))`: a deep copy of an object the program already holds."""
-    return isinstance(data, cst.Call) and dotted(data.func).split(".")[-1] in ("dumps", "dump")
+    return isinstance(data, ast.Call) and dotted(data.func).split(".")[-1] in ("dumps", "dump")
 
 
 class Check(ApiCheck):
-    def _why(self, name: str, node: cst.Call) -> str | None:
+    def _why(self, name: str, node: ast.Call) -> str | None:
         if name in PICKLE_LIKE:
             return name
         if name in YAML_LOAD:
@@ -63,14 +63,14 @@ class Check(ApiCheck):
                 return f"{name} with {loader or 'the default'} Loader"
             return None
         if name in TORCH:
-            safe = is_true(self.keyword(node, "weights_only"))
+            safe = is_true(keyword(node, "weights_only"))
             return None if safe else "torch.load without weights_only=True"
         if name in NUMPY:
-            pickled = is_true(self.keyword(node, "allow_pickle"))
+            pickled = is_true(keyword(node, "allow_pickle"))
             return f"{name}(allow_pickle=True)" if pickled else None
         return None
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         if name.startswith("pd."):
             name = "pandas." + name[3:]
@@ -85,9 +85,12 @@ class Check(ApiCheck):
         if _self_made(data) or _OWN_STORE & self.context_words():
             return
         confidence = Confidence.MEDIUM
-        if data is not None and string_value(self.resolve_constant(data)) is not None:
+        if data is not None and self.string_value(self.resolve_constant(data)) is not None:
             confidence = Confidence.LOW
         elif data is not None and _UNTRUSTED & self.context_words(data):
             confidence = Confidence.HIGH
         signal = f"data: {confidence.label} trust signal"
         self.report(node, detail=why, signals=(signal,), confidence=confidence)
+
+
+run_ast = Check.run_ast

@@ -20,9 +20,10 @@ string from configuration.
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.findings import Confidence
+from secretcheck.python.astsyntax import call_arguments, const_text, is_false, keyword
 from secretcheck.python.dangerous_api.calls import (
     AES_NEW,
     CIPHERS,
@@ -33,7 +34,6 @@ from secretcheck.python.dangerous_api.calls import (
     WEAK_CRYPTO,
 )
 from secretcheck.python.dangerous_api.common import ApiCheck
-from secretcheck.python.syntax import const_text, is_false, string_value
 
 PREFILTER = WEAK_CRYPTO
 # Words of the enclosing function, the assigned name or the hashed data that make a hash a
@@ -51,22 +51,25 @@ _NOT_SECURITY = frozenset({
 _PASSWORD = frozenset({"password", "passwd", "pwd", "passphrase", "pw"})
 
 
-def _constant(node: cst.BaseExpression | None) -> bool:
-    """A literal, or a literal repeated (`b"\\x00" * 16`): the same bytes on every run."""
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
-        return _constant(node.left) and isinstance(node.right, cst.Integer)
-    return string_value(node) is not None
+def _integer(node: ast.AST | None) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int
 
 
 class Check(ApiCheck):
-    def _weak_hash(self, name: str, node: cst.Call) -> str | None:
-        if name == "hashlib.new" and node.args:
-            algo = (const_text(node.args[0].value) or "").lower().replace("-", "")
+    def _constant(self, node: ast.expr | None) -> bool:
+        """A literal, or a literal repeated (`b"\\x00" * 16`): the same bytes on every run."""
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            return self._constant(node.left) and _integer(node.right)
+        return self.string_value(node) is not None
+
+    def _weak_hash(self, name: str, node: ast.Call) -> str | None:
+        if name == "hashlib.new" and (node.args or node.keywords):
+            algo = (const_text(call_arguments(node)[0][1]) or "").lower().replace("-", "")
             return f"hashlib.new({algo!r})" if algo in ("md5", "sha1", "md4") else None
         return name if name in HASHES else None
 
-    def _hash(self, name: str, node: cst.Call) -> None:
-        if is_false(self.keyword(node, "usedforsecurity")):
+    def _hash(self, name: str, node: ast.Call) -> None:
+        if is_false(keyword(node, "usedforsecurity")):
             return
         words = self.context_words(node)
         if words & _NOT_SECURITY or words & _PASSWORD:
@@ -76,7 +79,7 @@ class Check(ApiCheck):
                         signals=("name: " + ", ".join(sorted(words & _SECURITY)),),
                         confidence=Confidence.MEDIUM)  # fmt: skip
 
-    def _key_size(self, name: str, node: cst.Call) -> None:
+    def _key_size(self, name: str, node: ast.Call) -> None:
         size = self.argument(node, 0, "bits") if name.rsplit(".", 1)[-1] == "generate" else None
         if name.endswith("generate_private_key"):
             size = self.argument(node, 1, "key_size")
@@ -85,22 +88,24 @@ class Check(ApiCheck):
         if name.endswith("generate_key"):
             size = self.argument(node, 1, "bits")
         size = self.resolve_constant(size)
-        if isinstance(size, cst.Integer) and int(size.value.replace("_", ""), 0) < 2048:
-            self.report(node, detail=f"{size.value}-bit key", confidence=Confidence.HIGH)
+        bits = size.value if isinstance(size, ast.Constant) and _integer(size) else None
+        if isinstance(bits, int) and size is not None and bits < 2048:
+            # The size as written (`1_024`, `0x400`), as the libcst check quoted it.
+            self.report(node, detail=f"{self.source(size)}-bit key", confidence=Confidence.HIGH)
 
-    def _static_iv(self, name: str, node: cst.Call) -> None:
-        candidates = [self.keyword(node, "iv"), self.keyword(node, "nonce")]
+    def _static_iv(self, name: str, node: ast.Call) -> None:
+        candidates = [keyword(node, "iv"), keyword(node, "nonce")]
         if name in AES_NEW:
             candidates.append(self.argument(node, 2, "IV"))
         elif name in IV_MODES:
             candidates.append(self.argument(node, 0, "initialization_vector"))
-            candidates.append(self.keyword(node, "nonce"))
+            candidates.append(keyword(node, "nonce"))
         for value in candidates:
-            if value is not None and _constant(self.resolve_constant(value)):
+            if value is not None and self._constant(self.resolve_constant(value)):
                 self.report(value, detail="constant IV/nonce", confidence=Confidence.HIGH)
                 return
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         weak = self._weak_hash(name, node)
         if weak:
@@ -119,6 +124,9 @@ class Check(ApiCheck):
         if name in AES_NEW or name in IV_MODES:
             self._static_iv(name, node)
 
-    def _rsa_pkey(self, node: cst.Call) -> bool:
+    def _rsa_pkey(self, node: ast.Call) -> bool:
         kind = self.qualify(self.argument(node, 0, "type"))
         return kind.endswith(("TYPE_RSA", "TYPE_DSA"))
+
+
+run_ast = Check.run_ast

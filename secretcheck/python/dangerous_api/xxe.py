@@ -19,9 +19,10 @@ finding (this rule's specificity is lower).
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from secretcheck.findings import Confidence
+from secretcheck.python.astsyntax import dotted, is_false, is_true, keyword
 from secretcheck.python.dangerous_api.calls import (
     LXML_PARSE,
     LXML_PARSER,
@@ -29,7 +30,6 @@ from secretcheck.python.dangerous_api.calls import (
     XXE,
 )
 from secretcheck.python.dangerous_api.common import ApiCheck
-from secretcheck.python.syntax import dotted, is_false, is_true, string_value
 
 PREFILTER = XXE
 # `import xml.etree.ElementTree as ET` resolves; `from xml.etree import ElementTree` too.
@@ -38,11 +38,11 @@ _RESOLVING = (("resolve_entities", True), ("no_network", False), ("load_dtd", Tr
 
 
 class Check(ApiCheck):
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         name = self.qualify(node.func)
         if name in LXML_PARSER:
             for key, dangerous in _RESOLVING:
-                value = self.keyword(node, key)
+                value = keyword(node, key)
                 if value is not None and (is_true(value) if dangerous else is_false(value)):
                     self.report(node, detail=f"lxml XMLParser({key}={dangerous})",
                                 confidence=Confidence.HIGH)  # fmt: skip
@@ -60,15 +60,18 @@ class Check(ApiCheck):
         ):
             self.report(node, detail=f"{name} without defusedxml", confidence=Confidence.LOW)
 
-    def _explicit_parser(self, name: str, node: cst.Call) -> cst.BaseExpression | None:
+    def _explicit_parser(self, name: str, node: ast.Call) -> ast.expr | None:
         # xml.sax.parse(source, handler) and iterparse(source, events) take other things second.
         if name.startswith("xml.sax.") or name.endswith("iterparse"):
-            return self.keyword(node, "parser")
+            return keyword(node, "parser")
         return self.argument(node, 1, "parser")
 
-    def _data(self, node: cst.Call) -> bool:
+    def _data(self, node: ast.Call) -> bool:
         """True when the parsed document is not a literal in the file."""
         data = self.argument(node, 0, "source") or self.argument(node, 0, "text")
-        if isinstance(data, cst.Call) and dotted(data.func).split(".")[-1] == "tostring":
+        if isinstance(data, ast.Call) and dotted(data.func).split(".")[-1] == "tostring":
             return False  # a document this program just serialized (pretty-printing)
-        return data is not None and string_value(self.resolve_constant(data)) is None
+        return data is not None and self.string_value(self.resolve_constant(data)) is None
+
+
+run_ast = Check.run_ast

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Sequence
 
-from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
+from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
 from secretcheck.python.taint.flows import ALL_CATEGORIES
 
 Facts = dict[str, frozenset[str]]  # access path ("x", "args.name") -> categories it is valid for
@@ -33,37 +33,6 @@ _PREDICATE_FUNCTIONS = {
     "check_for_language": ALL_CATEGORIES,
 }
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
-
-
-def paths_in(node: ast.AST) -> list[str]:
-    """Every name and attribute chain inside `node` (outermost chains only), with the other
-    names libcst's tree holds as `Name` nodes: the attribute of a call or subscript
-    (`f(x).attr`), keyword argument names, lambda parameters and `True`/`False`/`None`."""
-    found: list[str] = []
-    stack: list[ast.AST] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ast.Attribute):
-            text = dotted(current)
-            if text:
-                found.append(text)
-                found.append(text.split(".")[0])
-                continue
-            found.append(current.attr)
-        elif isinstance(current, ast.Name):
-            found.append(current.id)
-            continue
-        elif isinstance(current, ast.keyword):
-            if current.arg is not None:
-                found.append(current.arg)
-        elif isinstance(current, ast.arg):
-            found.append(current.arg)
-        elif isinstance(current, ast.Constant):
-            if current.value is None or isinstance(current.value, bool):
-                found.append(str(current.value))
-            continue
-        stack.extend(ast.iter_child_nodes(current))
-    return found
 
 
 def _merge(a: Facts, b: Facts) -> Facts:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from secretcheck.findings import TraceStep
-from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments
+from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments, paths_in
 from secretcheck.python.taint import guards, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
@@ -337,7 +337,7 @@ class Interpreter:
     def small(self, node: ast.stmt) -> None:
         if isinstance(node, ast.Assign):
             value = self.eval(node.value)
-            names = guards.paths_in(node.value)
+            names = paths_in(node.value)
             for target in node.targets:
                 self.bind(target, value, node)
                 self.derived[dotted(target)] = set(names)
