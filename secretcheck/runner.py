@@ -39,11 +39,6 @@ def warm_imports() -> None:
     just what its files need."""
     import importlib
 
-    import libcst
-    import libcst.metadata  # noqa: F401  (the check modules import it where they use it)
-
-    import secretcheck.engines.cstwalk  # (likewise: the CST engine imports it late)
-    import secretcheck.python.syntax  # noqa: F401  (likewise: sink predicates import it late)
     from secretcheck.engines.detect_secrets_adapter import warm
     from secretcheck.python.registry import CHECKS, GROUPS
 

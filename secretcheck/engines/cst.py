@@ -3,9 +3,10 @@
 A file is parsed only when some enabled check's text prefilter matches it. Checks of
 "statement" scope see only the statements on the lines their prefilter matched: the tree
 locates those statements and each is parsed alone, so a check's cost follows the number of
-candidates, not the size of the file. Checks of "module" scope see the whole module; those
-that still read libcst (`syntax = "cst"`) get one whole-module libcst parse. A file that does
-not parse yields one diagnostic hit (the text engines still scan it), never an exception.
+candidates, not the size of the file. Checks of "module" scope see the whole module. No check
+reads libcst's tree: CPython's parser is several times faster and gives positions with the
+nodes (libcst stays a dependency for the rewriting autofix will need). A file that does not
+parse yields one diagnostic hit (the text engines still scan it), never an exception.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
 
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
@@ -189,27 +189,10 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
     return prefix + "".join(chunk), 1 if indent else 0
 
 
-def _visit(module: Any, rules: Sequence[RuleSpec]) -> list[Hit]:
-    from libcst.metadata import MetadataWrapper
-
-    from secretcheck.engines.cstwalk import walk_batched  # loads libcst: only with a module
-
-    hits: list[Hit] = []
-    visitors = [importlib.import_module(CHECKS[r.check].module).Check(r, hits) for r in rules]
-    if visitors:
-        # The wrapper only serves positions, resolved when a check first reports.
-        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        for visitor in visitors:
-            visitor.bind(wrapper)
-        walk_batched(module, visitors)
-    return hits
-
-
 def run_on_ast(
     rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False
 ) -> list[Hit]:
-    """Hits of the checks that read the stdlib tree (`syntax = "ast"`): the tree this engine
-    parsed already, so no libcst parse, and positions come with the nodes.
+    """Hits of the checks on the stdlib tree this engine parsed already.
 
     A check module provides `run_ast(rule, text, tree) -> list[Hit]`; a group module (the taint
     engine) provides `run_ast(rules, text, tree, audit) -> list[Hit]` for all its members."""
@@ -299,18 +282,6 @@ def run_cst(
     if module_rules:
         module_rules = _outside_docstrings(module_rules, text, tree)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
-    on_ast = [r for r in module_rules if CHECKS[r.check].syntax == "ast"]
-    if on_ast:
-        hits.extend(run_on_ast(on_ast, text, tree, audit))
-        module_rules = [r for r in module_rules if CHECKS[r.check].syntax != "ast"]
     if module_rules:
-        import libcst
-
-        try:
-            module = libcst.parse_module(text)
-        except libcst.ParserSyntaxError as exc:
-            return [*hits, _parse_error(exc.raw_line, exc.raw_column + 1, "libcst cannot parse")]
-        except RecursionError:
-            return [*hits, _parse_error(1, 1, "too deeply nested to parse")]
-        hits.extend(_visit(module, module_rules))
+        hits.extend(run_on_ast(module_rules, text, tree, audit))
     return hits
