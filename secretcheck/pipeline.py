@@ -327,6 +327,8 @@ def _findings(
     known = options.known_codes
     if known and SUPPRESSION_PROBLEM_CODE in by_code and "secretcheck" in text.lower():
         hits.extend(_suppression_problems(index, known))
+    if not hits:  # most files: nothing to merge, and reading their comments would change nothing
+        return []
     findings, masked = build_findings(hits, by_code, index, display)
     is_python = kind == "python"
     findings = apply_suppressions(findings, index.lines, text, is_python, options.markers)
