@@ -187,13 +187,25 @@ def test_detect_secrets_loads_without_requests_until_it_is_used() -> None:
 
 def test_a_real_scan_of_a_python_file_loads_detect_secrets_without_requests() -> None:
     """Through the whole scan path, not `warm()` alone: the lock-file filter, asked first,
-    used to import detect-secrets directly, before the stand-ins were in place."""
+    used to import detect-secrets directly, before the stand-ins were in place. The quoted
+    hex run is a candidate line of the entropy plugin, so detect-secrets is needed."""
+    code = (
+        "from secretcheck.api import scan_text\n"
+        "text = 'import os' + chr(10) + 'NAME = os.environ[\"00aa11bb22\"]' + chr(10)\n"
+        "assert scan_text(text, 'app.py').findings == ()\n"
+    )
+    assert loaded_after(code) == ["detect_secrets"]
+
+
+def test_a_file_without_candidate_lines_does_not_load_detect_secrets() -> None:
+    """Its plugins (and its lock-file filter) are asked only about a line that one of their
+    prefilters picked: a hook run on a small file pays nothing for them."""
     code = (
         "from secretcheck.api import scan_text\n"
         "text = 'import os' + chr(10) + 'NAME = os.environ[0]' + chr(10)\n"
         "assert scan_text(text, 'app.py').findings == ()\n"
     )
-    assert loaded_after(code) == ["detect_secrets"]
+    assert loaded_after(code) == []
 
 
 def test_a_process_pool_works_after_detect_secrets_got_a_stand_in() -> None:

@@ -19,14 +19,18 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import re2  # type: ignore[import-untyped]
+
 from secretcheck.analysis.literals import placeholder_reason
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value, judge_words
 from secretcheck.analysis.values import benign_file, benign_value, charset, describe
 from secretcheck.findings import Hit, Span
+from secretcheck.python.textgate import gate_source
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
+_KEYWORD_WORDS = ("key", "pass", "pwd", "secret", "contrase", "token", "auth")
 # Supersets of what each plugin can report, run over the whole text (one C-level pass each), so
 # plugins, which are per-line Python, only see lines that can yield something. The entropy
 # plugins require a quoted value; 4.5 bits of base64 needs 23+ distinct characters and 3.0 bits
@@ -37,9 +41,37 @@ _PREFILTERS = {
     # The keyword, the rest of its identifier, an optional closing quote or bracket, then an
     # assignment: the shape every KeywordDetector file-type regex starts with.
     "KeywordDetector": re.compile(
-        r"""(?i)(?:key|pass|pwd|secret|contrase|token|auth)\w*['"\]]?\s*(?:[:=]|=>|!=)"""
+        rf"""(?i)(?:{"|".join(_KEYWORD_WORDS)})\w*['"\]]?\s*(?:[:=]|=>|!=)"""
     ),
 }
+
+
+def _any_case(word: str) -> str:
+    """RE2 for `word` (ASCII letters) as `re`'s IGNORECASE may match it: either case, or any
+    non-ASCII character (the Kelvin sign is a `k` to `re`; the gate needs no exact table)."""
+    return "".join(f"[{c}{c.upper()}\\x{{80}}-\\x{{10FFFF}}]" for c in word)
+
+
+# The keyword prefilter in `re` reads ~10 MB/s: an (?i) alternation tried at every offset.
+# Most files it runs on (prose, markup, other languages) hold no match; RE2 answers that at
+# ~1 GB/s. The gate matches wherever the `re` pattern does (`\w` and `\s` widened to every
+# non-ASCII character, see `textgate.gate_source`), so the lines found are `re`'s own.
+_KEYWORD_GATE_SOURCE = (
+    f"(?:{'|'.join(_any_case(w) for w in _KEYWORD_WORDS)})"
+    + gate_source(r"""\w*['"\]]?\s*(?:[:=]|=>|!=)""")[0]
+)
+
+
+@lru_cache(maxsize=1)
+def _keyword_gate() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(_KEYWORD_GATE_SOURCE, options)
+
+
+def _may_hold_keyword(text: str) -> bool:
+    # Bytes: a decoded file may hold lone surrogates, which RE2's str path rejects.
+    return _keyword_gate().search(text.encode("utf-8", "surrogatepass")) is not None
 
 
 # The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.
@@ -254,15 +286,22 @@ def run_detect_secrets(
     """Hits of the detect-secrets plugins. Lock files, minified assets and i18n catalogs are
     skipped; the keyword plugin only runs on files no secretcheck reader understands (Python has
     the CST checks, config files and other languages the key/value engine)."""
-    if benign_file(display) is not None or _lock_file(display):
+    if benign_file(display) is not None:
         return
     keyword_elsewhere = kind == "python" or _handles_config(display)
+    lock_file: bool | None = None  # asked only once a line needs a plugin: it imports them
     for rule in rules:
         if not supported(rule) or (keyword_elsewhere and rule.plugin == "KeywordDetector"):
+            continue
+        if rule.plugin == "KeywordDetector" and not _may_hold_keyword(text):
             continue
         numbers = candidate_lines(_PREFILTERS[rule.plugin], text, index)
         if not numbers:
             continue
+        if lock_file is None:
+            lock_file = _lock_file(display)
+        if lock_file:
+            return
         plugin = _plugin(rule.plugin, tuple(sorted(rule.options.items())))
         for number in numbers:
             whole = index.line(number)

@@ -1,0 +1,40 @@
+"""The RE2 gate in front of detect-secrets' keyword prefilter never hides a line Python's `re`
+would pick, so the plugin sees the same lines with the gate as without it.
+
+The gate spells the keywords' letters in either case or as any non-ASCII character (where
+`re`'s IGNORECASE folds the Kelvin sign to `k` and the long s to `s`) and widens `\\w` and `\\s`;
+generated text full of such characters holds it to "wherever `re` matches, the gate does".
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from secretcheck.engines.detect_secrets_adapter import _PREFILTERS, _may_hold_keyword
+
+KEYWORD = _PREFILTERS["KeywordDetector"]
+TRICKY = "\u212a\u017f\u0130\u0131\u00e9\u0663\u00a0\u3000\u2028\x0b\x1c\x85\udc80"
+PIECES = st.sampled_from(
+    [*"keyKEYpasPASwdtonuhcr=:!>'\"] \t\nx_", "token", "KEY", "pass", *TRICKY]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(PIECES, max_size=30).map("".join))
+def test_gate_lets_every_re_match_through(text: str) -> None:
+    if KEYWORD.search(text):
+        assert _may_hold_keyword(text)
+
+
+def test_gate_folds_like_re() -> None:
+    # `re` matches the Kelvin sign for k and the long s for s under IGNORECASE; so must the gate.
+    for text in ("\u212aey = 1", "pa\u017f\u017fword: x", "AUTH_TOKEN => 'v'", "contrase\u00f1a="):
+        assert KEYWORD.search(text), text
+        assert _may_hold_keyword(text), text
+
+
+def test_gate_says_no_where_nothing_can_match() -> None:
+    # The point of the gate: prose without a keyword assignment is answered by RE2 alone.
+    assert not _may_hold_keyword("Install the package, then read the tutorial.\n" * 50)
+    assert not _may_hold_keyword("the key point is this\n")
