@@ -19,7 +19,7 @@ from test_bad_rulepacks import BASE, toml_rule
 from secretcheck import rulecache
 from secretcheck.examples import expand
 from secretcheck.linear_regex import LinearPattern
-from secretcheck.python.registry import CHECKS
+from secretcheck.python.registry import CHECKS, GROUPS
 from secretcheck.rulepacks import Catalogue, _iter_rule_files, build_catalogue
 
 
@@ -206,6 +206,57 @@ def test_a_file_without_candidate_lines_does_not_load_detect_secrets() -> None:
         "assert scan_text(text, 'app.py').findings == ()\n"
     )
     assert loaded_after(code) == []
+
+
+def _libcst_needed(select: tuple[str, ...]) -> bool:
+    """Does a run selecting `select` enable a syntax-tree rule that still reads libcst's tree?"""
+    from secretcheck.rulepacks import load_catalogue
+    from secretcheck.settings import Settings
+
+    settings = Settings(select=select)
+    return any(
+        CHECKS[r.check].syntax != "ast"
+        for r in load_catalogue().active()
+        if r.engine == "cst" and settings.rule_enabled(r.code)
+    )
+
+
+@pytest.mark.parametrize("select", [("ALL",), ("SC3", "SC4"), ("SC2",)])
+def test_a_pool_warms_libcst_only_for_rules_that_read_its_tree(select: tuple[str, ...]) -> None:
+    """The parent imports what the workers of this run will use, before forking: libcst only
+    if an enabled rule reads its tree; detect-secrets when its entropy rules are on."""
+    code = (
+        "from secretcheck.runner import warm_imports\n"
+        "from secretcheck.settings import Settings\n"
+        f"warm_imports(Settings(select={select!r}))\n"
+    )
+    expected = (["detect_secrets"] if select != ("SC2",) else []) + (
+        ["libcst"] if _libcst_needed(select) else []
+    )
+    assert loaded_after(code) == sorted(expected)
+
+
+def test_provider_rules_alone_need_no_libcst() -> None:
+    # Guards the test above against a registry where every selection needs libcst.
+    assert not _libcst_needed(("SC3", "SC4"))
+
+
+def _stdlib_tree_modules() -> list[str]:
+    """Check modules whose checks all read the stdlib tree, and group modules (the taint
+    engine) all of whose members do."""
+    modules = {e.module for e in CHECKS.values() if e.syntax == "ast"}
+    for group, module in GROUPS.items():
+        members = [e for e in CHECKS.values() if e.group == group]
+        if members and all(e.syntax == "ast" for e in members):
+            modules.add(module)
+    return sorted(modules)
+
+
+@pytest.mark.parametrize("module", _stdlib_tree_modules())
+def test_a_check_that_reads_the_stdlib_tree_does_not_load_libcst(module: str) -> None:
+    """`syntax = "ast"` is the promise a pooled run relies on to leave libcst out."""
+    code = f"import importlib\nimportlib.import_module({module!r})\n"
+    assert "libcst" not in loaded_after(code)
 
 
 def test_a_process_pool_works_after_detect_secrets_got_a_stand_in() -> None:
