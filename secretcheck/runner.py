@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,10 +23,11 @@ from secretcheck.settings import Settings
 from secretcheck.sources import PYTHON_SUFFIXES, Candidate, discover
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    # Only for types: concurrent.futures loads logging and threading (~5 ms), which a scan
+    # that runs in this process, as most do, never uses.
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 T = TypeVar("T")
-R = TypeVar("R")
 Progress = Callable[[int], None]
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 24
@@ -94,15 +94,6 @@ def worker_count(settings: Settings, items: int | None = None) -> int:
     return max(1, wanted if items is None else min(wanted, items))
 
 
-class InlineExecutor(Executor):
-    """Runs each task at once in this process: `--jobs 1` without a pool's start-up cost."""
-
-    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
-        future: Future[R] = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
-
-
 def process_pool(workers: int, settings: Settings | None = None) -> ProcessPoolExecutor:
     """The one place a process pool is made (the caller shuts it down). Grading has none: its
     submissions run as tasks of the fleet's execution layer (`secretcheck.fleet`)."""
@@ -124,6 +115,8 @@ def executor(settings: Settings, items: int | None = None) -> Iterator[Executor]
     """A process pool sized by `worker_count`, or an inline executor when one worker will do."""
     workers = worker_count(settings, items)
     if workers == 1:
+        from secretcheck.inline_executor import InlineExecutor
+
         yield InlineExecutor()
         return
     try:
