@@ -64,6 +64,9 @@ def display_path(path: Path, cwd: Path) -> str:
 
 def is_excluded(display: str, patterns: Iterable[str]) -> bool:
     """Gitignore-flavoured globs: a pattern matches the path or any of its parent folders."""
+    patterns = tuple(patterns)
+    if not patterns:  # the usual case: discovery asks twice for each of ~15k files
+        return False
     posix = PurePosixPath(display)
     parts = [posix.as_posix(), *(p.as_posix() for p in posix.parents if str(p) != ".")]
     for pattern in patterns:
