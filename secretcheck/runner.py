@@ -103,10 +103,6 @@ def process_pool(workers: int, settings: Settings | None = None) -> ProcessPoolE
     from concurrent.futures import ProcessPoolExecutor
 
     warm_imports(settings)
-    # What the parent holds now (modules, the catalogue, compiled patterns) lives as long as
-    # the workers: frozen, no worker's collector walks it, which would also copy every page
-    # that holds such an object (copy-on-write after the fork).
-    gc.freeze()
     return ProcessPoolExecutor(max_workers=workers)
 
 
@@ -121,9 +117,13 @@ def executor(settings: Settings, items: int | None = None) -> Iterator[Executor]
         return
     try:
         with process_pool(workers, settings) as pool:
+            # What the parent holds now (modules, the catalogue, compiled patterns) lives as
+            # long as the workers, which fork on the first submit: frozen, no worker's collector
+            # walks it, which would also copy every page holding such an object (copy-on-write).
+            gc.freeze()
             yield pool
     finally:
-        gc.unfreeze()  # (see `process_pool`) a library caller's objects are collected again
+        gc.unfreeze()  # a library caller's objects are collected again
 
 
 def map_files(
@@ -148,11 +148,14 @@ def map_files(
                 progress(1)
         return results
     done: dict[int, FileResult] = {}
-    for position in first:
-        done[position] = work(items[position])
-        if progress is not None:
-            progress(1)
     with executor(settings, len(items)) as pool:
+        # Before the first submit, so before the fork (and after `warm_imports`, which must
+        # import multiprocessing before detect-secrets can put a stand-in in its place).
+        for position in first:
+            done[position] = work(items[position])
+            if progress is not None:
+                progress(1)
+        gc.freeze()  # (see `executor`) what the pre-scan set up, too
         rest = [i for i in range(len(items)) if i not in done]
         chunk = max(1, min(8, len(rest) // (workers * 16)))
         for position, result in zip(
