@@ -1,5 +1,5 @@
-"""The RE2 gate in front of detect-secrets' keyword prefilter never hides a line Python's `re`
-would pick, so the plugin sees the same lines with the gate as without it.
+"""The RE2 gates in front of detect-secrets' prefilters never hide a line Python's `re` would
+pick, so the plugins see the same lines with the gates as without them.
 
 The gate spells the keywords' letters in either case or as any non-ASCII character (where
 `re`'s IGNORECASE folds the Kelvin sign to `k` and the long s to `s`) and widens `\\w` and `\\s`;
@@ -8,16 +8,21 @@ generated text full of such characters holds it to "wherever `re` matches, the g
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from secretcheck.engines.detect_secrets_adapter import _PREFILTERS, _may_hold_keyword
+from secretcheck.engines.detect_secrets_adapter import _PREFILTERS, may_match
 
 KEYWORD = _PREFILTERS["KeywordDetector"]
+
+
+def _may_hold_keyword(text: str) -> bool:
+    return may_match("KeywordDetector", text.encode("utf-8", "surrogatepass"))
+
+
 TRICKY = "\u212a\u017f\u0130\u0131\u00e9\u0663\u00a0\u3000\u2028\x0b\x1c\x85\udc80"
-PIECES = st.sampled_from(
-    [*"keyKEYpasPASwdtonuhcr=:!>'\"] \t\nx_", "token", "KEY", "pass", *TRICKY]
-)
+PIECES = st.sampled_from([*"keyKEYpasPASwdtonuhcr=:!>'\"] \t\nx_", "token", "KEY", "pass", *TRICKY])
 
 
 @settings(max_examples=400, deadline=None)
@@ -38,3 +43,22 @@ def test_gate_says_no_where_nothing_can_match() -> None:
     # The point of the gate: prose without a keyword assignment is answered by RE2 alone.
     assert not _may_hold_keyword("Install the package, then read the tutorial.\n" * 50)
     assert not _may_hold_keyword("the key point is this\n")
+
+
+QUOTED = st.sampled_from([*"'\"aA0f9+/=_-zZ \n", "deadbeef", "0123456789abcdef", *TRICKY])
+
+
+@pytest.mark.parametrize("plugin", ["Base64HighEntropyString", "HexHighEntropyString"])
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(QUOTED, max_size=40).map("".join))
+def test_entropy_gates_let_every_re_match_through(plugin: str, text: str) -> None:
+    if _PREFILTERS[plugin].search(text):
+        assert may_match(plugin, text.encode("utf-8", "surrogatepass"))
+
+
+def test_entropy_gates_find_quoted_runs() -> None:
+    text = 'x = "' + "0123456789abcdef" * 2 + '"\n'
+    for plugin in ("Base64HighEntropyString", "HexHighEntropyString"):
+        assert _PREFILTERS[plugin].search(text)
+        assert may_match(plugin, text.encode())
+    assert not may_match("HexHighEntropyString", b'x = "short"\n')
