@@ -84,6 +84,40 @@ def may_match(plugin: str, encoded: bytes) -> bool:
     return _gate(plugin).search(encoded) is not None
 
 
+# On ASCII text RE2 finds exactly the matches of the `_PREFILTERS` pattern (both engines take
+# the leftmost match and, there, the one a backtracking search prefers): `re`'s `\w` and `\s`
+# are spelled out as their ASCII members, `\v` and \x1c-\x1f included (`re` counts them as
+# space, RE2's `\s` does not), and the keyword letters have no other ASCII case. Where a file
+# passes the gate, `re` read the keyword pattern at ~10 MB/s, RE2 ~15x faster (equal starts
+# on the 9,694 ASCII files of flask, werkzeug, Django and ansible-core).
+_ASCII_SOURCES = {
+    **_GATES,
+    "KeywordDetector": rf"""(?i)(?:{"|".join(_KEYWORD_WORDS)})[A-Za-z0-9_]*['"\]]?"""
+    r"""[\t\n\x0b\f\r \x1c-\x1f]*(?:[:=]|=>|!=)""",
+}
+
+
+@lru_cache(maxsize=8)
+def _ascii_program(plugin: str) -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(_ASCII_SOURCES[plugin], options)
+
+
+class Prefilter:
+    """The matches of `plugin`'s prefilter: by RE2 on ASCII text, else by `re`."""
+
+    __slots__ = ("plugin",)
+
+    def __init__(self, plugin: str) -> None:
+        self.plugin = plugin
+
+    def finditer(self, text: str) -> Iterator[Any]:
+        if text.isascii():
+            return iter(_ascii_program(self.plugin).finditer(text))
+        return _PREFILTERS[self.plugin].finditer(text)
+
+
 # The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.
 # The look-behind only skips starts inside a name, where the match one character earlier
 # would have won anyway; `(?=(?P<rest>...))(?P=rest)` takes the rest of the name atomically
@@ -285,7 +319,7 @@ def _values(plugin: Any, display: str, line: str, number: int) -> list[str]:
     return [p.secret_value or "" for p in found]
 
 
-def candidate_lines(pattern: re.Pattern[str], text: str, index: LineIndex) -> list[int]:
+def candidate_lines(pattern: Prefilter | re.Pattern[str], text: str, index: LineIndex) -> list[int]:
     lines = {index.position(m.start())[0] for m in pattern.finditer(text)}
     return sorted(lines)
 
@@ -309,7 +343,7 @@ def run_detect_secrets(
             encoded = text.encode("utf-8", "surrogatepass")
         if not may_match(rule.plugin, encoded):
             continue
-        numbers = candidate_lines(_PREFILTERS[rule.plugin], text, index)
+        numbers = candidate_lines(Prefilter(rule.plugin), text, index)
         if not numbers:
             continue
         if lock_file is None:

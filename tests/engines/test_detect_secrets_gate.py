@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from secretcheck.engines.detect_secrets_adapter import _PREFILTERS, may_match
+from secretcheck.engines.detect_secrets_adapter import _PREFILTERS, Prefilter, may_match
 
 KEYWORD = _PREFILTERS["KeywordDetector"]
 
@@ -62,3 +62,31 @@ def test_entropy_gates_find_quoted_runs() -> None:
         assert _PREFILTERS[plugin].search(text)
         assert may_match(plugin, text.encode())
     assert not may_match("HexHighEntropyString", b'x = "short"\n')
+
+
+ASCII = st.sampled_from(
+    [*"keyKEYpasPASwdtonuhcr=:!>'\"] \t\n\r\x0b\x0c\x1c\x1fx_09aAf+/-", "token", "0123456789abcdef"]
+)
+
+
+@pytest.mark.parametrize("plugin", sorted(_PREFILTERS))
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(ASCII, max_size=40).map("".join))
+def test_ascii_text_gets_re_s_matches_from_re2(plugin: str, text: str) -> None:
+    """On ASCII text the prefilter runs in RE2; it must find the very matches `re` finds."""
+    expected = [(m.start(), m.end()) for m in _PREFILTERS[plugin].finditer(text)]
+    assert [(m.start(), m.end()) for m in Prefilter(plugin).finditer(text)] == expected
+
+
+def test_non_ascii_text_is_left_to_re() -> None:
+    text = "\u212aey = 1\npa\u017f\u017f: x\n"
+    expected = [m.start() for m in KEYWORD.finditer(text)]
+    assert expected  # the folds only `re` makes
+    assert [m.start() for m in Prefilter("KeywordDetector").finditer(text)] == expected
+
+
+def test_ascii_keyword_lines_are_found() -> None:
+    text = "API_KEY = 'x'\nname = 1\npassword:\x0b y\nauth_token => z\n"
+    starts = [m.start() for m in Prefilter("KeywordDetector").finditer(text)]
+    assert starts == [m.start() for m in KEYWORD.finditer(text)]
+    assert len(starts) == 3
