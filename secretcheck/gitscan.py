@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import stat
@@ -174,6 +173,8 @@ def new_line_numbers(old: bytes, new: bytes) -> set[int]:
     while tail < limit and before[-1 - tail] == after[-1 - tail]:
         tail += 1
     middle_old, middle_new = before[head : len(before) - tail], after[head : len(after) - tail]
+    import difflib  # here: only a diff scan matches lines, and every scan imports this module
+
     matcher = difflib.SequenceMatcher(None, middle_old, middle_new)
     return {
         head + j + 1

@@ -8,9 +8,9 @@ in `pipeline.scan_source`, so every caller that scans files through here uses it
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
 from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -20,31 +20,63 @@ from secretcheck.findings import FileResult, Finding, ScanResult
 from secretcheck.pipeline import scan_candidate
 from secretcheck.rulepacks import Catalogue, code_selected, load_catalogue
 from secretcheck.settings import Settings
-from secretcheck.sources import Candidate, discover
+from secretcheck.sources import PYTHON_SUFFIXES, Candidate, discover
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    # Only for types: concurrent.futures loads logging and threading (~5 ms), which a scan
+    # that runs in this process, as most do, never uses.
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 T = TypeVar("T")
-R = TypeVar("R")
 Progress = Callable[[int], None]
 # Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 24
+# ...and with `--jobs` left to us (0), below this many bytes of files: a pool adds ~0.3 s of
+# CPU (warm-up in the parent, forks, each worker's own lazy set-up, results sent back) to
+# save at most half the scan's wall time, which for flask+werkzeug (3.6 MB, ~2 CPU-s at one
+# worker) came to +10-15% CPU for ~1 s of wall time. Past this size the overhead is a few
+# percent of the work; an explicit `--jobs N` always gets its pool.
+POOL_MIN_BYTES = 8 << 20
 
 
-def warm_imports() -> None:
-    """Import the heavy detector libraries and every check module once in the parent, so
-    forked workers share them instead of each paying ~0.7 s (a no-op cost under spawn, where
-    workers import lazily). Only a run that starts a pool does this: a few-file scan imports
-    just what its files need."""
+def pool_pays(settings: Settings, files: int, size: int | None = None) -> bool:
+    """Is a pool worth starting for `files` files of `size` bytes (None: not known)?"""
+    if files < POOL_THRESHOLD:
+        return False
+    return bool(settings.jobs) or size is None or size >= POOL_MIN_BYTES
+
+
+def warm_imports(settings: Settings | None = None) -> None:
+    """Import, once in the parent, what the workers of a run with `settings` will use: the
+    engines its rules name, the check modules of its syntax-tree rules and detect-secrets'
+    plugins (no check reads libcst's tree). Forked workers share them instead of each paying
+    for them (detect-secrets ~0.15 s); a no-op cost under spawn, where workers import lazily.
+    Only a run that starts a pool does this: a few-file scan imports just what its files
+    need."""
     import importlib
 
-    from secretcheck.engines.detect_secrets_adapter import warm
     from secretcheck.python.registry import CHECKS, GROUPS
 
-    warm()
-    for module in sorted({entry.module for entry in CHECKS.values()} | set(GROUPS.values())):
+    settings = settings or Settings()
+    catalogue = load_catalogue(settings.rule_paths)
+    rules = [r for r in catalogue.active() if settings.rule_enabled(r.code)]
+    engines = {r.engine for r in rules}
+    entries = [CHECKS[r.check] for r in rules if r.engine == "cst" and r.check in CHECKS]
+    if "detect-secrets" in engines:
+        from secretcheck.engines.detect_secrets_adapter import warm
+
+        warm()
+    modules = {
+        f"secretcheck.engines.{_ENGINE_MODULES[e]}" for e in engines & _ENGINE_MODULES.keys()
+    }
+    modules |= {entry.module for entry in entries}
+    modules |= {GROUPS[entry.group] for entry in entries if entry.group}
+    for module in sorted(modules):
         importlib.import_module(module)
+
+
+# Engine modules the pipeline imports on first use (`engines.ENGINES`).
+_ENGINE_MODULES = {"pattern": "patterns", "keyvalue": "keyvalue"}
 
 
 def worker_count(settings: Settings, items: int | None = None) -> int:
@@ -55,16 +87,7 @@ def worker_count(settings: Settings, items: int | None = None) -> int:
     return max(1, wanted if items is None else min(wanted, items))
 
 
-class InlineExecutor(Executor):
-    """Runs each task at once in this process: `--jobs 1` without a pool's start-up cost."""
-
-    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
-        future: Future[R] = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
-
-
-def process_pool(workers: int) -> ProcessPoolExecutor:
+def process_pool(workers: int, settings: Settings | None = None) -> ProcessPoolExecutor:
     """The one place a process pool is made (the caller shuts it down). Grading has none: its
     submissions run as tasks of the fleet's execution layer (`secretcheck.fleet`)."""
     # Imported here: it pulls in multiprocessing and its sockets, which a scan of a few files
@@ -72,7 +95,7 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     # loaded before detect-secrets would get a stand-in for it (detect_secrets_adapter).
     from concurrent.futures import ProcessPoolExecutor
 
-    warm_imports()
+    warm_imports(settings)
     return ProcessPoolExecutor(max_workers=workers)
 
 
@@ -81,10 +104,19 @@ def executor(settings: Settings, items: int | None = None) -> Iterator[Executor]
     """A process pool sized by `worker_count`, or an inline executor when one worker will do."""
     workers = worker_count(settings, items)
     if workers == 1:
+        from secretcheck.inline_executor import InlineExecutor
+
         yield InlineExecutor()
         return
-    with process_pool(workers) as pool:
-        yield pool
+    try:
+        with process_pool(workers, settings) as pool:
+            # What the parent holds now (modules, the catalogue, compiled patterns) lives as
+            # long as the workers, which fork on the first submit: frozen, no worker's collector
+            # walks it, which would also copy every page holding such an object (copy-on-write).
+            gc.freeze()
+            yield pool
+    finally:
+        gc.unfreeze()  # a library caller's objects are collected again
 
 
 def map_files(
@@ -92,24 +124,40 @@ def map_files(
     items: Sequence[T],
     settings: Settings,
     progress: Progress | None = None,
+    first: Sequence[int] = (),
+    size: int | None = None,
 ) -> list[FileResult]:
     """`work` over every item, in a process pool when there are enough items to pay for it.
-    `progress(1)` is called as each result arrives (in order), for a progress bar."""
+    `progress(1)` is called as each result arrives, for a progress bar. `first`: positions of
+    items a pool's parent runs itself before the workers fork, so what they make the detectors
+    set up (compiled patterns, keyword sets, plugin objects) is inherited by every worker
+    instead of made again in each. `size`: the items' bytes, if known (see `pool_pays`)."""
     workers = worker_count(settings, len(items))
     results: list[FileResult] = []
-    if workers == 1 or len(items) < POOL_THRESHOLD:
+    if workers == 1 or not pool_pays(settings, len(items), size):
         for item in items:
             results.append(work(item))
             if progress is not None:
                 progress(1)
         return results
-    chunk = max(1, min(8, len(items) // (workers * 16)))
+    done: dict[int, FileResult] = {}
     with executor(settings, len(items)) as pool:
-        for result in pool.map(work, items, chunksize=chunk):
-            results.append(result)
+        # Before the first submit, so before the fork (and after `warm_imports`, which must
+        # import multiprocessing before detect-secrets can put a stand-in in its place).
+        for position in first:
+            done[position] = work(items[position])
             if progress is not None:
                 progress(1)
-    return results
+        gc.freeze()  # (see `executor`) what the pre-scan set up, too
+        rest = [i for i in range(len(items)) if i not in done]
+        chunk = max(1, min(8, len(rest) // (workers * 16)))
+        for position, result in zip(
+            rest, pool.map(work, [items[i] for i in rest], chunksize=chunk), strict=True
+        ):
+            done[position] = result
+            if progress is not None:
+                progress(1)
+    return [done[i] for i in range(len(items))]
 
 
 def _size(candidate: Candidate) -> int:
@@ -119,17 +167,37 @@ def _size(candidate: Candidate) -> int:
         return 0
 
 
+# A file of about this size exercises every detector's set-up (see `_typical`), and costs
+# little to scan before a pool starts.
+_TYPICAL_SIZE = 2048
+
+
+def _typical(candidates: Sequence[Candidate], sizes: Sequence[int]) -> list[int]:
+    """Positions of one ordinary Python file and one ordinary other file: the smallest of each
+    kind of at least `_TYPICAL_SIZE` bytes."""
+    picked: dict[bool, int] = {}
+    for i, candidate in enumerate(candidates):
+        python = candidate.display.endswith(PYTHON_SUFFIXES)
+        if sizes[i] >= _TYPICAL_SIZE and (python not in picked or sizes[i] < sizes[picked[python]]):
+            picked[python] = i
+    return sorted(picked.values())
+
+
 def scan_candidates(
     candidates: Sequence[Candidate], settings: Settings, progress: Progress | None = None
 ) -> list[FileResult]:
     # Largest files first, so no worker is left with a big file at the end while the
     # others wait; results come back in discovery order.
-    order = sorted(range(len(candidates)), key=lambda i: -_size(candidates[i]))
+    sizes = [_size(c) for c in candidates]
+    order = sorted(range(len(candidates)), key=lambda i: -sizes[i])
+    ordered = [candidates[i] for i in order]
     results = map_files(
         partial(scan_candidate, settings=settings),
-        [candidates[i] for i in order],
+        ordered,
         settings,
         progress,
+        first=_typical(ordered, [sizes[i] for i in order]),
+        size=sum(sizes),
     )
     placed: list[FileResult | None] = [None] * len(candidates)
     for position, result in zip(order, results, strict=True):

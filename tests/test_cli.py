@@ -323,6 +323,40 @@ def test_jobs_flag_does_not_change_the_report(tmp_path: Path) -> None:
     assert len(one.json()["findings"]) == 15 * len(LEAKY_EXPECTED)
 
 
+def test_a_pool_whose_parent_scans_typical_files_first_gives_the_same_report(
+    tmp_path: Path,
+) -> None:
+    # Files of 2 KB and more: the pool's parent scans one Python and one other file of them
+    # itself before forking (runner._typical), and their findings must land in the report.
+    files: dict[str, str | bytes] = {}
+    for seed in range(15):
+        for name, content in leaky_files(seed).items():
+            padding = "# a comment line to make the file larger than two kilobytes\n" * 40
+            grown = padding + content if name.endswith((".py", ".yaml")) else content
+            files[f"pkg{seed:02}/{name}"] = grown
+    write_tree(tmp_path, files)
+    one = run_cli("scan", "--format", "json", "--no-cache", "--jobs", "1", ".", cwd=tmp_path)
+    two = run_cli("scan", "--format", "json", "--no-cache", "--jobs", "2", ".", cwd=tmp_path)
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert len(one.json()["findings"]) == 15 * len(LEAKY_EXPECTED)
+
+
+def test_a_pool_starts_only_where_it_pays() -> None:
+    from secretcheck.runner import POOL_MIN_BYTES, POOL_THRESHOLD, pool_pays
+    from secretcheck.settings import Settings
+
+    many = POOL_THRESHOLD * 10
+    assert not pool_pays(Settings(), POOL_THRESHOLD - 1, None)
+    assert not pool_pays(Settings(jobs=2), POOL_THRESHOLD - 1, POOL_MIN_BYTES)
+    # --jobs left to us: a few MB of files (flask+werkzeug) scan in this process.
+    assert not pool_pays(Settings(), many, POOL_MIN_BYTES - 1)
+    assert pool_pays(Settings(), many, POOL_MIN_BYTES)
+    assert pool_pays(Settings(), many, None)  # (a caller that does not know the sizes)
+    # An explicit --jobs always gets its pool.
+    assert pool_pays(Settings(jobs=2), many, 1000)
+
+
 class TestConfigDiscovery:
     def tree(self, root: Path, config_name: str, config: str) -> Path:
         files = {f"project/{k}": v for k, v in leaky_files().items()}

@@ -19,7 +19,7 @@ from test_bad_rulepacks import BASE, toml_rule
 from secretcheck import rulecache
 from secretcheck.examples import expand
 from secretcheck.linear_regex import LinearPattern
-from secretcheck.python.registry import CHECKS
+from secretcheck.python.registry import CHECKS, GROUPS
 from secretcheck.rulepacks import Catalogue, _iter_rule_files, build_catalogue
 
 
@@ -189,13 +189,50 @@ def test_detect_secrets_loads_without_requests_until_it_is_used() -> None:
 
 def test_a_real_scan_of_a_python_file_loads_detect_secrets_without_requests() -> None:
     """Through the whole scan path, not `warm()` alone: the lock-file filter, asked first,
-    used to import detect-secrets directly, before the stand-ins were in place."""
+    used to import detect-secrets directly, before the stand-ins were in place. The quoted
+    hex run is a candidate line of the entropy plugin, so detect-secrets is needed."""
+    code = (
+        "from secretcheck.api import scan_text\n"
+        "text = 'import os' + chr(10) + 'NAME = os.environ[\"00aa11bb22\"]' + chr(10)\n"
+        "assert scan_text(text, 'app.py').findings == ()\n"
+    )
+    assert loaded_after(code) == ["detect_secrets"]
+
+
+def test_a_file_without_candidate_lines_does_not_load_detect_secrets() -> None:
+    """Its plugins (and its lock-file filter) are asked only about a line that one of their
+    prefilters picked: a hook run on a small file pays nothing for them."""
     code = (
         "from secretcheck.api import scan_text\n"
         "text = 'import os' + chr(10) + 'NAME = os.environ[0]' + chr(10)\n"
         "assert scan_text(text, 'app.py').findings == ()\n"
     )
-    assert loaded_after(code) == ["detect_secrets"]
+    assert loaded_after(code) == []
+
+
+@pytest.mark.parametrize("select", [("ALL",), ("SC3", "SC4"), ("SC2",)])
+def test_a_pool_warms_what_the_selection_uses_and_never_libcst(select: tuple[str, ...]) -> None:
+    """The parent imports what the workers of this run will use, before forking:
+    detect-secrets when its entropy rules are on, and never libcst, whose tree no check reads."""
+    code = (
+        "from secretcheck.runner import warm_imports\n"
+        "from secretcheck.settings import Settings\n"
+        f"warm_imports(Settings(select={select!r}))\n"
+    )
+    expected = ["detect_secrets"] if select != ("SC2",) else []
+    assert loaded_after(code) == expected
+
+
+def _check_modules() -> list[str]:
+    """Every check module and group module (the taint engine) of the registry."""
+    return sorted({e.module for e in CHECKS.values()} | set(GROUPS.values()))
+
+
+@pytest.mark.parametrize("module", _check_modules())
+def test_no_check_module_loads_libcst(module: str) -> None:
+    """Every check reads CPython's tree: a scan never pays for libcst's import or parse."""
+    code = f"import importlib\nimportlib.import_module({module!r})\n"
+    assert "libcst" not in loaded_after(code)
 
 
 def test_a_process_pool_works_after_detect_secrets_got_a_stand_in() -> None:

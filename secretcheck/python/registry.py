@@ -72,9 +72,6 @@ class CheckEntry:
     imports: tuple[str, ...] = ()
     # ...or where the module assigns one of these top-level names (a Django settings module).
     assigns: frozenset[str] = frozenset()
-    # Which tree the check reads: "cst" (libcst, parsed for it) or "ast" (the stdlib tree the
-    # engine has already parsed: no libcst parse, positions for free). See `engines/cst.py`.
-    syntax: str = "cst"
 
     def applies_to(self, tree: ast.Module) -> bool:
         if not self.imports:
@@ -147,14 +144,14 @@ def _taint(module: ModuleType) -> TaintEntry:
     one shared visitor (`python/taint/check.py`) runs the engine once for all of them."""
     prefilter: SinkPrefilter = module.PREFILTER
     return TaintEntry(module.__name__, prefilter, group="taint", words=prefilter.words,
-                      lines=prefilter.pattern, gated=prefilter.gated, syntax="ast")  # fmt: skip
+                      lines=prefilter.pattern, gated=prefilter.gated)  # fmt: skip
 
 
 def _pattern(module: str, pattern: str, words: str = "", substrings: str = "") -> CheckEntry:
     """A configuration check; `words`/`substrings` are space-separated (see CheckEntry)."""
     name = f"secretcheck.python.configuration.{module}"
     return CheckEntry(name, GatedPattern(pattern), words=frozenset(words.split()),
-                      substrings=tuple(substrings.split()), syntax="ast")  # fmt: skip
+                      substrings=tuple(substrings.split()))  # fmt: skip
 
 
 # Prefilters are written in lower case and run over the lowered text (see LoweredPattern).
@@ -187,7 +184,6 @@ CHECKS: dict[str, CheckEntry] = {
         CredentialLines(),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
-        syntax="ast",
     ),
     # Module scope: a constant defined at the top flows into a sink further down.
     # A literal at the sink needs only its statement; a CONSTANT_CASE name at the sink may be a
@@ -198,7 +194,6 @@ CHECKS: dict[str, CheckEntry] = {
         scope="statement",
         module_if=_SINKS_WITH_CONSTANT,
         substrings=_SINK_HINTS,
-        syntax="ast",
     ),
     "env-fallbacks": CheckEntry(
         "secretcheck.python.credentials.env_fallbacks",
@@ -211,7 +206,6 @@ CHECKS: dict[str, CheckEntry] = {
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
-        syntax="ast",
     ),
     "credential-comparisons": CheckEntry(
         "secretcheck.python.credentials.credential_comparisons",
@@ -221,7 +215,6 @@ CHECKS: dict[str, CheckEntry] = {
         ),
         scope="statement",
         substrings=_CREDENTIAL_HINTS,
-        syntax="ast",
     ),
     "sql-injection": _taint(sql_injection),
     "command-injection": _taint(command_injection),
@@ -250,7 +243,6 @@ CHECKS: dict[str, CheckEntry] = {
             LoweredPattern(r"passw|pwd|passphrase|\bpw\b|\bpsw\b|pword"),
         ),
         words=frozenset({"md5", "sha1", "MD5", "SHA1", "new"}),
-        syntax="ast",
     ),
     "insecure-random": _pattern(
         "insecure_random",
@@ -264,7 +256,6 @@ CHECKS: dict[str, CheckEntry] = {
         words=frozenset({"DEBUG", "debug", "use_debugger", "ALLOWED_HOSTS"}),
         imports=("flask", "werkzeug", "django"),
         assigns=frozenset({"INSTALLED_APPS", "MIDDLEWARE", "ROOT_URLCONF", "DATABASES"}),
-        syntax="ast",
     ),
     # Judged from the statement alone (a call, an assignment or a parameter default).
     "bind-all": CheckEntry(
@@ -272,7 +263,6 @@ CHECKS: dict[str, CheckEntry] = {
         re.compile(r"['\"](?:0\.0\.0\.0|::)['\"]"),
         "statement",
         substrings=("0.0.0.0", "::"),  # secretcheck: ignore[SC225] (search text, not an address)
-        syntax="ast",
     ),
     "temp-files": _pattern(
         "temp_files",
@@ -304,11 +294,11 @@ CHECKS: dict[str, CheckEntry] = {
     ),
     # Dangerous APIs (no taint source): each module derives its PREFILTER from its call table.
     # Their call tables and prefilters are in `dangerous_api/calls.py`, apart from the checks.
-    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO, syntax="ast"),
-    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE, syntax="ast"),
-    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT, syntax="ast"),
+    "weak-crypto-api": CheckEntry(f"{_API}.weak_crypto", api_calls.WEAK_CRYPTO),
+    "xxe-api": CheckEntry(f"{_API}.xxe", api_calls.XXE),
+    "cleartext-transport": CheckEntry(f"{_API}.cleartext", api_calls.CLEARTEXT),
     "deserialization-api": CheckEntry(
-        f"{_API}.deserialization", api_calls.DESERIALIZATION, syntax="ast"
+        f"{_API}.deserialization", api_calls.DESERIALIZATION
     ),
 }
 
