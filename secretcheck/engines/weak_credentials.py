@@ -88,7 +88,9 @@ def weak_reason(value: str, user: str = "") -> str | None:
     if user and value.lower() == user.lower():
         return "the user name repeated"
     if _WEAK.match(value):
-        return "a well-known default or dictionary password"
+        # Worded without any value `_WEAK` accepts: a signal naming "password" would print
+        # the very secret of `password: password`.
+        return "a well-known default or breach-list value"
     return None
 
 
