@@ -61,7 +61,9 @@ _BENIGN_FILES = LazyPattern(
     r"|poetry\.lock|Pipfile\.lock|pdm\.lock|uv\.lock|Cargo\.lock|Gemfile\.lock|composer\.lock"
     r"|go\.sum|[^/]*\.lock|[^/]*\.min\.(?:js|css)|[^/]*\.(?:map|po|pot|mo|svg|xliff|xlf)"
     r"|[^/]*\.ipynb_checkpoints/.*)$"
-    r"|(?:^|/)(?:locales?|i18n|translations)/[^/]+\.(?:json|ya?ml|properties)$"
+    # A translation catalogue, also one folder per language (`locale/fr/viewer.properties`,
+    # pdf.js's layout: 84 SC110 alerts on `password_cancel=...` in one web app).
+    r"|(?:^|/)(?:locales?|i18n|l10n|translations)/(?:[^/]+/){0,2}[^/]+\.(?:json|ya?ml|properties)$"
 )
 # Values that name something rather than hold it: enum words, MIME types, schemes.
 _ENUM_WORDS = frozenset(

@@ -121,7 +121,8 @@ def test_data_uris_and_public_material() -> None:
     ("path", "reason"),
     [("package-lock.json", "lock file"), ("web/static/app.min.js", "minified asset"),
      ("locale/de/LC_MESSAGES/django.po", "i18n catalog"), ("app/locales/fr.json", "i18n catalog"),
-     ("app/settings.py", None)],
+     ("static/locale/ach/viewer.properties", "i18n catalog"), ("l10n/fr/app.yaml", "i18n catalog"),
+     ("app/settings.py", None), ("locale/a/b/c/config.json", None)],
 )  # fmt: skip
 def test_benign_files(path: str, reason: str | None) -> None:
     assert benign_file(path) == reason
