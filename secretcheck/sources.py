@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import errno
 import fnmatch
+import functools
 import os
+import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -77,14 +79,20 @@ def is_excluded(display: str, patterns: Iterable[str]) -> bool:
     patterns = tuple(patterns)
     if not patterns:  # the usual case: discovery asks twice for each of ~15k files
         return False
+    matches = _glob_matcher(patterns)
     posix = PurePosixPath(display)
-    parts = [posix.as_posix(), *(p.as_posix() for p in posix.parents if str(p) != ".")]
-    for pattern in patterns:
-        pat = pattern.rstrip("/").removeprefix("./")  # "./build/" means "build"
-        for part in parts:
-            if fnmatch.fnmatch(part, pat) or fnmatch.fnmatch(PurePosixPath(part).name, pat):
-                return True
-    return False
+    folders = [p for p in posix.parents if str(p) != "."]
+    return any(matches(p) for p in (posix.as_posix(), *(f.as_posix() for f in folders))) or any(
+        matches(p) for p in (posix.name, *(f.name for f in folders))
+    )
+
+
+@functools.lru_cache(maxsize=32)
+def _glob_matcher(patterns: tuple[str, ...]) -> Callable[[str], object]:
+    """One regex for a whole pattern list (fnmatch's own translation of each): asking fnmatch
+    pattern by pattern, part by part, made a project's excludes cost ~1 ms a file."""
+    globs = (p.rstrip("/").removeprefix("./") for p in patterns)  # "./build/" means "build"
+    return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)).match
 
 
 LISTING_TIMEOUT = 30  # seconds; ls-files on a 400k-file tree takes a few
