@@ -31,6 +31,7 @@ from secretcheck.python.taint.flows import (
     built,
     clear,
     join,
+    opaque,
     unknown,
 )
 from secretcheck.python.taint.sources import (
@@ -41,6 +42,7 @@ from secretcheck.python.taint.sources import (
     request_attribute,
     source_flow,
 )
+from secretcheck.python.taint.steps import pattern_method, preserving_call, receiver_method
 
 Env = dict[str, Value]
 Lines = tuple[int, int]  # first and last line of a statement (semicolons make one line)
@@ -287,10 +289,24 @@ class Interpreter:
         if returns_clean(names, method):
             return CLEAN
         if not isinstance(func, ast.Attribute):
-            return from_args  # a function of its arguments, as far as we know
+            local = isinstance(func, ast.Name) and self.host.known_name(func.id)
+            if local or preserving_call(names):
+                return from_args  # a modelled step, or a class of this file built from them
+            return self._opaque(from_args, node)
         if method in BUILDER_METHODS:
             return _located(built(join(receiver, from_args)), const_text(func.value) or "")
-        return join(receiver, from_args) if imported else receiver
+        if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
+            return join(receiver, from_args)
+        if receiver_method(method):
+            return join(receiver, self._opaque(from_args, node))
+        return self._opaque(join(receiver, from_args) if imported else receiver, node)
+
+    def _opaque(self, value: Value, node: ast.Call) -> Value:
+        """The result of a call not followed: computed from `value`, not `value` itself."""
+        if not value:
+            return value
+        called = dotted(node.func) or "call"
+        return opaque(value, self.host.step(node, f"through {called}(), not followed"))
 
     # -- statements ----------------------------------------------------------------------
     def bind(self, target: ast.expr, value: Value, where: ast.AST) -> None:
