@@ -6,6 +6,8 @@ response object, a stored value's commit message), it is not the request's text:
 marks it opaque, reports it only under `--audit`, and never by default. Beside each one, the
 same data through steps the engine does model (str methods, `.get()`, `os.path`, `unquote`,
 `json.loads`, a compiled pattern's `sub`, `%` and `+`) still reaches the sink, and is reported.
+`Markup(text).unescape()`, markupsafe's way to unescape HTML, marks nothing safe (calibre-web's
+editbooks.py), unlike `Markup(text)` kept as markup.
 """
 
 import json
@@ -125,3 +127,15 @@ def after_login():
 def after_login_raw():
     # expect: SC210
     return redirect(request.args.get("next", "").strip())
+
+
+@app.route("/book/<int:book_id>/comments", methods=["POST"])
+def edit_comments(book_id):
+    form = request.form.to_dict()
+    # markupsafe's unescaping idiom: the markup is turned back into plain text, then stored.
+    # ok: SC207
+    text = Markup(form["description"]).unescape()
+    calibre_db.set_comments(book_id, text)
+    # expect: SC207
+    preview = Markup(form["description"])
+    return {"preview": str(preview)}

@@ -116,6 +116,8 @@ class CallSite:
     names: frozenset[str]
     sequences: frozenset[str] = frozenset()  # local names known to hold a list or tuple
     strings: frozenset[str] = frozenset()  # local names bound to a string built in the code
+    # The call's result is only unescaped back to text (`Markup(value).unescape()`).
+    unescaped: bool = False
 
     def is_text(self, node: ast.expr | None) -> bool:
         """Is this argument evidently one string (a literal, f-string, concatenation, format,

@@ -58,6 +58,9 @@ COMPOUND = (
     ast.Match, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
 )  # fmt: skip
 _NO_ARGS = ast.Call(ast.Name("_"), [], [])
+# markupsafe's `Markup(text).unescape()` / `.striptags()`: the idiom for HTML-unescaping, whose
+# plain str result is never marked safe.
+_UNESCAPE = frozenset({"unescape", "striptags"})
 
 
 class Host(Protocol):
@@ -90,6 +93,7 @@ class Interpreter:
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
+        self.unescaping: ast.expr | None = None  # X in `X.unescape()`, while X is evaluated
 
     # -- expressions ---------------------------------------------------------------------
     def eval(self, node: ast.expr) -> Value:
@@ -256,9 +260,14 @@ class Interpreter:
             if owner and owner != "request":
                 extra.add(f"{owner}.{method}")
         names = names | extra
+        unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
-        receiver = self.eval(func.value) if isinstance(func, ast.Attribute) else CLEAN
-        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings))
+        receiver = CLEAN
+        if isinstance(func, ast.Attribute):
+            if method in _UNESCAPE:
+                self.unescaping = func.value
+            receiver = self.eval(func.value)
+        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped)
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
