@@ -8,8 +8,11 @@ method returns instead of assuming that any method of a tainted object returns i
 - a method that escapes `self`'s text before building HTML is clean for XSS;
 - a method that builds HTML from `self`'s text or its argument carries the taint, also when
   the object itself was built from constants (the argument is what reaches the response);
-- an inherited method, or an object whose class the file does not define, keeps the
-  conservative answer: the result carries the object's taint.
+- an inherited method, or an object whose class the file does not define, is a call the
+  engine does not follow: its result is computed from the object, not the request's text
+  (Django's `reporter.get_traceback_html()`), an audit lead only. Both were labelled
+  `expect` under the old "a method of a tainted object returns its taint"; reading the code,
+  `DetailedErrorPage.render` is `ErrorPage.render`, a rendered template.
 """
 
 from django.http import HttpResponse
@@ -91,11 +94,11 @@ def row_view(request):
 
 def inherited_view(request):
     page = DetailedErrorPage(request, request.GET["message"])
-    # expect: SC207
+    # audit: SC207
     return HttpResponse(page.render())
 
 
 def remote_view(request):
     report = RemoteReport(request.GET["message"])
-    # expect: SC207
+    # audit: SC207
     return HttpResponse(report.render())

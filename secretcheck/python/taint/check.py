@@ -342,13 +342,18 @@ class Check:
 
     def _report(self, code: str, node: ast.AST, steps: tuple[TraceStep, ...],
                 confidence: Confidence, statement: Lines | None,
-                operator: bool = False) -> None:  # fmt: skip
+                operator: bool = False, opaque: bool = False) -> None:  # fmt: skip
         span = self.positions.span(node)
         lines = statement if statement is not None else (span.line, span.end_line)
-        # Only audit mode reports values of unknown origin, always at low confidence and info
-        # severity: below the default `fail-on`, so an audit never fails a run by itself.
+        # Only audit mode reports values of unknown origin, and attacker data through a call
+        # not followed, always at low confidence and info severity: below the default
+        # `fail-on`, so an audit never fails a run by itself.
         audit = confidence == Confidence.LOW
-        signals = ("audit: value of unknown origin",) if audit else ()
+        signals: tuple[str, ...] = ()
+        if opaque:
+            signals = ("audit: computed from untrusted data by a call not followed",)
+        elif audit:
+            signals = ("audit: value of unknown origin",)
         detail = _detail(steps)
         if operator:  # the operator's own input run as code: see sources.OPERATOR_RUNS_CODE
             signals = (*signals, OPERATOR_CODE_NOTE)

@@ -62,8 +62,18 @@ def checked_options(text: str) -> frozenset[str]:
 
 
 # (rule code, sink node, trace, confidence, statement, operator: the program's operator's own
-# input run as code, reported at info severity by the threat model of `sources.py`)
-Report = Callable[[str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", bool], None]
+# input run as code, reported at info severity by the threat model of `sources.py`; opaque:
+# attacker data through a call not followed, an audit lead only)
+Report = Callable[
+    [str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", bool, bool], None
+]
+# The sink categories where a value computed from attacker data by a call the engine does not
+# follow (`flows.opaque`: `get_book(book_id).path`, `render_books_list(term)`) is still a
+# finding. None: on the taint corpus and the judged real code, every such flow to a response
+# body, path, query, command, URL or redirect was a value the application computed (a record
+# looked up by an id, a rendered page, a response object), never the attacker's text, and no
+# labelled positive needs one. `--audit` still lists them, at low confidence.
+OPAQUE_REPORTED: frozenset[str] = frozenset()
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -83,7 +93,7 @@ class Summary:
     sinks: dict[int, list[tuple[str, ast.AST, Flow, Lines | None]]] = field(default_factory=dict)
 
     def signature(self) -> tuple[object, ...]:
-        returns = tuple(sorted((f.origin, f.label, f.param) for f in self.returns))
+        returns = tuple(sorted((f.origin, f.label, f.param, f.opaque) for f in self.returns))
         sinks = tuple(sorted((i, len(v)) for i, v in self.sinks.items()))
         return (returns, sinks)
 
@@ -235,12 +245,23 @@ class TaintEngine:
         if not self.reporting:
             return
         if flow.origin == "source":
-            operator = operator_code(flow, sinkset.category)
-            self._report(sinkset.code, node, done.steps, flow.confidence, statement, operator)
+            self._source_reaches(sinkset, node, done, statement)
         elif self.audit and unknown_reported(sink, flow):
-            # A library's own parameter or an opaque value: its caller decides whether it is
-            # trusted, so this is a lead for an audit, never a default finding.
-            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False)
+            # A library's own parameter or a value of unknown origin: its caller decides
+            # whether it is trusted, so this is a lead for an audit, never a default finding.
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False, False)
+
+    def _source_reaches(self, sinkset: SinkSet, node: ast.AST, flow: Flow,
+                        statement: Lines | None) -> None:  # fmt: skip
+        """Attacker data at a sink: a finding, or, when a call not followed computed the value
+        from it, an audit lead (see `OPAQUE_REPORTED`)."""
+        if flow.opaque and sinkset.category not in OPAQUE_REPORTED:
+            if self.audit:
+                self._report(sinkset.code, node, flow.steps, Confidence.LOW, statement, False,
+                             True)  # fmt: skip
+            return
+        operator = operator_code(flow, sinkset.category)
+        self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator, False)
 
     def _summary_for(self, func: ast.expr) -> Summary | None:
         if isinstance(func, ast.Name):
@@ -302,8 +323,7 @@ class TaintEngine:
                 (sinkset.code, node, flow, statement)
             )
         elif flow.origin == "source" and self.reporting:
-            operator = operator_code(flow, sinkset.category)
-            self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator)
+            self._source_reaches(sinkset, node, flow, statement)
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> None:
@@ -399,7 +419,11 @@ def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
     if len(steps) > 10:
         steps = steps[:3] + steps[-7:]
     joined = replace(
-        flow, steps=steps, cleared=flow.cleared | inner.cleared, built=flow.built or inner.built
+        flow,
+        steps=steps,
+        cleared=flow.cleared | inner.cleared,
+        built=flow.built or inner.built,
+        opaque=flow.opaque or inner.opaque,
     )
     if inner.only is not None:
         joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)

@@ -4,6 +4,12 @@ A `Value` is a tuple of `Flow`s, one per distinct origin the runtime value may c
 empty tuple means a constant, or a value that cannot carry attacker data (an `int()`, a length,
 a digest). Flows remember the steps they took, so a finding can show its trace, and which
 categories they were sanitized for (`shlex.quote` clears `command` but not `sql`).
+
+A flow is `opaque` once it went through a call the analysis cannot see into (an imported or
+unknown function, an unknown method): the result was computed from the attacker's text but is
+not that text (`get_book(book_id).path`, `render_books_list(term)`). The mark is kept through
+every later step and never cleared; which sinks still report such a flow is the engine's call
+(`engine.OPAQUE_REPORTED`).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ class Flow:
     param: int = -1  # for origin "param": the parameter's index
     only: frozenset[str] | None = None  # categories it may be reported for (None: all)
     kind: SourceKind = "remote"  # for origin "source": who controls the value
+    opaque: bool = False  # went through a call not followed (see the module docstring)
 
     def step(self, step: TraceStep) -> Flow:
         steps = (*self.steps, step)
@@ -61,17 +68,18 @@ Value = tuple[Flow, ...]
 CLEAN: Value = ()
 
 
-def _rank(flow: Flow) -> tuple[int, int, int]:
+def _rank(flow: Flow) -> tuple[int, bool, int, int]:
     order = {"source": 0, "param": 1, "unknown": 2}[flow.origin]
-    return (order, -int(flow.confidence), len(flow.steps))
+    return (order, flow.opaque, -int(flow.confidence), len(flow.steps))
 
 
 def join(*values: Value) -> Value:
-    """The union of several values, the strongest flows first, bounded in size."""
-    seen: dict[tuple[str, str, int, frozenset[str]], Flow] = {}
+    """The union of several values, the strongest flows first, bounded in size. The attacker's
+    own text and a result computed from it are kept apart: the first outranks the second."""
+    seen: dict[tuple[str, str, int, frozenset[str], bool], Flow] = {}
     for value in values:
         for flow in value:
-            key = (flow.origin, flow.label, flow.param, flow.cleared)
+            key = (flow.origin, flow.label, flow.param, flow.cleared, flow.opaque)
             if key not in seen or len(flow.steps) < len(seen[key].steps):
                 seen[key] = flow
     return tuple(sorted(seen.values(), key=_rank)[:MAX_FLOWS])
@@ -91,6 +99,11 @@ def add_step(value: Value, step: TraceStep) -> Value:
     return tuple(f.step(step) for f in value)
 
 
+def opaque(value: Value, step: TraceStep) -> Value:
+    """`value` passed through a call not followed; `step` names it on the flows it turns."""
+    return tuple(f if f.opaque else replace(f.step(step), opaque=True) for f in value)
+
+
 def unknown(label: str) -> Value:
     return (Flow("unknown", label, confidence=Confidence.MEDIUM),)
 
@@ -103,6 +116,8 @@ class CallSite:
     names: frozenset[str]
     sequences: frozenset[str] = frozenset()  # local names known to hold a list or tuple
     strings: frozenset[str] = frozenset()  # local names bound to a string built in the code
+    # The call's result is only unescaped back to text (`Markup(value).unescape()`).
+    unescaped: bool = False
 
     def is_text(self, node: ast.expr | None) -> bool:
         """Is this argument evidently one string (a literal, f-string, concatenation, format,

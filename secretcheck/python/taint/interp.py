@@ -31,6 +31,7 @@ from secretcheck.python.taint.flows import (
     built,
     clear,
     join,
+    opaque,
     unknown,
 )
 from secretcheck.python.taint.sources import (
@@ -41,6 +42,7 @@ from secretcheck.python.taint.sources import (
     request_attribute,
     source_flow,
 )
+from secretcheck.python.taint.steps import pattern_method, preserving_call, receiver_method
 
 Env = dict[str, Value]
 Lines = tuple[int, int]  # first and last line of a statement (semicolons make one line)
@@ -56,6 +58,9 @@ COMPOUND = (
     ast.Match, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
 )  # fmt: skip
 _NO_ARGS = ast.Call(ast.Name("_"), [], [])
+# markupsafe's `Markup(text).unescape()` / `.striptags()`: the idiom for HTML-unescaping, whose
+# plain str result is never marked safe.
+_UNESCAPE = frozenset({"unescape", "striptags"})
 
 
 class Host(Protocol):
@@ -88,6 +93,7 @@ class Interpreter:
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
+        self.unescaping: ast.expr | None = None  # X in `X.unescape()`, while X is evaluated
 
     # -- expressions ---------------------------------------------------------------------
     def eval(self, node: ast.expr) -> Value:
@@ -254,9 +260,14 @@ class Interpreter:
             if owner and owner != "request":
                 extra.add(f"{owner}.{method}")
         names = names | extra
+        unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
-        receiver = self.eval(func.value) if isinstance(func, ast.Attribute) else CLEAN
-        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings))
+        receiver = CLEAN
+        if isinstance(func, ast.Attribute):
+            if method in _UNESCAPE:
+                self.unescaping = func.value
+            receiver = self.eval(func.value)
+        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped)
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
@@ -287,10 +298,24 @@ class Interpreter:
         if returns_clean(names, method):
             return CLEAN
         if not isinstance(func, ast.Attribute):
-            return from_args  # a function of its arguments, as far as we know
+            local = isinstance(func, ast.Name) and self.host.known_name(func.id)
+            if local or preserving_call(names):
+                return from_args  # a modelled step, or a class of this file built from them
+            return self._opaque(from_args, node)
         if method in BUILDER_METHODS:
             return _located(built(join(receiver, from_args)), const_text(func.value) or "")
-        return join(receiver, from_args) if imported else receiver
+        if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
+            return join(receiver, from_args)
+        if receiver_method(method):
+            return join(receiver, self._opaque(from_args, node))
+        return self._opaque(join(receiver, from_args) if imported else receiver, node)
+
+    def _opaque(self, value: Value, node: ast.Call) -> Value:
+        """The result of a call not followed: computed from `value`, not `value` itself."""
+        if not value:
+            return value
+        called = dotted(node.func) or "call"
+        return opaque(value, self.host.step(node, f"through {called}(), not followed"))
 
     # -- statements ----------------------------------------------------------------------
     def bind(self, target: ast.expr, value: Value, where: ast.AST) -> None:

@@ -5,6 +5,7 @@ How it detects: taint into `Markup`, `mark_safe`, `SafeString`, Django `HttpResp
 text returned from a Flask view (a str return value is sent as text/html). `html.escape`,
 `markupsafe.escape` and `bleach.clean` sanitize; dicts and lists returned from Flask views are
 JSON. Markup built from a value of unknown origin is reported at medium confidence.
+`Markup(text).unescape()` (or `.striptags()`) is not a sink: that markup only becomes plain text.
 
 What it deliberately misses: templates rendered with autoescape off, and DOM-based XSS.
 """
@@ -16,6 +17,11 @@ from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
 
 CATEGORY = "xss"
+
+
+def _kept(site: CallSite) -> bool:
+    """Not `Markup(value).unescape()`: that markup is only turned back into plain text."""
+    return not site.unescaped
 
 
 def _html(site: CallSite) -> bool:
@@ -41,6 +47,7 @@ SINKS = (
         ),
         (0, "content", "s"),
         unknown="built",
+        when=_kept,
     ),
     Sink(
         frozenset(

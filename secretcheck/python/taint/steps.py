@@ -1,0 +1,98 @@
+"""The calls whose result is still the attacker's own text: the steps the engine follows.
+
+Any other call the engine cannot see into (an imported or unknown function, an unknown method)
+yields an *opaque* value, computed from its arguments but not them (`flows.opaque`). Like
+CodeQL's models, this list names the steps that carry the text across: str and bytes methods,
+mapping and sequence access on request data, path and URL handling, decoders (JSON, base64,
+URL quoting, compression), regular expressions, and the containers and wrappers a value is
+handed on in (`urllib.request.Request`, `tarfile.open`, `Markup`). String building (`format`,
+`join`, `+`, `%`, f-strings), sanitizers and same-file functions are modelled elsewhere.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secretcheck.python.astsyntax import dotted
+
+# Functions by qualified name whose result holds their arguments' text.
+_PRESERVING_CALLS = frozenset(
+    {f"builtins.{n}" for n in (
+        "str", "bytes", "bytearray", "list", "tuple", "set", "frozenset", "dict", "sorted",
+        "reversed", "iter", "next", "min", "max", "repr", "ascii", "format", "filter", "map",
+        "zip", "enumerate", "compile", "memoryview", "vars")}
+    | {f"{m}.{n}" for m in ("os.path", "posixpath", "ntpath") for n in (
+        "normpath", "abspath", "realpath", "expanduser", "expandvars", "dirname", "relpath",
+        "normcase", "split", "splitext", "splitdrive", "join")}
+    | {f"pathlib.{n}" for n in (
+        "Path", "PurePath", "PosixPath", "PurePosixPath", "WindowsPath", "PureWindowsPath")}
+    | {f"{m}.{n}" for m in ("urllib.parse", "urlparse", "urllib") for n in (
+        "unquote", "unquote_plus", "unquote_to_bytes", "urlparse", "urlsplit", "urlunparse",
+        "urlunsplit", "parse_qs", "parse_qsl", "urljoin", "urldefrag")}
+    | {f"{m}.{n}" for m in ("json", "simplejson", "ujson", "orjson", "rapidjson")
+       for n in ("loads", "load", "dumps")}
+    | {f"base64.{n}" for n in (
+        "b64decode", "urlsafe_b64decode", "b32decode", "b16decode", "b85decode", "a85decode",
+        "decodebytes", "standard_b64decode")}
+    | {f"{m}.{n}" for m in ("zlib", "gzip", "bz2", "lzma") for n in ("decompress", "open")}
+    | {f"re.{n}" for n in (
+        "sub", "subn", "split", "findall", "finditer", "match", "search", "fullmatch")}
+    | {"os.fspath", "os.fsencode", "os.fsdecode", "binascii.unhexlify", "binascii.a2b_base64",
+       "binascii.a2b_hex", "codecs.decode", "codecs.encode", "html.unescape",
+       "xml.sax.saxutils.unescape", "shlex.split", "textwrap.dedent", "textwrap.indent",
+       "textwrap.fill", "textwrap.wrap", "unicodedata.normalize", "copy.copy", "copy.deepcopy",
+       "typing.cast", "string.Template", "itertools.chain", "functools.partial",
+       "yaml.safe_load", "yaml.load", "tomllib.loads", "tomli.loads", "toml.loads",
+       "ast.literal_eval", "io.TextIOWrapper",
+       # Objects that carry the value on to the sink that takes them.
+       "urllib.request.Request", "urllib2.Request", "requests.Request", "requests.Session",
+       "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
+       "markupsafe.Markup", "flask.Markup", "jinja2.Markup", "django.utils.safestring.mark_safe",
+       "django.utils.safestring.SafeString", "jinja2.Template", "jinja2.Environment.from_string",
+       "werkzeug.urls.url_unquote", "werkzeug.urls.url_unquote_plus", "werkzeug.urls.url_parse",
+       "django.utils.encoding.force_str", "django.utils.encoding.force_bytes",
+       "django.utils.encoding.smart_str", "django.utils.encoding.smart_bytes",
+       "django.utils.encoding.force_text", "django.utils.encoding.smart_text",
+       "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
+       "django.utils.http.urlsafe_base64_decode", "django.utils.http.url_unquote",
+       # The URL in the other language, or the URL itself when it resolves to no view.
+       "django.urls.translate_url", "django.urls.base.translate_url"}
+)  # fmt: skip
+# Methods, on a receiver holding attacker data, whose result holds that data: str and bytes
+# methods, mapping and sequence access (request.args.get, QueryDict.getlist, MultiDict.to_dict),
+# file reads, pathlib, urlparse results and regular-expression matches.
+_RECEIVER_METHODS = frozenset(
+    {"capitalize", "casefold", "center", "decode", "encode", "expandtabs", "ljust", "lower",
+     "lstrip", "partition", "removeprefix", "removesuffix", "rjust", "rpartition", "rsplit",
+     "rstrip", "split", "splitlines", "strip", "swapcase", "title", "translate", "upper",
+     "zfill", "__str__", "__getitem__",
+     "get", "getlist", "getall", "getone", "get_all", "items", "values", "keys", "lists",
+     "dict", "to_dict", "copy", "pop", "popitem", "setdefault", "iteritems", "itervalues",
+     "read", "readline", "readlines", "getvalue", "readall",
+     "resolve", "absolute", "expanduser", "relative_to", "as_posix", "__fspath__", "geturl",
+     "_replace", "group", "groups", "groupdict", "expand", "unescape", "striptags"}
+)  # fmt: skip
+# Methods of a compiled pattern whose result holds the text they are given.
+_PATTERN_METHODS = frozenset(
+    {"sub", "subn", "split", "findall", "finditer", "match", "search", "fullmatch"}
+)  # fmt: skip
+
+
+def preserving_call(names: frozenset[str]) -> bool:
+    """Does this call (by qualified name) hand on its arguments' text?"""
+    return not names.isdisjoint(_PRESERVING_CALLS)
+
+
+def receiver_method(method: str) -> bool:
+    """Does this method hand on its receiver's text (`value.strip()`, `args.get("q")`)?"""
+    return method in _RECEIVER_METHODS
+
+
+def pattern_method(method: str, receiver: ast.expr, kind: str) -> bool:
+    """`PATTERN.sub("", value)`: a compiled regular expression (a name bound to
+    `re.compile(...)`, or the call itself) applied to its argument."""
+    if method not in _PATTERN_METHODS:
+        return False
+    if isinstance(receiver, ast.Call):
+        return dotted(receiver.func) in ("re.compile", "regex.compile")
+    return kind in ("re.compile", "regex.compile")
