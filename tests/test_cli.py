@@ -309,29 +309,15 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(leaky_tree: Path) ->
     assert located(json.loads(out.read_text(encoding="utf-8"))) == LEAKY_EXPECTED
 
 
-def test_jobs_flag_does_not_change_the_report(tmp_path: Path) -> None:
-    # Enough files that --jobs 2 really uses the process pool (api.POOL_THRESHOLD).
+@pytest.mark.parametrize("padded", [False, True])
+def test_jobs_flag_does_not_change_the_report(tmp_path: Path, padded: bool) -> None:
+    # Enough files that --jobs 2 really uses the process pool. Padded: files of 2 KB and more,
+    # so the pool's parent scans one Python and one other file of them itself before forking
+    # (runner._typical), and their findings must land in the report too.
+    padding = "# a comment line to make the file larger than two kilobytes\n" * 40 if padded else ""
     files: dict[str, str | bytes] = {}
     for seed in range(15):
         for name, content in leaky_files(seed).items():
-            files[f"pkg{seed:02}/{name}"] = content
-    write_tree(tmp_path, files)
-    one = run_cli("scan", "--format", "json", "--no-cache", "--jobs", "1", ".", cwd=tmp_path)
-    two = run_cli("scan", "--format", "json", "--no-cache", "--jobs", "2", ".", cwd=tmp_path)
-    assert one.exit_code == two.exit_code == 1
-    assert one.stdout == two.stdout
-    assert len(one.json()["findings"]) == 15 * len(LEAKY_EXPECTED)
-
-
-def test_a_pool_whose_parent_scans_typical_files_first_gives_the_same_report(
-    tmp_path: Path,
-) -> None:
-    # Files of 2 KB and more: the pool's parent scans one Python and one other file of them
-    # itself before forking (runner._typical), and their findings must land in the report.
-    files: dict[str, str | bytes] = {}
-    for seed in range(15):
-        for name, content in leaky_files(seed).items():
-            padding = "# a comment line to make the file larger than two kilobytes\n" * 40
             grown = padding + content if name.endswith((".py", ".yaml")) else content
             files[f"pkg{seed:02}/{name}"] = grown
     write_tree(tmp_path, files)
