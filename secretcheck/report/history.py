@@ -7,7 +7,6 @@ The JSON holds each finding's usual public fields (`Finding.to_dict`, redacted s
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import click
@@ -15,6 +14,7 @@ import click
 from secretcheck import __version__
 from secretcheck.findings import Finding, ScanResult, Severity
 from secretcheck.history import HistoryFinding, HistoryResult
+from secretcheck.report import jsontext
 from secretcheck.rulepacks import Catalogue
 
 ROTATE = (
@@ -61,7 +61,7 @@ def render_json(result: HistoryResult, fail_on: Severity) -> str:
         "skipped": [s.to_dict() for s in result.skipped],
         "errors": list(result.errors),
     }
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return jsontext.dumps(document) + "\n"
 
 
 def _entry(item: HistoryFinding, color: bool) -> list[str]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from secretcheck import __version__
 from secretcheck.findings import ScanResult, Severity
+from secretcheck.report import jsontext
 from secretcheck.rulepacks import Catalogue
 
 SCHEMA_VERSION = "1.0"
@@ -23,4 +22,4 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
         "baseline": result.baseline_file or None,
         "stale": [s.to_dict() for s in result.stale],
     }
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return jsontext.dumps(document) + "\n"

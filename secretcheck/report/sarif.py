@@ -7,13 +7,13 @@ suppressed findings keep an `inSource` suppression instead of disappearing.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from secretcheck import __version__
 from secretcheck.findings import Finding, ScanResult, Severity
+from secretcheck.report import jsontext
 from secretcheck.rulepacks import Catalogue, RuleSpec
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -188,4 +188,4 @@ def render(result: ScanResult, catalogue: Catalogue, fail_on: Severity, color: b
             }
         ],
     }
-    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return jsontext.dumps(document) + "\n"

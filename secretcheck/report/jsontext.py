@@ -1,0 +1,68 @@
+"""`json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)`, byte for byte, faster.
+
+With `indent`, the standard library encodes in pure Python through nested generators (its C
+encoder only writes compact JSON): a 40k-finding report took ~1.1 s of CPU to write, a tenth
+of a whole scan of the file. This writer keeps the C string encoder and joins lists instead;
+anything that is not a plain JSON value goes to `json.dumps`, which decides (or raises) as
+before. A test compares the two on every report format and on generated values.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+from typing import Any
+
+_CONSTANTS = {True: "true", False: "false", None: "null"}
+_FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
+
+
+def dumps(value: Any) -> str:
+    """`json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)`."""
+    parts: list[str] = []
+    _write(value, "\n", parts)
+    return "".join(parts)
+
+
+def _write(value: Any, newline: str, parts: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        parts.append(encode_basestring(value))
+    elif value is None or kind is bool:
+        parts.append(_CONSTANTS[value])
+    elif kind is int:
+        parts.append(int.__repr__(value))
+    elif kind is float:
+        if value != value:
+            parts.append("NaN")
+        else:
+            parts.append(_FLOATS.get(value) or float.__repr__(value))
+    elif kind is dict and all(type(k) is str for k in value):
+        if not value:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        parts.append("{")
+        separator = inner
+        for key in sorted(value):
+            parts.append(separator)
+            parts.append(encode_basestring(key))
+            parts.append(": ")
+            _write(value[key], inner, parts)
+            separator = "," + inner
+        parts.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        parts.append("[")
+        separator = inner
+        for item in value:
+            parts.append(separator)
+            _write(item, inner, parts)
+            separator = "," + inner
+        parts.append(newline + "]")
+    else:  # subclasses, non-string keys, unknown types: the standard library's own answer
+        text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+        parts.append(text.replace("\n", newline))
