@@ -37,32 +37,22 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
             parts.append("NaN")
         else:
             parts.append(_FLOATS.get(value) or float.__repr__(value))
-    elif kind is dict and all(type(k) is str for k in value):
+    elif (kind is dict and all(type(k) is str for k in value)) or kind is list or kind is tuple:
+        is_object = kind is dict
         if not value:
-            parts.append("{}")
+            parts.append("{}" if is_object else "[]")
             return
         inner = newline + "  "
-        parts.append("{")
+        parts.append("{" if is_object else "[")
         separator = inner
-        for key in sorted(value):
+        for member in sorted(value) if is_object else value:
             parts.append(separator)
-            parts.append(encode_basestring(key))
-            parts.append(": ")
-            _write(value[key], inner, parts)
+            if is_object:  # `member` is the key: write it, then its value
+                parts.append(encode_basestring(member) + ": ")
+                member = value[member]
+            _write(member, inner, parts)
             separator = "," + inner
-        parts.append(newline + "}")
-    elif kind is list or kind is tuple:
-        if not value:
-            parts.append("[]")
-            return
-        inner = newline + "  "
-        parts.append("[")
-        separator = inner
-        for item in value:
-            parts.append(separator)
-            _write(item, inner, parts)
-            separator = "," + inner
-        parts.append(newline + "]")
+        parts.append(newline + ("}" if is_object else "]"))
     else:  # subclasses, non-string keys, unknown types: the standard library's own answer
         text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
         parts.append(text.replace("\n", newline))
