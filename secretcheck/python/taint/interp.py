@@ -14,7 +14,7 @@ from typing import Protocol
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments, paths_in
-from secretcheck.python.taint import guards, query
+from secretcheck.python.taint import archive_checks, guards, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     SAFE_LOCATION_PREFIX,
@@ -468,6 +468,13 @@ class Interpreter:
             self.env = then_env
         else:
             self.merge(then_env, else_env)
+        self._members_checked(node)
+
+    def _members_checked(self, node: ast.If | ast.For) -> None:
+        """Past a check of every member of an archive, its extraction stays in its folder."""
+        archive = archive_checks.checked_archive(node, self.tainted)
+        if archive in self.env:  # the archive only: the path it was opened from is unchecked
+            self.env[archive] = clear(self.env[archive], (archive_checks.CATEGORY,))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
         before = dict(self.env)
@@ -480,6 +487,8 @@ class Interpreter:
         self.merge(before, self.env)
         if node.orelse:
             self.run(self.block(node.orelse))
+        if isinstance(node, ast.For):
+            self._members_checked(node)
 
     _exec_For = _exec_AsyncFor = _exec_While = _loop
 
