@@ -371,6 +371,9 @@ class TaintEngine:
             if is_request:
                 local_types[name] = "request"
                 continue
+            if param.annotation is not None and _class_name(param.annotation):
+                # `upload: FileStorage` holds a FileStorage, as `upload = FileStorage(...)` does
+                local_types[name] = resolve(param.annotation)
             if flow is None and name in special:
                 env[name] = CLEAN
                 continue
@@ -395,6 +398,10 @@ def _has_route(func: Function) -> bool:
         ):
             return True
     return False
+
+
+def _class_name(annotation: ast.expr) -> bool:
+    return dotted(annotation).rpartition(".")[2][:1].isupper()
 
 
 def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:

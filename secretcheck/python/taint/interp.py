@@ -267,7 +267,8 @@ class Interpreter:
             if method in _UNESCAPE:
                 self.unescaping = func.value
             receiver = self.eval(func.value)
-        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped)
+        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped,
+                        receiver)  # fmt: skip
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
