@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
 from secretcheck.python.taint.flows import ALL_CATEGORIES
@@ -41,9 +42,11 @@ _PREDICATE_FUNCTIONS = {
     # Django's check: a language code with an installed translation, by its code pattern.
     "check_for_language": ALL_CATEGORIES,
 }
-# A predicate named for validating its argument; `unsafe`, `invalid` and `disallowed` say the
-# opposite, and `check_`/`verify_` name existence and signature tests as often as validations.
-_VALIDATOR_NAME = re.compile(r"(?<!un)safe|(?<!in)valid|(?<!dis)allow|whitelist|^is_?local", re.I)
+# A predicate named for validating its argument: a word of its name (snake_case or camelCase)
+# opens with one of these, or it reads "is local". `unsafe`, `invalid`, `disallowed` say the
+# opposite and `shallow` nothing; `check_`/`verify_` name existence and signature tests as
+# often as validations.
+_VALIDATOR_WORDS = ("safe", "valid", "allow", "whitelist")
 # ... unless it names a file's kind: Flask's documented `allowed_file(name)` and its kin
 # (`valid_extension`, `is_allowed_mimetype`) test the extension and let `../` through.
 _FILE_KIND = frozenset(
@@ -120,9 +123,11 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
 
 
 def _validator(name: str) -> bool:
-    if not _VALIDATOR_NAME.search(name):
+    words = [word.lower() for word in _WORDS.findall(name)]
+    if any(word in _FILE_KIND for word in words):
         return False
-    return not any(word.lower() in _FILE_KIND for word in _WORDS.findall(name))
+    is_local = any(pair == ("is", "local") for pair in pairwise(words))
+    return is_local or any(word.startswith(_VALIDATOR_WORDS) for word in words)
 
 
 def _integer(node: ast.expr) -> bool:
