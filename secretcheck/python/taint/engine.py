@@ -4,7 +4,8 @@ Every function of the module (and the module body itself) is one unit. Units are
 with their parameters as symbolic flows; a parameter that reaches a sink or the return value
 becomes the unit's summary, which callers in the same file apply to their own arguments. The
 units are interpreted again until the summaries stop changing (at most `MAX_ROUNDS`), then once
-more with reporting on.
+more with reporting on. A call passing a constant flag the callee branches on is answered by a
+summary of the callee in that call context (`contexts.py`), built when first asked for.
 """
 
 from __future__ import annotations
