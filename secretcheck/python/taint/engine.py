@@ -4,7 +4,8 @@ Every function of the module (and the module body itself) is one unit. Units are
 with their parameters as symbolic flows; a parameter that reaches a sink or the return value
 becomes the unit's summary, which callers in the same file apply to their own arguments. The
 units are interpreted again until the summaries stop changing (at most `MAX_ROUNDS`), then once
-more with reporting on.
+more with reporting on. A call passing a constant flag the callee branches on is answered by a
+summary of the callee in that call context (`contexts.py`), built when first asked for.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
+from secretcheck.python.taint import contexts
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
 from secretcheck.python.taint.sources import (
@@ -163,6 +165,13 @@ class TaintEngine:
         self.unit: Unit | None = None
         self.current: Summary = Summary()
         self.route = False
+        # Summaries of a callee in a call context (`contexts.py`), per round.
+        self.units: dict[str, Unit] = {}
+        self.branching: dict[str, frozenset[str]] = {}
+        self.in_context: dict[tuple[str, tuple[tuple[str, bool], ...]], Summary] = {}
+        self.context_stack: list[str] = []
+        self.module_types: dict[str, str] = {}
+        self.module_env: Env = {}
 
     # -- Host protocol -------------------------------------------------------------------
     def names(self, node: ast.AST) -> tuple[frozenset[str], bool]:
@@ -212,6 +221,7 @@ class TaintEngine:
                 consumed = consumed or sink.consumes
         summary = self._summary_for(func)
         if summary is not None:
+            summary = self._in_call_context(interp, node) or summary
             return self._apply(summary, node, args, interp)
         summary = self._local_method(interp, func)
         if summary is not None:
@@ -264,11 +274,36 @@ class TaintEngine:
         self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator, False)
 
     def _summary_for(self, func: ast.expr) -> Summary | None:
-        if isinstance(func, ast.Name):
-            return self.summaries.get(func.id)
-        if isinstance(func, ast.Attribute) and dotted(func.value) in ("self", "cls"):
-            return self.summaries.get(f"method:{func.attr}")
-        return None
+        key = _unit_key(func)
+        return self.summaries.get(key) if key else None
+
+    def _in_call_context(self, interp: Interpreter, node: ast.Call) -> Summary | None:
+        """The callee's summary with the branches this call's constant flags rule out left
+        out (`contexts.py`), or None when the call passes none."""
+        unit = self.units.get(_unit_key(node.func))
+        if unit is None or unit.node is None:
+            return None
+        if unit.key not in self.branching:
+            self.branching[unit.key] = contexts.branching_params(unit.node)
+        branching = self.branching[unit.key]
+        if not branching or unit.key in self.context_stack:
+            return None
+        flags = contexts.constant_flags(node, unit.node, branching, interp.known)
+        if not flags:
+            return None
+        key = (unit.key, tuple(sorted(flags.items())))
+        if key not in self.in_context and len(self.context_stack) < contexts.MAX_DEPTH:
+            saved = (self.unit, self.current, self.route, self.reporting)
+            self.context_stack.append(unit.key)
+            self.unit, self.current, self.reporting = unit, Summary(), False
+            try:
+                self._analyze_function(unit, unit.node, self.module_env, self.module_types,
+                                       flags, keep=False)  # fmt: skip
+                self.in_context[key] = self.current
+            finally:
+                self.context_stack.pop()
+                self.unit, self.current, self.route, self.reporting = saved
+        return self.in_context.get(key)
 
     def _local_method(self, interp: Interpreter, func: ast.expr) -> Summary | None:
         """`page = Page(...)` then `page.render()`, with `render(self)` in the body of `class
@@ -328,6 +363,7 @@ class TaintEngine:
     # -- driving -------------------------------------------------------------------------
     def run(self) -> None:
         units = list(units_of(self.body))
+        self.units = {unit.key: unit for unit in units}
         for _ in range(MAX_ROUNDS):
             before = {k: s.signature() for k, s in self.summaries.items()}
             globals_env = self._analyze_all(units)
@@ -340,6 +376,7 @@ class TaintEngine:
     def _analyze_all(self, units: list[Unit], globals_env: Env | None = None) -> Env:
         types: dict[str, str] = {}
         module_env: Env = {}
+        self.in_context = {}  # the summaries they were built from may have changed
         for unit in units:
             self.unit = unit
             self.current = Summary()
@@ -349,12 +386,16 @@ class TaintEngine:
                 interp.run([s for s in self.body
                             if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))])  # fmt: skip
                 module_env = interp.env
+                self.module_env, self.module_types = globals_env or module_env, types
                 continue
             self._analyze_function(unit, unit.node, globals_env or module_env, types)
         return module_env
 
     def _analyze_function(self, unit: Unit, func: Function, globals_env: Env,
-                          types: Mapping[str, str]) -> None:  # fmt: skip
+                          types: Mapping[str, str], flags: Mapping[str, bool] | None = None,
+                          *, keep: bool = True) -> None:  # fmt: skip
+        """`flags`: constant booleans its caller passed (a call context, summarized apart:
+        `keep=False` leaves the unit's own summary alone)."""
         def resolve(expr: ast.expr) -> str:
             found, _ = self._names(expr)
             return sorted(found, key=len)[0] if found else dotted(expr)
@@ -371,6 +412,9 @@ class TaintEngine:
             if is_request:
                 local_types[name] = "request"
                 continue
+            if param.annotation is not None and _class_name(param.annotation):
+                # `upload: FileStorage` holds a FileStorage, as `upload = FileStorage(...)` does
+                local_types[name] = resolve(param.annotation)
             if flow is None and name in special:
                 env[name] = CLEAN
                 continue
@@ -380,7 +424,10 @@ class TaintEngine:
             env[name] = (flow.step(self.step(param, f"{flow.label} of {func.name}()")),)
         self.current.params = tuple(p.arg for p in params)
         interp = Interpreter(self, env, globals_env, local_types)
+        interp.known.update(flags or {})
         interp.run(interp.block(func.body))
+        if not keep:
+            return
         self.summaries[unit.key] = self.current
         if unit.owner:
             self.summaries[f"{unit.owner}.{func.name}"] = self.current
@@ -395,6 +442,19 @@ def _has_route(func: Function) -> bool:
         ):
             return True
     return False
+
+
+def _unit_key(func: ast.expr) -> str:
+    """The unit a call names: `f(...)` -> "f", `self.f(...)` -> "method:f"."""
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and dotted(func.value) in ("self", "cls"):
+        return f"method:{func.attr}"
+    return ""
+
+
+def _class_name(annotation: ast.expr) -> bool:
+    return dotted(annotation).rpartition(".")[2][:1].isupper()
 
 
 def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:

@@ -118,6 +118,7 @@ class CallSite:
     strings: frozenset[str] = frozenset()  # local names bound to a string built in the code
     # The call's result is only unescaped back to text (`Markup(value).unescape()`).
     unescaped: bool = False
+    receiver: Value = CLEAN  # what the called object may hold, for a method call
 
     def is_text(self, node: ast.expr | None) -> bool:
         """Is this argument evidently one string (a literal, f-string, concatenation, format,

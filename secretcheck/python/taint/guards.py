@@ -3,12 +3,22 @@
 `if name in ALLOWED:`, `if not path.startswith(BASE): abort(404)`, `if re.fullmatch(..., x):`
 and `if not url_has_allowed_host_and_scheme(url, ...): return` each clear some categories for
 some names, in the branch where the condition holds (or, for an early exit, after the `if`).
+
+A call whose name says it validates (`is_safe_path(base, p)`,
+`validate_local_redirect(url, allowed)`, `is_allowed_host(h)`) is the code's own check of the
+first argument that may carry attacker data (the others are its policy: a base folder, an
+allowlist), trusted as CodeQL's ad hoc allowlist guard (`AdHocWhitelistCheckSanitizer`,
+`(?<!un)safe|whitelist|(?<!in)valid|allow`) is. Existence and length tests (`os.path.exists(p)`,
+`check_file(p)`, `len(x) < 100`) and extension checks (`allowed_file(name)`) say nothing of
+where a path or URL leads and are no such check.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
 from secretcheck.python.taint.flows import ALL_CATEGORIES
@@ -32,6 +42,18 @@ _PREDICATE_FUNCTIONS = {
     # Django's check: a language code with an installed translation, by its code pattern.
     "check_for_language": ALL_CATEGORIES,
 }
+# A predicate named for validating its argument: a word of its name (snake_case or camelCase)
+# opens with one of these, or it reads "is local". `unsafe`, `invalid`, `disallowed` say the
+# opposite and `shallow` nothing; `check_`/`verify_` name existence and signature tests as
+# often as validations.
+_VALIDATOR_WORDS = ("safe", "valid", "allow", "whitelist")
+# ... unless it names a file's kind: Flask's documented `allowed_file(name)` and its kin
+# (`valid_extension`, `is_allowed_mimetype`) test the extension and let `../` through.
+_FILE_KIND = frozenset(
+    {"file", "files", "filename", "filetype", "ext", "exts", "extension", "extensions", "mime",
+     "mimetype", "type", "types"}
+)  # fmt: skip
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # snake_case and camelCase words
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
 
@@ -93,7 +115,19 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if name == "match" and not _anchored(test):
                 return {}, {}
             return _mark(test, _PREDICATE_FUNCTIONS[name]), {}
+        if _validator(name):
+            checked = next((a for a in test.args if tainted(a)), None)  # the rest is policy
+            if checked is not None and not isinstance(checked, ast.Starred):
+                return _mark(checked, ALL_CATEGORIES), {}
     return {}, {}
+
+
+def _validator(name: str) -> bool:
+    words = [word.lower() for word in _WORDS.findall(name)]
+    if any(word in _FILE_KIND for word in words):
+        return False
+    is_local = any(pair == ("is", "local") for pair in pairwise(words))
+    return is_local or any(word.startswith(_VALIDATOR_WORDS) for word in words)
 
 
 def _integer(node: ast.expr) -> bool:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments, paths_in
-from secretcheck.python.taint import guards, query
+from secretcheck.python.taint import archive_checks, contexts, guards, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     SAFE_LOCATION_PREFIX,
@@ -94,6 +94,8 @@ class Interpreter:
         self.strings: set[str] = set()
         self.statement: Lines | None = None
         self.unescaping: ast.expr | None = None  # X in `X.unescape()`, while X is evaluated
+        # Parameters the caller passed a constant boolean to (`contexts.py`), until rebound.
+        self.known: dict[str, bool] = {}
 
     # -- expressions ---------------------------------------------------------------------
     def eval(self, node: ast.expr) -> Value:
@@ -267,7 +269,8 @@ class Interpreter:
             if method in _UNESCAPE:
                 self.unescaping = func.value
             receiver = self.eval(func.value)
-        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped)
+        site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped,
+                        receiver)  # fmt: skip
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
@@ -334,6 +337,7 @@ class Interpreter:
         key = dotted(target)
         if not key:
             return
+        self.known.pop(key, None)
         self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
         for prefix in [k for k in self.env if k.startswith(key + ".")]:
             del self.env[prefix]
@@ -421,6 +425,9 @@ class Interpreter:
     def _eval_IfExp(self, node: ast.IfExp) -> Value:
         """`url if is_safe(url) else default`: each side under what its test proved."""
         self.eval(node.test)
+        decided = self.decided(node.test)
+        if decided is not None:
+            return self.eval(node.body if decided else node.orelse)
         yes, no = guards.facts(self.predicate(node.test), self.tainted)
         saved = self.env
         self.env = dict(saved)
@@ -455,8 +462,19 @@ class Interpreter:
         keys = {k for env in envs for k in env}
         self.env = {k: join(*(env[k] for env in envs if k in env)) for k in keys}
 
+    def decided(self, test: ast.expr) -> bool | None:
+        """The outcome of a test on a flag the caller passed as a constant, if it is one."""
+        flag = contexts.flag_test(test)
+        if flag is None or flag[0] not in self.known:
+            return None
+        return self.known[flag[0]] == flag[1]
+
     def _exec_If(self, node: ast.If) -> None:
         self.eval(node.test)
+        decided = self.decided(node.test)
+        if decided is not None:  # the other branch does not run in this call context
+            self.run(self.block(node.body if decided else node.orelse))
+            return
         yes, no = guards.facts(self.predicate(node.test), self.tainted)
         then_env = self.branch(self.block(node.body), yes)
         else_env = self.branch(self.block(node.orelse), no)
@@ -468,6 +486,13 @@ class Interpreter:
             self.env = then_env
         else:
             self.merge(then_env, else_env)
+        self._members_checked(node)
+
+    def _members_checked(self, node: ast.If | ast.For) -> None:
+        """Past a check of every member of an archive, its extraction stays in its folder."""
+        archive = archive_checks.checked_archive(node, self.tainted)
+        if archive in self.env:  # the archive only: the path it was opened from is unchecked
+            self.env[archive] = clear(self.env[archive], (archive_checks.CATEGORY,))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
         before = dict(self.env)
@@ -480,6 +505,8 @@ class Interpreter:
         self.merge(before, self.env)
         if node.orelse:
             self.run(self.block(node.orelse))
+        if isinstance(node, ast.For):
+            self._members_checked(node)
 
     _exec_For = _exec_AsyncFor = _exec_While = _loop
 

@@ -2,17 +2,23 @@
 
 How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), Flask
 `send_file`, Starlette/FastAPI `FileResponse`, `os` file operations, `shutil` copies, moves and
-deletes, `pathlib` reads and writes on a tainted path, werkzeug `FileStorage.save`, and
+deletes, `pathlib` reads and writes on a tainted path, werkzeug `FileStorage.save` (known by
+its receiver: an upload from `request.files`, a `FileStorage`, or an object whose own
+`.filename` builds the path; any other `.save` is not a file write), and
 `tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`.
 `os.path.join` carries the taint; `basename`, `secure_filename`, `safe_join`,
 `send_from_directory`, `startswith`/`is_relative_to`/`commonpath` containment checks and
-allowlists sanitize.
+allowlists sanitize, and an archive whose every member such a check passed before extraction
+is safe to extract (`archive_checks.py`).
 
 What it deliberately misses: values of unknown origin (a path parameter is normal code).
 """
 
 from __future__ import annotations
 
+import ast
+
+from secretcheck.python.astsyntax import dotted, paths_in
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
 
@@ -23,6 +29,22 @@ def _unfiltered(site: CallSite) -> bool:
     return site.keyword("filter") is None and site.keyword("members") is None
 
 
+def _uploaded_file(site: CallSite) -> bool:
+    """`x.save(path)` writes a file where x is an uploaded file (werkzeug's `FileStorage`): it
+    came from `request.files`, or the path is built from its own client-chosen `.filename` (a
+    save helper given the upload). Any other object's `save` (a model, a settings manager, a
+    profile store) is that object's business, not a path sink."""
+    if any(f.origin == "source" and f.label.startswith(_UPLOADS) for f in site.receiver):
+        return True
+    if any(name.endswith(".FileStorage.save") for name in site.names):
+        return True  # built as one: `f = FileStorage(stream)`
+    func = site.node.func
+    owner = dotted(func.value) if isinstance(func, ast.Attribute) else ""
+    path = site.argument(0, "dst")
+    return bool(owner) and path is not None and f"{owner}.filename" in paths_in(path)
+
+
+_UPLOADS = ("request.files", "request.FILES")
 _OS = frozenset(
     f"os.{n}"
     for n in (
@@ -78,7 +100,7 @@ SINKS = (
         receiver=True,
         consumes=False,
     ),
-    Sink(frozenset({".save"}), (0, "dst"), note="FileStorage.save"),
+    Sink(frozenset({".save"}), (0, "dst"), when=_uploaded_file, note="FileStorage.save"),
     Sink(
         frozenset({".extractall", ".extract"}),
         receiver=True,
