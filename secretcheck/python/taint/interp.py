@@ -14,7 +14,7 @@ from typing import Protocol
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments, paths_in
-from secretcheck.python.taint import guards, query
+from secretcheck.python.taint import guards, locations, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     SAFE_LOCATION_PREFIX,
@@ -61,6 +61,9 @@ _NO_ARGS = ast.Call(ast.Name("_"), [], [])
 # markupsafe's `Markup(text).unescape()` / `.striptags()`: the idiom for HTML-unescaping, whose
 # plain str result is never marked safe.
 _UNESCAPE = frozenset({"unescape", "striptags"})
+# The env key marking a name that holds a URL on this site (`locations.py`); kept in the env so
+# that branches and loops join it (a name is such a URL after a join only if on every path).
+_OWN_SITE_KEY = "\0own-site:"
 
 
 class Host(Protocol):
@@ -148,7 +151,10 @@ class Interpreter:
         return value
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
-        return self.eval(node.value)  # d[key]: what d holds, whoever picks the key
+        value = self.eval(node.value)  # d[key]: what d holds, whoever picks the key
+        if locations.referer_key(node.slice):  # environ["HTTP_REFERER"]: see locations.py
+            return clear(value, locations.REDIRECT)
+        return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
         pieces = self.host.pieces(node)
@@ -176,6 +182,8 @@ class Interpreter:
         as fixed as a literal host. Returns a stand-in prefix for `_located`."""
         if _local_url(base):
             return "/local"  # f"{reverse('login')}?next={value}": a path on this site
+        if self.own_site(base):
+            return locations.OWN_SITE  # f"{request.host_url}{value}"
         if not _text(after).startswith("/"):
             return ""
         # Configuration read from the environment is the operator's choice, not the attacker's.
@@ -206,13 +214,54 @@ class Interpreter:
         return value
 
     def _leftmost_text(self, node: ast.expr) -> str:
+        after: ast.expr | None = None  # the operand right after the leftmost one, in a `+` chain
         while isinstance(node, ast.BinOp):
+            after = node.right if isinstance(node.op, ast.Add) else None
             node = node.left
         if _local_url(node):
             return "/local"  # reverse(...) + "?next=" + value: still a path on this site
+        if self.own_site(node):
+            return locations.OWN_SITE  # request.host_url + value
         if isinstance(node, ast.JoinedStr) and node.values and self.host.pieces(node) is None:
             return _text(node.values[0])
-        return const_text(node) or ""
+        text = const_text(node)
+        if text is None and after is not None:
+            # STORE_API + "/" + path: as fixed as f"{STORE_API}/{path}"
+            return self._configured_base(node, after)
+        return text or ""
+
+    def own_site(self, node: ast.expr) -> bool:
+        """Does this expression start with this request's own scheme and host (see
+        `locations.py`): `request.host_url`, a name bound to one, a prefix cut of one, one
+        followed by more text?"""
+        if isinstance(node, ast.Subscript):
+            return locations.prefix_slice(node) and self.own_site(node.value)
+        if isinstance(node, ast.BinOp):
+            return isinstance(node.op, ast.Add) and self.own_site(node.left)
+        if isinstance(node, ast.JoinedStr):
+            first = node.values[0] if node.values else None
+            return isinstance(first, ast.FormattedValue) and self.own_site(first.value)
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "str" and len(node.args) == 1:
+                return self.own_site(node.args[0])  # str(request.url) (Starlette's URL)
+            if node.args or node.keywords or not isinstance(func, ast.Attribute):
+                return False
+            return func.attr in locations.OWN_ROOT_METHODS and self._is_request(func.value)
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in locations.OWN_ROOT_ATTRS
+            and self._is_request(node.value)
+        ):
+            return True
+        key = dotted(node)
+        return bool(key) and _OWN_SITE_KEY + key in self.env
+
+    def _is_request(self, node: ast.expr) -> bool:
+        if self.kind(node) == "request":
+            return True
+        names, _ = self.host.names(node)
+        return any(n in ("flask.request", "flask.globals.request") for n in names)
 
     def _eval_Compare(self, node: ast.Compare) -> Value:
         self.eval(node.left)
@@ -260,6 +309,15 @@ class Interpreter:
             if owner and owner != "request":
                 extra.add(f"{owner}.{method}")
         names = names | extra
+        if (
+            method == "get"
+            and isinstance(func, ast.Attribute)
+            and node.args
+            and locations.referer_key(node.args[0])
+        ):  # headers.get("Referer", default): see locations.py; the default is what it is
+            rest = [*node.args[1:], *(k.value for k in node.keywords)]
+            return join(clear(self.eval(func.value), locations.REDIRECT),
+                        *(self.eval(e) for e in rest))  # fmt: skip
         unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
         receiver = CLEAN
@@ -271,6 +329,10 @@ class Interpreter:
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
+        if not names.isdisjoint(locations.URLJOIN) or method == "urljoin":
+            joined = _urljoin(args)
+            if joined is not None:
+                return joined
         flow = call_source(names, method)
         if (
             flow is None
@@ -335,6 +397,7 @@ class Interpreter:
         if not key:
             return
         self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
+        self.env.pop(_OWN_SITE_KEY + key, None)
         for prefix in [k for k in self.env if k.startswith(key + ".")]:
             del self.env[prefix]
 
@@ -369,6 +432,10 @@ class Interpreter:
             self._type_of(node.targets[0], node.value)
             self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0]
+            if self.own_site(node.value):
+                for target in node.targets:
+                    if dotted(target):
+                        self.env[_OWN_SITE_KEY + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 if isinstance(node.value, ast.Call) and any(guards.facts(node.value, self.tainted)):
                     self.predicates[first.id] = node.value
@@ -390,6 +457,8 @@ class Interpreter:
         elif isinstance(node, ast.AugAssign):
             key = dotted(node.target)
             value = built(join(self.eval(node.target), self.eval(node.value)))
+            if isinstance(node.op, ast.Add) and self.own_site(node.target):
+                value = _located(value, locations.OWN_SITE)  # url += "?" + query: still here
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
         elif isinstance(node, ast.Expr):
@@ -453,6 +522,7 @@ class Interpreter:
 
     def merge(self, *envs: Env) -> None:
         keys = {k for env in envs for k in env}
+        keys = {k for k in keys if not k.startswith(_OWN_SITE_KEY) or all(k in e for e in envs)}
         self.env = {k: join(*(env[k] for env in envs if k in env)) for k in keys}
 
     def _exec_If(self, node: ast.If) -> None:
@@ -562,6 +632,17 @@ def _text(node: ast.expr | None) -> str:
 def _local_url(node: ast.expr) -> bool:
     """`reverse("name")`, `url_for("view")`: a path on this site."""
     return isinstance(node, ast.Call) and dotted(node.func).split(".")[-1] in _LOCAL_URL_CALLS
+
+
+def _urljoin(args: list[tuple[Argument, Value]]) -> Value | None:
+    """urljoin(base, "v1/items/" + value): a relative reference keeps the base's scheme and
+    host (see `locations.py`); one that may be absolute is as tainted as the base."""
+    if len(args) < 2 or any(a.keyword is not None or a.star for a, _ in args[:2]):
+        return None
+    (_, base), (ref, joined) = args[0], args[1]
+    if locations.relative_reference(ref.value):
+        joined = clear(joined, ("ssrf", "open-redirect"))
+    return built(join(base, joined, *(v for _, v in args[2:])))
 
 
 def _located(value: Value, prefix: str) -> Value:
