@@ -183,3 +183,33 @@ def django_back_or_next(request):
 def django_here(request):
     # ok: SC210
     return HttpResponseRedirect(request.build_absolute_uri() + request.GET["tab"])
+
+
+def fetch_under(base, path):
+    # expect: SC206
+    return requests.get(base + "/" + path, timeout=5).text
+
+
+def fetch_under_fstring(base, path):
+    # expect: SC206
+    return requests.get(f"{base}/{path}", timeout=5).text
+
+
+def fetch_from(base, path):
+    # ok: SC206
+    return requests.get(base + "/" + path, timeout=5).text
+
+
+@app.route("/under")
+def under_chosen_base():
+    return fetch_under(request.args["base"], "status")
+
+
+@app.route("/under-fstring")
+def under_chosen_base_fstring():
+    return fetch_under_fstring(request.args["base"], "status")
+
+
+@app.route("/under-store")
+def under_store():
+    return fetch_from(STORE_API, request.args["path"])

@@ -64,6 +64,7 @@ _UNESCAPE = frozenset({"unescape", "striptags"})
 # The env key marking a name that holds a URL on this site (`locations.py`); kept in the env so
 # that branches and loops join it (a name is such a URL after a join only if on every path).
 _OWN_SITE_KEY = "\0own-site:"
+_CONFIGURED = "https://configured"  # a stand-in host for a base URL from code or configuration
 
 
 class Host(Protocol):
@@ -175,7 +176,16 @@ class Interpreter:
         prefix = _text(first)
         if isinstance(first, ast.FormattedValue) and len(values) > 1:
             prefix = self._configured_base(first.value, values[1])
+            return self._behind_base(built(join(*parts)), first.value, prefix)
         return _located(built(join(*parts)), prefix)
+
+    def _behind_base(self, value: Value, base: ast.expr, prefix: str) -> Value:
+        """`value` confined behind `prefix`; a configured base's own flows stay as they are
+        (a caller's argument there still picks the host: `fetch(request.args["base"], p)`)."""
+        located = _located(value, prefix)
+        if not prefix.startswith(_CONFIGURED):
+            return located
+        return join(located, built(self.eval(base)))
 
     def _configured_base(self, base: ast.expr, after: ast.expr) -> str:
         """f"{API_BASE}/users/{uid}": a base URL from code or configuration, then a path, is
@@ -189,7 +199,7 @@ class Interpreter:
         # Configuration read from the environment is the operator's choice, not the attacker's.
         if any(f.origin == "source" and f.only is None for f in self.eval(base)):
             return ""
-        return "https://configured" + _text(after)
+        return _CONFIGURED + _text(after)
 
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
         split = None
@@ -204,7 +214,10 @@ class Interpreter:
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
         if isinstance(node.op, (ast.Add, ast.Mod)):
-            return _located(built(value), self._leftmost_text(node))
+            leftmost: ast.expr = node
+            while isinstance(leftmost, ast.BinOp):
+                leftmost = leftmost.left
+            return self._behind_base(built(value), leftmost, self._leftmost_text(node))
         return value
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> Value:
