@@ -22,6 +22,7 @@ from flask import Flask, redirect, request
 app = Flask(__name__)
 STORE_API = "https://storeapi.example.com"
 RELAY_SCHEME = "https"
+SITE_ROOT = ""
 
 
 def store_url_for_current_request():
@@ -124,6 +125,33 @@ def page_root_then_not():
     base = request.script_root
     # expect: SC210
     return redirect(base + request.args["next"])
+
+
+@app.route("/page-loop")
+def page_loop():
+    location = request.url_root
+    for part in request.args.getlist("part"):
+        location = location + part + "/"
+    # ok: SC210
+    return redirect(location)
+
+
+@app.route("/under-site-root")
+def under_site_root():
+    # expect: SC210
+    return redirect(SITE_ROOT + "/" + request.args["next"])
+
+
+@app.route("/under-site-root-fstring")
+def under_site_root_fstring():
+    # expect: SC210
+    return redirect(f"{SITE_ROOT}/{request.args['next']}")
+
+
+@app.route("/site-root-users")
+def site_root_users():
+    # ok: SC210
+    return redirect(f"{SITE_ROOT}/users/{request.args['name']}")
 
 
 @app.route("/under-script-root")

@@ -65,6 +65,7 @@ _UNESCAPE = frozenset({"unescape", "striptags"})
 # that branches and loops join it (a name is such a URL after a join only if on every path).
 _OWN_SITE_KEY = "\0own-site:"
 _CONFIGURED = "https://configured"  # a stand-in host for a base URL from code or configuration
+_CONFIGURED_HOST_ONLY = "https://configured-host-only/"  # ... of a URL fetched, not redirected to
 
 
 class Host(Protocol):
@@ -182,9 +183,12 @@ class Interpreter:
     def _behind_base(self, value: Value, base: ast.expr, prefix: str) -> Value:
         """`value` confined behind `prefix`; a configured base's own flows stay as they are
         (a caller's argument there still picks the host: `fetch(request.args["base"], p)`)."""
-        located = _located(value, prefix)
-        if not prefix.startswith(_CONFIGURED):
-            return located
+        if prefix == _CONFIGURED_HOST_ONLY:
+            located = clear(value, ("ssrf",))
+        elif prefix.startswith(_CONFIGURED):
+            located = _located(value, prefix)
+        else:
+            return _located(value, prefix)
         return join(located, built(self.eval(base)))
 
     def _configured_base(self, base: ast.expr, after: ast.expr) -> str:
@@ -199,6 +203,10 @@ class Interpreter:
         # Configuration read from the environment is the operator's choice, not the attacker's.
         if any(f.origin == "source" and f.only is None for f in self.eval(base)):
             return ""
+        if not locations.PATH_SEGMENT.match(_text(after)):
+            # f"{root}/{value}": a root of "" or "/" makes "//evil" (a host) of a redirect.
+            # A request to "//evil" fails (no scheme), so this is still no SSRF.
+            return _CONFIGURED_HOST_ONLY
         return _CONFIGURED + _text(after)
 
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
@@ -439,13 +447,14 @@ class Interpreter:
         if isinstance(node, ast.Assign):
             value = self.eval(node.value)
             names = paths_in(node.value)
+            own_site = self.own_site(node.value)  # before binding: `url = url + path`
             for target in node.targets:
                 self.bind(target, value, node)
                 self.derived[dotted(target)] = set(names)
             self._type_of(node.targets[0], node.value)
             self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0]
-            if self.own_site(node.value):
+            if own_site:
                 for target in node.targets:
                     if dotted(target):
                         self.env[_OWN_SITE_KEY + dotted(target)] = CLEAN

@@ -43,6 +43,9 @@ URLJOIN = frozenset({"urllib.parse.urljoin", "urlparse.urljoin", "urllib.urljoin
 # would make it a scheme) or a query or fragment. Not "/" alone, which `"/" + "/evil"` turns
 # into the network-path reference "//evil".
 _RELATIVE = re.compile(r"(?:/[^/\\]|[^/\\:?#]+/|[?#])")
+# A literal path segment after a base (`"/users/"`): whatever the base holds ("", "/"), the host
+# is the base's or the segment's, never the text after it.
+PATH_SEGMENT = re.compile(r"/[^/\\]")
 
 
 def referer_key(node: ast.expr | None) -> bool:
