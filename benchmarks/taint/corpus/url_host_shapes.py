@@ -192,6 +192,18 @@ def back_or_next():
     return redirect(request.headers.get("Referer", request.args["next"]))
 
 
+@app.route("/login-done")
+def login_done():
+    # expect: SC210
+    return redirect(request.args.get("referer", "/"))
+
+
+@app.route("/login-done-form", methods=["POST"])
+def login_done_form():
+    # expect: SC210
+    return redirect(request.form["referrer"])
+
+
 @app.route("/came-from")
 def came_from():
     # expect: SC207

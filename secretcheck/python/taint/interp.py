@@ -154,7 +154,7 @@ class Interpreter:
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
         value = self.eval(node.value)  # d[key]: what d holds, whoever picks the key
-        if locations.referer_key(node.slice):  # environ["HTTP_REFERER"]: see locations.py
+        if locations.referer_key(node.value, node.slice):  # environ["HTTP_REFERER"]
             return clear(value, locations.REDIRECT)
         return value
 
@@ -334,7 +334,7 @@ class Interpreter:
             method == "get"
             and isinstance(func, ast.Attribute)
             and node.args
-            and locations.referer_key(node.args[0])
+            and locations.referer_key(func.value, node.args[0])
         ):  # headers.get("Referer", default): see locations.py; the default is what it is
             rest = [*node.args[1:], *(k.value for k in node.keywords)]
             return join(clear(self.eval(func.value), locations.REDIRECT),

@@ -25,7 +25,7 @@ from __future__ import annotations
 import ast
 import re
 
-from secretcheck.python.astsyntax import const_text
+from secretcheck.python.astsyntax import const_text, dotted
 
 # A stand-in prefix for `interp._located`: some URL on this site (matches SAFE_LOCATION_PREFIX).
 OWN_SITE = "https://this-site/"
@@ -34,8 +34,12 @@ OWN_ROOT_ATTRS = frozenset({"url", "base_url", "url_root", "host_url", "root_url
 # Methods of a request returning its own absolute URL when called without arguments (with
 # one, Django's `build_absolute_uri(location)` returns an absolute `location` as it is).
 OWN_ROOT_METHODS = frozenset({"build_absolute_uri", "full_url"})
-# The Referer header by the names frameworks give it: a headers key, a WSGI/Django META key.
-_REFERER_KEYS = frozenset({"referer", "referrer", "http_referer"})
+# The Referer header by the names frameworks give it: a key of a headers mapping, and the
+# CGI/WSGI variable (`environ`, Django's `META`), a name no form or query field goes by. A
+# query parameter named "referer" (`/login?referer=...`) is the attacker's, like any other.
+_HEADER_KEYS = frozenset({"referer", "referrer"})
+_HEADER_MAPPINGS = frozenset({"headers", "environ", "META"})
+_CGI_KEY = "http_referer"
 REDIRECT = frozenset({"open-redirect"})
 URLJOIN = frozenset({"urllib.parse.urljoin", "urlparse.urljoin", "urllib.urljoin",
                      "requests.compat.urljoin"})  # fmt: skip
@@ -48,10 +52,15 @@ _RELATIVE = re.compile(r"(?:/[^/\\]|[^/\\:?#]+/|[?#])")
 PATH_SEGMENT = re.compile(r"/[^/\\]")
 
 
-def referer_key(node: ast.expr | None) -> bool:
-    """Is this the literal name of the Referer header (`"Referer"`, `"HTTP_REFERER"`)?"""
-    text = const_text(node)
-    return text is not None and text.lower() in _REFERER_KEYS
+def referer_key(mapping: ast.expr, key: ast.expr | None) -> bool:
+    """Does `mapping[key]` read the Referer header (`request.headers["Referer"]`,
+    `environ["HTTP_REFERER"]`), not a form or query field of that name?"""
+    text = const_text(key)
+    if text is None:
+        return False
+    if text.lower() == _CGI_KEY:
+        return True
+    return text.lower() in _HEADER_KEYS and dotted(mapping).split(".")[-1] in _HEADER_MAPPINGS
 
 
 def relative_reference(node: ast.expr) -> bool:
