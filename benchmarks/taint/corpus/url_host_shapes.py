@@ -63,6 +63,18 @@ def relay_from_base():
     return requests.get(request.args["base"] + "/status", timeout=5).text
 
 
+@app.route("/self-status")
+def self_status():
+    # expect: SC206
+    return requests.get(request.host_url + "internal/status", timeout=5).text
+
+
+@app.route("/self-api")
+def self_api():
+    # expect: SC206
+    return requests.get(f"{request.url_root}api/{request.args['name']}", timeout=5).text
+
+
 @app.route("/items/<item_id>")
 def item_from_store(item_id):
     # ok: SC206

@@ -183,6 +183,8 @@ class Interpreter:
     def _behind_base(self, value: Value, base: ast.expr, prefix: str) -> Value:
         """`value` confined behind `prefix`; a configured base's own flows stay as they are
         (a caller's argument there still picks the host: `fetch(request.args["base"], p)`)."""
+        if prefix == locations.OWN_SITE:
+            return clear(value, locations.REDIRECT)
         if prefix == _CONFIGURED_HOST_ONLY:
             located = clear(value, ("ssrf",))
         elif prefix.startswith(_CONFIGURED):
@@ -480,7 +482,7 @@ class Interpreter:
             key = dotted(node.target)
             value = built(join(self.eval(node.target), self.eval(node.value)))
             if isinstance(node.op, ast.Add) and self.own_site(node.target):
-                value = _located(value, locations.OWN_SITE)  # url += "?" + query: still here
+                value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
         elif isinstance(node, ast.Expr):

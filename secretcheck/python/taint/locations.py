@@ -5,10 +5,14 @@ an attacker appends after a fixed host picks a path there ("partial SSRF", CodeQ
 py/partial-ssrf rather than py/full-ssrf), which is no SSRF and no open redirect. Three shapes
 fix the host besides a literal prefix (`calls.SAFE_LOCATION_PREFIX`):
 
-- this request's own root: `request.host_url`, `request.url_root`, `request.base_url`,
-  `request.url` (werkzeug, Starlette), Django's `request.build_absolute_uri()`, or a prefix
-  cut of one (`url[: url.find("/api/")]`), then anything: the URL stays on this site.
+- this request's own root, for a redirect: `request.host_url`, `request.url_root`,
+  `request.base_url`, `request.url` (werkzeug, Starlette), Django's
+  `request.build_absolute_uri()`, or a prefix cut of one (`url[: url.find("/api/")]`), then
+  anything: the victim's browser sent the Host, so the URL stays on this site.
   `request.script_root` is not one: it is "" at the site's root, and "" + "//evil" leaves.
+  Not for a request the server makes: there whoever sends the request wrote the Host header
+  (werkzeug does not check it unless TRUSTED_HOSTS is set), so `request.host_url + path` is
+  still SSRF.
 - `urljoin(base, ref)` where `ref` starts with a relative path (`"v1/items/" + value`): the
   result keeps the base's scheme and host. A `ref` that may be absolute (`value`,
   `"/" + value` -> `//evil`) replaces them.
@@ -27,7 +31,7 @@ import re
 
 from secretcheck.python.astsyntax import const_text, dotted
 
-# A stand-in prefix for `interp._located`: some URL on this site (matches SAFE_LOCATION_PREFIX).
+# A stand-in prefix for `interp._behind_base`: some URL on this site.
 OWN_SITE = "https://this-site/"
 # Request attributes holding the request's own absolute URL, its scheme and host first.
 OWN_ROOT_ATTRS = frozenset({"url", "base_url", "url_root", "host_url", "root_url"})
