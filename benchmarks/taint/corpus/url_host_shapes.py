@@ -75,6 +75,30 @@ def self_api():
     return requests.get(f"{request.url_root}api/{request.args['name']}", timeout=5).text
 
 
+@app.route("/store-search")
+def store_search():
+    # ok: SC206
+    return requests.get("%s/v1/search/%s" % (STORE_API, request.args["q"]), timeout=5).text
+
+
+@app.route("/store-format")
+def store_format():
+    # ok: SC206
+    return requests.get("{}/v1/search/{}".format(STORE_API, request.args["q"]), timeout=5).text
+
+
+@app.route("/relay-format")
+def relay_format():
+    # expect: SC206
+    return requests.get("{}/v1/status".format(request.args["base"]), timeout=5).text
+
+
+@app.route("/relay-percent")
+def relay_percent():
+    # expect: SC206
+    return requests.get("%s%s" % (STORE_API, request.args["path"]), timeout=5).text
+
+
 @app.route("/items/<item_id>")
 def item_from_store(item_id):
     # ok: SC206

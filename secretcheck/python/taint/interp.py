@@ -223,6 +223,13 @@ class Interpreter:
             head, tail = split
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+        rest = locations.after_leading_field(const_text(node.left) or "", "%")
+        if isinstance(node.op, ast.Mod) and rest is not None:
+            right = node.right
+            base = right.elts[0] if isinstance(right, ast.Tuple) and right.elts else right
+            if not isinstance(base, ast.Starred):  # "%s/users/%s" % (API_BASE, uid)
+                prefix = self._configured_base(base, ast.Constant(rest))
+                return self._behind_base(built(value), base, prefix)
         if isinstance(node.op, (ast.Add, ast.Mod)):
             leftmost: ast.expr = node
             while isinstance(leftmost, ast.BinOp):
@@ -388,7 +395,19 @@ class Interpreter:
                 return from_args  # a modelled step, or a class of this file built from them
             return self._opaque(from_args, node)
         if method in BUILDER_METHODS:
-            return _located(built(join(receiver, from_args)), const_text(func.value) or "")
+            value = built(join(receiver, from_args))
+            after_field = locations.after_leading_field(const_text(func.value) or "", method)
+            if (
+                method == "format"
+                and after_field is not None
+                and node.args
+                and not isinstance(node.args[0], ast.Starred)
+            ):  # "{}/users/{}".format(API_BASE, uid), as f"{API_BASE}/users/{uid}"
+                base = node.args[0]
+                return self._behind_base(
+                    value, base, self._configured_base(base, ast.Constant(after_field))
+                )
+            return _located(value, const_text(func.value) or "")
         if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
             return join(receiver, from_args)
         if receiver_method(method):

@@ -54,6 +54,8 @@ _RELATIVE = re.compile(r"(?:/[^/\\]|[^/\\:?#]+/|[?#])")
 # A literal path segment after a base (`"/users/"`): whatever the base holds ("", "/"), the host
 # is the base's or the segment's, never the text after it.
 PATH_SEGMENT = re.compile(r"/[^/\\]")
+_PERCENT_FIELD = re.compile(r"%s")
+_FORMAT_FIELD = re.compile(r"\{0?\}")
 
 
 def referer_key(mapping: ast.expr, key: ast.expr | None) -> bool:
@@ -76,6 +78,13 @@ def relative_reference(node: ast.expr) -> bool:
         node = node.values[0] if node.values else ast.Constant("")
     text = const_text(node)
     return text is not None and bool(_RELATIVE.match(text))
+
+
+def after_leading_field(template: str, method: str) -> str | None:
+    """The literal text after a template's leading field: "/users/%s" for "%s/users/%s"
+    (`%`), "/users/{}" for "{}/users/{}" (`str.format`); None when it starts otherwise."""
+    match = (_PERCENT_FIELD if method == "%" else _FORMAT_FIELD).match(template)
+    return template[match.end() :] if match else None
 
 
 def prefix_slice(node: ast.Subscript) -> bool:
