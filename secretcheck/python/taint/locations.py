@@ -2,8 +2,14 @@
 
 Where a request goes or a redirect sends the user is chosen by the URL's scheme and host. Text
 an attacker appends after a fixed host picks a path there ("partial SSRF", CodeQL's
-py/partial-ssrf rather than py/full-ssrf), which is no SSRF and no open redirect. Three shapes
+py/partial-ssrf rather than py/full-ssrf), which is no SSRF and no open redirect. These shapes
 fix the host besides a literal prefix (`calls.SAFE_LOCATION_PREFIX`):
+
+- a base from code or configuration, not from the request, then a literal path segment:
+  `API_BASE + "/users/" + uid`, f"{API_BASE}/users/{uid}", "%s/users/%s" % (API_BASE, uid),
+  "{}/users/{}".format(API_BASE, uid) (`interp._configured_base`). The base's own flows stay
+  (a caller may pass request data as the base). After a bare "/" only a fetch is confined: a
+  base of "" or "/" turns "/" + "/evil" into the host "//evil" of a redirect;
 
 - this request's own root, for a redirect: `request.host_url`, `request.url_root`,
   `request.base_url`, `request.url` (werkzeug, Starlette), Django's
