@@ -14,7 +14,7 @@ from typing import Protocol
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments, paths_in
-from secretcheck.python.taint import archive_checks, contexts, guards, query
+from secretcheck.python.taint import archive_checks, contexts, guards, locations, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     SAFE_LOCATION_PREFIX,
@@ -61,6 +61,11 @@ _NO_ARGS = ast.Call(ast.Name("_"), [], [])
 # markupsafe's `Markup(text).unescape()` / `.striptags()`: the idiom for HTML-unescaping, whose
 # plain str result is never marked safe.
 _UNESCAPE = frozenset({"unescape", "striptags"})
+# The env key marking a name that holds a URL on this site (`locations.py`); kept in the env so
+# that branches and loops join it (a name is such a URL after a join only if on every path).
+_OWN_SITE_KEY = "\0own-site:"
+_CONFIGURED = "https://configured"  # a stand-in host for a base URL from code or configuration
+_CONFIGURED_HOST_ONLY = "https://configured-host-only/"  # ... of a URL fetched, not redirected to
 
 
 class Host(Protocol):
@@ -150,7 +155,10 @@ class Interpreter:
         return value
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
-        return self.eval(node.value)  # d[key]: what d holds, whoever picks the key
+        value = self.eval(node.value)  # d[key]: what d holds, whoever picks the key
+        if locations.referer_key(node.value, node.slice):  # environ["HTTP_REFERER"]
+            return clear(value, locations.REDIRECT)
+        return value
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
         pieces = self.host.pieces(node)
@@ -171,19 +179,39 @@ class Interpreter:
         prefix = _text(first)
         if isinstance(first, ast.FormattedValue) and len(values) > 1:
             prefix = self._configured_base(first.value, values[1])
+            return self._behind_base(built(join(*parts)), first.value, prefix)
         return _located(built(join(*parts)), prefix)
+
+    def _behind_base(self, value: Value, base: ast.expr, prefix: str) -> Value:
+        """`value` confined behind `prefix`; a configured base's own flows stay as they are
+        (a caller's argument there still picks the host: `fetch(request.args["base"], p)`)."""
+        if prefix == locations.OWN_SITE:
+            return clear(value, locations.REDIRECT)
+        if prefix == _CONFIGURED_HOST_ONLY:
+            located = clear(value, ("ssrf",))
+        elif prefix.startswith(_CONFIGURED):
+            located = _located(value, prefix)
+        else:
+            return _located(value, prefix)
+        return join(located, built(self.eval(base)))
 
     def _configured_base(self, base: ast.expr, after: ast.expr) -> str:
         """f"{API_BASE}/users/{uid}": a base URL from code or configuration, then a path, is
         as fixed as a literal host. Returns a stand-in prefix for `_located`."""
         if _local_url(base):
             return "/local"  # f"{reverse('login')}?next={value}": a path on this site
+        if self.own_site(base):
+            return locations.OWN_SITE  # f"{request.host_url}{value}"
         if not _text(after).startswith("/"):
             return ""
         # Configuration read from the environment is the operator's choice, not the attacker's.
         if any(f.origin == "source" and f.only is None for f in self.eval(base)):
             return ""
-        return "https://configured" + _text(after)
+        if not locations.PATH_SEGMENT.match(_text(after)):
+            # f"{root}/{value}": a root of "" or "/" makes "//evil" (a host) of a redirect.
+            # A request to "//evil" fails (no scheme), so this is still no SSRF.
+            return _CONFIGURED_HOST_ONLY
+        return _CONFIGURED + _text(after)
 
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
         split = None
@@ -197,8 +225,18 @@ class Interpreter:
             head, tail = split
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+        rest = locations.after_leading_field(const_text(node.left) or "", "%")
+        if isinstance(node.op, ast.Mod) and rest is not None:
+            right = node.right
+            base = right.elts[0] if isinstance(right, ast.Tuple) and right.elts else right
+            if not isinstance(base, ast.Starred):  # "%s/users/%s" % (API_BASE, uid)
+                prefix = self._configured_base(base, ast.Constant(rest))
+                return self._behind_base(built(value), base, prefix)
         if isinstance(node.op, (ast.Add, ast.Mod)):
-            return _located(built(value), self._leftmost_text(node))
+            leftmost: ast.expr = node
+            while isinstance(leftmost, ast.BinOp):
+                leftmost = leftmost.left
+            return self._behind_base(built(value), leftmost, self._leftmost_text(node))
         return value
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> Value:
@@ -208,13 +246,54 @@ class Interpreter:
         return value
 
     def _leftmost_text(self, node: ast.expr) -> str:
+        after: ast.expr | None = None  # the operand right after the leftmost one, in a `+` chain
         while isinstance(node, ast.BinOp):
+            after = node.right if isinstance(node.op, ast.Add) else None
             node = node.left
         if _local_url(node):
             return "/local"  # reverse(...) + "?next=" + value: still a path on this site
+        if self.own_site(node):
+            return locations.OWN_SITE  # request.host_url + value
         if isinstance(node, ast.JoinedStr) and node.values and self.host.pieces(node) is None:
             return _text(node.values[0])
-        return const_text(node) or ""
+        text = const_text(node)
+        if text is None and after is not None:
+            # STORE_API + "/" + path: as fixed as f"{STORE_API}/{path}"
+            return self._configured_base(node, after)
+        return text or ""
+
+    def own_site(self, node: ast.expr) -> bool:
+        """Does this expression start with this request's own scheme and host (see
+        `locations.py`): `request.host_url`, a name bound to one, a prefix cut of one, one
+        followed by more text?"""
+        if isinstance(node, ast.Subscript):
+            return locations.prefix_slice(node) and self.own_site(node.value)
+        if isinstance(node, ast.BinOp):
+            return isinstance(node.op, ast.Add) and self.own_site(node.left)
+        if isinstance(node, ast.JoinedStr):
+            first = node.values[0] if node.values else None
+            return isinstance(first, ast.FormattedValue) and self.own_site(first.value)
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id == "str" and len(node.args) == 1:
+                return self.own_site(node.args[0])  # str(request.url) (Starlette's URL)
+            if node.args or node.keywords or not isinstance(func, ast.Attribute):
+                return False
+            return func.attr in locations.OWN_ROOT_METHODS and self._is_request(func.value)
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in locations.OWN_ROOT_ATTRS
+            and self._is_request(node.value)
+        ):
+            return True
+        key = dotted(node)
+        return bool(key) and _OWN_SITE_KEY + key in self.env
+
+    def _is_request(self, node: ast.expr) -> bool:
+        if self.kind(node) == "request":
+            return True
+        names, _ = self.host.names(node)
+        return any(n in ("flask.request", "flask.globals.request") for n in names)
 
     def _eval_Compare(self, node: ast.Compare) -> Value:
         self.eval(node.left)
@@ -262,6 +341,15 @@ class Interpreter:
             if owner and owner != "request":
                 extra.add(f"{owner}.{method}")
         names = names | extra
+        if (
+            method == "get"
+            and isinstance(func, ast.Attribute)
+            and node.args
+            and locations.referer_key(func.value, node.args[0])
+        ):  # headers.get("Referer", default): see locations.py; the default is what it is
+            rest = [*node.args[1:], *(k.value for k in node.keywords)]
+            return join(clear(self.eval(func.value), locations.REDIRECT),
+                        *(self.eval(e) for e in rest))  # fmt: skip
         unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
         receiver = CLEAN
@@ -274,6 +362,10 @@ class Interpreter:
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
+        if not names.isdisjoint(locations.URLJOIN) or method == "urljoin":
+            joined = _urljoin(args)
+            if joined is not None:
+                return joined
         flow = call_source(names, method)
         if (
             flow is None
@@ -306,7 +398,19 @@ class Interpreter:
                 return from_args  # a modelled step, or a class of this file built from them
             return self._opaque(from_args, node)
         if method in BUILDER_METHODS:
-            return _located(built(join(receiver, from_args)), const_text(func.value) or "")
+            value = built(join(receiver, from_args))
+            after_field = locations.after_leading_field(const_text(func.value) or "", method)
+            if (
+                method == "format"
+                and after_field is not None
+                and node.args
+                and not isinstance(node.args[0], ast.Starred)
+            ):  # "{}/users/{}".format(API_BASE, uid), as f"{API_BASE}/users/{uid}"
+                base = node.args[0]
+                return self._behind_base(
+                    value, base, self._configured_base(base, ast.Constant(after_field))
+                )
+            return _located(value, const_text(func.value) or "")
         if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
             return join(receiver, from_args)
         if receiver_method(method):
@@ -339,6 +443,7 @@ class Interpreter:
             return
         self.known.pop(key, None)
         self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
+        self.env.pop(_OWN_SITE_KEY + key, None)
         for prefix in [k for k in self.env if k.startswith(key + ".")]:
             del self.env[prefix]
 
@@ -367,12 +472,17 @@ class Interpreter:
         if isinstance(node, ast.Assign):
             value = self.eval(node.value)
             names = paths_in(node.value)
+            own_site = self.own_site(node.value)  # before binding: `url = url + path`
             for target in node.targets:
                 self.bind(target, value, node)
                 self.derived[dotted(target)] = set(names)
             self._type_of(node.targets[0], node.value)
             self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0]
+            if own_site:
+                for target in node.targets:
+                    if dotted(target):
+                        self.env[_OWN_SITE_KEY + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 if isinstance(node.value, ast.Call) and any(guards.facts(node.value, self.tainted)):
                     self.predicates[first.id] = node.value
@@ -394,6 +504,8 @@ class Interpreter:
         elif isinstance(node, ast.AugAssign):
             key = dotted(node.target)
             value = built(join(self.eval(node.target), self.eval(node.value)))
+            if isinstance(node.op, ast.Add) and self.own_site(node.target):
+                value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
         elif isinstance(node, ast.Expr):
@@ -460,6 +572,7 @@ class Interpreter:
 
     def merge(self, *envs: Env) -> None:
         keys = {k for env in envs for k in env}
+        keys = {k for k in keys if not k.startswith(_OWN_SITE_KEY) or all(k in e for e in envs)}
         self.env = {k: join(*(env[k] for env in envs if k in env)) for k in keys}
 
     def decided(self, test: ast.expr) -> bool | None:
@@ -589,6 +702,17 @@ def _text(node: ast.expr | None) -> str:
 def _local_url(node: ast.expr) -> bool:
     """`reverse("name")`, `url_for("view")`: a path on this site."""
     return isinstance(node, ast.Call) and dotted(node.func).split(".")[-1] in _LOCAL_URL_CALLS
+
+
+def _urljoin(args: list[tuple[Argument, Value]]) -> Value | None:
+    """urljoin(base, "v1/items/" + value): a relative reference keeps the base's scheme and
+    host (see `locations.py`); one that may be absolute is as tainted as the base."""
+    if len(args) < 2 or any(a.keyword is not None or a.star for a, _ in args[:2]):
+        return None
+    (_, base), (ref, joined) = args[0], args[1]
+    if locations.relative_reference(ref.value):
+        joined = clear(joined, ("ssrf", "open-redirect"))
+    return built(join(base, joined, *(v for _, v in args[2:])))
 
 
 def _located(value: Value, prefix: str) -> Value:

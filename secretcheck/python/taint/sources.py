@@ -70,9 +70,12 @@ _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 WEB_IMPORT = re.compile(WEB_FRAMEWORK)  # one notion of a web module for prefilters and engine
 
 
-# The path of the current request (`request.get_full_path()`, `request.path`): redirecting
-# to it sends the user back to this site, so it is no open redirect.
-LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path"})
+# The path of the current request (`request.get_full_path()`, `request.path`) or its root
+# (`request.host_url`, `request.base_url`): redirecting to it sends the user back to this site,
+# so it is no open redirect. Nor is the Referer, the page the victim's own browser came from
+# (see `locations.py`); both stay attacker text for every other sink.
+LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path",
+                        "base_url", "host_url", "url_root", "referrer"})  # fmt: skip
 
 
 # The threat model, after CodeQL's default "remote" one. A remote source (request data, route

@@ -2,7 +2,8 @@
 
 How it detects: taint into Flask/werkzeug `redirect`, Django `redirect`,
 `HttpResponseRedirect`/`HttpResponsePermanentRedirect` and Starlette/FastAPI `RedirectResponse`.
-`url_for`/`reverse`, a fixed local prefix (`"/profile/" + name`), allowlists and
+`url_for`/`reverse`, a fixed local prefix (`"/profile/" + name`), this request's own root
+(`request.host_url + name`) or path, the Referer (see `locations.py`), allowlists and
 `url_has_allowed_host_and_scheme` guards are safe.
 
 What it deliberately misses: values of unknown origin, and `Location` headers set by hand.

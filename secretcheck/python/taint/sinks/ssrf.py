@@ -6,7 +6,8 @@ How it detects: taint into the URL of `requests` (and `niquests`, `requests_cach
 (`urlopen`/`Request`/`urlretrieve`/openers), `urllib3`, tornado's HTTP clients, `httplib2`,
 websocket clients, and the host of `http.client`, `ftplib`, `smtplib`, `socket` connections and
 `xmlrpc` proxies. A URL built behind a fixed scheme and host
-(`f"https://api.example.com/users/{uid}"`) and URLs checked against an allowlist are safe.
+(`f"https://api.example.com/users/{uid}"`, `API_BASE + "/users/" + uid`, `urljoin(API_BASE,
+"users/" + uid)`; see `locations.py`) and URLs checked against an allowlist are safe.
 
 What it deliberately misses: values of unknown origin, and clients stored on `self`.
 """
