@@ -4,6 +4,7 @@
     python benchmarks/build_corpus.py large     # small + click, jinja2, requests, pip
     python benchmarks/build_corpus.py realcode  # the 9 projects of benchmarks/realcode/
     python benchmarks/build_corpus.py realapps  # 7 web applications (benchmarks/realcode/)
+    python benchmarks/build_corpus.py holdout   # 7 more web applications, judged apart
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -113,6 +114,35 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("Radicale", "3.1.8",
               "556a5b6dad428d9d0e2e879cfd84afe8d5987e04ae9d57b3015073f01664e484",
               "Radicale-3.1.8.tar.gz"),
+        # The holdout corpus (resolved on 2026-12-06): web applications judged BEFORE the
+        # false-alarm fixes tuned on realapps, so precision is also measured on code nobody tuned
+        # on. mlflow 2.9.2 has published tracking-server path traversals (CVE-2024-1483, fixed
+        # in 2.10.0; CVE-2024-2928 and CVE-2024-3848, fixed later) and jupyter_server 2.7.1 is the
+        # last version before the fixes of its open redirect CVE-2023-39968 and XSS
+        # CVE-2023-40170, so known defects can be looked for.
+        Sdist("mlflow", "2.9.2",
+              "25f2ad3d0b0e78bd32296058fb4c315dff4379515cd669ac6137f39507b9dfe9",
+              "mlflow-2.9.2.tar.gz"),
+        Sdist("jupyter_server", "2.7.1",
+              "76b4ae0b568c331acc9aa904fc4a1194ef9bdefa69f232deb3f3cae802528c05",
+              "jupyter_server-2.7.1.tar.gz"),
+        Sdist("Trac", "1.6",
+              "61d73c61f670d68ffc346829d24b2f1d2050aa561aa71cb98e2fb43992c27304",
+              "Trac-1.6.tar.gz"),
+        Sdist("django-helpdesk", "0.3.1",
+              "0af579542fc94627258a9dbc6edc0c79447b75cf506738932a7ddf91e9744b6e",
+              "django-helpdesk-0.3.1.tar.gz"),
+        Sdist("kinto", "19.3.2",
+              "ac2be31780b9af509f88e173dc456081a36a26483ef83e7a91ea8189904b70ae",
+              "kinto-19.3.2.tar.gz"),
+        # D-Tale 3.10.0 (Flask) has published remote code execution through its pandas query
+        # filters (CVE-2024-3408, CVE-2024-45595, CVE-2024-55890), all fixed in later versions.
+        Sdist("dtale", "3.10.0",
+              "7b1d849e066f44fa285e82e99809ef7a28c8a62a1f31a1a137bb1631afe3d52c",
+              "dtale-3.10.0.tar.gz"),
+        Sdist("isso", "0.13.0",
+              "032f2155c642c8c1c903a8f7cd6fd94b7bdf0f499fc7e19dee6024d38e076ea3",
+              "isso-0.13.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -131,6 +161,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # Tornado (OctoPrint), Django (ArchiveBox). 3,082 files; 900 library files, 238k lines.
     "realapps": ("roundup", "changedetection_io", "calibreweb", "octoprint", "archivebox",
                  "FlaskBB", "Radicale"),
+    # A second sample of web applications, judged before any fix tuned on realapps landed
+    # (benchmarks/realcode/judged_holdout.csv), so injection precision is not only measured on
+    # the apps the rules were tuned on: Flask (mlflow's tracking server, D-Tale), Tornado
+    # (jupyter_server), own WSGI (Trac, isso on werkzeug), Django (django-helpdesk), Pyramid
+    # (kinto).
+    "holdout": ("mlflow", "jupyter_server", "Trac", "django-helpdesk", "kinto", "dtale", "isso"),
 }
 
 

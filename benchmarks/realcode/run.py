@@ -7,6 +7,7 @@
     python benchmarks/realcode/run.py --no-peers         # secretcheck alone (faster)
     python benchmarks/realcode/run.py --peers-from DIR   # peers' reports of an earlier --out DIR
     python benchmarks/realcode/run.py --corpus realapps  # the web applications, judged_apps.csv
+    python benchmarks/realcode/run.py --corpus holdout   # 6 more apps, judged_holdout.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -23,7 +24,8 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 "secret"; input-handling is "injection"; configuration, hygiene, diagnostics as named).
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
-`--audit`; `--judged FILE`, repeatable, for others) holds hand-judged findings
+`--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; `--judged FILE`,
+repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
 rows no longer reported are listed as gone (a gone TP is lost recall). Results go to `--out`
@@ -60,8 +62,16 @@ CORPUS_ROOT = REPO / "benchmarks" / ".corpus"
 RESULTS_ROOT = REPO / "benchmarks" / ".results"
 # Each named corpus of build_corpus.py with its judged sample, and the judged info findings that
 # only `--audit` reports (kept apart so that a default run does not list them as gone).
-JUDGED_BY_CORPUS = {"realcode": HERE / "judged.csv", "realapps": HERE / "judged_apps.csv"}
-AUDIT_JUDGED_BY_CORPUS = {"realapps": HERE / "judged_apps_audit.csv"}
+JUDGED_BY_CORPUS = {
+    "realcode": HERE / "judged.csv",
+    "realapps": HERE / "judged_apps.csv",
+    # judged before the fixes tuned on realapps, so precision is also measured on untuned code
+    "holdout": HERE / "judged_holdout.csv",
+}
+AUDIT_JUDGED_BY_CORPUS = {
+    "realapps": HERE / "judged_apps_audit.csv",
+    "holdout": HERE / "judged_holdout_audit.csv",
+}
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
 # the B3xx calls that take data in (pickle/marshal, eval, mark_safe, urlopen, XML parsers; not
@@ -382,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpus",
         default="realcode",
-        help="a corpus of build_corpus.py by name (realcode, realapps) or a folder",
+        help="a corpus of build_corpus.py by name (realcode, realapps, holdout) or a folder",
     )
     parser.add_argument(
         "--judged",
