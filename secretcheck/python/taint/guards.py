@@ -54,6 +54,9 @@ _FILE_KIND = frozenset(
      "mimetype", "type", "types"}
 )  # fmt: skip
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # snake_case and camelCase words
+_URL = frozenset({"open-redirect", "ssrf"})
+# A literal URL prefix that fixes the host: a same-site path, or scheme://host/.
+_HOST_PINNING = re.compile(r"/[^/\\]|[A-Za-z][A-Za-z0-9+.-]*://[^/\\?#@]+/")
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
 
@@ -109,7 +112,10 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
     if isinstance(test, ast.Call):
         func = test.func
         if isinstance(func, ast.Attribute) and func.attr in _PREDICATE_METHODS:
-            return _mark(func.value, _PREDICATE_METHODS[func.attr]), {}
+            cats = _PREDICATE_METHODS[func.attr]
+            if func.attr == "startswith" and not _pins_host(test):
+                cats = cats - _URL  # `url.startswith("http")` lets https://evil through
+            return (_mark(func.value, cats) if cats else {}), {}
         name = dotted(func).split(".")[-1]
         if name in _PREDICATE_FUNCTIONS:
             if name == "match" and not _anchored(test):
@@ -120,6 +126,29 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if checked is not None and not isinstance(checked, ast.Starred):
                 return _mark(checked, ALL_CATEGORIES), {}
     return {}, {}
+
+
+def _pins_host(test: ast.Call) -> bool:
+    """Does `url.startswith(prefix)` fix where the URL leads? A literal prefix must be a path on
+    this site ("/account", not "/" which lets "//evil" through) or a scheme and host closed by
+    a "/" ("https://example.com" also admits "https://example.com.evil"); "http", "https://"
+    and "//" pin nothing. A prefix the code computes (a configured base) is taken as a base, as
+    a folder base is for paths. Each prefix of a tuple must pin one."""
+    if len(test.args) != 1 or test.keywords:
+        return False
+    prefix = test.args[0]
+    prefixes = prefix.elts if isinstance(prefix, ast.Tuple) else [prefix]
+    if not prefixes:
+        return False
+    for one in prefixes:
+        text = const_text(one)
+        if text is None:
+            if isinstance(one, (ast.Constant, ast.Starred)):
+                return False
+            continue
+        if not _HOST_PINNING.match(text):
+            return False
+    return True
 
 
 def _validator(name: str) -> bool:
