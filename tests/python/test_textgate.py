@@ -59,10 +59,15 @@ def test_the_registry_prefilters_are_gated() -> None:
 @given(text=st.text(ALPHABET, max_size=40))
 def test_gate_lets_every_re_match_through(name: str, text: str) -> None:
     pattern = GATED.get(name) or STRESS[name]
-    for variant in (text, f"key = {text}", f"{text}end", f"KEY{text}=42"):
+    for variant in (text, f"key = {text}", f"{text}end", f"KEY{text}=42", f"x.{text}(\n{text}"):
         if pattern.regex.search(variant):
             assert pattern.may_match(variant), (name, variant)
-            assert pattern.search(variant) is not None
+        # `re` runs from where the gate first matched: the very matches it finds from 0.
+        found = pattern.search(variant)
+        expected = pattern.regex.search(variant)
+        assert (found and found.span()) == (expected and expected.span()), (name, variant)
+        spans = [m.span() for m in pattern.finditer(variant)]
+        assert spans == [m.span() for m in pattern.regex.finditer(variant)], (name, variant)
 
 
 def test_widened_escapes_match_what_re_matches() -> None:
