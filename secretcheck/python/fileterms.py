@@ -4,7 +4,8 @@ The CST engine's first test per check is a word that must be one of the file's i
 a substring of its lowered text (`CheckEntry.may_match`). Listing every identifier of a file
 (`re.findall`, ~30 MB/s), lowering it and intersecting word sets per check took ~110 ms of
 the file prefilter's ~380 ms on flask+werkzeug; an `RE2::Set` of one pattern per word or
-substring reads the text once and says which of them occur (~10 ms, automaton included). The answers are the same as the list's, on ASCII text:
+substring reads the text once and says which of them occur (~10 ms, automaton included).
+The answers are the same as the list's, on ASCII text:
 - a word `w` is in `re.findall(r"[A-Za-z_][A-Za-z0-9_]*", text)` exactly when some run of
   `[A-Za-z0-9_]` characters is `w` after its leading digits (the list skips those: `9abc` gives
   `abc`): `\b[0-9]*w\b`, with RE2's ASCII `\b`;

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from secretcheck.engines.cst import _TERMS
+from secretcheck.python.credentials.prefilter import _HINT_LOWER, _hint_program
 from secretcheck.python.registry import CHECKS
 from secretcheck.python.taint.prefilter import (
     OTHER_ENTRY_POINTS,
@@ -27,6 +28,7 @@ from secretcheck.python.taint.prefilter import (
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PIECES = sorted({*_TERMS.words, *_TERMS.substrings, *(w.upper() for w in _TERMS.substrings)})
 _PIECES += ["9", "07", "_", "x", " ", ".", "(", "'", '"', "\n", "=", "\u00e9", "\u212a", "\udc80"]
+_PIECES += ["Passwd", "PWD", "keys", "authToken", "conn_str", "SECRET_KEY"]
 _PIECES += ["request.args", "import flask\n", "sys.argv", "def f(request", "@app.route('/<x>')"]
 TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 ROOT = Path(__file__).resolve().parents[2]
@@ -98,3 +100,12 @@ def test_file_terms_on_real_sources_and_a_large_file() -> None:
     found = _new_terms(large)
     assert found == _old_terms(large)
     assert {"execute", "open", "random", "assert"} <= found[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TEXTS)
+def test_credential_hints_in_re2_are_re_s_matches(text: str) -> None:
+    low = text.lower()
+    if text.isascii():
+        found = [m.span() for m in _hint_program().finditer(low.encode("ascii"))]
+        assert found == [m.span() for m in _HINT_LOWER.finditer(low)]
