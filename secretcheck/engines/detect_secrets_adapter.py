@@ -114,7 +114,10 @@ class Prefilter:
 
     def finditer(self, text: str) -> Iterator[Any]:
         if text.isascii():
-            return iter(_ascii_program(self.plugin).finditer(text))
+            # As bytes, whose offsets are the characters' here: given a str, the re2 module
+            # converts offsets between characters and bytes around every match, which made
+            # this ~4x slower (~30 ms of a flask+werkzeug scan).
+            return iter(_ascii_program(self.plugin).finditer(text.encode("ascii")))
         return _PREFILTERS[self.plugin].finditer(text)
 
 
