@@ -11,8 +11,22 @@ an incomplete scan from a finding.
 
 from __future__ import annotations
 
-from secretcheck.commands import main
-from secretcheck.commands.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, EXIT_SCAN_FAILED
+import gc
+
+# Set before the imports below, which are a third of a one-file run. A run allocates mostly
+# objects that live to its end (modules, the rule catalogue, syntax trees) and few reference
+# cycles; the collector's default, a pass every 700 net allocations (each tenth one reading
+# every older object too), took ~3% of a flask+werkzeug scan's CPU and ~5% of a one-file scan.
+# As mypy's build does (200k, 30, 30): rarer passes; the cycles that do form are still freed.
+gc.set_threshold(50_000, 20, 20)
+
+from secretcheck.commands import main  # noqa: E402
+from secretcheck.commands.common import (  # noqa: E402
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_SCAN_FAILED,
+)
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_SCAN_FAILED", "main"]
 

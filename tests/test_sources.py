@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from conftest import git, located, run_cli, write_tree
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from secretcheck.errors import UsageError
 from secretcheck.findings import Skipped
-from secretcheck.sources import Candidate, decode, discover, is_excluded, read_source
+from secretcheck.sources import (
+    Candidate,
+    _glob_matcher,
+    decode,
+    discover,
+    is_excluded,
+    read_source,
+)
 
 
 def names(root: Path, *paths: str, exclude: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
@@ -254,3 +263,26 @@ def test_is_excluded_matches_any_parent_folder() -> None:
     assert not is_excluded("a/b/c.py", ["c"])
     assert not is_excluded("ab/c.py", ["a"])
     assert is_excluded("build/x.py", ["./build/"])
+
+
+def _excluded_part_by_part(display: str, patterns: tuple[str, ...]) -> bool:
+    """`is_excluded` as written before its folders were remembered: every parent, every time."""
+    matches = _glob_matcher(patterns)
+    posix = PurePosixPath(display)
+    folders = [p for p in posix.parents if str(p) != "."]
+    return any(matches(p) for p in (posix.as_posix(), *(f.as_posix() for f in folders))) or any(
+        matches(p) for p in (posix.name, *(f.name for f in folders))
+    )
+
+
+_PARTS = st.sampled_from(["", ".", "..", "src", "build", "a.py", "node_modules", "x*", "/", "//"])
+_GLOBS = st.sampled_from(["build", "build/", "*.py", "src/*", "/abs", "a*", "./src", "**/x", ".*"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(_PARTS, max_size=6), patterns=st.lists(_GLOBS, min_size=1, max_size=3))
+def test_excluded_folders_remembered_answer_as_asked_part_by_part(
+    parts: list[str], patterns: list[str]
+) -> None:
+    display = "/".join(parts)
+    assert is_excluded(display, patterns) == _excluded_part_by_part(display, tuple(patterns))

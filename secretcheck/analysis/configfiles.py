@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from secretcheck.lazyre import LazyPattern
 
@@ -104,7 +105,10 @@ _READERS: dict[str, tuple[LazyPattern, ...]] = {
 }
 
 
+@lru_cache(maxsize=256)
 def file_format(path: str) -> str | None:
+    """The reader for a file (None: none). Cached: the key/value, weak-credential and
+    detect-secrets engines each ask it of every file, ~20 path searches per question."""
     name = path.rsplit("/", 1)[-1]
     for fmt, pattern in FORMATS:
         if pattern.search(name) or pattern.search(path):

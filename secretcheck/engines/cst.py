@@ -15,13 +15,13 @@ import ast
 import bisect
 import importlib
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
 from secretcheck.python.astvisitor import AstCheck, run_checks
+from secretcheck.python.fileterms import FileTerms
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
 from secretcheck.rulepacks import RuleSpec
@@ -33,19 +33,23 @@ _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.Fo
              ast.While, ast.With, ast.AsyncWith)  # fmt: skip
 
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Every check's words and substrings, looked for in one RE2 pass per file (built when first used).
+_TERMS = FileTerms(
+    (w for c in CHECKS.values() for w in c.words),
+    (s for c in CHECKS.values() for s in c.substrings),
+)
 
 
 def wanted_checks(rules: Sequence[RuleSpec], text: str, audit: bool = False) -> list[RuleSpec]:
     """The rules whose prefilter matches.
 
-    The identifiers of the file (one regex pass, ~60 MB/s) and its lowered text come first:
-    a check none of whose words or substrings occur is skipped without running its regexes.
-    A gated taint rule (and, outside audit mode, every taint rule: only flows from a real
-    entry point are reported) also needs an entry point in the file, tested once.
+    Which checks' words (as identifiers) and substrings (of the lowered text) the file holds
+    comes first, from one RE2 pass (`FileTerms`): a check none of whose words or substrings
+    occur is skipped without running its regexes. A gated taint rule (and, outside audit mode,
+    every taint rule: only flows from a real entry point are reported) also needs an entry
+    point in the file, tested once.
     """
-    identifiers = frozenset(_IDENTIFIER.findall(text))
-    lowered = text.lower()
+    identifiers, lowered = _TERMS.present(text)
     entry: bool | None = None
     wanted = []
     for rule in rules:

@@ -26,7 +26,7 @@ from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value, judge_words
 from secretcheck.analysis.values import benign_file, benign_value, charset, describe
 from secretcheck.findings import Hit, Span
-from secretcheck.python.textgate import gate_source
+from secretcheck.python.textgate import gate_source, gated_finditer
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
@@ -114,8 +114,12 @@ class Prefilter:
 
     def finditer(self, text: str) -> Iterator[Any]:
         if text.isascii():
-            return iter(_ascii_program(self.plugin).finditer(text))
-        return _PREFILTERS[self.plugin].finditer(text)
+            # As bytes, whose offsets are the characters' here: given a str, the re2 module
+            # converts offsets between characters and bytes around every match, which made
+            # this ~4x slower on a 250 KB file.
+            return iter(_ascii_program(self.plugin).finditer(text.encode("ascii")))
+        # `re`, where RE2's gate (a match wherever `re` has one, on any text) starts a match.
+        return gated_finditer(_PREFILTERS[self.plugin], _gate(self.plugin), text)
 
 
 # The key or variable just before a value: `api_secret = "`, `"hmacKey": "`, `token: '`.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,7 +36,19 @@ def _applies_to(rule: RuleSpec, display: str) -> bool:
     if not rule.pattern.files:
         return True
     name = display.rsplit("/", 1)[-1]
-    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(display, g) for g in rule.pattern.files)
+    if os.name != "posix":  # fnmatch folds case and slashes there (`os.path.normcase`)
+        return any(
+            fnmatch.fnmatch(name, g) or fnmatch.fnmatch(display, g) for g in rule.pattern.files
+        )
+    globs = _globs(rule.pattern.files)
+    return globs.match(name) is not None or globs.match(display) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _globs(files: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a rule's globs: on POSIX `fnmatch.fnmatch(name, g)` is
+    `re.match(fnmatch.translate(g), name)`, and ~20 such calls per file were ~2% of a scan."""
+    return re.compile("|".join(fnmatch.translate(g) for g in files))
 
 
 @functools.lru_cache(maxsize=16)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Protocol
@@ -78,8 +78,10 @@ class CheckEntry:
             return True
         return imports_any(tree, self.imports) or bool(self.assigns & _top_level_names(tree))
 
-    def may_match(self, identifiers: frozenset[str], lowered: str) -> bool:
-        if self.words and not self.words & identifiers:
+    def may_match(self, identifiers: frozenset[str], lowered: Container[str]) -> bool:
+        """`identifiers`: the file's (at least those among `words`); `lowered`: its lowered
+        text, or anything that answers `in` for `substrings` as that text would."""
+        if self.words and self.words.isdisjoint(identifiers):
             return False
         return not self.substrings or any(s in lowered for s in self.substrings)
 

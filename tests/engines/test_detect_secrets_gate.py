@@ -90,3 +90,18 @@ def test_ascii_keyword_lines_are_found() -> None:
     starts = [m.start() for m in Prefilter("KeywordDetector").finditer(text)]
     assert starts == [m.start() for m in KEYWORD.finditer(text)]
     assert len(starts) == 3
+
+
+# Where `re` and RE2 may read text differently: non-ASCII letters, digits and spaces, case
+# pairs `re` folds (Kelvin sign, long s, dotted I), a lone surrogate.
+_ODD = "\u212a\u017f\u0130\u0131\u00e9\u0663\u00a0\u3000\u2028\x85\udc80"
+ODD_PIECES = st.sampled_from([*_ODD, "\u212aey", "pa\u017f\u017f"])
+
+
+@pytest.mark.parametrize("plugin", sorted(_PREFILTERS))
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(ASCII, ODD_PIECES), max_size=40).map("".join))
+def test_other_text_gets_re_s_matches_where_the_gate_starts_one(plugin: str, text: str) -> None:
+    """Elsewhere `re` is tried only where RE2's gate starts a match: the very same matches."""
+    expected = [(m.start(), m.end()) for m in _PREFILTERS[plugin].finditer(text)]
+    assert [(m.start(), m.end()) for m in Prefilter(plugin).finditer(text)] == expected

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from secretcheck.python.credentials.prefilter import LoweredPattern
 from secretcheck.python.registry import CHECKS
-from secretcheck.python.textgate import GatedPattern, gate_source
+from secretcheck.python.textgate import GatedPattern, gate_source, gated_finditer
 
 
 def _gated() -> dict[str, GatedPattern]:
@@ -59,10 +59,15 @@ def test_the_registry_prefilters_are_gated() -> None:
 @given(text=st.text(ALPHABET, max_size=40))
 def test_gate_lets_every_re_match_through(name: str, text: str) -> None:
     pattern = GATED.get(name) or STRESS[name]
-    for variant in (text, f"key = {text}", f"{text}end", f"KEY{text}=42"):
+    for variant in (text, f"key = {text}", f"{text}end", f"KEY{text}=42", f"x.{text}(\n{text}"):
         if pattern.regex.search(variant):
             assert pattern.may_match(variant), (name, variant)
-            assert pattern.search(variant) is not None
+        # `re` runs from where the gate first matched: the very matches it finds from 0.
+        found = pattern.search(variant)
+        expected = pattern.regex.search(variant)
+        assert (found and found.span()) == (expected and expected.span()), (name, variant)
+        spans = [m.span() for m in pattern.finditer(variant)]
+        assert spans == [m.span() for m in pattern.regex.finditer(variant)], (name, variant)
 
 
 def test_widened_escapes_match_what_re_matches() -> None:
@@ -78,3 +83,24 @@ def test_gate_says_no_where_neither_matches() -> None:
     # The point of the gate: most files are rejected without `re`.
     weak_crypto = GATED[next(k for k in GATED if k.startswith("weak-crypto-api"))]
     assert not weak_crypto.may_match("def checksum(data):\n    return len(data)\n")
+
+
+@pytest.mark.parametrize("name", sorted(GATED) + sorted(STRESS))
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(ALPHABET, max_size=40))
+def test_gated_finditer_finds_what_finditer_finds(name: str, text: str) -> None:
+    pattern = GATED.get(name) or STRESS[name]
+    gate = pattern._program()
+    if pattern._ascii_only:  # its gate is a superset on ASCII text only
+        return
+    for variant in (text, f"key = {text}", f"{text}end"):
+        expected = [m.span() for m in pattern.regex.finditer(variant)]
+        assert [m.span() for m in gated_finditer(pattern.regex.compiled, gate, variant)] == expected
+
+
+def test_gated_finditer_keeps_finditer_s_empty_matches() -> None:
+    for source, text in ((r"a*", "baab\u00e9a"), (r"x?$", "ab\u00e9"), (r"\b", "ab c\u00e9")):
+        regex = re.compile(source)
+        gate = GatedPattern(source)._program()
+        expected = [m.span() for m in regex.finditer(text)]
+        assert [m.span() for m in gated_finditer(regex, gate, text)] == expected

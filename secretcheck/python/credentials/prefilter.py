@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache, lru_cache
+from typing import Any
+
+import re2  # type: ignore[import-untyped]
 
 from secretcheck.analysis.names import credential_words
 from secretcheck.analysis.scoring import judge_value
@@ -29,9 +33,21 @@ _HINT = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|conn")
 _HINT_LOWER = re.compile(r"pass|pwd|secret|token|key|cred|auth|conn")
 
 
+# The hint words in RE2, for ASCII text (where its offsets are the characters'): `re` read the
+# lowered text at ~45 MB/s, ~25 ms of a flask+werkzeug scan. Both engines take the leftmost
+# match, the first alternative there, and go on after it: the same matches.
+@cache
+def _hint_program() -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(_HINT_LOWER.pattern, options)
+
+
+@lru_cache(maxsize=1)
 def lowered(text: str) -> str | None:
     """`text.lower()` when it keeps every offset (a few characters, such as U+0130, lower to
-    two code points), else None."""
+    two code points), else None. Kept for the file at hand: the credential prefilters ask it
+    of the same text one after the other."""
     low = text.lower()
     return low if len(low) == len(text) else None
 
@@ -80,7 +96,13 @@ class CredentialLines:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = lowered(text)
-        hints = _HINT_LOWER.finditer(low) if low is not None else _HINT.finditer(text)
+        hints: Iterator[Any]
+        if low is None:
+            hints = _HINT.finditer(text)
+        elif text.isascii():
+            hints = _hint_program().finditer(low.encode("ascii"))
+        else:
+            hints = _HINT_LOWER.finditer(low)
         done = -1  # end of the last line examined
         for hint in hints:
             if hint.start() < done:

@@ -63,7 +63,7 @@ OTHER_ENTRY_POINTS = tuple(
         r"\.recv(?:from)?\s*\(",
     )
 )
-_WEB_FRAMEWORK = re.compile(WEB_FRAMEWORK)
+_WEB_FRAMEWORK = GatedPattern(WEB_FRAMEWORK)
 # One RE2 pass says "none of them" for most files (see `textgate`); `re` then runs the tests.
 _OTHER_GATE = GatedPattern("|".join(p.pattern for p in OTHER_ENTRY_POINTS))
 _WEB_GATE = GatedPattern("|".join(p.pattern for p in WEB_ENTRY_POINTS))
@@ -72,13 +72,18 @@ _WEB_GATE = GatedPattern("|".join(p.pattern for p in WEB_ENTRY_POINTS))
 def has_entry_point(text: str, web: bool) -> bool:
     """Does `text` (a file, or a function of a file that imports a web framework when `web`)
     read a real entry point?"""
-    if _OTHER_GATE.may_match(text) and any(p.search(text) for p in OTHER_ENTRY_POINTS):
+    # Each test runs from where the gate first matched: none of them can match before.
+    at = _OTHER_GATE.first_offset(text)
+    if at >= 0 and any(p.search(text, at) for p in OTHER_ENTRY_POINTS):
         return True
-    return web and _WEB_GATE.may_match(text) and any(p.search(text) for p in WEB_ENTRY_POINTS)
+    if not web:
+        return False
+    at = _WEB_GATE.first_offset(text)
+    return at >= 0 and any(p.search(text, at) for p in WEB_ENTRY_POINTS)
 
 
 def is_web_module(text: str) -> bool:
-    return bool(_WEB_FRAMEWORK.search(text))
+    return _WEB_FRAMEWORK.search(text) is not None
 
 
 # After a sink's opening parenthesis: no argument at all (`run()` in a docstring), or a first
@@ -256,17 +261,19 @@ class SinkPrefilter:
         return self._test("anchors")
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not self.gate.may_match(text):
+        # The gate holds the sink calls and anchors: none of them matches before its first match.
+        at = self.gate.first_offset(text)
+        if at < 0:
             return None
-        found = self.methods.search(text)
+        found = self.methods.search(text, at)
         if found is None:
-            found = self.qualified.search(text)
+            found = self.qualified.search(text, at)
             modules = self.modules
             if found is not None and modules is not None and not modules.search(text):
                 found = None
         anchors = self.anchors
         if found is None and anchors is not None:
-            found = anchors.search(text)
+            found = anchors.search(text, at)
         if found is None:
             return None
         requires = self.requires
