@@ -111,8 +111,15 @@ def _ascii_program(plugin: str) -> Any:
     return re2.compile(_ASCII_SOURCES[plugin], options)
 
 
+# The prefilters RE2 reads faster than `re` once a file has passed the gate. The entropy ones
+# start with a quote, which `re` finds by a fast scan (~10 ms a MB), and the RE2 binding makes a
+# Python match object per match (~8 us): 31k values on a generated file took 0.26 s, `re` 0.03.
+_RE2_AFTER_GATE = frozenset({"KeywordDetector"})
+
+
 class Prefilter:
-    """The matches of `plugin`'s prefilter: by RE2 on ASCII text, else by `re`."""
+    """The matches of `plugin`'s prefilter: the keyword one by RE2 on ASCII text, the rest
+    (and non-ASCII text) by `re`."""
 
     __slots__ = ("plugin",)
 
@@ -120,7 +127,7 @@ class Prefilter:
         self.plugin = plugin
 
     def finditer(self, text: str) -> Iterator[Any]:
-        if text.isascii():
+        if self.plugin in _RE2_AFTER_GATE and text.isascii():
             return iter(_ascii_program(self.plugin).finditer(text))
         return _PREFILTERS[self.plugin].finditer(text)
 
