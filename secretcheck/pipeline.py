@@ -162,8 +162,11 @@ def merge_hits(hits: Iterable[Hit], rules: Mapping[str, RuleSpec]) -> list[tuple
         rule = rules[h.code]
         return (rule.specificity, -int(rule.severity), h.code)
 
-    merged = []
+    merged: list[tuple[Hit, list[Hit]]] = []
     for group in groups:
+        if len(group) == 1:  # most groups (one per value on a generated file): nothing to rank
+            merged.append((group[0], []))
+            continue
         ordered = sorted(group, key=rank)
         merged.append((ordered[0], ordered[1:]))
     return merged
@@ -220,7 +223,7 @@ def build_findings(
     for lead, others in merge_hits(hits, rules):
         rule = rules[lead.code]
         confidence = rule.confidence if lead.confidence is None else lead.confidence
-        if {rules[o.code].code[:3] for o in others} - {rule.code[:3]}:
+        if others and {rules[o.code].code[:3] for o in others} - {rule.code[:3]}:
             # Another family of detector agrees: a name rule and a format rule, say.
             confidence = Confidence(min(int(confidence) + 1, int(Confidence.HIGH)))
         severity = rule.severity if lead.severity is None else lead.severity
