@@ -91,7 +91,9 @@ def instrument() -> None:
     cst_engine.ast = types.SimpleNamespace(  # type: ignore[assignment]
         **{**vars(ast), "parse": timed("  cst: ast.parse (whole file)", ast.parse)}
     )
-    cst_engine._candidate_lines = timed("  cst: candidate lines", cst_engine._candidate_lines)
+    cst_engine._candidate_ranges = timed(
+        "  cst: candidate lines (and ranges)", cst_engine._candidate_ranges
+    )
     cst_engine.statement_ranges = timed("  cst: statement ranges", cst_engine.statement_ranges)
     libcst.parse_module = timed("  cst: libcst.parse_module", libcst.parse_module)
     MetadataWrapper.resolve_many = timed(  # type: ignore[method-assign]

@@ -15,7 +15,8 @@ import ast
 import bisect
 import importlib
 import math
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
@@ -74,14 +75,40 @@ def _parse_error(line: int, column: int, reason: str) -> Hit:
     return Hit(PARSE_ERROR_CODE, Span(line, column, line, column + 1), "", detail)
 
 
-def _candidate_lines(rules: Iterable[RuleSpec], text: str) -> set[int]:
-    offsets = sorted(m.start() for r in rules for m in CHECKS[r.check].prefilter.finditer(text))
-    lines, line, position = set(), 1, 0
-    for offset in offsets:
-        line += text.count("\n", position, offset)
-        position = offset
+def _candidate_lines(rules: Iterable[RuleSpec], text: str) -> Iterator[int]:
+    """The line of each prefilter match, rule after rule (so not in order, and maybe twice),
+    found as they are asked for: a caller may stop early."""
+    newlines: list[int] | None = None
+    for rule in rules:
+        for match in CHECKS[rule.check].prefilter.finditer(text):
+            if newlines is None:
+                newlines = [m.start() for m in _NEWLINE.finditer(text)]
+            yield bisect.bisect_left(newlines, match.start()) + 1
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _candidate_ranges(
+    rules: Iterable[RuleSpec], text: str, tree: ast.Module
+) -> list[tuple[int, int, bool]]:
+    """`statement_ranges` of the candidate lines; once they hold more than `_MAX_SNIPPETS`
+    ranges (one whole-module pass follows, and only their number matters), a part of them.
+
+    A generated module can hold 30k candidate lines, each judged by its prefilter (SC101's
+    judges the value: ~20 us a line, 0.5-1 s on the file); the tree is asked once the lines
+    found could hold more ranges than that, and again each time they have doubled (ranges
+    only grow with lines, so stopping there is exact)."""
+    lines: set[int] = set()
+    ask_at = _MAX_SNIPPETS + 1
+    for line in _candidate_lines(rules, text):
         lines.add(line)
-    return lines
+        if len(lines) >= ask_at:
+            ranges = statement_ranges(tree, lines)
+            if len(ranges) > _MAX_SNIPPETS:
+                return ranges
+            ask_at *= 2
+    return statement_ranges(tree, lines)
 
 
 def _docstring_lines(tree: ast.Module) -> set[int]:
@@ -232,7 +259,7 @@ def _run_statements(
 ) -> list[Hit]:
     """Statement-scope checks (they read the stdlib tree): each candidate statement is parsed
     alone, so a check sees that statement and nothing around it."""
-    ranges = statement_ranges(tree, _candidate_lines(rules, text))
+    ranges = _candidate_ranges(rules, text, tree)
     if not ranges:
         return []
     if len(ranges) > _MAX_SNIPPETS:
