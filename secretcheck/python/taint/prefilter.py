@@ -21,12 +21,19 @@ from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
 from secretcheck.python.textgate import GatedPattern
 
-# A file without one of these imports cannot receive a web request.
-# A top-level import (column 0): an indented `from flask import Flask` is most often an example
-# in a docstring (flask's and werkzeug's own modules are full of them), not a web application.
+# A file without one of these imports, or a WSGI application of its own, cannot receive a web
+# request. A top-level import (column 0): an indented `from flask import Flask` is most often an
+# example in a docstring (flask's and werkzeug's own modules are full of them), not a web
+# application. A WSGI application (PEP 3333) is a function or `__call__` method whose
+# parameters are the environ and `start_response` (see `sources.wsgi_environ`).
+WSGI_APPLICATION = (
+    r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?\w+\s*(?::[^,()]*)?,\s*start_response\s*[:,)]"
+)
 WEB_FRAMEWORK = (
-    r"(?m)^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
-    r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
+    r"(?m)^(?:(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
+    r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b|[ \t]*(?:async[ \t]+)?"
+    + WSGI_APPLICATION
+    + ")"
 )
 
 # Where untrusted input can enter a file: the entry points the taint engine knows. Web ones
@@ -50,6 +57,7 @@ WEB_ENTRY_POINTS = tuple(
         r"@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]",
         r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b",
         r"self\.(?:kwargs|args)\b",
+        WSGI_APPLICATION,
     )
 )
 OTHER_ENTRY_POINTS = tuple(
@@ -61,6 +69,7 @@ OTHER_ENTRY_POINTS = tuple(
         r"@\w+\.(?:command|group|option|argument)\b",
         r"typer|fileinput",
         r"\.recv(?:from)?\s*\(",
+        r"FieldStorage\s*\(",  # a CGI script's form; no framework is imported for it
     )
 )
 _WEB_FRAMEWORK = re.compile(WEB_FRAMEWORK)
