@@ -57,7 +57,7 @@ class SessionApp:
     def __call__(self, environ, start_response):
         length = int(environ.get("CONTENT_LENGTH") or 0)
         raw = environ["wsgi.input"].read(length)
-        # expect: SC204
+        # expect: SC204, SC243
         state = pickle.loads(raw)
         remote = environ.get("REMOTE_ADDR", "")
         # ok: SC202

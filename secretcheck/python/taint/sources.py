@@ -13,7 +13,6 @@ from collections.abc import Callable
 from secretcheck.findings import Confidence
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
 from secretcheck.python.taint.flows import Flow
-from secretcheck.python.taint.prefilter import WEB_FRAMEWORK
 
 # Environment variables are set by whoever deploys the code: not untrusted. They are values of
 # unknown origin, reported only in audit mode, and only where an operator's value is still
@@ -68,7 +67,6 @@ _HANDLER_METHODS = frozenset(
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-WEB_IMPORT = re.compile(WEB_FRAMEWORK)  # one notion of a web module for prefilters and engine
 
 
 # The path of the current request (`request.get_full_path()`, `request.path`) or its root
