@@ -50,13 +50,14 @@ _WRAPPED = re.compile(_WRAPS)
 # In a function's text (no lookaround: the entry tests are gated in RE2).
 WSGI_READS = WSGI_APPLICATION + r"(?s:.)*?" + _READS_ENVIRON
 # In a whole file: read in the application's own body, before the next `def` or `class`.
-_WSGI_APP_READS = (
+_IN_ITS_BODY = (
     r"^[ \t]*(?:async[ \t]+)?"
     + WSGI_APPLICATION
     + r"(?:(?!\n[ \t]*(?:def|class|async[ \t]+def)\b)[\s\S])*?"
-    + _READS_ENVIRON
 )
-WEB_FRAMEWORK = rf"(?m)(?:{_FRAMEWORK_IMPORT}|{_WSGI_APP_READS})"
+WEB_FRAMEWORK = rf"(?m)(?:{_FRAMEWORK_IMPORT}|{_IN_ITS_BODY}{_READS_ENVIRON})"
+_APP_READS_KEYS = re.compile(_IN_ITS_BODY + _CLIENT_KEYS, re.M)
+_APP_WRAPS = re.compile(_IN_ITS_BODY + _WRAPS, re.M)
 
 # Where untrusted input can enter a file: the entry points the taint engine knows. Web ones
 # (request objects, route and view parameters, FastAPI/Starlette, Tornado and aiohttp handlers)
@@ -110,12 +111,17 @@ def has_entry_point(text: str, web: bool) -> bool:
 
 
 def is_web_module(text: str) -> bool:
-    """Does `text` import a web framework or (by its text) define a WSGI application? The
-    second is confirmed on the parsed module (`defines_wsgi_application`)."""
+    """Does `text` import a web framework or (by its text) define a WSGI application that
+    reads the request (`reads_environ`)? The second is confirmed on the parsed module (a
+    docstring may show one: `check.Check._confirm_web`)."""
     if _IMPORTS.search(text):
         return True
     # A plain substring test first: the WSGI pattern costs as much as the import one again.
-    return "start_response" in text and bool(_WEB_FRAMEWORK.search(text))
+    if "start_response" not in text:
+        return False
+    if _APP_READS_KEYS.search(text):
+        return True
+    return bool(_WRAPPER_IMPORT.search(text)) and bool(_APP_WRAPS.search(text))
 
 
 def imports_web_framework(text: str) -> bool:
