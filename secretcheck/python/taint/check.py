@@ -27,9 +27,14 @@ from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
-from secretcheck.python.taint.prefilter import has_entry_point
+from secretcheck.python.taint.prefilter import (
+    has_entry_point,
+    imports_web_framework,
+    is_web_module,
+    reads_environ,
+)
 from secretcheck.python.taint.scopes import Resolver
-from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE, WEB_IMPORT
+from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE, wsgi_environ
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -56,7 +61,7 @@ class Check:
         self, rules: Sequence[RuleSpec], hits: list[Hit], text: str, audit: bool = False
     ) -> None:
         self.audit = audit
-        self.web = bool(WEB_IMPORT.search(text))
+        self.web = is_web_module(text)
         self.hits = hits
         self.text = text
         self.sinksets: list[SinkSet] = []
@@ -69,20 +74,43 @@ class Check:
                 patterns.append(entry.lines)
             else:
                 patterns.append(str(getattr(entry.prefilter, "pattern", "(?!)")))
-        self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.M)
-        if not WEB_IMPORT.search(text):
-            # Without a web framework, only CLI and environment input or values of unknown
-            # origin exist, and those are never reported at path, URL, XML or redirect sinks.
-            reachable = [
-                p
-                for rule, p in zip(rules, patterns, strict=True)
-                if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB
-            ]
-            self.line_re = re.compile("|".join(f"(?:{p})" for p in reachable) or "(?!)", re.M)
+        self.rules, self.patterns = rules, patterns
+        self.line_re = self._line_pattern()
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
         self.positions = Positions(text)
         self.concatenations: dict[int, list[list[ast.expr] | None] | None] = {}
+
+    def _line_pattern(self) -> re.Pattern[str]:
+        patterns = self.patterns
+        if not self.web:
+            # Without a web framework, only CLI and environment input or values of unknown
+            # origin exist, and those are never reported at path, URL, XML or redirect sinks.
+            patterns = [
+                p
+                for rule, p in zip(self.rules, self.patterns, strict=True)
+                if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB
+            ]
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
+
+    def _confirm_web(self, tree: ast.Module) -> None:
+        """A module that is web only by the text of a WSGI application (`is_web_module`) is one
+        when a function of the tree has that signature and reads the request: not when the
+        text was an example in a docstring (werkzeug's routing map and response show `def
+        application(environ, start_response)` reading `PATH_INFO`)."""
+        if not self.web or imports_web_framework(self.text):
+            return
+        if not any(self._wsgi_reader(node) for node in ast.walk(tree)):
+            self.web = False
+            self.line_re = self._line_pattern()
+
+    def _wsgi_reader(self, node: ast.AST) -> bool:
+        if not isinstance(node, _FUNCTIONS) or not wsgi_environ(node):
+            return False
+        end = node.end_lineno or node.lineno
+        text = self.text[self.starts[node.lineno - 1] : self.starts[end] if end < len(self.starts)
+                         else None]  # fmt: skip
+        return reads_environ(text, self.text)
 
     def _line(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset)
@@ -229,6 +257,7 @@ class Check:
         self.hits.append(Hit("SC901", Span(1, 1, 1, 2), "", detail))
 
     def _analyze(self, tree: ast.Module) -> None:
+        self._confirm_web(tree)
         sink_lines = self._sink_lines(tree)
         if not sink_lines:
             return
@@ -244,7 +273,7 @@ class Check:
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
             inline=self._inline, pieces=self._pieces,
-            web_module=bool(WEB_IMPORT.search(self.text)),
+            web_module=self.web,
             flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
             audit=self.audit, text=self.text, enums=enums,
         )  # fmt: skip

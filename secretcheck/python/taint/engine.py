@@ -21,10 +21,12 @@ from secretcheck.python.taint import contexts
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
 from secretcheck.python.taint.sources import (
+    ENVIRON,
     Function,
     operator_code,
     parameters,
     untrusted_params,
+    wsgi_environ,
 )
 
 MAX_ROUNDS = 4
@@ -401,6 +403,7 @@ class TaintEngine:
             return sorted(found, key=len)[0] if found else dotted(expr)
 
         special = untrusted_params(func, resolve, self.web_module, self.called)
+        environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip
         env: Env = {}
@@ -409,6 +412,9 @@ class TaintEngine:
         for index, param in enumerate(params):
             name = param.arg
             flow, is_request = special.get(name, (None, False))
+            if name == environ:
+                local_types[name] = ENVIRON  # read key by key (`sources.environ_source`)
+                continue
             if is_request:
                 local_types[name] = "request"
                 continue

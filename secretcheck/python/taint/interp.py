@@ -35,12 +35,15 @@ from secretcheck.python.taint.flows import (
     unknown,
 )
 from secretcheck.python.taint.sources import (
+    ENVIRON,
     LOCAL_PATH,
     REQUEST_METHODS,
     attribute_source,
     call_source,
+    environ_source,
     request_attribute,
     source_flow,
+    wraps_environ,
 )
 from secretcheck.python.taint.steps import pattern_method, preserving_call, receiver_method
 
@@ -155,10 +158,20 @@ class Interpreter:
         return value
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
-        value = self.eval(node.value)  # d[key]: what d holds, whoever picks the key
+        if self.kind(node.value) == ENVIRON:
+            value = self._environ(node, node.slice)
+        else:
+            value = self.eval(node.value)  # d[key]: what d holds, whoever picks the key
         if locations.referer_key(node.value, node.slice):  # environ["HTTP_REFERER"]
             return clear(value, locations.REDIRECT)
         return value
+
+    def _environ(self, node: ast.expr, key: ast.expr | None) -> Value:
+        """`environ["HTTP_REFERER"]`, `environ.get("QUERY_STRING", "")` in a WSGI app."""
+        flow = environ_source(const_text(key) if key is not None else None)
+        if flow is None:
+            return CLEAN
+        return (flow.step(self.host.step(node, f"source: {flow.label}")),)
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
         pieces = self.host.pieces(node)
@@ -348,7 +361,11 @@ class Interpreter:
             and locations.referer_key(func.value, node.args[0])
         ):  # headers.get("Referer", default): see locations.py; the default is what it is
             rest = [*node.args[1:], *(k.value for k in node.keywords)]
-            return join(clear(self.eval(func.value), locations.REDIRECT),
+            if self.kind(func.value) == ENVIRON:  # a WSGI app's own environ: the header itself
+                header = self._environ(node, node.args[0])
+            else:
+                header = self.eval(func.value)
+            return join(clear(header, locations.REDIRECT),
                         *(self.eval(e) for e in rest))  # fmt: skip
         unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
@@ -357,6 +374,8 @@ class Interpreter:
             if method in _UNESCAPE:
                 self.unescaping = func.value
             receiver = self.eval(func.value)
+        if isinstance(func, ast.Attribute) and method == "get" and self.kind(func.value) == ENVIRON:
+            return self._environ(node, args[0][0].value if args else None)
         site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped,
                         receiver)  # fmt: skip
         outcome = self.host.call(self, node, site, args, receiver)
@@ -521,7 +540,9 @@ class Interpreter:
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
         if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             names, _ = self.host.names(value.func)
-            if names:
+            if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
+                self.types[target.id] = "request"  # `Request(environ)`: this request's object
+            elif names:
                 self.types[target.id] = sorted(names, key=len)[0]
 
     def predicate(self, test: ast.expr) -> ast.expr:

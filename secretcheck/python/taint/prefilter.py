@@ -21,13 +21,43 @@ from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
 from secretcheck.python.textgate import GatedPattern
 
-# A file without one of these imports cannot receive a web request.
-# A top-level import (column 0): an indented `from flask import Flask` is most often an example
-# in a docstring (flask's and werkzeug's own modules are full of them), not a web application.
-WEB_FRAMEWORK = (
-    r"(?m)^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
+# A file without one of these imports, or a WSGI application of its own, cannot receive a web
+# request. A top-level import (column 0): an indented `from flask import Flask` is most often an
+# example in a docstring (flask's and werkzeug's own modules are full of them), not a web
+# application.
+_FRAMEWORK_IMPORT = (
+    r"^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
     r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
 )
+# A WSGI application (PEP 3333): a function or `__call__` method whose parameters are the
+# environ and `start_response` (see `sources.wsgi_environ`) ...
+WSGI_APPLICATION = (
+    r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?\w+\s*(?::[^,()]*)?,\s*start_response\s*[:,)]"
+)
+# ... that reads the client's part of its environ (`sources.environ_source`), or wraps the
+# environ in a request object (`sources.wraps_environ`: werkzeug's, WebOb's, Pyramid's). Most
+# `__call__(self, environ, start_response)` of a library (a response, an exception, a
+# middleware) only hand the environ on: no taint run for those.
+_CLIENT_KEYS = (
+    r"""['"](?:HTTP_\w+|PATH_INFO|QUERY_STRING|REQUEST_URI|RAW_URI|CONTENT_TYPE|wsgi\.input)['"]"""
+)
+_WRAPS = r"Request\(\s*\w+\s*\)"
+_READS_ENVIRON = f"(?:{_CLIENT_KEYS}|{_WRAPS})"
+# The request classes of `_WRAPS` are imported from these (not a library's own `Request`).
+_WRAPPER_IMPORT = re.compile(r"^(?:from|import)[ \t]+(?:werkzeug|webob|pyramid)\b", re.M)
+_KEYS_READ = re.compile(_CLIENT_KEYS)
+_WRAPPED = re.compile(_WRAPS)
+# In a function's text (no lookaround: the entry tests are gated in RE2).
+WSGI_READS = WSGI_APPLICATION + r"(?s:.)*?" + _READS_ENVIRON
+# In a whole file: read in the application's own body, before the next `def` or `class`.
+_IN_ITS_BODY = (
+    r"^[ \t]*(?:async[ \t]+)?"
+    + WSGI_APPLICATION
+    + r"(?:(?!\n[ \t]*(?:def|class|async[ \t]+def)\b)[\s\S])*?"
+)
+WEB_FRAMEWORK = rf"(?m)(?:{_FRAMEWORK_IMPORT}|{_IN_ITS_BODY}{_READS_ENVIRON})"
+_APP_READS_KEYS = re.compile(_IN_ITS_BODY + _CLIENT_KEYS, re.M)
+_APP_WRAPS = re.compile(_IN_ITS_BODY + _WRAPS, re.M)
 
 # Where untrusted input can enter a file: the entry points the taint engine knows. Web ones
 # (request objects, route and view parameters, FastAPI/Starlette, Tornado and aiohttp handlers)
@@ -50,6 +80,7 @@ WEB_ENTRY_POINTS = tuple(
         r"@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]",
         r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b",
         r"self\.(?:kwargs|args)\b",
+        WSGI_READS,
     )
 )
 OTHER_ENTRY_POINTS = tuple(
@@ -61,9 +92,11 @@ OTHER_ENTRY_POINTS = tuple(
         r"@\w+\.(?:command|group|option|argument)\b",
         r"typer|fileinput",
         r"\.recv(?:from)?\s*\(",
+        r"FieldStorage\s*\(",  # a CGI script's form; no framework is imported for it
     )
 )
-_WEB_FRAMEWORK = GatedPattern(WEB_FRAMEWORK)
+# Most files import no web framework: one RE2 pass says so (see `textgate`).
+_IMPORTS = GatedPattern("(?m)" + _FRAMEWORK_IMPORT)
 # One RE2 pass says "none of them" for most files (see `textgate`); `re` then runs the tests.
 _OTHER_GATE = GatedPattern("|".join(p.pattern for p in OTHER_ENTRY_POINTS))
 _WEB_GATE = GatedPattern("|".join(p.pattern for p in WEB_ENTRY_POINTS))
@@ -83,7 +116,29 @@ def has_entry_point(text: str, web: bool) -> bool:
 
 
 def is_web_module(text: str) -> bool:
-    return _WEB_FRAMEWORK.search(text) is not None
+    """Does `text` import a web framework or (by its text) define a WSGI application that
+    reads the request (`reads_environ`)? The second is confirmed on the parsed module (a
+    docstring may show one: `check.Check._confirm_web`)."""
+    if _IMPORTS.search(text):
+        return True
+    # A plain substring test first: the WSGI pattern costs as much as the import one again.
+    if "start_response" not in text:
+        return False
+    if _APP_READS_KEYS.search(text):
+        return True
+    return bool(_WRAPPER_IMPORT.search(text)) and bool(_APP_WRAPS.search(text))
+
+
+def imports_web_framework(text: str) -> bool:
+    return bool(_IMPORTS.search(text))
+
+
+def reads_environ(function: str, module: str) -> bool:
+    """Does this WSGI application's text (`function`, in the file `module`) read the client's
+    part of its environ, or wrap it in an imported request class?"""
+    if _KEYS_READ.search(function):
+        return True
+    return bool(_WRAPPED.search(function)) and bool(_WRAPPER_IMPORT.search(module))
 
 
 # After a sink's opening parenthesis: no argument at all (`run()` in a docstring), or a first

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from secretcheck.findings import Confidence
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
 from secretcheck.python.taint.flows import Flow
-from secretcheck.python.taint.prefilter import WEB_FRAMEWORK
 
 # Environment variables are set by whoever deploys the code: not untrusted. They are values of
 # unknown origin, reported only in audit mode, and only where an operator's value is still
@@ -33,7 +32,8 @@ CLI_ONLY = frozenset(
 _TEXT_ATTRS = frozenset(
     {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
-     "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url"}
+     "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url",
+     "params", "referer"}
 )  # fmt: skip
 _DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
@@ -67,7 +67,6 @@ _HANDLER_METHODS = frozenset(
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
-WEB_IMPORT = re.compile(WEB_FRAMEWORK)  # one notion of a web module for prefilters and engine
 
 
 # The path of the current request (`request.get_full_path()`, `request.path`) or its root
@@ -129,6 +128,8 @@ def attribute_source(names: frozenset[str]) -> Flow | None:
 
 def call_source(names: frozenset[str], method: str) -> Flow | None:
     for name in names:
+        if name == "cgi.FieldStorage":  # a CGI script's form: the query string and the body
+            return source_flow("cgi.FieldStorage()", text=False)
         if name in SOURCE_CALLS:
             label = SOURCE_CALLS[name]
             return source_flow(label, env=label.startswith("os."), cli=not label.startswith("os."))
@@ -281,6 +282,50 @@ def untrusted_params(
             kw = func.args.kwarg.arg
             out[kw] = (source_flow(f"view parameter '{kw}'"), False)
     return out
+
+
+# PEP 3333: a WSGI application is called as `app(environ, start_response)`, by the server, for
+# each request. CodeQL models the application given to `wsgiref`'s server the same way: its
+# environ is remote input. Known here by that signature alone (a second parameter named
+# `start_response`), since the server that calls it is usually configured elsewhere. Of the
+# environ, what the client writes: the request line's path and query, and every header
+# (`HTTP_*`, `CONTENT_TYPE`); the server's own values (`SERVER_NAME`, `SCRIPT_NAME`,
+# `REMOTE_ADDR`, `wsgi.*` settings) are not the attacker's text. `wsgi.input` is the body.
+_ENVIRON_TEXT = frozenset({"PATH_INFO", "QUERY_STRING", "REQUEST_URI", "RAW_URI", "CONTENT_TYPE"})
+ENVIRON = "environ"  # the local type of a WSGI environ parameter (see `Interpreter.kind`)
+
+
+def wsgi_environ(func: Function) -> str | None:
+    """The environ parameter's name when `func` is a WSGI application (PEP 3333): `def
+    app(environ, start_response)`, or the method `__call__(self, environ, start_response)`."""
+    names = [p.arg for p, _ in parameters(func) if p.arg not in ("self", "cls")]
+    if len(names) == 2 and names[1] == "start_response" and not func.args.defaults:
+        return names[0]
+    return None
+
+
+def environ_source(key: str | None) -> Flow | None:
+    """What `environ[key]` holds in a WSGI application: the client's text, its body, or None
+    for the server's own values (and for a key not written in the code)."""
+    if key == "wsgi.input":
+        return source_flow("environ['wsgi.input'] (WSGI)", text=False)
+    if key is not None and (key in _ENVIRON_TEXT or key.startswith("HTTP_")):
+        return source_flow(f"environ['{key}'] (WSGI)", own_path=key in ("PATH_INFO",))
+    return None
+
+
+# The request objects a WSGI application builds from its environ (werkzeug's and WebOb's, which
+# Pyramid's extends): `Request(environ).args` is the query, as `environ["QUERY_STRING"]` is.
+_ENVIRON_REQUESTS = frozenset(
+    {"werkzeug.Request", "werkzeug.wrappers.Request", "werkzeug.wrappers.request.Request",
+     "webob.Request", "webob.request.Request", "webob.BaseRequest", "webob.request.BaseRequest",
+     "pyramid.request.Request"}
+)  # fmt: skip
+
+
+def wraps_environ(names: frozenset[str]) -> bool:
+    """Is this call a request class built from a WSGI environ (`Request(environ)`)?"""
+    return not names.isdisjoint(_ENVIRON_REQUESTS)
 
 
 def request_attribute(attr: str) -> Flow | None:

@@ -68,7 +68,7 @@ _RECEIVER_METHODS = frozenset(
      "zfill", "__str__", "__getitem__",
      "get", "getlist", "getall", "getone", "get_all", "items", "values", "keys", "lists",
      "dict", "to_dict", "copy", "pop", "popitem", "setdefault", "iteritems", "itervalues",
-     "read", "readline", "readlines", "getvalue", "readall",
+     "read", "readline", "readlines", "getvalue", "getfirst", "readall",
      "resolve", "absolute", "expanduser", "relative_to", "as_posix", "__fspath__", "geturl",
      "_replace", "group", "groups", "groupdict", "expand", "unescape", "striptags"}
 )  # fmt: skip
