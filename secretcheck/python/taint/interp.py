@@ -506,16 +506,11 @@ class Interpreter:
         self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
         for mark in _MARKS:
             self.env.pop(mark + key, None)
-        self._forget_keyed(key)
-        for prefix in [k for k in self.env if k.startswith(key + ".")]:
-            del self.env[prefix]
-
-    def _forget_keyed(self, key: str) -> None:
-        """`key` (or an attribute of it) was rebound: its stores per key are gone."""
-        keyed = _KEYED + key
-        stale = [k for k in self.env if k == keyed or k.startswith((keyed + _AT, keyed + "."))]
-        for k in stale:
-            del self.env[k]
+        # Its attributes and its stores per key (`_KEYED`, and those of its attributes) are gone.
+        # One scan; a longer name sharing the prefix ("dx" for "d") loses its stores too, which
+        # only sends its reads back to the whole mapping.
+        for stale in [k for k in self.env if k.startswith((key + ".", _KEYED + key))]:
+            del self.env[stale]
 
     def _store_keyed(self, key: str, text: str | None, whole: Value, value: Value) -> None:
         """Record `key[text] = value` per key (see `_KEYED`); a store under a computed key
@@ -592,7 +587,8 @@ class Interpreter:
                 value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
-                self._forget_keyed(key)  # `d |= other`: other's keys too
+                for stale in [k for k in self.env if k.startswith(_KEYED + key)]:
+                    del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
             self.eval(node.value)
         elif isinstance(node, ast.Return) and node.value is not None:
