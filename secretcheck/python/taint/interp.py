@@ -9,6 +9,7 @@ it to a sink carries the taint across the call.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -66,8 +67,11 @@ _UNESCAPE = frozenset({"unescape", "striptags"})
 _OWN_SITE_KEY = "\0own-site:"
 # The env key marking a name bound to text that starts with a fixed scheme and host or a local
 # path (`calls.SAFE_LOCATION_PREFIX`): `route = "/app/popup/{}".format(kind)`. Whatever follows
-# it (`f"{route}/{value}"`) stays on that host. Joined like `_OWN_SITE_KEY`.
+# it (`f"{route}/{value}"`) stays on that host. Joined like `_OWN_SITE_KEY`. A "/" then a
+# replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
+# makes "//evil".
 _FIXED_START_KEY = "\0fixed-start:"
+_FIELD_AFTER_SLASH = re.compile(r"/[{%]")
 _MARKS = (_OWN_SITE_KEY, _FIXED_START_KEY)  # kept after a join only if set on every path
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `_KEYED + "d"` holds what every key of d may
@@ -330,7 +334,7 @@ class Interpreter:
                 return False
             if locations.after_leading_field(template, "format") is not None:  # "{}/x".format(r)
                 return bool(node.args) and self.fixed_start(node.args[0])
-            return bool(SAFE_LOCATION_PREFIX.match(template))
+            return _fixed_text(template)
         if isinstance(node, ast.JoinedStr):
             first = node.values[0] if node.values else None
             if self.host.pieces(node) is not None or first is None:
@@ -338,10 +342,10 @@ class Interpreter:
             if isinstance(first, ast.FormattedValue):  # f"{route}/x", not f"{route!r}"
                 plain = first.conversion == -1 and first.format_spec is None
                 return plain and self.fixed_start(first.value)
-            return bool(SAFE_LOCATION_PREFIX.match(_text(first)))
+            return _fixed_text(_text(first))
         text = const_text(node)
         if text is not None:
-            return bool(SAFE_LOCATION_PREFIX.match(text))
+            return _fixed_text(text)
         return self._fixed_name(node)
 
     def _is_request(self, node: ast.expr) -> bool:
@@ -739,6 +743,10 @@ class Interpreter:
         self.eval(node.subject)
         envs = [self.branch(self.block(case.body), {}) for case in node.cases]
         self.merge(self.env, *envs)
+
+
+def _fixed_text(text: str) -> bool:
+    return bool(SAFE_LOCATION_PREFIX.match(text)) and not _FIELD_AFTER_SLASH.match(text)
 
 
 def _joined_if_everywhere(key: str) -> bool:
