@@ -9,6 +9,7 @@ it to a sink carries the taint across the call.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -67,6 +68,23 @@ _UNESCAPE = frozenset({"unescape", "striptags"})
 # The env key marking a name that holds a URL on this site (`locations.py`); kept in the env so
 # that branches and loops join it (a name is such a URL after a join only if on every path).
 _OWN_SITE_KEY = "\0own-site:"
+# The env key marking a name bound to text that starts with a fixed scheme and host or a local
+# path (`calls.SAFE_LOCATION_PREFIX`): `route = "/app/popup/{}".format(kind)`. Whatever follows
+# it (`f"{route}/{value}"`) stays on that host. Joined like `_OWN_SITE_KEY`. A "/" then a
+# replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
+# makes "//evil".
+_FIXED_START_KEY = "\0fixed-start:"
+_FIELD_AFTER_SLASH = re.compile(r"/[{%]")
+_MARKS = (_OWN_SITE_KEY, _FIXED_START_KEY)  # kept after a join only if set on every path
+# Stores under a constant key (`session["user"] = value`), kept per key so that reading another
+# key (`session.get("next")`) does not see them: `_KEYED + "d"` holds what every key of d may
+# hold besides those stores (d before its first one, and stores under other keys), and
+# `_KEYED + "d" + _AT + "user"` what was last stored under "user". `env["d"]` still joins every
+# store, so any use of the whole mapping (iteration, `.items()`, `**d`, passing it) sees them.
+# The first entry is kept after a join only if set on every path (a path that stored under a
+# computed key holds no such entry), else reads fall back to `env["d"]`.
+_KEYED = "\0keyed:"
+_AT = "\0["
 _CONFIGURED = "https://configured"  # a stand-in host for a base URL from code or configuration
 _CONFIGURED_HOST_ONLY = "https://configured-host-only/"  # ... of a URL fetched, not redirected to
 
@@ -161,7 +179,9 @@ class Interpreter:
         if self.kind(node.value) == ENVIRON:
             value = self._environ(node, node.slice)
         else:
-            value = self.eval(node.value)  # d[key]: what d holds, whoever picks the key
+            keyed = self._keyed(node.value, node.slice)  # d["k"] after stores under "k"
+            # d[key]: what d holds, whoever picks the key
+            value = self.eval(node.value) if keyed is None else keyed
         if locations.referer_key(node.value, node.slice):  # environ["HTTP_REFERER"]
             return clear(value, locations.REDIRECT)
         return value
@@ -172,6 +192,14 @@ class Interpreter:
         if flow is None:
             return CLEAN
         return (flow.step(self.host.step(node, f"source: {flow.label}")),)
+
+    def _keyed(self, mapping: ast.expr, key: ast.expr | None) -> Value | None:
+        """What `mapping[key]` holds for a constant key, when the mapping had stores under
+        constant keys (see `_KEYED`); None when only the whole mapping is known."""
+        name, text = dotted(mapping), const_text(key)
+        if not name or text is None or _KEYED + name not in self.env:
+            return None
+        return join(self.env[_KEYED + name], self.env.get(_KEYED + name + _AT + text, CLEAN))
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
         pieces = self.host.pieces(node)
@@ -211,7 +239,7 @@ class Interpreter:
     def _configured_base(self, base: ast.expr, after: ast.expr) -> str:
         """f"{API_BASE}/users/{uid}": a base URL from code or configuration, then a path, is
         as fixed as a literal host. Returns a stand-in prefix for `_located`."""
-        if _local_url(base):
+        if _local_url(base) or self._fixed_name(base):
             return "/local"  # f"{reverse('login')}?next={value}": a path on this site
         if self.own_site(base):
             return locations.OWN_SITE  # f"{request.host_url}{value}"
@@ -302,6 +330,36 @@ class Interpreter:
         key = dotted(node)
         return bool(key) and _OWN_SITE_KEY + key in self.env
 
+    def _fixed_name(self, node: ast.expr) -> bool:
+        key = dotted(node)
+        return bool(key) and _FIXED_START_KEY + key in self.env
+
+    def fixed_start(self, node: ast.expr) -> bool:
+        """Does this text start with a fixed scheme and host or a local path
+        (`calls.SAFE_LOCATION_PREFIX`), or with a name bound to such text? Through `+`, `%`,
+        `str.format` and f-strings, by their leftmost part."""
+        while isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            node = node.left
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            template = const_text(node.func.value)
+            if node.func.attr != "format" or template is None:
+                return False
+            if locations.after_leading_field(template, "format") is not None:  # "{}/x".format(r)
+                return bool(node.args) and self.fixed_start(node.args[0])
+            return _fixed_text(template)
+        if isinstance(node, ast.JoinedStr):
+            first = node.values[0] if node.values else None
+            if self.host.pieces(node) is not None or first is None:
+                return False
+            if isinstance(first, ast.FormattedValue):  # f"{route}/x", not f"{route!r}"
+                plain = first.conversion == -1 and first.format_spec is None
+                return plain and self.fixed_start(first.value)
+            return _fixed_text(_text(first))
+        text = const_text(node)
+        if text is not None:
+            return _fixed_text(text)
+        return self._fixed_name(node)
+
     def _is_request(self, node: ast.expr) -> bool:
         if self.kind(node) == "request":
             return True
@@ -367,6 +425,10 @@ class Interpreter:
                 header = self.eval(func.value)
             return join(clear(header, locations.REDIRECT),
                         *(self.eval(e) for e in rest))  # fmt: skip
+        if method == "get" and isinstance(func, ast.Attribute) and node.args and not node.keywords:
+            keyed = self._keyed(func.value, node.args[0])  # d.get("k", default), as d["k"]
+            if keyed is not None:
+                return join(keyed, *(self.eval(e) for e in node.args[1:]))
         unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
         receiver = CLEAN
@@ -455,16 +517,34 @@ class Interpreter:
         if isinstance(target, ast.Subscript):  # d[k] = v: d now holds v too
             key = dotted(target.value)
             if key:
-                self.env[key] = join(self._lookup(key, target.value), value)
+                whole = self._lookup(key, target.value)
+                self.env[key] = join(whole, value)
+                self._store_keyed(key, const_text(target.slice), whole, value)
             return
         key = dotted(target)
         if not key:
             return
         self.known.pop(key, None)
         self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
-        self.env.pop(_OWN_SITE_KEY + key, None)
-        for prefix in [k for k in self.env if k.startswith(key + ".")]:
-            del self.env[prefix]
+        for mark in _MARKS:
+            self.env.pop(mark + key, None)
+        # Its attributes and its stores per key (`_KEYED`, and those of its attributes) are gone.
+        # One scan; a longer name sharing the prefix ("dx" for "d") loses its stores too, which
+        # only sends its reads back to the whole mapping.
+        for stale in [k for k in self.env if k.startswith((key + ".", _KEYED + key))]:
+            del self.env[stale]
+
+    def _store_keyed(self, key: str, text: str | None, whole: Value, value: Value) -> None:
+        """Record `key[text] = value` per key (see `_KEYED`); a store under a computed key
+        (`text` None) may be under any key, so it joins what every key holds."""
+        rest = _KEYED + key
+        if text is None:
+            if rest in self.env:
+                self.env[rest] = join(self.env[rest], value)
+            return
+        if rest not in self.env:
+            self.env[rest] = whole
+        self.env[rest + _AT + text] = value
 
     def _lookup(self, key: str, node: ast.expr) -> Value:
         return self.env[key] if key in self.env else self.eval(node)
@@ -492,16 +572,18 @@ class Interpreter:
             value = self.eval(node.value)
             names = paths_in(node.value)
             own_site = self.own_site(node.value)  # before binding: `url = url + path`
+            fixed = self.fixed_start(node.value)
             for target in node.targets:
                 self.bind(target, value, node)
                 self.derived[dotted(target)] = set(names)
             self._type_of(node.targets[0], node.value)
             self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0]
-            if own_site:
-                for target in node.targets:
-                    if dotted(target):
-                        self.env[_OWN_SITE_KEY + dotted(target)] = CLEAN
+            for target in node.targets:
+                if own_site and dotted(target):
+                    self.env[_OWN_SITE_KEY + dotted(target)] = CLEAN
+                if fixed and dotted(target):
+                    self.env[_FIXED_START_KEY + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 if isinstance(node.value, ast.Call) and any(guards.facts(node.value, self.tainted)):
                     self.predicates[first.id] = node.value
@@ -527,6 +609,8 @@ class Interpreter:
                 value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
+                for stale in [k for k in self.env if k.startswith(_KEYED + key)]:
+                    del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
             self.eval(node.value)
         elif isinstance(node, ast.Return) and node.value is not None:
@@ -582,6 +666,10 @@ class Interpreter:
                     self.env[name] = clear(self.env[name], cats)
                 elif name in self.globals:
                     self.env[name] = clear(self.globals[name], cats)
+                if _KEYED + name in self.env:  # `is_safe(d["next"])` checked what d holds
+                    for k in [k for k in self.env if k.startswith(_KEYED + name + _AT)]:
+                        self.env[k] = clear(self.env[k], cats)
+                    self.env[_KEYED + name] = clear(self.env[_KEYED + name], cats)
 
     def branch(self, body: Sequence[ast.stmt], facts: guards.Facts) -> Env:
         saved = self.env
@@ -593,7 +681,7 @@ class Interpreter:
 
     def merge(self, *envs: Env) -> None:
         keys = {k for env in envs for k in env}
-        keys = {k for k in keys if not k.startswith(_OWN_SITE_KEY) or all(k in e for e in envs)}
+        keys = {k for k in keys if not _joined_if_everywhere(k) or all(k in e for e in envs)}
         self.env = {k: join(*(env[k] for env in envs if k in env)) for k in keys}
 
     def decided(self, test: ast.expr) -> bool | None:
@@ -675,6 +763,15 @@ class Interpreter:
         self.eval(node.subject)
         envs = [self.branch(self.block(case.body), {}) for case in node.cases]
         self.merge(self.env, *envs)
+
+
+def _fixed_text(text: str) -> bool:
+    return bool(SAFE_LOCATION_PREFIX.match(text)) and not _FIELD_AFTER_SLASH.match(text)
+
+
+def _joined_if_everywhere(key: str) -> bool:
+    """Env entries meaning something only if every path set them (`_MARKS`, `_KEYED`)."""
+    return key.startswith(_MARKS) or (key.startswith(_KEYED) and _AT not in key)
 
 
 def _line_groups(statements: Sequence[ast.stmt]) -> list[Lines | None]:
