@@ -69,12 +69,10 @@ def load_run() -> ModuleType:
     return run
 
 
-@pytest.mark.parametrize("name", ["judged_apps.csv", "judged_apps_audit.csv"])
-def test_judged_apps_samples_judge_injection_findings_in_application_code(name: str) -> None:
+def _check_injection_rows(rows: list[dict[str, str]], at_least: int) -> None:
+    """Each row judges one SC201-SC210 finding in application code, once, with a reason."""
     injection = {f"SC2{n:02d}" for n in range(1, 11)}
-    with (HERE / name).open(newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    assert len({(r["location"], r["rule"]) for r in rows}) == len(rows) >= 40
+    assert len({(r["location"], r["rule"]) for r in rows}) == len(rows) >= at_least
     for row in rows:
         project, _, rest = row["location"].partition("/")
         path, _, line = rest.rpartition(":")
@@ -82,6 +80,12 @@ def test_judged_apps_samples_judge_injection_findings_in_application_code(name: 
         assert line.isdigit() and row["rule"] in injection, row
         assert row["verdict"] in ("TP", "FP") and row["reason"].strip(), row
     assert len({r["location"].split("/", 1)[0] for r in rows}) >= 5  # across the applications
+
+
+@pytest.mark.parametrize("name", ["judged_apps.csv", "judged_apps_audit.csv"])
+def test_judged_apps_samples_judge_injection_findings_in_application_code(name: str) -> None:
+    with (HERE / name).open(newline="") as handle:
+        _check_injection_rows(list(csv.DictReader(handle)), 40)
 
 
 def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audit() -> None:
@@ -98,19 +102,11 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 def test_holdout_samples_judge_injection_findings_and_are_found_by_corpus_name() -> None:
     """The held-out apps (judged before the fixes tuned on realapps) are judged the same way,
     and `run.py --corpus holdout` picks their files."""
-    injection = {f"SC2{n:02d}" for n in range(1, 11)}
     rows: list[dict[str, str]] = []
     for name in ("judged_holdout.csv", "judged_holdout_audit.csv"):
         with (HERE / name).open(newline="") as handle:
             rows += csv.DictReader(handle)
-    assert len({(r["location"], r["rule"]) for r in rows}) == len(rows) >= 60
-    for row in rows:
-        project, _, rest = row["location"].partition("/")
-        path, _, line = rest.rpartition(":")
-        assert library.classify(f"{project}/{path}").kind == "library", row
-        assert line.isdigit() and row["rule"] in injection, row
-        assert row["verdict"] in ("TP", "FP") and row["reason"].strip(), row
-    assert len({r["location"].split("/", 1)[0] for r in rows}) >= 5  # across the applications
+    _check_injection_rows(rows, 60)
     run = load_run()
     assert run.default_judged("holdout", True) == [
         HERE / "judged_holdout.csv", HERE / "judged_holdout_audit.csv"
