@@ -213,6 +213,24 @@ def test_loading_the_rules_and_pipeline_loads_no_heavy_library() -> None:
     assert loaded_after(code) == []
 
 
+def test_a_scan_of_named_files_loads_no_git_or_baseline_code(tmp_path: Path) -> None:
+    """A pre-commit hook names the files: nothing is listed by git and no baseline is set, so
+    the git plumbing and the baseline module (their classes, `subprocess`) stay unloaded."""
+    target = tmp_path / "app.py"
+    target.write_text("import os\nNAME = os.environ[0]\n", encoding="utf-8")
+    code = (
+        "from secretcheck.api import run_scan\nfrom secretcheck.settings import Settings\n"
+        f"assert run_scan(Settings(paths=({str(target)!r},))).files_scanned == 1\n"
+        "import sys\nheavy = ('secretcheck.gitcmd', 'secretcheck.gitscan', "
+        "'secretcheck.baseline', 'subprocess')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"
+
+
 def test_a_file_with_candidates_only_in_docstrings_is_not_parsed() -> None:
     code = (
         "from secretcheck.api import scan_text\n"
