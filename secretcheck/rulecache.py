@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ from secretcheck.rulepacks import Catalogue, Docs, Example, PatternSpec, RuleSpe
 FORMAT = "1"
 # A full catalogue takes ~0.5 MB; a bigger file there is not ours.
 ENTRY_LIMIT = 32 * 1024 * 1024
+# A stamp is stored only once every file it covers is older than this (see `stamped_catalogue`):
+# far above any file system's timestamp tick.
+SETTLE_NS = 2_000_000_000
 # Entries kept: every code or rule change makes a new one, and several installs may share
 # the folder (a pre-commit environment and a development one).
 KEEP = 8
@@ -79,6 +83,7 @@ def stamped_catalogue(
     rules_root: Path,
     read: Callable[[], Sequence[tuple[str, str]]],
     build: Callable[[Sequence[tuple[str, str]]], Catalogue],
+    settle_ns: int = SETTLE_NS,
 ) -> Catalogue:
     """`cached_catalogue(read(), build)`, without reading or hashing anything when the rule
     files and secretcheck's modules are, by their file stamps, those an earlier run hashed.
@@ -87,9 +92,13 @@ def stamped_catalogue(
     of each run. A stamp (inode, size, mtime and ctime in ns of each such file) names the full
     key that run computed. ctime cannot be set back by `touch` or an unpacking tool, and an
     editor that saves by rename gives a new inode, so an edited file is a new stamp, and then
-    the files are read and hashed as before. The stamp is taken before the files are read:
-    a file edited after that has a later ctime, so no stamp ever names text older than it."""
-    stamp = _stamp(rules_root)
+    the files are read and hashed as before. The stamp is taken before the files are read,
+    and, as git does with its index ("racy git"), it is not stored while any file changed
+    within `settle_ns` of now: an edit made between the stamp and the read in the same clock
+    tick, keeping the size, would not change the stamp, so such a stamp could name text older
+    than the file's. A later run, past that window, stores it."""
+    stamped = _stamp(rules_root)
+    stamp = stamped[0] if stamped is not None else None
     if stamp is not None:
         key = _stamped_key(stamp)
         if key is not None:
@@ -97,13 +106,15 @@ def stamped_catalogue(
             if found is not None:
                 return found
     key, catalogue = _keyed_catalogue(read(), build)
-    if stamp is not None:
-        _store_stamp(stamp, key)
+    if stamped is not None and time.time_ns() - stamped[1] > settle_ns:
+        _store_stamp(stamped[0], key)
     return catalogue
 
 
-def _stamp(rules_root: Path) -> str | None:
-    """Hash of the stamps of every module of secretcheck and every file under `rules_root`."""
+def _stamp(rules_root: Path) -> tuple[str, int] | None:
+    """Hash of the stamps of every module of secretcheck and every file under `rules_root`,
+    and the newest ctime among them (ns)."""
+    newest = 0
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
     package = Path(__file__).parent
     try:
@@ -116,9 +127,10 @@ def _stamp(rules_root: Path) -> str | None:
                     line = f"{folder}/{name}\0{info.st_ino}\0{info.st_size}\0"
                     line += f"{info.st_mtime_ns}\0{info.st_ctime_ns}\0"
                     digest.update(line.encode("utf-8", "surrogateescape"))
+                    newest = max(newest, info.st_ctime_ns, info.st_mtime_ns)
     except OSError:
         return None  # validate the files by their text, as before
-    return digest.hexdigest()
+    return digest.hexdigest(), newest
 
 
 def _raise(error: OSError) -> None:

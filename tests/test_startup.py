@@ -111,8 +111,8 @@ def test_unchanged_files_are_neither_read_nor_hashed_again(
 ) -> None:
     root = copied_rules(tmp_path)
     read, build = CountingRead(root), CountingBuild()
-    first = rulecache.stamped_catalogue(root, read, build)
-    again = rulecache.stamped_catalogue(root, read, build)
+    first = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
+    again = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
     assert (read.calls, build.calls) == (1, 1)
     assert again == first == build_catalogue(list(_iter_rule_files(root)))
 
@@ -124,7 +124,7 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
     length with the old mtime restored (`touch -r`, an unpacker) is read and validated."""
     root = copied_rules(tmp_path)
     read, build = CountingRead(root), CountingBuild()
-    first = rulecache.stamped_catalogue(root, read, build)
+    first = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
     path = root / "credentials" / "SC101-hardcoded-credential-assignment.toml"
     before = path.stat()
     text = path.read_text(encoding="utf-8")
@@ -132,23 +132,36 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
     assert edited != text and len(edited) == len(text)
     path.write_text(edited, encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    changed = rulecache.stamped_catalogue(root, read, build)
+    changed = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
     assert (read.calls, build.calls) == (2, 2)
     assert changed != first
     assert changed.get("SC101") is not None
     assert "is BOUND to" in changed.get("SC101").summary  # type: ignore[union-attr]
-    assert rulecache.stamped_catalogue(root, read, build) == changed
+    assert rulecache.stamped_catalogue(root, read, build, settle_ns=0) == changed
     assert read.calls == 2  # the new stamp names the new key
+
+
+def test_no_stamp_is_kept_while_a_file_is_freshly_changed(
+    user_cache_home: Path, tmp_path: Path
+) -> None:
+    """Files changed within the settle window (the copy just made) are read and hashed on
+    every run: an edit in the same clock tick as the stamp could otherwise go unseen."""
+    root = copied_rules(tmp_path)
+    read, build = CountingRead(root), CountingBuild()
+    first = rulecache.stamped_catalogue(root, read, build)
+    assert rulecache.stamped_catalogue(root, read, build) == first
+    assert (read.calls, build.calls) == (2, 1)  # read again; the entry itself was still good
+    assert not (rulecache.entry_path("x").parent / "stamps").exists()
 
 
 def test_a_damaged_stamp_is_ignored(user_cache_home: Path, tmp_path: Path) -> None:
     root = copied_rules(tmp_path)
     read, build = CountingRead(root), CountingBuild()
-    first = rulecache.stamped_catalogue(root, read, build)
+    first = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
     stamps = list((rulecache.entry_path("x").parent / "stamps").iterdir())
     assert len(stamps) == 1
     stamps[0].write_text("../../key", encoding="utf-8")
-    assert rulecache.stamped_catalogue(root, read, build) == first
+    assert rulecache.stamped_catalogue(root, read, build, settle_ns=0) == first
     assert (read.calls, build.calls) == (2, 1)  # read and hashed again, the entry still good
 
 
