@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from secretcheck.baseline import load, partition_by_baseline
 from secretcheck.findings import Finding, ScanResult
-from secretcheck.gitscan import scan_diff, scan_staged
 from secretcheck.pipeline import scan_text as _scan_text
 from secretcheck.runner import (
     Progress,
@@ -43,6 +41,10 @@ def apply_baseline(result: ScanResult, settings: Settings, scanned: Iterable[str
     """Mark findings known/new against `settings.baseline`, if one is configured."""
     if not settings.baseline:
         return result
+    # Imported here, as `gitscan` below: a plain scan (a pre-commit hook's run on the files
+    # it names) needs neither, and their classes and git plumbing were ~5 ms of its start-up.
+    from secretcheck.baseline import load, partition_by_baseline
+
     return partition_by_baseline(result, load(settings.baseline), settings.baseline, scanned)
 
 
@@ -63,6 +65,8 @@ def run_scan(
     """The scan the CLI asks for: the tree, the index (`staged`) or the lines added since
     `diff`, with the baseline applied. Stale entries need whole files: a diff scan reports
     only entries whose file is gone."""
+    if staged or diff is not None:
+        from secretcheck.gitscan import scan_diff, scan_staged
     if staged:
         load_rules(settings)
         result, scanned = scan_staged(settings)

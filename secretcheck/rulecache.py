@@ -22,11 +22,12 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from secretcheck import inputfiles
+from secretcheck import __version__, inputfiles
 from secretcheck.cache import code_digest, key_path
 from secretcheck.findings import Confidence, Severity
 from secretcheck.linear_regex import LinearPattern
@@ -36,6 +37,9 @@ from secretcheck.rulepacks import Catalogue, Docs, Example, PatternSpec, RuleSpe
 FORMAT = "1"
 # A full catalogue takes ~0.5 MB; a bigger file there is not ours.
 ENTRY_LIMIT = 32 * 1024 * 1024
+# A stamp is stored only once every file it covers is older than this (see `stamped_catalogue`):
+# far above any file system's timestamp tick.
+SETTLE_NS = 2_000_000_000
 # Entries kept: every code or rule change makes a new one, and several installs may share
 # the folder (a pre-commit environment and a development one).
 KEEP = 8
@@ -59,14 +63,103 @@ def cached_catalogue(
 ) -> Catalogue:
     """The catalogue of `files`: from the cache when an earlier run validated the same files
     with the same code, else `build(files)` (which raises on a bad pack), then stored."""
+    return _keyed_catalogue(files, build)[1]
+
+
+def _keyed_catalogue(
+    files: Sequence[tuple[str, str]], build: Callable[[Sequence[tuple[str, str]]], Catalogue]
+) -> tuple[str, Catalogue]:
     key = catalogue_key(files)
     path = entry_path(key)
     found = _load(path)
     if found is not None:
-        return found
+        return key, found
     catalogue = build(files)
     _store(path, catalogue)
+    return key, catalogue
+
+
+def stamped_catalogue(
+    rules_root: Path,
+    read: Callable[[], Sequence[tuple[str, str]]],
+    build: Callable[[Sequence[tuple[str, str]]], Catalogue],
+    settle_ns: int = SETTLE_NS,
+) -> Catalogue:
+    """`cached_catalogue(read(), build)`, without reading or hashing anything when the rule
+    files and secretcheck's modules are, by their file stamps, those an earlier run hashed.
+
+    Reading the ~70 rule files and hashing them with every module of the package was ~12 ms
+    of each run. A stamp (inode, size, mtime and ctime in ns of each such file) names the full
+    key that run computed. ctime cannot be set back by `touch` or an unpacking tool, and an
+    editor that saves by rename gives a new inode, so an edited file is a new stamp, and then
+    the files are read and hashed as before. The stamp is taken before the files are read,
+    and, as git does with its index ("racy git"), it is not stored while any file changed
+    within `settle_ns` of now: an edit made between the stamp and the read in the same clock
+    tick, keeping the size, would not change the stamp, so such a stamp could name text older
+    than the file's. A later run, past that window, stores it."""
+    stamped = _stamp(rules_root)
+    stamp = stamped[0] if stamped is not None else None
+    if stamp is not None:
+        key = _stamped_key(stamp)
+        if key is not None:
+            found = _load(entry_path(key))
+            if found is not None:
+                return found
+    key, catalogue = _keyed_catalogue(read(), build)
+    if stamped is not None and time.time_ns() - stamped[1] > settle_ns:
+        _store_stamp(stamped[0], key)
     return catalogue
+
+
+def _stamp(rules_root: Path) -> tuple[str, int] | None:
+    """Hash of the stamps of every module of secretcheck and every file under `rules_root`,
+    and the newest ctime among them (ns)."""
+    newest = 0
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    package = Path(__file__).parent
+    try:
+        for label, root, suffix in (("code", package, ".py"), ("rules", rules_root, "")):
+            digest.update(f"{label}\0{os.fspath(root)}\0".encode("utf-8", "surrogateescape"))
+            for folder, dirs, names in os.walk(root, onerror=_raise):
+                dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+                for name in sorted(n for n in names if n.endswith(suffix)):
+                    info = os.stat(os.path.join(folder, name))
+                    line = f"{folder}/{name}\0{info.st_ino}\0{info.st_size}\0"
+                    line += f"{info.st_mtime_ns}\0{info.st_ctime_ns}\0"
+                    digest.update(line.encode("utf-8", "surrogateescape"))
+                    newest = max(newest, info.st_ctime_ns, info.st_mtime_ns)
+    except OSError:
+        return None  # validate the files by their text, as before
+    return digest.hexdigest(), newest
+
+
+def _raise(error: OSError) -> None:
+    raise error
+
+
+def _stamp_path(stamp: str) -> Path:
+    return entry_path("x").parent / "stamps" / stamp
+
+
+def _stamped_key(stamp: str) -> str | None:
+    try:
+        key = inputfiles.read_text(_stamp_path(stamp), 256).strip()
+    except (OSError, inputfiles.InputFileError):
+        return None
+    hexdigits = set("0123456789abcdef")
+    return key if len(key) == 64 and set(key) <= hexdigits else None
+
+
+def _store_stamp(stamp: str, key: str) -> None:
+    path = _stamp_path(stamp)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temp = path.with_name(f".tmp-{os.getpid()}-{stamp}")
+        temp.write_text(key, encoding="utf-8")
+        os.replace(temp, path)  # readers see a whole key or none
+        _prune(path.parent, "[0-9a-f]*")
+    except OSError:
+        pass
 
 
 def _load(path: Path) -> Catalogue | None:
@@ -99,14 +192,14 @@ def _store(path: Path, catalogue: Catalogue) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
-        _prune(path.parent)
+        _prune(path.parent, "*.json")
     except OSError:
         pass  # a read-only home: every run validates, as before
 
 
-def _prune(folder: Path) -> None:
+def _prune(folder: Path, pattern: str) -> None:
     """Keep the `KEEP` newest entries (a store is rare: only after the packs changed)."""
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()

@@ -481,7 +481,15 @@ def packaged_rules() -> Any:
 def load_catalogue(extra_dirs: tuple[str, ...] = ()) -> Catalogue:
     """The packaged rule packs plus any extra pack folders named in the config, validated, or
     as an earlier run validated the very same files (`rulecache`)."""
-    files = list(_iter_rule_files(packaged_rules()))
+    packaged = packaged_rules()
+    if not extra_dirs and isinstance(packaged, Path):
+        # The pre-commit hook's case: no rule file has to be read when none changed.
+        from secretcheck.rulecache import stamped_catalogue
+
+        return stamped_catalogue(
+            packaged, lambda: list(_iter_rule_files(packaged)), build_catalogue
+        )
+    files = list(_iter_rule_files(packaged))
     for extra in extra_dirs:
         root = Path(extra)
         if not root.is_dir():

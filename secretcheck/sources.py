@@ -20,7 +20,6 @@ from pathlib import Path, PurePosixPath
 
 from secretcheck.errors import UsageError
 from secretcheck.findings import Skipped
-from secretcheck.gitcmd import PROBE_TIMEOUT, GitError, run_git
 
 DEFAULT_EXCLUDED_DIRS = frozenset(
     {
@@ -112,6 +111,9 @@ LISTING_TIMEOUT = 30  # seconds; ls-files on a 400k-file tree takes a few
 def _git_files(root: Path) -> list[str] | None:
     """Tracked plus untracked-but-not-ignored files below `root`, or None outside git (or when
     git names a work tree that does not hold `root`: the folder is then walked)."""
+    # Imported here: a scan of the files a hook names lists no folder and runs no git.
+    from secretcheck.gitcmd import PROBE_TIMEOUT, GitError, run_git
+
     try:
         top = run_git(root, "rev-parse", "--show-toplevel", timeout=PROBE_TIMEOUT)
         if not root.resolve().is_relative_to(Path(os.fsdecode(top.rstrip(b"\n"))).resolve()):

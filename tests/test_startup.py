@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from secretcheck import rulecache
 from secretcheck.examples import expand
 from secretcheck.linear_regex import LinearPattern
 from secretcheck.python.registry import CHECKS, GROUPS
-from secretcheck.rulepacks import Catalogue, _iter_rule_files, build_catalogue
+from secretcheck.rulepacks import Catalogue, _iter_rule_files, build_catalogue, packaged_rules
 
 
 def packaged_files() -> list[tuple[str, str]]:
@@ -88,6 +89,82 @@ def test_old_entries_are_pruned(user_cache_home: Path) -> None:
     assert len(kept) == rulecache.KEEP
 
 
+class CountingRead:
+    """Reads the rule files under `root`, counting how often the stamp did not vouch for them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.calls = root, 0
+
+    def __call__(self) -> list[tuple[str, str]]:
+        self.calls += 1
+        return list(_iter_rule_files(self.root))
+
+
+def copied_rules(tmp_path: Path) -> Path:
+    root = tmp_path / "rules"
+    shutil.copytree(packaged_rules(), root, ignore=shutil.ignore_patterns("__pycache__"))
+    return root
+
+
+def test_unchanged_files_are_neither_read_nor_hashed_again(
+    user_cache_home: Path, tmp_path: Path
+) -> None:
+    root = copied_rules(tmp_path)
+    read, build = CountingRead(root), CountingBuild()
+    first = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
+    again = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
+    assert (read.calls, build.calls) == (1, 1)
+    assert again == first == build_catalogue(list(_iter_rule_files(root)))
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
+    user_cache_home: Path, tmp_path: Path
+) -> None:
+    """The stamp holds the ctime, which no tool sets back: an in-place edit of the same
+    length with the old mtime restored (`touch -r`, an unpacker) is read and validated."""
+    root = copied_rules(tmp_path)
+    read, build = CountingRead(root), CountingBuild()
+    first = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
+    path = root / "credentials" / "SC101-hardcoded-credential-assignment.toml"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("is bound to a credential-like", "is BOUND to a credential-like")
+    assert edited != text and len(edited) == len(text)
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    changed = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
+    assert (read.calls, build.calls) == (2, 2)
+    assert changed != first
+    assert changed.get("SC101") is not None
+    assert "is BOUND to" in changed.get("SC101").summary  # type: ignore[union-attr]
+    assert rulecache.stamped_catalogue(root, read, build, settle_ns=0) == changed
+    assert read.calls == 2  # the new stamp names the new key
+
+
+def test_no_stamp_is_kept_while_a_file_is_freshly_changed(
+    user_cache_home: Path, tmp_path: Path
+) -> None:
+    """Files changed within the settle window (the copy just made) are read and hashed on
+    every run: an edit in the same clock tick as the stamp could otherwise go unseen."""
+    root = copied_rules(tmp_path)
+    read, build = CountingRead(root), CountingBuild()
+    first = rulecache.stamped_catalogue(root, read, build)
+    assert rulecache.stamped_catalogue(root, read, build) == first
+    assert (read.calls, build.calls) == (2, 1)  # read again; the entry itself was still good
+    assert not (rulecache.entry_path("x").parent / "stamps").exists()
+
+
+def test_a_damaged_stamp_is_ignored(user_cache_home: Path, tmp_path: Path) -> None:
+    root = copied_rules(tmp_path)
+    read, build = CountingRead(root), CountingBuild()
+    first = rulecache.stamped_catalogue(root, read, build, settle_ns=0)
+    stamps = list((rulecache.entry_path("x").parent / "stamps").iterdir())
+    assert len(stamps) == 1
+    stamps[0].write_text("../../key", encoding="utf-8")
+    assert rulecache.stamped_catalogue(root, read, build, settle_ns=0) == first
+    assert (read.calls, build.calls) == (2, 1)  # read and hashed again, the entry still good
+
+
 def test_a_deferred_pattern_matches_as_the_compiled_one() -> None:
     pattern = r"(?<![A-Za-z0-9])(?P<secret>acme_[a-z0-9]{24})(?![A-Za-z0-9])"
     compiled = LinearPattern(pattern)
@@ -147,6 +224,24 @@ def test_loading_the_rules_and_pipeline_loads_no_heavy_library() -> None:
         "from secretcheck.rulepacks import load_catalogue\nload_catalogue()"
     )
     assert loaded_after(code) == []
+
+
+def test_a_scan_of_named_files_loads_no_git_or_baseline_code(tmp_path: Path) -> None:
+    """A pre-commit hook names the files: nothing is listed by git and no baseline is set, so
+    the git plumbing and the baseline module (their classes, `subprocess`) stay unloaded."""
+    target = tmp_path / "app.py"
+    target.write_text("import os\nNAME = os.environ[0]\n", encoding="utf-8")
+    code = (
+        "from secretcheck.api import run_scan\nfrom secretcheck.settings import Settings\n"
+        f"assert run_scan(Settings(paths=({str(target)!r},))).files_scanned == 1\n"
+        "import sys\nheavy = ('secretcheck.gitcmd', 'secretcheck.gitscan', "
+        "'secretcheck.baseline', 'subprocess')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_a_file_with_candidates_only_in_docstrings_is_not_parsed() -> None:
