@@ -176,13 +176,18 @@ class Interpreter:
         return value
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
-        if self.kind(node.value) == ENVIRON:
-            value = self._environ(node, node.slice)
+        return self._read_key(node, node.value, node.slice)
+
+    def _read_key(self, node: ast.expr, mapping: ast.expr, key: ast.expr) -> Value:
+        """`mapping[key]`, and `mapping.get(key)` where it reads the same way: a WSGI environ's
+        variable, what was stored under a constant key (`_KEYED`), else what the whole mapping
+        holds, whoever picks the key; the Referer header is no redirect target."""
+        if self.kind(mapping) == ENVIRON:
+            value = self._environ(node, key)
         else:
-            keyed = self._keyed(node.value, node.slice)  # d["k"] after stores under "k"
-            # d[key]: what d holds, whoever picks the key
-            value = self.eval(node.value) if keyed is None else keyed
-        if locations.referer_key(node.value, node.slice):  # environ["HTTP_REFERER"]
+            keyed = self._keyed(mapping, key)
+            value = self.eval(mapping) if keyed is None else keyed
+        if locations.referer_key(mapping, key):  # environ["HTTP_REFERER"], headers["Referer"]
             return clear(value, locations.REDIRECT)
         return value
 
@@ -192,6 +197,15 @@ class Interpreter:
         if flow is None:
             return CLEAN
         return (flow.step(self.host.step(node, f"source: {flow.label}")),)
+
+    def _reads_like_subscript(self, mapping: ast.expr, key: ast.expr) -> bool:
+        """Does `mapping.get(key)` read as `mapping[key]` does? Any other `.get` (a request's
+        query arguments, a client's fetch) is a call like others."""
+        return (
+            self.kind(mapping) == ENVIRON
+            or locations.referer_key(mapping, key)
+            or self._keyed(mapping, key) is not None
+        )
 
     def _keyed(self, mapping: ast.expr, key: ast.expr | None) -> Value | None:
         """What `mapping[key]` holds for a constant key, when the mapping had stores under
@@ -416,19 +430,12 @@ class Interpreter:
             method == "get"
             and isinstance(func, ast.Attribute)
             and node.args
-            and locations.referer_key(func.value, node.args[0])
-        ):  # headers.get("Referer", default): see locations.py; the default is what it is
-            rest = [*node.args[1:], *(k.value for k in node.keywords)]
-            if self.kind(func.value) == ENVIRON:  # a WSGI app's own environ: the header itself
-                header = self._environ(node, node.args[0])
-            else:
-                header = self.eval(func.value)
-            return join(clear(header, locations.REDIRECT),
+            and not isinstance(node.args[0], ast.Starred)
+            and self._reads_like_subscript(func.value, node.args[0])
+        ):  # environ.get("QUERY_STRING", ""), d.get("k", default), headers.get("Referer")
+            rest = [*node.args[1:], *(k.value for k in node.keywords)]  # the default as it is
+            return join(self._read_key(node, func.value, node.args[0]),
                         *(self.eval(e) for e in rest))  # fmt: skip
-        if method == "get" and isinstance(func, ast.Attribute) and node.args and not node.keywords:
-            keyed = self._keyed(func.value, node.args[0])  # d.get("k", default), as d["k"]
-            if keyed is not None:
-                return join(keyed, *(self.eval(e) for e in node.args[1:]))
         unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
         receiver = CLEAN
@@ -436,8 +443,6 @@ class Interpreter:
             if method in _UNESCAPE:
                 self.unescaping = func.value
             receiver = self.eval(func.value)
-        if isinstance(func, ast.Attribute) and method == "get" and self.kind(func.value) == ENVIRON:
-            return self._environ(node, args[0][0].value if args else None)
         site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped,
                         receiver)  # fmt: skip
         outcome = self.host.call(self, node, site, args, receiver)
