@@ -152,14 +152,15 @@ def _stamped_key(stamp: str) -> str | None:
 
 def _store_stamp(stamp: str, key: str) -> None:
     path = _stamp_path(stamp)
+    temp = path.with_name(f".tmp-{os.getpid()}-{stamp}")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temp = path.with_name(f".tmp-{os.getpid()}-{stamp}")
         temp.write_text(key, encoding="utf-8")
         os.replace(temp, path)  # readers see a whole key or none
         _prune(path.parent, "[0-9a-f]*")
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.unlink(temp)  # a full disk: no half-written temp file left behind
 
 
 def _load(path: Path) -> Catalogue | None:

@@ -29,12 +29,10 @@ class FileTerms:
     """`present(text)` -> (words present as identifiers, substrings of the lowered text)."""
 
     def __init__(self, words: Iterable[str], substrings: Iterable[str]) -> None:
-        self.words = sorted(set(words))
-        self.substrings = sorted(set(substrings))
         # A word that is no identifier, or a substring with upper case, could never be found
         # by the old tests; the pattern for it would (it has to be exact): left out.
-        self.words = [w for w in self.words if IDENTIFIER.fullmatch(w)]
-        self.substrings = [s for s in self.substrings if s == s.lower() and s.isascii()]
+        self.words = [w for w in sorted(set(words)) if IDENTIFIER.fullmatch(w)]
+        self.substrings = [s for s in sorted(set(substrings)) if s == s.lower() and s.isascii()]
         self._set: Any = None
 
     def _program(self) -> Any:
