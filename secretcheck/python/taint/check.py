@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
+from secretcheck.python.taint import csrf
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
@@ -270,12 +271,13 @@ class Check:
         self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
 
     def _run_engine(self, body: list[ast.stmt], enums: frozenset[str]) -> None:
+        flask = bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text)
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
             inline=self._inline, pieces=self._pieces,
-            web_module=self.web,
-            flask_module=bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text),
+            web_module=self.web, flask_module=flask,
             audit=self.audit, text=self.text, enums=enums,
+            csrf_defended=self.web and csrf.defended(self.text, flask),
         )  # fmt: skip
         engine.run()
 
@@ -371,7 +373,7 @@ class Check:
 
     def _report(self, code: str, node: ast.AST, steps: tuple[TraceStep, ...],
                 confidence: Confidence, statement: Lines | None,
-                operator: bool = False, opaque: bool = False) -> None:  # fmt: skip
+                threat: str = "", opaque: bool = False) -> None:  # fmt: skip
         span = self.positions.span(node)
         lines = statement if statement is not None else (span.line, span.end_line)
         # Only audit mode reports values of unknown origin, and attacker data through a call
@@ -384,10 +386,11 @@ class Check:
         elif audit:
             signals = ("audit: value of unknown origin",)
         detail = _detail(steps)
-        if operator:  # the operator's own input run as code: see sources.OPERATOR_RUNS_CODE
-            signals = (*signals, OPERATOR_CODE_NOTE)
-            detail = f"{detail} (the operator's own input)" if detail else detail
-        severity = Severity.INFO if audit or operator else None
+        if threat:  # the threat model lowers it: see `engine.Report`
+            note, whose = _THREATS[threat]
+            signals = (*signals, note)
+            detail = f"{detail} ({whose})" if detail else detail
+        severity = Severity.INFO if audit or threat else None
         hit = Hit(code, span, "", detail, lines, trace=steps, confidence=confidence,
                   signals=signals, severity=severity)  # fmt: skip
         key = (code, span)
@@ -429,6 +432,11 @@ def _within(spans: list[tuple[int, int]], line: int) -> bool:
     return i >= 0 and spans[i][0] <= line <= spans[i][1]
 
 
+# Why the threat model reports a flow at info severity: (signal, whose input it is).
+_THREATS = {
+    "operator": (OPERATOR_CODE_NOTE, "the operator's own input"),
+    "self-xss": (csrf.NOTE, "the requester's own input, behind a CSRF check"),
+}
 _ROUTE = re.compile(r"^[ \t]*@\w+\.(?:route|get|post)\(", re.M)
 _RETURN = re.compile(r"^[ \t]*return\b[ \t]*(.?)(\w*)", re.M)
 _NOT_TEXT = frozenset(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
-from secretcheck.python.taint import contexts
+from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
 from secretcheck.python.taint.sources import (
@@ -65,11 +65,12 @@ def checked_options(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# (rule code, sink node, trace, confidence, statement, operator: the program's operator's own
-# input run as code, reported at info severity by the threat model of `sources.py`; opaque:
-# attacker data through a call not followed, an audit lead only)
+# (rule code, sink node, trace, confidence, statement, threat, opaque). threat: "" for a
+# finding, or why the threat model reports it at info severity: "operator" (the program's
+# operator's own input run as code, `sources.py`), "self-xss" (a CSRF-protected request body
+# reflected, `csrf.py`). opaque: attacker data through a call not followed, an audit lead only.
 Report = Callable[
-    [str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", bool, bool], None
+    [str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", str, bool], None
 ]
 # The sink categories where a value computed from attacker data by a call the engine does not
 # follow (`flows.opaque`: `get_book(book_id).path`, `render_books_list(term)`) is still a
@@ -147,6 +148,7 @@ class TaintEngine:
         audit: bool = False,
         text: str = "",
         enums: frozenset[str] = frozenset(),
+        csrf_defended: bool = False,
     ) -> None:
         self.body = body
         self.sinksets = tuple(sinksets)
@@ -174,6 +176,11 @@ class TaintEngine:
         self.context_stack: list[str] = []
         self.module_types: dict[str, str] = {}
         self.module_env: Env = {}
+        self.csrf_defended = csrf_defended
+        # Sinks that write into the response to the request at hand (`Sink.reflects`), by
+        # node: a helper's sink reached through its summary is known by its node alone.
+        self.reflecting: set[int] = set()
+        self.json_units: dict[str, bool] = {}
 
     # -- Host protocol -------------------------------------------------------------------
     def names(self, node: ast.AST) -> tuple[frozenset[str], bool]:
@@ -234,15 +241,45 @@ class TaintEngine:
         self.current.returns = join(self.current.returns, value)
         if not (self.route and self.flask_module) or node.value is None:
             return
-        if isinstance(node.value, (ast.Dict, ast.List, ast.Tuple)):
-            return  # Flask serializes these as JSON
+        if not self._html_body(node.value):
+            return
         for sinkset in self.sinksets:
             if sinkset.category == "xss":
-                xss = Sink(frozenset(), unknown="never")
+                xss = Sink(frozenset(), unknown="never", reflects=True)
                 for flow in value:
                     if flow.origin == "source" and (flow.built or flow.text):
                         self.reach(sinkset, xss, node.value, flow, "response body of a Flask view",
                                    interp.statement)  # fmt: skip
+
+    def _html_body(self, expr: ast.expr, depth: int = 0) -> bool:
+        """May Flask send what a view returns as HTML? Not a dict or list (Flask answers with
+        JSON), nor a `(body, status, headers)` tuple whose headers set another literal
+        Content-Type, nor the result of a function of this module that only returns those."""
+        if isinstance(expr, (ast.Dict, ast.List, ast.DictComp, ast.ListComp)):
+            return False
+        if isinstance(expr, ast.Tuple):
+            if not expr.elts or any(_other_content_type(e) for e in expr.elts[1:]):
+                return False
+            return self._html_body(expr.elts[0], depth)
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and depth < 3:
+            return not self._json_unit(expr.func.id, depth + 1)
+        return True
+
+    def _json_unit(self, key: str, depth: int) -> bool:
+        """Does this module's function `key` return, on every path, what `_html_body` calls
+        JSON (and return at all)?"""
+        if key in self.json_units:
+            return self.json_units[key]
+        unit = self.units.get(key)
+        self.json_units[key] = False  # a recursive call answers "may be HTML"
+        if unit is None or unit.node is None:
+            return False
+        returns = [r.value for r in _returns(unit.node.body)]
+        answer = bool(returns) and all(
+            r is not None and not self._html_body(r, depth) for r in returns
+        )
+        self.json_units[key] = answer
+        return answer
 
     # -- sinks and summaries -------------------------------------------------------------
     def reach(self, sinkset: SinkSet, sink: Sink, node: ast.AST, flow: Flow, label: str,
@@ -250,6 +287,8 @@ class TaintEngine:
         if not flow.applies_to(sinkset.category):
             return
         done = flow.step(self.step(node, f"sink: {label}"))
+        if sink.reflects:
+            self.reflecting.add(id(node))
         if flow.origin == "param":
             self.current.sinks.setdefault(flow.param, []).append(
                 (sinkset.code, node, done, statement)
@@ -261,7 +300,7 @@ class TaintEngine:
         elif self.audit and unknown_reported(sink, flow):
             # A library's own parameter or a value of unknown origin: its caller decides
             # whether it is trusted, so this is a lead for an audit, never a default finding.
-            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, False, False)
+            self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, "", False)
 
     def _source_reaches(self, sinkset: SinkSet, node: ast.AST, flow: Flow,
                         statement: Lines | None) -> None:  # fmt: skip
@@ -269,11 +308,37 @@ class TaintEngine:
         from it, an audit lead (see `OPAQUE_REPORTED`)."""
         if flow.opaque and sinkset.category not in OPAQUE_REPORTED:
             if self.audit:
-                self._report(sinkset.code, node, flow.steps, Confidence.LOW, statement, False,
+                self._report(sinkset.code, node, flow.steps, Confidence.LOW, statement, "",
                              True)  # fmt: skip
             return
-        operator = operator_code(flow, sinkset.category)
-        self._report(sinkset.code, node, flow.steps, flow.confidence, statement, operator, False)
+        self._report(sinkset.code, node, flow.steps, flow.confidence, statement,
+                     self._threat(sinkset, node, flow), False)  # fmt: skip
+
+    def _threat(self, sinkset: SinkSet, node: ast.AST, flow: Flow) -> str:
+        """Why the threat model lowers this finding to info, if it does (see `Report`)."""
+        if operator_code(flow, sinkset.category):
+            return "operator"
+        if (
+            self.csrf_defended
+            and sinkset.category == "xss"
+            and id(node) in self.reflecting
+            and csrf.body_source(flow.label)
+            and not self._unit_exempt()
+        ):
+            return "self-xss"
+        return ""
+
+    def _unit_exempt(self) -> bool:
+        """Is the view being analyzed, or its class, exempt from the CSRF check?"""
+        unit = self.unit
+        if unit is None or unit.node is None:
+            return False
+        if csrf.exempt(unit.node):
+            return True
+        return any(
+            isinstance(n, ast.ClassDef) and n.name == unit.owner and csrf.exempt(n)
+            for n in self.body
+        )
 
     def _summary_for(self, func: ast.expr) -> Summary | None:
         key = _unit_key(func)
@@ -437,6 +502,36 @@ class TaintEngine:
         self.summaries[unit.key] = self.current
         if unit.owner:
             self.summaries[f"{unit.owner}.{func.name}"] = self.current
+
+
+def _returns(body: Sequence[ast.stmt]) -> Iterator[ast.Return]:
+    """The `return` statements of a function body, not of the functions and classes in it."""
+    for statement in body:
+        for node in _own_nodes(statement):
+            if isinstance(node, ast.Return):
+                yield node
+
+
+def _own_nodes(node: ast.AST) -> Iterator[ast.AST]:
+    yield node
+    for child in ast.iter_child_nodes(node):
+        if not isinstance(child, (*_FUNCTIONS, ast.ClassDef, ast.Lambda)):
+            yield from _own_nodes(child)
+
+
+def _other_content_type(expr: ast.expr) -> bool:
+    """A headers dict with a literal Content-Type other than HTML:
+    `{"Content-Type": "application/json"}`."""
+    if not isinstance(expr, ast.Dict):
+        return False
+    for key, value in zip(expr.keys, expr.values, strict=True):
+        if (
+            isinstance(key, ast.Constant)
+            and isinstance(key.value, str)
+            and key.value.lower() == "content-type"
+        ):
+            return isinstance(value, ast.Constant) and "html" not in str(value.value).lower()
+    return False
 
 
 def _has_route(func: Function) -> bool:

@@ -177,6 +177,7 @@ class Sink:
     receiver_hint: str = ""  # a method sink only when the receiver's text contains this
     note: str = ""
     consumes: bool = True  # the call's result no longer carries the flow (it was reported)
+    reflects: bool = False  # writes into the response to the request being handled
 
     def matches(self, names: frozenset[str], method: str, receiver_text: str) -> bool:
         if names & self.names:

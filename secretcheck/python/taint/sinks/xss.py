@@ -61,6 +61,7 @@ SINKS = (
         (0, "content", "response"),
         unknown="built",
         when=_html,
+        reflects=True,
     ),
 )
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.

@@ -1,0 +1,97 @@
+"""The CSRF part of the threat model through the real CLI: a request body reflected by a view
+that a CSRF check guards is self-XSS, reported at info severity with the reason; the same
+reflection without the check, from an exempt view, or from a query string keeps its severity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from secretcheck.cli import main
+
+CORPUS_FILE = (
+    Path(__file__).resolve().parent.parent
+    / "benchmarks"
+    / "taint"
+    / "corpus"
+    / "flask_response_kinds.py"
+)
+DJANGO_VIEWS = """\
+from django.http import HttpResponse
+from django.views.decorators.csrf import csrf_exempt
+
+
+def preview(request):
+    body = request.POST["body"]
+    return HttpResponse("<div>" + body + "</div>")
+
+
+@csrf_exempt
+def webhook(request):
+    return HttpResponse("<div>" + request.POST["event"] + "</div>")
+
+
+def search(request):
+    return HttpResponse("<div>" + request.GET["q"] + "</div>")
+"""
+FLASK_WITHOUT_CSRF = """\
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/notes/check", methods=["POST"])
+def notes_check():
+    return "Error - " + request.form["title"]
+"""
+
+
+def _xss(path: Path, *extra: str) -> tuple[int, dict[int, dict[str, object]]]:
+    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", *extra,
+                                       str(path)])  # fmt: skip
+    found = json.loads(result.output)["findings"]
+    return result.exit_code, {int(f["line"]): f for f in found if f["rule_id"] == "SC207"}
+
+
+def _self_xss(finding: dict[str, object]) -> bool:
+    signals = finding["signals"]
+    assert isinstance(signals, list)
+    return finding["severity"] == "info" and any("CSRF-protected" in s for s in signals)
+
+
+def test_flask_form_reflection_behind_csrfprotect_is_info_with_the_reason() -> None:
+    _, found = _xss(CORPUS_FILE)
+    assert {line for line, f in found.items() if _self_xss(f)} == {87, 95}
+    assert "behind a CSRF check" in str(found[87]["message"])
+    # An exempt view, and query strings, keep the rule's severity.
+    assert {line for line, f in found.items() if f["severity"] == "high"} == {52, 59, 73, 102,
+                                                                              108}  # fmt: skip
+
+
+def test_django_post_reflection_is_info_unless_the_view_is_exempt(tmp_path: Path) -> None:
+    views = tmp_path / "views.py"
+    views.write_text(DJANGO_VIEWS, encoding="utf-8")
+    code, found = _xss(views)
+    assert code == 1
+    assert sorted(found) == [7, 12, 16]
+    assert _self_xss(found[7])
+    assert found[12]["severity"] == "high" and found[16]["severity"] == "high"
+
+
+def test_self_xss_alone_passes_the_default_gate_and_fails_at_info(tmp_path: Path) -> None:
+    views = tmp_path / "views.py"
+    views.write_text(DJANGO_VIEWS.split("\n\n\n@csrf_exempt")[0] + "\n", encoding="utf-8")
+    code, found = _xss(views)
+    assert code == 0 and list(found) == [7] and _self_xss(found[7])
+    code, _ = _xss(views, "--fail-on", "info")
+    assert code == 1
+
+
+def test_without_a_csrf_defence_a_form_reflection_keeps_its_severity(tmp_path: Path) -> None:
+    app = tmp_path / "app.py"
+    app.write_text(FLASK_WITHOUT_CSRF, encoding="utf-8")
+    code, found = _xss(app)
+    assert code == 1
+    assert [(line, f["severity"]) for line, f in found.items()] == [(8, "high")]
