@@ -5,6 +5,7 @@
     python benchmarks/build_corpus.py realcode  # the 9 projects of benchmarks/realcode/
     python benchmarks/build_corpus.py realapps  # 7 web applications (benchmarks/realcode/)
     python benchmarks/build_corpus.py holdout   # 7 more web applications, judged apart
+    python benchmarks/build_corpus.py holdout2  # 7 more, a fresh sample judged apart
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -143,6 +144,32 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("isso", "0.13.0",
               "032f2155c642c8c1c903a8f7cd6fd94b7bdf0f499fc7e19dee6024d38e076ea3",
               "isso-0.13.0.tar.gz"),
+        # The holdout2 corpus (resolved on 2026-12-06): a fresh sample judged at main 2d6510c,
+        # before the fixes of its round, once holdout had been tuned on. Datasette 0.56 is the
+        # last version before the fix of its reflected XSS CVE-2021-32670 (0.56.1) and pretalx
+        # 2.3.1 the last before the fixes of its HTML-export path traversals CVE-2023-28458 and
+        # CVE-2023-28459 (2.3.2), so known defects can be looked for.
+        Sdist("datasette", "0.56",
+              "66b3988a2f17c8ecff0f3cd593ed60236841af5c804399c25f553584f705acf3",
+              "datasette-0.56.tar.gz"),
+        Sdist("pretalx", "2.3.1",
+              "0aa0c1fe413a4cb10ab71506b6ad786a19acfc0a228e7758272465f2f7de83a5",
+              "pretalx-2.3.1.tar.gz"),
+        Sdist("sickchill", "2024.3.1",
+              "e7079bb77b415eb6697a63d9018db1ad317d06ad285d0d77893747cbf000aa17",
+              "sickchill-2024.3.1.tar.gz"),
+        Sdist("ihatemoney", "7.2.1",
+              "e74fc718f68e1ec400cf9c4364025a91febb86c9b523aeb33a52e5adbeaa77e1",
+              "ihatemoney-7.2.1.tar.gz"),
+        Sdist("pypicloud", "1.3.12",
+              "0bf9bf2c1f4ae6f37ac909344f11d5ba842089aad46821faae19150fe8028136",
+              "pypicloud-1.3.12.tar.gz"),
+        Sdist("maubot", "0.4.2",
+              "b2f760ecaa42cbff93f47bbe15bb202cd53c9d5b889f47e53e0eeaca7ec8fb7d",
+              "maubot-0.4.2.tar.gz"),
+        Sdist("flower", "2.0.1",
+              "5ab717b979530770c16afb48b50d2a98d23c3e9fe39851dcf6bc4d01845a02a0",
+              "flower-2.0.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -167,6 +194,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (jupyter_server), own WSGI (Trac, isso on werkzeug), Django (django-helpdesk), Pyramid
     # (kinto).
     "holdout": ("mlflow", "jupyter_server", "Trac", "django-helpdesk", "kinto", "dtale", "isso"),
+    # A fresh sample once holdout had been tuned on (benchmarks/realcode/judged_holdout2.csv),
+    # judged at main 2d6510c before the fixes of its round: own ASGI (Datasette), Django
+    # (pretalx), Tornado (SickChill, Flower), Flask (I Hate Money), Pyramid (pypicloud), aiohttp
+    # (maubot's management API).
+    "holdout2": ("datasette", "pretalx", "sickchill", "ihatemoney", "pypicloud", "maubot",
+                 "flower"),
 }
 
 

@@ -113,6 +113,22 @@ def test_holdout_samples_judge_injection_findings_and_are_found_by_corpus_name()
     ]
 
 
+def test_holdout2_samples_judge_injection_findings_and_are_found_by_corpus_name() -> None:
+    """The fresh held-out apps (judged at main 2d6510c, once holdout had been tuned on) are
+    judged the same way, with both verdicts, and `run.py --corpus holdout2` picks their files."""
+    rows: list[dict[str, str]] = []
+    for name in ("judged_holdout2.csv", "judged_holdout2_audit.csv"):
+        with (HERE / name).open(newline="") as handle:
+            rows += csv.DictReader(handle)
+    _check_injection_rows(rows, 31)
+    assert {r["verdict"] for r in rows} == {"TP", "FP"}
+    run = load_run()
+    assert run.default_judged("holdout2", False) == [HERE / "judged_holdout2.csv"]
+    assert run.default_judged("holdout2", True) == [
+        HERE / "judged_holdout2.csv", HERE / "judged_holdout2_audit.csv"
+    ]
+
+
 APP = """\
 import sqlite3
 
