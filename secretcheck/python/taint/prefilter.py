@@ -55,7 +55,11 @@ _IN_ITS_BODY = (
     + WSGI_APPLICATION
     + r"(?:(?!\n[ \t]*(?:def|class|async[ \t]+def)\b)[\s\S])*?"
 )
-WEB_FRAMEWORK = rf"(?m)(?:{_FRAMEWORK_IMPORT}|{_IN_ITS_BODY}{_READS_ENVIRON})"
+# A Tornado handler whose base class the project defines in another module (`class
+# LoginHandler(BaseHandler)`): its request accessors say it handles requests all the same.
+_HANDLER_ACCESSOR = r"^[ \t]+[^#\n]*\bself\.get_(?:query_|body_)?arguments?\("
+_WEB_TEXT = f"{_FRAMEWORK_IMPORT}|{_HANDLER_ACCESSOR}"
+WEB_FRAMEWORK = rf"(?m)(?:{_WEB_TEXT}|{_IN_ITS_BODY}{_READS_ENVIRON})"
 _APP_READS_KEYS = re.compile(_IN_ITS_BODY + _CLIENT_KEYS, re.M)
 _APP_WRAPS = re.compile(_IN_ITS_BODY + _WRAPS, re.M)
 
@@ -96,7 +100,7 @@ OTHER_ENTRY_POINTS = tuple(
     )
 )
 # Most files import no web framework: one RE2 pass says so (see `textgate`).
-_IMPORTS = GatedPattern("(?m)" + _FRAMEWORK_IMPORT)
+_IMPORTS = GatedPattern("(?m)" + _WEB_TEXT)
 # One RE2 pass says "none of them" for most files (see `textgate`); `re` then runs the tests.
 _OTHER_GATE = GatedPattern("|".join(p.pattern for p in OTHER_ENTRY_POINTS))
 _WEB_GATE = GatedPattern("|".join(p.pattern for p in WEB_ENTRY_POINTS))
@@ -116,7 +120,8 @@ def has_entry_point(text: str, web: bool) -> bool:
 
 
 def is_web_module(text: str) -> bool:
-    """Does `text` import a web framework or (by its text) define a WSGI application that
+    """Does `text` import a web framework, call a Tornado handler's request accessors on
+    `self`, or (by its text) define a WSGI application that
     reads the request (`reads_environ`)? The second is confirmed on the parsed module (a
     docstring may show one: `check.Check._confirm_web`)."""
     if _IMPORTS.search(text):
