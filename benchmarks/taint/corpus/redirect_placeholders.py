@@ -241,6 +241,31 @@ class TenantMirror:
         return redirect(self.HOST + "/{}/image.jpg".format(request.args["uuid"]))
 
 
+MIRROR_ROOT = "https://mirror.example.com"
+
+
+def use_mirror(root):
+    global MIRROR_ROOT
+    MIRROR_ROOT = root
+
+
+@app.route("/mirror/global")
+def mirror_global():
+    # expect: SC210
+    return redirect(MIRROR_ROOT + "/{}/image.jpg".format(request.args["uuid"]))
+
+
+class Regional:
+    HOST = "https://eu.example.com"
+
+    def location(self):
+        # expect: SC210
+        return redirect(self.HOST + "/{}/image.jpg".format(request.args["uuid"]))
+
+
+Regional.HOST = SITE_PREFIX
+
+
 # -- SC206: a request the server makes ----------------------------------------------------------
 
 
