@@ -124,6 +124,9 @@ class Interpreter:
         self.unescaping: ast.expr | None = None  # X in `X.unescape()`, while X is evaluated
         # Parameters the caller passed a constant boolean to (`contexts.py`), until rebound.
         self.known: dict[str, bool] = {}
+        # `fixed_head` of the `+` / `%` nodes of the statement being run, by id: each level of
+        # a long `a + b + ...` chain asks for its own (the same within one statement).
+        self.heads: dict[int, tuple[str, bool]] = {}
 
     # -- expressions ---------------------------------------------------------------------
     def eval(self, node: ast.expr) -> Value:
@@ -396,21 +399,30 @@ class Interpreter:
             key = dotted(node)
             constant = self.host.constant_text(key) if key and key not in self.env else None
             return (constant, True) if constant is not None else ("", False)
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            left, whole = self.fixed_head(node.left)
-            if not whole:
-                return left, False
-            right, whole = self.fixed_head(node.right)
-            return left + right, whole
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-            args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-            return self._template_head(const_text(node.left), "%", args)
+        if isinstance(node, ast.BinOp):
+            head = self.heads.get(id(node))
+            if head is None:
+                head = self.heads[id(node)] = self._operation_head(node)
+            return head
         if isinstance(node, ast.JoinedStr):
             if self.host.pieces(node) is not None:
                 return "", False
             return self._values_head(node.values)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             return self._method_head(node.func.attr, const_text(node.func.value), node.args)
+        return "", False
+
+    def _operation_head(self, node: ast.BinOp) -> tuple[str, bool]:
+        """`fixed_head` of `a + b` and of a `%` template."""
+        if isinstance(node.op, ast.Add):
+            left, whole = self.fixed_head(node.left)
+            if not whole:
+                return left, False
+            right, whole = self.fixed_head(node.right)
+            return left + right, whole
+        if isinstance(node.op, ast.Mod):
+            args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+            return self._template_head(const_text(node.left), "%", args)
         return "", False
 
     def _values_head(self, values: Sequence[ast.expr]) -> tuple[str, bool]:
@@ -653,6 +665,7 @@ class Interpreter:
 
     def run(self, statements: Sequence[ast.stmt]) -> None:
         for statement, lines in zip(statements, _line_groups(statements), strict=True):
+            self.heads.clear()  # a name bound since may shadow a constant (`fixed_head`)
             if lines is None:
                 self.execute(statement)
             else:
