@@ -10,7 +10,8 @@ What the text starts with is read through the whole target, not its literal piec
 module or class constant bound once to a URL with a scheme and host (`IMAGE_HOST`), then a
 template, is as fixed as the literal host would be (the cover-image redirect of an e-book
 server: `IMAGE_HOST + "/{uuid}/image.jpg".format(uuid=...)`). A constant of "" (the site
-root), a name bound twice, or a base from configuration does not pin a redirect. For a
+root), a name bound twice (`global` in a function, a class attribute stored to or bound in a
+subclass too), or a base from configuration does not pin a redirect. For a
 request the server makes (SC206), a fixed "https://host/" keeps the host whatever follows;
 "{}://{}".format(scheme, host) does not.
 """
@@ -219,26 +220,38 @@ def cover_percent():
 
 
 class CoverMirror:
-    HOST = "https://mirror.example.com"
+    MIRROR_HOST = "https://mirror.example.com"
 
     def location(self):
         # ok: SC210
-        return redirect(self.HOST + "/{}/image.jpg".format(request.args["uuid"]))
+        return redirect(self.MIRROR_HOST + "/{}/image.jpg".format(request.args["uuid"]))
 
     def by_class(self):
         # ok: SC210
-        return redirect(CoverMirror.HOST + "/%s" % request.args["uuid"])
+        return redirect(CoverMirror.MIRROR_HOST + "/%s" % request.args["uuid"])
 
 
 class TenantMirror:
-    HOST = "https://mirror.example.com"
+    TENANT_HOST = "https://mirror.example.com"
 
     def __init__(self):
-        self.HOST = request.args["tenant"]
+        self.TENANT_HOST = request.args["tenant"]
 
     def location(self):
         # expect: SC210
-        return redirect(self.HOST + "/{}/image.jpg".format(request.args["uuid"]))
+        return redirect(self.TENANT_HOST + "/{}/image.jpg".format(request.args["uuid"]))
+
+
+class Cdn:
+    CDN_HOST = "https://cdn.example.com"
+
+    def location(self):
+        # expect: SC210
+        return redirect(self.CDN_HOST + "/{}/image.jpg".format(request.args["uuid"]))
+
+
+class LocalCdn(Cdn):
+    CDN_HOST = ""  # served by this site: self.CDN_HOST + "/" + "/evil.example" leaves it
 
 
 MIRROR_ROOT = "https://mirror.example.com"
@@ -256,14 +269,14 @@ def mirror_global():
 
 
 class Regional:
-    HOST = "https://eu.example.com"
+    REGION_HOST = "https://eu.example.com"
 
     def location(self):
         # expect: SC210
-        return redirect(self.HOST + "/{}/image.jpg".format(request.args["uuid"]))
+        return redirect(self.REGION_HOST + "/{}/image.jpg".format(request.args["uuid"]))
 
 
-Regional.HOST = SITE_PREFIX
+Regional.REGION_HOST = SITE_PREFIX
 
 
 # -- SC206: a request the server makes ----------------------------------------------------------

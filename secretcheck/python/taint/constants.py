@@ -6,8 +6,11 @@ class body (read as `Client.API`, or `self.API` in the class's own methods).
 `KOBO_IMAGEHOST_URL + "/{uuid}/image.jpg".format(uuid=value)` starts with a fixed scheme and
 host as the literal "https://kbimages1-a.akamaihd.net/{uuid}/image.jpg" would. A name bound a
 second time anywhere in the module (another assignment, an import, a loop target, a
-`global` statement in a function, an attribute store `self.API = ...` / `Client.API = ...`)
-is no constant: which binding a read sees would take flow analysis.
+`global` statement in a function) is no constant: which binding a read sees would take flow
+analysis. Nor is a class attribute stored anywhere in the module under that attribute name
+(`self.API = ...`, `client.API = ...`, `Client.API = ...`: the receiver's class is not known),
+or bound in another class body too (a subclass's `API = ""` is what `self.API` reads in its
+instances). A subclass in another module can still override one.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import TypeGuard
 
 from secretcheck.python.astsyntax import const_text
 
@@ -34,41 +36,34 @@ def text_constants(body: Sequence[ast.stmt]) -> dict[str, str]:
         if text is not None:
             found[text[0]] = text[1]
     declared: set[str] = set()  # names a function declares global
-    stored: set[str] = set()  # attributes stored by the class's name (`Client.API = ...`)
+    stored: set[str] = set()  # attribute names stored to, on any receiver
+    classes: list[ast.ClassDef] = []
     for statement in body:
         for node in ast.walk(statement):
             if isinstance(node, ast.Global):
                 declared.update(node.names)
-            elif _attribute_store(node) and isinstance(node.value, ast.Name):
-                stored.add(f"{node.value.id}.{node.attr}")
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                stored.add(node.attr)
+            elif isinstance(node, ast.ClassDef):
+                classes.append(node)
     out = {n: text for n, text in found.items() if bound[n] == 1 and n not in declared}
-    for statement in body:
-        if isinstance(statement, ast.ClassDef):
-            out.update(_class_constants(statement, stored))
+    in_classes: Counter[str] = Counter()  # class bodies binding each name
+    for node in classes:
+        in_classes.update({n for s in node.body for inner in _outside_scopes(s)
+                           for n in _bound_here(inner)})  # fmt: skip
+    for node in classes:
+        for statement in node.body:
+            binding = _literal_binding(statement)
+            if binding is None or in_classes[binding[0]] != 1 or binding[0] in stored:
+                continue
+            if _bound_once(node.body, binding[0]):
+                out[f"{node.name}.{binding[0]}"] = binding[1]
     return out
 
 
-def _attribute_store(node: ast.AST) -> TypeGuard[ast.Attribute]:
-    return isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del))
-
-
-def _class_constants(node: ast.ClassDef, stored: set[str]) -> dict[str, str]:
-    """A class body's constants, unless a store to an attribute of that name in the class's
-    own methods (`self.HOST = ...`) or by the class's name may rebind them."""
-    bound: Counter[str] = Counter()
-    for statement in node.body:
-        for inner in _outside_scopes(statement):
-            bound.update(_bound_here(inner))
-    own = {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute) and _attribute_store(n)}
-    out: dict[str, str] = {}
-    for statement in node.body:
-        binding = _literal_binding(statement)
-        if binding is None or bound[binding[0]] != 1 or binding[0] in own:
-            continue
-        key = f"{node.name}.{binding[0]}"
-        if key not in stored:
-            out[key] = binding[1]
-    return out
+def _bound_once(body: Sequence[ast.stmt], name: str) -> bool:
+    return sum(n == name for s in body for inner in _outside_scopes(s)
+               for n in _bound_here(inner)) == 1  # fmt: skip
 
 
 def _literal_binding(statement: ast.stmt) -> tuple[str, str] | None:
