@@ -78,7 +78,12 @@ BUILDER_METHODS = frozenset(
 )  # fmt: skip
 # A URL or path that starts with a fixed scheme and host, or a fixed local path, keeps the
 # attacker out of where the request goes: "https://api.example.com/users/" + user_id.
-SAFE_LOCATION_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#{}%]+[/?#]|/[^/\\])")
+# Tested on the text fixed before the first replacement field (`Interpreter.fixed_head`), and a
+# field's start ("{", "%") pins nothing either: "/" then anything but "/" or "\\" is a path
+# on this site, but "/" then a field is "/" alone, and a field value "/evil.example" makes
+# "//evil.example", a network-path reference to another host ("/{}".format(v), "/%s" % v,
+# f"/{v}", "/" + v). "/account/{}" and "/u/%s" stay on this site.
+SAFE_LOCATION_PREFIX = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#{}%]+[/?#]|/[^/\\{%])")
 
 
 # Quoting done by a database driver, ORM or dialect, known by the method's name: Django's

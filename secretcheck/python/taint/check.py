@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
-from secretcheck.python.taint import csrf
+from secretcheck.python.taint import constants, csrf
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
@@ -81,6 +81,15 @@ class Check:
         self.best: dict[tuple[str, Span], Hit] = {}
         self.positions = Positions(text)
         self.concatenations: dict[int, list[list[ast.expr] | None] | None] = {}
+        self.module_body: list[ast.stmt] = []  # the whole module, before `_select` prunes it
+        self.constants: dict[str, str] | None = None  # `constants.py`, when an engine asks
+
+    def text_constants(self) -> dict[str, str]:
+        """The module's string constants, read from all of it: a method `_select` leaves out
+        may still rebind one (`self.HOST = ...` in `__init__`)."""
+        if self.constants is None:
+            self.constants = constants.text_constants(self.module_body)
+        return self.constants
 
     def _line_pattern(self) -> re.Pattern[str]:
         patterns = self.patterns
@@ -266,6 +275,7 @@ class Check:
         if selected is None:
             return
         enums = enum_classes(tree.body)
+        self.module_body = tree.body
         for chunk in _chunks(selected):
             self._run_engine(chunk, enums)
         self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
@@ -276,7 +286,7 @@ class Check:
             body, self.sinksets, Resolver(body).names, self._where, self._report,
             inline=self._inline, pieces=self._pieces,
             web_module=self.web, flask_module=flask,
-            audit=self.audit, text=self.text, enums=enums,
+            audit=self.audit, text=self.text, enums=enums, constants=self.text_constants,
             csrf_defended=self.web and csrf.defended(self.text, flask),
         )  # fmt: skip
         engine.run()

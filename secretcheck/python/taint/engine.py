@@ -149,6 +149,7 @@ class TaintEngine:
         text: str = "",
         enums: frozenset[str] = frozenset(),
         csrf_defended: bool = False,
+        constants: Callable[[], Mapping[str, str]] = dict,
     ) -> None:
         self.body = body
         self.sinksets = tuple(sinksets)
@@ -181,6 +182,7 @@ class TaintEngine:
         # node: a helper's sink reached through its summary is known by its node alone.
         self.reflecting: set[int] = set()
         self.json_units: dict[str, bool] = {}
+        self._constants = constants  # the module's string constants (`constants.py`)
 
     # -- Host protocol -------------------------------------------------------------------
     def names(self, node: ast.AST) -> tuple[frozenset[str], bool]:
@@ -192,6 +194,13 @@ class TaintEngine:
 
     def known_name(self, name: str) -> bool:
         return name in self.defined
+
+    def constant_text(self, name: str) -> str | None:
+        """The literal a module or class constant holds ("self.API" in a method of its class)."""
+        owner = self.unit.owner if self.unit is not None else ""
+        if name.startswith(("self.", "cls.")) and owner:
+            name = owner + name[name.index(".") :]
+        return self._constants().get(name)
 
     def is_enum(self, name: str) -> bool:
         return name in self.enums

@@ -9,7 +9,6 @@ it to a sink carries the taint across the call.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -74,8 +73,10 @@ _OWN_SITE_KEY = "\0own-site:"
 # replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
 # makes "//evil".
 _FIXED_START_KEY = "\0fixed-start:"
-_FIELD_AFTER_SLASH = re.compile(r"/[{%]")
 _MARKS = (_OWN_SITE_KEY, _FIXED_START_KEY)  # kept after a join only if set on every path
+# Where a template's replacement fields start, by how it is filled (`_template_head`).
+_FIELD = {"%": "%", "format": "{", "format_map": "{"}
+_LEADING_FIELD = {"%": ("%s",), "format": ("{}", "{0}")}
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `_KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -100,6 +101,7 @@ class Host(Protocol):
              args: list[tuple[Argument, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None: ...
     def known_name(self, name: str) -> bool: ...
+    def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
     def option_is_checked(self, name: str) -> bool: ...
     def inline(self, body: Sequence[ast.stmt]) -> bool: ...
@@ -122,6 +124,9 @@ class Interpreter:
         self.unescaping: ast.expr | None = None  # X in `X.unescape()`, while X is evaluated
         # Parameters the caller passed a constant boolean to (`contexts.py`), until rebound.
         self.known: dict[str, bool] = {}
+        # `fixed_head` of the `+` / `%` nodes of the statement being run, by id: each level of
+        # a long `a + b + ...` chain asks for its own (the same within one statement).
+        self.heads: dict[int, tuple[str, bool]] = {}
 
     # -- expressions ---------------------------------------------------------------------
     def eval(self, node: ast.expr) -> Value:
@@ -232,6 +237,9 @@ class Interpreter:
         parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
         first = values[0] if values else None
         prefix = _text(first)
+        fixed, _ = self._values_head(values)
+        if _pins(fixed):  # f"{IMAGE_HOST}/{uuid}" with IMAGE_HOST = "https://img.example.com"
+            return _located(built(join(*parts)), fixed)
         if isinstance(first, ast.FormattedValue) and len(values) > 1:
             prefix = self._configured_base(first.value, values[1])
             return self._behind_base(built(join(*parts)), first.value, prefix)
@@ -280,6 +288,10 @@ class Interpreter:
             head, tail = split
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+        if isinstance(node.op, (ast.Add, ast.Mod)):
+            fixed, _ = self.fixed_head(node)
+            if _pins(fixed):  # IMAGE_HOST + "/{uuid}".format(uuid=value)
+                return _located(built(value), fixed)
         rest = locations.after_leading_field(const_text(node.left) or "", "%")
         if isinstance(node.op, ast.Mod) and rest is not None:
             right = node.right
@@ -350,8 +362,10 @@ class Interpreter:
 
     def fixed_start(self, node: ast.expr) -> bool:
         """Does this text start with a fixed scheme and host or a local path
-        (`calls.SAFE_LOCATION_PREFIX`), or with a name bound to such text? Through `+`, `%`,
-        `str.format` and f-strings, by their leftmost part."""
+        (`calls.SAFE_LOCATION_PREFIX` on `fixed_head`), or with a name bound to such text?
+        Through `+`, `%`, `str.format` and f-strings, by their leftmost part."""
+        if _pins(self.fixed_head(node)[0]):
+            return True
         while isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
             node = node.left
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -360,7 +374,7 @@ class Interpreter:
                 return False
             if locations.after_leading_field(template, "format") is not None:  # "{}/x".format(r)
                 return bool(node.args) and self.fixed_start(node.args[0])
-            return _fixed_text(template)
+            return False
         if isinstance(node, ast.JoinedStr):
             first = node.values[0] if node.values else None
             if self.host.pieces(node) is not None or first is None:
@@ -368,11 +382,103 @@ class Interpreter:
             if isinstance(first, ast.FormattedValue):  # f"{route}/x", not f"{route!r}"
                 plain = first.conversion == -1 and first.format_spec is None
                 return plain and self.fixed_start(first.value)
-            return _fixed_text(_text(first))
+            return False
+        return self._fixed_name(node)
+
+    def fixed_head(self, node: ast.expr) -> tuple[str, bool]:
+        """The text this expression's value starts with, as far as the code fixes it, and
+        whether that is all of it: string literals, module and class constants (`constants.py`)
+        not rebound here, and `+`, f-strings, `str.join`, `str.replace` and `%` / `str.format`
+        templates of them, up to the first replacement field or value not fixed.
+        `IMAGE_HOST + "/{uuid}/image.jpg".format(uuid=v)` -> ("https://img.example.com/", False)
+        for IMAGE_HOST = "https://img.example.com"; "/{}".format(v) -> ("/", False)."""
         text = const_text(node)
         if text is not None:
-            return _fixed_text(text)
-        return self._fixed_name(node)
+            return text, True
+        if isinstance(node, (ast.Name, ast.Attribute)):
+            key = dotted(node)
+            constant = self.host.constant_text(key) if key and key not in self.env else None
+            return (constant, True) if constant is not None else ("", False)
+        if isinstance(node, ast.BinOp):
+            head = self.heads.get(id(node))
+            if head is None:
+                head = self.heads[id(node)] = self._operation_head(node)
+            return head
+        if isinstance(node, ast.JoinedStr):
+            if self.host.pieces(node) is not None:
+                return "", False
+            return self._values_head(node.values)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            return self._method_head(node.func.attr, const_text(node.func.value), node.args)
+        return "", False
+
+    def _operation_head(self, node: ast.BinOp) -> tuple[str, bool]:
+        """`fixed_head` of `a + b` and of a `%` template."""
+        if isinstance(node.op, ast.Add):
+            left, whole = self.fixed_head(node.left)
+            if not whole:
+                return left, False
+            right, whole = self.fixed_head(node.right)
+            return left + right, whole
+        if isinstance(node.op, ast.Mod):
+            args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+            return self._template_head(const_text(node.left), "%", args)
+        return "", False
+
+    def _values_head(self, values: Sequence[ast.expr]) -> tuple[str, bool]:
+        """`fixed_head` of an f-string's parts."""
+        out = ""
+        for part in values:
+            if isinstance(part, ast.FormattedValue):
+                if part.conversion != -1 or part.format_spec is not None:
+                    return out, False
+                text, whole = self.fixed_head(part.value)
+                out += text
+                if not whole:
+                    return out, False
+            else:
+                out += _text(part)
+        return out, True
+
+    def _method_head(self, method: str, receiver: str | None,
+                     args: list[ast.expr]) -> tuple[str, bool]:  # fmt: skip
+        """`fixed_head` of `receiver.method(*args)` for a literal receiver."""
+        if receiver is None or any(isinstance(a, ast.Starred) for a in args):
+            return "", False
+        if method in _FIELD:  # "/u/{}".format(v)
+            return self._template_head(receiver, method, args)
+        if method == "replace" and args:  # "/users/ID".replace("ID", v): up to the first "ID"
+            old = const_text(args[0])
+            if old is None:
+                return "", False
+            cut = receiver.find(old) if old else 0
+            return (receiver, True) if cut < 0 else (receiver[:cut], False)
+        if method == "join" and len(args) == 1 and isinstance(args[0], (ast.List, ast.Tuple)):
+            out = ""  # "/".join(["", "u", v]) -> "/u/"
+            for index, element in enumerate(args[0].elts):
+                if isinstance(element, ast.Starred):
+                    return out, False
+                text, whole = self.fixed_head(element)
+                out += (receiver if index else "") + text
+                if not whole:
+                    return out, False
+            return out, True
+        return "", False
+
+    def _template_head(self, template: str | None, method: str,
+                       args: list[ast.expr]) -> tuple[str, bool]:  # fmt: skip
+        """`fixed_head` of a `%` or `str.format` template: its text up to the first field,
+        a leading positional field ("{}/x", "%s/x") filled from a fixed first argument."""
+        if template is None:
+            return "", False
+        for leading in _LEADING_FIELD.get(method, ()):
+            if template.startswith(leading) and args:
+                text, whole = self.fixed_head(args[0])
+                if not whole:
+                    return text, False
+                rest, _ = _template_head(template[len(leading) :], _FIELD[method])
+                return text + rest, False
+        return _template_head(template, _FIELD[method])
 
     def _is_request(self, node: ast.expr) -> bool:
         if self.kind(node) == "request":
@@ -485,6 +591,9 @@ class Interpreter:
             return self._opaque(from_args, node)
         if method in BUILDER_METHODS:
             value = built(join(receiver, from_args))
+            fixed, _ = self.fixed_head(node)
+            if _pins(fixed):  # "/u/{}".format(v), "/".join(["", "u", v])
+                return _located(value, fixed)
             after_field = locations.after_leading_field(const_text(func.value) or "", method)
             if (
                 method == "format"
@@ -496,7 +605,7 @@ class Interpreter:
                 return self._behind_base(
                     value, base, self._configured_base(base, ast.Constant(after_field))
                 )
-            return _located(value, const_text(func.value) or "")
+            return value
         if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
             return join(receiver, from_args)
         if receiver_method(method):
@@ -556,6 +665,7 @@ class Interpreter:
 
     def run(self, statements: Sequence[ast.stmt]) -> None:
         for statement, lines in zip(statements, _line_groups(statements), strict=True):
+            self.heads.clear()  # a name bound since may shadow a constant (`fixed_head`)
             if lines is None:
                 self.execute(statement)
             else:
@@ -770,8 +880,27 @@ class Interpreter:
         self.merge(self.env, *envs)
 
 
-def _fixed_text(text: str) -> bool:
-    return bool(SAFE_LOCATION_PREFIX.match(text)) and not _FIELD_AFTER_SLASH.match(text)
+def _pins(text: str) -> bool:
+    """Does text fixed before any replacement field pin the site (`SAFE_LOCATION_PREFIX`)?"""
+    return bool(SAFE_LOCATION_PREFIX.match(text))
+
+
+def _template_head(template: str, field: str) -> tuple[str, bool]:
+    """A template's literal text before its first replacement field ("{" or "%"; a doubled
+    one is the character itself), and whether it has no field."""
+    out: list[str] = []
+    i = 0
+    while i < len(template):
+        char = template[i]
+        if char == field:
+            if template[i + 1 : i + 2] != field:
+                return "".join(out), False
+            i += 1
+        elif char == "}" and field == "{" and template[i + 1 : i + 2] == "}":
+            i += 1
+        out.append(char)
+        i += 1
+    return "".join(out), True
 
 
 def _joined_if_everywhere(key: str) -> bool:

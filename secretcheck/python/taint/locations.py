@@ -58,8 +58,9 @@ URLJOIN = frozenset({"urllib.parse.urljoin", "urlparse.urljoin", "urllib.urljoin
 # into the network-path reference "//evil".
 _RELATIVE = re.compile(r"(?:/[^/\\]|[^/\\:?#]+/|[?#])")
 # A literal path segment after a base (`"/users/"`): whatever the base holds ("", "/"), the host
-# is the base's or the segment's, never the text after it.
-PATH_SEGMENT = re.compile(r"/[^/\\]")
+# is the base's or the segment's, never the text after it. Not "/" then a replacement field
+# ("{}/{}".format(root, v), "%s/%s" % (root, v)): a root of "" and a v of "/evil" make "//evil".
+PATH_SEGMENT = re.compile(r"/[^/\\{%]")
 _PERCENT_FIELD = re.compile(r"%s")
 _FORMAT_FIELD = re.compile(r"\{0?\}")
 
