@@ -42,6 +42,15 @@ class ApiCheck(ResolvingCheck):
     def leave_Assign(self, node: ast.Assign) -> None:
         self.targets.pop()
 
+    def qualify(self, node: ast.AST | None) -> str:
+        """As `ResolvingCheck.qualify`, but a name the file binds itself and never imports is
+        an object it made, not the module of that name: `yaml = YAML()` (ruamel) then
+        `yaml.load(text)` is not PyYAML's `yaml.load`."""
+        head = dotted(node).partition(".")[0]
+        if head and head not in self.aliases and head in self.constants:
+            return ""
+        return super().qualify(node)
+
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.targets.append(node.name)
 
