@@ -177,15 +177,18 @@ class Interpreter(Statements):
     def _fstring(self, values: Sequence[ast.expr]) -> Value:
         head, tail = query.split_fstring(values)
         parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
+        return self.located_fstring(built(join(*parts)), values)
+
+    def located_fstring(self, value: Value, values: Sequence[ast.expr]) -> Value:
+        """The `value` an f-string of `values` built, confined where its start pins the site."""
         first = values[0] if values else None
-        prefix = _text(first)
         fixed, _ = self._values_head(values)
         if _pins(fixed):  # f"{IMAGE_HOST}/{uuid}" with IMAGE_HOST = "https://img.example.com"
-            return _located(built(join(*parts)), fixed)
+            return _located(value, fixed)
         if isinstance(first, ast.FormattedValue) and len(values) > 1:
             prefix = self._configured_base(first.value, values[1])
-            return self._behind_base(built(join(*parts)), first.value, prefix)
-        return _located(built(join(*parts)), prefix)
+            return self._behind_base(value, first.value, prefix)
+        return _located(value, _text(first))
 
     def _behind_base(self, value: Value, base: ast.expr, prefix: str) -> Value:
         """`value` confined behind `prefix`; a configured base's own flows stay as they are
@@ -230,6 +233,10 @@ class Interpreter(Statements):
             head, tail = split
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+        return self.located_operation(node, value)
+
+    def located_operation(self, node: ast.BinOp, value: Value) -> Value:
+        """The `value` of `a + b` or a `%` template, confined where its start pins the site."""
         if isinstance(node.op, (ast.Add, ast.Mod)):
             fixed, _ = self.fixed_head(node)
             if _pins(fixed):  # IMAGE_HOST + "/{uuid}".format(uuid=value)
@@ -532,27 +539,32 @@ class Interpreter(Statements):
                 return from_args  # a modelled step, or a class of this file built from them
             return self._opaque(from_args, node)
         if method in BUILDER_METHODS:
-            value = built(join(receiver, from_args))
-            fixed, _ = self.fixed_head(node)
-            if _pins(fixed):  # "/u/{}".format(v), "/".join(["", "u", v])
-                return _located(value, fixed)
-            after_field = locations.after_leading_field(const_text(func.value) or "", method)
-            if (
-                method == "format"
-                and after_field is not None
-                and node.args
-                and not isinstance(node.args[0], ast.Starred)
-            ):  # "{}/users/{}".format(API_BASE, uid), as f"{API_BASE}/users/{uid}"
-                base = node.args[0]
-                return self._behind_base(
-                    value, base, self._configured_base(base, ast.Constant(after_field))
-                )
-            return value
+            return self.located_build(node, func, built(join(receiver, from_args)))
         if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
             return join(receiver, from_args)
         if receiver_method(method):
             return join(receiver, self._opaque(from_args, node))
         return self._opaque(join(receiver, from_args) if imported else receiver, node)
+
+    def located_build(self, node: ast.Call, func: ast.Attribute, value: Value) -> Value:
+        """The `value` of a builder method (`str.format`, `str.join`, ...), confined where its
+        start pins the site."""
+        method = func.attr
+        fixed, _ = self.fixed_head(node)
+        if _pins(fixed):  # "/u/{}".format(v), "/".join(["", "u", v])
+            return _located(value, fixed)
+        after_field = locations.after_leading_field(const_text(func.value) or "", method)
+        if (
+            method == "format"
+            and after_field is not None
+            and node.args
+            and not isinstance(node.args[0], ast.Starred)
+        ):  # "{}/users/{}".format(API_BASE, uid), as f"{API_BASE}/users/{uid}"
+            base = node.args[0]
+            return self._behind_base(
+                value, base, self._configured_base(base, ast.Constant(after_field))
+            )
+        return value
 
     def _opaque(self, value: Value, node: ast.Call) -> Value:
         """The result of a call not followed: computed from `value`, not `value` itself."""
