@@ -78,7 +78,7 @@ BUILDER_METHODS = frozenset(
 )  # fmt: skip
 # A URL or path that starts with a fixed scheme and host, or a fixed local path, keeps the
 # attacker out of where the request goes: "https://api.example.com/users/" + user_id.
-# Tested on the text fixed before the first replacement field (`Interpreter.fixed_head`), and a
+# Tested on the text fixed before the first replacement field (`UrlStart.fixed_head`), and a
 # field's start ("{", "%") pins nothing either: "/" then anything but "/" or "\\" is a path
 # on this site, but "/" then a field is "/" alone, and a field value "/evil.example" makes
 # "//evil.example", a network-path reference to another host ("/{}".format(v), "/%s" % v,

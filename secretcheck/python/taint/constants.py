@@ -2,7 +2,7 @@
 "https://kbimages1-a.akamaihd.net"` at module level, `API = "https://api.example.com"` in a
 class body (read as `Client.API`, or `self.API` in the class's own methods).
 
-`interp.Interpreter.fixed_head` folds them into the text a URL starts with, so that
+`url_start.UrlStart.fixed_head` folds them into the text a URL starts with, so that
 `KOBO_IMAGEHOST_URL + "/{uuid}/image.jpg".format(uuid=value)` starts with a fixed scheme and
 host as the literal "https://kbimages1-a.akamaihd.net/{uuid}/image.jpg" would. A name bound a
 second time anywhere in the module (another assignment, an import, a loop target, a

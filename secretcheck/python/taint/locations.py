@@ -1,4 +1,4 @@
-"""URLs whose host the attacker does not choose: the facts `interp.py` needs about them.
+"""URLs whose host the attacker does not choose: the facts `url_start.py` needs about them.
 
 Where a request goes or a redirect sends the user is chosen by the URL's scheme and host. Text
 an attacker appends after a fixed host picks a path there ("partial SSRF", CodeQL's
@@ -7,9 +7,9 @@ fix the host besides a literal prefix (`calls.SAFE_LOCATION_PREFIX`):
 
 - a base from code or configuration, not from the request, then a literal path segment:
   `API_BASE + "/users/" + uid`, f"{API_BASE}/users/{uid}", "%s/users/%s" % (API_BASE, uid),
-  "{}/users/{}".format(API_BASE, uid) (`interp._configured_base`). The base's own flows stay
-  (a caller may pass request data as the base). After a bare "/" only a fetch is confined: a
-  base of "" or "/" turns "/" + "/evil" into the host "//evil" of a redirect;
+  "{}/users/{}".format(API_BASE, uid) (`url_start.UrlStart._configured_base`). The base's
+  own flows stay (a caller may pass request data as the base). After a bare "/" only a fetch
+  is confined: a base of "" or "/" turns "/" + "/evil" into the host "//evil" of a redirect;
 
 - this request's own root, for a redirect: `request.host_url`, `request.url_root`,
   `request.base_url`, `request.url` (werkzeug, Starlette), Django's
@@ -37,7 +37,7 @@ import re
 
 from secretcheck.python.astsyntax import const_text, dotted
 
-# A stand-in prefix for `interp._behind_base`: some URL on this site.
+# A stand-in prefix for `url_start.UrlStart._behind_base`: some URL on this site.
 OWN_SITE = "https://this-site/"
 # Request attributes holding the request's own absolute URL, its scheme and host first.
 OWN_ROOT_ATTRS = frozenset({"url", "base_url", "url_root", "host_url", "root_url"})

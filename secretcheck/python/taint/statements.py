@@ -1,0 +1,385 @@
+"""Statement execution for the taint interpreter: the state it carries and how statements change it.
+
+`Statements` holds what one pass over a function body knows (the env of access paths to
+`Value`s, the names' types, guard predicates, the constant flags of the call context) and runs
+statements over it: assignments bind, branches copy the env and join it where they meet, loops
+run their body twice, guards (`guards.py`) clear what a test proved. Evaluating an expression
+and reading where a URL starts are the layers above (`url_start.UrlStart`, then
+`interp.Interpreter`); kept apart so that each reads alone, this layer reaches them only
+through the abstract `eval`, `own_site` and `fixed_start`.
+"""
+
+from __future__ import annotations
+
+import ast
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, cast
+
+from secretcheck.findings import TraceStep
+from secretcheck.python.astsyntax import Argument, const_text, dotted, paths_in
+from secretcheck.python.taint import archive_checks, contexts, guards, locations
+from secretcheck.python.taint.flows import CLEAN, CallSite, Value, add_step, built, clear, join
+from secretcheck.python.taint.sources import ENVIRON, wraps_environ
+
+if TYPE_CHECKING:  # the engine's callbacks receive the whole interpreter, the top layer
+    from secretcheck.python.taint.interp import Interpreter
+
+Env = dict[str, Value]
+Lines = tuple[int, int]  # first and last line of a statement (semicolons make one line)
+COMPOUND = (
+    ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar,
+    ast.Match, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+)  # fmt: skip
+_NO_ARGS = ast.Call(ast.Name("_"), [], [])
+# The env key marking a name that holds a URL on this site (`locations.py`); kept in the env so
+# that branches and loops join it (a name is such a URL after a join only if on every path).
+OWN_SITE_KEY = "\0own-site:"
+# The env key marking a name bound to text that starts with a fixed scheme and host or a local
+# path (`calls.SAFE_LOCATION_PREFIX`): `route = "/app/popup/{}".format(kind)`. Whatever follows
+# it (`f"{route}/{value}"`) stays on that host. Joined like `OWN_SITE_KEY`. A "/" then a
+# replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
+# makes "//evil".
+FIXED_START_KEY = "\0fixed-start:"
+MARKS = (OWN_SITE_KEY, FIXED_START_KEY)  # kept after a join only if set on every path
+# Stores under a constant key (`session["user"] = value`), kept per key so that reading another
+# key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
+# hold besides those stores (d before its first one, and stores under other keys), and
+# `KEYED + "d" + AT + "user"` what was last stored under "user". `env["d"]` still joins every
+# store, so any use of the whole mapping (iteration, `.items()`, `**d`, passing it) sees them.
+# The first entry is kept after a join only if set on every path (a path that stored under a
+# computed key holds no such entry), else reads fall back to `env["d"]`.
+KEYED = "\0keyed:"
+AT = "\0["
+
+
+class Host(Protocol):
+    """What the interpreter needs from the engine that drives it."""
+
+    web_module: bool
+
+    def names(self, node: ast.AST) -> tuple[frozenset[str], bool]: ...
+    def step(self, node: ast.AST, note: str) -> TraceStep: ...
+    def call(self, interp: Interpreter, node: ast.Call, site: CallSite,
+             args: list[tuple[Argument, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
+    def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None: ...
+    def known_name(self, name: str) -> bool: ...
+    def constant_text(self, name: str) -> str | None: ...
+    def is_enum(self, name: str) -> bool: ...
+    def option_is_checked(self, name: str) -> bool: ...
+    def inline(self, body: Sequence[ast.stmt]) -> bool: ...
+    def pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None: ...
+
+
+class Statements(ABC):
+    """The interpreter's state and statement execution; `interp.Interpreter` is the class to use."""
+
+    def __init__(self, host: Host, env: Env, globals_env: Env, types: dict[str, str]) -> None:
+        self.host = host
+        self.env = env
+        self.globals = globals_env
+        self.types = types  # local name -> what it holds: "request" or a constructor's name
+        self.derived: dict[str, set[str]] = {}
+        # `ok = url_has_allowed_host_and_scheme(url, ...)`: the test, for a later `if ok` or
+        # `url if ok else ""`.
+        self.predicates: dict[str, ast.expr] = {}
+        self.sequences: set[str] = set()
+        self.strings: set[str] = set()
+        self.statement: Lines | None = None
+        self.unescaping: ast.expr | None = None  # X in `X.unescape()`, while X is evaluated
+        # Parameters the caller passed a constant boolean to (`contexts.py`), until rebound.
+        self.known: dict[str, bool] = {}
+        # `fixed_head` of the `+` / `%` nodes of the statement being run, by id: each level of
+        # a long `a + b + ...` chain asks for its own (the same within one statement).
+        self.heads: dict[int, tuple[str, bool]] = {}
+
+    @abstractmethod
+    def eval(self, node: ast.expr) -> Value:
+        """The taint of an expression (`interp.Interpreter`)."""
+
+    @abstractmethod
+    def own_site(self, node: ast.expr) -> bool:
+        """Does this expression start with this request's own root (`url_start.UrlStart`)?"""
+
+    @abstractmethod
+    def fixed_start(self, node: ast.expr) -> bool:
+        """Does this text start with a fixed host or a local path (`url_start.UrlStart`)?"""
+
+    def kind(self, node: ast.expr) -> str:
+        if isinstance(node, ast.Name):
+            return self.types.get(node.id, "")
+        if self.host.web_module and dotted(node) == "self.request":
+            return "request"
+        return ""
+
+    def tainted(self, node: ast.expr) -> bool:
+        return any(f.origin != "unknown" for f in self.eval(node))
+
+    def bind(self, target: ast.expr, value: Value, where: ast.AST) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self.bind(element, value, where)
+            return
+        if isinstance(target, ast.Starred):
+            self.bind(target.value, value, where)
+            return
+        if isinstance(target, ast.Subscript):  # d[k] = v: d now holds v too
+            key = dotted(target.value)
+            if key:
+                whole = self._lookup(key, target.value)
+                self.env[key] = join(whole, value)
+                self._store_keyed(key, const_text(target.slice), whole, value)
+            return
+        key = dotted(target)
+        if not key:
+            return
+        self.known.pop(key, None)
+        self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
+        for mark in MARKS:
+            self.env.pop(mark + key, None)
+        # Its attributes and its stores per key (`KEYED`, and those of its attributes) are gone.
+        # One scan; a longer name sharing the prefix ("dx" for "d") loses its stores too, which
+        # only sends its reads back to the whole mapping.
+        for stale in [k for k in self.env if k.startswith((key + ".", KEYED + key))]:
+            del self.env[stale]
+
+    def _store_keyed(self, key: str, text: str | None, whole: Value, value: Value) -> None:
+        """Record `key[text] = value` per key (see `KEYED`); a store under a computed key
+        (`text` None) may be under any key, so it joins what every key holds."""
+        rest = KEYED + key
+        if text is None:
+            if rest in self.env:
+                self.env[rest] = join(self.env[rest], value)
+            return
+        if rest not in self.env:
+            self.env[rest] = whole
+        self.env[rest + AT + text] = value
+
+    def _lookup(self, key: str, node: ast.expr) -> Value:
+        return self.env[key] if key in self.env else self.eval(node)
+
+    def run(self, statements: Sequence[ast.stmt]) -> None:
+        for statement, lines in zip(statements, _line_groups(statements), strict=True):
+            self.heads.clear()  # a name bound since may shadow a constant (`fixed_head`)
+            if lines is None:
+                self.execute(statement)
+            else:
+                self.statement = lines
+                self.small(statement)
+
+    def block(self, body: Sequence[ast.stmt]) -> Sequence[ast.stmt]:
+        """The statements of a block that run. A body written on its header's line
+        (`if not ok: return`) is read for its exits only, as the libcst engine did."""
+        return () if self.host.inline(body) else body
+
+    def execute(self, node: ast.stmt) -> None:
+        handler = getattr(self, f"_exec_{type(node).__name__}", None)
+        if handler is not None:
+            handler(node)
+
+    def small(self, node: ast.stmt) -> None:
+        if isinstance(node, ast.Assign):
+            value = self.eval(node.value)
+            names = paths_in(node.value)
+            own_site = self.own_site(node.value)  # before binding: `url = url + path`
+            fixed = self.fixed_start(node.value)
+            for target in node.targets:
+                self.bind(target, value, node)
+                self.derived[dotted(target)] = set(names)
+            self._type_of(node.targets[0], node.value)
+            self.apply(guards.lookup(node.value, self.tainted))
+            first = node.targets[0]
+            for target in node.targets:
+                if own_site and dotted(target):
+                    self.env[OWN_SITE_KEY + dotted(target)] = CLEAN
+                if fixed and dotted(target):
+                    self.env[FIXED_START_KEY + dotted(target)] = CLEAN
+            if isinstance(first, ast.Name):
+                if isinstance(node.value, ast.Call) and any(guards.facts(node.value, self.tainted)):
+                    self.predicates[first.id] = node.value
+                else:
+                    self.predicates.pop(first.id, None)
+                site = CallSite(_NO_ARGS, frozenset(), frozenset(self.sequences),
+                                frozenset(self.strings))  # fmt: skip
+                if site.is_sequence(node.value):
+                    self.sequences.add(first.id)
+                else:
+                    self.sequences.discard(first.id)
+                if site.is_text(node.value):
+                    self.strings.add(first.id)
+                else:
+                    self.strings.discard(first.id)
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            self.bind(node.target, self.eval(node.value), node)
+            self._type_of(node.target, node.value)
+        elif isinstance(node, ast.AugAssign):
+            key = dotted(node.target)
+            value = built(join(self.eval(node.target), self.eval(node.value)))
+            if isinstance(node.op, ast.Add) and self.own_site(node.target):
+                value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
+            if key:
+                self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
+                for stale in [k for k in self.env if k.startswith(KEYED + key)]:
+                    del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
+        elif isinstance(node, ast.Expr):
+            self.eval(node.value)
+        elif isinstance(node, ast.Return) and node.value is not None:
+            # Statements is abstract: the instance running is always an `Interpreter`.
+            self.host.returned(cast("Interpreter", self), node, self.eval(node.value))
+        elif isinstance(node, ast.Raise) and node.exc is not None:
+            self.eval(node.exc)
+        elif isinstance(node, ast.Assert):
+            yes, _ = guards.facts(node.test, self.tainted)
+            self.apply(yes)
+
+    def _type_of(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, ast.Name) and isinstance(value, ast.Call):
+            names, _ = self.host.names(value.func)
+            if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
+                self.types[target.id] = "request"  # `Request(environ)`: this request's object
+            elif names:
+                self.types[target.id] = sorted(names, key=len)[0]
+
+    def predicate(self, test: ast.expr) -> ast.expr:
+        """The validating expression behind a name that holds its result."""
+        if isinstance(test, ast.Name) and test.id in self.predicates:
+            return self.predicates[test.id]
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            inner = self.predicate(test.operand)
+            if inner is not test.operand:
+                return ast.UnaryOp(ast.Not(), inner)
+        return test
+
+    def apply(self, facts: guards.Facts) -> None:
+        for key, cats in facts.items():
+            for name in (key, *self.derived.get(key, ())):
+                if name in self.env:
+                    self.env[name] = clear(self.env[name], cats)
+                elif name in self.globals:
+                    self.env[name] = clear(self.globals[name], cats)
+                if KEYED + name in self.env:  # `is_safe(d["next"])` checked what d holds
+                    for k in [k for k in self.env if k.startswith(KEYED + name + AT)]:
+                        self.env[k] = clear(self.env[k], cats)
+                    self.env[KEYED + name] = clear(self.env[KEYED + name], cats)
+
+    def branch(self, body: Sequence[ast.stmt], facts: guards.Facts) -> Env:
+        saved = self.env
+        self.env = dict(saved)
+        self.apply(facts)
+        self.run(body)
+        result, self.env = self.env, saved
+        return result
+
+    def merge(self, *envs: Env) -> None:
+        keys = {k for env in envs for k in env}
+        keys = {k for k in keys if not _joined_if_everywhere(k) or all(k in e for e in envs)}
+        self.env = {k: join(*(env[k] for env in envs if k in env)) for k in keys}
+
+    def decided(self, test: ast.expr) -> bool | None:
+        """The outcome of a test on a flag the caller passed as a constant, if it is one."""
+        flag = contexts.flag_test(test)
+        if flag is None or flag[0] not in self.known:
+            return None
+        return self.known[flag[0]] == flag[1]
+
+    def _exec_If(self, node: ast.If) -> None:
+        self.eval(node.test)
+        decided = self.decided(node.test)
+        if decided is not None:  # the other branch does not run in this call context
+            self.run(self.block(node.body if decided else node.orelse))
+            return
+        yes, no = guards.facts(self.predicate(node.test), self.tainted)
+        then_env = self.branch(self.block(node.body), yes)
+        else_env = self.branch(self.block(node.orelse), no)
+        then_exits = guards.exits(node.body)
+        else_exits = bool(node.orelse) and guards.exits(node.orelse)
+        if then_exits and not else_exits:
+            self.env = else_env
+        elif else_exits and not then_exits:
+            self.env = then_env
+        else:
+            self.merge(then_env, else_env)
+        self._members_checked(node)
+
+    def _members_checked(self, node: ast.If | ast.For) -> None:
+        """Past a check of every member of an archive, its extraction stays in its folder."""
+        archive = archive_checks.checked_archive(node, self.tainted)
+        if archive in self.env:  # the archive only: the path it was opened from is unchecked
+            self.env[archive] = clear(self.env[archive], (archive_checks.CATEGORY,))
+
+    def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
+        before = dict(self.env)
+        for _ in range(2):
+            if isinstance(node, ast.While):
+                self.eval(node.test)
+            else:
+                self.bind(node.target, self.eval(node.iter), node)
+            self.run(self.block(node.body))
+        self.merge(before, self.env)
+        if node.orelse:
+            self.run(self.block(node.orelse))
+        if isinstance(node, ast.For):
+            self._members_checked(node)
+
+    _exec_For = _exec_AsyncFor = _exec_While = _loop
+
+    def _exec_With(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            value = self.eval(item.context_expr)
+            if item.optional_vars is not None:
+                self.bind(item.optional_vars, value, item)
+                self._type_of(item.optional_vars, item.context_expr)
+        self.run(self.block(node.body))
+
+    _exec_AsyncWith = _exec_With
+
+    def _exec_Try(self, node: ast.Try | ast.TryStar) -> None:
+        before = dict(self.env)
+        self.run(self.block(node.body))
+        # `try: app = COMMANDS[name] except KeyError: sys.exit(1)`: when every handler
+        # leaves, the code after the try runs only if the whole body did.
+        if node.handlers and all(guards.exits(h.body) for h in node.handlers):
+            self.run(self.block(node.orelse))
+            self.run(self.block(node.finalbody))
+            return
+        self.merge(before, self.env)
+        after = [self.branch(self.block(h.body), {}) for h in node.handlers]
+        self.run(self.block(node.orelse))
+        self.merge(self.env, *after)
+        self.run(self.block(node.finalbody))
+
+    _exec_TryStar = _exec_Try
+
+    def _exec_Match(self, node: ast.Match) -> None:
+        self.eval(node.subject)
+        envs = [self.branch(self.block(case.body), {}) for case in node.cases]
+        self.merge(self.env, *envs)
+
+
+def _joined_if_everywhere(key: str) -> bool:
+    """Env entries meaning something only if every path set them (`MARKS`, `KEYED`)."""
+    return key.startswith(MARKS) or (key.startswith(KEYED) and AT not in key)
+
+
+def _line_groups(statements: Sequence[ast.stmt]) -> list[Lines | None]:
+    """(first, last line) of the simple statements sharing each one's line (`a = 1; b = f(a)`
+    is one statement for the reports, as libcst's `SimpleStatementLine`); None for compound
+    statements."""
+    out: list[Lines | None] = []
+    i = 0
+    while i < len(statements):
+        if isinstance(statements[i], COMPOUND):
+            out.append(None)
+            i += 1
+            continue
+        j, end = i, statements[i].end_lineno or statements[i].lineno
+        while (
+            j + 1 < len(statements)
+            and not isinstance(statements[j + 1], COMPOUND)
+            and statements[j + 1].lineno == end
+        ):
+            j += 1
+            end = statements[j].end_lineno or statements[j].lineno
+        out.extend([(statements[i].lineno, end)] * (j - i + 1))
+        i = j + 1
+    return out
