@@ -77,8 +77,29 @@ def test_cross_function_sql_injection_has_a_trace(tmp_path: Path) -> None:
     notes = [step["note"] for step in trace]
     assert notes[0] == "source: request.args (Flask)" and trace[0]["line"] == 14
     assert "passed to find_user()" in notes
-    assert "parameter 'name' of find_user()" in notes
+    assert "parameter name of find_user()" in notes
     assert notes[-1] == "sink: conn.execute" and trace[-1]["line"] == 9
+
+
+def test_trace_notes_name_variables_readably_and_still_mask_token_shaped_names(
+    tmp_path: Path,
+) -> None:
+    # Notes used to quote names, and redaction masks quoted words as possible values:
+    # "assigned to 'noti…[17 chars redacted]'". A bare name is shown unless it is token-shaped.
+    long_name = CROSS_FUNCTION_SQL.replace("name = request", "notification_urls = request")
+    long_name = long_name.replace("(sqlite3.connect(\"app.db\"), name)",
+                                  "(sqlite3.connect(\"app.db\"), notification_urls)")
+    _, output = scan(tmp_path, long_name, "--format", "json")
+    [finding] = taint_findings(output)
+    notes = [step["note"] for step in finding["trace"]]  # type: ignore[attr-defined]
+    assert "assigned to notification_urls" in notes
+    tokenish = "k8sTokenXyZ9aQ2Lm3"
+    _, output = scan(tmp_path, long_name.replace("notification_urls", tokenish), "--format",
+                     "json")  # fmt: skip
+    assert tokenish not in output
+    [finding] = taint_findings(output)
+    notes = [step["note"] for step in finding["trace"]]  # type: ignore[attr-defined]
+    assert any(n.startswith("assigned to k8s") and "redacted" in n for n in notes)
 
 
 def test_bound_parameters_are_clean(tmp_path: Path) -> None:
@@ -95,7 +116,7 @@ def test_fastapi_query_parameter_command_injection(tmp_path: Path) -> None:
         "SC202", 9, "command-injection")  # fmt: skip
     assert finding["cwe"] == "CWE-78"
     notes = [step["note"] for step in finding["trace"]]  # type: ignore[attr-defined]
-    assert notes == ["route parameter 'host' of ping()", "sink: subprocess with shell=True"]
+    assert notes == ["route parameter host of ping()", "sink: subprocess with shell=True"]
 
 
 def test_list_argv_is_clean(tmp_path: Path) -> None:

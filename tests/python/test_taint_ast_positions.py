@@ -47,7 +47,7 @@ def test_columns_statement_lines_and_comprehension_steps(tmp_path: Path) -> None
     steps = [(s["line"], s["column"], s["note"]) for s in first["trace"]]  # type: ignore[union-attr]
     assert steps[0] == (9, 25, "source: request.args (Flask)")
     # The comprehension's step is where the code before `for` ends (libcst's `CompFor`).
-    assert steps[1] == (9, 15, "assigned to 'n'")
+    assert steps[1] == (9, 15, "assigned to n")
     assert steps[-1] == (11, 18, "sink: os.system")
     # A concatenation of a literal and an f-string spans two lines; still one finding.
     assert (second["line"], second["column"], second["end_line"], second["end_column"]) == (

@@ -45,13 +45,13 @@ class Check(ResolvingCheck):
         for target in node.targets:
             name = dotted(target).split(".")[-1]
             if name and secret_named(name):
-                self._flag(node.value, f"assigned to '{name}'")
+                self._flag(node.value, f"assigned to {name}")
                 return
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         name = dotted(node.target).split(".")[-1]
         if node.value is not None and name and secret_named(name):
-            self._flag(node.value, f"assigned to '{name}'")
+            self._flag(node.value, f"assigned to {name}")
 
     def visit_Return(self, node: ast.Return) -> None:
         if node.value is not None and self.function_names and secret_named(self.function_names[-1]):

@@ -499,7 +499,7 @@ class TaintEngine:
                 env[name] = CLEAN
                 continue
             if flow is None:
-                flow = Flow("param", f"parameter '{name}'", confidence=Confidence.MEDIUM,
+                flow = Flow("param", f"parameter {name}", confidence=Confidence.MEDIUM,
                             param=index)  # fmt: skip
             env[name] = (flow.step(self.step(param, f"{flow.label} of {func.name}()")),)
         self.current.params = tuple(p.arg for p in params)

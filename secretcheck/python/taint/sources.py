@@ -241,12 +241,12 @@ def untrusted_params(
             ):
                 out[name] = (None, False)  # typed, converted or injected: not attacker text
             else:
-                out[name] = (source_flow(f"route parameter '{name}'"), False)
+                out[name] = (source_flow(f"route parameter {name}"), False)
         return out
     if _click_command(names):
         for p, _ in params:
             if p.arg not in ("ctx", "self"):
-                flow = source_flow(f"command-line option '{p.arg}'", cli=True)
+                flow = source_flow(f"command-line option {p.arg}", cli=True)
                 out[p.arg] = (flow, False)
         return out
     first = [(p, d) for p, d in params if p.arg not in ("self", "cls")]
@@ -277,10 +277,10 @@ def untrusted_params(
             if annotation_name(p.annotation) in _CLEAN_ANNOTATIONS:
                 out[p.arg] = (None, False)
             else:
-                out[p.arg] = (source_flow(f"view parameter '{p.arg}'"), False)
+                out[p.arg] = (source_flow(f"view parameter {p.arg}"), False)
         if func.args.kwarg is not None and handler:
             kw = func.args.kwarg.arg
-            out[kw] = (source_flow(f"view parameter '{kw}'"), False)
+            out[kw] = (source_flow(f"view parameter {kw}"), False)
     return out
 
 

@@ -134,7 +134,7 @@ class Statements(ABC):
         if not key:
             return
         self.known.pop(key, None)
-        self.env[key] = add_step(value, self.host.step(where, f"assigned to '{key}'"))
+        self.env[key] = add_step(value, self.host.step(where, f"assigned to {key}"))
         for mark in MARKS:
             self.env.pop(mark + key, None)
         # Its attributes and its stores per key (`KEYED`, and those of its attributes) are gone.
@@ -218,7 +218,7 @@ class Statements(ABC):
             if isinstance(node.op, ast.Add) and self.own_site(node.target):
                 value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
             if key:
-                self.env[key] = add_step(value, self.host.step(node, f"appended to '{key}'"))
+                self.env[key] = add_step(value, self.host.step(node, f"appended to {key}"))
                 for stale in [k for k in self.env if k.startswith(KEYED + key)]:
                     del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
