@@ -172,9 +172,9 @@ PINS = {  # secretcheck: ignore[SC402]
               "5ab717b979530770c16afb48b50d2a98d23c3e9fe39851dcf6bc4d01845a02a0",
               "flower-2.0.1.tar.gz"),
         # The holdout3 corpus (resolved on 2026-12-06): a fresh sample judged at main 9846268,
-        # before the fixes of its round, once holdout2 had been tuned on. ESPHome 2024.2.0 is the
-        # last version before the fix of its dashboard XSS CVE-2024-27287 (2024.2.1), so a known
-        # defect can be looked for.
+        # before the fixes of its round, once holdout2 had been tuned on. ESPHome 2024.2.0 has the
+        # dashboard's stored XSS CVE-2024-27287 (GHSA-9p43-hj5j-96h5: 2023.12.9 to 2024.2.1,
+        # fixed in 2024.2.2), so a known defect can be looked for.
         Sdist("esphome", "2024.2.0",
               "d74db299acf08d410d0c2b1666f4026ab2e3fc1b3c1552ed0df619b11f56ab79",
               "esphome-2024.2.0.tar.gz"),
