@@ -6,6 +6,7 @@
     python benchmarks/build_corpus.py realapps  # 7 web applications (benchmarks/realcode/)
     python benchmarks/build_corpus.py holdout   # 7 more web applications, judged apart
     python benchmarks/build_corpus.py holdout2  # 7 more, a fresh sample judged apart
+    python benchmarks/build_corpus.py holdout3  # 7 more, fresh once holdout2 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -170,6 +171,31 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("flower", "2.0.1",
               "5ab717b979530770c16afb48b50d2a98d23c3e9fe39851dcf6bc4d01845a02a0",
               "flower-2.0.1.tar.gz"),
+        # The holdout3 corpus (resolved on 2026-12-06): a fresh sample judged at main 9846268,
+        # before the fixes of its round, once holdout2 had been tuned on. ESPHome 2024.2.0 has the
+        # dashboard's stored XSS CVE-2024-27287 (GHSA-9p43-hj5j-96h5: 2023.12.9 to 2024.2.1,
+        # fixed in 2024.2.2), so a known defect can be looked for.
+        Sdist("esphome", "2024.2.0",
+              "d74db299acf08d410d0c2b1666f4026ab2e3fc1b3c1552ed0df619b11f56ab79",
+              "esphome-2024.2.0.tar.gz"),
+        Sdist("Kallithea", "0.7.0",
+              "3df498f25aee9c66ded7fca949a4a118a6ba28b7cbd1edd6034f2871d1c576c7",
+              "Kallithea-0.7.0.tar.gz"),
+        Sdist("postorius", "1.3.8",
+              "d664adf8f571df15090dce49c2b0a62a244d203c1bb238db336162e52833ea1f",
+              "postorius-1.3.8.tar.gz"),
+        Sdist("wiki", "0.9",
+              "accf46f56cb9ee412989b25e07a1b7e215f07444e88b85b6f91509e9cb9be755",
+              "wiki-0.9.tar.gz"),
+        Sdist("xandikos", "0.2.8",
+              "16f174f75d0b4a766f9a41e2fe2700e5d77e77d9a9990cee3d619dc1d8aff001",
+              "xandikos-0.2.8.tar.gz"),
+        Sdist("searx", "0.17.0",
+              "c8976c075ba40fb654b6adfe2c0a688198cb4be219ff8892a530bcb1b1fa4ba6",
+              "searx-0.17.0.tar.gz"),
+        Sdist("lnbits", "0.12.6",
+              "256fced2bf82d2a0e8da00a0c9c14cde71a68778f8b2f9b111374be80b2fceb2",
+              "lnbits-0.12.6.tar.gz"),
     )
 }  # fmt: skip
 
@@ -200,6 +226,11 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (maubot's management API).
     "holdout2": ("datasette", "pretalx", "sickchill", "ihatemoney", "pypicloud", "maubot",
                  "flower"),
+    # A fresh sample once holdout2 had been tuned on (benchmarks/realcode/judged_holdout3.csv),
+    # judged at main 9846268 before the fixes of its round: Tornado (ESPHome's dashboard),
+    # TurboGears (Kallithea), Django (Postorius, django-wiki), own WSGI and aiohttp (Xandikos),
+    # Flask (searx), FastAPI (LNbits).
+    "holdout3": ("esphome", "Kallithea", "postorius", "wiki", "xandikos", "searx", "lnbits"),
 }
 
 

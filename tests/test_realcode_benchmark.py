@@ -69,7 +69,7 @@ def load_run() -> ModuleType:
     return run
 
 
-def _check_injection_rows(rows: list[dict[str, str]], at_least: int) -> None:
+def _check_injection_rows(rows: list[dict[str, str]], at_least: int, apps: int = 5) -> None:
     """Each row judges one SC201-SC210 finding in application code, once, with a reason."""
     injection = {f"SC2{n:02d}" for n in range(1, 11)}
     assert len({(r["location"], r["rule"]) for r in rows}) == len(rows) >= at_least
@@ -79,7 +79,7 @@ def _check_injection_rows(rows: list[dict[str, str]], at_least: int) -> None:
         assert library.classify(f"{project}/{path}").kind == "library", row
         assert line.isdigit() and row["rule"] in injection, row
         assert row["verdict"] in ("TP", "FP") and row["reason"].strip(), row
-    assert len({r["location"].split("/", 1)[0] for r in rows}) >= 5  # across the applications
+    assert len({r["location"].split("/", 1)[0] for r in rows}) >= apps  # across the applications
 
 
 @pytest.mark.parametrize("name", ["judged_apps.csv", "judged_apps_audit.csv"])
@@ -126,6 +126,23 @@ def test_holdout2_samples_judge_injection_findings_and_are_found_by_corpus_name(
     assert run.default_judged("holdout2", False) == [HERE / "judged_holdout2.csv"]
     assert run.default_judged("holdout2", True) == [
         HERE / "judged_holdout2.csv", HERE / "judged_holdout2_audit.csv"
+    ]
+
+
+def test_holdout3_samples_judge_injection_findings_and_are_found_by_corpus_name() -> None:
+    """The fourth sample (judged at main 9846268, once holdout2 had been tuned on) is judged the
+    same way, with both verdicts, and `run.py --corpus holdout3` picks its files."""
+    rows: list[dict[str, str]] = []
+    for name in ("judged_holdout3.csv", "judged_holdout3_audit.csv"):
+        with (HERE / name).open(newline="") as handle:
+            rows += csv.DictReader(handle)
+    # ESPHome, Postorius and Xandikos have no injection finding at all, even under --audit
+    _check_injection_rows(rows, 26, apps=4)
+    assert {r["verdict"] for r in rows} == {"TP", "FP"}
+    run = load_run()
+    assert run.default_judged("holdout3", False) == [HERE / "judged_holdout3.csv"]
+    assert run.default_judged("holdout3", True) == [
+        HERE / "judged_holdout3.csv", HERE / "judged_holdout3_audit.csv"
     ]
 
 
