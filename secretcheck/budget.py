@@ -26,6 +26,14 @@ class BudgetExceeded(BaseException):  # a signal to stop, not an error
     """The stage ran past its CPU-time budget."""
 
 
+# The profiling timer fires on the kernel's clock ticks, so a timer armed for less than one may
+# not fire before a short stage ends. A file given a 1e-9 s budget was sometimes analysed in
+# full in full test runs on a loaded 2-core machine, so the remaining time must have read as
+# positive there (the process CPU clock is summed over all threads). Under a millisecond left,
+# the budget counts as spent.
+SHORTEST = 0.001
+
+
 def _expired(signum: int, frame: FrameType | None) -> None:
     raise BudgetExceeded
 
@@ -34,12 +42,12 @@ def _expired(signum: int, frame: FrameType | None) -> None:
 def cpu_budget(seconds: float) -> Iterator[None]:
     """Raise `BudgetExceeded` in the block once the process has used `seconds` more CPU time.
 
-    `seconds <= 0` raises at once (the budget is already spent); `seconds is inf`, or a call
-    outside the main thread, enforces nothing."""
+    Less than `SHORTEST` seconds raises at once (the budget is spent); `seconds is inf`, or a
+    call outside the main thread, enforces nothing."""
     if seconds == float("inf") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    if seconds <= 0:
+    if seconds < SHORTEST:
         raise BudgetExceeded
     previous = signal.signal(signal.SIGPROF, _expired)
     signal.setitimer(signal.ITIMER_PROF, seconds)

@@ -301,3 +301,17 @@ def test_a_large_generated_file_finishes_with_findings(tmp_path: Path, shape: st
     assert report["errors"] == []
     assert [p["reason"] for p in report["partial"]] in ([], ["budget"])
     assert cpu < 10.0, f"{cpu:.1f} s of CPU"
+
+
+def test_a_budget_under_a_timer_tick_counts_as_spent() -> None:
+    """A profiling timer armed for less than a kernel tick may not fire before a short stage
+    ends, so such a budget raises at once instead of letting the stage run unchecked."""
+    from secretcheck.budget import SHORTEST, BudgetExceeded, cpu_budget
+
+    for seconds in (0.0, 1e-9, SHORTEST / 2):
+        with pytest.raises(BudgetExceeded), cpu_budget(seconds):
+            pytest.fail("the block must not run")  # pragma: no cover
+    ran = False
+    with cpu_budget(60.0):
+        ran = True
+    assert ran
