@@ -99,51 +99,29 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
     assert run.default_judged("realcode", True) == [HERE / "judged.csv"]
 
 
-def test_holdout_samples_judge_injection_findings_and_are_found_by_corpus_name() -> None:
-    """The held-out apps (judged before the fixes tuned on realapps) are judged the same way,
-    and `run.py --corpus holdout` picks their files."""
-    rows: list[dict[str, str]] = []
-    for name in ("judged_holdout.csv", "judged_holdout_audit.csv"):
-        with (HERE / name).open(newline="") as handle:
-            rows += csv.DictReader(handle)
-    _check_injection_rows(rows, 60)
-    run = load_run()
-    assert run.default_judged("holdout", True) == [
-        HERE / "judged_holdout.csv", HERE / "judged_holdout_audit.csv"
-    ]
+# (corpus, fewest judged rows, fewest applications with a row). holdout was judged before the
+# fixes tuned on realapps; holdout2 at main 2d6510c, once holdout had been tuned on; holdout3 at
+# main 9846268, once holdout2 had been (ESPHome, Postorius and Xandikos have no injection
+# finding at all, even under --audit).
+HELD_OUT = [("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4)]
 
 
-def test_holdout2_samples_judge_injection_findings_and_are_found_by_corpus_name() -> None:
-    """The fresh held-out apps (judged at main 2d6510c, once holdout had been tuned on) are
-    judged the same way, with both verdicts, and `run.py --corpus holdout2` picks their files."""
+@pytest.mark.parametrize(("corpus", "at_least", "apps"), HELD_OUT, ids=[c for c, _, _ in HELD_OUT])
+def test_held_out_samples_judge_injection_findings_and_are_found_by_corpus_name(
+    corpus: str, at_least: int, apps: int
+) -> None:
+    """Each held-out sample is judged like realapps, with both verdicts, and `run.py --corpus
+    NAME` picks its two files (the audit one only with --audit)."""
+    files = [HERE / f"judged_{corpus}.csv", HERE / f"judged_{corpus}_audit.csv"]
     rows: list[dict[str, str]] = []
-    for name in ("judged_holdout2.csv", "judged_holdout2_audit.csv"):
-        with (HERE / name).open(newline="") as handle:
+    for path in files:
+        with path.open(newline="") as handle:
             rows += csv.DictReader(handle)
-    _check_injection_rows(rows, 31)
+    _check_injection_rows(rows, at_least, apps)
     assert {r["verdict"] for r in rows} == {"TP", "FP"}
     run = load_run()
-    assert run.default_judged("holdout2", False) == [HERE / "judged_holdout2.csv"]
-    assert run.default_judged("holdout2", True) == [
-        HERE / "judged_holdout2.csv", HERE / "judged_holdout2_audit.csv"
-    ]
-
-
-def test_holdout3_samples_judge_injection_findings_and_are_found_by_corpus_name() -> None:
-    """The fourth sample (judged at main 9846268, once holdout2 had been tuned on) is judged the
-    same way, with both verdicts, and `run.py --corpus holdout3` picks its files."""
-    rows: list[dict[str, str]] = []
-    for name in ("judged_holdout3.csv", "judged_holdout3_audit.csv"):
-        with (HERE / name).open(newline="") as handle:
-            rows += csv.DictReader(handle)
-    # ESPHome, Postorius and Xandikos have no injection finding at all, even under --audit
-    _check_injection_rows(rows, 26, apps=4)
-    assert {r["verdict"] for r in rows} == {"TP", "FP"}
-    run = load_run()
-    assert run.default_judged("holdout3", False) == [HERE / "judged_holdout3.csv"]
-    assert run.default_judged("holdout3", True) == [
-        HERE / "judged_holdout3.csv", HERE / "judged_holdout3_audit.csv"
-    ]
+    assert run.default_judged(corpus, False) == files[:1]
+    assert run.default_judged(corpus, True) == files
 
 
 APP = """\
