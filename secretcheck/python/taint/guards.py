@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
+from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
 from secretcheck.python.taint.flows import ALL_CATEGORIES
 
 Facts = dict[str, frozenset[str]]  # access path ("x", "args.name") -> categories it is valid for
@@ -55,8 +56,6 @@ _FILE_KIND = frozenset(
 )  # fmt: skip
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # snake_case and camelCase words
 _URL = frozenset({"open-redirect", "ssrf"})
-# A literal URL prefix that fixes the host: a same-site path, or scheme://host/.
-_HOST_PINNING = re.compile(r"/[^/\\]|[A-Za-z][A-Za-z0-9+.-]*://[^/\\?#@]+/")
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
 
@@ -131,9 +130,10 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
 def _pins_host(test: ast.Call) -> bool:
     """Does `url.startswith(prefix)` fix where the URL leads? A literal prefix must be a path on
     this site ("/account", not "/" which lets "//evil" through) or a scheme and host closed by
-    a "/" ("https://example.com" also admits "https://example.com.evil"); "http", "https://"
-    and "//" pin nothing. A prefix the code computes (a configured base) is taken as a base, as
-    a folder base is for paths. Each prefix of a tuple must pin one."""
+    "/", "?" or "#" ("https://example.com" also admits "https://example.com.evil"); "http",
+    "https://" and "//" pin nothing: the test of a URL's fixed start
+    (`calls.SAFE_LOCATION_PREFIX`). A prefix the code computes (a configured base) is taken
+    as a base, as a folder base is for paths. Each prefix of a tuple must pin one."""
     if len(test.args) != 1 or test.keywords:
         return False
     prefix = test.args[0]
@@ -146,7 +146,7 @@ def _pins_host(test: ast.Call) -> bool:
             if isinstance(one, (ast.Constant, ast.Starred)):
                 return False
             continue
-        if not _HOST_PINNING.match(text):
+        if not SAFE_LOCATION_PREFIX.match(text):
             return False
     return True
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
@@ -119,6 +120,9 @@ def has_entry_point(text: str, web: bool) -> bool:
     return at >= 0 and any(p.search(text, at) for p in WEB_ENTRY_POINTS)
 
 
+# Asked of each Python file by the syntax-tree engine's rule choice and again by the taint
+# check; its WSGI tests cost ~1 ms on a 60 KB module that mentions `start_response`.
+@lru_cache(maxsize=1)
 def is_web_module(text: str) -> bool:
     """Does `text` import a web framework, call a Tornado handler's request accessors on
     `self`, or (by its text) define a WSGI application that
