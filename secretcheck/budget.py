@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-__all__ = ["BudgetExceeded", "cpu_budget"]
+__all__ = ["SHORTEST", "BudgetExceeded", "cpu_budget"]
 
 
 class BudgetExceeded(BaseException):  # a signal to stop, not an error

@@ -10,15 +10,28 @@ config-file readers only on config files. `LazyPattern` keeps the call sites as 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub")
+
 
 class LazyPattern:
-    """`re.compile(pattern, flags)`, done when a method is first called."""
+    """`re.compile(pattern, flags)`, done when a method is first called.
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    The methods are the compiled pattern's own, bound into the instance's slots on first use:
+    a Python method forwarding each call cost ~0.4 us, 5% of a scan of a generated file that
+    asks a dozen patterns about each of 30k values."""
+
+    __slots__ = ("_compiled", "flags", "pattern", *_METHODS)
+
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    findall: Callable[..., list[Any]]
+    split: Callable[..., list[str | Any]]
+    sub: Callable[..., str]
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -31,27 +44,11 @@ class LazyPattern:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.match(string, pos, endpos)
-
-    def fullmatch(
-        self, string: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> re.Match[str] | None:
-        return self.compiled.fullmatch(string, pos, endpos)
-
-    def finditer(
-        self, string: str, pos: int = 0, endpos: int = sys.maxsize
-    ) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
-
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.compiled.split(string, maxsplit)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while a method's slot is still empty: compile, fill every slot.
+        if name not in _METHODS:
+            raise AttributeError(name)
+        compiled = self.compiled
+        for method in _METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)

@@ -44,14 +44,20 @@ def _write(value: Any, newline: str, parts: list[str]) -> None:
             return
         inner = newline + "  "
         parts.append("{" if is_object else "[")
-        separator = inner
+        separator, comma = inner, "," + inner
         for member in sorted(value) if is_object else value:
             parts.append(separator)
             if is_object:  # `member` is the key: write it, then its value
                 parts.append(encode_basestring(member) + ": ")
                 member = value[member]
-            _write(member, inner, parts)
-            separator = "," + inner
+            # Strings and constants, most of a report's values, without a call each.
+            if type(member) is str:
+                parts.append(encode_basestring(member))
+            elif member is None or member is True or member is False:
+                parts.append(_CONSTANTS[member])
+            else:
+                _write(member, inner, parts)
+            separator = comma
         parts.append(newline + ("}" if is_object else "]"))
     else:  # subclasses, non-string keys, unknown types: the standard library's own answer
         text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
