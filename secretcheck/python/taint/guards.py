@@ -11,6 +11,9 @@ allowlist), trusted as CodeQL's ad hoc allowlist guard (`AdHocWhitelistCheckSani
 `(?<!un)safe|whitelist|(?<!in)valid|allow`) is. Existence and length tests (`os.path.exists(p)`,
 `check_file(p)`, `len(x) < 100`) and extension checks (`allowed_file(name)`) say nothing of
 where a path or URL leads and are no such check.
+
+A keyed MAC of a value compared with the request's signature (`signed`) proves the server
+signed that value.
 """
 
 from __future__ import annotations
@@ -103,6 +106,9 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if const_text(right) is not None or _integer(right):
                 valid = _mark(test.left, ALL_CATEGORIES)
                 return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
+            proved = _merge(signed(test.left, tainted), signed(right, tainted))
+            if proved:
+                return (proved, {}) if isinstance(op, ast.Eq) else ({}, proved)
             left_call = test.left if isinstance(test.left, ast.Call) else right
             if isinstance(left_call, ast.Call) and dotted(left_call.func).endswith("commonpath"):
                 valid = _mark(left_call, frozenset({"path-traversal"}))
@@ -116,6 +122,8 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
                 cats = cats - _URL  # `url.startswith("http")` lets https://evil through
             return (_mark(func.value, cats) if cats else {}), {}
         name = dotted(func).split(".")[-1]
+        if name == "compare_digest" and len(test.args) == 2:
+            return _merge(signed(test.args[0], tainted), signed(test.args[1], tainted)), {}
         if name in _PREDICATE_FUNCTIONS:
             if name == "match" and not _anchored(test):
                 return {}, {}
@@ -125,6 +133,33 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if checked is not None and not isinstance(checked, ast.Starred):
                 return _mark(checked, ALL_CATEGORIES), {}
     return {}, {}
+
+
+def signed(node: ast.expr, tainted: Callable[[ast.expr], bool]) -> Facts:
+    """What a keyed MAC authenticates, when `node` computes one: the message of
+    `hmac.new(key, msg, ...)`, `hmac.digest(key, msg, ...)` or a function named for HMAC called
+    the same way (`new_hmac(secret, url)`), read through `.hexdigest()`/`.digest()`. Compared
+    with the signature a request carries (`if h != request.args["h"]: abort(403)`), the message
+    is one the server itself signed with a key the client does not hold: a signed image-proxy
+    or download URL, not the client's choice. A key that may be the attacker's proves nothing,
+    nor does an unkeyed digest (`sha256(url)`), which anyone can compute."""
+    call = node
+    while (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr in ("hexdigest", "digest")
+        and not call.args
+    ):
+        call = call.func.value
+    if not isinstance(call, ast.Call) or "hmac" not in dotted(call.func).lower():
+        return {}
+    arguments = [*call.args, *(k.value for k in call.keywords if k.arg in ("key", "msg"))]
+    if len(arguments) < 2 or any(isinstance(a, ast.Starred) for a in arguments[:2]):
+        return {}
+    key, message = arguments[0], arguments[1]
+    if tainted(key):
+        return {}
+    return _mark(message, ALL_CATEGORIES)
 
 
 def _pins_host(test: ast.Call) -> bool:

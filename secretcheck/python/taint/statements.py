@@ -83,6 +83,7 @@ class Statements(ABC):
         # `ok = url_has_allowed_host_and_scheme(url, ...)`: the test, for a later `if ok` or
         # `url if ok else ""`.
         self.predicates: dict[str, ast.expr] = {}
+        self.macs: dict[str, ast.expr] = {}  # `h = hmac.new(key, url, ...).hexdigest()`
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
@@ -199,6 +200,10 @@ class Statements(ABC):
                     self.predicates[first.id] = node.value
                 else:
                     self.predicates.pop(first.id, None)
+                if guards.signed(node.value, self.tainted):
+                    self.macs[first.id] = node.value
+                else:
+                    self.macs.pop(first.id, None)
                 site = CallSite(_NO_ARGS, frozenset(), frozenset(self.sequences),
                                 frozenset(self.strings))  # fmt: skip
                 if site.is_sequence(node.value):
@@ -248,7 +253,20 @@ class Statements(ABC):
             inner = self.predicate(test.operand)
             if inner is not test.operand:
                 return ast.UnaryOp(ast.Not(), inner)
+        if not self.macs:
+            return test
+        # A MAC held in a name (`h = hmac.new(key, url, ...)`), then checked: `if h != given:`
+        # or `compare_digest(h, given)`. The check reads as if written with the MAC in place.
+        equality = (ast.Eq, ast.NotEq)
+        if isinstance(test, ast.Compare) and all(isinstance(o, equality) for o in test.ops):
+            left, right = self._mac(test.left), [self._mac(c) for c in test.comparators]
+            return ast.Compare(left, test.ops, right)
+        if isinstance(test, ast.Call) and dotted(test.func).endswith("compare_digest"):
+            return ast.Call(test.func, [self._mac(a) for a in test.args], test.keywords)
         return test
+
+    def _mac(self, node: ast.expr) -> ast.expr:
+        return self.macs.get(node.id, node) if isinstance(node, ast.Name) else node
 
     def apply(self, facts: guards.Facts) -> None:
         for key, cats in facts.items():
