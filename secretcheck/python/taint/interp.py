@@ -170,7 +170,7 @@ class Interpreter(UrlStart):
         if isinstance(node.op, ast.Mod):
             split = query.split_format(node)
         elif isinstance(node.op, ast.Add):
-            split = query.split_concat(node)
+            split = query.split_concat(node, self.choice)
         if split is None:
             value = join(self.eval(node.left), self.eval(node.right))
         else:  # `url + "?next=" + value`: the value is only a query parameter
@@ -288,6 +288,11 @@ class Interpreter(UrlStart):
             if local or preserving_call(names):
                 return from_args  # a modelled step, or a class of this file built from them
             return self._opaque(from_args, node)
+        if method == "join" and (split := query.split_join(node, self.choice)) is not None:
+            head, tail = split  # `"?".join([url, request.query])`: the rest is a query
+            value = join(receiver, *(self.eval(e) for e in head),
+                         *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+            return self.located_build(node, func, built(value))
         if method in BUILDER_METHODS:
             return self.located_build(node, func, built(join(receiver, from_args)))
         if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from secretcheck.python.astsyntax import const_text
+from secretcheck.python.astsyntax import const_text, dotted
 from secretcheck.python.taint.flows import Value, clear
 
 # The categories a query-positioned value cannot reach: where the URL points.
@@ -26,6 +26,7 @@ QUERY_ENCODERS = frozenset(
 )  # fmt: skip
 QUERY_ENCODER_METHODS = frozenset({"urlencode"})  # Django's QueryDict.urlencode()
 Split = tuple[list[ast.expr], list[ast.expr]]  # (before, after) the `?`
+Resolve = Callable[[ast.expr], ast.expr]
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
 
 
@@ -51,8 +52,34 @@ def split_format(node: ast.BinOp) -> Split | None:
     return operands[:before], operands[before:]
 
 
-def split_concat(node: ast.BinOp) -> Split | None:
-    """`base + "?next=" + value` -> ([base, "?next="], [value])."""
+def separates_query(sep: ast.expr, base: ast.expr | None) -> bool:
+    """Does `sep`, written right after `base`, start a query string or fragment? A literal
+    holding `?` or `#`, or the idiom that adds a parameter to a URL that may have some already:
+    `"&" if "?" in base else "?"` (either way round). A bare `&` does not: after a host,
+    `https://site.example&@evil.example` is a user name and another host."""
+    text = const_text(sep)
+    if text is not None:
+        return _starts_query(text)
+    if not isinstance(sep, ast.IfExp) or base is None or not dotted(base):
+        return False
+    test = sep.test
+    if not (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and const_text(test.left) == "?"
+        and dotted(test.comparators[0]) == dotted(base)
+    ):
+        return False
+    yes, no = const_text(sep.body), const_text(sep.orelse)
+    if yes is None or no is None or not isinstance(test.ops[0], (ast.In, ast.NotIn)):
+        return False
+    has_query, no_query = (yes, no) if isinstance(test.ops[0], ast.In) else (no, yes)
+    return _starts_query(no_query) and (has_query.startswith("&") or _starts_query(has_query))
+
+
+def split_concat(node: ast.BinOp, resolve: Resolve = lambda e: e) -> Split | None:
+    """`base + "?next=" + value` -> ([base, "?next="], [value]). `resolve` gives the
+    expression a name was bound to (`sep = "&" if "?" in url else "?"`)."""
     operands: list[ast.expr] = []
     current: ast.expr = node
     while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
@@ -60,12 +87,28 @@ def split_concat(node: ast.BinOp) -> Split | None:
         current = current.left
     operands.insert(0, current)
     for index, operand in enumerate(operands):
-        text = const_text(operand)
-        if text is not None and _starts_query(text):
+        if separates_query(resolve(operand), operands[index - 1] if index else None):
             if index + 1 >= len(operands):
                 return None
             return operands[: index + 1], operands[index + 1 :]
     return None
+
+
+def split_join(node: ast.Call, resolve: Resolve = lambda e: e) -> Split | None:
+    """`"?".join([base, query])` -> ([base], [query]): every element after the first follows
+    the separator, so where it starts a query, they are all in the query."""
+    func, args = node.func, node.args
+    if not (isinstance(func, ast.Attribute) and len(args) == 1 and not node.keywords):
+        return None
+    elements = args[0]
+    if not isinstance(elements, (ast.List, ast.Tuple)) or len(elements.elts) < 2:
+        return None
+    first, *rest = elements.elts
+    if any(isinstance(e, ast.Starred) for e in elements.elts):
+        return None
+    if not separates_query(resolve(func.value), first):
+        return None
+    return [first], rest
 
 
 def split_fstring(values: Sequence[ast.expr]) -> Split:

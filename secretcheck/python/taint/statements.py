@@ -84,6 +84,7 @@ class Statements(ABC):
         # `url if ok else ""`.
         self.predicates: dict[str, ast.expr] = {}
         self.macs: dict[str, ast.expr] = {}  # `h = hmac.new(key, url, ...).hexdigest()`
+        self.choices: dict[str, ast.IfExp] = {}  # `sep = "&" if "?" in url else "?"`
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
@@ -204,6 +205,10 @@ class Statements(ABC):
                     self.macs[first.id] = node.value
                 else:
                     self.macs.pop(first.id, None)
+                if _literal_choice(node.value):
+                    self.choices[first.id] = cast(ast.IfExp, node.value)
+                else:
+                    self.choices.pop(first.id, None)
                 site = CallSite(_NO_ARGS, frozenset(), frozenset(self.sequences),
                                 frozenset(self.strings))  # fmt: skip
                 if site.is_sequence(node.value):
@@ -264,6 +269,10 @@ class Statements(ABC):
         if isinstance(test, ast.Call) and dotted(test.func).endswith("compare_digest"):
             return ast.Call(test.func, [self._mac(a) for a in test.args], test.keywords)
         return test
+
+    def choice(self, node: ast.expr) -> ast.expr:
+        """The literal choice a name holds (`sep = "&" if "?" in url else "?"`), else `node`."""
+        return self.choices.get(node.id, node) if isinstance(node, ast.Name) else node
 
     def _mac(self, node: ast.expr) -> ast.expr:
         return self.macs.get(node.id, node) if isinstance(node, ast.Name) else node
@@ -401,3 +410,12 @@ def _line_groups(statements: Sequence[ast.stmt]) -> list[Lines | None]:
         out.extend([(statements[i].lineno, end)] * (j - i + 1))
         i = j + 1
     return out
+
+
+def _literal_choice(node: ast.expr) -> bool:
+    """`"&" if "?" in url else "?"`: one of two literal strings."""
+    return (
+        isinstance(node, ast.IfExp)
+        and const_text(node.body) is not None
+        and const_text(node.orelse) is not None
+    )
