@@ -80,7 +80,25 @@ _PATTERN_METHODS = frozenset(
 
 def preserving_call(names: frozenset[str]) -> bool:
     """Does this call (by qualified name) hand on its arguments' text?"""
-    return not names.isdisjoint(_PRESERVING_CALLS)
+    return not names.isdisjoint(_PRESERVING_CALLS) or any(_decoder(n) for n in names)
+
+
+# An imported function named for decoding (`decode`, `lnurl_decode`, `decode_path`) turns text
+# its caller chose into the text that encodes: the caller's own again, as the base64 and URL
+# decoders listed above do. A decoder that first verifies a signature, a MAC or a key (JWT and
+# JOSE, itsdangerous, Django signing, Fernet, a token or an auth library) returns what the
+# server signed instead, so any of those words in the name rules it out.
+_VERIFIED = ("jwt", "jose", "jws", "jwe", "sign", "fernet", "paseto", "macaroon", "token",
+             "itsdangerous", "crypt", "auth", "session", "cookie")  # fmt: skip
+
+
+def _decoder(name: str) -> bool:
+    module, _, function = name.lower().rpartition(".")
+    if not module or not (
+        function == "decode" or function.endswith("_decode") or function.startswith("decode_")
+    ):
+        return False
+    return not any(word in name.lower() for word in _VERIFIED)
 
 
 def receiver_method(method: str) -> bool:
