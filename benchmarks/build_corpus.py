@@ -7,6 +7,7 @@
     python benchmarks/build_corpus.py holdout   # 7 more web applications, judged apart
     python benchmarks/build_corpus.py holdout2  # 7 more, a fresh sample judged apart
     python benchmarks/build_corpus.py holdout3  # 7 more, fresh once holdout2 was tuned on
+    python benchmarks/build_corpus.py holdout4  # 7 more, fresh once holdout3 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -196,6 +197,34 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("lnbits", "0.12.6",
               "256fced2bf82d2a0e8da00a0c9c14cde71a68778f8b2f9b111374be80b2fceb2",
               "lnbits-0.12.6.tar.gz"),
+        # The holdout4 corpus (resolved on 2026-12-06): a fresh sample judged at main b0400ac,
+        # before any fix it prompts, once holdout3 had been judged. Versions just before published
+        # injection fixes, so known defects can be looked for: graphite-web 1.1.10 (its dashboard
+        # and render XSS CVE-2022-4728/4729/4730), WsgiDAV 4.0.2 (the directory browser's XSS
+        # CVE-2022-41905, fixed in 4.1.0), Lektor 3.3.10 (the admin API's path traversal
+        # CVE-2024-28335, fixed in 3.3.11), ckan 2.10.4 (fixed in 2.10.5: CVE-2024-41675, XSS in
+        # the DataTables view) and chainlit 2.9.3 (the file read and SSRF fixed in 2.9.4).
+        Sdist("ckan", "2.10.4",
+              "d379f782ad7519bebe046acdeac27361cd4cc6a1d38c2c6c5374a95e28020860",
+              "ckan-2.10.4.tar.gz"),
+        Sdist("graphite-web", "1.1.10",
+              "3f1868d505a8da3259600309c7df7d6db10b0d532bed6a7bc2cb2c60f91cd35a",
+              "graphite-web-1.1.10.tar.gz"),
+        Sdist("WsgiDAV", "4.0.2",
+              "e353b936e89b80f84217fd5d3da54d104422d197babaa9d77befd3ff13a62564",
+              "WsgiDAV-4.0.2.tar.gz"),
+        Sdist("devpi-server", "6.9.2",
+              "5b2425632b55344183460051fbb44d3dd9d327e9a0201e50cd65552bcb5a44ad",
+              "devpi-server-6.9.2.tar.gz"),
+        Sdist("jupyterhub", "4.0.2",
+              "d4e450eed8d90dfbcf0eca08f00f2093a0bce74dc51f7cfc0b7057f602341a1d",
+              "jupyterhub-4.0.2.tar.gz"),
+        Sdist("Lektor", "3.3.10",
+              "7c1645643a3aa0a6c8e8c13534c348299387524bd4872ce45a2aca8778e6b5b2",
+              "Lektor-3.3.10.tar.gz"),
+        Sdist("chainlit", "2.9.3",
+              "7341dd07f708199d766440c2e3da844c4dede2878afce229bddab87d715bec21",
+              "chainlit-2.9.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -231,6 +260,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # TurboGears (Kallithea), Django (Postorius, django-wiki), own WSGI and aiohttp (Xandikos),
     # Flask (searx), FastAPI (LNbits).
     "holdout3": ("esphome", "Kallithea", "postorius", "wiki", "xandikos", "searx", "lnbits"),
+    # A fresh sample once holdout3 had been judged (benchmarks/realcode/judged_holdout4.csv),
+    # judged at main b0400ac before any fix it prompts: Flask (ckan, Lektor's admin server),
+    # Django (graphite-web), own WSGI (WsgiDAV), Pyramid (devpi-server), Tornado (JupyterHub),
+    # FastAPI (chainlit).
+    "holdout4": ("ckan", "graphite-web", "WsgiDAV", "devpi-server", "jupyterhub", "Lektor",
+                 "chainlit"),
 }
 
 
