@@ -366,6 +366,13 @@ class Statements(ABC):
         # `try: app = COMMANDS[name] except KeyError: sys.exit(1)`: when every handler
         # leaves, the code after the try runs only if the whole body did.
         if node.handlers and all(guards.exits(h.body) for h in node.handlers):
+            # The handlers still run (their sinks count), from any point of the body; only
+            # what they bind goes nowhere.
+            body_env = self.env
+            self.merge(before, body_env)
+            for handler in node.handlers:
+                self.branch(self.block(handler.body), {})
+            self.env = body_env
             self.run(self.block(node.orelse))
             self.run(self.block(node.finalbody))
             return
