@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from secretcheck.python.taint.flows import ALL_CATEGORIES
-from secretcheck.python.taint.query import LOCATION, QUERY_ENCODER_METHODS, QUERY_ENCODERS
 
 _MARKUP = frozenset({"xss", "template-injection"})
 SANITIZERS: dict[str, frozenset[str]] = {
@@ -33,7 +32,6 @@ SANITIZERS: dict[str, frozenset[str]] = {
          "django.utils.html.format_html", "django.utils.html.strip_tags"),
         _MARKUP,
     ),
-    **dict.fromkeys(QUERY_ENCODERS, LOCATION),
     **dict.fromkeys(
         ("psycopg2.sql.Identifier", "psycopg2.sql.Literal", "psycopg.sql.Identifier",
          "psycopg.sql.Literal", "sqlalchemy.bindparam", "sqlalchemy.sql.bindparam"),
@@ -98,13 +96,12 @@ _SQL_QUOTING = frozenset(
 
 def method_sanitizer(method: str, called: str) -> frozenset[str] | None:
     """Categories a call clears by its method name: SQL quoting, `.quote()` on an
-    identifier preparer (`dialect.identifier_preparer.quote(name)`), query encoding."""
+    identifier preparer (`dialect.identifier_preparer.quote(name)`). Query encoders:
+    `query.encoder_categories`."""
     if method in _SQL_QUOTING or (not method and called in _SQL_QUOTING):
         return frozenset({"sql-injection"})
     if method == "quote" and "preparer" in called:
         return frozenset({"sql-injection"})
-    if method in QUERY_ENCODER_METHODS:
-        return LOCATION  # `request.GET.urlencode()`: a query string, escaped
     return None
 
 

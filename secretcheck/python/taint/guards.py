@@ -59,6 +59,8 @@ _FILE_KIND = frozenset(
 )  # fmt: skip
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # snake_case and camelCase words
 _URL = frozenset({"open-redirect", "ssrf"})
+_PATH = frozenset({"path-traversal"})
+_CONTAINED = frozenset({"inside", "within", "subpath", "contained"})
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
 
@@ -128,10 +130,11 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if name == "match" and not _anchored(test):
                 return {}, {}
             return _mark(test, _PREDICATE_FUNCTIONS[name]), {}
-        if _validator(name):
+        cats = ALL_CATEGORIES if _validator(name) else _containment(name)
+        if cats:
             checked = next((a for a in test.args if tainted(a)), None)  # the rest is policy
             if checked is not None and not isinstance(checked, ast.Starred):
-                return _mark(checked, ALL_CATEGORIES), {}
+                return _mark(checked, cats), {}
     return {}, {}
 
 
@@ -192,6 +195,14 @@ def _validator(name: str) -> bool:
         return False
     is_local = any(pair == ("is", "local") for pair in pairwise(words))
     return is_local or any(word.startswith(_VALIDATOR_WORDS) for word in words)
+
+
+def _containment(name: str) -> frozenset[str]:
+    """A predicate named for a path's containment in a folder (`is_path_inside(path, base)`,
+    the tarfile advisory's `is_within_directory(directory, target)`, `is_subpath`): the
+    first argument that may carry attacker data stays in that folder."""
+    words = {word.lower() for word in _WORDS.findall(name)}
+    return _PATH if words & _CONTAINED else frozenset()
 
 
 def _integer(node: ast.expr) -> bool:

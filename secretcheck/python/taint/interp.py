@@ -278,7 +278,11 @@ class Interpreter(UrlStart):
         from_args = join(*(v for _, v in args))
         if isinstance(func, ast.Name) and self.host.is_enum(func.id):
             return CLEAN  # `Color(value)`: one of the enum's members, or a ValueError
-        cats = sanitizer_categories(names) or method_sanitizer(method, dotted(func))
+        cats = (
+            query.encoder_categories(node, names, method)
+            or sanitizer_categories(names)
+            or method_sanitizer(method, dotted(func))
+        )
         if cats is not None:
             return clear(join(receiver, from_args), cats)
         if returns_clean(names, method):

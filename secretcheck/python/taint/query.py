@@ -25,9 +25,33 @@ QUERY_ENCODERS = frozenset(
      "urllib.quote_plus", "django.utils.http.urlencode", "requests.utils.urlencode"}
 )  # fmt: skip
 QUERY_ENCODER_METHODS = frozenset({"urlencode"})  # Django's QueryDict.urlencode()
+# How many positional arguments each encoder takes before `safe` (its characters left as they
+# are): `urlencode(query, doseq, safe)`, `quote_plus(string, safe)`, `QueryDict.urlencode(safe)`.
+_BEFORE_SAFE = {"urllib.parse.urlencode": 2, "urllib.urlencode": 2, "urllib.parse.quote_plus": 1,
+                "urllib.quote_plus": 1, "django.utils.http.urlencode": 2,
+                "requests.utils.urlencode": 2}  # fmt: skip
+_MARKUP = frozenset({"xss"})
 Split = tuple[list[ast.expr], list[ast.expr]]  # (before, after) the `?`
 Resolve = Callable[[ast.expr], ast.expr]
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+
+
+def encoder_categories(node: ast.Call, names: frozenset[str], method: str) -> frozenset[str]:
+    """What a query encoder's result cannot carry, or nothing when `node` is no encoder: a
+    location (`LOCATION`), and, with no `safe` characters given, markup too. Percent-encoding
+    then leaves only letters, digits and `_.-~+%=&` (`/` under `quote_via=quote`): nothing that
+    opens a tag or closes a quoted attribute (`mark_safe(request.GET.urlencode())`)."""
+    encoder = next((n for n in names if n in QUERY_ENCODERS), None)
+    if encoder is not None:
+        before_safe = _BEFORE_SAFE.get(encoder, 0)
+    elif method in QUERY_ENCODER_METHODS and isinstance(node.func, ast.Attribute):
+        before_safe = 0
+    else:
+        return frozenset()
+    safe_given = len(node.args) > before_safe or any(
+        k.arg in ("safe", None) for k in node.keywords
+    )
+    return LOCATION if safe_given else LOCATION | _MARKUP
 
 
 def in_query(value: Value) -> Value:
