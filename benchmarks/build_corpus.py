@@ -8,6 +8,7 @@
     python benchmarks/build_corpus.py holdout2  # 7 more, a fresh sample judged apart
     python benchmarks/build_corpus.py holdout3  # 7 more, fresh once holdout2 was tuned on
     python benchmarks/build_corpus.py holdout4  # 7 more, fresh once holdout3 was judged
+    python benchmarks/build_corpus.py holdout5  # 6 more, fresh once holdout4 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -225,6 +226,31 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("chainlit", "2.9.3",
               "7341dd07f708199d766440c2e3da844c4dede2878afce229bddab87d715bec21",
               "chainlit-2.9.3.tar.gz"),
+        # The holdout5 corpus (resolved on 2026-12-06): a fresh sample judged at main 4868b5e,
+        # before any fix it prompts, once holdout4 had been tuned on. Versions just before
+        # published fixes where one exists: motionEye 0.43.1 (the media handlers' absolute path
+        # traversal CVE-2026-55488, fixed in 0.44.0), gradio 4.43.0 (before the security fixes
+        # of 4.44 and 5.0, among them the /queue/join SSRF fixed in 5.0), archivy 1.6.2 (its login
+        # redirect got is_safe_redirect_url() in 1.7.1). pyload-ng was tried and left out: its
+        # sdists' metadata says 0.5.0b3, not the dev version pip asked for, so pip refuses them.
+        Sdist("gradio", "4.43.0",
+              "0d510e98b7fcb5d829fdc9452dcfef9f060c86130c9e85a539b9e709ba460823",
+              "gradio-4.43.0.tar.gz"),
+        Sdist("motioneye", "0.43.1",
+              "0146bf1418309873d8312e7393c1da8e779849f818b82383ac7a03bdf0639d0b",
+              "motioneye-0.43.1.tar.gz"),
+        Sdist("gns3_server", "2.2.61",
+              "3eeda78e62f6dcf505ffbd7c04d2e7c828594a72f97c1f20fd024876a78b5147",
+              "gns3_server-2.2.61.tar.gz"),
+        Sdist("Glances", "3.4.0.5",
+              "2aaae0222744837e1223f63bd2efffbc6a3fdae42c95b2ebd1925cf94ae2a85b",
+              "Glances-3.4.0.5.tar.gz"),
+        Sdist("misago", "0.39.6",
+              "67265caa84e0c1a448547b04a123b2ae9e5fb5ae5f53d9343ec2d9dd14e91074",
+              "misago-0.39.6.tar.gz"),
+        Sdist("archivy", "1.6.2",
+              "f883780f1e0243571c32cbf12a5b2d6b9124e90f75b3797a3656eb531a6d1e30",
+              "archivy-1.6.2.tar.gz"),
     )
 }  # fmt: skip
 
@@ -266,6 +292,10 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # FastAPI (chainlit).
     "holdout4": ("ckan", "graphite-web", "WsgiDAV", "devpi-server", "jupyterhub", "Lektor",
                  "chainlit"),
+    # A fresh sample once holdout4 had been tuned on (benchmarks/realcode/judged_holdout5.csv),
+    # judged at main 4868b5e before any fix it prompts: FastAPI (gradio), Tornado (motionEye),
+    # aiohttp (the GNS3 server), Bottle (Glances' web server), Django (Misago), Flask (archivy).
+    "holdout5": ("gradio", "motioneye", "gns3_server", "Glances", "misago", "archivy"),
 }
 
 
