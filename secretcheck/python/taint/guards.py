@@ -109,6 +109,7 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
                 valid = _mark(test.left, ALL_CATEGORIES)
                 return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
             proved = _merge(signed(test.left, tainted), signed(right, tainted))
+            proved = _merge(proved, _equal_to_trusted(test.left, right, tainted))
             if proved:
                 return (proved, {}) if isinstance(op, ast.Eq) else ({}, proved)
             left_call = test.left if isinstance(test.left, ast.Call) else right
@@ -136,6 +137,19 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if checked is not None and not isinstance(checked, ast.Starred):
                 return _mark(checked, cats), {}
     return {}, {}
+
+
+def _equal_to_trusted(
+    left: ast.expr, right: ast.expr, tainted: Callable[[ast.expr], bool]
+) -> Facts:
+    """`token == settings.SITE_TOKEN`: a value equal to one no attacker chose is that value
+    (Misago echoes a verification token only past `if token != configured: raise Http404`).
+    Only a plain name or attribute on either side: `len(x) == n` says nothing of `x`'s text."""
+    for value, other in ((left, right), (right, left)):
+        plain = isinstance(value, (ast.Name, ast.Attribute)) and bool(dotted(value))
+        if plain and tainted(value) and not tainted(other):
+            return {dotted(value): ALL_CATEGORIES}
+    return {}
 
 
 def signed(node: ast.expr, tainted: Callable[[ast.expr], bool]) -> Facts:

@@ -119,8 +119,16 @@ class UrlStart(Statements):
                 return "", False
             return self._values_head(node.values)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            return self._method_head(node.func.attr, const_text(node.func.value), node.args)
+            return self._method_head(node.func.attr, self._literal(node.func.value), node.args)
         return "", False
+
+    def _literal(self, node: ast.expr) -> str | None:
+        """A template's text: a literal, or a module or class constant holding one
+        (`SFS_API_URL % {...}`, `TEMPLATE.format(...)`)."""
+        if not isinstance(node, (ast.Name, ast.Attribute)):
+            return const_text(node)
+        text, whole = self.fixed_head(node)
+        return text if whole else None
 
     def _operation_head(self, node: ast.BinOp) -> tuple[str, bool]:
         """`fixed_head` of `a + b` and of a `%` template."""
@@ -132,7 +140,7 @@ class UrlStart(Statements):
             return left + right, whole
         if isinstance(node.op, ast.Mod):
             args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-            return self._template_head(const_text(node.left), "%", args)
+            return self._template_head(self._literal(node.left), "%", args)
         return "", False
 
     def _values_head(self, values: Sequence[ast.expr]) -> tuple[str, bool]:
