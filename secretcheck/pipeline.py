@@ -158,9 +158,14 @@ def merge_hits(hits: Iterable[Hit], rules: Mapping[str, RuleSpec]) -> list[tuple
         ends[index] = max(ends.get(index, 0), hit.span.end_column)
         reaching[key] = sorted(ends.items())
 
-    def rank(h: Hit) -> tuple[int, int, str]:
+    def rank(h: Hit) -> tuple[bool, int, int, str]:
         rule = rules[h.code]
-        return (rule.specificity, -int(rule.severity), h.code)
+        # A code finding lowered to info (an --audit lead, a threat-model note) never leads a
+        # group over one that counts: it would carry the group below the gate and hide an
+        # alert on the same call (SC220's `ssl=False` behind an SC206 audit lead). A secret
+        # lowered to info (a documented example key) still leads: the value is the example.
+        below = not h.secret and h.severity == Severity.INFO and rule.severity > Severity.INFO
+        return (below, rule.specificity, -int(rule.severity), h.code)
 
     merged: list[tuple[Hit, list[Hit]]] = []
     for group in groups:

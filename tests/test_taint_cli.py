@@ -279,3 +279,26 @@ def test_audit_mode_adds_unknown_origin_leads_that_never_fail_the_default_gate()
     assert not _labels(only_audit, "expect")
     result = CliRunner().invoke(main, ["scan", "--no-cache", "--audit", str(only_audit)])
     assert result.exit_code == 0, result.output
+
+
+def test_an_audit_lead_never_hides_an_alert_on_the_same_call(tmp_path: Path) -> None:
+    """An SC206 lead (the URL came through a call not followed) and SC220 (`verify=False`) sit
+    on one call and merge into one finding. Under --audit the info lead used to lead it, so
+    the audit run reported one alert fewer than the default run; the alert leads now."""
+    path = tmp_path / "mirror.py"
+    path.write_text(
+        "import requests\nfrom flask import Flask, request\n\nfrom .store import lookup\n\n"
+        'app = Flask(__name__)\n\n\n@app.route("/mirror")\ndef mirror():\n'
+        '    url = lookup(request.args["id"])\n'
+        "    return requests.get(url, verify=False).text\n"
+    )
+    runs = {}
+    for flags in ([], ["--audit"]):
+        result = CliRunner().invoke(
+            main, ["scan", "--no-cache", *flags, "--format", "json", str(path)]
+        )
+        assert result.exit_code == 1, result.output
+        runs[bool(flags)] = json.loads(result.output)["findings"]
+    seen = {k: [(f["line"], f["rule_id"], f["severity"]) for f in v] for k, v in runs.items()}
+    assert seen[False] == seen[True] == [(12, "SC220", "high")]
+    assert "also: SC206 server-side-request-forgery" in runs[True][0]["signals"]
