@@ -289,7 +289,7 @@ class Interpreter(UrlStart):
             return CLEAN
         if not isinstance(func, ast.Attribute):
             local = isinstance(func, ast.Name) and self.host.known_name(func.id)
-            if local or preserving_call(names):
+            if local or preserving_call(names, imported):
                 return from_args  # a modelled step, or a class of this file built from them
             return self._opaque(from_args, node)
         if method == "join" and (split := query.split_join(node, self.choice)) is not None:
@@ -299,7 +299,9 @@ class Interpreter(UrlStart):
             return self.located_build(node, func, built(value))
         if method in BUILDER_METHODS:
             return self.located_build(node, func, built(join(receiver, from_args)))
-        if preserving_call(names) or pattern_method(method, func.value, self.kind(func.value)):
+        if preserving_call(names, imported) or pattern_method(
+            method, func.value, self.kind(func.value)
+        ):
             return join(receiver, from_args)
         if receiver_method(method):
             return join(receiver, self._opaque(from_args, node))

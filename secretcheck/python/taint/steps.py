@@ -78,16 +78,20 @@ _PATTERN_METHODS = frozenset(
 )  # fmt: skip
 
 
-def preserving_call(names: frozenset[str]) -> bool:
-    """Does this call (by qualified name) hand on its arguments' text?"""
-    return not names.isdisjoint(_PRESERVING_CALLS) or any(_decoder(n) for n in names)
+def preserving_call(names: frozenset[str], imported: bool = False) -> bool:
+    """Does this call (by qualified name) hand on its arguments' text? `imported`: the name
+    resolves to an import, so a decoder's name (`_decoder`) counts too."""
+    if not names.isdisjoint(_PRESERVING_CALLS):
+        return True
+    return imported and any(_decoder(n) for n in names)
 
 
 # An imported function named for decoding (`decode`, `lnurl_decode`, `decode_path`) turns text
 # its caller chose into the text that encodes: the caller's own again, as the base64 and URL
 # decoders listed above do. A decoder that first verifies a signature, a MAC or a key (JWT and
 # JOSE, itsdangerous, Django signing, Fernet, a token or an auth library) returns what the
-# server signed instead, so any of those words in the name rules it out.
+# server signed instead, so any of those words in the name rules it out. A method of an object
+# the file made or was given (`codec.decode(x)`) is not known to be one, and stays opaque.
 _VERIFIED = ("jwt", "jose", "jws", "jwe", "sign", "fernet", "paseto", "macaroon", "token",
              "itsdangerous", "crypt", "auth", "session", "cookie")  # fmt: skip
 
