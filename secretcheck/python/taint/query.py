@@ -19,18 +19,16 @@ from secretcheck.python.taint.flows import Value, clear
 
 # The categories a query-positioned value cannot reach: where the URL points.
 LOCATION = frozenset({"open-redirect", "ssrf"})
-# Encoders whose output holds no unescaped `/`, `:` or `@`: always a query, never a location.
-QUERY_ENCODERS = frozenset(
-    {"urllib.parse.urlencode", "urllib.urlencode", "urllib.parse.quote_plus",
-     "urllib.quote_plus", "django.utils.http.urlencode", "requests.utils.urlencode"}
-)  # fmt: skip
-QUERY_ENCODER_METHODS = frozenset({"urlencode"})  # Django's QueryDict.urlencode()
-# How many positional arguments each encoder takes before `safe` (its characters left as they
-# are): `urlencode(query, doseq, safe)`, `quote_plus(string, safe)`, `QueryDict.urlencode(safe)`.
-_BEFORE_SAFE = {"urllib.parse.urlencode": 2, "urllib.urlencode": 2, "urllib.parse.quote_plus": 1,
-                "urllib.quote_plus": 1, "django.utils.http.urlencode": 2,
-                "requests.utils.urlencode": 2}  # fmt: skip
-_MARKUP = frozenset({"xss"})
+# Encoders whose output holds no unescaped `/`, `:` or `@`: always a query, never a location;
+# each with how many positional arguments it takes before `safe` (characters it leaves as they
+# are): `urlencode(query, doseq, safe)`, `quote_plus(string, safe)`.
+QUERY_ENCODERS = {
+    "urllib.parse.urlencode": 2, "urllib.urlencode": 2, "urllib.parse.quote_plus": 1,
+    "urllib.quote_plus": 1, "django.utils.http.urlencode": 2, "requests.utils.urlencode": 2,
+}  # fmt: skip
+# Django's `QueryDict.urlencode(safe=None)`.
+QUERY_ENCODER_METHODS = frozenset({"urlencode"})
+_XSS = frozenset({"xss"})
 Split = tuple[list[ast.expr], list[ast.expr]]  # (before, after) the `?`
 Resolve = Callable[[ast.expr], ast.expr]
 _CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
@@ -43,7 +41,7 @@ def encoder_categories(node: ast.Call, names: frozenset[str], method: str) -> fr
     opens a tag or closes a quoted attribute (`mark_safe(request.GET.urlencode())`)."""
     encoder = next((n for n in names if n in QUERY_ENCODERS), None)
     if encoder is not None:
-        before_safe = _BEFORE_SAFE.get(encoder, 0)
+        before_safe = QUERY_ENCODERS[encoder]
     elif method in QUERY_ENCODER_METHODS and isinstance(node.func, ast.Attribute):
         before_safe = 0
     else:
@@ -51,7 +49,7 @@ def encoder_categories(node: ast.Call, names: frozenset[str], method: str) -> fr
     safe_given = len(node.args) > before_safe or any(
         k.arg in ("safe", None) for k in node.keywords
     )
-    return LOCATION if safe_given else LOCATION | _MARKUP
+    return LOCATION if safe_given else LOCATION | _XSS
 
 
 def in_query(value: Value) -> Value:
