@@ -189,6 +189,42 @@ def test_the_operators_own_input_run_as_code_is_info_with_the_threat_model_note(
     assert code == 1
 
 
+OPERATOR_SHELL = """\
+import os
+import subprocess
+import sys
+
+
+def ping() -> None:
+    os.system("ping -c 1 " + sys.argv[1])
+    subprocess.run("ssh " + input("host> ") + " uptime", shell=True, check=True)
+"""
+
+
+def test_the_operators_own_input_into_a_shell_is_info_and_grading_still_counts_it(
+    tmp_path: Path,
+) -> None:
+    code, output = scan(tmp_path, OPERATOR_SHELL, "--format", "json")
+    assert code == 0  # the operator could type the command into a shell anyway
+    found = taint_findings(output)
+    assert [(f["rule_id"], f["line"], f["severity"]) for f in found] == [
+        ("SC202", 7, "info"), ("SC202", 8, "info")]  # fmt: skip
+    for finding in found:
+        assert "the operator's own input" in str(finding["message"])
+        assert any("shell command" in s for s in finding["signals"])  # type: ignore[attr-defined]
+    # Grading asks about habits: a command-line argument pasted into a shell string is one,
+    # graded at the rule's own severity (critical) at low confidence.
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "tool.py").write_text(OPERATOR_SHELL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["grade", "--format", "json", str(submission)])
+    [graded] = json.loads(result.output)["submissions"]
+    [injection] = [d for d in graded["dimensions"] if d["id"] == "injection"]
+    [deduction] = [d for d in injection["deductions"] if d["key"] == "SC202"]
+    assert deduction["count"] == 2 and deduction["points"] > 0
+    assert [e["line"] for e in deduction["evidence"]] == [7, 8]
+
+
 def test_argv_into_sql_and_request_data_into_eval_keep_their_severity(tmp_path: Path) -> None:
     code, output = scan(tmp_path, OPERATOR_AND_REQUEST, "--format", "json")
     assert code == 1

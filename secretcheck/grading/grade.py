@@ -11,13 +11,13 @@ limit, on local threads or a Dask cluster.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secretcheck.errors import SecretcheckError
-from secretcheck.findings import Finding, ScanResult
+from secretcheck.findings import Confidence, Finding, ScanResult, Severity
 from secretcheck.gitcmd import GitError
 from secretcheck.grading.archive import ArchiveLimits
 from secretcheck.grading.base import NO_BASE, Base, Inheritance, resolve_base
@@ -31,6 +31,7 @@ from secretcheck.grading.score import score_dimensions
 from secretcheck.grading.signals import PySource, is_generated, python_signals
 from secretcheck.grading.submission import Submission, open_submission, read_text, submission_name
 from secretcheck.grading.weak import weak_credentials
+from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.runner import collect, scan_candidates
 from secretcheck.settings import Settings
@@ -64,6 +65,16 @@ def _python_sources(sub: Submission) -> list[PySource]:
             if text is not None:
                 out.append(PySource(rel, tuple(split_lines(text))))
     return out
+
+
+def _as_habit(finding: Finding, declared: Mapping[str, Severity]) -> Finding:
+    """The scan's threat model lowers the operator's own input run as code or a shell command
+    to info: not exploitable by anyone else. Grading asks about habits, and interpolating a
+    command-line argument into a shell string is one, so it is graded at the rule's own
+    severity, at low confidence."""
+    if OPERATOR_CODE_NOTE not in finding.signals or finding.rule_id not in declared:
+        return finding
+    return finding.with_changes(severity=declared[finding.rule_id], confidence=Confidence.LOW)
 
 
 def _redacted(signals: list[Signal], findings: Sequence[Finding]) -> list[Signal]:
@@ -212,7 +223,9 @@ def grade_submission(
     sources = _python_sources(sub)
     catalogue = load_catalogue(settings.rule_paths)
     replaced = rubric.replaced_signals({r.code for r in catalogue.active()})
-    findings = tuple(sorted(result.findings, key=Finding.sort_key))
+    declared = {r.code: r.severity for r in catalogue.active()}
+    findings = tuple(sorted((_as_habit(f, declared) for f in result.findings),
+                            key=Finding.sort_key))  # fmt: skip
     found_base, inh = _inheritance(sub, base, notes)
     history, commit_signals, history_notes = _history(
         sub, settings, history_scanner, found_base.sha if found_base else ""

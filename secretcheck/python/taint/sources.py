@@ -80,19 +80,20 @@ LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_inf
 # The threat model, after CodeQL's default "remote" one. A remote source (request data, route
 # and view parameters, a socket) is whoever sends it; a local source (`input()`, stdin,
 # `sys.argv`, argparse, click/typer) is the program's own operator. Into these categories the
-# operator's own input is run as code: expected in a shell, REPL or debugger, a defect only when
-# the program runs with more privilege than its caller or its input comes from someone else.
-# Such a flow is still reported, at info severity (below the default gate) and with this note.
-OPERATOR_RUNS_CODE = frozenset({"code-injection"})
+# operator's own input runs as code, Python or shell: what the operator could already type into
+# a shell, REPL or debugger, so a defect only when the program runs with more privilege than its
+# caller or its input comes from someone else. Such a flow is still reported, at info severity
+# (below the default gate) and with this note; grading still counts it as a habit.
+OPERATOR_RUNS_CODE = frozenset({"code-injection", "command-injection"})
 OPERATOR_CODE_NOTE = (
-    "threat model: the operator's own input (a local source) run as code; expected in a shell,"
-    " REPL or debugger, a defect where the program has more privilege than its caller or the"
-    " input comes from someone else"
+    "threat model: the operator's own input (a local source) run as code or as a shell command;"
+    " the operator could run it anyway, a defect where the program has more privilege than its"
+    " caller or the input comes from someone else"
 )
 
 
 def operator_code(flow: Flow, category: str) -> bool:
-    """Is this the operator's own input reaching a code-execution sink (info, not a defect)?"""
+    """Is this the operator's own input reaching a code or shell sink (info, not a defect)?"""
     return flow.origin == "source" and flow.kind == "local" and category in OPERATOR_RUNS_CODE
 
 
