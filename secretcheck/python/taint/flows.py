@@ -53,6 +53,9 @@ class Flow:
     only: frozenset[str] | None = None  # categories it may be reported for (None: all)
     kind: SourceKind = "remote"  # for origin "source": who controls the value
     opaque: bool = False  # went through a call not followed (see the module docstring)
+    # Starts with the current request's own URL or path, which is why "open-redirect" is in
+    # `cleared`: true only while the value keeps that start (see `lose_start`).
+    own_start: bool = False
 
     def step(self, step: TraceStep) -> Flow:
         steps = (*self.steps, step)
@@ -91,8 +94,30 @@ def built(value: Value) -> Value:
 
 def clear(value: Value, categories: Iterable[str]) -> Value:
     cats = frozenset(categories)
-    out = tuple(replace(f, cleared=f.cleared | cats) for f in value)
+    own = "open-redirect" not in cats  # a redirect check earns the clearance outright
+    out = tuple(replace(f, cleared=f.cleared | cats, own_start=f.own_start and own) for f in value)
     return tuple(f for f in out if not f.cleared >= ALL_CATEGORIES)
+
+
+# Methods whose result starts as their receiver does, so the request's own URL stays this
+# site's: `str(request.url).replace("/logout", "/")`. Any other way of taking part of it
+# (`split`, `partition`, a slice, `urlparse(...).query`, `parse_qs`) may keep only the part
+# the sender wrote: `request.full_path.split("next=")[1]`.
+START_KEEPING = frozenset(
+    {"replace", "lower", "upper", "casefold", "rstrip", "removesuffix", "encode", "decode",
+     "__str__", "format"}
+)  # fmt: skip
+
+
+def lose_start(value: Value) -> Value:
+    """The request's own URL or path, cut so that its start may be gone: no longer cleared
+    for open redirects (see `sources.LOCAL_PATH`)."""
+    if not any(f.own_start for f in value):
+        return value
+    return tuple(
+        replace(f, cleared=f.cleared - {"open-redirect"}, own_start=False) if f.own_start else f
+        for f in value
+    )
 
 
 def add_step(value: Value, step: TraceStep) -> Value:

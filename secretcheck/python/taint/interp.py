@@ -27,12 +27,14 @@ from secretcheck.python.taint.calls import (
 )
 from secretcheck.python.taint.flows import (
     CLEAN,
+    START_KEEPING,
     CallSite,
     Flow,
     Value,
     built,
     clear,
     join,
+    lose_start,
     opaque,
     unknown,
 )
@@ -109,7 +111,9 @@ class Interpreter(UrlStart):
         return value
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
-        return self._read_key(node, node.value, node.slice)
+        value = self._read_key(node, node.value, node.slice)
+        keeps = isinstance(node.slice, ast.Slice) and node.slice.lower is None
+        return value if keeps else lose_start(value)
 
     def _read_key(self, node: ast.expr, mapping: ast.expr, key: ast.expr) -> Value:
         """`mapping[key]`, and `mapping.get(key)` where it reads the same way: a WSGI environ's
@@ -290,7 +294,8 @@ class Interpreter(UrlStart):
         if not isinstance(func, ast.Attribute):
             local = isinstance(func, ast.Name) and self.host.known_name(func.id)
             if local or preserving_call(names, imported):
-                return from_args  # a modelled step, or a class of this file built from them
+                # a modelled step, or a class of this file built from them
+                return from_args if "builtins.str" in names else lose_start(from_args)
             return self._opaque(from_args, node)
         if method == "join" and (split := query.split_join(node, self.choice)) is not None:
             head, tail = split  # `"?".join([url, request.query])`: the rest is a query
@@ -302,9 +307,10 @@ class Interpreter(UrlStart):
         if preserving_call(names, imported) or pattern_method(
             method, func.value, self.kind(func.value)
         ):
-            return join(receiver, from_args)
+            return lose_start(join(receiver, from_args))
         if receiver_method(method):
-            return join(receiver, self._opaque(from_args, node))
+            kept = receiver if method in START_KEEPING else lose_start(receiver)
+            return join(kept, self._opaque(from_args, node))
         return self._opaque(join(receiver, from_args) if imported else receiver, node)
 
     def _opaque(self, value: Value, node: ast.Call) -> Value:

@@ -69,12 +69,16 @@ _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 
 
-# The path of the current request (`request.get_full_path()`, `request.path`) or its root
-# (`request.host_url`, `request.base_url`): redirecting to it sends the user back to this site,
-# so it is no open redirect. Nor is the Referer, the page the victim's own browser came from
-# (see `locations.py`); both stay attacker text for every other sink.
+# The current request's own URL (`request.url`), its path (`request.get_full_path()`,
+# `request.path`) or its root (`request.host_url`, `request.base_url`): redirecting to it sends
+# the user back to this site, so it is no open redirect. Its host is the one the victim's own
+# browser sent, not one a link can choose (a forged Host header reaches only the forger). That
+# holds while the value keeps its start (`flows.lose_start`): `split()`, a slice or
+# `urlparse()` may keep only the part the sender wrote. Nor is the Referer, the page the
+# victim's own browser came from (see `locations.py`); both stay attacker text for every other
+# sink.
 LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path",
-                        "base_url", "host_url", "url_root", "referrer"})  # fmt: skip
+                        "base_url", "host_url", "url_root", "referrer", "url"})  # fmt: skip
 
 
 # The threat model, after CodeQL's default "remote" one. A remote source (request data, route
@@ -103,7 +107,10 @@ def source_flow(
     """`cli`: the operator's input (a local source); `own_path`: the current request's own
     path; `env`: the deployment's environment, of unknown origin. Otherwise a remote source."""
     if own_path:
-        return Flow("source", label, text=text, cleared=frozenset({"open-redirect"}))
+        # The Referer is the page the victim came from, whatever part of it is kept.
+        referrer = label.split(" ")[0].endswith(".referrer")
+        return Flow("source", label, text=text, cleared=frozenset({"open-redirect"}),
+                    own_start=not referrer)  # fmt: skip
     if env:
         return Flow("unknown", label, confidence=Confidence.LOW, only=ENV_ONLY)
     if cli:
