@@ -30,8 +30,8 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2`, `holdout3`, `holdout4`, `holdout5` or `holdout6` in the names for those corpora; `--judged FILE`,
-repeatable, for others) holds hand-judged findings
+`holdout2`, `holdout3`, `holdout4`, `holdout5` or `holdout6` in the names for those corpora;
+`--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
 rows no longer reported are listed as gone (a gone TP is lost recall). Results go to `--out`
