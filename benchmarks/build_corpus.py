@@ -9,6 +9,7 @@
     python benchmarks/build_corpus.py holdout3  # 7 more, fresh once holdout2 was tuned on
     python benchmarks/build_corpus.py holdout4  # 7 more, fresh once holdout3 was judged
     python benchmarks/build_corpus.py holdout5  # 6 more, fresh once holdout4 was tuned on
+    python benchmarks/build_corpus.py holdout6  # 7 more, fresh once holdout5 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -251,6 +252,37 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("archivy", "1.6.2",
               "f883780f1e0243571c32cbf12a5b2d6b9124e90f75b3797a3656eb531a6d1e30",
               "archivy-1.6.2.tar.gz"),
+        # The holdout6 corpus (resolved on 2026-12-06): a fresh sample judged at main 241a4c8,
+        # before any fix it prompts, once holdout5 had been tuned on. Versions just before
+        # published injection fixes: label-studio 1.9.2 (the ORM filter leak CVE-2023-47117, the
+        # import SSRF CVE-2023-47116 and the avatar XSS CVE-2023-47115, fixed in 1.9.2.post0),
+        # notebook 6.1.4 (the open redirect CVE-2020-26215, fixed in 6.1.5), pypiserver 1.2.5 (the
+        # CRLF injection CVE-2019-6802, fixed in 1.2.6), langflow-base 0.0.96 = Langflow 1.0.x (the
+        # unauthenticated code injection CVE-2025-3248, fixed in 1.3.0), kiwitcms 12.3 (the
+        # uploaded-file XSS CVE-2023-33977, fixed in 12.4). fava 1.22.1 (its sdist's metadata no
+        # longer parses), jupyter-server-proxy 3.2.0 (its build backend would not build from
+        # source) and rdiffweb 2.4.x (no sdist) were tried and left out.
+        Sdist("label-studio", "1.9.2",
+              "4d819d0977a17223d41af018134a74fbb427aa54e6880fb0304f6cef6366b20d",
+              "label-studio-1.9.2.tar.gz"),
+        Sdist("kiwitcms", "12.3",
+              "9acc234efc09e33023f2c51ae9632004b620b88111e510fa70c2889e91e1a854",
+              "kiwitcms-12.3.tar.gz"),
+        Sdist("notebook", "6.1.4",
+              "687d01f963ea20360c0b904ee7a37c3d8cda553858c8d6e33fd0afd13e89de32",
+              "notebook-6.1.4.tar.gz"),
+        Sdist("pypiserver", "1.2.5",
+              "7785e6bd2b8593722a6e40b8c25a9f67c2c3502ebbdff399c3d48deb92e0e7fa",
+              "pypiserver-1.2.5.zip"),
+        Sdist("langflow_base", "0.0.96",
+              "e11d94134836ce030f53345895cfbdba2b6b015dacaa789095022a54a07ee42a",
+              "langflow_base-0.0.96.tar.gz"),
+        Sdist("privacyIDEA", "3.8.1",
+              "e0dae763575c6300ccaebe6dcc8d3f119cb3e25c11302b1e78a96a12e8ab2b38",
+              "privacyIDEA-3.8.1.tar.gz"),
+        Sdist("ReviewBoard", "5.0.4",
+              "e4a0bfc8cd0457e72614365df715bc0290d04a753881bdb4eabda95ef4d64ef2",
+              "ReviewBoard-5.0.4.tar.gz"),
     )
 }  # fmt: skip
 
@@ -296,6 +328,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # judged at main 4868b5e before any fix it prompts: FastAPI (gradio), Tornado (motionEye),
     # aiohttp (the GNS3 server), Bottle (Glances' web server), Django (Misago), Flask (archivy).
     "holdout5": ("gradio", "motioneye", "gns3_server", "Glances", "misago", "archivy"),
+    # A fresh sample once holdout5 had been tuned on (benchmarks/realcode/judged_holdout6.csv),
+    # judged at main 241a4c8 before any fix it prompts: Django (label-studio, Kiwi TCMS, Review
+    # Board), Tornado (the classic Jupyter notebook server), Bottle (pypiserver, bottle vendored),
+    # FastAPI (Langflow's backend), Flask (privacyIDEA).
+    "holdout6": ("label-studio", "kiwitcms", "notebook", "pypiserver", "langflow_base",
+                 "privacyIDEA", "ReviewBoard"),
 }
 
 

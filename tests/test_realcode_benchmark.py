@@ -104,10 +104,12 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # main 9846268, once holdout2 had been (ESPHome, Postorius and Xandikos have no injection
 # finding at all, even under --audit); holdout4 at main b0400ac, once holdout3 had been judged
 # (Lektor has no injection finding, even under --audit); holdout5 at main 4868b5e, once
-# holdout4 had been tuned on (Glances and the GNS3 server only have --audit findings).
+# holdout4 had been tuned on (Glances and the GNS3 server only have --audit findings);
+# holdout6 at main 241a4c8, once holdout5 had been tuned on (Kiwi TCMS has no injection finding,
+# even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
-    ("holdout5", 29, 6),
+    ("holdout5", 29, 6), ("holdout6", 95, 6),
 ]
 
 

@@ -12,6 +12,7 @@
     python benchmarks/realcode/run.py --corpus holdout3  # 7 more, judged_holdout3.csv
     python benchmarks/realcode/run.py --corpus holdout4  # 7 more, judged_holdout4.csv
     python benchmarks/realcode/run.py --corpus holdout5  # 6 more, judged_holdout5.csv
+    python benchmarks/realcode/run.py --corpus holdout6  # 6 more, judged_holdout6.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -29,8 +30,8 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2`, `holdout3`, `holdout4` or `holdout5` in the names for those corpora; `--judged FILE`,
-repeatable, for others) holds hand-judged findings
+`holdout2`, `holdout3`, `holdout4`, `holdout5` or `holdout6` in the names for those corpora;
+`--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
 rows no longer reported are listed as gone (a gone TP is lost recall). Results go to `--out`
@@ -80,6 +81,8 @@ JUDGED_BY_CORPUS = {
     "holdout4": HERE / "judged_holdout4.csv",
     # a fresh sample judged at main 4868b5e, once holdout4 had been tuned on
     "holdout5": HERE / "judged_holdout5.csv",
+    # a fresh sample judged at main 241a4c8, once holdout5 had been tuned on
+    "holdout6": HERE / "judged_holdout6.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
     "realapps": HERE / "judged_apps_audit.csv",
@@ -88,6 +91,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout3": HERE / "judged_holdout3_audit.csv",
     "holdout4": HERE / "judged_holdout4_audit.csv",
     "holdout5": HERE / "judged_holdout5_audit.csv",
+    "holdout6": HERE / "judged_holdout6_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
@@ -410,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus",
         default="realcode",
         help="a corpus of build_corpus.py by name (realcode, realapps, holdout, holdout2, "
-        "holdout3, holdout4, holdout5) or a folder",
+        "holdout3, holdout4, holdout5, holdout6) or a folder",
     )
     parser.add_argument(
         "--judged",
