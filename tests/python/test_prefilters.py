@@ -14,7 +14,7 @@ import pytest
 
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint.flows import ALL_CATEGORIES
-from secretcheck.python.taint.prefilter import SinkPrefilter
+from secretcheck.python.taint.prefilter import SinkPrefilter, has_entry_point
 from secretcheck.python.taint.sinks import (
     code_injection,
     command_injection,
@@ -27,6 +27,7 @@ from secretcheck.python.taint.sinks import (
     xss,
     xxe,
 )
+from secretcheck.python.taint.sources import REQUEST_ATTRS, REQUEST_METHODS
 from secretcheck.rulepacks import load_catalogue
 
 SINK_MODULES: tuple[ModuleType, ...] = (
@@ -119,3 +120,12 @@ def test_every_registered_check_module_exists_and_has_a_check() -> None:
         module = importlib.import_module(entry.module)
         assert hasattr(module, "Check") or isinstance(entry, TaintEntry), name
         assert re.fullmatch(r"secretcheck\.python\.\w+(\.\w+)*", entry.module)
+
+
+@pytest.mark.parametrize("read", sorted(REQUEST_ATTRS | REQUEST_METHODS))
+def test_every_request_read_the_engine_knows_is_an_entry_point(read: str) -> None:
+    # A view whose only input is `request.full_path` or `request.referrer` was skipped before
+    # the taint run when the entry-point pattern listed its reads by hand.
+    text = f"import flask\n\n\ndef view():\n    return flask.request.{read}\n"
+    assert has_entry_point(text, web=True)
+    assert not has_entry_point(text, web=False)

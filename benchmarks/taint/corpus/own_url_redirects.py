@@ -4,7 +4,8 @@
 site: its host is the one the victim's own browser sent (a forged Host header reaches only the
 forger), so a redirect to it, or to it with a word replaced, stays here. A part cut from it
 (`split`, `partition`, a slice, `urlparse(...).query`, `parse_qs`) may be only the text after
-`?next=`, which the sender wrote: `request.full_path.split("next=")[1]` is an open redirect.
+`?next=`, which the sender wrote: `request.full_path.split("next=")[1]` and `request.url.query`
+are open redirects.
 """
 
 from urllib.parse import parse_qs, urlparse
@@ -56,3 +57,19 @@ def parsed_next():
 def strip_prefix(rest):
     # expect: SC210
     return redirect(request.path[len("/go/") :])
+
+
+async def starlette_query(request: Request) -> RedirectResponse:
+    # expect: SC210
+    return RedirectResponse(request.url.query)
+
+
+async def starlette_path(request: Request) -> RedirectResponse:
+    # ok: SC210 the path of this request, under the route that reached this view
+    return RedirectResponse(request.url.path + "/")
+
+
+@app.route("/full")
+def full_path_only():
+    # ok: SC210 the request's own path and query
+    return redirect(request.full_path)

@@ -104,6 +104,8 @@ class Interpreter(UrlStart):
             flow = source_flow("URL arguments of a class-based view")
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         value = self.eval(node.value)
+        if node.attr != "path":
+            value = lose_start(value)  # `request.url.query`: the part after `?` the sender wrote
         if value and self.host.option_is_checked(node.attr):
             # `args.mode` where `add_argument("--mode", choices=[...])` or `type=int`:
             # argparse refused anything else.

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
+from secretcheck.python.taint.sources import REQUEST_ATTRS, REQUEST_METHODS
 from secretcheck.python.textgate import GatedPattern
 
 # A file without one of these imports, or a WSGI application of its own, cannot receive a web
@@ -74,12 +75,15 @@ _APP_WRAPS = re.compile(_IN_ITS_BODY + _WRAPS, re.M)
 # Each test opens with a literal (`request.`, `def`, `@`), which CPython's `re` finds by a fast
 # scan; one alternation of them all would try every branch at every offset (~10x slower).
 # Compiled when first searched (`LazyPattern`): most files get no further than the RE2 gates.
+# What the engine reads of a request object (`sources.REQUEST_ATTRS`, `REQUEST_METHODS`, and
+# Tornado's `request.arguments`), from the same tables, so a new source is never filtered out.
+REQUEST_READS = r"request\.(?:{})\b".format(
+    "|".join(sorted(REQUEST_ATTRS | REQUEST_METHODS | {"arguments"}, key=lambda w: (-len(w), w)))
+)
 WEB_ENTRY_POINTS = tuple(
     LazyPattern(p)
     for p in (
-        r"request\.(?:args|form|values|json|get_json|cookies|headers|files|data|stream|get_data"
-        r"|GET|POST|body|COOKIES|META|FILES|query_params|path_params|query|match_info|rel_url"
-        r"|content|path|url|params|arguments|get_full_path|post|text|read|multipart)\b",
+        REQUEST_READS,
         r"fastapi|starlette",
         r"get_(?:query_|body_)?arguments?\s*\(",
         r"@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]",
