@@ -172,18 +172,23 @@ def calc():
 """
 
 
+def _assert_operator_info(output: str, rule: str, lines: list[int], words: str) -> None:
+    """Exactly these taint findings, each at info with the threat model's note."""
+    found = taint_findings(output)
+    assert [(f["rule_id"], f["line"], f["severity"]) for f in found] == [
+        (rule, n, "info") for n in lines]  # fmt: skip
+    for finding in found:
+        assert "the operator's own input" in str(finding["message"])
+        assert any(words in s for s in finding["signals"])  # type: ignore[attr-defined]
+
+
 def test_the_operators_own_input_run_as_code_is_info_with_the_threat_model_note(
     tmp_path: Path,
 ) -> None:
     code, output = scan(tmp_path, OPERATOR_AND_REQUEST.split("\n\n\ndef count")[0], "--format",
                         "json")  # fmt: skip
     assert code == 0  # info never fails the default gate (`--fail-on low`)
-    found = taint_findings(output)
-    assert [(f["rule_id"], f["line"], f["severity"]) for f in found] == [
-        ("SC203", 9, "info"), ("SC203", 10, "info")]  # fmt: skip
-    for finding in found:
-        assert "the operator's own input" in str(finding["message"])
-        assert any("threat model" in s for s in finding["signals"])  # type: ignore[attr-defined]
+    _assert_operator_info(output, "SC203", [9, 10], "threat model")
     code, output = scan(tmp_path, OPERATOR_AND_REQUEST.split("\n\n\ndef count")[0], "--format",
                         "json", "--fail-on", "info")  # fmt: skip
     assert code == 1
@@ -206,12 +211,7 @@ def test_the_operators_own_input_into_a_shell_is_info_and_grading_still_counts_i
 ) -> None:
     code, output = scan(tmp_path, OPERATOR_SHELL, "--format", "json")
     assert code == 0  # the operator could type the command into a shell anyway
-    found = taint_findings(output)
-    assert [(f["rule_id"], f["line"], f["severity"]) for f in found] == [
-        ("SC202", 7, "info"), ("SC202", 8, "info")]  # fmt: skip
-    for finding in found:
-        assert "the operator's own input" in str(finding["message"])
-        assert any("shell command" in s for s in finding["signals"])  # type: ignore[attr-defined]
+    _assert_operator_info(output, "SC202", [7, 8], "shell command")
     # Grading asks about habits: a command-line argument pasted into a shell string is one,
     # graded at the rule's own severity (critical) at low confidence.
     submission = tmp_path / "submission"
