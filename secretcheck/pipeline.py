@@ -430,9 +430,8 @@ def detect_within(
             if reserve and deadline - time.process_time() < SHORTEST:
                 raise BudgetExceeded(f"{len(hits)} text findings to build first")
             with cpu_budget(deadline - time.process_time()):
-                cst_hits = run_cst(
-                    cst_rules, text, must_parse=bool(hits), audit=audit, deadline=deadline
-                )
+                cst_hits = run_cst(cst_rules, text, must_parse=bool(hits), audit=audit,
+                                   deadline=deadline, path=display)  # fmt: skip
             hits.extend(h for h in cst_hits if h.code in by_code)
         except BudgetExceeded as exc:
             partial = partial or "budget"

@@ -338,3 +338,32 @@ def test_an_audit_lead_never_hides_an_alert_on_the_same_call(tmp_path: Path) -> 
     seen = {k: [(f["line"], f["rule_id"], f["severity"]) for f in v] for k, v in runs.items()}
     assert seen[False] == seen[True] == [(12, "SC220", "high")]
     assert "also: SC206 server-side-request-forgery" in runs[True][0]["signals"]
+
+
+REQUEST_HELPER = """\
+from django.shortcuts import redirect
+
+
+def finish_signup(request, form, next_page):
+    form.save()
+    return redirect(next_page)
+"""
+
+
+@pytest.mark.parametrize(("module", "reported"), [
+    ("views.py", True), ("api.py", True), ("utils.py", False), ("functions.py", False),
+    ("http.py", False), ("helpers.py", False)])  # fmt: skip
+def test_a_request_taking_function_in_a_helper_module_is_no_view(
+    tmp_path: Path, module: str, reported: bool
+) -> None:
+    # A URLconf's captures reach a function view's parameters; views live in views modules by
+    # Django's convention, and a function in `utils.py` taking `request` is a helper whose
+    # caller passes the values (label-studio's `users/functions.py`, django-wiki's `http.py`).
+    target = tmp_path / "app" / module
+    target.parent.mkdir()
+    target.write_text(REQUEST_HELPER, encoding="utf-8")
+    result = CliRunner().invoke(main, ["scan", "--format", "json", str(target)])
+    found = [(f["rule_id"], f["line"], f["severity"])
+             for f in json.loads(result.output)["findings"]]  # fmt: skip
+    assert found == ([("SC210", 6, "medium")] if reported else [])
+    assert result.exit_code == (1 if reported else 0)

@@ -221,12 +221,12 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
 
 
 def run_on_ast(
-    rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False
+    rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False, path: str = ""
 ) -> list[Hit]:
     """Hits of the checks on the stdlib tree this engine parsed already.
 
     A check module provides `run_ast(rule, text, tree) -> list[Hit]`; a group module (the taint
-    engine) provides `run_ast(rules, text, tree, audit) -> list[Hit]` for all its members."""
+    engine) provides `run_ast(rules, text, tree, audit, path) -> list[Hit]` for all its members."""
     hits: list[Hit] = []
     grouped: dict[str, list[RuleSpec]] = {}
     walked: list[tuple[RuleSpec, type[AstCheck]]] = []
@@ -243,7 +243,8 @@ def run_on_ast(
             hits.extend(module.run_ast(rule, text, tree))
     hits.extend(run_checks(walked, text, tree))
     for group, members in grouped.items():
-        hits.extend(importlib.import_module(GROUPS[group]).run_ast(members, text, tree, audit))
+        group_module = importlib.import_module(GROUPS[group])
+        hits.extend(group_module.run_ast(members, text, tree, audit, path))
     return hits
 
 
@@ -286,8 +287,10 @@ def run_cst(
     must_parse: bool = False,
     audit: bool = False,
     deadline: float = math.inf,
+    path: str = "",
 ) -> list[Hit]:
-    """Hits of every CST rule in `rules` whose prefilter matches `text`.
+    """Hits of every CST rule in `rules` whose prefilter matches `text`; `path` is the file's
+    (the taint rules read its module name).
 
     `deadline` is the `time.process_time()` the file's budget runs out at: a whole-module pass
     that a measured sample says cannot end by then is not started (`BudgetExceeded`).
@@ -314,5 +317,5 @@ def run_cst(
         module_rules = _outside_docstrings(module_rules, text, tree)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
     if module_rules:
-        hits.extend(run_on_ast(module_rules, text, tree, audit))
+        hits.extend(run_on_ast(module_rules, text, tree, audit, path))
     return hits

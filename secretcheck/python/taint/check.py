@@ -20,6 +20,7 @@ import io
 import re
 import tokenize
 from collections.abc import Sequence
+from pathlib import PurePath
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
@@ -35,7 +36,7 @@ from secretcheck.python.taint.prefilter import (
     reads_environ,
 )
 from secretcheck.python.taint.scopes import Resolver
-from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE, wsgi_environ
+from secretcheck.python.taint.sources import HELPER_MODULES, OPERATOR_CODE_NOTE, wsgi_environ
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -49,19 +50,22 @@ _WITHOUT_WEB = frozenset(
 )  # fmt: skip
 
 
-def run_ast(rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False
-            ) -> list[Hit]:  # fmt: skip
-    """Hits of the enabled taint rules on `tree`, CPython's parse of `text`."""
+def run_ast(rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False,
+            path: str = "") -> list[Hit]:  # fmt: skip
+    """Hits of the enabled taint rules on `tree`, CPython's parse of `text`; `path`, the
+    file's, says whether its module is named for helpers (`sources.HELPER_MODULES`)."""
     hits: list[Hit] = []
-    Check(rules, hits, text, audit).analyze(tree)
+    Check(rules, hits, text, audit, path).analyze(tree)
     return hits
 
 
 class Check:
     def __init__(
-        self, rules: Sequence[RuleSpec], hits: list[Hit], text: str, audit: bool = False
+        self, rules: Sequence[RuleSpec], hits: list[Hit], text: str, audit: bool = False,
+        path: str = "",
     ) -> None:
         self.audit = audit
+        self.helper_module = PurePath(path).stem in HELPER_MODULES
         self.web = is_web_module(text)
         self.hits = hits
         self.text = text
@@ -288,6 +292,7 @@ class Check:
             web_module=self.web, flask_module=flask,
             audit=self.audit, text=self.text, enums=enums, constants=self.text_constants,
             csrf_defended=self.web and csrf.defended(self.text, flask),
+            helper_module=self.helper_module,
         )  # fmt: skip
         engine.run()
 

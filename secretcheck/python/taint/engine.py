@@ -150,6 +150,7 @@ class TaintEngine:
         enums: frozenset[str] = frozenset(),
         csrf_defended: bool = False,
         constants: Callable[[], Mapping[str, str]] = dict,
+        helper_module: bool = False,
     ) -> None:
         self.body = body
         self.sinksets = tuple(sinksets)
@@ -166,6 +167,7 @@ class TaintEngine:
         self.summaries: dict[str, Summary] = {}
         self.defined = {n.name for n in body if isinstance(n, (*_FUNCTIONS, ast.ClassDef))}
         self.called = called_names(body) if web_module else frozenset()
+        self.helper_module = helper_module
         self.reporting = False
         self.unit: Unit | None = None
         self.current: Summary = Summary()
@@ -476,7 +478,8 @@ class TaintEngine:
             found, _ = self._names(expr)
             return sorted(found, key=len)[0] if found else dotted(expr)
 
-        special = untrusted_params(func, resolve, self.web_module, self.called)
+        special = untrusted_params(func, resolve, self.web_module, self.called,
+                                   self.helper_module)  # fmt: skip
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip

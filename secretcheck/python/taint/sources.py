@@ -212,11 +212,22 @@ def parameters(func: Function | ast.Lambda) -> list[tuple[ast.arg, ast.expr | No
     return pairs + list(zip(args.kwonlyargs, args.kw_defaults, strict=True))
 
 
+# Modules named for helpers. Django resolves function views from URLconfs, which by convention
+# take them from `views` modules (or `api`, `endpoints`, ...); a plain function taking `request`
+# in one of these (django-wiki's `core/http.py: send_file(request, filepath)`, label-studio's
+# `users/functions.py: proceed_registration(request, form, ..., next_page)`) is a helper its
+# caller passes values to, not a view the URL's captures reach.
+HELPER_MODULES = frozenset(
+    {"utils", "util", "helpers", "helper", "functions", "http", "shortcuts", "decorators"}
+)  # fmt: skip
+
+
 def untrusted_params(
     func: Function,
     resolve: Callable[[ast.expr], str],
     web_module: bool,
     called: frozenset[str] = frozenset(),
+    helper_module: bool = False,
 ) -> dict[str, tuple[Flow | None, bool]]:
     """Parameter name -> (flow it starts with, is it a request object) for handler functions.
 
@@ -224,6 +235,8 @@ def untrusted_params(
     marks a handler parameter that cannot carry attacker text (an `int`, a `Depends`); a
     parameter absent from the result is an ordinary parameter, of unknown origin. `called`:
     the functions the module itself calls by name, which are helpers rather than views.
+    `helper_module`: the module is named for helpers (`HELPER_MODULES`), so its plain
+    functions are no views either.
     """
     params = parameters(func)
     names = [resolve(d.func if isinstance(d, ast.Call) else d) for d in func.decorator_list]
@@ -276,7 +289,7 @@ def untrusted_params(
         # view's helper: its arguments are the caller's, traced through the call.
         name = func.name
         handler = not name.startswith("_") and (
-            (not method and name not in called)
+            (not method and name not in called and not helper_module)
             or (method and (name in _HANDLER_METHODS or name.endswith("_view")))
         )
         for p, p_default in first[1:]:
