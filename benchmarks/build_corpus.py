@@ -10,6 +10,7 @@
     python benchmarks/build_corpus.py holdout4  # 7 more, fresh once holdout3 was judged
     python benchmarks/build_corpus.py holdout5  # 6 more, fresh once holdout4 was tuned on
     python benchmarks/build_corpus.py holdout6  # 7 more, fresh once holdout5 was tuned on
+    python benchmarks/build_corpus.py holdout7  # 8 more, fresh once holdout6 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -283,6 +284,40 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("ReviewBoard", "5.0.4",
               "e4a0bfc8cd0457e72614365df715bc0290d04a753881bdb4eabda95ef4d64ef2",
               "ReviewBoard-5.0.4.tar.gz"),
+        # The holdout7 corpus (resolved on 2026-12-06): a fresh sample judged at main 5ca7004,
+        # before any fix it prompts, once holdout6 had been tuned on. Versions just before
+        # published injection fixes: Flask-AppBuilder 3.3.1 (the open redirect CVE-2021-32805,
+        # fixed in 3.3.2), horizon 18.6.1 (the workflow-form open redirect CVE-2020-29565,
+        # OSSA-2020-008, fixed in 18.6.2), nicegui 1.4.20 (the local file inclusion
+        # CVE-2024-32005, fixed in 1.4.21). litellm 1.34.41 (no sdist of that version here),
+        # voila 0.5.5 (its build backend would not prepare metadata), mautrix-telegram 0.15.1,
+        # mitmproxy 11.1.1, shuup 2.10.8 and mealie (no such sdist here) and onionshare-cli 2.3.3
+        # (its build dependencies would not install) were tried and left out.
+        Sdist("Flask-AppBuilder", "3.3.1",
+              "723c26455e48e47e313d7d90fc96e3cf588991e55e0bc3ee4fa3de385cbb348f",
+              "Flask-AppBuilder-3.3.1.tar.gz"),
+        Sdist("horizon", "18.6.1",
+              "020adeb59eb172e9ba45d14bf5393a0de4e1242459c4cb651cd4bea664249bb3",
+              "horizon-18.6.1.tar.gz"),
+        Sdist("nicegui", "1.4.20",
+              "3c5a0c46f98486f22a1348996540a3ad3d7ccf7c4d030c7d0d2d3eb88ba478a8",
+              "nicegui-1.4.20.tar.gz"),
+        Sdist("deluge", "2.1.1",
+              "d6ea7e1f5bdd75f40cbd1d56f0c97cd1b5b74bc9e03783858c7daa81063dd4b9",
+              "deluge-2.1.1.tar.gz"),
+        Sdist("askbot", "0.12.2",
+              "58ee584dccb2ecac0d81ea3d5cc9c4430c37bfa3948ab50370d4f53664d41a23",
+              "askbot-0.12.2.tar.gz"),
+        Sdist("webssh", "1.6.2",
+              "9917acb5126e91a7fbb62def22cfcc33f47ece91a62b9e758f91c033672106c1",
+              "webssh-1.6.2.tar.gz"),
+        # Added once the first six gave 2 injection alerts, each chosen before it was scanned.
+        Sdist("otterwiki", "2.6.2",
+              "c1720e48e2d0fdb70454e16b10822b65ce2e784f97f9be9b42b6cfe99071fcaf",
+              "otterwiki-2.6.2.tar.gz"),
+        Sdist("FlexGet", "3.11.0",
+              "5a10382015f4219fecd78c879e8bd68b8d473d04c74b92e2436dfbf611f85f10",
+              "FlexGet-3.11.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -334,6 +369,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # FastAPI (Langflow's backend), Flask (privacyIDEA).
     "holdout6": ("label-studio", "kiwitcms", "notebook", "pypiserver", "langflow_base",
                  "privacyIDEA", "ReviewBoard"),
+    # A fresh sample once holdout6 had been tuned on (benchmarks/realcode/judged_holdout7.csv),
+    # judged at main 5ca7004 before any fix it prompts: Flask (Flask-AppBuilder), Django
+    # (OpenStack Horizon, Askbot), FastAPI (NiceGUI), Twisted (Deluge's web UI), Tornado (WebSSH),
+    # then Flask (An Otter Wiki, FlexGet's web API).
+    "holdout7": ("Flask-AppBuilder", "horizon", "nicegui", "deluge", "askbot", "webssh",
+                 "otterwiki", "FlexGet"),
 }
 
 
