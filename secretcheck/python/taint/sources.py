@@ -182,13 +182,31 @@ def _route_decorator(decorator: ast.expr) -> tuple[str, str] | None:
     if method not in ROUTE_METHODS:
         return None
     arguments = ordered_arguments(call)
-    path = const_text(arguments[0].value) if arguments else None
+    path = _path_text(arguments[0].value) if arguments else None
     for item in call.keywords:
         if item.arg in ("path", "rule"):
-            path = const_text(item.value)
+            path = _path_text(item.value)
     if path is None or not path.startswith("/"):
         return None
     return dotted(call.func.value), path
+
+
+def _path_text(node: ast.expr) -> str | None:
+    """A route's path as its converters and placeholders read: a literal, or one built from
+    literals and values by `+` and f-strings (`f"/_app/{VERSION}" + "/files/{path:path}"`,
+    `API_PREFIX + "/items/<int:id>"`), each value read as literal text without placeholders."""
+    text = const_text(node)
+    if text is not None:
+        return text
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _path_text(node.left), _path_text(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, ast.JoinedStr):
+        parts = [const_text(v) if isinstance(v, ast.Constant) else "" for v in node.values]
+        return None if None in parts else "".join(p for p in parts if p is not None)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return ""  # a prefix constant: its text holds no placeholder of this route's
+    return None
 
 
 def _click_command(decorators: list[str]) -> bool:
