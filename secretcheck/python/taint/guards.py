@@ -64,6 +64,26 @@ _CONTAINED = frozenset({"inside", "within", "subpath", "contained"})
 _EXIT_CALLS = frozenset({"abort", "exit", "_exit", "fail", "skip", "raise_error"})
 
 
+# Changes of case and surrounding space: a value equal to a literal after one of these is one
+# of a few spellings of that literal.
+_SPELLINGS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
+
+
+def _the_value(node: ast.expr) -> bool:
+    """Is `node` the value itself (a name, an attribute or key path), or a respelling of it
+    (`x.strip().lower()`), so that its equality with a literal pins the value? Equality of a
+    part or a property of it (`urlsplit(url).netloc == ""`, `basename(p) == "a.txt"`,
+    `len(x) == 5`) leaves the rest free: `/\\evil.example` has an empty netloc."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        return (
+            isinstance(func, ast.Attribute) and func.attr in _SPELLINGS and _the_value(func.value)
+        )
+    if isinstance(node, ast.Subscript):
+        return const_text(node.slice) is not None and _the_value(node.value)
+    return isinstance(node, (ast.Name, ast.Attribute)) and bool(dotted(node))
+
+
 def _merge(a: Facts, b: Facts) -> Facts:
     out = dict(a)
     for key, cats in b.items():
@@ -106,6 +126,8 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             return (valid, {}) if isinstance(op, ast.In) else ({}, valid)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             if const_text(right) is not None or _integer(right):
+                if not _the_value(test.left):
+                    return {}, {}  # `urlsplit(u).netloc == ""`, `len(u) == 5`: u is still free
                 valid = _mark(test.left, ALL_CATEGORIES)
                 return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
             proved = _merge(signed(test.left, tainted), signed(right, tainted))
