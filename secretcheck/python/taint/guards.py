@@ -84,6 +84,16 @@ def _the_value(node: ast.expr) -> bool:
     return isinstance(node, (ast.Name, ast.Attribute)) and bool(dotted(node))
 
 
+def _host_of(node: ast.expr) -> frozenset[str]:
+    """`urlsplit(url).hostname in ALLOWED_HOSTS`: an allowlist of the URL's host pins where it
+    leads (no SSRF, no open redirect), not what its path and query hold."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _host_of(node.func.value) if node.func.attr in _SPELLINGS else frozenset()
+    if isinstance(node, ast.Attribute) and node.attr in ("netloc", "hostname", "host"):
+        return _URL
+    return frozenset()
+
+
 def _merge(a: Facts, b: Facts) -> Facts:
     out = dict(a)
     for key, cats in b.items():
@@ -122,7 +132,10 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         op, right = test.ops[0], test.comparators[0]
         if isinstance(op, (ast.In, ast.NotIn)) and not tainted(right):
-            valid = _mark(test.left, ALL_CATEGORIES)
+            cats = ALL_CATEGORIES if _the_value(test.left) else _host_of(test.left)
+            if not cats:
+                return {}, {}  # `ext(name) in ALLOWED`: the rest of `name` is still free
+            valid = _mark(test.left, cats)
             return (valid, {}) if isinstance(op, ast.In) else ({}, valid)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             if const_text(right) is not None or _integer(right):
