@@ -70,7 +70,7 @@ _SPELLINGS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip
 
 
 def _the_value(node: ast.expr) -> bool:
-    """Is `node` the value itself (a name, an attribute or key path), or a respelling of it
+    """Is `node` the value itself (a name or an attribute path), or a respelling of it
     (`x.strip().lower()`), so that its equality with a literal pins the value? Equality of a
     part or a property of it (`urlsplit(url).netloc == ""`, `basename(p) == "a.txt"`,
     `len(x) == 5`) leaves the rest free: `/\\evil.example` has an empty netloc."""
@@ -79,8 +79,8 @@ def _the_value(node: ast.expr) -> bool:
         return (
             isinstance(func, ast.Attribute) and func.attr in _SPELLINGS and _the_value(func.value)
         )
-    if isinstance(node, ast.Subscript):
-        return const_text(node.slice) is not None and _the_value(node.value)
+    # Not `config["mode"]`: the facts are kept per name or attribute path, and marking
+    # `config` for one key's value would clear all the others.
     return isinstance(node, (ast.Name, ast.Attribute)) and bool(dotted(node))
 
 
@@ -179,11 +179,11 @@ def _equal_to_trusted(
 ) -> Facts:
     """`token == settings.SITE_TOKEN`: a value equal to one no attacker chose is that value
     (Misago echoes a verification token only past `if token != configured: raise Http404`).
-    Only a plain name or attribute on either side: `len(x) == n` says nothing of `x`'s text."""
+    Only the value itself or a respelling of it (`_the_value`): `len(x) == n` says nothing of
+    `x`'s text."""
     for value, other in ((left, right), (right, left)):
-        plain = isinstance(value, (ast.Name, ast.Attribute)) and bool(dotted(value))
-        if plain and tainted(value) and not tainted(other):
-            return {dotted(value): ALL_CATEGORIES}
+        if _the_value(value) and tainted(value) and not tainted(other):
+            return _mark(value, ALL_CATEGORIES)
     return {}
 
 

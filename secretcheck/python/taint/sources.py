@@ -74,11 +74,12 @@ _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 # the user back to this site, so it is no open redirect. Its host is the one the victim's own
 # browser sent, not one a link can choose (a forged Host header reaches only the forger). That
 # holds while the value keeps its start (`flows.lose_start`): `split()`, a slice or
-# `urlparse()` may keep only the part the sender wrote. Nor is the Referer, the page the
-# victim's own browser came from (see `locations.py`); both stay attacker text for every other
-# sink.
+# `urlparse()` may keep only the part the sender wrote. Nor is the Referer (`VISITED`), the
+# page the victim's own browser came from (see `locations.py`), whatever part of it is kept.
+# Both stay attacker text for every other sink.
 LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path",
-                        "base_url", "host_url", "url_root", "referrer", "url"})  # fmt: skip
+                        "base_url", "host_url", "url_root", "url"})  # fmt: skip
+VISITED = frozenset({"referrer"})
 
 
 # The threat model, after CodeQL's default "remote" one. A remote source (request data, route
@@ -102,15 +103,15 @@ def operator_code(flow: Flow, category: str) -> bool:
 
 
 def source_flow(
-    label: str, *, text: bool = True, env: bool = False, cli: bool = False, own_path: bool = False
+    label: str, *, text: bool = True, env: bool = False, cli: bool = False,
+    own_path: bool = False, visited: bool = False,
 ) -> Flow:
-    """`cli`: the operator's input (a local source); `own_path`: the current request's own
-    path; `env`: the deployment's environment, of unknown origin. Otherwise a remote source."""
-    if own_path:
-        # The Referer is the page the victim came from, whatever part of it is kept.
-        referrer = label.split(" ")[0].endswith(".referrer")
+    """`cli`: the operator's input (a local source); `own_path`: the current request's own URL
+    or path (`LOCAL_PATH`); `visited`: the page the victim came from (`VISITED`); `env`: the
+    deployment's environment, of unknown origin. Otherwise a remote source."""
+    if own_path or visited:
         return Flow("source", label, text=text, cleared=frozenset({"open-redirect"}),
-                    own_start=not referrer)  # fmt: skip
+                    own_start=own_path)  # fmt: skip
     if env:
         return Flow("unknown", label, confidence=Confidence.LOW, only=ENV_ONLY)
     if cli:
@@ -125,8 +126,7 @@ def attribute_source(names: frozenset[str]) -> Flow | None:
             if name.startswith(prefix + "."):
                 attr = name[len(prefix) + 1 :].split(".")[0]
                 if attr in REQUEST_ATTRS:
-                    return source_flow(f"request.{attr} (Flask)", text=attr in _TEXT_ATTRS,
-                                       own_path=attr in LOCAL_PATH)  # fmt: skip
+                    return _request_read(f"request.{attr} (Flask)", attr)
         if name == "sys.argv":
             return source_flow("sys.argv", cli=True)
         if name == "os.environ":
@@ -202,8 +202,7 @@ def _path_text(node: ast.expr) -> str | None:
         left, right = _path_text(node.left), _path_text(node.right)
         return None if left is None or right is None else left + right
     if isinstance(node, ast.JoinedStr):
-        parts = [const_text(v) if isinstance(v, ast.Constant) else "" for v in node.values]
-        return None if None in parts else "".join(p for p in parts if p is not None)
+        return "".join(const_text(v) or "" for v in node.values)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return ""  # a prefix constant: its text holds no placeholder of this route's
     return None
@@ -368,6 +367,10 @@ def wraps_environ(names: frozenset[str]) -> bool:
 
 
 def request_attribute(attr: str) -> Flow | None:
-    if attr in REQUEST_ATTRS:
-        return source_flow(f"request.{attr}", text=attr in _TEXT_ATTRS, own_path=attr in LOCAL_PATH)
-    return None
+    return _request_read(f"request.{attr}", attr) if attr in REQUEST_ATTRS else None
+
+
+def _request_read(label: str, attr: str) -> Flow:
+    """What a request attribute holds: text or a parsed document, whose own URL it may be."""
+    return source_flow(label, text=attr in _TEXT_ATTRS, own_path=attr in LOCAL_PATH,
+                       visited=attr in VISITED)  # fmt: skip
