@@ -84,7 +84,7 @@ class Statements(ABC):
         # `url if ok else ""`.
         self.predicates: dict[str, ast.expr] = {}
         self.macs: dict[str, ast.expr] = {}  # `h = hmac.new(key, url, ...).hexdigest()`
-        self.choices: dict[str, ast.IfExp] = {}  # `sep = "&" if "?" in url else "?"`
+        self.choices: dict[str, ast.expr] = {}  # `sep = "&" if "?" in url else "?"`
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
@@ -197,18 +197,17 @@ class Statements(ABC):
                 if fixed and dotted(target):
                     self.env[FIXED_START_KEY + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
-                if isinstance(node.value, ast.Call) and any(guards.facts(node.value, self.tainted)):
-                    self.predicates[first.id] = node.value
-                else:
-                    self.predicates.pop(first.id, None)
-                if guards.signed(node.value, self.tainted):
-                    self.macs[first.id] = node.value
-                else:
-                    self.macs.pop(first.id, None)
-                if _literal_choice(node.value):
-                    self.choices[first.id] = cast(ast.IfExp, node.value)
-                else:
-                    self.choices.pop(first.id, None)
+                assigned = node.value
+                predicate = isinstance(assigned, ast.Call) and any(
+                    guards.facts(assigned, self.tainted)
+                )
+                mac = bool(guards.signed(assigned, self.tainted))
+                for store, holds in ((self.predicates, predicate), (self.macs, mac),
+                                     (self.choices, _literal_choice(assigned))):  # fmt: skip
+                    if holds:
+                        store[first.id] = assigned
+                    else:
+                        store.pop(first.id, None)
                 site = CallSite(_NO_ARGS, frozenset(), frozenset(self.sequences),
                                 frozenset(self.strings))  # fmt: skip
                 if site.is_sequence(node.value):
