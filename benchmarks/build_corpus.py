@@ -11,6 +11,7 @@
     python benchmarks/build_corpus.py holdout5  # 6 more, fresh once holdout4 was tuned on
     python benchmarks/build_corpus.py holdout6  # 7 more, fresh once holdout5 was tuned on
     python benchmarks/build_corpus.py holdout7  # 8 more, fresh once holdout6 was tuned on
+    python benchmarks/build_corpus.py holdout8  # more, fresh once holdout7 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -318,6 +319,30 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("FlexGet", "3.11.0",
               "5a10382015f4219fecd78c879e8bd68b8d473d04c74b92e2436dfbf611f85f10",
               "FlexGet-3.11.0.tar.gz"),
+        # The holdout8 corpus (resolved on 2026-12-06): a fresh sample judged at main 7f3aea3,
+        # before any fix it prompts, once holdout7 had been tuned on. tendenci 12.0.10 is the
+        # version of the helpdesk deserialization CVE-2020-14942. Weblate 4.11 (its build
+        # dependency translate-toolkit would not build), buildbot 1.8.0 and unmanic 0.4.1 (their
+        # setup scripts need pkg_resources), pgadmin4 6.16 (no sdist) and open-webui 0.3.8 (its
+        # build runs npm) were tried and left out.
+        Sdist("wger", "2.1",
+              "329d410cff8191a3a47286fb7f2a0c9f6dc397c04e996331fe99d18a99117e3f",
+              "wger-2.1.tar.gz"),
+        Sdist("Mezzanine", "4.3.1",
+              "42c7909953cc5aea91921b47d804b61e14893bf48a2a476ce49a96559a0fa1d3",
+              "Mezzanine-4.3.1.tar.gz"),
+        Sdist("django-spirit", "0.12.3",
+              "42d78e9e22252b7d0240c4594ea426d3a0ca5356087739cafd2a5e6aa3a183b8",
+              "django-spirit-0.12.3.tar.gz"),
+        Sdist("opencve", "1.5.0",
+              "c14027be26544583b90f7e207596825a0961d232379b1b45aa62c652b08a9ba8",
+              "opencve-1.5.0.tar.gz"),
+        Sdist("tendenci", "12.0.10",
+              "18720c19267582428ae69d98b6b80eab4f6392b94e98351d8a9db57b913d3c21",
+              "tendenci-12.0.10.tar.gz"),
+        Sdist("Mopidy-Iris", "3.54.0",
+              "2e095438dac8638be3d405b99758dc81ad7a0c5ef65a5eb5a1eeec768e85da62",
+              "Mopidy-Iris-3.54.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -375,6 +400,10 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # then Flask (An Otter Wiki, FlexGet's web API).
     "holdout7": ("Flask-AppBuilder", "horizon", "nicegui", "deluge", "askbot", "webssh",
                  "otterwiki", "FlexGet"),
+    # A fresh sample once holdout7 had been tuned on (benchmarks/realcode/judged_holdout8.csv),
+    # judged at main 7f3aea3 before any fix it prompts: Django (wger, Mezzanine, Spirit,
+    # Tendenci), Flask (OpenCVE), Tornado (Mopidy-Iris).
+    "holdout8": ("wger", "Mezzanine", "django-spirit", "opencve", "tendenci", "Mopidy-Iris"),
 }
 
 
