@@ -11,7 +11,7 @@
     python benchmarks/build_corpus.py holdout5  # 6 more, fresh once holdout4 was tuned on
     python benchmarks/build_corpus.py holdout6  # 7 more, fresh once holdout5 was tuned on
     python benchmarks/build_corpus.py holdout7  # 8 more, fresh once holdout6 was tuned on
-    python benchmarks/build_corpus.py holdout8  # more, fresh once holdout7 was tuned on
+    python benchmarks/build_corpus.py holdout8  # 6 more, fresh once holdout7 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -322,9 +322,10 @@ PINS = {  # secretcheck: ignore[SC402]
         # The holdout8 corpus (resolved on 2026-12-06): a fresh sample judged at main 7f3aea3,
         # before any fix it prompts, once holdout7 had been tuned on. tendenci 12.0.10 is the
         # version of the helpdesk deserialization CVE-2020-14942. Weblate 4.11 (its build
-        # dependency translate-toolkit would not build), buildbot 1.8.0 and unmanic 0.4.1 (their
-        # setup scripts need pkg_resources), pgadmin4 6.16 (no sdist) and open-webui 0.3.8 (its
-        # build runs npm) were tried and left out.
+        # dependency translate-toolkit would not build), buildbot 1.8.0 and matrix-synapse 1.24.0
+        # (their setup scripts need pkg_resources), unmanic 0.4.1 (its build requirements step
+        # failed), pgadmin4 6.16 (no sdist) and open-webui 0.3.8 (its build runs npm) were tried
+        # and left out.
         Sdist("wger", "2.1",
               "329d410cff8191a3a47286fb7f2a0c9f6dc397c04e996331fe99d18a99117e3f",
               "wger-2.1.tar.gz"),
