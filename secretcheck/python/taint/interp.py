@@ -106,6 +106,8 @@ class Interpreter(UrlStart):
         value = self.eval(node.value)
         if node.attr != "path":
             value = lose_start(value)  # `request.url.query`: the part after `?` the sender wrote
+        if node.attr == "name" and any(f.label.startswith(_DJANGO_UPLOADS) for f in value):
+            value = _django_upload_name(value)
         if value and self.host.option_is_checked(node.attr):
             # `args.mode` where `add_argument("--mode", choices=[...])` or `type=int`:
             # argparse refused anything else.
@@ -338,6 +340,17 @@ class Interpreter(UrlStart):
         orelse = self.eval(node.orelse)
         self.env = saved
         return join(body, orelse)
+
+
+# Django's `UploadedFile.name` is the client's file name cut to `os.path.basename` and, since
+# Django 3.2.1 (CVE-2021-31542), refused when empty, "." or "..": it names no other folder.
+_DJANGO_UPLOADS = ("request.FILES",)
+_FOLDER_FREE = frozenset({"path-traversal"})
+
+
+def _django_upload_name(value: Value) -> Value:
+    return join(*(clear((f,), _FOLDER_FREE) if f.label.startswith(_DJANGO_UPLOADS) else (f,)
+                  for f in value))  # fmt: skip
 
 
 def _expressions(node: ast.expr) -> list[ast.expr]:

@@ -11,7 +11,11 @@ its receiver: an upload from `request.files`, a `FileStorage`, or an object whos
 allowlists sanitize, and an archive whose every member such a check passed before extraction
 is safe to extract (`archive_checks.py`).
 
-What it deliberately misses: values of unknown origin (a path parameter is normal code).
+What it deliberately misses: values of unknown origin (a path parameter is normal code), and
+folders created at a chosen path (`os.makedirs`, `os.mkdir`): a new empty folder reads, writes
+and deletes nothing, and the write that follows into it is a sink of its own. On the judged
+applications every such alert was a folder the feature lets its user choose (a show's folder, a
+project's location, a camera's target dir).
 """
 
 from __future__ import annotations
@@ -33,7 +37,11 @@ def _uploaded_file(site: CallSite) -> bool:
     """`x.save(path)` writes a file where x is an uploaded file (werkzeug's `FileStorage`): it
     came from `request.files`, or the path is built from its own client-chosen `.filename` (a
     save helper given the upload). Any other object's `save` (a model, a settings manager, a
-    profile store) is that object's business, not a path sink."""
+    profile store) is that object's business, not a path sink. Nor is `save(name, content,
+    save=False)`: that signature is Django's `FieldFile.save`, whose storage refuses names that
+    leave its folder."""
+    if site.keyword("save") is not None:
+        return False
     if any(f.origin == "source" and f.label.startswith(_UPLOADS) for f in site.receiver):
         return True
     if any(name.endswith(".FileStorage.save") for name in site.names):
@@ -53,8 +61,6 @@ _OS = frozenset(
         "unlink",
         "rmdir",
         "removedirs",
-        "makedirs",
-        "mkdir",
         "listdir",
         "scandir",
         "rename",
