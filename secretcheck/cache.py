@@ -24,7 +24,7 @@ import hmac
 import json
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,11 @@ from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import LineIndex
 
 # 2: entries carry an HMAC; the unauthenticated entries of version 1 are never read.
-CACHE_VERSION = "2"
+# 3: entries name the other modules their findings depend on (`uses`).
+CACHE_VERSION = "3"
+# An imported module is read to check it is unchanged only up to this size; the taint rules
+# summarize none larger (`python/taint/project.py`).
+_USES_LIMIT = 1024 * 1024
 KEY_BYTES = 32
 _MAC_CONTEXT = b"secretcheck-cache-entry\0"
 # Far above what one file's findings take; a planted entry must not be read without end.
@@ -162,6 +166,18 @@ def _mac(user_key: bytes, key: str, payload: bytes) -> str:
     return hmac.new(user_key, message, hashlib.sha256).hexdigest()
 
 
+def _unchanged(uses: dict[str, str]) -> bool:
+    """Does every module the entry's findings were built from still hold what it held?"""
+    for path, digest in uses.items():
+        try:
+            data = inputfiles.read_bytes(path, _USES_LIMIT)
+        except inputfiles.InputFileError:
+            return False
+        if hashlib.sha256(data).hexdigest() != digest:
+            return False
+    return True
+
+
 def load(root: str, key: str, text: str) -> list[Finding] | None:
     user_key = _user_key(key_path())
     if user_key is None:
@@ -173,8 +189,10 @@ def load(root: str, key: str, text: str) -> list[Finding] | None:
         if not hmac.compare_digest(mac, _mac(user_key, key, payload).encode("ascii")):
             return None  # not written by this user's secretcheck: scan the file instead
         raw = json.loads(payload)
+        if not _unchanged(raw["uses"]):
+            return None  # a module it imports changed: its findings may have too
         index = LineIndex(text)
-        return [_decode(item, index) for item in raw]
+        return [_decode(item, index) for item in raw["findings"]]
     except (inputfiles.InputFileError, ValueError, KeyError, TypeError, RecursionError):
         return None  # a missing or damaged entry is a miss, never an error
 
@@ -207,7 +225,9 @@ def _own_folder(root: Path) -> bool:
     return _tagged(root)
 
 
-def store(root: str, key: str, findings: Sequence[Finding]) -> None:
+def store(root: str, key: str, findings: Sequence[Finding],
+          uses: Mapping[str, str] | None = None) -> None:  # fmt: skip
+    """`uses`: the other modules (path -> sha256) the findings were built with."""
     user_key = _user_key(key_path())
     if user_key is None:
         return
@@ -221,7 +241,8 @@ def store(root: str, key: str, findings: Sequence[Finding]) -> None:
             if folder.is_symlink():
                 return  # a committed cache may hold links out: write only inside it
             folder.mkdir(exist_ok=True)
-        payload = json.dumps([_encode(f) for f in findings], sort_keys=True).encode("utf-8")
+        entry = {"uses": dict(uses or {}), "findings": [_encode(f) for f in findings]}
+        payload = json.dumps(entry, sort_keys=True).encode("utf-8")
         # Write then rename, so a reader in another worker never sees half an entry.
         import tempfile
 

@@ -32,6 +32,7 @@ from secretcheck.findings import (
     mask_line,
 )
 from secretcheck.memo import Same
+from secretcheck.python.taint import project
 from secretcheck.redact import SNIPPET_WINDOW, context_spans, redact_line, unknown_value_spans
 from secretcheck.rulepacks import Catalogue, RuleSpec, code_selected, load_catalogue
 from secretcheck.settings import Settings
@@ -485,11 +486,12 @@ def _detect_cached(text: str, display: str, kind: str, settings: Settings) -> De
     found = cache.load(settings.cache_dir, key, text)
     if found is not None:
         return Detected(found)
-    detected = detect_within(
-        text, display, kind, enabled, budget, audit=settings.audit, options=options
-    )
+    with project.recording() as uses:
+        detected = detect_within(
+            text, display, kind, enabled, budget, audit=settings.audit, options=options
+        )
     if not detected.partial:  # a partial result depends on the machine's load: not cached
-        cache.store(settings.cache_dir, key, detected.findings)
+        cache.store(settings.cache_dir, key, detected.findings, uses)
     return detected
 
 
@@ -522,4 +524,5 @@ def scan_candidate(candidate: Candidate, settings: Settings) -> FileResult:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return FileResult(candidate.display, error=ScanError(candidate.display, reason))
-    return scan_source(source, settings)
+    with project.located(candidate.path):  # where its imports are looked for
+        return scan_source(source, settings)

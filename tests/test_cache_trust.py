@@ -35,7 +35,7 @@ def entries(root: Path) -> list[Path]:
 
 def forge(entry: Path, key: bytes, findings: object) -> None:
     """What an attacker who knows the format writes: a well-formed entry, signed with `key`."""
-    payload = json.dumps(findings).encode()
+    payload = json.dumps({"uses": {}, "findings": findings}).encode()
     message = b"secretcheck-cache-entry\0" + entry.stem.encode() + b"\0" + payload
     mac = hmac.new(key, message, hashlib.sha256).hexdigest().encode()
     entry.write_bytes(mac + b"\n" + payload)
@@ -165,8 +165,10 @@ def test_tagged_cache_with_a_symlinked_subfolder_writes_nothing_outside(
     assert located(project) == EXPECTED
     outside = tmp_path / "outside"
     outside.mkdir()
-    shutil.rmtree(project / ".secretcheck_cache" / "v2")
-    (project / ".secretcheck_cache" / "v2").symlink_to(outside, target_is_directory=True)
+    shutil.rmtree(project / ".secretcheck_cache" / f"v{cache.CACHE_VERSION}")
+    (project / ".secretcheck_cache" / f"v{cache.CACHE_VERSION}").symlink_to(
+        outside, target_is_directory=True
+    )
     (project / "app.py").write_text(expand(TEMPLATE, 24), encoding="utf-8")  # a new entry
     assert {e[2] for e in located(project)} == {"SC301", "SC101"}
     assert list(outside.iterdir()) == []

@@ -16,7 +16,7 @@ import bisect
 import importlib
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
@@ -25,6 +25,7 @@ from secretcheck.python.astvisitor import AstCheck, run_checks
 from secretcheck.python.fileterms import FileTerms
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
 from secretcheck.python.taint.prefilter import has_entry_point, is_web_module
+from secretcheck.python.taint.project import Project
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -35,13 +36,18 @@ _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.Fo
 
 
 # Every check's words and substrings, looked for in one RE2 pass per file (built when first used).
-_TERMS = FileTerms(
+TERMS = FileTerms(
     (w for c in CHECKS.values() for w in c.words),
     (s for c in CHECKS.values() for s in c.substrings),
 )
 
 
-def wanted_checks(rules: Sequence[RuleSpec], text: str, audit: bool = False) -> list[RuleSpec]:
+def wanted_checks(
+    rules: Sequence[RuleSpec],
+    text: str,
+    audit: bool = False,
+    imported: Callable[[], frozenset[str]] | None = None,
+) -> list[RuleSpec]:
     """The rules whose prefilter matches.
 
     Which checks' words (as identifiers) and substrings (of the lowered text) the file holds
@@ -49,21 +55,35 @@ def wanted_checks(rules: Sequence[RuleSpec], text: str, audit: bool = False) -> 
     occur is skipped without running its regexes. A gated taint rule (and, outside audit mode,
     every taint rule: only flows from a real entry point are reported) also needs an entry
     point in the file, tested once.
+
+    `imported`, asked at most once and only for a file with an entry point, gives the taint
+    rules whose sinks a function this file imports from its own project reaches: such a rule
+    is wanted without its sink's name in this file.
     """
-    identifiers, lowered = _TERMS.present(text)
+    identifiers, lowered = TERMS.present(text)
     entry: bool | None = None
+    through: frozenset[str] | None = None
     wanted = []
     for rule in rules:
         check = CHECKS.get(rule.check)
-        if check is None or not check.may_match(identifiers, lowered):
+        if check is None:
             continue
-        if isinstance(check, TaintEntry) and (check.gated or not audit):
+        taint = isinstance(check, TaintEntry)
+        matches = check.may_match(identifiers, lowered)
+        if not matches and not (taint and imported is not None):
+            continue
+        if isinstance(check, TaintEntry) and (check.gated or not audit or not matches):
             if entry is None:
                 entry = has_entry_point(text, is_web_module(text))
             if not entry:
                 continue
-        if check.prefilter.search(text):
+        if matches and check.prefilter.search(text):
             wanted.append(rule)
+        elif taint and imported is not None:
+            if through is None:
+                through = imported()
+            if rule.code in through:
+                wanted.append(rule)
     return wanted
 
 
@@ -221,7 +241,12 @@ def _snippet(source_lines: Sequence[str], first: int, last: int, header: bool) -
 
 
 def run_on_ast(
-    rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False, path: str = ""
+    rules: Sequence[RuleSpec],
+    text: str,
+    tree: ast.Module,
+    audit: bool = False,
+    path: str = "",
+    project: Project | None = None,
 ) -> list[Hit]:
     """Hits of the checks on the stdlib tree this engine parsed already.
 
@@ -244,7 +269,7 @@ def run_on_ast(
     hits.extend(run_checks(walked, text, tree))
     for group, members in grouped.items():
         group_module = importlib.import_module(GROUPS[group])
-        hits.extend(group_module.run_ast(members, text, tree, audit, path))
+        hits.extend(group_module.run_ast(members, text, tree, audit, path, project))
     return hits
 
 
@@ -298,7 +323,15 @@ def run_cst(
     `must_parse` checks the syntax even when no prefilter matches: the text engines found
     something, and if the file does not parse, that is worth saying next to it.
     """
-    selected = wanted_checks(rules, text, audit)
+    projects: list[Project | None] = []
+
+    def imported() -> frozenset[str]:
+        from secretcheck.python.taint.check import project_of  # only files with entry points
+
+        projects.append(project_of(rules, text, path, audit))
+        return projects[0].imports_sinks(text) if projects[0] is not None else frozenset()
+
+    selected = wanted_checks(rules, text, audit, imported if path else None)
     if not selected and not must_parse:
         return []
     try:
@@ -317,5 +350,10 @@ def run_cst(
         module_rules = _outside_docstrings(module_rules, text, tree)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
     if module_rules:
-        hits.extend(run_on_ast(module_rules, text, tree, audit, path))
+        if path and not projects and any(CHECKS[r.check].group == "taint" for r in module_rules):
+            from secretcheck.python.taint.check import project_of
+
+            projects.append(project_of(rules, text, path, audit))
+        project = projects[0] if projects else None
+        hits.extend(run_on_ast(module_rules, text, tree, audit, path, project))
     return hits

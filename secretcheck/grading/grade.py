@@ -31,6 +31,7 @@ from secretcheck.grading.score import score_dimensions
 from secretcheck.grading.signals import PySource, is_generated, python_signals
 from secretcheck.grading.submission import Submission, open_submission, read_text, submission_name
 from secretcheck.grading.weak import weak_credentials
+from secretcheck.python.taint.project import NOTE as IMPORTED_NOTE
 from secretcheck.python.taint.sources import OPERATOR_CODE_NOTE
 from secretcheck.rulepacks import load_catalogue
 from secretcheck.runner import collect, scan_candidates
@@ -67,12 +68,18 @@ def _python_sources(sub: Submission) -> list[PySource]:
     return out
 
 
+# Notes of the findings the scan lists at info that grading counts as habits.
+_HABITS = (OPERATOR_CODE_NOTE, IMPORTED_NOTE)
+
+
 def _as_habit(finding: Finding, declared: Mapping[str, Severity]) -> Finding:
     """The scan's threat model lowers the operator's own input run as code or a shell command
-    to info: not exploitable by anyone else. Grading asks about habits, and interpolating a
-    command-line argument into a shell string is one, so it is graded at the rule's own
-    severity, at low confidence."""
-    if OPERATOR_CODE_NOTE not in finding.signals or finding.rule_id not in declared:
+    to info: not exploitable by anyone else; and a flow into another module's helper, whose
+    callers' checks it reads less well. Grading asks about habits, and interpolating a
+    command-line argument into a shell string is one, as is handing request data to a helper
+    that builds a query with it, so both are graded at the rule's own severity, at low
+    confidence."""
+    if finding.rule_id not in declared or not any(n in finding.signals for n in _HABITS):
         return finding
     return finding.with_changes(severity=declared[finding.rule_id], confidence=Confidence.LOW)
 

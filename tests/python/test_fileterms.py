@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from secretcheck.engines.cst import _TERMS
+from secretcheck.engines.cst import TERMS
 from secretcheck.python.credentials.prefilter import _HINT_LOWER, _hint_program
 from secretcheck.python.registry import CHECKS
 from secretcheck.python.taint.prefilter import (
@@ -26,7 +26,7 @@ from secretcheck.python.taint.prefilter import (
 )
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PIECES = sorted({*_TERMS.words, *_TERMS.substrings, *(w.upper() for w in _TERMS.substrings)})
+_PIECES = sorted({*TERMS.words, *TERMS.substrings, *(w.upper() for w in TERMS.substrings)})
 _PIECES += ["9", "07", "_", "x", " ", ".", "(", "'", '"', "\n", "=", "\u00e9", "\u212a", "\udc80"]
 _PIECES += ["Passwd", "PWD", "keys", "authToken", "conn_str", "SECRET_KEY"]
 _PIECES += ["request.args", "import flask\n", "sys.argv", "def f(request", "@app.route('/<x>')"]
@@ -38,16 +38,16 @@ def _old_terms(text: str) -> tuple[set[str], set[str]]:
     identifiers = set(_IDENTIFIER.findall(text))
     lowered = text.lower()
     return (
-        {w for w in _TERMS.words if w in identifiers},
-        {s for s in _TERMS.substrings if s in lowered},
+        {w for w in TERMS.words if w in identifiers},
+        {s for s in TERMS.substrings if s in lowered},
     )
 
 
 def _new_terms(text: str) -> tuple[set[str], set[str]]:
-    words, substrings = _TERMS.present(text)
+    words, substrings = TERMS.present(text)
     return (
-        {w for w in _TERMS.words if w in words},
-        {s for s in _TERMS.substrings if s in substrings},
+        {w for w in TERMS.words if w in words},
+        {s for s in TERMS.substrings if s in substrings},
     )
 
 

@@ -6,8 +6,12 @@ those lines (and, transitively, the functions that call them) are kept, together
 module's own statements. Names are resolved on that selection alone (`scopes.Resolver`);
 `engine.TaintEngine` then does the data flow.
 
-What it deliberately misses: flows through other modules, through attributes set in another
-method, and sinks reached only through an alias the line prefilter cannot see.
+Flows into a function another module of the project holds use that function's summary
+(`project.py`): a call to it counts as a sink line when its text may reach one.
+
+What it deliberately misses: values returned by another module's function (opaque), flows
+through attributes set in another method, and sinks reached only through an alias the line
+prefilter cannot see.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ import importlib
 import io
 import re
 import tokenize
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
-from secretcheck.python.taint import constants, csrf
+from secretcheck.python.taint import constants, csrf, project
 from secretcheck.python.taint.engine import TaintEngine, enum_classes
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
@@ -35,6 +40,7 @@ from secretcheck.python.taint.prefilter import (
     is_web_module,
     reads_environ,
 )
+from secretcheck.python.taint.project import Project
 from secretcheck.python.taint.scopes import Resolver
 from secretcheck.python.taint.sources import HELPER_MODULES, OPERATOR_CODE_NOTE, wsgi_environ
 from secretcheck.rulepacks import RuleSpec
@@ -51,22 +57,64 @@ _WITHOUT_WEB = frozenset(
 
 
 def run_ast(rules: Sequence[RuleSpec], text: str, tree: ast.Module, audit: bool = False,
-            path: str = "") -> list[Hit]:  # fmt: skip
+            path: str = "", project: Project | None = None) -> list[Hit]:  # fmt: skip
     """Hits of the enabled taint rules on `tree`, CPython's parse of `text`; `path`, the
-    file's, says whether its module is named for helpers (`sources.HELPER_MODULES`)."""
+    file's, says whether its module is named for helpers (`sources.HELPER_MODULES`);
+    `project` (`project_of`) summarizes the functions it imports from its own project."""
     hits: list[Hit] = []
-    Check(rules, hits, text, audit, path).analyze(tree)
+    Check(rules, hits, text, audit, path, project).analyze(tree)
     return hits
+
+
+def project_of(rules: Sequence[RuleSpec], text: str, path: str,
+               audit: bool = False) -> Project | None:  # fmt: skip
+    """The project the file at `path` imports from, for the taint rules among `rules`."""
+    taint = [r for r in rules if isinstance(CHECKS.get(r.check), TaintEntry)]
+    if not taint:
+        return None
+    key = ",".join(sorted(r.code for r in taint)) + (":audit" if audit else "")
+    return project.for_file(path, text, _Summarizer(tuple(taint), audit), key)
+
+
+class _Summarizer:
+    """How a project (`project.py`) asks about a function of one of its modules."""
+
+    def __init__(self, rules: tuple[RuleSpec, ...], audit: bool) -> None:
+        self.rules, self.audit = rules, audit
+
+    def _check(self, module: project.Module, name: str, inner: Project) -> Check:
+        return Check(self.rules, [], module.text, self.audit, module.where, inner,
+                     summarize=name, memo=module.memo)  # fmt: skip
+
+    def may_reach(self, module: project.Module, name: str, inner: Project) -> frozenset[str]:
+        assert module.tree is not None
+        return self._check(module, name, inner).reach_codes(module.tree, name)
+
+    def summary(self, module: project.Module, name: str,
+                inner: Project) -> project.Imported | None:  # fmt: skip
+        assert module.tree is not None
+        try:
+            return self._check(module, name, inner).summary_of(module.tree, name)
+        except RecursionError:
+            return None
 
 
 class Check:
     def __init__(
         self, rules: Sequence[RuleSpec], hits: list[Hit], text: str, audit: bool = False,
-        path: str = "",
+        path: str = "", project: Project | None = None, *, summarize: str = "",
+        memo: dict[str, object] | None = None,
     ) -> None:
         self.audit = audit
         self.helper_module = PurePath(path).stem in HELPER_MODULES
-        self.web = is_web_module(text)
+        self.path_note = path
+        self.project = project
+        # The function of this module another one imports, when summarizing it (`project.py`):
+        # its parameters are what matters, every sink counts (the caller is the web module),
+        # nothing is reported from here.
+        self.summarize = summarize
+        self.memo: dict[str, object] = memo if memo is not None else {}  # per module text
+        self.web = is_web_module(text) and not summarize
         self.hits = hits
         self.text = text
         self.sinksets: list[SinkSet] = []
@@ -97,7 +145,7 @@ class Check:
 
     def _line_pattern(self) -> re.Pattern[str]:
         patterns = self.patterns
-        if not self.web:
+        if not self.web and not self.summarize:
             # Without a web framework, only CLI and environment input or values of unknown
             # origin exist, and those are never reported at path, URL, XML or redirect sinks.
             patterns = [
@@ -130,6 +178,21 @@ class Check:
         return bisect.bisect_right(self.starts, offset)
 
     def _sink_lines(self, tree: ast.Module) -> set[int]:
+        return self._own_sink_lines(tree) | self._imported_sink_lines(tree)
+
+    def _own_sink_lines(self, tree: ast.Module) -> set[int]:
+        known = self.memo.get("sink lines")
+        if isinstance(known, set):
+            return known
+        if self.summarize:
+            # An imported module was not chosen by the file-level prefilter: its sink words
+            # (one RE2 pass) say which rules' line patterns are worth running at all.
+            from secretcheck.engines.cst import TERMS
+
+            identifiers, lowered = TERMS.present(self.text)
+            patterns = [p for rule, p in zip(self.rules, self.patterns, strict=True)
+                        if CHECKS[rule.check].may_match(identifiers, lowered)]  # fmt: skip
+            self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
         extra = []  # `from subprocess import run as r`: look for `r(` too
         for statement in tree.body:
             if isinstance(statement, ast.ImportFrom):
@@ -140,7 +203,70 @@ class Check:
         if extra:
             alias_re = re.compile(rf"\b(?:{'|'.join(extra)})\s*\(")
             lines |= {self._line(m.start()) for m in alias_re.finditer(self.text)}
+        if self.summarize:  # the same for every function of the module
+            self.memo["sink lines"] = lines
         return lines
+
+    def reach_codes(self, tree: ast.Module, name: str) -> frozenset[str]:
+        """Rule codes whose sink text lies in the top-level function `name` or the functions
+        of this module it calls, or that a project function they call may reach."""
+        known = self.memo.get("lines by code")
+        by_code: dict[str, list[int]]
+        if isinstance(known, dict):
+            by_code = known
+        else:
+            own = sorted(self._own_sink_lines(tree))
+            lines = split_lines(self.text)
+            by_code = {}
+            for rule, pattern in zip(self.rules, self.patterns, strict=True):
+                matched = re.compile(pattern, re.M)
+                by_code[rule.code] = [n for n in own if matched.search(lines[n - 1])]
+            # A line no pattern matches alone (an aliased `r(`, a match over several lines)
+            # may hold any rule's sink.
+            claimed = {n for found in by_code.values() for n in found}
+            by_code[""] = [n for n in own if n not in claimed]
+            self.memo["lines by code"] = by_code
+        functions = self._reachable(tree, name)
+        spans = [f.span for f in functions]
+        codes = {code for code, lines in by_code.items()
+                 if code and any(_any_between(lines, a, b) for a, b in spans)}  # fmt: skip
+        if any(_any_between(by_code[""], a, b) for a, b in spans):
+            codes = {rule.code for rule in self.rules}
+        if self.project is not None:
+            for function in functions:
+                for qualified, _ in function.imported:
+                    codes |= self.project.may_reach(qualified)
+        return frozenset(codes)
+
+    def _reachable(self, tree: ast.Module, root: str) -> list[_Function]:
+        """The top-level function `root` and the top-level functions it calls, transitively."""
+        graph = self.memo.get("call graph")
+        if not isinstance(graph, dict):
+            graph = _call_graph(tree)
+            self.memo["call graph"] = graph
+        found = []
+        todo, seen = [root], {root}
+        while todo:
+            function = graph.get(todo.pop())
+            if function is None:
+                continue
+            found.append(function)
+            for callee in function.callees - seen:
+                seen.add(callee)
+                todo.append(callee)
+        return found
+
+    def _imported_sink_lines(self, tree: ast.Module) -> set[int]:
+        """Lines calling a function of the project whose summary reaches an enabled sink."""
+        if self.project is None or not (self.summarize or has_entry_point(self.text, self.web)):
+            return set()
+        codes = {rule.code for rule in self.rules}
+        if self.summarize:
+            calls = [c for f in self._reachable(tree, self.summarize) for c in f.imported]
+        else:
+            calls = _imported_calls(tree, ast.walk(tree))
+        return {line for name, line in calls
+                if not self.project.may_reach(name).isdisjoint(codes)}  # fmt: skip
 
     def _units(self, body: Sequence[ast.stmt]) -> list[tuple[int, int, ast.stmt]]:
         """(statement index, method index or -1, function) for every top-level function and
@@ -167,14 +293,17 @@ class Check:
         for k, key in enumerate(units):
             defined.setdefault(key, []).append(k)
         ordered = sorted(sink_lines)
-        chosen = {k for k, (a, b) in enumerate(spans) if _any_between(ordered, a, b)}
-        # A Flask route is a sink (its returned text is the response) unless every `return`
-        # gives JSON, a template, a redirect or a response object: most routes of a large app.
-        chosen = {k for k in chosen if not self._json_only_route(texts[k], spans[k], ordered)}
+        if self.summarize:  # the imported function and what it calls, not its callers
+            chosen = set(defined.get((False, self.summarize), ()))
+        else:
+            chosen = {k for k, (a, b) in enumerate(spans) if _any_between(ordered, a, b)}
+            # A Flask route is a sink (its returned text is the response) unless every
+            # `return` gives JSON, a template, a redirect or a response object: most routes.
+            chosen = {k for k in chosen if not self._json_only_route(texts[k], spans[k], ordered)}
         todo = set(chosen)
         callee_re = _calls(set(defined))
         while todo and callee_re is not None:
-            callers = _calls({units[k] for k in todo})
+            callers = None if self.summarize else _calls({units[k] for k in todo})
             found = {x for k in todo for m in callee_re.finditer(texts[k])
                      for x in defined[(m.group(1) is None, m.group(1) or m.group(2))]}  # fmt: skip
             if callers is not None:
@@ -182,9 +311,11 @@ class Check:
             found |= _methods_called(todo, texts, units, owners)
             todo = found - chosen
             chosen |= todo
+        if self.summarize:
+            return chosen if any(_any_between(ordered, *spans[k]) for k in chosen) else None
         if not chosen and not module_sink:
             return None
-        if not self.audit and not (
+        if not self.audit and not self.summarize and not (
             any(has_entry_point(texts[k], self.web) for k in chosen)
             or self._module_level_entry(spans)
         ):
@@ -284,7 +415,30 @@ class Check:
             self._run_engine(chunk, enums)
         self.hits.extend(sorted(self.best.values(), key=lambda h: (h.span, h.code)))
 
-    def _run_engine(self, body: list[ast.stmt], enums: frozenset[str]) -> None:
+    def summary_of(self, tree: ast.Module, name: str) -> project.Imported | None:
+        """What the top-level function `name` of this (imported) module passes to a sink; None
+        as well when it and what it calls are over `project.SUMMARY_LINES` lines."""
+        reached = self._reachable(tree, name)
+        if sum(b - a + 1 for a, b in (f.span for f in reached)) > project.SUMMARY_LINES:
+            return None
+        sink_lines = self._sink_lines(tree)
+        selected = self._select(tree, sink_lines) if sink_lines else None
+        if selected is None:
+            return None
+        self.module_body = tree.body
+        engine = self._run_engine(selected, enum_classes(tree.body), report=False)
+        summary = engine.summaries.get(name)
+        if summary is None:
+            return None
+        sinks = {
+            index: tuple((code, flow, self._where(node)[0]) for code, node, flow, _ in entries)
+            for index, entries in summary.sinks.items()
+            if entries
+        }
+        return project.Imported(self.path_note, summary.params, sinks) if sinks else None
+
+    def _run_engine(self, body: list[ast.stmt], enums: frozenset[str],
+                    report: bool = True) -> TaintEngine:  # fmt: skip
         flask = bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text)
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
@@ -292,9 +446,10 @@ class Check:
             web_module=self.web, flask_module=flask,
             audit=self.audit, text=self.text, enums=enums, constants=self.text_constants,
             csrf_defended=self.web and csrf.defended(self.text, flask),
-            helper_module=self.helper_module,
+            helper_module=self.helper_module, project=self.project,
         )  # fmt: skip
-        engine.run()
+        engine.run(report)
+        return engine
 
     def _offset(self, line: int, byte_offset: int) -> int:
         return self.starts[line - 1] + self.positions.column(line, byte_offset)
@@ -451,6 +606,7 @@ def _within(spans: list[tuple[int, int]], line: int) -> bool:
 _THREATS = {
     "operator": (OPERATOR_CODE_NOTE, "the operator's own input"),
     "self-xss": (csrf.NOTE, "the requester's own input, behind a CSRF check"),
+    "imported": (project.NOTE, "through a function of another module"),
 }
 _ROUTE = re.compile(r"^[ \t]*@\w+\.(?:route|get|post)\(", re.M)
 _RETURN = re.compile(r"^[ \t]*return\b[ \t]*(.?)(\w*)", re.M)
@@ -527,3 +683,54 @@ def _calls(names: set[tuple[bool, str]]) -> re.Pattern[str] | None:
     if not functions and not methods:
         return None
     return re.compile("|".join(parts))
+
+
+def _imported_call(func: ast.expr, aliases: dict[str, str]) -> str:
+    """The qualified name a call names through an import (`m.f(...)` -> "a.b.f"), or ""."""
+    parts: list[str] = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    if not isinstance(func, ast.Name) or func.id not in aliases:
+        return ""
+    return ".".join([aliases[func.id], *reversed(parts)])
+
+
+@dataclass(frozen=True, slots=True)
+class _Function:
+    """A top-level function as a summary reads it: its lines, the top-level functions it
+    calls, and its calls to imported names (qualified name, line)."""
+
+    span: tuple[int, int]
+    callees: frozenset[str]
+    imported: tuple[tuple[str, int], ...]
+
+
+def _call_graph(tree: ast.Module) -> dict[str, _Function]:
+    functions = [n for n in tree.body if isinstance(n, _FUNCTIONS)]
+    names = {f.name for f in functions}
+    aliases = project.import_aliases(tree.body)
+    graph = {}
+    for function in functions:
+        nodes = list(ast.walk(function))
+        callees = frozenset(n.func.id for n in nodes if isinstance(n, ast.Call)
+                            and isinstance(n.func, ast.Name) and n.func.id in names)  # fmt: skip
+        imported = tuple(_imported_calls(tree, nodes, aliases))
+        graph[function.name] = _Function(_ast_span(function), callees, imported)
+    return graph
+
+
+def _imported_calls(tree: ast.Module, nodes: Iterable[ast.AST],
+                    aliases: dict[str, str] | None = None) -> list[tuple[str, int]]:  # fmt: skip
+    """(qualified name, line) of each call among `nodes` to a name the module imports."""
+    if aliases is None:
+        aliases = project.import_aliases(tree.body)
+    if not aliases:
+        return []
+    found = []
+    for node in nodes:
+        if isinstance(node, ast.Call):
+            name = _imported_call(node.func, aliases)
+            if name:
+                found.append((name, node.lineno))
+    return found

@@ -20,6 +20,7 @@ from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
+from secretcheck.python.taint.project import Imported, Project
 from secretcheck.python.taint.sources import (
     ENVIRON,
     Function,
@@ -30,6 +31,8 @@ from secretcheck.python.taint.sources import (
 )
 
 MAX_ROUNDS = 4
+# A step another module's summary already placed in its file (a helper's helper).
+_IN_MODULE = re.compile(r"[^\s:]+\.py line \d+: ")
 _ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
 _ADD_ARGUMENT = re.compile(r"\badd_argument\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _OPTION_NAMES = re.compile(r"""^\s*((?:[rbu]?['"][^'"\n]*['"]\s*,\s*)+)""")
@@ -96,6 +99,16 @@ class Summary:
     returns: Value = CLEAN
     # parameter index -> (rule code, sink call, flow from the parameter to it, statement)
     sinks: dict[int, list[tuple[str, ast.AST, Flow, Lines | None]]] = field(default_factory=dict)
+    seen: dict[int, set[tuple[object, ...]]] = field(default_factory=dict)  # see `record`
+
+    def record(self, code: str, node: ast.AST, flow: Flow, statement: Lines | None) -> None:
+        """A parameter's flow reached a sink. One flow per sink and kind of flow is enough: a
+        loop or a helper called twice reaches the same sink again, and each copy would be
+        chained into every caller's summary in turn (thousands on a large module)."""
+        kind = (code, id(node), flow.opaque, flow.built, flow.only, flow.own_start, flow.text)
+        if kind not in self.seen.setdefault(flow.param, set()):
+            self.seen[flow.param].add(kind)
+            self.sinks.setdefault(flow.param, []).append((code, node, flow, statement))
 
     def signature(self) -> tuple[object, ...]:
         returns = tuple(sorted((f.origin, f.label, f.param, f.opaque) for f in self.returns))
@@ -151,6 +164,7 @@ class TaintEngine:
         csrf_defended: bool = False,
         constants: Callable[[], Mapping[str, str]] = dict,
         helper_module: bool = False,
+        project: Project | None = None,
     ) -> None:
         self.body = body
         self.sinksets = tuple(sinksets)
@@ -185,6 +199,7 @@ class TaintEngine:
         self.reflecting: set[int] = set()
         self.json_units: dict[str, bool] = {}
         self._constants = constants  # the module's string constants (`constants.py`)
+        self.project = project  # functions imported from the file's own project
 
     # -- Host protocol -------------------------------------------------------------------
     def names(self, node: ast.AST) -> tuple[frozenset[str], bool]:
@@ -246,7 +261,51 @@ class TaintEngine:
         summary = self._local_method(interp, func)
         if summary is not None:
             return self._apply(summary, node, args, interp, receiver)
+        if (self.project is not None and not consumed and dotted(func)
+                and any(v for _, v in args)):  # fmt: skip
+            # `f(a)(b)` calls what `f` returned, not `f`
+            imported = self._imported(site.names)
+            if imported is not None:
+                self._apply_imported(imported, node, args)
         return CLEAN if consumed else None
+
+    def _imported(self, names: frozenset[str]) -> Imported | None:
+        if self.project is None:
+            return None
+        for name in sorted(names):
+            if "." in name and not name.startswith("builtins.") and self.project.may_reach(name):
+                found = self.project.function(name)  # the engine, only where a sink may be
+                if found is not None:
+                    return found
+        return None
+
+    def _apply_imported(self, imported: Imported, node: ast.Call,
+                        args: list[tuple[Argument, Value]]) -> None:  # fmt: skip
+        """A function of another module of the project, at this call: its sinks, reported
+        here (the call is this file's code), with the callee's steps named by their file."""
+        bound: dict[int, Value] = {}
+        position = 0
+        for arg, value in args:
+            if arg.keyword is not None and arg.keyword in imported.params:
+                bound[imported.params.index(arg.keyword)] = value
+            elif arg.keyword is None and not arg.star:
+                bound[position] = value
+                position += 1
+        line, column = self._where(node)
+        into = self.step(node, f"passed to {dotted(node.func) or 'call'}() in {imported.where}")
+        for index, value in bound.items():
+            for code, pflow, _ in imported.sinks.get(index, ()):
+                sinkset = next((s for s in self.sinksets if s.code == code), None)
+                if sinkset is None:
+                    continue
+                steps = tuple(
+                    TraceStep(line, column, s.note if _IN_MODULE.match(s.note)
+                              else f"{imported.where} line {s.line}: {s.note}")
+                    for s in pflow.steps
+                )  # fmt: skip
+                inner = replace(pflow, steps=steps, crossed=True)
+                for flow in value:
+                    self._through(sinkset, node, _chain(flow, into, inner), None)
 
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None:
         self.current.returns = join(self.current.returns, value)
@@ -301,9 +360,7 @@ class TaintEngine:
         if sink.reflects:
             self.reflecting.add(id(node))
         if flow.origin == "param":
-            self.current.sinks.setdefault(flow.param, []).append(
-                (sinkset.code, node, done, statement)
-            )
+            self.current.record(sinkset.code, node, done, statement)
         if not self.reporting:
             return
         if flow.origin == "source":
@@ -329,6 +386,8 @@ class TaintEngine:
         """Why the threat model lowers this finding to info, if it does (see `Report`)."""
         if operator_code(flow, sinkset.category):
             return "operator"
+        if flow.crossed:
+            return "imported"
         if (
             self.csrf_defended
             and sinkset.category == "xss"
@@ -432,14 +491,13 @@ class TaintEngine:
         if not flow.applies_to(sinkset.category):
             return
         if flow.origin == "param":
-            self.current.sinks.setdefault(flow.param, []).append(
-                (sinkset.code, node, flow, statement)
-            )
+            self.current.record(sinkset.code, node, flow, statement)
         elif flow.origin == "source" and self.reporting:
             self._source_reaches(sinkset, node, flow, statement)
 
     # -- driving -------------------------------------------------------------------------
-    def run(self) -> None:
+    def run(self, report: bool = True) -> None:
+        """Summaries to a fixed point, then (if `report`) once more, reporting."""
         units = list(units_of(self.body))
         self.units = {unit.key: unit for unit in units}
         for _ in range(MAX_ROUNDS):
@@ -448,6 +506,8 @@ class TaintEngine:
             after = {k: s.signature() for k, s in self.summaries.items()}
             if after == before:
                 break
+        if not report:
+            return
         self.reporting = True
         self._analyze_all(units, globals_env)
 
@@ -597,6 +657,7 @@ def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
         cleared=flow.cleared | inner.cleared,
         built=flow.built or inner.built,
         opaque=flow.opaque or inner.opaque,
+        crossed=flow.crossed or inner.crossed,
     )
     if inner.only is not None:
         joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)

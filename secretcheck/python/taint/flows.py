@@ -56,6 +56,8 @@ class Flow:
     # Starts with the current request's own URL or path, which is why "open-redirect" is in
     # `cleared`: true only while the value keeps that start (see `lose_start`).
     own_start: bool = False
+    # Reached its sink inside a function of another module of the project (`project.py`).
+    crossed: bool = False
 
     def step(self, step: TraceStep) -> Flow:
         steps = (*self.steps, step)

@@ -1,0 +1,359 @@
+"""Summaries of the functions a file imports from its own project, read on demand.
+
+A view that hands the request's value to `services.perform_lnurlauth(callback)`, whose body
+does `client.get(callback)`, is an SSRF the file alone cannot show. When the analyzed file is
+on disk as it was read, its project is known from the folders around it: the topmost folder of
+its package chain (each holding an `__init__.py`) is the import root, or its own folder when it
+is no package. A call to a name imported from a module under that root, absolute (`from
+lnbits.core.services import f`) or relative (`from .services import f`, `from . import
+services` then `services.f(...)`), is resolved to that file, which is parsed (never run), and the
+function is summarized with the functions of its module it calls, the way a function of the
+same file is (`engine.Summary`): which parameters reach which sink. Only sinks cross modules,
+not return values: a value another module's function computes stays opaque (`flows.opaque`).
+
+Bounds: the imported file must be a regular file inside the import root once symlinks are
+resolved, at most `MODULE_LIMIT` bytes of UTF-8; summaries reach `MAX_DEPTH` modules below the
+analyzed one (its helper, the helper's helper), which also ends import cycles, and cover at most
+`SUMMARY_LINES` lines of a function and its callees. A summary is a
+function of the files' contents and its depth alone, so the answer does not depend on which
+file a worker process analyzed first; it is kept per process, keyed by the module file's
+identity (device, inode, size, modification time).
+
+The findings cache keys a file on its own content; a file whose findings used another module's
+summary records that module's hash (`recording`), and the cache checks the module is unchanged
+before an entry is used (`cache.py`).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import hashlib
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from secretcheck import inputfiles
+from secretcheck.python.taint.flows import Flow
+
+# Why a flow whose sink is in another module is reported at info (below the default gate): on
+# the nine judged application samples, 3 of the first 14 such flows were real defects (two
+# SSRFs, one path traversal); the rest ran into a check the caller made in yet another module,
+# or into a feature whose purpose is the flagged capability (an administrator's folder or a
+# remote camera's URL), which a helper's code shows less of than a view's.
+NOTE = (
+    "across modules: the sink is in another module of the project (see the trace); listed at"
+    " info for review, since checks made elsewhere and the feature's purpose are seen less well"
+    " through a helper"
+)
+MODULE_LIMIT = 1024 * 1024
+MAX_DEPTH = 2
+# A function whose code and callees in its module run past this many lines is not summarized
+# (its result stays opaque): such closures (chart builders of thousands of lines) cost most of
+# a second each, and the flows found through imports ran through a few dozen lines.
+SUMMARY_LINES = 1500
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+\.*[\w.]*[ \t]+import\b|import[ \t]+\w)", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What one function of another module does with its parameters."""
+
+    where: str  # the module's file, relative to the import root, for trace notes
+    params: tuple[str, ...]
+    # parameter index -> (rule code, flow from the parameter to the sink, sink line)
+    sinks: dict[int, tuple[tuple[str, Flow, int], ...]]
+
+    def codes(self) -> set[str]:
+        return {code for sinks in self.sinks.values() for code, _, _ in sinks}
+
+
+@dataclass(slots=True)
+class Module:
+    """One module file of the project, as read."""
+
+    identity: tuple[int, int, int, int]
+    digest: str
+    text: str
+    tree: ast.Module | None
+    where: str  # its path from the import root, for trace notes
+    memo: dict[str, object] = field(default_factory=dict)  # for the `Summarizer`'s own use
+    # (function, depth) -> (its summary or the codes it may reach, the modules consulted)
+    functions: dict[tuple[str, int], tuple[Imported | None, dict[str, str]]] = field(
+        default_factory=dict
+    )
+    reaches: dict[tuple[str, int], tuple[frozenset[str], dict[str, str]]] = field(
+        default_factory=dict
+    )
+
+
+class Summarizer(Protocol):
+    """The taint check, as a project asks it about a function of one of its modules."""
+
+    def may_reach(self, module: Module, name: str, inner: Project) -> frozenset[str]:
+        """Rule codes whose sink text is in the function or what it calls (cheap, textual)."""
+
+    def summary(self, module: Module, name: str, inner: Project) -> Imported | None:
+        """What the function passes to a sink, None when nothing."""
+
+
+@dataclass(slots=True)
+class _Shared:
+    """What every file of one import root shares within a process."""
+
+    modules: dict[tuple[str, str], Module | None] = field(default_factory=dict)
+    files: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Project:
+    """The import root of one analyzed module, and what was read from it."""
+
+    root: str  # real path of the import root
+    package: tuple[str, ...]  # the analyzed module's package, from the root
+    summarizer: Summarizer
+    rules_key: str  # the rule selection the summaries are for
+    depth: int = 0
+    shared: _Shared = field(default_factory=_Shared)
+    used: dict[str, str] = field(default_factory=dict)  # file -> sha256 of what was read
+
+    def function(self, qualified: str) -> Imported | None:
+        """The summary of `pkg.mod.f` (or `.mod.f`, relative to this module), if that is a
+        function of this project that reaches a sink."""
+        found = self._resolve(qualified)
+        if found is None:
+            return None
+        path, module, name = found
+        key = (name, self.depth + 1)
+        if key not in module.functions:
+            inner = self._inner(path)
+            module.functions[key] = (self.summarizer.summary(module, name, inner), inner.used)
+        summary, uses = module.functions[key]
+        self._consulted(path, module, uses)
+        return summary
+
+    def may_reach(self, qualified: str) -> frozenset[str]:
+        """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it
+        calls: which calls are worth analyzing, before any is summarized."""
+        found = self._resolve(qualified)
+        if found is None:
+            return frozenset()
+        path, module, name = found
+        key = (name, self.depth + 1)
+        if key not in module.reaches:
+            inner = self._inner(path)
+            module.reaches[key] = (self.summarizer.may_reach(module, name, inner), inner.used)
+        codes, uses = module.reaches[key]
+        self._consulted(path, module, uses)
+        return codes
+
+    def imports_sinks(self, text: str) -> frozenset[str]:
+        """Rule codes that a call in `text` to a function imported from the project may reach."""
+        codes: set[str] = set()
+        for qualified in called_imports(text):
+            codes |= self.may_reach(qualified)
+        return frozenset(codes)
+
+    def _resolve(self, qualified: str) -> tuple[str, Module, str] | None:
+        if self.depth >= MAX_DEPTH:
+            return None
+        found = self._locate(qualified)
+        if found is None:
+            return None
+        path, name = found
+        module = self._module(path)
+        if module is None or module.tree is None:
+            return None
+        return path, module, name
+
+    def _inner(self, path: str) -> Project:
+        """The project as the module at `path` sees it, one level deeper."""
+        rel = os.path.relpath(os.path.dirname(path), self.root)
+        package = () if rel == "." else tuple(rel.split(os.sep))
+        return Project(self.root, package, self.summarizer, self.rules_key, self.depth + 1,
+                       self.shared)  # fmt: skip
+
+    def _consulted(self, path: str, module: Module, uses: dict[str, str]) -> None:
+        # Whatever the answer, it came from this file's content: a changed module may change
+        # the findings of every file that asked about it (`cache.py` checks them all).
+        self.used[path] = module.digest
+        self.used.update(uses)
+
+    # -- resolving -------------------------------------------------------------------------
+    def _absolute(self, dotted_name: str) -> list[str] | None:
+        level = len(dotted_name) - len(dotted_name.lstrip("."))
+        rest = [p for p in dotted_name[level:].split(".") if p]
+        if level == 0:
+            return rest
+        if level - 1 > len(self.package):
+            return None
+        return [*self.package[: len(self.package) - (level - 1)], *rest]
+
+    def _locate(self, qualified: str) -> tuple[str, str] | None:
+        parts = self._absolute(qualified)
+        if not parts or len(parts) < 2:
+            return None
+        path = self._module_file(tuple(parts[:-1]))
+        return (path, parts[-1]) if path is not None else None
+
+    def _module_file(self, parts: tuple[str, ...]) -> str | None:
+        if parts not in self.shared.files:
+            self.shared.files[parts] = self._find(parts)
+        return self.shared.files[parts]
+
+    def _find(self, parts: tuple[str, ...]) -> str | None:
+        if not all(p.isidentifier() for p in parts):
+            return None
+        base = os.path.join(self.root, *parts)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            real = os.path.realpath(candidate)
+            if real.startswith(self.root + os.sep) and os.path.isfile(real):
+                return real
+        return None
+
+    def _module(self, path: str) -> Module | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        key = (path, self.rules_key)
+        known = self.shared.modules.get(key)
+        if known is None or known.identity != identity:
+            known = _read(path, identity, os.path.relpath(path, self.root).replace(os.sep, "/"))
+            self.shared.modules[key] = known
+        return known
+
+
+def _read(path: str, identity: tuple[int, int, int, int], where: str) -> Module | None:
+    try:
+        data = inputfiles.read_bytes(path, MODULE_LIMIT)
+        text = data.decode("utf-8")
+    except (inputfiles.InputFileError, UnicodeDecodeError):
+        return None
+    try:
+        tree: ast.Module | None = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = None
+    return Module(identity, hashlib.sha256(data).hexdigest(), text, tree, where)
+
+
+def called_imports(text: str) -> set[str]:
+    """The qualified names `text` calls through its import statements, read from the text:
+    `from .a import f` then `f(...)` gives ".a.f"; `import a.b as m` then `m.g(...)`, "a.b.g"."""
+    aliases = import_aliases(_import_statements(text))
+    if not aliases:
+        return set()
+    names = "|".join(sorted(re.escape(a) for a in aliases))
+    calls = re.compile(rf"(?<![.\w])({names})((?:\s*\.\s*\w+)*)\s*\(")
+    found = set()
+    for match in calls.finditer(text):
+        rest = "".join(match.group(2).split())
+        found.add(aliases[match.group(1)] + rest)
+    return found
+
+
+def import_aliases(body: Sequence[ast.stmt]) -> dict[str, str]:
+    """Local name -> the qualified name an import binds it to (`from .a import f` binds `f`
+    to ".a.f"; `import a.b as m`, `m` to "a.b"; `import a.b`, `a` to "a")."""
+    aliases: dict[str, str] = {}
+    for node in body:
+        if isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            dot = "." if module.rstrip(".") else ""
+            for alias in node.names:
+                if alias.name != "*":
+                    aliases[alias.asname or alias.name] = f"{module}{dot}{alias.name}"
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    head = alias.name.split(".")[0]
+                    aliases[head] = head
+    return aliases
+
+
+def _import_statements(text: str) -> list[ast.stmt]:
+    statements: list[ast.stmt] = []
+    for match in _IMPORT.finditer(text):
+        with contextlib.suppress(SyntaxError, ValueError, RecursionError):
+            statements.extend(ast.parse(_statement_at(text, match.end()).strip()).body)
+    return statements
+
+
+def _statement_at(text: str, inside: int) -> str:
+    """The import statement around offset `inside`, with its continuation lines."""
+    start = text.rfind("\n", 0, inside) + 1
+    end = text.find("\n", inside)
+    line = text[start : end if end != -1 else None]
+    if "(" in line and ")" not in line:
+        close = text.find(")", inside)
+        return text[start : close + 1] if close != -1 else line
+    while line.endswith("\\") and end != -1:
+        end = text.find("\n", end + 1)
+        line = text[start : end if end != -1 else None]
+    return line
+
+
+def for_file(path: str, text: str, summarizer: Summarizer, rules_key: str) -> Project | None:
+    """The project of the file reported as `path` (or read from the `located` one), when that
+    file is on disk holding `text`: a staged or historical version is analyzed alone."""
+    path = _location or path
+    if not path.endswith(".py"):
+        return None
+    real = os.path.realpath(path)
+    encoded = text.encode("utf-8", "surrogatepass")
+    try:
+        on_disk = inputfiles.read_bytes(real, len(encoded))
+    except inputfiles.InputFileError:
+        return None
+    if on_disk != encoded:
+        return None
+    folder = os.path.dirname(real)
+    package: list[str] = []
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        package.insert(0, os.path.basename(folder))
+        folder = parent
+    project = Project(folder, tuple(package), summarizer, rules_key, 0,
+                      _SHARED.setdefault(folder, _Shared()))  # fmt: skip
+    if _recording is not None:
+        _recording.append(project)
+    return project
+
+
+# What every file of an import root analyzed in this process shares.
+_SHARED: dict[str, _Shared] = {}
+_recording: list[Project] | None = None
+_location = ""
+
+
+@contextlib.contextmanager
+def located(path: str) -> Iterator[None]:
+    """The file being scanned is at `path` on disk, whatever name reports give it (a graded
+    submission's files are reported relative to its root)."""
+    global _location
+    saved, _location = _location, path
+    try:
+        yield
+    finally:
+        _location = saved
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[dict[str, str]]:
+    """The other modules (file -> sha256) whose summaries the analysis inside used."""
+    global _recording
+    saved, _recording = _recording, []
+    used: dict[str, str] = {}
+    try:
+        yield used
+    finally:
+        for project in _recording:
+            used.update(project.used)
+        _recording = saved

@@ -1,0 +1,198 @@
+"""Flows into a function another module of the same project holds (`python/taint/project.py`),
+through the real CLI: found at the view's call with the callee's steps named by file, cleared by
+the callee's own sanitizer, bounded to the project's import root, and kept honest by the
+findings cache when only the imported module changes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from secretcheck.cli import main
+
+VIEWS = """\
+from flask import Flask, request
+
+from .services import fetch
+from . import services
+
+app = Flask(__name__)
+
+
+@app.route("/fetch")
+def fetch_view():
+    fetch(request.args["url"])
+    return "ok"
+
+
+@app.route("/run")
+def run_view():
+    services.run(request.args["cmd"])
+    return "ok"
+"""
+SERVICES = """\
+import subprocess
+
+import requests
+
+
+def fetch(callback, timeout=5):
+    return requests.get(callback, timeout=timeout)
+
+
+def run(command):
+    subprocess.run(command, shell=True)
+"""
+SANITIZED = SERVICES.replace(
+    "subprocess.run(command, shell=True)", "subprocess.run(str(int(command)), shell=True)"
+)
+
+
+def _project(root: Path, services: str = SERVICES, views: str = VIEWS) -> Path:
+    package = root / "app"
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "services.py").write_text(services, encoding="utf-8")
+    (package / "views.py").write_text(views, encoding="utf-8")
+    return package
+
+
+def _scan(target: Path, *extra: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(main, ["scan", "--format", "json", *extra, str(target)])
+    assert result.exit_code in (0, 1), result.output
+    return [f for f in json.loads(result.output)["findings"] if str(f["rule_id"]).startswith("SC2")]
+
+
+def _seen(findings: list[dict[str, object]]) -> set[tuple[str, int, str]]:
+    return {(Path(str(f["path"])).name, int(str(f["line"])), str(f["rule_id"])) for f in findings}
+
+
+def test_a_view_passing_request_data_to_an_imported_sink_is_reported_at_its_call(
+    tmp_path: Path,
+) -> None:
+    package = _project(tmp_path)
+    findings = _scan(package, "--no-cache")
+    assert _seen(findings) == {("views.py", 11, "SC206"), ("views.py", 17, "SC202")}
+    ssrf = next(f for f in findings if f["rule_id"] == "SC206")
+    notes = [str(step["note"]) for step in ssrf["trace"]]  # type: ignore[attr-defined]
+    assert notes[0] == "source: request.args (Flask)"
+    assert "passed to fetch() in app/services.py" in notes
+    assert notes[-1] == "app/services.py line 7: sink: requests.get"
+    # listed for review, below the default gate (see `project.NOTE` for the measured reason)
+    assert {f["severity"] for f in findings} == {"info"}
+    assert all(any("across modules" in s for s in f["signals"]) for f in findings)  # type: ignore[attr-defined]
+    # the helper module alone holds no entry point: nothing of its own is reported
+    assert not any(Path(str(f["path"])).name == "services.py" for f in findings)
+
+
+def test_the_callees_own_sanitizer_and_a_clean_callee_give_nothing(tmp_path: Path) -> None:
+    package = _project(tmp_path, SANITIZED)
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 11, "SC206")}
+
+
+def test_a_changed_imported_module_invalidates_the_cached_findings_of_its_importer(
+    tmp_path: Path,
+) -> None:
+    package = _project(tmp_path)
+    (tmp_path / ".secretcheck.toml").write_text('cache-dir = "cachedir"\n', encoding="utf-8")
+    assert ("views.py", 17, "SC202") in _seen(_scan(tmp_path))
+    entries = sorted((tmp_path / "cachedir").rglob("*.json"))
+    assert entries
+    assert ("views.py", 17, "SC202") in _seen(_scan(tmp_path))  # from the cache
+    assert sorted((tmp_path / "cachedir").rglob("*.json")) == entries
+    (package / "services.py").write_text(SANITIZED, encoding="utf-8")
+    assert ("views.py", 17, "SC202") not in _seen(_scan(tmp_path))
+    (package / "services.py").write_text(SERVICES, encoding="utf-8")
+    assert ("views.py", 17, "SC202") in _seen(_scan(tmp_path))
+
+
+def test_a_flat_folder_of_modules_imports_its_neighbours(tmp_path: Path) -> None:
+    (tmp_path / "services.py").write_text(SERVICES, encoding="utf-8")
+    views = VIEWS.replace("from .services import fetch\nfrom . import services\n",
+                          "from services import fetch\nimport services\n")  # fmt: skip
+    (tmp_path / "app.py").write_text(views, encoding="utf-8")
+    assert _seen(_scan(tmp_path / "app.py", "--no-cache")) == {
+        ("app.py", 11, "SC206"), ("app.py", 17, "SC202"),
+    }  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_module_linked_from_outside_the_import_root_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "services.py").write_text(SERVICES, encoding="utf-8")
+    package = _project(tmp_path / "repo")
+    (package / "services.py").unlink()
+    (package / "services.py").symlink_to(outside / "services.py")
+    assert _seen(_scan(package / "views.py", "--no-cache")) == set()
+
+
+def test_import_cycles_and_a_chain_of_helpers_end(tmp_path: Path) -> None:
+    # views -> services.run -> shell.call (two modules deep), and shell imports views back
+    services = "from .shell import call\n\n\ndef run(c):\n    call(c)\n\n\ndef fetch(u):\n"
+    services += "    return u\n"
+    package = _project(tmp_path, services=services)
+    (package / "shell.py").write_text(
+        "import subprocess\n\nfrom .views import app\n\n\ndef call(c):\n"
+        "    subprocess.run(c, shell=True)\n",
+        encoding="utf-8",
+    )
+    findings = _scan(package, "--no-cache")
+    assert _seen(findings) == {("views.py", 17, "SC202")}
+    [finding] = findings
+    notes = [str(step["note"]) for step in finding["trace"]]  # type: ignore[attr-defined]
+    assert notes[-1] == "app/shell.py line 7: sink: subprocess with shell=True"
+
+
+def test_a_text_that_is_not_the_file_on_disk_is_analyzed_alone(tmp_path: Path) -> None:
+    # A version read from git history or the index names a path whose disk copy differs: its
+    # imports would be resolved against another version of the project.
+    from secretcheck.python.taint import project
+    from secretcheck.python.taint.check import project_of
+    from secretcheck.rulepacks import load_catalogue
+
+    package = _project(tmp_path)
+    views = package / "views.py"
+    rules = tuple(load_catalogue(()).rules)
+    here = project_of(rules, VIEWS, str(views))
+    assert here is not None and here.package == ("app",)
+    assert here.function(".services.run") is not None
+    assert here.function(".services.missing") is None
+    assert project_of(rules, VIEWS + "\n", str(views)) is None
+    assert project.for_file(str(package / "absent.py"), VIEWS, here.summarizer, "") is None
+
+
+def test_calling_what_an_imported_function_returned_is_not_calling_it(tmp_path: Path) -> None:
+    # `build_form(user, rows)(request.POST, request.FILES)`: the request goes to what it returned
+    forms = "from django.utils.safestring import mark_safe\n\n\ndef build_form(user, rows):\n"
+    forms += "    for row in rows:\n        mark_safe(row.label)\n    return dict\n"
+    views = "from django.http import HttpResponse\n\nfrom app.forms import build_form\n\n\n"
+    views += "def settings_view(request):\n"
+    views += "    build_form(request.user, [])(request.POST, request.FILES)\n"
+    views += "    return HttpResponse('ok')\n"
+    package = _project(tmp_path, views=views)
+    (package / "forms.py").write_text(forms, encoding="utf-8")
+    assert _seen(_scan(package, "--no-cache")) == set()
+    calls = views.replace("build_form(request.user, [])(request.POST, request.FILES)",
+                          "build_form(request.user, request.POST)")  # fmt: skip
+    (package / "views.py").write_text(calls, encoding="utf-8")
+    assert ("views.py", 7, "SC207") in _seen(_scan(package, "--no-cache"))
+
+
+def test_grading_counts_request_data_handed_to_a_helper_module_as_a_habit(tmp_path: Path) -> None:
+    # The scan lists it at info; a take-home's own helper that runs a shell on request data is
+    # still the habit grading asks about.
+    package = _project(tmp_path / "submission")
+    result = CliRunner().invoke(main, ["grade", "--format", "json", str(tmp_path / "submission")])
+    assert result.exit_code in (0, 1), result.output
+    [graded] = json.loads(result.output)["submissions"]
+    [injection] = [d for d in graded["dimensions"] if d["id"] == "injection"]
+    by_rule = {d["key"]: d for d in injection["deductions"]}
+    assert by_rule["SC202"]["points"] > 0
+    assert [e["line"] for e in by_rule["SC202"]["evidence"]] == [17]
+    assert package.is_dir()
+
