@@ -196,3 +196,47 @@ def test_grading_counts_request_data_handed_to_a_helper_module_as_a_habit(tmp_pa
     assert [e["line"] for e in by_rule["SC202"]["evidence"]] == [17]
     assert package.is_dir()
 
+
+DJANGO_VIEWS = """\
+import os
+
+from django.http import FileResponse
+
+
+def colored_image(request, color):
+    return FileResponse(open(os.path.join("/srv/media/colors", color + ".png"), "rb"))
+
+
+def static_file(request, path):
+    return FileResponse(open(os.path.join("/srv/static", path), "rb"))
+"""
+
+
+@pytest.mark.parametrize(("urls", "reported"), [
+    # a `\\w+` capture and a URLconf constant hold no '/' or '.': nothing to report
+    ('url(r"^c/(?P<color>\\w+)/$", views.colored_image),\n'
+     '    path("sw.js", views.static_file, {"path": "js/sw.js"}),', set()),
+    # `str` and `[^/]+` captures may be "..": both views keep their alerts
+    ('path("c/<str:color>/", views.colored_image),\n'
+     '    re_path(r"^s/(?P<path>[^/]+)$", views.static_file),', {7, 11}),
+    # one loose route among tight ones is enough
+    ('path("c/<slug:color>/", views.colored_image),\n'
+     '    path("d/<path:color>/", views.colored_image),', {7, 11}),
+    # a capture in an include() prefix reaches every included view
+    ('path("c/<int:color>/", views.colored_image),\n'
+     '    path("<str:color>/", include("other.urls")),', {7, 11}),
+])  # fmt: skip
+def test_django_urlconf_captures_say_what_reaches_a_function_view(
+    tmp_path: Path, urls: str, reported: set[int]
+) -> None:
+    package = tmp_path / "site"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "views.py").write_text(DJANGO_VIEWS, encoding="utf-8")
+    (package / "urls.py").write_text(
+        "from django.urls import include, path, re_path\nfrom django.conf.urls import url\n\n"
+        f"from . import views\n\nurlpatterns = [\n    {urls}\n]\n",
+        encoding="utf-8",
+    )
+    findings = _scan(package / "views.py", "--no-cache")
+    assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == reported

@@ -540,6 +540,12 @@ class TaintEngine:
 
         special = untrusted_params(func, resolve, self.web_module, self.called,
                                    self.helper_module)  # fmt: skip
+        if self.project is not None and not unit.owner:
+            captures = [n for n, (f, _) in special.items()
+                        if f is not None and f.label.startswith("view parameter")]  # fmt: skip
+            # every URLconf route to the view fills these with harmless text
+            for name in self.project.routed_params(func.name, captures) if captures else ():
+                special[name] = (None, False)
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip

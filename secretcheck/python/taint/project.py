@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from secretcheck import inputfiles
+from secretcheck.python.taint import urlconf
 from secretcheck.python.taint.flows import Flow
 
 # Why a flow whose sink is in another module is reported at info (below the default gate): on
@@ -105,6 +106,7 @@ class _Shared:
 
     modules: dict[tuple[str, str], Module | None] = field(default_factory=dict)
     files: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    routes: urlconf.Routes | None = None  # the Django URLconfs under the root, once read
 
 
 @dataclass(slots=True)
@@ -118,6 +120,16 @@ class Project:
     depth: int = 0
     shared: _Shared = field(default_factory=_Shared)
     used: dict[str, str] = field(default_factory=dict)  # file -> sha256 of what was read
+    module: tuple[str, ...] = ()  # the analyzed module's own dotted name, from the root
+
+    def routed_params(self, function: str, params: list[str]) -> frozenset[str]:
+        """Parameters of this module's function view that every Django route to it fills
+        with harmless text (`urlconf.py`)."""
+        if not self.module:
+            return frozenset()
+        if self.shared.routes is None:
+            self.shared.routes = urlconf.read_routes(self.root)
+        return self.shared.routes.cleared((*self.module, function), params)
 
     def function(self, qualified: str) -> Imported | None:
         """The summary of `pkg.mod.f` (or `.mod.f`, relative to this module), if that is a
@@ -320,8 +332,10 @@ def for_file(path: str, text: str, summarizer: Summarizer, rules_key: str) -> Pr
             break
         package.insert(0, os.path.basename(folder))
         folder = parent
+    stem = os.path.splitext(os.path.basename(real))[0]
+    module = tuple(package) if stem == "__init__" else (*package, stem)
     project = Project(folder, tuple(package), summarizer, rules_key, 0,
-                      _SHARED.setdefault(folder, _Shared()))  # fmt: skip
+                      _SHARED.setdefault(folder, _Shared()), module=module)  # fmt: skip
     if _recording is not None:
         _recording.append(project)
     return project

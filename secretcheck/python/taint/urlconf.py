@@ -1,0 +1,245 @@
+"""What a project's Django URLconfs let into a function view's parameters.
+
+A view's parameters other than `request` are URL captures, untrusted text by default. The
+project's `urls.py` files say which: `path("img/<int:pk>/", views.image)` passes digits,
+`re_path(r"^c/(?P<color>\\w+)/$", views.colored)` word characters, and `path("sw.js",
+views.static, {"path": "js/sw.js"})` a constant of the URLconf's own. A parameter every route to
+the view fills that way cannot hold a `/`, a `.`, a quote or a `<`, so it is no attacker text
+for any rule. Read, never imported: each `urls.py` under the import root (or a module of a
+`urls` package) is parsed and its `path()`, `re_path()` and `url()` calls matched to the view
+by what their second argument names through the file's imports.
+
+Conservative where it cannot see: a view no route names keeps its parameters untrusted; a name
+an `include()` prefix captures (`path("<str:org>/", include(...))`) is never cleared, since it
+reaches every included view; an unnamed regex group (passed by position) clears nothing on that
+route; `str` and `path` converters and any other pattern (`[^/]+`, `.+`) leave the capture as
+the attacker's text. URLconfs built in a loop or from another package's names are not seen: a
+view routed only there keeps its parameters untrusted.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from secretcheck import inputfiles
+
+# The stdlib's own regex parser, so a pattern is read exactly as `re` reads it (untyped: it has
+# no stubs, and is `sre_parse` before Python 3.11).
+_NEW = sys.version_info >= (3, 11)
+sre_parse: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
+sre: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
+
+MAX_URLCONFS = 400
+URLCONF_LIMIT = 1024 * 1024
+_ROUTE_FUNCTIONS = frozenset({"path", "re_path", "url"})
+_SAFE_CONVERTERS = frozenset({"int", "slug", "uuid"})
+_CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
+_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "tests", "test"})
+# Characters a capture may hold and stay harmless in a path, a URL, a query or markup.
+_SAFE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One `path()`/`re_path()`/`url()` entry naming a view."""
+
+    view: tuple[str, ...]  # the view's absolute dotted name, split
+    safe: frozenset[str]  # captures that can only hold harmless characters, and constant kwargs
+    unsafe: frozenset[str]  # captures that may hold anything else
+    positional: bool  # an unnamed group: arguments passed by position
+
+
+@dataclass(frozen=True, slots=True)
+class Routes:
+    routes: tuple[Route, ...]
+    prefixes: frozenset[str]  # names captured by `include()` prefixes: reach every view
+
+    def cleared(self, view: tuple[str, ...], params: list[str]) -> frozenset[str]:
+        """The parameters of `view` every route to it fills with harmless text."""
+        routes = [r for r in self.routes if r.view == view]
+        if not routes or any(r.positional for r in routes):
+            return frozenset()
+        return frozenset(
+            p for p in params
+            if p not in self.prefixes and all(p not in r.unsafe for r in routes)
+            and any(p in r.safe for r in routes)
+        )  # fmt: skip
+
+
+def urlconf_files(root: str) -> Iterator[str]:
+    """The URLconf modules under `root`: files named `urls.py` and modules of `urls/`."""
+    found = 0
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        names = files if os.path.basename(folder) == "urls" else ["urls.py"]
+        for name in sorted(set(names) & set(files)):
+            if name.endswith(".py"):
+                yield os.path.join(folder, name)
+                found += 1
+                if found >= MAX_URLCONFS:
+                    return
+
+
+def read_routes(root: str) -> Routes:
+    routes: list[Route] = []
+    prefixes: set[str] = set()
+    for path in urlconf_files(root):
+        real = os.path.realpath(path)
+        if not real.startswith(root + os.sep):
+            continue
+        try:
+            tree = ast.parse(inputfiles.read_bytes(real, URLCONF_LIMIT).decode("utf-8"))
+        except (inputfiles.InputFileError, UnicodeDecodeError, SyntaxError, ValueError,
+                RecursionError, MemoryError):  # fmt: skip
+            continue
+        rel = os.path.relpath(os.path.dirname(real), root)
+        package = () if rel == "." else tuple(rel.split(os.sep))
+        _routes_of(tree, package, routes, prefixes)
+    return Routes(tuple(routes), frozenset(prefixes))
+
+
+def _routes_of(tree: ast.Module, package: tuple[str, ...], routes: list[Route],
+               prefixes: set[str]) -> None:  # fmt: skip
+    from secretcheck.python.taint.project import import_aliases
+
+    aliases = import_aliases([n for n in ast.walk(tree)
+                              if isinstance(n, (ast.Import, ast.ImportFrom))])  # fmt: skip
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or len(node.args) < 2:
+            continue
+        kind = _called(node.func)
+        if kind not in _ROUTE_FUNCTIONS:
+            continue
+        pattern = node.args[0]
+        text = pattern.value if isinstance(pattern, ast.Constant) else None
+        safe, unsafe, positional = _captures(text, kind) if isinstance(text, str) else (
+            set(), {"*"}, True)  # fmt: skip
+        target = node.args[1]
+        if isinstance(target, ast.Call) and _called(target.func) == "include":
+            prefixes.update(safe | unsafe)
+            continue
+        view = _view_name(target, aliases, package)
+        if view is None:
+            continue
+        extra = node.args[2] if len(node.args) > 2 else next(
+            (k.value for k in node.keywords if k.arg == "kwargs"), None)  # fmt: skip
+        if isinstance(extra, ast.Dict):
+            constant = {k.value for k, v in zip(extra.keys, extra.values, strict=True)
+                        if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                        and isinstance(v, ast.Constant)}  # fmt: skip
+            safe |= constant
+            unsafe -= constant
+        routes.append(Route(view, frozenset(safe), frozenset(unsafe), positional))
+
+
+def _called(func: ast.expr) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+def _view_name(target: ast.expr, aliases: dict[str, str],
+               package: tuple[str, ...]) -> tuple[str, ...] | None:  # fmt: skip
+    """The absolute dotted name a route's view argument names (`views.image`, `image`, or the
+    old string form "app.views.image")."""
+    if isinstance(target, ast.Constant) and isinstance(target.value, str):
+        parts = target.value.split(".")
+        return tuple(parts) if all(p.isidentifier() for p in parts) else None
+    chain: list[str] = []
+    node = target
+    while isinstance(node, ast.Attribute):
+        chain.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name) or node.id not in aliases:
+        return None
+    qualified = ".".join([aliases[node.id], *reversed(chain)])
+    level = len(qualified) - len(qualified.lstrip("."))
+    rest = [p for p in qualified[level:].split(".") if p]
+    if level == 0:
+        return tuple(rest)
+    if level - 1 > len(package):
+        return None
+    return (*package[: len(package) - (level - 1)], *rest)
+
+
+def _captures(pattern: str, kind: str) -> tuple[set[str], set[str], bool]:
+    """(harmless captures, other captures, has an unnamed group) of a route pattern."""
+    if kind == "path":
+        safe: set[str] = set()
+        unsafe: set[str] = set()
+        for match in _CONVERTER.finditer(pattern):
+            (safe if match.group(1) in _SAFE_CONVERTERS else unsafe).add(match.group(2))
+        return safe, unsafe, False
+    try:
+        parsed = sre_parse.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return set(), {"*"}, True
+    names = {index: name for name, index in parsed.state.groupdict.items()}
+    safe, unsafe = set(), set()
+    positional = False
+    for group, items in _groups(parsed):
+        name = names.get(group)
+        if name is None:
+            positional = True
+        elif _harmless(items):
+            safe.add(name)
+        else:
+            unsafe.add(name)
+    return safe, unsafe, positional
+
+
+def _groups(items: Any) -> Iterator[tuple[int, Any]]:
+    for op, value in items:
+        if op is sre.SUBPATTERN:
+            group, _, _, inner = value
+            if group is not None:
+                yield group, inner
+            yield from _groups(inner)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            yield from _groups(value[2])
+        elif op is sre.BRANCH:
+            for branch in value[1]:
+                yield from _groups(branch)
+
+
+def _harmless(items: Any) -> bool:
+    """Does every string the (sub)pattern matches hold only `_SAFE_CHARS` or word characters?"""
+    for op, value in items:
+        if op is sre.LITERAL:
+            if chr(value) not in _SAFE_CHARS:
+                return False
+        elif op is sre.IN:
+            for member_op, member in value:
+                if member_op is sre.NEGATE:
+                    return False
+                if member_op is sre.LITERAL and chr(member) not in _SAFE_CHARS:
+                    return False
+                if member_op is sre.RANGE and not all(
+                    chr(c) in _SAFE_CHARS for c in range(member[0], member[1] + 1)
+                ):
+                    return False
+                if member_op is sre.CATEGORY and member not in (
+                    sre.CATEGORY_DIGIT, sre.CATEGORY_WORD
+                ):
+                    return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if not _harmless(value[2]):
+                return False
+        elif op is sre.SUBPATTERN:
+            if not _harmless(value[3]):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_harmless(b) for b in value[1]):
+                return False
+        elif op is not sre.AT:  # anchors match no character
+            return False
+    return True
