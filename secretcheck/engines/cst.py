@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
+from secretcheck.analysis.context import path_context
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
 from secretcheck.python.astvisitor import AstCheck, run_checks
@@ -85,6 +86,9 @@ def wanted_checks(
             if rule.code in through:
                 wanted.append(rule)
     return wanted
+
+
+_NOT_FOLLOWED = frozenset({"test", "fixture"})
 
 
 def _parse_error(line: int, column: int, reason: str) -> Hit:
@@ -331,7 +335,11 @@ def run_cst(
         projects.append(project_of(rules, text, path, audit))
         return projects[0].imports_sinks(text) if projects[0] is not None else frozenset()
 
-    selected = wanted_checks(rules, text, audit, imported if path else None)
+    # Calls into the project's other modules are followed from web modules only, and not from
+    # tests: a CLI's own arguments are the operator's input, a test's requests are its own
+    # fixtures, and the summaries are the costly part.
+    follow = bool(path) and is_web_module(text) and path_context(path) not in _NOT_FOLLOWED
+    selected = wanted_checks(rules, text, audit, imported if follow else None)
     if not selected and not must_parse:
         return []
     try:
@@ -350,7 +358,7 @@ def run_cst(
         module_rules = _outside_docstrings(module_rules, text, tree)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
     if module_rules:
-        if path and not projects and any(CHECKS[r.check].group == "taint" for r in module_rules):
+        if follow and not projects and any(CHECKS[r.check].group == "taint" for r in module_rules):
             from secretcheck.python.taint.check import project_of
 
             projects.append(project_of(rules, text, path, audit))

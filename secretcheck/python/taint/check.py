@@ -83,18 +83,27 @@ class _Summarizer:
         self.rules, self.audit = rules, audit
 
     def _check(self, module: project.Module, name: str, inner: Project) -> Check:
-        return Check(self.rules, [], module.text, self.audit, module.where, inner,
-                     summarize=name, memo=module.memo)  # fmt: skip
+        # One per module and depth: its setup (patterns, line starts, positions) is the
+        # module's, whichever function is asked about.
+        key = f"check at depth {inner.depth}"
+        check = module.memo.get(key)
+        if not isinstance(check, Check):
+            check = Check(self.rules, [], module.text, self.audit, module.where, inner,
+                          summarize=name, memo=module.memo)  # fmt: skip
+            module.memo[key] = check
+        check.summarize, check.project = name, inner
+        return check
 
     def may_reach(self, module: project.Module, name: str, inner: Project) -> frozenset[str]:
-        assert module.tree is not None
-        return self._check(module, name, inner).reach_codes(module.tree, name)
+        return self._check(module, name, inner).reach_codes(name)
 
     def summary(self, module: project.Module, name: str,
                 inner: Project) -> project.Imported | None:  # fmt: skip
-        assert module.tree is not None
+        tree = module.parsed()
+        if tree is None:
+            return None
         try:
-            return self._check(module, name, inner).summary_of(module.tree, name)
+            return self._check(module, name, inner).summary_of(tree, name)
         except RecursionError:
             return None
 
@@ -207,36 +216,66 @@ class Check:
             self.memo["sink lines"] = lines
         return lines
 
-    def reach_codes(self, tree: ast.Module, name: str) -> frozenset[str]:
+    def reach_codes(self, name: str) -> frozenset[str]:
         """Rule codes whose sink text lies in the top-level function `name` or the functions
-        of this module it calls, or that a project function they call may reach."""
-        known = self.memo.get("lines by code")
-        by_code: dict[str, list[int]]
-        if isinstance(known, dict):
-            by_code = known
-        else:
-            own = sorted(self._own_sink_lines(tree))
-            lines = split_lines(self.text)
-            by_code = {}
-            for rule, pattern in zip(self.rules, self.patterns, strict=True):
-                matched = re.compile(pattern, re.M)
-                by_code[rule.code] = [n for n in own if matched.search(lines[n - 1])]
-            # A line no pattern matches alone (an aliased `r(`, a match over several lines)
-            # may hold any rule's sink.
-            claimed = {n for found in by_code.values() for n in found}
-            by_code[""] = [n for n in own if n not in claimed]
-            self.memo["lines by code"] = by_code
-        functions = self._reachable(tree, name)
-        spans = [f.span for f in functions]
-        codes = {code for code, lines in by_code.items()
-                 if code and any(_any_between(lines, a, b) for a, b in spans)}  # fmt: skip
-        if any(_any_between(by_code[""], a, b) for a, b in spans):
-            codes = {rule.code for rule in self.rules}
+        of this module it calls, or that a project function they call may reach. Read from
+        the text alone (`_text_graph`: most imported modules are never parsed), each
+        function once."""
+        graph = self.memo.get("text graph")
+        if not isinstance(graph, dict):
+            graph = _text_graph(self.text, self.starts)
+            self.memo["text graph"] = graph
+        functions = _closure(graph, name)
+        codes: set[str] = set()
+        for function in functions:
+            codes |= self._function_codes(function)
         if self.project is not None:
             for function in functions:
                 for qualified, _ in function.imported:
                     codes |= self.project.may_reach(qualified)
         return frozenset(codes)
+
+    def _function_codes(self, function: _Function) -> frozenset[str]:
+        cached = self.memo.setdefault("codes by function", {})
+        assert isinstance(cached, dict)
+        if function.span not in cached:
+            patterns = self.memo.get("rule patterns")
+            if not isinstance(patterns, list):
+                patterns = self._rule_patterns()
+                self.memo["rule patterns"] = patterns
+            first, last = function.span
+            text = self.text[self.starts[first - 1] : self.starts[last]
+                             if last < len(self.starts) else None]  # fmt: skip
+            cached[function.span] = frozenset(
+                code for codes, pattern in patterns if pattern.search(text) for code in codes
+            )
+        found = cached[function.span]
+        assert isinstance(found, frozenset)
+        return found
+
+    def _rule_patterns(self) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+        """(rule codes, line pattern) for each rule whose sink words the module holds (one RE2
+        pass), and for a sink imported under another name (`from subprocess import run as
+        r`, then `r(`), which counts for every rule."""
+        from secretcheck.engines.cst import TERMS
+
+        identifiers, lowered = TERMS.present(self.text)
+        found: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+            ((rule.code,), re.compile(p, re.M))
+                 for rule, p in zip(self.rules, self.patterns, strict=True)
+                 if CHECKS[rule.check].may_match(identifiers, lowered)
+        ]  # fmt: skip
+        aliases = [
+            re.escape(alias.asname)
+            for statement in project.import_statements(self.text)
+            if isinstance(statement, ast.ImportFrom)
+            for alias in statement.names
+            if alias.asname and self.line_re.search(f"{alias.name.split('.')[-1]}(")
+        ]  # fmt: skip
+        if aliases:
+            every = tuple(rule.code for rule in self.rules)
+            found.append((every, re.compile(rf"\b(?:{'|'.join(aliases)})\s*\(")))
+        return found
 
     def _reachable(self, tree: ast.Module, root: str) -> list[_Function]:
         """The top-level function `root` and the top-level functions it calls, transitively."""
@@ -244,17 +283,7 @@ class Check:
         if not isinstance(graph, dict):
             graph = _call_graph(tree)
             self.memo["call graph"] = graph
-        found = []
-        todo, seen = [root], {root}
-        while todo:
-            function = graph.get(todo.pop())
-            if function is None:
-                continue
-            found.append(function)
-            for callee in function.callees - seen:
-                seen.add(callee)
-                todo.append(callee)
-        return found
+        return _closure(graph, root)
 
     def _imported_sink_lines(self, tree: ast.Module) -> set[int]:
         """Lines calling a function of the project whose summary reaches an enabled sink."""
@@ -717,6 +746,59 @@ def _call_graph(tree: ast.Module) -> dict[str, _Function]:
                             and isinstance(n.func, ast.Name) and n.func.id in names)  # fmt: skip
         imported = tuple(_imported_calls(tree, nodes, aliases))
         graph[function.name] = _Function(_ast_span(function), callees, imported)
+    return graph
+
+
+def _closure(graph: dict[str, _Function], root: str) -> list[_Function]:
+    found = []
+    todo, seen = [root], {root}
+    while todo:
+        function = graph.get(todo.pop())
+        if function is None:
+            continue
+        found.append(function)
+        for callee in function.callees - seen:
+            seen.add(callee)
+            todo.append(callee)
+    return found
+
+
+_TOP_DEF = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
+_TOP_CODE = re.compile(r"^[^\s#)\]}]", re.M)  # a line whose code starts at column 0
+_LONG_STRING = re.compile(r"(\"\"\"|\'\'\').*?\1", re.S)
+
+
+def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
+    """`_call_graph` read from the text, without parsing: a top-level `def` runs to the next
+    line whose code starts at column 0 (outside a triple-quoted string). An approximation,
+    used only to choose which calls are worth analyzing."""
+    strings = [(m.start(), m.end()) for m in _LONG_STRING.finditer(text)]
+    string_starts = [a for a, _ in strings]
+
+    def in_string(offset: int) -> bool:
+        i = bisect.bisect_right(string_starts, offset) - 1
+        return i >= 0 and strings[i][0] < offset < strings[i][1]
+
+    tops = [m.start() for m in _TOP_CODE.finditer(text) if not in_string(m.start())]
+    defs = [m for m in _TOP_DEF.finditer(text) if not in_string(m.start())]
+    if not defs:
+        return {}
+    names = {m.group(1) for m in defs}
+    callee_re = re.compile(rf"(?<![.\w])({'|'.join(sorted(map(re.escape, names)))})\s*\(")
+    aliases = project.import_aliases(project.import_statements(text))
+    graph = {}
+    for match in defs:
+        after = bisect.bisect_right(tops, match.start())
+        end = tops[after] if after < len(tops) else len(text)
+        body = text[match.start() : end]
+        first = bisect.bisect_right(starts, match.start())
+        last = bisect.bisect_right(starts, max(end - 1, match.start()))
+        callees = frozenset(c.group(1) for c in callee_re.finditer(body)) - {match.group(1)}
+        imported = tuple(
+            (name, first + body.count("\n", 0, offset))
+            for name, offset in project.calls_through(aliases, body)
+        )
+        graph[match.group(1)] = _Function((first, last), callees, imported)
     return graph
 
 

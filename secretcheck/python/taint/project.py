@@ -78,7 +78,6 @@ class Module:
     identity: tuple[int, int, int, int]
     digest: str
     text: str
-    tree: ast.Module | None
     where: str  # its path from the import root, for trace notes
     memo: dict[str, object] = field(default_factory=dict)  # for the `Summarizer`'s own use
     # (function, depth) -> (its summary or the codes it may reach, the modules consulted)
@@ -88,6 +87,18 @@ class Module:
     reaches: dict[tuple[str, int], tuple[frozenset[str], dict[str, str]]] = field(
         default_factory=dict
     )
+    tree: ast.Module | None = None
+    unparsable: bool = False
+
+    def parsed(self) -> ast.Module | None:
+        """The module's tree, parsed when first asked for: most imported modules are only
+        read as text (`Summarizer.may_reach`)."""
+        if self.tree is None and not self.unparsable:
+            try:
+                self.tree = ast.parse(self.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                self.unparsable = True
+        return self.tree
 
 
 class Summarizer(Protocol):
@@ -176,9 +187,7 @@ class Project:
             return None
         path, name = found
         module = self._module(path)
-        if module is None or module.tree is None:
-            return None
-        return path, module, name
+        return (path, module, name) if module is not None else None
 
     def _inner(self, path: str) -> Project:
         """The project as the module at `path` sees it, one level deeper."""
@@ -245,26 +254,24 @@ def _read(path: str, identity: tuple[int, int, int, int], where: str) -> Module 
         text = data.decode("utf-8")
     except (inputfiles.InputFileError, UnicodeDecodeError):
         return None
-    try:
-        tree: ast.Module | None = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        tree = None
-    return Module(identity, hashlib.sha256(data).hexdigest(), text, tree, where)
+    return Module(identity, hashlib.sha256(data).hexdigest(), text, where)
 
 
 def called_imports(text: str) -> set[str]:
     """The qualified names `text` calls through its import statements, read from the text:
     `from .a import f` then `f(...)` gives ".a.f"; `import a.b as m` then `m.g(...)`, "a.b.g"."""
-    aliases = import_aliases(_import_statements(text))
+    return {name for name, _ in calls_through(import_aliases(import_statements(text)), text)}
+
+
+def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int]]:
+    """(qualified name, offset) of each call in `text` to a name bound by `aliases`."""
     if not aliases:
-        return set()
+        return
     names = "|".join(sorted(re.escape(a) for a in aliases))
     calls = re.compile(rf"(?<![.\w])({names})((?:\s*\.\s*\w+)*)\s*\(")
-    found = set()
     for match in calls.finditer(text):
         rest = "".join(match.group(2).split())
-        found.add(aliases[match.group(1)] + rest)
-    return found
+        yield aliases[match.group(1)] + rest, match.start()
 
 
 def import_aliases(body: Sequence[ast.stmt]) -> dict[str, str]:
@@ -288,11 +295,16 @@ def import_aliases(body: Sequence[ast.stmt]) -> dict[str, str]:
     return aliases
 
 
-def _import_statements(text: str) -> list[ast.stmt]:
+def import_statements(text: str) -> list[ast.stmt]:
+    """The import statements of `text`, parsed without the rest of the module: together, or
+    one by one when one of them does not parse alone."""
+    sources = [_statement_at(text, match.end()).strip() for match in _IMPORT.finditer(text)]
+    with contextlib.suppress(SyntaxError, ValueError, RecursionError):
+        return ast.parse("\n".join(sources)).body
     statements: list[ast.stmt] = []
-    for match in _IMPORT.finditer(text):
+    for source in sources:
         with contextlib.suppress(SyntaxError, ValueError, RecursionError):
-            statements.extend(ast.parse(_statement_at(text, match.end()).strip()).body)
+            statements.extend(ast.parse(source).body)
     return statements
 
 
