@@ -283,14 +283,7 @@ class TaintEngine:
                         args: list[tuple[Argument, Value]]) -> None:  # fmt: skip
         """A function of another module of the project, at this call: its sinks, reported
         here (the call is this file's code), with the callee's steps named by their file."""
-        bound: dict[int, Value] = {}
-        position = 0
-        for arg, value in args:
-            if arg.keyword is not None and arg.keyword in imported.params:
-                bound[imported.params.index(arg.keyword)] = value
-            elif arg.keyword is None and not arg.star:
-                bound[position] = value
-                position += 1
+        bound = _bind(imported.params, args, 0)
         line, column = self._where(node)
         into = self.step(node, f"passed to {dotted(node.func) or 'call'}() in {imported.where}")
         for index, value in bound.items():
@@ -460,15 +453,7 @@ class TaintEngine:
         the method returns only; its sinks through `self` are not applied, since an object's
         value is every argument of its constructor at once (one tainted field would make every
         `self.x` in a sink a report)."""
-        offset = 1 if isinstance(node.func, ast.Attribute) else 0
-        bound: dict[int, Value] = {}
-        position = 0
-        for arg, value in args:
-            if arg.keyword is not None and arg.keyword in summary.params:
-                bound[summary.params.index(arg.keyword)] = value
-            elif arg.keyword is None and not arg.star:
-                bound[position + offset] = value
-                position += 1
+        bound = _bind(summary.params, args, 1 if isinstance(node.func, ast.Attribute) else 0)
         into = self.step(node, f"passed to {dotted(node.func) or 'call'}()")
         out: list[Value] = []
         for index, value in bound.items():
@@ -634,6 +619,21 @@ def _unit_key(func: ast.expr) -> str:
 
 def _class_name(annotation: ast.expr) -> bool:
     return dotted(annotation).rpartition(".")[2][:1].isupper()
+
+
+def _bind(params: Sequence[str], args: list[tuple[Argument, Value]],
+          offset: int) -> dict[int, Value]:  # fmt: skip
+    """Parameter index -> the value a call passes it (`offset` 1: `self.f(x)` passes x as
+    parameter 1); starred arguments bind nothing known."""
+    bound: dict[int, Value] = {}
+    position = 0
+    for arg, value in args:
+        if arg.keyword is not None and arg.keyword in params:
+            bound[params.index(arg.keyword)] = value
+        elif arg.keyword is None and not arg.star:
+            bound[position + offset] = value
+            position += 1
+    return bound
 
 
 def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:

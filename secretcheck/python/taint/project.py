@@ -33,7 +33,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, TypeVar, cast
 
 from secretcheck import inputfiles
 from secretcheck.python.taint import urlconf
@@ -51,6 +51,7 @@ NOTE = (
 )
 MODULE_LIMIT = 1024 * 1024
 MAX_DEPTH = 2
+_T = TypeVar("_T")
 # A function whose code and callees in its module run past this many lines is not summarized
 # (its result stays opaque): such closures (chart builders of thousands of lines) cost most of
 # a second each, and the flows found through imports ran through a few dozen lines.
@@ -80,11 +81,8 @@ class Module:
     text: str
     where: str  # its path from the import root, for trace notes
     memo: dict[str, object] = field(default_factory=dict)  # for the `Summarizer`'s own use
-    # (function, depth) -> (its summary or the codes it may reach, the modules consulted)
-    functions: dict[tuple[str, int], tuple[Imported | None, dict[str, str]]] = field(
-        default_factory=dict
-    )
-    reaches: dict[tuple[str, int], tuple[frozenset[str], dict[str, str]]] = field(
+    # (question, function, depth) -> (the `Summarizer`'s answer, the modules it consulted)
+    answers: dict[tuple[str, str, int], tuple[object, dict[str, str]]] = field(
         default_factory=dict
     )
     tree: ast.Module | None = None
@@ -145,32 +143,31 @@ class Project:
     def function(self, qualified: str) -> Imported | None:
         """The summary of `pkg.mod.f` (or `.mod.f`, relative to this module), if that is a
         function of this project that reaches a sink."""
-        found = self._resolve(qualified)
-        if found is None:
-            return None
-        path, module, name = found
-        key = (name, self.depth + 1)
-        if key not in module.functions:
-            inner = self._inner(path)
-            module.functions[key] = (self.summarizer.summary(module, name, inner), inner.used)
-        summary, uses = module.functions[key]
-        self._consulted(path, module, uses)
-        return summary
+        return self._ask(qualified, "summary", None)
 
     def may_reach(self, qualified: str) -> frozenset[str]:
         """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it
         calls: which calls are worth analyzing, before any is summarized."""
+        return self._ask(qualified, "may_reach", frozenset())
+
+    def _ask(self, qualified: str, question: str, nothing: _T) -> _T:
+        """The summarizer's answer to `question` about the function `qualified` names,
+        asked once per module, function and depth; `nothing` if it names none."""
         found = self._resolve(qualified)
         if found is None:
-            return frozenset()
+            return nothing
         path, module, name = found
-        key = (name, self.depth + 1)
-        if key not in module.reaches:
+        key = (question, name, self.depth + 1)
+        if key not in module.answers:
             inner = self._inner(path)
-            module.reaches[key] = (self.summarizer.may_reach(module, name, inner), inner.used)
-        codes, uses = module.reaches[key]
-        self._consulted(path, module, uses)
-        return codes
+            answer = getattr(self.summarizer, question)(module, name, inner)
+            module.answers[key] = (answer, inner.used)
+        answer, uses = module.answers[key]
+        # Whatever the answer, it came from this file's content: a changed module may change
+        # the findings of every file that asked about it (`cache.py` checks them all).
+        self.used[path] = module.digest
+        self.used.update(uses)
+        return cast(_T, answer)
 
     def imports_sinks(self, text: str) -> frozenset[str]:
         """Rule codes that a call in `text` to a function imported from the project may reach."""
@@ -196,11 +193,6 @@ class Project:
         return Project(self.root, package, self.summarizer, self.rules_key, self.depth + 1,
                        self.shared)  # fmt: skip
 
-    def _consulted(self, path: str, module: Module, uses: dict[str, str]) -> None:
-        # Whatever the answer, it came from this file's content: a changed module may change
-        # the findings of every file that asked about it (`cache.py` checks them all).
-        self.used[path] = module.digest
-        self.used.update(uses)
 
     # -- resolving -------------------------------------------------------------------------
     def _absolute(self, dotted_name: str) -> list[str] | None:
