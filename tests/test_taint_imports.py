@@ -240,3 +240,18 @@ def test_django_urlconf_captures_say_what_reaches_a_function_view(
     )
     findings = _scan(package / "views.py", "--no-cache")
     assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == reported
+
+
+def test_urlconfs_are_looked_for_in_bounded_folders(tmp_path: Path) -> None:
+    # A file scanned alone makes its own folder the import root, which may be a home folder:
+    # the search for URLconfs stays shallow and skips environments and hidden folders.
+    from secretcheck.python.taint import urlconf
+
+    near = tmp_path / "site" / "blog"
+    deep = tmp_path.joinpath(*(f"d{i}" for i in range(urlconf.MAX_DEPTH + 1)))
+    hidden = tmp_path / ".venv" / "lib"
+    for folder in (near, deep, hidden, tmp_path / "node_modules" / "pkg"):
+        folder.mkdir(parents=True)
+        (folder / "urls.py").write_text("urlpatterns = []\n", encoding="utf-8")
+    found = {Path(p).relative_to(tmp_path).as_posix() for p in urlconf.urlconf_files(str(tmp_path))}
+    assert found == {"site/blog/urls.py"}

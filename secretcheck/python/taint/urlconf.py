@@ -37,11 +37,18 @@ sre_parse: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
 sre: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
 
 MAX_URLCONFS = 400
+# Folders looked into for URLconfs, and how deep: a file scanned alone makes its own folder the
+# import root, which may be a home folder.
+MAX_FOLDERS = 5000
+MAX_DEPTH = 8
 URLCONF_LIMIT = 1024 * 1024
 _ROUTE_FUNCTIONS = frozenset({"path", "re_path", "url"})
 _SAFE_CONVERTERS = frozenset({"int", "slug", "uuid"})
 _CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
-_SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "tests", "test"})
+_SKIPPED_DIRS = frozenset(
+    {"node_modules", "__pycache__", "site-packages", "tests", "test", "venv", "env", "build",
+     "dist"}
+)  # fmt: skip
 # Characters a capture may hold and stay harmless in a path, a URL, a query or markup.
 _SAFE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
 
@@ -74,10 +81,17 @@ class Routes:
 
 
 def urlconf_files(root: str) -> Iterator[str]:
-    """The URLconf modules under `root`: files named `urls.py` and modules of `urls/`."""
+    """The URLconf modules under `root`: files named `urls.py` and modules of `urls/`, within
+    `MAX_FOLDERS` folders and `MAX_DEPTH` levels (links are not followed)."""
     found = 0
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+    base = root.count(os.sep)
+    for visited, (folder, dirs, files) in enumerate(os.walk(root)):
+        if visited >= MAX_FOLDERS:
+            return
+        deep = folder.count(os.sep) - base >= MAX_DEPTH
+        dirs[:] = [] if deep else sorted(
+            d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS
+        )  # fmt: skip
         names = files if os.path.basename(folder) == "urls" else ["urls.py"]
         for name in sorted(set(names) & set(files)):
             if name.endswith(".py"):
