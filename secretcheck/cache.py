@@ -1,9 +1,12 @@
 """A content-hash cache of per-file findings, so an unchanged file is not scanned twice.
 
 The key hashes the file's bytes, the path it is reported under, the tool version, the rule
-catalogue and the rules enabled for that file. The entry holds what reports print (redacted
-snippets, spans, fingerprints) and never a secret: on a hit the raw values that merging and
-baselines need are cut again from the file's own text at the recorded spans.
+catalogue and the rules enabled for that file. The entry also lists the other modules of the
+project whose summaries its taint findings used (`python/taint/project.py`), with their
+sha256: it is a hit only while each of them still holds the same bytes. The entry holds what
+reports print (redacted snippets, spans, fingerprints) and never a secret: on a hit the raw
+values that merging and baselines need are cut again from the file's own text at the recorded
+spans.
 
 The cache folder sits in the project (`cache-dir`), where anyone who can write to the tree, or
 commit to it, can write entries too; an entry saying "no findings" would hide a secret. So an
