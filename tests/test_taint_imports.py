@@ -255,3 +255,52 @@ def test_urlconfs_are_looked_for_in_bounded_folders(tmp_path: Path) -> None:
         (folder / "urls.py").write_text("urlpatterns = []\n", encoding="utf-8")
     found = {Path(p).relative_to(tmp_path).as_posix() for p in urlconf.urlconf_files(str(tmp_path))}
     assert found == {"site/blog/urls.py"}
+
+
+ENUM_TYPES = """\
+from enum import Enum
+
+
+class Theme(str, Enum):
+    light = "light"
+    dark = "dark"
+
+
+class Plain(str):
+    pass
+"""
+ENUM_ROUTES = """\
+from typing import Optional, Union
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+
+from .types import Plain, Theme
+
+app = FastAPI()
+
+
+@app.get("/logo")
+def logo(theme: Optional[Theme] = None):
+    return FileResponse(f"/srv/logos/{theme}.svg")
+
+
+@app.get("/plain")
+def plain(theme: Plain):
+    return FileResponse(f"/srv/logos/{theme}.svg")
+
+
+@app.get("/either")
+def either(theme: Union[Theme, str]):
+    return FileResponse(f"/srv/logos/{theme}.svg")
+"""
+
+
+def test_a_fastapi_parameter_typed_as_an_imported_enum_is_one_of_its_members(
+    tmp_path: Path,
+) -> None:
+    # FastAPI answers 422 to anything else; a `str` subclass or a union with `str` checks nothing
+    package = _project(tmp_path, views=ENUM_ROUTES)
+    (package / "types.py").write_text(ENUM_TYPES, encoding="utf-8")
+    findings = _scan(package / "views.py", "--no-cache")
+    assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == {18, 23}

@@ -20,7 +20,7 @@ from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
-from secretcheck.python.taint.project import Imported, Project
+from secretcheck.python.taint.project import ENUM_BASES, Imported, Project
 from secretcheck.python.taint.sources import (
     ENVIRON,
     Function,
@@ -33,7 +33,7 @@ from secretcheck.python.taint.sources import (
 MAX_ROUNDS = 4
 # A step another module's summary already placed in its file (a helper's helper).
 _IN_MODULE = re.compile(r"[^\s:]+\.py line \d+: ")
-_ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
+_ENUM_BASES = ENUM_BASES
 _ADD_ARGUMENT = re.compile(r"\badd_argument\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _OPTION_NAMES = re.compile(r"""^\s*((?:[rbu]?['"][^'"\n]*['"]\s*,\s*)+)""")
 _CHECKED = re.compile(r"\bchoices\s*=|\btype\s*=\s*(?:int|float|bool|uuid\.UUID|UUID)\b")
@@ -403,6 +403,19 @@ class TaintEngine:
             for n in self.body
         )
 
+    def _enum_typed(self, annotation: ast.expr | None) -> bool:
+        """Is the parameter typed as exactly one Enum class (`Theme`, `Optional[Theme]`,
+        `Theme | None`), of this module or imported from the project?"""
+        node = _single_type(annotation)
+        if node is None:
+            return False
+        if dotted(node) in self.enums:
+            return True
+        if self.project is None:
+            return False
+        found, _ = self._names(node)
+        return any("." in name and self.project.is_enum(name) for name in sorted(found))
+
     def _summary_for(self, func: ast.expr) -> Summary | None:
         key = _unit_key(func)
         return self.summaries.get(key) if key else None
@@ -531,6 +544,12 @@ class TaintEngine:
             # every URLconf route to the view fills these with harmless text
             for name in self.project.routed_params(func.name, captures) if captures else ():
                 special[name] = (None, False)
+        if not self.flask_module:  # FastAPI and its kin validate a parameter against its type
+            for param, _ in parameters(func):
+                flow, _ = special.get(param.arg, (None, False))
+                if (flow is not None and flow.label.startswith("route parameter")
+                        and self._enum_typed(param.annotation)):  # fmt: skip
+                    special[param.arg] = (None, False)  # one of the enum's members, or a 422
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip
@@ -595,6 +614,30 @@ def _other_content_type(expr: ast.expr) -> bool:
         ):
             return isinstance(value, ast.Constant) and "html" not in str(value.value).lower()
     return False
+
+
+def _single_type(node: ast.expr | None) -> ast.expr | None:
+    """The one type an annotation allows besides None (`Optional[X]`, `X | None`,
+    `Annotated[X, ...]`, `Union[X, None]`); None for any other union."""
+    while node is not None:
+        if isinstance(node, ast.Subscript):
+            base = dotted(node.value).rpartition(".")[2]
+            elts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if base == "Annotated" and elts:
+                node = elts[0]
+                continue
+            if base in ("Optional", "Union"):
+                kept = [e for e in elts if not (isinstance(e, ast.Constant) and e.value is None)]
+                node = kept[0] if len(kept) == 1 else None
+                continue
+            return None
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            kept = [e for e in (node.left, node.right)
+                    if not (isinstance(e, ast.Constant) and e.value is None)]  # fmt: skip
+            node = kept[0] if len(kept) == 1 else None
+            continue
+        return node if dotted(node) else None
+    return None
 
 
 def _has_route(func: Function) -> bool:

@@ -51,6 +51,7 @@ NOTE = (
 )
 MODULE_LIMIT = 1024 * 1024
 MAX_DEPTH = 2
+ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
 _T = TypeVar("_T")
 # A function whose code and callees in its module run past this many lines is not summarized
 # (its result stays opaque): such closures (chart builders of thousands of lines) cost most of
@@ -169,6 +170,20 @@ class Project:
         self.used.update(uses)
         return cast(_T, answer)
 
+    def is_enum(self, qualified: str) -> bool:
+        """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
+        found = self._resolve(qualified)
+        if found is None:
+            return False
+        path, module, name = found
+        tree = module.parsed()
+        self.used[path] = module.digest
+        return tree is not None and any(
+            isinstance(n, ast.ClassDef) and n.name == name
+            and any(_dotted(b).endswith(ENUM_BASES) for b in n.bases)
+            for n in tree.body
+        )  # fmt: skip
+
     def imports_sinks(self, text: str) -> frozenset[str]:
         """Rule codes that a call in `text` to a function imported from the project may reach."""
         codes: set[str] = set()
@@ -264,6 +279,14 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
     for match in calls.finditer(text):
         rest = "".join(match.group(2).split())
         yield aliases[match.group(1)] + rest, match.start()
+
+
+def _dotted(node: ast.expr) -> str:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else ""
 
 
 def import_aliases(body: Sequence[ast.stmt]) -> dict[str, str]:
