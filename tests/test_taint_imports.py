@@ -201,6 +201,7 @@ DJANGO_VIEWS = """\
 import os
 
 from django.http import FileResponse
+from django.views import View
 
 
 def colored_image(request, color):
@@ -209,22 +210,29 @@ def colored_image(request, color):
 
 def static_file(request, path):
     return FileResponse(open(os.path.join("/srv/static", path), "rb"))
+
+
+class Swatch(View):
+    def get(self, request, color):
+        return FileResponse(open(os.path.join("/srv/media/swatches", color + ".png"), "rb"))
 """
 
 
 @pytest.mark.parametrize(("urls", "reported"), [
     # a `\\w+` capture and a URLconf constant hold no '/' or '.': nothing to report
     ('url(r"^c/(?P<color>\\w+)/$", views.colored_image),\n'
-     '    path("sw.js", views.static_file, {"path": "js/sw.js"}),', set()),
-    # `str` and `[^/]+` captures may be "..": both views keep their alerts
+     '    path("sw.js", views.static_file, {"path": "js/sw.js"}),\n'
+     '    path("s/<slug:color>/", views.Swatch.as_view()),', set()),
+    # `str` and `[^/]+` captures may be "..": the views keep their alerts
     ('path("c/<str:color>/", views.colored_image),\n'
-     '    re_path(r"^s/(?P<path>[^/]+)$", views.static_file),', {7, 11}),
+     '    re_path(r"^s/(?P<path>[^/]+)$", views.static_file),\n'
+     '    path("w/<path:color>/", views.Swatch.as_view()),', {8, 12, 17}),
     # one loose route among tight ones is enough
     ('path("c/<slug:color>/", views.colored_image),\n'
-     '    path("d/<path:color>/", views.colored_image),', {7, 11}),
+     '    path("d/<path:color>/", views.colored_image),', {8, 12, 17}),
     # a capture in an include() prefix reaches every included view
     ('path("c/<int:color>/", views.colored_image),\n'
-     '    path("<str:color>/", include("other.urls")),', {7, 11}),
+     '    path("<str:color>/", include("other.urls")),', {8, 12, 17}),
 ])  # fmt: skip
 def test_django_urlconf_captures_say_what_reaches_a_function_view(
     tmp_path: Path, urls: str, reported: set[int]

@@ -538,11 +538,13 @@ class TaintEngine:
 
         special = untrusted_params(func, resolve, self.web_module, self.called,
                                    self.helper_module)  # fmt: skip
-        if self.project is not None and not unit.owner:
+        if self.project is not None:
             captures = [n for n, (f, _) in special.items()
                         if f is not None and f.label.startswith("view parameter")]  # fmt: skip
-            # every URLconf route to the view fills these with harmless text
-            for name in self.project.routed_params(func.name, captures) if captures else ():
+            # every URLconf route to the view (a class-based view's, by its class) fills these
+            # with harmless text
+            view = unit.owner or func.name
+            for name in self.project.routed_params(view, captures) if captures else ():
                 special[name] = (None, False)
         if not self.flask_module:  # FastAPI and its kin validate a parameter against its type
             for param, _ in parameters(func):

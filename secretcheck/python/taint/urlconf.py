@@ -1,6 +1,7 @@
 """What a project's Django URLconfs let into a function view's parameters.
 
-A view's parameters other than `request` are URL captures, untrusted text by default. The
+A view's parameters other than `request` are URL captures, untrusted text by default (a
+function view's, or a class-based view's handler methods', `get(self, request, pk)`). The
 project's `urls.py` files say which: `path("img/<int:pk>/", views.image)` passes digits,
 `re_path(r"^c/(?P<color>\\w+)/$", views.colored)` word characters, and `path("sw.js",
 views.static, {"path": "js/sw.js"})` a constant of the URLconf's own. A parameter every route to
@@ -163,8 +164,12 @@ def _called(func: ast.expr) -> str:
 
 def _view_name(target: ast.expr, aliases: dict[str, str],
                package: tuple[str, ...]) -> tuple[str, ...] | None:  # fmt: skip
-    """The absolute dotted name a route's view argument names (`views.image`, `image`, or the
-    old string form "app.views.image")."""
+    """The absolute dotted name a route's view argument names (`views.image`, `image`, the old
+    string form "app.views.image", or a class-based view's `views.Image.as_view(...)`, named by
+    its class)."""
+    if (isinstance(target, ast.Call) and isinstance(target.func, ast.Attribute)
+            and target.func.attr == "as_view"):  # fmt: skip
+        target = target.func.value
     if isinstance(target, ast.Constant) and isinstance(target.value, str):
         parts = target.value.split(".")
         return tuple(parts) if all(p.isidentifier() for p in parts) else None
