@@ -108,10 +108,13 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # holdout6 at main 241a4c8, once holdout5 had been tuned on (Kiwi TCMS has no injection finding,
 # even under --audit); holdout7 at main 5ca7004, once holdout6 had been tuned on (NiceGUI and
 # WebSSH have no injection finding, even under --audit); holdout8 at main 7f3aea3, once holdout7
-# had been tuned on (OpenCVE and Mopidy-Iris have no injection finding, even under --audit).
+# had been tuned on (OpenCVE and Mopidy-Iris have no injection finding, even under --audit);
+# holdout9 at main 397d872, once holdout8 had been tuned on (bepasty and pinnwand have no
+# injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
+    ("holdout9", 67, 5),
 ]
 
 
