@@ -106,7 +106,37 @@ def _common(a: Facts, b: Facts) -> Facts:
 
 
 def _mark(node: ast.AST, cats: frozenset[str]) -> Facts:
-    return {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
+    found = {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
+    for read in ast.walk(node):
+        key = request_read(read)
+        if key:
+            found[CHECKED_READ + key] = cats
+    return found
+
+
+# A read of the request's own data under a constant key that a guard checked:
+# `is_safe_url(request.GET.get("next"))` then `redirect(request.GET.get("next"))`. The request's
+# query and form mappings do not change while it is handled (Django's QueryDict and werkzeug's
+# MultiDict are immutable), so the same read, written the same way, gives the value checked.
+CHECKED_READ = "\0checked-read:"
+_REQUEST_DATA = ("request.", "self.request.", "req.")
+
+
+def request_read(node: ast.AST) -> str:
+    """`request.GET.get("next")` or `request.args["next"]` as written, or ""."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        mapping, method = node.func.value, node.func.attr
+        if method != "get" or len(node.args) != 1 or node.keywords:
+            return ""
+        key: ast.expr = node.args[0]
+    elif isinstance(node, ast.Subscript):
+        mapping, key = node.value, node.slice
+    else:
+        return ""
+    text = dotted(mapping)
+    if not text.startswith(_REQUEST_DATA) or const_text(key) is None:
+        return ""
+    return ast.unparse(node)
 
 
 def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, Facts]:

@@ -70,6 +70,8 @@ class Interpreter(UrlStart):
         method = getattr(self, f"_eval_{type(node).__name__}", None)
         if method is not None:
             result: Value = method(node)
+            if isinstance(node, (ast.Call, ast.Subscript)):
+                return self._checked_read(node, result)
             return result
         if isinstance(node, (ast.Constant, ast.YieldFrom)):
             return CLEAN
@@ -131,6 +133,14 @@ class Interpreter(UrlStart):
         if locations.referer_key(mapping, key):  # environ["HTTP_REFERER"], headers["Referer"]
             return clear(value, locations.REDIRECT)
         return value
+
+    def _checked_read(self, node: ast.expr, value: Value) -> Value:
+        """The same read of the request's data a guard on this path checked (`guards.
+        CHECKED_READ`): what the guard proved holds for it too."""
+        if not value or not self.checked_reads:
+            return value
+        checked = self.env.get(guards.CHECKED_READ + guards.request_read(node))
+        return clear(value, checked[0].cleared) if checked else value
 
     def _environ(self, node: ast.expr, key: ast.expr | None) -> Value:
         """`environ["HTTP_REFERER"]`, `environ.get("QUERY_STRING", "")` in a WSGI app."""

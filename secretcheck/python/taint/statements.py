@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING, Protocol, cast
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import Argument, const_text, dotted, paths_in
 from secretcheck.python.taint import archive_checks, contexts, guards, locations
-from secretcheck.python.taint.flows import CLEAN, CallSite, Value, add_step, built, clear, join
+from secretcheck.python.taint.flows import (
+    CLEAN,
+    CallSite,
+    Flow,
+    Value,
+    add_step,
+    built,
+    clear,
+    join,
+)
 from secretcheck.python.taint.sources import ENVIRON, wraps_environ
 
 if TYPE_CHECKING:  # the engine's callbacks receive the whole interpreter, the top layer
@@ -41,7 +50,8 @@ OWN_SITE_KEY = "\0own-site:"
 # replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
 # makes "//evil".
 FIXED_START_KEY = "\0fixed-start:"
-MARKS = (OWN_SITE_KEY, FIXED_START_KEY)  # kept after a join only if set on every path
+# kept after a join only if set on every path
+MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ)
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -80,6 +90,7 @@ class Statements(ABC):
         self.globals = globals_env
         self.types = types  # local name -> what it holds: "request" or a constructor's name
         self.derived: dict[str, set[str]] = {}
+        self.checked_reads = False  # has a guard marked a read of the request's data?
         # `ok = url_has_allowed_host_and_scheme(url, ...)`: the test, for a later `if ok` or
         # `url if ok else ""`.
         self.predicates: dict[str, ast.expr] = {}
@@ -278,6 +289,12 @@ class Statements(ABC):
 
     def apply(self, facts: guards.Facts) -> None:
         for key, cats in facts.items():
+            if key.startswith(guards.CHECKED_READ):  # see `Interpreter._checked_read`
+                self.checked_reads = True
+                held = self.env.get(key, ())
+                self.env[key] = (Flow("unknown", "checked read",
+                                      cleared=cats.union(*(f.cleared for f in held))),)  # fmt: skip
+                continue
             for name in (key, *self.derived.get(key, ())):
                 if name in self.env:
                     self.env[name] = clear(self.env[name], cats)
