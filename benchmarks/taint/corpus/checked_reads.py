@@ -1,4 +1,5 @@
-"""A guard on a read of the request's data, then the same read again (holdout9's pretix shape).
+"""A guard on a read of the request's data, then the same read again, and a value placed after
+a literal `?` by `str.format` (holdout9's pretix shapes).
 
 `request.GET` is immutable while the request is handled, so `request.GET.get("next")` written
 the same way gives the value the guard checked. The `expect` lines keep it honest: another key,
@@ -8,6 +9,8 @@ a read with a default (another expression), the unchecked branch, and a mutable 
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from .urls import event_url
 
 
 def login_done(request):
@@ -55,3 +58,18 @@ def copied_then_changed(request):
         # expect: SC210
         return redirect(data.get("next"))
     return redirect("/")
+
+
+def open_in_new_tab(request):
+    # ok: SC210
+    return redirect(event_url() + "?cart_id={}".format(request.GET["cart"]))
+
+
+def tab_with_target(request, event):
+    # expect: SC210
+    return redirect("{}?require_cookie=true".format(request.GET["target"]))
+
+
+def tab_with_named_fields(request):
+    # expect: SC210
+    return redirect("{host}/cart?cart_id={cart}".format(host=request.GET["h"], cart="1"))

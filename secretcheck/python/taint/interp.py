@@ -316,6 +316,11 @@ class Interpreter(UrlStart):
             value = join(receiver, *(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
             return self.located_build(node, func, built(value))
+        if method == "format" and (split := query.split_str_format(node)) is not None:
+            head, tail = split  # `"?cart_id={}".format(value)`: the value is in a query
+            value = join(receiver, *(self.eval(e) for e in head),
+                         *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+            return self.located_build(node, func, built(value))
         if method in BUILDER_METHODS:
             return self.located_build(node, func, built(join(receiver, from_args)))
         if preserving_call(names, imported) or pattern_method(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+import string
 from collections.abc import Callable, Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted
@@ -72,6 +73,46 @@ def split_format(node: ast.BinOp) -> Split | None:
     if before >= len(operands) or not _starts_query(fmt):
         return None
     return operands[:before], operands[before:]
+
+
+def split_str_format(node: ast.Call) -> Split | None:
+    """`"?cart={}&q={q}".format(a, q=b)` -> ([], [a, b]): the arguments whose replacement
+    fields come after the literal text starts a query or fragment; None unless the receiver is
+    a literal and every argument is matched to its field (no `*args`/`**kwargs`)."""
+    if not isinstance(node.func, ast.Attribute):
+        return None
+    fmt = const_text(node.func.value)
+    if fmt is None or not _starts_query(fmt):
+        return None
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
+        return None
+    try:
+        fields = list(string.Formatter().parse(fmt))
+    except ValueError:
+        return None
+    in_query, auto = False, 0
+    after: set[int | str] = set()
+    for literal, name, _, _ in fields:
+        in_query = in_query or _starts_query(literal)
+        if name is None:
+            continue
+        head = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if head == "":
+            key: int | str = auto
+            auto += 1
+        else:
+            key = int(head) if head.isdigit() else head
+        if in_query:
+            after.add(key)
+    before_args: list[ast.expr] = []
+    after_args: list[ast.expr] = []
+    for index, arg in enumerate(node.args):
+        (after_args if index in after else before_args).append(arg)
+    for keyword in node.keywords:
+        (after_args if keyword.arg in after else before_args).append(keyword.value)
+    return (before_args, after_args) if after_args else None
 
 
 def separates_query(sep: ast.expr, base: ast.expr | None) -> bool:
