@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from secretcheck.errors import ConfigError
 from secretcheck.findings import FileResult, Finding, ScanResult
 from secretcheck.pipeline import scan_candidate
+from secretcheck.python.taint import project
 from secretcheck.rulepacks import Catalogue, code_selected, load_catalogue
 from secretcheck.settings import Settings
 from secretcheck.sources import PYTHON_SUFFIXES, Candidate, discover
@@ -186,6 +187,9 @@ def _typical(candidates: Sequence[Candidate], sizes: Sequence[int]) -> list[int]
 def scan_candidates(
     candidates: Sequence[Candidate], settings: Settings, progress: Progress | None = None
 ) -> list[FileResult]:
+    # What an earlier scan in this process read of a project's modules (which import names
+    # a file, which are links) may have changed since: each scan reads the tree afresh.
+    project.forget()
     # Largest files first, so no worker is left with a big file at the end while the
     # others wait; results come back in discovery order.
     sizes = [_size(c) for c in candidates]

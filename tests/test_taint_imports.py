@@ -129,6 +129,12 @@ def test_a_module_linked_from_outside_the_import_root_is_not_read(tmp_path: Path
     (package / "services.py").unlink()
     (package / "services.py").symlink_to(outside / "services.py")
     assert _seen(_scan(package / "views.py", "--no-cache")) == set()
+    # the same module inside the root is read: the link, not the module, was refused
+    (package / "services.py").unlink()
+    (package / "services.py").write_text(SERVICES, encoding="utf-8")
+    assert _seen(_scan(package / "views.py", "--no-cache")) == {
+        ("views.py", 11, "SC206"), ("views.py", 17, "SC202"),
+    }  # fmt: skip
 
 
 def test_import_cycles_and_a_chain_of_helpers_end(tmp_path: Path) -> None:
@@ -145,7 +151,10 @@ def test_import_cycles_and_a_chain_of_helpers_end(tmp_path: Path) -> None:
     assert _seen(findings) == {("views.py", 17, "SC202")}
     [finding] = findings
     notes = [str(step["note"]) for step in finding["trace"]]  # type: ignore[attr-defined]
-    assert notes[-1] == "app/shell.py line 7: sink: subprocess with shell=True"
+    # each module names its own line: the helper's call, then the helper's helper's sink
+    assert notes[-1] == (
+        "app/services.py line 5: app/shell.py line 7: sink: subprocess with shell=True"
+    )
 
 
 def test_a_text_that_is_not_the_file_on_disk_is_analyzed_alone(tmp_path: Path) -> None:

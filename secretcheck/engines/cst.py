@@ -329,11 +329,17 @@ def run_cst(
     """
     projects: list[Project | None] = []
 
-    def imported() -> frozenset[str]:
-        from secretcheck.python.taint.check import project_of  # only files with entry points
+    def project() -> Project | None:
+        """The file's project, found once and only when a taint rule asks for it."""
+        if not projects:
+            from secretcheck.python.taint.check import project_of
 
-        projects.append(project_of(rules, text, path, audit))
-        return projects[0].imports_sinks(text) if projects[0] is not None else frozenset()
+            projects.append(project_of(rules, text, path, audit))
+        return projects[0]
+
+    def imported() -> frozenset[str]:
+        found = project()
+        return found.imports_sinks(text) if found is not None else frozenset()
 
     # Calls into the project's other modules are followed from web modules only, and not from
     # tests: a CLI's own arguments are the operator's input, a test's requests are its own
@@ -358,10 +364,7 @@ def run_cst(
         module_rules = _outside_docstrings(module_rules, text, tree)
     hits = _run_statements(statement_rules, text, tree, deadline) if statement_rules else []
     if module_rules:
-        if follow and not projects and any(CHECKS[r.check].group == "taint" for r in module_rules):
-            from secretcheck.python.taint.check import project_of
-
-            projects.append(project_of(rules, text, path, audit))
-        project = projects[0] if projects else None
-        hits.extend(run_on_ast(module_rules, text, tree, audit, path, project))
+        taint = follow and any(CHECKS[r.check].group == "taint" for r in module_rules)
+        hits.extend(run_on_ast(module_rules, text, tree, audit, path,
+                               project() if taint else None))  # fmt: skip
     return hits

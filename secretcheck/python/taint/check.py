@@ -29,9 +29,10 @@ from pathlib import PurePath
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
+from secretcheck.python.astsyntax import dotted
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint import constants, csrf, project
-from secretcheck.python.taint.engine import TaintEngine, enum_classes
+from secretcheck.python.taint.engine import TaintEngine
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
 from secretcheck.python.taint.prefilter import (
@@ -40,7 +41,7 @@ from secretcheck.python.taint.prefilter import (
     is_web_module,
     reads_environ,
 )
-from secretcheck.python.taint.project import Project
+from secretcheck.python.taint.project import Project, enum_classes
 from secretcheck.python.taint.scopes import Resolver
 from secretcheck.python.taint.sources import HELPER_MODULES, OPERATOR_CODE_NOTE, wsgi_environ
 from secretcheck.rulepacks import RuleSpec
@@ -293,7 +294,7 @@ class Check:
         if self.summarize:
             calls = [c for f in self._reachable(tree, self.summarize) for c in f.imported]
         else:
-            calls = _imported_calls(tree, ast.walk(tree))
+            calls = _imported_calls(ast.walk(tree), project.import_aliases(tree.body))
         return {line for name, line in calls
                 if not self.project.may_reach(name).isdisjoint(codes)}  # fmt: skip
 
@@ -716,13 +717,8 @@ def _calls(names: set[tuple[bool, str]]) -> re.Pattern[str] | None:
 
 def _imported_call(func: ast.expr, aliases: dict[str, str]) -> str:
     """The qualified name a call names through an import (`m.f(...)` -> "a.b.f"), or ""."""
-    parts: list[str] = []
-    while isinstance(func, ast.Attribute):
-        parts.append(func.attr)
-        func = func.value
-    if not isinstance(func, ast.Name) or func.id not in aliases:
-        return ""
-    return ".".join([aliases[func.id], *reversed(parts)])
+    head, dot, rest = dotted(func).partition(".")
+    return aliases[head] + dot + rest if head in aliases else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -744,7 +740,7 @@ def _call_graph(tree: ast.Module) -> dict[str, _Function]:
         nodes = list(ast.walk(function))
         callees = frozenset(n.func.id for n in nodes if isinstance(n, ast.Call)
                             and isinstance(n.func, ast.Name) and n.func.id in names)  # fmt: skip
-        imported = tuple(_imported_calls(tree, nodes, aliases))
+        imported = tuple(_imported_calls(nodes, aliases))
         graph[function.name] = _Function(_ast_span(function), callees, imported)
     return graph
 
@@ -802,11 +798,8 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
     return graph
 
 
-def _imported_calls(tree: ast.Module, nodes: Iterable[ast.AST],
-                    aliases: dict[str, str] | None = None) -> list[tuple[str, int]]:  # fmt: skip
-    """(qualified name, line) of each call among `nodes` to a name the module imports."""
-    if aliases is None:
-        aliases = project.import_aliases(tree.body)
+def _imported_calls(nodes: Iterable[ast.AST], aliases: dict[str, str]) -> list[tuple[str, int]]:
+    """(qualified name, line) of each call among `nodes` to a name bound by `aliases`."""
     if not aliases:
         return []
     found = []

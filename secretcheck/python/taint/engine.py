@@ -20,7 +20,7 @@ from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import Env, Interpreter, Lines
-from secretcheck.python.taint.project import ENUM_BASES, Imported, Project
+from secretcheck.python.taint.project import Imported, Project, enum_classes
 from secretcheck.python.taint.sources import (
     ENVIRON,
     Function,
@@ -31,21 +31,9 @@ from secretcheck.python.taint.sources import (
 )
 
 MAX_ROUNDS = 4
-# A step another module's summary already placed in its file (a helper's helper).
-_IN_MODULE = re.compile(r"[^\s:]+\.py line \d+: ")
-_ENUM_BASES = ENUM_BASES
 _ADD_ARGUMENT = re.compile(r"\badd_argument\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _OPTION_NAMES = re.compile(r"""^\s*((?:[rbu]?['"][^'"\n]*['"]\s*,\s*)+)""")
 _CHECKED = re.compile(r"\bchoices\s*=|\btype\s*=\s*(?:int|float|bool|uuid\.UUID|UUID)\b")
-
-
-def enum_classes(body: Sequence[ast.stmt]) -> frozenset[str]:
-    """Classes of the module that subclass an Enum: `Sort(value)` is a member or an error."""
-    return frozenset(
-        n.name
-        for n in body
-        if isinstance(n, ast.ClassDef) and any(dotted(b).endswith(_ENUM_BASES) for b in n.bases)
-    )
 
 
 def checked_options(text: str) -> frozenset[str]:
@@ -270,8 +258,7 @@ class TaintEngine:
         return CLEAN if consumed else None
 
     def _imported(self, names: frozenset[str]) -> Imported | None:
-        if self.project is None:
-            return None
+        assert self.project is not None
         for name in sorted(names):
             if "." in name and not name.startswith("builtins.") and self.project.may_reach(name):
                 found = self.project.function(name)  # the engine, only where a sink may be
@@ -291,11 +278,8 @@ class TaintEngine:
                 sinkset = next((s for s in self.sinksets if s.code == code), None)
                 if sinkset is None:
                     continue
-                steps = tuple(
-                    TraceStep(line, column, s.note if _IN_MODULE.match(s.note)
-                              else f"{imported.where} line {s.line}: {s.note}")
-                    for s in pflow.steps
-                )  # fmt: skip
+                steps = tuple(TraceStep(line, column, f"{imported.where} line {s.line}: {s.note}")
+                              for s in pflow.steps)  # fmt: skip
                 inner = replace(pflow, steps=steps, crossed=True)
                 for flow in value:
                     self._through(sinkset, node, _chain(flow, into, inner), None)

@@ -140,7 +140,10 @@ class Interpreter(UrlStart):
         if not value or not self.checked_reads:
             return value
         checked = self.env.get(guards.CHECKED_READ + guards.request_read(node))
-        return clear(value, checked[0].cleared) if checked else value
+        if not checked:
+            return value
+        # joined paths each checked it, perhaps for different rules: what all of them proved
+        return clear(value, frozenset.intersection(*(f.cleared for f in checked)))
 
     def _environ(self, node: ast.expr, key: ast.expr | None) -> Value:
         """`environ["HTTP_REFERER"]`, `environ.get("QUERY_STRING", "")` in a WSGI app."""
@@ -311,13 +314,11 @@ class Interpreter(UrlStart):
                 # a modelled step, or a class of this file built from them
                 return from_args if "builtins.str" in names else lose_start(from_args)
             return self._opaque(from_args, node)
-        if method == "join" and (split := query.split_join(node, self.choice)) is not None:
-            head, tail = split  # `"?".join([url, request.query])`: the rest is a query
-            value = join(receiver, *(self.eval(e) for e in head),
-                         *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
-            return self.located_build(node, func, built(value))
-        if method == "format" and (split := query.split_str_format(node)) is not None:
-            head, tail = split  # `"?cart_id={}".format(value)`: the value is in a query
+        # `"?".join([url, request.query])`, `"?cart_id={}".format(value)`: the rest is a query
+        split = (query.split_join(node, self.choice) if method == "join"
+                 else query.split_str_format(node) if method == "format" else None)  # fmt: skip
+        if split is not None:
+            head, tail = split
             value = join(receiver, *(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
             return self.located_build(node, func, built(value))

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
 from secretcheck import inputfiles
+from secretcheck.python.astsyntax import dotted
 from secretcheck.python.taint import urlconf
 from secretcheck.python.taint.flows import Flow
 
@@ -68,9 +69,6 @@ class Imported:
     params: tuple[str, ...]
     # parameter index -> (rule code, flow from the parameter to the sink, sink line)
     sinks: dict[int, tuple[tuple[str, Flow, int], ...]]
-
-    def codes(self) -> set[str]:
-        return {code for sinks in self.sinks.values() for code, _, _ in sinks}
 
 
 @dataclass(slots=True)
@@ -178,11 +176,7 @@ class Project:
         path, module, name = found
         tree = module.parsed()
         self.used[path] = module.digest
-        return tree is not None and any(
-            isinstance(n, ast.ClassDef) and n.name == name
-            and any(_dotted(b).endswith(ENUM_BASES) for b in n.bases)
-            for n in tree.body
-        )  # fmt: skip
+        return tree is not None and name in enum_classes(tree.body)
 
     def imports_sinks(self, text: str) -> frozenset[str]:
         """Rule codes that a call in `text` to a function imported from the project may reach."""
@@ -207,7 +201,6 @@ class Project:
         package = () if rel == "." else tuple(rel.split(os.sep))
         return Project(self.root, package, self.summarizer, self.rules_key, self.depth + 1,
                        self.shared)  # fmt: skip
-
 
     # -- resolving -------------------------------------------------------------------------
     def _absolute(self, dotted_name: str) -> list[str] | None:
@@ -281,12 +274,13 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
         yield aliases[match.group(1)] + rest, match.start()
 
 
-def _dotted(node: ast.expr) -> str:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    return ".".join([node.id, *reversed(parts)]) if isinstance(node, ast.Name) else ""
+def enum_classes(body: Sequence[ast.stmt]) -> frozenset[str]:
+    """Classes of the module that subclass an Enum: `Sort(value)` is a member or an error."""
+    return frozenset(
+        n.name
+        for n in body
+        if isinstance(n, ast.ClassDef) and any(dotted(b).endswith(ENUM_BASES) for b in n.bases)
+    )
 
 
 def import_aliases(body: Sequence[ast.stmt]) -> dict[str, str]:
@@ -339,18 +333,19 @@ def _statement_at(text: str, inside: int) -> str:
 
 def for_file(path: str, text: str, summarizer: Summarizer, rules_key: str) -> Project | None:
     """The project of the file reported as `path` (or read from the `located` one), when that
-    file is on disk holding `text`: a staged or historical version is analyzed alone."""
-    path = _location or path
-    if not path.endswith(".py"):
+    file is on disk holding `text`: a staged or historical version is analyzed alone. A file
+    `located` was read from there just now; only another name's disk copy is compared."""
+    real = os.path.realpath(_location or path)
+    if not real.endswith(".py"):
         return None
-    real = os.path.realpath(path)
-    encoded = text.encode("utf-8", "surrogatepass")
-    try:
-        on_disk = inputfiles.read_bytes(real, len(encoded))
-    except inputfiles.InputFileError:
-        return None
-    if on_disk != encoded:
-        return None
+    if not _location:
+        encoded = text.encode("utf-8", "surrogatepass")
+        try:
+            on_disk = inputfiles.read_bytes(real, len(encoded))
+        except inputfiles.InputFileError:
+            return None
+        if on_disk != encoded:
+            return None
     folder = os.path.dirname(real)
     package: list[str] = []
     while os.path.isfile(os.path.join(folder, "__init__.py")):
@@ -368,8 +363,13 @@ def for_file(path: str, text: str, summarizer: Summarizer, rules_key: str) -> Pr
     return project
 
 
-# What every file of an import root analyzed in this process shares.
+# What every file of an import root analyzed in this process shares, until `forget`.
 _SHARED: dict[str, _Shared] = {}
+
+
+def forget() -> None:
+    """Drop what was read of every project: a new scan may find the files changed."""
+    _SHARED.clear()
 _recording: list[Project] | None = None
 _location = ""
 
