@@ -122,6 +122,20 @@ CHECKED_READ = "\0checked-read:"
 _REQUEST_DATA = ("request.", "self.request.", "req.")
 
 
+# A name whose text holds a `?` or `#`: whatever is appended to it lands in its query string
+# or fragment (`query.py`). Set by `"?" in url` and by binding text that holds one
+# (`statements.Statements.holds_query`); kept after a join only if every path set it.
+HAS_QUERY = "\0has-query:"
+
+
+def _holds_query(left: ast.expr, right: ast.expr) -> Facts:
+    """`"?" in url`: url holds a query start (`HAS_QUERY`), whatever else it holds."""
+    text, name = const_text(left), dotted(right)
+    if text is None or not name or not ("?" in text or "#" in text):
+        return {}
+    return {HAS_QUERY + name: frozenset({"query"})}
+
+
 def request_read(node: ast.AST) -> str:
     """`request.GET.get("next")` or `request.args["next"]` as written, or ""."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -161,6 +175,9 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
         return {}, {str(test.value): ALL_CATEGORIES}  # a Name in libcst's tree
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         op, right = test.ops[0], test.comparators[0]
+        holds = _holds_query(test.left, right)
+        if isinstance(op, (ast.In, ast.NotIn)) and holds:
+            return (holds, {}) if isinstance(op, ast.In) else ({}, holds)
         if isinstance(op, (ast.In, ast.NotIn)) and not tainted(right):
             cats = ALL_CATEGORIES if _the_value(test.left) else _host_of(test.left)
             if not cats:

@@ -182,7 +182,7 @@ class Interpreter(UrlStart):
         return value
 
     def _fstring(self, values: Sequence[ast.expr]) -> Value:
-        head, tail = query.split_fstring(values)
+        head, tail = query.split_fstring(values, self._query_name)
         parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
         return self.located_fstring(built(join(*parts)), values)
 
@@ -191,7 +191,7 @@ class Interpreter(UrlStart):
         if isinstance(node.op, ast.Mod):
             split = query.split_format(node)
         elif isinstance(node.op, ast.Add):
-            split = query.split_concat(node, self.choice)
+            split = query.split_concat(node, self.choice, self._query_name)
         if split is None:
             value = join(self.eval(node.left), self.eval(node.right))
         else:  # `url + "?next=" + value`: the value is only a query parameter

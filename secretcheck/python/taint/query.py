@@ -140,9 +140,54 @@ def separates_query(sep: ast.expr, base: ast.expr | None) -> bool:
     return _starts_query(no_query) and (has_query.startswith("&") or _starts_query(has_query))
 
 
-def split_concat(node: ast.BinOp, resolve: Resolve = lambda e: e) -> Split | None:
+def _unmarked(node: ast.expr) -> bool:
+    return False
+
+
+def holds_query(node: ast.expr, marked: Callable[[ast.expr], bool]) -> bool:
+    """Does the text `node` builds hold a literal `?` or `#`, so that whatever follows it is in
+    a query or fragment? Literals, names `marked` as holding one (`guards.HAS_QUERY`), and `+`,
+    f-strings, `%` and `str.format` templates, which keep every literal part and every
+    operand's text. A field with a format spec (`f"{url:.20}"`) may cut it off; a choice
+    (`a if c else b`) holds one only if both sides do."""
+    text = const_text(node)
+    if text is not None:
+        return _starts_query(text)
+    if marked(node):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return holds_query(node.left, marked) or holds_query(node.right, marked)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        fmt = const_text(node.left)
+        return fmt is not None and _starts_query(_CONVERSION.sub("", fmt))
+    if isinstance(node, ast.JoinedStr):
+        return any(
+            _starts_query(part.value)
+            if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            else isinstance(part, ast.FormattedValue)
+            and part.format_spec is None
+            and holds_query(part.value, marked)
+            for part in node.values
+        )
+    if isinstance(node, ast.IfExp):
+        return holds_query(node.body, marked) and holds_query(node.orelse, marked)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        fmt = const_text(node.func.value)
+        if node.func.attr != "format" or fmt is None:
+            return False
+        try:
+            return any(_starts_query(literal) for literal, *_ in string.Formatter().parse(fmt))
+        except ValueError:  # not a valid template: str.format would raise
+            return False
+    return False
+
+
+def split_concat(
+    node: ast.BinOp, resolve: Resolve = lambda e: e, marked: Callable[[ast.expr], bool] = _unmarked
+) -> Split | None:
     """`base + "?next=" + value` -> ([base, "?next="], [value]). `resolve` gives the
-    expression a name was bound to (`sep = "&" if "?" in url else "?"`)."""
+    expression a name was bound to (`sep = "&" if "?" in url else "?"`); `marked` says whether a
+    name holds a `?` already (`holds_query`): `url + "&next=" + value`."""
     operands: list[ast.expr] = []
     current: ast.expr = node
     while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
@@ -150,7 +195,8 @@ def split_concat(node: ast.BinOp, resolve: Resolve = lambda e: e) -> Split | Non
         current = current.left
     operands.insert(0, current)
     for index, operand in enumerate(operands):
-        if separates_query(resolve(operand), operands[index - 1] if index else None):
+        before = operands[index - 1] if index else None
+        if separates_query(resolve(operand), before) or holds_query(operand, marked):
             if index + 1 >= len(operands):
                 return None
             return operands[: index + 1], operands[index + 1 :]
@@ -174,8 +220,11 @@ def split_join(node: ast.Call, resolve: Resolve = lambda e: e) -> Split | None:
     return [first], rest
 
 
-def split_fstring(values: Sequence[ast.expr]) -> Split:
-    """f"{url}?next={value}" (its parts) -> ([url], [value])."""
+def split_fstring(
+    values: Sequence[ast.expr], marked: Callable[[ast.expr], bool] = _unmarked
+) -> Split:
+    """f"{url}?next={value}" (its parts) -> ([url], [value]); also f"{url}&next={value}" where
+    `url` holds a `?` already (`holds_query`)."""
     before: list[ast.expr] = []
     after: list[ast.expr] = []
     in_query = False
@@ -184,4 +233,5 @@ def split_fstring(values: Sequence[ast.expr]) -> Split:
             in_query = in_query or _starts_query(part.value)
         elif isinstance(part, ast.FormattedValue):
             (after if in_query else before).append(part.value)
+            in_query = in_query or (part.format_spec is None and holds_query(part.value, marked))
     return before, after

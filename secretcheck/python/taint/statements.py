@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import Argument, const_text, dotted, paths_in
-from secretcheck.python.taint import archive_checks, contexts, guards, locations
+from secretcheck.python.taint import archive_checks, contexts, guards, locations, query
 from secretcheck.python.taint.flows import (
     CLEAN,
     CallSite,
@@ -51,7 +51,7 @@ OWN_SITE_KEY = "\0own-site:"
 # makes "//evil".
 FIXED_START_KEY = "\0fixed-start:"
 # kept after a join only if set on every path
-MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ)
+MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ, guards.HAS_QUERY)
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -196,6 +196,7 @@ class Statements(ABC):
             names = paths_in(node.value)
             own_site = self.own_site(node.value)  # before binding: `url = url + path`
             fixed = self.fixed_start(node.value)
+            holds_query = self.holds_query(node.value)
             for target in node.targets:
                 self.bind(target, value, node)
                 self.derived[dotted(target)] = set(names)
@@ -207,6 +208,8 @@ class Statements(ABC):
                     self.env[OWN_SITE_KEY + dotted(target)] = CLEAN
                 if fixed and dotted(target):
                     self.env[FIXED_START_KEY + dotted(target)] = CLEAN
+                if holds_query and dotted(target):
+                    self.env[guards.HAS_QUERY + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 assigned = node.value
                 predicate = isinstance(assigned, ast.Call) and any(
@@ -234,11 +237,20 @@ class Statements(ABC):
             self._type_of(node.target, node.value)
         elif isinstance(node, ast.AugAssign):
             key = dotted(node.target)
-            value = built(join(self.eval(node.target), self.eval(node.value)))
-            if isinstance(node.op, ast.Add) and self.own_site(node.target):
+            adding = isinstance(node.op, ast.Add)
+            had_query = adding and self.holds_query(node.target)
+            added = self.eval(node.value)
+            if had_query:  # url += "&next=" + value, once url holds a "?"
+                added = query.in_query(added)
+            value = built(join(self.eval(node.target), added))
+            if adding and self.own_site(node.target):
                 value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to {key}"))
+                if had_query or (adding and self.holds_query(node.value)):
+                    self.env[guards.HAS_QUERY + key] = CLEAN
+                else:  # `url %= ...`, `url *= 2`: not text grown at its end
+                    self.env.pop(guards.HAS_QUERY + key, None)
                 for stale in [k for k in self.env if k.startswith(KEYED + key)]:
                     del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
@@ -280,6 +292,14 @@ class Statements(ABC):
             return ast.Call(test.func, [self._mac(a) for a in test.args], test.keywords)
         return test
 
+    def holds_query(self, node: ast.expr) -> bool:
+        """Does this text hold a `?` or `#` (`query.holds_query`, `guards.HAS_QUERY`)?"""
+        return query.holds_query(node, self._query_name)
+
+    def _query_name(self, node: ast.expr) -> bool:
+        key = dotted(node)
+        return bool(key) and guards.HAS_QUERY + key in self.env
+
     def choice(self, node: ast.expr) -> ast.expr:
         """The literal choice a name holds (`sep = "&" if "?" in url else "?"`), else `node`."""
         return self.choices.get(node.id, node) if isinstance(node, ast.Name) else node
@@ -289,6 +309,9 @@ class Statements(ABC):
 
     def apply(self, facts: guards.Facts) -> None:
         for key, cats in facts.items():
+            if key.startswith(guards.HAS_QUERY):
+                self.env[key] = CLEAN
+                continue
             if key.startswith(guards.CHECKED_READ):  # see `Interpreter._checked_read`
                 self.checked_reads = True
                 held = self.env.get(key, ())
