@@ -108,6 +108,16 @@ class _Summarizer:
         except RecursionError:
             return None
 
+    def returns(self, module: project.Module, name: str, inner: Project,
+                requests: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
+        tree = module.parsed()
+        if tree is None:
+            return None
+        try:
+            return self._check(module, name, inner).returns_of(tree, name, requests)
+        except RecursionError:
+            return None
+
 
 class Check:
     def __init__(
@@ -467,8 +477,32 @@ class Check:
         }
         return project.Imported(self.path_note, summary.params, sinks) if sinks else None
 
-    def _run_engine(self, body: list[ast.stmt], enums: frozenset[str],
-                    report: bool = True) -> TaintEngine:  # fmt: skip
+    def returns_of(self, tree: ast.Module, name: str,
+                   requests: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
+        """What the top-level function `name` of this (imported) module returns, called with
+        request objects as the `requests` arguments; None when it is no top-level function or
+        it and what it calls are over `project.SUMMARY_LINES` lines."""
+        graph = self.memo.get("call graph")
+        if not isinstance(graph, dict):
+            graph = _call_graph(tree)
+            self.memo["call graph"] = graph
+        names = _closure_names(graph, name)
+        if not names or sum(
+            graph[n].span[1] - graph[n].span[0] + 1 for n in names
+        ) > project.SUMMARY_LINES:
+            return None
+        body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
+                or (isinstance(s, _FUNCTIONS) and s.name in names)]  # fmt: skip
+        self.module_body = tree.body
+        engine = self._run_engine(body, enum_classes(tree.body), report=False,
+                                  requests=(name, requests))  # fmt: skip
+        summary = engine.summaries.get(name)
+        if summary is None:
+            return None
+        return project.Imported(self.path_note, summary.params, {}, summary.returns)
+
+    def _run_engine(self, body: list[ast.stmt], enums: frozenset[str], report: bool = True,
+                    requests: tuple[str, tuple[str, ...]] = ("", ())) -> TaintEngine:
         flask = bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text)
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
@@ -476,7 +510,7 @@ class Check:
             web_module=self.web, flask_module=flask,
             audit=self.audit, text=self.text, enums=enums, constants=self.text_constants,
             csrf_defended=self.web and csrf.defended(self.text, flask),
-            helper_module=self.helper_module, project=self.project,
+            helper_module=self.helper_module, project=self.project, requests=requests,
         )  # fmt: skip
         engine.run(report)
         return engine
@@ -672,12 +706,24 @@ def _better(new: Hit, old: Hit) -> bool:
     return a > b or (a == b and len(new.trace) < len(old.trace))
 
 
+# "app/helpers.py line 7: " before a step's note: the step is in another module's function
+# (`engine._returned`), named by its file and line there.
+_ELSEWHERE = re.compile(r"(?:[^\s:]+ line \d+: )+")
+_PLACE = re.compile(r"([^\s:]+) line (\d+): $")
+
+
 def _detail(steps: tuple[TraceStep, ...]) -> str:
     if not steps:
         return ""
-    first = steps[0].note.removeprefix("source: ")
-    if steps[0].note.startswith("source: ") or "parameter" in first or "option" in first:
-        return f"{first} (line {steps[0].line}) reaches {steps[-1].note.removeprefix('sink: ')}"
+    note, where = steps[0].note, f"line {steps[0].line}"
+    elsewhere = _ELSEWHERE.match(note)
+    if elsewhere:  # the value was read in another module's function
+        place = _PLACE.search(elsewhere.group())
+        note = note[elsewhere.end() :]
+        where = f"{place.group(1)} line {place.group(2)}" if place else where
+    first = note.removeprefix("source: ")
+    if note.startswith("source: ") or "parameter" in first or "option" in first:
+        return f"{first} ({where}) reaches {steps[-1].note.removeprefix('sink: ')}"
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
@@ -743,6 +789,19 @@ def _call_graph(tree: ast.Module) -> dict[str, _Function]:
         imported = tuple(_imported_calls(nodes, aliases))
         graph[function.name] = _Function(_ast_span(function), callees, imported)
     return graph
+
+
+def _closure_names(graph: dict[str, _Function], root: str) -> set[str]:
+    """The top-level function `root` and those it calls, transitively, by name."""
+    found: set[str] = set()
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        if name in found or name not in graph:
+            continue
+        found.add(name)
+        todo.extend(graph[name].callees - found)
+    return found
 
 
 def _closure(graph: dict[str, _Function], root: str) -> list[_Function]:

@@ -153,8 +153,12 @@ class TaintEngine:
         constants: Callable[[], Mapping[str, str]] = dict,
         helper_module: bool = False,
         project: Project | None = None,
+        requests: tuple[str, tuple[str, ...]] = ("", ()),
     ) -> None:
         self.body = body
+        # (function, its arguments that hold a request object: positions "0" or keywords):
+        # how another module's call passes it the request (`project.Project.returned`)
+        self.requests = requests
         self.sinksets = tuple(sinksets)
         self._names = names
         self._where = where
@@ -249,13 +253,51 @@ class TaintEngine:
         summary = self._local_method(interp, func)
         if summary is not None:
             return self._apply(summary, node, args, interp, receiver)
-        if (self.project is not None and not consumed and dotted(func)
-                and any(v for _, v in args)):  # fmt: skip
+        if self.project is not None and not consumed and dotted(func):
             # `f(a)(b)` calls what `f` returned, not `f`
-            imported = self._imported(site.names)
-            if imported is not None:
-                self._apply_imported(imported, node, args)
+            if any(v for _, v in args):
+                imported = self._imported(site.names)
+                if imported is not None:
+                    self._apply_imported(imported, node, args)
+            requests = tuple(str(i) if a.keyword is None else a.keyword
+                             for i, (a, _) in enumerate(args)
+                             if not a.star and interp.kind(a.value) == "request")  # fmt: skip
+            if requests or any(f.origin == "source" for _, v in args for f in v):
+                returned = self._imported_returns(site.names, requests)
+                if returned is not None:
+                    return self._returned(returned, node, args)
         return CLEAN if consumed else None
+
+    def _imported_returns(self, names: frozenset[str],
+                          requests: tuple[str, ...]) -> Imported | None:  # fmt: skip
+        assert self.project is not None
+        for name in sorted(names):
+            if "." in name and not name.startswith("builtins."):
+                found = self.project.returned(name, requests)
+                if found is not None:
+                    return found
+        return None
+
+    def _returned(self, imported: Imported, node: ast.Call,
+                  args: list[tuple[Argument, Value]]) -> Value:  # fmt: skip
+        """What a function of another module of the project returns at this call: its
+        parameters' flows carry the arguments' taint on, and what it read of the request is a
+        source; each with the callee's steps named by their file, and marked as crossing."""
+        line, column = self._where(node)
+        called = dotted(node.func) or "call"
+        bound = _bind(imported.params, args, 0)
+        into = self.step(node, f"passed to {called}() in {imported.where}")
+        back = self.step(node, f"returned by {called}() in {imported.where}")
+        out: list[Flow] = []
+        for rflow in imported.returns:
+            steps = tuple(TraceStep(line, column, f"{imported.where} line {s.line}: {s.note}")
+                          for s in rflow.steps)  # fmt: skip
+            inner = replace(rflow, steps=(*steps, back), crossed=True)
+            if rflow.origin == "source":
+                out.append(inner)
+            elif rflow.origin == "param":
+                out.extend(_chain(f, into, inner) for f in bound.get(rflow.param, ()))
+        return join(tuple(out))
 
     def _imported(self, names: frozenset[str]) -> Imported | None:
         assert self.project is not None
@@ -450,7 +492,9 @@ class TaintEngine:
         the method returns only; its sinks through `self` are not applied, since an object's
         value is every argument of its constructor at once (one tainted field would make every
         `self.x` in a sink a report)."""
-        bound = _bind(summary.params, args, 1 if isinstance(node.func, ast.Attribute) else 0)
+        # `self.f(x)` passes x as parameter 1, unless f is a static method (no `self`)
+        bound = _bind(summary.params, args, 1 if isinstance(node.func, ast.Attribute)
+                      and summary.params[:1] in (("self",), ("cls",)) else 0)  # fmt: skip
         into = self.step(node, f"passed to {dotted(node.func) or 'call'}()")
         out: list[Value] = []
         for index, value in bound.items():
@@ -536,12 +580,18 @@ class TaintEngine:
                 if (flow is not None and flow.label.startswith("route parameter")
                         and self._enum_typed(param.annotation)):  # fmt: skip
                     special[param.arg] = (None, False)  # one of the enum's members, or a 422
+        params = [p for p, _ in parameters(func)]
+        if self.requests[0] and self.requests[0] == func.name and not unit.owner:
+            for request in self.requests[1]:
+                index = int(request) if request.isdigit() else None
+                for position, param in enumerate(params):
+                    if position == index or param.arg == request:
+                        special[param.arg] = (None, True)
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip
         env: Env = {}
         local_types = dict(types)
-        params = [p for p, _ in parameters(func)]
         for index, param in enumerate(params):
             name = param.arg
             flow, is_request = special.get(name, (None, False))

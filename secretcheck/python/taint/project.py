@@ -8,8 +8,11 @@ is no package. A call to a name imported from a module under that root, absolute
 lnbits.core.services import f`) or relative (`from .services import f`, `from . import
 services` then `services.f(...)`), is resolved to that file, which is parsed (never run), and the
 function is summarized with the functions of its module it calls, the way a function of the
-same file is (`engine.Summary`): which parameters reach which sink. Only sinks cross modules,
-not return values: a value another module's function computes stays opaque (`flows.opaque`).
+same file is (`engine.Summary`): which parameters reach which sink. What it returns crosses
+too (`Project.returned`), when the call passes it attacker data or the request itself: its
+parameters' flows, and what it reads from a request parameter (`get_next_url(request)`
+returning `request.query_params.get("next")`). Any other call's result stays opaque
+(`flows.opaque`).
 
 Bounds: the imported file must be a regular file inside the import root once symlinks are
 resolved, at most `MODULE_LIMIT` bytes of UTF-8; summaries reach `MAX_DEPTH` modules below the
@@ -69,6 +72,9 @@ class Imported:
     params: tuple[str, ...]
     # parameter index -> (rule code, flow from the parameter to the sink, sink line)
     sinks: dict[int, tuple[tuple[str, Flow, int], ...]]
+    # what it returns: flows from its parameters (`Flow.param`) and from what it read of a
+    # request parameter; only in an answer to `Project.returned`
+    returns: tuple[Flow, ...] = ()
 
 
 @dataclass(slots=True)
@@ -80,8 +86,9 @@ class Module:
     text: str
     where: str  # its path from the import root, for trace notes
     memo: dict[str, object] = field(default_factory=dict)  # for the `Summarizer`'s own use
-    # (question, function, depth) -> (the `Summarizer`'s answer, the modules it consulted)
-    answers: dict[tuple[str, str, int], tuple[object, dict[str, str]]] = field(
+    # (question, function, depth, its arguments) -> (the `Summarizer`'s answer, the modules
+    # it consulted)
+    answers: dict[tuple[object, ...], tuple[object, dict[str, str]]] = field(
         default_factory=dict
     )
     tree: ast.Module | None = None
@@ -106,6 +113,11 @@ class Summarizer(Protocol):
 
     def summary(self, module: Module, name: str, inner: Project) -> Imported | None:
         """What the function passes to a sink, None when nothing."""
+
+    def returns(self, module: Module, name: str, inner: Project,
+                requests: tuple[str, ...]) -> Imported | None:  # fmt: skip
+        """What the function returns, called with request objects as the `requests` arguments
+        (positions "0", or keywords "request"); None when it is not summarized."""
 
 
 @dataclass(slots=True)
@@ -144,22 +156,28 @@ class Project:
         function of this project that reaches a sink."""
         return self._ask(qualified, "summary", None)
 
+    def returned(self, qualified: str, requests: tuple[str, ...]) -> Imported | None:
+        """What `pkg.mod.f` returns, when this project defines it; `requests`: the arguments
+        the call passes a request object as (see `Summarizer.returns`)."""
+        return self._ask(qualified, "returns", None, requests)
+
     def may_reach(self, qualified: str) -> frozenset[str]:
         """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it
         calls: which calls are worth analyzing, before any is summarized."""
         return self._ask(qualified, "may_reach", frozenset())
 
-    def _ask(self, qualified: str, question: str, nothing: _T) -> _T:
+    def _ask(self, qualified: str, question: str, nothing: _T, *extra: tuple[str, ...]) -> _T:
         """The summarizer's answer to `question` about the function `qualified` names,
-        asked once per module, function and depth; `nothing` if it names none."""
+        asked once per module, function, depth and `extra` arguments; `nothing` if it names
+        none."""
         found = self._resolve(qualified)
         if found is None:
             return nothing
         path, module, name = found
-        key = (question, name, self.depth + 1)
+        key = (question, name, self.depth + 1, *extra)
         if key not in module.answers:
             inner = self._inner(path)
-            answer = getattr(self.summarizer, question)(module, name, inner)
+            answer = getattr(self.summarizer, question)(module, name, inner, *extra)
             module.answers[key] = (answer, inner.used)
         answer, uses = module.answers[key]
         # Whatever the answer, it came from this file's content: a changed module may change
