@@ -416,3 +416,59 @@ def test_a_changed_helper_return_invalidates_the_cached_findings(tmp_path: Path)
     changed = RETURNS_HELPERS.replace("return wanted.strip()", 'return "/home"')
     (package / "helpers.py").write_text(changed, encoding="utf-8")
     assert ("views.py", 11, "SC210") not in _seen(_scan(tmp_path))
+
+
+MIXINS = """\
+class RedirectionMixin:
+    success_url = None
+
+    def get_next_url(self):
+        return self.request.POST.get("next", self.request.GET.get("next", "/"))
+
+    def get_success_url(self):
+        return self.success_url or self.get_next_url()
+
+
+class HomeMixin:
+    def get_success_url(self):
+        return "/home"
+"""
+MIXIN_VIEWS = """\
+from django.http import HttpResponseRedirect
+from django.views.generic import TemplateView
+
+from .mixins import HomeMixin, RedirectionMixin
+
+
+class ConfirmView(RedirectionMixin, TemplateView):
+    def post(self, request, *args, **kwargs):
+        return HttpResponseRedirect(redirect_to=self.get_success_url())
+
+
+class DoneView(HomeMixin, TemplateView):
+    def post(self, request, *args, **kwargs):
+        return HttpResponseRedirect(redirect_to=self.get_success_url())
+
+
+class OwnView(RedirectionMixin, TemplateView):
+    def get_success_url(self):
+        return "/own"
+
+    def post(self, request, *args, **kwargs):
+        return HttpResponseRedirect(redirect_to=self.get_success_url())
+"""
+
+
+def test_a_method_inherited_from_a_mixin_of_another_module_is_followed(tmp_path: Path) -> None:
+    package = tmp_path / "app"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "mixins.py").write_text(MIXINS, encoding="utf-8")
+    (package / "views.py").write_text(MIXIN_VIEWS, encoding="utf-8")
+    findings = _scan(package, "--no-cache")
+    # the mixin's `self.request` is the view's request; the safe mixin and the class's own
+    # method give nothing
+    assert _seen(findings) == {("views.py", 9, "SC210")}
+    notes = [str(s["note"]) for s in findings[0]["trace"]]  # type: ignore[index]
+    assert notes[0] == "app/mixins.py line 5: source: request.POST"
+    assert findings[0]["severity"] == "info"

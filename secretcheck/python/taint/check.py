@@ -108,6 +108,16 @@ class _Summarizer:
         except RecursionError:
             return None
 
+    def method_returns(self, module: project.Module, name: str, inner: Project,
+                       method: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
+        tree = module.parsed()
+        if tree is None:
+            return None
+        try:
+            return self._check(module, name, inner).method_returns_of(tree, name, method[0])
+        except RecursionError:
+            return None
+
     def returns(self, module: project.Module, name: str, inner: Project,
                 requests: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
         tree = module.parsed()
@@ -501,8 +511,40 @@ class Check:
             return None
         return project.Imported(self.path_note, summary.params, {}, summary.returns)
 
+    def method_returns_of(self, tree: ast.Module, name: str,
+                          method: str) -> project.Imported | None:  # fmt: skip
+        """What `method` of the class `name` of this (imported) module returns, looked up in
+        the class and then its bases defined in this module, with `self.request` the request.
+        Those classes' methods are analyzed together (`self.f()` calls between them); None
+        when no such method is found or they are over `project.SUMMARY_LINES` lines."""
+        classes = {s.name: s for s in tree.body if isinstance(s, ast.ClassDef)}
+        chain: list[ast.ClassDef] = []
+        todo = [name]
+        while todo:
+            current = classes.get(todo.pop(0))
+            if current is None or current in chain:
+                continue
+            chain.append(current)
+            todo.extend(b.id for b in current.bases if isinstance(b, ast.Name))
+        owner = next((c for c in chain if any(
+            isinstance(m, _FUNCTIONS) and m.name == method for m in c.body)), None)  # fmt: skip
+        if owner is None:
+            return None
+        methods = [m for c in chain for m in c.body if isinstance(m, _FUNCTIONS)]
+        if sum(_ast_span(m)[1] - _ast_span(m)[0] + 1 for m in methods) > project.SUMMARY_LINES:
+            return None
+        body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
+                or s in chain]  # fmt: skip
+        self.module_body = tree.body
+        engine = self._run_engine(body, enum_classes(tree.body), report=False, self_request=True)
+        summary = engine.summaries.get(f"{owner.name}.{method}")
+        if summary is None or summary.params[:1] not in (("self",), ("cls",)):
+            return None
+        return project.Imported(self.path_note, summary.params, {}, summary.returns)
+
     def _run_engine(self, body: list[ast.stmt], enums: frozenset[str], report: bool = True,
-                    requests: tuple[str, tuple[str, ...]] = ("", ())) -> TaintEngine:
+                    requests: tuple[str, tuple[str, ...]] = ("", ()),
+                    self_request: bool = False) -> TaintEngine:  # fmt: skip
         flask = bool(_FLASK.search(self.text)) and not _FASTAPI.search(self.text)
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
@@ -511,6 +553,7 @@ class Check:
             audit=self.audit, text=self.text, enums=enums, constants=self.text_constants,
             csrf_defended=self.web and csrf.defended(self.text, flask),
             helper_module=self.helper_module, project=self.project, requests=requests,
+            self_request=self_request, classes=self.module_body,
         )  # fmt: skip
         engine.run(report)
         return engine

@@ -19,7 +19,7 @@ from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
-from secretcheck.python.taint.interp import Env, Interpreter, Lines
+from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
 from secretcheck.python.taint.project import Imported, Project, enum_classes
 from secretcheck.python.taint.sources import (
     ENVIRON,
@@ -154,8 +154,13 @@ class TaintEngine:
         helper_module: bool = False,
         project: Project | None = None,
         requests: tuple[str, tuple[str, ...]] = ("", ()),
+        self_request: bool = False,
+        classes: Sequence[ast.stmt] = (),
     ) -> None:
         self.body = body
+        # the module's classes, also those the selection of code to analyze left out (a base
+        # with no method of its own): where a `self.f()` call finds its f (`_method_owner`)
+        self.classes = {n.name: n for n in (*body, *classes) if isinstance(n, ast.ClassDef)}
         # (function, its arguments that hold a request object: positions "0" or keywords):
         # how another module's call passes it the request (`project.Project.returned`)
         self.requests = requests
@@ -166,6 +171,9 @@ class TaintEngine:
         self._inline = inline
         self._pieces = pieces
         self.web_module = web_module
+        # a view's methods read the request as `self.request`, and so do the mixins of another
+        # module it inherits them from (`project.Project.inherited`)
+        self.self_request = web_module or self_request
         self.flask_module = flask_module
         self.audit = audit
         self.enums = enums | enum_classes(body)
@@ -246,6 +254,23 @@ class TaintEngine:
                 for flow in value:
                     self.reach(sinkset, sink, node, flow, label, interp.statement)
                 consumed = consumed or sink.consumes
+        if (self.web_module and isinstance(func, ast.Attribute) and dotted(func.value) == "self"
+                and method in HANDLER_GETTERS):  # fmt: skip
+            # Tornado's `self.get_argument()` reads the request, also where a base handler
+            # overrides it (flower's escapes it, then calls `super().get_argument()`)
+            return CLEAN if consumed else None
+        if isinstance(func, ast.Attribute) and dotted(func.value) in ("self", "cls"):
+            # `self.f()`: the f of this class or of the bases it inherits it from, when that
+            # is known; else any method f of this module
+            owner, bases = self._method_owner(func.attr)
+            if owner:
+                summary = self.summaries.get(f"{owner}.{func.attr}")
+                if summary is not None:
+                    return self._apply(summary, node, args, interp)
+            elif bases and self.project is not None:
+                inherited = self._inherited(bases, func.attr)
+                if inherited is not None:
+                    return self._returned(inherited, node, args, offset=1)
         summary = self._summary_for(func)
         if summary is not None:
             summary = self._in_call_context(interp, node) or summary
@@ -278,14 +303,50 @@ class TaintEngine:
                     return found
         return None
 
-    def _returned(self, imported: Imported, node: ast.Call,
-                  args: list[tuple[Argument, Value]]) -> Value:  # fmt: skip
+    def _method_owner(self, method: str) -> tuple[str, list[ast.expr]]:
+        """The class of this module whose `method` a `self.method()` call in the class being
+        analyzed runs: that class or the first of its bases defined here that defines it (left
+        to right, breadth first: Python's order for the usual mixin lists); else "" and the
+        bases it may come from, imported from elsewhere."""
+        owner = self.unit.owner if self.unit is not None else ""
+        classes = self.classes
+        todo, seen, imported = [owner], set(), []
+        while todo:
+            name = todo.pop(0)
+            if name in seen or name not in classes:
+                continue
+            seen.add(name)
+            node = classes[name]
+            if any(isinstance(m, _FUNCTIONS) and m.name == method for m in node.body):
+                return name, []
+            for base in node.bases:
+                if isinstance(base, ast.Name) and base.id in classes:
+                    todo.append(base.id)
+                else:
+                    imported.append(base)
+        return "", imported
+
+    def _inherited(self, bases: list[ast.expr], method: str) -> Imported | None:
+        """What `self.method()` returns when the class being analyzed inherits the method from
+        a class of another module of the project (Mayan's views and `RedirectionViewMixin`)."""
+        assert self.project is not None
+        for base in bases:
+            found, _ = self._names(base)
+            for qualified in sorted(found):
+                if "." in qualified and not qualified.startswith("builtins."):
+                    answer = self.project.inherited(qualified, method)
+                    if answer is not None:
+                        return answer
+        return None
+
+    def _returned(self, imported: Imported, node: ast.Call, args: list[tuple[Argument, Value]],
+                  offset: int = 0) -> Value:  # fmt: skip
         """What a function of another module of the project returns at this call: its
         parameters' flows carry the arguments' taint on, and what it read of the request is a
         source; each with the callee's steps named by their file, and marked as crossing."""
         line, column = self._where(node)
         called = dotted(node.func) or "call"
-        bound = _bind(imported.params, args, 0)
+        bound = _bind(imported.params, args, offset)
         into = self.step(node, f"passed to {called}() in {imported.where}")
         back = self.step(node, f"returned by {called}() in {imported.where}")
         out: list[Flow] = []

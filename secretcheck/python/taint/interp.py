@@ -54,7 +54,7 @@ from secretcheck.python.taint.url_start import UrlStart, joined_url
 
 _BUILTIN_CONSTANTS = frozenset({"True", "False", "None", "__name__", "__file__"})
 # Tornado RequestHandler accessors for query, body, path and cookie values.
-_HANDLER_GETTERS = frozenset(
+HANDLER_GETTERS = frozenset(
     {"get_argument", "get_arguments", "get_query_argument", "get_query_arguments",
      "get_body_argument", "get_body_arguments", "get_cookie", "get_path_argument"}
 )  # fmt: skip
@@ -291,7 +291,7 @@ class Interpreter(UrlStart):
             and self.host.web_module
             and isinstance(func, ast.Attribute)
             and dotted(func.value) == "self"
-            and method in _HANDLER_GETTERS
+            and method in HANDLER_GETTERS
         ):
             flow = source_flow(f"self.{method}()")
         if flow is not None:

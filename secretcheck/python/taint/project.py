@@ -119,6 +119,11 @@ class Summarizer(Protocol):
         """What the function returns, called with request objects as the `requests` arguments
         (positions "0", or keywords "request"); None when it is not summarized."""
 
+    def method_returns(self, module: Module, name: str, inner: Project,
+                       method: tuple[str, ...]) -> Imported | None:  # fmt: skip
+        """What the method `method[0]` of the class `name` (or of a base class of it in the
+        same module) returns, `self.request` being the request; None when none is found."""
+
 
 @dataclass(slots=True)
 class _Shared:
@@ -160,6 +165,11 @@ class Project:
         """What `pkg.mod.f` returns, when this project defines it; `requests`: the arguments
         the call passes a request object as (see `Summarizer.returns`)."""
         return self._ask(qualified, "returns", None, requests)
+
+    def inherited(self, qualified: str, method: str) -> Imported | None:
+        """What the method `method` of the class `pkg.mod.C` (or of a base of C in that module)
+        returns, its `self.request` being the request; None when this project defines none."""
+        return self._ask(qualified, "method_returns", None, (method,))
 
     def may_reach(self, qualified: str) -> frozenset[str]:
         """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it

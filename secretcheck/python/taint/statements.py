@@ -67,6 +67,7 @@ class Host(Protocol):
     """What the interpreter needs from the engine that drives it."""
 
     web_module: bool
+    self_request: bool  # is `self.request` the request (a view's method, or a mixin's)?
 
     def names(self, node: ast.AST) -> tuple[frozenset[str], bool]: ...
     def step(self, node: ast.AST, note: str) -> TraceStep: ...
@@ -121,7 +122,7 @@ class Statements(ABC):
     def kind(self, node: ast.expr) -> str:
         if isinstance(node, ast.Name):
             return self.types.get(node.id, "")
-        if self.host.web_module and dotted(node) == "self.request":
+        if self.host.self_request and dotted(node) == "self.request":
             return "request"
         return ""
 
