@@ -38,6 +38,12 @@ ALL_CATEGORIES = frozenset(
 )  # fmt: skip
 MAX_STEPS = 10
 MAX_FLOWS = 4
+# Each half of a containment check (`guards.path_halves`): no ".." segment, not absolute. A
+# path with both stays under the folder it is joined to; either alone does not (`/etc/passwd`
+# holds no "..", `a/../../b` is relative).
+NO_PARENT = "path has no .. segment"
+RELATIVE = "path is relative"
+CONTAINED = frozenset({NO_PARENT, RELATIVE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +72,9 @@ class Flow:
         return replace(self, steps=steps)
 
     def applies_to(self, category: str) -> bool:
-        return category not in self.cleared and (self.only is None or category in self.only)
+        if category in self.cleared or (self.only is not None and category not in self.only):
+            return False
+        return not (category == "path-traversal" and self.cleared >= CONTAINED)
 
 
 Value = tuple[Flow, ...]

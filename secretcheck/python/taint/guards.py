@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
 from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
-from secretcheck.python.taint.flows import ALL_CATEGORIES
+from secretcheck.python.taint.flows import ALL_CATEGORIES, NO_PARENT, RELATIVE
 
 Facts = dict[str, frozenset[str]]  # access path ("x", "args.name") -> categories it is valid for
 _LOCATION = frozenset({"path-traversal", "open-redirect", "ssrf"})
@@ -173,6 +173,9 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
         return {}, {dotted(test): ALL_CATEGORIES}  # falsy: None, "" or 0 carry no data
     if isinstance(test, ast.Constant) and (test.value is None or isinstance(test.value, bool)):
         return {}, {str(test.value): ALL_CATEGORIES}  # a Name in libcst's tree
+    halves = path_halves(test)
+    if halves is not None:
+        return halves
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         op, right = test.ops[0], test.comparators[0]
         holds = _holds_query(test.left, right)
@@ -219,6 +222,55 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             if checked is not None and not isinstance(checked, ast.Starred):
                 return _mark(checked, cats), {}
     return {}, {}
+
+
+_PATH_CLASSES = frozenset(
+    {"Path", "PurePath", "PurePosixPath", "PureWindowsPath", "PosixPath", "WindowsPath"}
+)
+_SEPARATORS = frozenset({"/", "\\"})
+
+
+def path_halves(test: ast.expr) -> tuple[Facts, Facts] | None:
+    """The halves of a containment check (`flows.CONTAINED`), or None: `".." in p`, `".." in
+    p.split("/")` or `in PurePath(p).parts` is false when p has no ".." segment (`NO_PARENT`);
+    `os.path.isabs(p)` or `PurePosixPath(p).is_absolute()` is false when p is relative
+    (`RELATIVE`). mlflow's `validate_path_is_safe()` raises unless both hold."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and const_text(test.left) == "..":
+        op, name = test.ops[0], _segments_of(test.comparators[0])
+        if name and isinstance(op, (ast.In, ast.NotIn)):
+            fact = {name: frozenset({NO_PARENT})}
+            return ({}, fact) if isinstance(op, ast.In) else (fact, {})
+        return None
+    if not isinstance(test, ast.Call) or test.keywords:
+        return None
+    func, args = test.func, test.args
+    if isinstance(func, ast.Attribute) and func.attr == "is_absolute" and not args:
+        inner = func.value
+        if (isinstance(inner, ast.Call) and len(inner.args) == 1 and not inner.keywords
+                and dotted(inner.func).rpartition(".")[2] in _PATH_CLASSES
+                and dotted(inner.args[0])):  # fmt: skip
+            return {}, {dotted(inner.args[0]): frozenset({RELATIVE})}
+    if dotted(func).rpartition(".")[2] == "isabs" and len(args) == 1 and dotted(args[0]):
+        return {}, {dotted(args[0]): frozenset({RELATIVE})}
+    return None
+
+
+def _segments_of(node: ast.expr) -> str:
+    """The path `node` lists the parts of, or is: `p`, `p.split("/")`, `PurePath(p).parts`."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr != "split" or len(node.args) != 1 or node.keywords:
+            return ""
+        sep = node.args[0]
+        if const_text(sep) in _SEPARATORS or dotted(sep) in ("os.sep", "os.path.sep"):
+            return dotted(node.func.value)
+        return ""
+    if isinstance(node, ast.Attribute) and node.attr == "parts":
+        inner = node.value
+        if (isinstance(inner, ast.Call) and len(inner.args) == 1
+                and dotted(inner.func).rpartition(".")[2] in _PATH_CLASSES):  # fmt: skip
+            return dotted(inner.args[0])
+        return ""
+    return dotted(node)
 
 
 def _equal_to_trusted(
