@@ -20,7 +20,7 @@ from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
-from secretcheck.python.taint.project import Imported, Project, enum_classes
+from secretcheck.python.taint.project import Imported, Project, assigns_attribute, enum_classes
 from secretcheck.python.taint.sources import (
     ENVIRON,
     Function,
@@ -161,6 +161,7 @@ class TaintEngine:
         # the module's classes, also those the selection of code to analyze left out (a base
         # with no method of its own): where a `self.f()` call finds its f (`_method_owner`)
         self.classes = {n.name: n for n in (*body, *classes) if isinstance(n, ast.ClassDef)}
+        self.own_attributes: dict[tuple[str, str], bool] = {}
         # (function, its arguments that hold a request object: positions "0" or keywords):
         # how another module's call passes it the request (`project.Project.returned`)
         self.requests = requests
@@ -325,6 +326,35 @@ class TaintEngine:
                 else:
                     imported.append(base)
         return "", imported
+
+    def url_arguments(self, attribute: str) -> bool:
+        """Is `self.<attribute>` (`kwargs`, `args`) a class-based view's URL arguments, as Django
+        sets them, rather than the class's own: no method of the class or of its bases (of this
+        module, or of the project) assigns it (Mayan's source backends keep their configuration
+        in `self.kwargs`)."""
+        owner = self.unit.owner if self.unit is not None else ""
+        key = (owner, attribute)
+        if key not in self.own_attributes:
+            self.own_attributes[key] = self._assigns(owner, attribute)
+        return not self.own_attributes[key]
+
+    def _assigns(self, owner: str, attribute: str) -> bool:
+        todo, seen = [owner], set()
+        while todo:
+            name = todo.pop(0)
+            if name in seen or name not in self.classes:
+                continue
+            seen.add(name)
+            if assigns_attribute(self.classes[name], attribute):
+                return True
+            for base in self.classes[name].bases:
+                if isinstance(base, ast.Name) and base.id in self.classes:
+                    todo.append(base.id)
+                elif self.project is not None:
+                    found, _ = self._names(base)
+                    if any("." in q and self.project.assigns(q, attribute) for q in sorted(found)):
+                        return True
+        return False
 
     def _inherited(self, bases: list[ast.expr], method: str) -> Imported | None:
         """What `self.method()` returns when the class being analyzed inherits the method from

@@ -102,7 +102,8 @@ class Interpreter(UrlStart):
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
-        if self.host.web_module and key in ("self.kwargs", "self.args"):
+        if (self.host.web_module and key in ("self.kwargs", "self.args")
+                and self.host.url_arguments(node.attr)):  # fmt: skip
             flow = source_flow("URL arguments of a class-based view")
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         value = self.eval(node.value)

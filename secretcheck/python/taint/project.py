@@ -196,6 +196,29 @@ class Project:
         self.used.update(uses)
         return cast(_T, answer)
 
+    def assigns(self, qualified: str, attribute: str) -> bool:
+        """Does a method of the class `pkg.mod.C`, or of a base of C in that module, assign
+        `self.<attribute>`?"""
+        found = self._resolve(qualified)
+        if found is None:
+            return False
+        path, module, name = found
+        tree = module.parsed()
+        self.used[path] = module.digest
+        if tree is None:
+            return False
+        classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+        todo, seen = [name], set()
+        while todo:
+            current = todo.pop(0)
+            if current in seen or current not in classes:
+                continue
+            seen.add(current)
+            if assigns_attribute(classes[current], attribute):
+                return True
+            todo.extend(b.id for b in classes[current].bases if isinstance(b, ast.Name))
+        return False
+
     def is_enum(self, qualified: str) -> bool:
         """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
         found = self._resolve(qualified)
@@ -300,6 +323,19 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
     for match in calls.finditer(text):
         rest = "".join(match.group(2).split())
         yield aliases[match.group(1)] + rest, match.start()
+
+
+def assigns_attribute(cls: ast.ClassDef, attribute: str) -> bool:
+    """Does a method of `cls` assign `self.<attribute>` (`self.kwargs = kwargs`)?"""
+    for member in cls.body:
+        if not isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(member):
+            targets = (node.targets if isinstance(node, ast.Assign)
+                       else [node.target] if isinstance(node, ast.AnnAssign) else [])  # fmt: skip
+            if any(dotted(t) == f"self.{attribute}" for t in targets):
+                return True
+    return False
 
 
 def enum_classes(body: Sequence[ast.stmt]) -> frozenset[str]:
