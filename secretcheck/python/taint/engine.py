@@ -85,6 +85,10 @@ class Unit:
 class Summary:
     params: tuple[str, ...] = ()
     returns: Value = CLEAN
+    # The elements of the tuple it returns, when every return that may carry data gives a
+    # tuple of one length (`return obj, post_data`); None when unknown (`positioned` False).
+    positions: tuple[Value, ...] | None = None
+    positioned: bool = True
     # parameter index -> (rule code, sink call, flow from the parameter to it, statement)
     sinks: dict[int, list[tuple[str, ast.AST, Flow, Lines | None]]] = field(default_factory=dict)
     seen: dict[int, set[tuple[object, ...]]] = field(default_factory=dict)  # see `record`
@@ -101,7 +105,27 @@ class Summary:
     def signature(self) -> tuple[object, ...]:
         returns = tuple(sorted((f.origin, f.label, f.param, f.opaque) for f in self.returns))
         sinks = tuple(sorted((i, len(v)) for i, v in self.sinks.items()))
-        return (returns, sinks)
+        positions = None if self.positions is None else tuple(
+            tuple(sorted((f.origin, f.label, f.param, f.opaque) for f in part))
+            for part in self.positions
+        )  # fmt: skip
+        return (returns, sinks, positions)
+
+    def add_return(self, parts: tuple[Value, ...] | None, value: Value) -> None:
+        """One `return`: its value, and its elements when it gives a tuple."""
+        self.returns = join(self.returns, value)
+        if not self.positioned:
+            return
+        if parts is None:
+            if value:  # a return that may carry data and is no tuple: elements unknown
+                self.positioned, self.positions = False, None
+            return
+        if self.positions is None:
+            self.positions = parts
+        elif len(self.positions) == len(parts):
+            self.positions = tuple(join(a, b) for a, b in zip(self.positions, parts, strict=True))
+        else:
+            self.positioned, self.positions = False, None
 
 
 def called_names(body: Sequence[ast.stmt]) -> frozenset[str]:
@@ -418,7 +442,8 @@ class TaintEngine:
                     self._through(sinkset, node, _chain(flow, into, inner), None)
 
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None:
-        self.current.returns = join(self.current.returns, value)
+        parts = interp.positions(node.value) if node.value is not None else None
+        self.current.add_return(parts, value)
         if not (self.route and self.flask_module) or node.value is None:
             return
         if not self._html_body(node.value):
@@ -587,7 +612,6 @@ class TaintEngine:
         bound = _bind(summary.params, args, 1 if isinstance(node.func, ast.Attribute)
                       and summary.params[:1] in (("self",), ("cls",)) else 0)  # fmt: skip
         into = self.step(node, f"passed to {dotted(node.func) or 'call'}()")
-        out: list[Value] = []
         for index, value in bound.items():
             for code, sink_node, pflow, statement in summary.sinks.get(index, ()):
                 sinkset = next(s for s in self.sinksets if s.code == code)
@@ -595,12 +619,11 @@ class TaintEngine:
                     self._through(sinkset, sink_node, _chain(flow, into, pflow), statement)
         if this is not None:
             bound[0] = this
-        for rflow in summary.returns:
-            if rflow.origin != "param":
-                out.append((rflow,))
-            elif rflow.param in bound:
-                out.append(tuple(_chain(f, into, rflow) for f in bound[rflow.param]))
-        return join(*out)
+        if summary.positions is not None:  # `obj, data = f(...)`: each element apart
+            interp.call_positions[id(node)] = tuple(
+                _returned_value(part, bound, into) for part in summary.positions
+            )
+        return _returned_value(summary.returns, bound, into)
 
     def _through(self, sinkset: SinkSet, node: ast.AST, flow: Flow,
                  statement: Lines | None) -> None:  # fmt: skip
@@ -820,6 +843,18 @@ def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:
                 picked.append(value)
             position += 1
     return join(*picked)
+
+
+def _returned_value(returns: Value, bound: dict[int, Value], into: TraceStep) -> Value:
+    """What a callee returns at a call: its parameters' flows carry the arguments bound to
+    them (`into` names the call), any other flow stays as it is."""
+    out: list[Value] = []
+    for rflow in returns:
+        if rflow.origin != "param":
+            out.append((rflow,))
+        elif rflow.param in bound:
+            out.append(tuple(_chain(f, into, rflow) for f in bound[rflow.param]))
+    return join(*out)
 
 
 def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:

@@ -61,6 +61,11 @@ MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ, guards.HAS_QUERY)
 # computed key holds no such entry), else reads fall back to `env["d"]`.
 KEYED = "\0keyed:"
 AT = "\0["
+# The elements of a tuple a name holds, by position (`x = (obj, data)`, `x = f()` where every
+# tuple f returns has that shape): `POSITIONS + "x"` says they are known, `POSITIONS + "x" + AT
+# + "0"` holds the first; `a, b = x` then binds each its own. Kept after a join only if every
+# path knew them, like `KEYED`.
+POSITIONS = "\0positions:"
 
 
 class Host(Protocol):
@@ -107,6 +112,10 @@ class Statements(ABC):
         # `fixed_head` of the `+` / `%` nodes of the statement being run, by id: each level of
         # a long `a + b + ...` chain asks for its own (the same within one statement).
         self.heads: dict[int, tuple[str, bool]] = {}
+        # The elements of the value being bound to a tuple target (`positions`), if known.
+        self.unpacked: tuple[Value, ...] | None = None
+        # Per call node: the elements of the tuple it returns (`engine.Summary.positions`).
+        self.call_positions: dict[int, tuple[Value, ...]] = {}
 
     @abstractmethod
     def eval(self, node: ast.expr) -> Value:
@@ -132,6 +141,14 @@ class Statements(ABC):
 
     def bind(self, target: ast.expr, value: Value, where: ast.AST) -> None:
         if isinstance(target, (ast.Tuple, ast.List)):
+            parts = self.unpacked if self.unpacked is not None else ()
+            self.unpacked = None  # for this target only, not the nested ones
+            if len(parts) == len(target.elts) and not any(
+                isinstance(e, ast.Starred) for e in target.elts
+            ):  # `a, b = obj, data`: each its own element
+                for element, part in zip(target.elts, parts, strict=True):
+                    self.bind(element, part, where)
+                return
             for element in target.elts:
                 self.bind(element, value, where)
             return
@@ -155,8 +172,31 @@ class Statements(ABC):
         # Its attributes and its stores per key (`KEYED`, and those of its attributes) are gone.
         # One scan; a longer name sharing the prefix ("dx" for "d") loses its stores too, which
         # only sends its reads back to the whole mapping.
-        for stale in [k for k in self.env if k.startswith((key + ".", KEYED + key))]:
+        stale_prefixes = (key + ".", KEYED + key, POSITIONS + key)
+        for stale in [k for k in self.env if k.startswith(stale_prefixes)]:
             del self.env[stale]
+
+    def positions(self, node: ast.expr) -> tuple[Value, ...] | None:
+        """The elements of the tuple `node` gives, when known: a tuple literal, a name that
+        holds one (`POSITIONS`), a call whose summary knows them."""
+        if isinstance(node, (ast.Tuple, ast.List)):
+            if any(isinstance(e, ast.Starred) for e in node.elts):
+                return None
+            return tuple(self.eval(e) for e in node.elts)
+        if isinstance(node, ast.Call):
+            return self.call_positions.get(id(node))
+        key = dotted(node)
+        if not key or POSITIONS + key not in self.env:
+            return None
+        parts: list[Value] = []
+        while POSITIONS + key + AT + str(len(parts)) in self.env:
+            parts.append(self.env[POSITIONS + key + AT + str(len(parts))])
+        return tuple(parts)
+
+    def _store_positions(self, key: str, parts: tuple[Value, ...]) -> None:
+        self.env[POSITIONS + key] = CLEAN
+        for index, part in enumerate(parts):
+            self.env[POSITIONS + key + AT + str(index)] = part
 
     def _store_keyed(self, key: str, text: str | None, whole: Value, value: Value) -> None:
         """Record `key[text] = value` per key (see `KEYED`); a store under a computed key
@@ -195,13 +235,19 @@ class Statements(ABC):
     def small(self, node: ast.stmt) -> None:
         if isinstance(node, ast.Assign):
             value = self.eval(node.value)
+            parts = self.positions(node.value)
             names = paths_in(node.value)
             own_site = self.own_site(node.value)  # before binding: `url = url + path`
             fixed = self.fixed_start(node.value)
             holds_query = self.holds_query(node.value)
             for target in node.targets:
+                self.unpacked = parts
                 self.bind(target, value, node)
+                self.unpacked = None
                 self.derived[dotted(target)] = set(names)
+                # a list may change in place (`x[0] = v`); a tuple keeps its elements
+                if parts is not None and dotted(target) and not isinstance(node.value, ast.List):
+                    self._store_positions(dotted(target), parts)
             self._type_of(node.targets[0], node.value)
             self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0]
@@ -253,7 +299,7 @@ class Statements(ABC):
                     self.env[guards.HAS_QUERY + key] = CLEAN
                 else:  # `url %= ...`, `url *= 2`: not text grown at its end
                     self.env.pop(guards.HAS_QUERY + key, None)
-                for stale in [k for k in self.env if k.startswith(KEYED + key)]:
+                for stale in [k for k in self.env if k.startswith((KEYED + key, POSITIONS + key))]:
                     del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
             self.eval(node.value)
@@ -433,7 +479,7 @@ class Statements(ABC):
 
 def _joined_if_everywhere(key: str) -> bool:
     """Env entries meaning something only if every path set them (`MARKS`, `KEYED`)."""
-    return key.startswith(MARKS) or (key.startswith(KEYED) and AT not in key)
+    return key.startswith(MARKS) or (key.startswith((KEYED, POSITIONS)) and AT not in key)
 
 
 def _line_groups(statements: Sequence[ast.stmt]) -> list[Lines | None]:
