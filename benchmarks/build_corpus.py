@@ -14,7 +14,7 @@
     python benchmarks/build_corpus.py holdout8  # 6 more, fresh once holdout7 was tuned on
     python benchmarks/build_corpus.py holdout9  # 7 more, fresh once holdout8 was tuned on
     python benchmarks/build_corpus.py holdout10 # 8 more, fresh once holdout9 was tuned on
-    python benchmarks/build_corpus.py holdout11 # 7 more, fresh once holdout10 was tuned on
+    python benchmarks/build_corpus.py holdout11 # 8 more, fresh once holdout10 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -402,7 +402,7 @@ PINS = {  # secretcheck: ignore[SC402]
         # The holdout11 corpus (resolved on 2026-12-06): a fresh sample judged at main fa222f4,
         # before any fix it prompts, once holdout10 had been tuned on. voila 0.5.5 and lollms 9.5.1
         # were tried and left out (their sdists' build steps fail here; litellm has no sdist for
-        # the versions before its injection fixes).
+        # the versions before its injection fixes, rasa 3.6 needs Python < 3.11).
         Sdist("whoogle-search", "0.8.3",
               "64da84137ffa6eb386e112250d0099b32399494adf5f0b74de5251274f9a6925",
               "whoogle-search-0.8.3.tar.gz"),
@@ -424,6 +424,9 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("zou", "0.19.60",
               "a5803c6118ab5a8558909959bacc6733149d24b89153b197a99a8266d1f94855",
               "zou-0.19.60.tar.gz"),
+        Sdist("marimo", "0.4.0",
+              "22233b889b3708897a5a3b2d82fb49cc8ca554be3d8d11b6e3a194e46e46106d",
+              "marimo-0.4.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -501,9 +504,10 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # A fresh sample once holdout10 had been tuned on (benchmarks/realcode/judged_holdout11.csv),
     # judged at main fa222f4 before any fix it prompts: Flask (Whoogle, Gramps Web API, Lemur),
     # Django (ephios), own http.server (HASS Configurator), then Tornado (Jupyter Enterprise
-    # Gateway) and Flask (Zou, Kitsu's API) because the first five gave only 5 injection alerts.
+    # Gateway) and Flask (Zou, Kitsu's API) because the first five gave only 5 injection alerts,
+    # then Starlette (marimo's notebook server) because those seven gave only 7.
     "holdout11": ("whoogle-search", "gramps_webapi", "ephios", "hass-configurator", "lemur",
-                  "jupyter_enterprise_gateway", "zou"),
+                  "jupyter_enterprise_gateway", "zou", "marimo"),
 }
 
 

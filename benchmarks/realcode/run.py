@@ -17,7 +17,7 @@
     python benchmarks/realcode/run.py --corpus holdout8  # 6 more, judged_holdout8.csv
     python benchmarks/realcode/run.py --corpus holdout9  # 7 more, judged_holdout9.csv
     python benchmarks/realcode/run.py --corpus holdout10 # 8 more, judged_holdout10.csv
-    python benchmarks/realcode/run.py --corpus holdout11 # 7 more, judged_holdout11.csv
+    python benchmarks/realcode/run.py --corpus holdout11 # 8 more, judged_holdout11.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
