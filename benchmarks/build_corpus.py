@@ -14,6 +14,7 @@
     python benchmarks/build_corpus.py holdout8  # 6 more, fresh once holdout7 was tuned on
     python benchmarks/build_corpus.py holdout9  # 7 more, fresh once holdout8 was tuned on
     python benchmarks/build_corpus.py holdout10 # 8 more, fresh once holdout9 was tuned on
+    python benchmarks/build_corpus.py holdout11 # 8 more, fresh once holdout10 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -398,6 +399,34 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("pygeoapi", "0.16.1",
               "1cba34f14fe926beb84acbaa985a4404f113af49ca5225e808126494001f106a",
               "pygeoapi-0.16.1.tar.gz"),
+        # The holdout11 corpus (resolved on 2026-12-06): a fresh sample judged at main fa222f4,
+        # before any fix it prompts, once holdout10 had been tuned on. voila 0.5.5 and lollms 9.5.1
+        # were tried and left out (their sdists' build steps fail here; litellm has no sdist for
+        # the versions before its injection fixes, rasa 3.6 needs Python < 3.11).
+        Sdist("whoogle-search", "0.8.3",
+              "64da84137ffa6eb386e112250d0099b32399494adf5f0b74de5251274f9a6925",
+              "whoogle-search-0.8.3.tar.gz"),
+        Sdist("gramps_webapi", "2.8.0",
+              "b7fd8510f0da374f1fe2ce04ada46847b0a539b89b4fa2b2a92dafd84c6c36b4",
+              "gramps_webapi-2.8.0.tar.gz"),
+        Sdist("ephios", "0.18.0",
+              "04bb35966af1428fdaa463fb4007a3d3448dc6067d62f5c104d68b4fa27ca917",
+              "ephios-0.18.0.tar.gz"),
+        Sdist("hass-configurator", "0.5.2",
+              "59ebdeefa5fb3b15284393ed959c274185ce4bbf6c40830c6c23bccb8a7e9892",
+              "hass-configurator-0.5.2.tar.gz"),
+        Sdist("lemur", "1.3.2",
+              "718e57c7a8bcc8abcb97cb7a618d115b785a73d0401a4ddb9b919a288c0c906e",
+              "lemur-1.3.2.tar.gz"),
+        Sdist("jupyter_enterprise_gateway", "3.2.3",
+              "ea2f93d9af4c90bc44ef1599fb207bfee61b2db47d456657646b4fd0999cf43c",
+              "jupyter_enterprise_gateway-3.2.3.tar.gz"),
+        Sdist("zou", "0.19.60",
+              "a5803c6118ab5a8558909959bacc6733149d24b89153b197a99a8266d1f94855",
+              "zou-0.19.60.tar.gz"),
+        Sdist("marimo", "0.4.0",
+              "22233b889b3708897a5a3b2d82fb49cc8ca554be3d8d11b6e3a194e46e46106d",
+              "marimo-0.4.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -472,6 +501,13 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # Starlette (pygeoapi) because doccano added none.
     "holdout10": ("umap_project", "klaus", "MapProxy", "appdaemon", "sqlite-web", "khoj",
                   "doccano", "pygeoapi"),
+    # A fresh sample once holdout10 had been tuned on (benchmarks/realcode/judged_holdout11.csv),
+    # judged at main fa222f4 before any fix it prompts: Flask (Whoogle, Gramps Web API, Lemur),
+    # Django (ephios), own http.server (HASS Configurator), then Tornado (Jupyter Enterprise
+    # Gateway) and Flask (Zou, Kitsu's API) because the first five gave only 5 injection alerts,
+    # then Starlette (marimo's notebook server) because those seven gave only 7.
+    "holdout11": ("whoogle-search", "gramps_webapi", "ephios", "hass-configurator", "lemur",
+                  "jupyter_enterprise_gateway", "zou", "marimo"),
 }
 
 
