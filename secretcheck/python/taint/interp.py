@@ -18,7 +18,7 @@ import ast
 from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
-from secretcheck.python.taint import guards, locations, query
+from secretcheck.python.taint import guards, locations, path_parts, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     method_sanitizer,
@@ -27,6 +27,8 @@ from secretcheck.python.taint.calls import (
 )
 from secretcheck.python.taint.flows import (
     CLEAN,
+    NO_PARENT,
+    RELATIVE,
     START_KEEPING,
     CallSite,
     Flow,
@@ -119,6 +121,8 @@ class Interpreter(UrlStart):
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
         value = self._read_key(node, node.value, node.slice)
+        if value and path_parts.dot_free(node):
+            value = clear(value, (NO_PARENT,))
         keeps = isinstance(node.slice, ast.Slice) and node.slice.lower is None
         return value if keeps else lose_start(value)
 
@@ -184,7 +188,13 @@ class Interpreter(UrlStart):
 
     def _fstring(self, values: Sequence[ast.expr]) -> Value:
         head, tail = query.split_fstring(values, self._query_name)
-        parts = [self.eval(e) for e in head] + [query.in_query(self.eval(e)) for e in tail]
+        later = path_parts.after_text(list(values))
+
+        def part(e: ast.expr) -> Value:  # after literal text: no start of the result
+            value = self.eval(e)
+            return clear(value, (RELATIVE,)) if value and id(e) in later else value
+
+        parts = [part(e) for e in head] + [query.in_query(part(e)) for e in tail]
         return self.located_fstring(built(join(*parts)), values)
 
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
@@ -194,7 +204,10 @@ class Interpreter(UrlStart):
         elif isinstance(node.op, ast.Add):
             split = query.split_concat(node, self.choice, self._query_name)
         if split is None:
-            value = join(self.eval(node.left), self.eval(node.right))
+            right = self.eval(node.right)
+            if right and isinstance(node.op, ast.Add) and path_parts.holds_text(node.left):
+                right = clear(right, (RELATIVE,))  # `"." + ext`: ext does not start the text
+            value = join(self.eval(node.left), right)
         else:  # `url + "?next=" + value`: the value is only a query parameter
             head, tail = split
             value = join(*(self.eval(e) for e in head),

@@ -1,0 +1,69 @@
+"""Parts of a path that cannot climb out of the folder it is joined to.
+
+A containment check has two halves (`flows.CONTAINED`): the path holds no ".." segment
+(`flows.NO_PARENT`) and it is not absolute (`flows.RELATIVE`). Guards prove them by testing
+(`guards.path_halves`); some expressions have them by how they are built:
+
+- a piece of `name.split(".")` (or the last of `name.rsplit(".", 1)`) holds no "." at all, so
+  it adds no ".." (Zou's `"." + upload.filename.split(".")[-1]` file extension);
+- text that follows a non-empty literal in `+` or an f-string does not start the result, so it
+  cannot make it absolute (`f"{row_id}.{extension}"`).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from secretcheck.python.astsyntax import const_text
+
+
+def dot_free(node: ast.Subscript) -> bool:
+    """`x.split(".")[i]`, or `x.rsplit(".", 1)[-1]` / `[1]`: a piece with no "." in it."""
+    call = node.value
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+        return False
+    method, args = call.func.attr, call.args
+    if call.keywords or not args or const_text(args[0]) != ".":
+        return False
+    if isinstance(node.slice, ast.Slice):  # a list of pieces: ".".join() puts dots back
+        return False
+    if method == "split":
+        return len(args) == 1  # with a maxsplit, the last piece keeps the rest
+    if method != "rsplit" or len(args) != 2:
+        return False
+    once = isinstance(args[1], ast.Constant) and args[1].value == 1
+    return once and _index(node.slice) in (-1, 1)
+
+
+def _index(node: ast.expr) -> int | None:
+    """A constant integer subscript (`1`, `-1`), else None."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _index(node.operand)
+        return None if inner is None else -inner
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None
+
+
+def holds_text(node: ast.expr) -> bool:
+    """Does the text `node` builds hold a non-empty literal (so what follows it is no start)?"""
+    text = const_text(node)
+    if text is not None:
+        return bool(text)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return holds_text(node.left) or holds_text(node.right)
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(p, ast.Constant) and p.value for p in node.values)
+    return False
+
+
+def after_text(values: list[ast.expr]) -> set[int]:
+    """The ids of an f-string's replacement values that follow a non-empty literal part."""
+    found: set[int] = set()
+    seen_text = False
+    for part in values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value:
+            seen_text = True
+        elif isinstance(part, ast.FormattedValue) and seen_text:
+            found.add(id(part.value))
+    return found
