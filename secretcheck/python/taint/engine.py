@@ -24,6 +24,7 @@ from secretcheck.python.taint.project import Imported, Project, assigns_attribut
 from secretcheck.python.taint.sources import (
     ENVIRON,
     Function,
+    http_handler_class,
     operator_code,
     parameters,
     untrusted_params,
@@ -186,6 +187,7 @@ class TaintEngine:
         # with no method of its own): where a `self.f()` call finds its f (`_method_owner`)
         self.classes = {n.name: n for n in (*body, *classes) if isinstance(n, ast.ClassDef)}
         self.own_attributes: dict[tuple[str, str], bool] = {}
+        self.handler_classes: dict[str, bool] = {}
         # (function, its arguments that hold a request object: positions "0" or keywords):
         # how another module's call passes it the request (`project.Project.returned`)
         self.requests = requests
@@ -361,6 +363,25 @@ class TaintEngine:
         if key not in self.own_attributes:
             self.own_attributes[key] = self._assigns(owner, attribute)
         return not self.own_attributes[key]
+
+    def http_handler(self) -> bool:
+        """Is the class being analyzed an http.server request handler (a base, or a base of
+        its bases in this module, named `...HTTPRequestHandler`)?"""
+        owner = self.unit.owner if self.unit is not None else ""
+        if owner not in self.handler_classes:
+            todo, seen, found = [owner], set(), False
+            while todo and not found:
+                name = todo.pop(0)
+                if name in seen or name not in self.classes:
+                    continue
+                seen.add(name)
+                for base in self.classes[name].bases:
+                    names, _ = self._names(base)
+                    found = found or any(http_handler_class(n) for n in (*names, dotted(base)))
+                    if isinstance(base, ast.Name):
+                        todo.append(base.id)
+            self.handler_classes[owner] = found
+        return self.handler_classes[owner]
 
     def _assigns(self, owner: str, attribute: str) -> bool:
         todo, seen = [owner], set()

@@ -42,6 +42,7 @@ from secretcheck.python.taint.flows import (
 )
 from secretcheck.python.taint.sources import (
     ENVIRON,
+    HTTP_HANDLER_ATTRS,
     LOCAL_PATH,
     REQUEST_METHODS,
     attribute_source,
@@ -104,6 +105,10 @@ class Interpreter(UrlStart):
         key = dotted(node)
         if key and key in self.env:
             return self.env[key]
+        if (self.host.web_module and key.startswith("self.")
+                and node.attr in HTTP_HANDLER_ATTRS and self.host.http_handler()):  # fmt: skip
+            flow = source_flow(f"{key} (http.server)")
+            return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         if (self.host.web_module and key in ("self.kwargs", "self.args")
                 and self.host.url_arguments(node.attr)):  # fmt: skip
             flow = source_flow("URL arguments of a class-based view")

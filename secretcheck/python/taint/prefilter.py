@@ -29,7 +29,7 @@ from secretcheck.python.textgate import GatedPattern
 # application.
 _FRAMEWORK_IMPORT = (
     r"^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
-    r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
+    r"rest_framework|quart|sanic|bottle|falcon|pyramid|http\.server|BaseHTTPServer)\b"
 )
 # A WSGI application (PEP 3333): a function or `__call__` method whose parameters are the
 # environ and `start_response` (see `sources.wsgi_environ`) ...
@@ -89,6 +89,7 @@ WEB_ENTRY_POINTS = tuple(
         r"@\w+\.(?:route|get|post|put|delete|patch|api_route)\(\s*['\"][^'\"\n]*[<{]",
         r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b",
         r"self\.(?:kwargs|args)\b",
+        r"self\.(?:path|headers|rfile|requestline)\b",  # an http.server request handler
         WSGI_READS,
     )
 )

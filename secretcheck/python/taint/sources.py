@@ -119,6 +119,17 @@ def source_flow(
     return Flow("source", label, text=text)
 
 
+# What an http.server request handler (`BaseHTTPRequestHandler` and its subclasses) reads of
+# the request on `self`: the request target as sent (`GET //evil.example HTTP/1.1` gives the
+# path "//evil.example"), the headers, the body and the request line.
+HTTP_HANDLER_ATTRS = frozenset({"path", "headers", "rfile", "requestline", "raw_requestline"})
+
+
+def http_handler_class(name: str) -> bool:
+    """A base class that makes a class an http.server request handler."""
+    return name.rpartition(".")[2].endswith("HTTPRequestHandler")
+
+
 def attribute_source(names: frozenset[str]) -> Flow | None:
     """A source read through a module-level object: `flask.request.args`, `sys.argv`."""
     for name in names:
