@@ -72,6 +72,14 @@ Report = Callable[
 # labelled positive needs one. `--audit` still lists them, at low confidence.
 OPAQUE_REPORTED: frozenset[str] = frozenset()
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+# What a Flask view may return that Flask does not send as an HTML page built from text: JSON,
+# a rendered (autoescaped) template, a redirect, a file.
+_NOT_HTML = frozenset(
+    {"flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.redirect",
+     "flask.send_file", "flask.send_from_directory", "flask.helpers.send_file",
+     "flask.helpers.send_from_directory", "werkzeug.utils.redirect",
+     "flask.templating.render_template"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,6 +477,8 @@ class TaintEngine:
             return
         if not self._html_body(node.value):
             return
+        if isinstance(node.value, ast.Tuple) and parts:
+            value = parts[0]  # `(body, status, headers)`: the headers are no body
         for sinkset in self.sinksets:
             if sinkset.category == "xss":
                 xss = Sink(frozenset(), unknown="never", reflects=True)
@@ -488,6 +498,9 @@ class TaintEngine:
                 return False
             return self._html_body(expr.elts[0], depth)
         if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and depth < 3:
+            names, _ = self._names(expr.func)
+            if any(n in _NOT_HTML for n in names):
+                return False
             return not self._json_unit(expr.func.id, depth + 1)
         return True
 
