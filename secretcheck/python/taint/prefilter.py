@@ -29,7 +29,7 @@ from secretcheck.python.textgate import GatedPattern
 # application.
 _FRAMEWORK_IMPORT = (
     r"^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
-    r"rest_framework|quart|sanic|bottle|falcon|pyramid|http\.server|BaseHTTPServer)\b"
+    r"rest_framework|quart|sanic|bottle|falcon|pyramid)\b"
 )
 # A WSGI application (PEP 3333): a function or `__call__` method whose parameters are the
 # environ and `start_response` (see `sources.wsgi_environ`) ...
@@ -60,7 +60,11 @@ _IN_ITS_BODY = (
 # A Tornado handler whose base class the project defines in another module (`class
 # LoginHandler(BaseHandler)`): its request accessors say it handles requests all the same.
 _HANDLER_ACCESSOR = r"^[ \t]+[^#\n]*\bself\.get_(?:query_|body_)?arguments?\("
-_WEB_TEXT = f"{_FRAMEWORK_IMPORT}|{_HANDLER_ACCESSOR}"
+# A request handler of the standard library's http.server answers each method in its own
+# `do_GET(self)` (`sources.HTTP_HANDLER_ATTRS`); a class that only relays the request to a WSGI
+# application (werkzeug's development server) defines none, and is no web module for it.
+_HTTP_SERVER_HANDLER = r"^[ \t]+def[ \t]+do_[A-Z]+[ \t]*\([ \t]*self\b"
+_WEB_TEXT = f"{_FRAMEWORK_IMPORT}|{_HANDLER_ACCESSOR}|{_HTTP_SERVER_HANDLER}"
 WEB_FRAMEWORK = rf"(?m)(?:{_WEB_TEXT}|{_IN_ITS_BODY}{_READS_ENVIRON})"
 _APP_READS_KEYS = re.compile(_IN_ITS_BODY + _CLIENT_KEYS, re.M)
 _APP_WRAPS = re.compile(_IN_ITS_BODY + _WRAPS, re.M)
