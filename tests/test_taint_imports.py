@@ -61,6 +61,16 @@ def _project(root: Path, services: str = SERVICES, views: str = VIEWS) -> Path:
     return package
 
 
+def _package(root: Path, **modules: str) -> Path:
+    """A package `app` under `root` holding the given modules (name -> source)."""
+    package = root / "app"
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for name, source in modules.items():
+        (package / f"{name}.py").write_text(source, encoding="utf-8")
+    return package
+
+
 def _scan(target: Path, *extra: str) -> list[dict[str, object]]:
     result = CliRunner().invoke(main, ["scan", "--format", "json", *extra, str(target)])
     assert result.exit_code in (0, 1), result.output
@@ -371,11 +381,7 @@ def checked_next(request):
 
 
 def test_what_an_imported_function_returns_carries_its_taint_back(tmp_path: Path) -> None:
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "helpers.py").write_text(RETURNS_HELPERS, encoding="utf-8")
-    (package / "views.py").write_text(RETURNS_VIEWS, encoding="utf-8")
+    package = _package(tmp_path, helpers=RETURNS_HELPERS, views=RETURNS_VIEWS)
     findings = _scan(package, "--no-cache")
     assert _seen(findings) == {("views.py", 11, "SC210"), ("views.py", 16, "SC210")}
     by_line = {int(str(f["line"])): f for f in findings}
@@ -393,23 +399,15 @@ def test_what_an_imported_function_returns_carries_its_taint_back(tmp_path: Path
 
 
 def test_an_imported_function_returning_its_own_value_gives_nothing(tmp_path: Path) -> None:
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
     helpers = RETURNS_HELPERS.replace("return wanted.strip()", 'return "/home"').replace(
         "return value.strip()", "return int(value)"
     )
-    (package / "helpers.py").write_text(helpers, encoding="utf-8")
-    (package / "views.py").write_text(RETURNS_VIEWS, encoding="utf-8")
+    package = _package(tmp_path, helpers=helpers, views=RETURNS_VIEWS)
     assert _seen(_scan(package, "--no-cache")) == set()
 
 
 def test_a_changed_helper_return_invalidates_the_cached_findings(tmp_path: Path) -> None:
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "helpers.py").write_text(RETURNS_HELPERS, encoding="utf-8")
-    (package / "views.py").write_text(RETURNS_VIEWS, encoding="utf-8")
+    package = _package(tmp_path, helpers=RETURNS_HELPERS, views=RETURNS_VIEWS)
     (tmp_path / ".secretcheck.toml").write_text('cache-dir = "cachedir"\n', encoding="utf-8")
     assert ("views.py", 11, "SC210") in _seen(_scan(tmp_path))
     assert ("views.py", 11, "SC210") in _seen(_scan(tmp_path))  # from the cache
@@ -460,11 +458,7 @@ class OwnView(RedirectionMixin, TemplateView):
 
 
 def test_a_method_inherited_from_a_mixin_of_another_module_is_followed(tmp_path: Path) -> None:
-    package = tmp_path / "app"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "mixins.py").write_text(MIXINS, encoding="utf-8")
-    (package / "views.py").write_text(MIXIN_VIEWS, encoding="utf-8")
+    package = _package(tmp_path, mixins=MIXINS, views=MIXIN_VIEWS)
     findings = _scan(package, "--no-cache")
     # the mixin's `self.request` is the view's request; the safe mixin and the class's own
     # method give nothing

@@ -48,32 +48,32 @@ def no_parent_only():
     if ".." in path:
         abort(400)
     # expect: SC205
-    return send_file(os.path.join(BASE, path))
+    with open(os.path.join(BASE, path), encoding="utf-8") as handle:
+        return handle.read()
 
 
 @app.route("/e")
 def relative_only():
-    path = request.args["p"]
-    if os.path.isabs(path):
-        abort(400)
     # expect: SC205
-    return send_file(os.path.join(BASE, path))
+    return send_file(BASE + "/" + request.args["p"]) if not posixpath.isabs(request.args["p"]) else ""
 
 
-@app.route("/f")
-def another_name():
-    path = request.args["p"]
-    name = request.args["n"]
-    if ".." in name or os.path.isabs(path):
+@app.route("/f/<name>")
+def another_name(name):
+    target = request.args["p"]
+    if os.path.isabs(target):
         abort(400)
+    elif ".." in name:
+        abort(404)
     # expect: SC205
-    return send_file(os.path.join(BASE, path))
+    return send_file(os.path.join(BASE, target))
 
 
-@app.route("/g")
+@app.route("/g", methods=["POST"])
 def either_half_in_an_and():
-    path = request.args["p"]
-    if ".." in path and os.path.isabs(path):
-        abort(400)
+    upload = request.files["f"]
+    if ".." in upload.filename and os.path.isabs(upload.filename):
+        return "no", 400
     # expect: SC205
-    return send_file(os.path.join(BASE, path))
+    upload.save(os.path.join(BASE, upload.filename))
+    return "ok"

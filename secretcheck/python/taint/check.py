@@ -23,7 +23,7 @@ import importlib
 import io
 import re
 import tokenize
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -100,31 +100,27 @@ class _Summarizer:
 
     def summary(self, module: project.Module, name: str,
                 inner: Project) -> project.Imported | None:  # fmt: skip
-        tree = module.parsed()
-        if tree is None:
-            return None
-        try:
-            return self._check(module, name, inner).summary_of(tree, name)
-        except RecursionError:
-            return None
+        return self._parsed(module, name, inner, lambda c, t: c.summary_of(t, name))
 
     def method_returns(self, module: project.Module, name: str, inner: Project,
                        method: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
-        tree = module.parsed()
-        if tree is None:
-            return None
-        try:
-            return self._check(module, name, inner).method_returns_of(tree, name, method[0])
-        except RecursionError:
-            return None
+        return self._parsed(module, name, inner,
+                            lambda c, t: c.method_returns_of(t, name, method[0]))  # fmt: skip
 
     def returns(self, module: project.Module, name: str, inner: Project,
                 requests: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
+        return self._parsed(module, name, inner, lambda c, t: c.returns_of(t, name, requests))
+
+    def _parsed(self, module: project.Module, name: str, inner: Project,
+                ask: Callable[[Check, ast.Module], project.Imported | None],
+                ) -> project.Imported | None:  # fmt: skip
+        """`ask` of the module's check and tree; None when it does not parse, or when the
+        answer would recurse past Python's limit."""
         tree = module.parsed()
         if tree is None:
             return None
         try:
-            return self._check(module, name, inner).returns_of(tree, name, requests)
+            return ask(self._check(module, name, inner), tree)
         except RecursionError:
             return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
@@ -330,13 +330,9 @@ class TaintEngine:
 
     def _imported_returns(self, names: frozenset[str],
                           requests: tuple[str, ...]) -> Imported | None:  # fmt: skip
-        assert self.project is not None
-        for name in sorted(names):
-            if "." in name and not name.startswith("builtins."):
-                found = self.project.returned(name, requests)
-                if found is not None:
-                    return found
-        return None
+        project = self.project
+        assert project is not None
+        return _first_answer(names, lambda name: project.returned(name, requests))
 
     def _method_owner(self, method: str) -> tuple[str, list[ast.expr]]:
         """The class of this module whose `method` a `self.method()` call in the class being
@@ -412,14 +408,13 @@ class TaintEngine:
     def _inherited(self, bases: list[ast.expr], method: str) -> Imported | None:
         """What `self.method()` returns when the class being analyzed inherits the method from
         a class of another module of the project (Mayan's views and `RedirectionViewMixin`)."""
-        assert self.project is not None
+        project = self.project
+        assert project is not None
         for base in bases:
             found, _ = self._names(base)
-            for qualified in sorted(found):
-                if "." in qualified and not qualified.startswith("builtins."):
-                    answer = self.project.inherited(qualified, method)
-                    if answer is not None:
-                        return answer
+            answer = _first_answer(found, lambda name: project.inherited(name, method))
+            if answer is not None:
+                return answer
         return None
 
     def _returned(self, imported: Imported, node: ast.Call, args: list[tuple[Argument, Value]],
@@ -444,13 +439,12 @@ class TaintEngine:
         return join(tuple(out))
 
     def _imported(self, names: frozenset[str]) -> Imported | None:
-        assert self.project is not None
-        for name in sorted(names):
-            if "." in name and not name.startswith("builtins.") and self.project.may_reach(name):
-                found = self.project.function(name)  # the engine, only where a sink may be
-                if found is not None:
-                    return found
-        return None
+        project = self.project
+        assert project is not None
+        # the engine, only where a sink may be
+        return _first_answer(
+            names, lambda name: project.function(name) if project.may_reach(name) else None
+        )
 
     def _apply_imported(self, imported: Imported, node: ast.Call,
                         args: list[tuple[Argument, Value]]) -> None:  # fmt: skip
@@ -877,6 +871,18 @@ def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:
                 picked.append(value)
             position += 1
     return join(*picked)
+
+
+def _first_answer(names: Iterable[str],
+                  ask: Callable[[str], Imported | None]) -> Imported | None:  # fmt: skip
+    """The project's first answer about one of the qualified `names` a call resolves to (in
+    order: the answer does not depend on a set's order), or None."""
+    for name in sorted(names):
+        if "." in name and not name.startswith("builtins."):
+            found = ask(name)
+            if found is not None:
+                return found
+    return None
 
 
 def _returned_value(returns: Value, bound: dict[int, Value], into: TraceStep) -> Value:

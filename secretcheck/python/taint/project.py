@@ -199,14 +199,10 @@ class Project:
     def assigns(self, qualified: str, attribute: str) -> bool:
         """Does a method of the class `pkg.mod.C`, or of a base of C in that module, assign
         `self.<attribute>`?"""
-        found = self._resolve(qualified)
+        found = self._tree(qualified)
         if found is None:
             return False
-        path, module, name = found
-        tree = module.parsed()
-        self.used[path] = module.digest
-        if tree is None:
-            return False
+        tree, name = found
         classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
         todo, seen = [name], set()
         while todo:
@@ -221,13 +217,18 @@ class Project:
 
     def is_enum(self, qualified: str) -> bool:
         """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
+        found = self._tree(qualified)
+        return found is not None and found[1] in enum_classes(found[0].body)
+
+    def _tree(self, qualified: str) -> tuple[ast.Module, str] | None:
+        """The parsed module `pkg.mod.Name` names and Name, recorded as read (`used`)."""
         found = self._resolve(qualified)
         if found is None:
-            return False
+            return None
         path, module, name = found
         tree = module.parsed()
         self.used[path] = module.digest
-        return tree is not None and name in enum_classes(tree.body)
+        return (tree, name) if tree is not None else None
 
     def imports_sinks(self, text: str) -> frozenset[str]:
         """Rule codes that a call in `text` to a function imported from the project may reach."""
