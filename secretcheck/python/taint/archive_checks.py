@@ -67,17 +67,24 @@ def _checked_in_loop(loop: ast.For, tainted: Tainted) -> str:
     if not archive:
         return ""
     member = set(paths_in(loop.target))
+    normalized: set[str] = set()  # names bound in the body to a normalized path, in order
     for statement in loop.body:
-        if isinstance(statement, ast.Assign) and member & set(paths_in(statement.value)):
-            member.update(dotted(t) for t in statement.targets if dotted(t))
+        if isinstance(statement, ast.Assign):
+            targets = {dotted(t) for t in statement.targets if dotted(t)}
+            if guards.normalizes(statement.value):
+                normalized.update(targets)
+            else:
+                normalized.difference_update(targets)
+            if member & set(paths_in(statement.value)):
+                member.update(targets)
         elif isinstance(statement, ast.If):
-            yes, no = guards.facts(statement.test, tainted)
+            yes, no = guards.facts(statement.test, tainted, frozenset(normalized))
             if (_stops(statement.body) and _proves(no, member)) or (
                 _stops(statement.orelse) and _proves(yes, member)
             ):
                 return archive
         elif isinstance(statement, ast.Assert) and _proves(
-            guards.facts(statement.test, tainted)[0], member
+            guards.facts(statement.test, tainted, frozenset(normalized))[0], member
         ):
             return archive
     return ""

@@ -128,6 +128,33 @@ _REQUEST_DATA = ("request.", "self.request.", "req.")
 HAS_QUERY = "\0has-query:"
 
 
+# A name bound to a normalized path (`os.path.realpath(...)`, `Path(...).resolve()`); kept in
+# the env so that it holds after a join only if every path set it.
+NORMALIZED = "\0normalized:"
+_NORMALIZERS = frozenset({"realpath", "abspath", "normpath"})
+_PREFIX_TESTS = frozenset({"startswith", "is_relative_to"})
+_ROOTS = frozenset({"/", "\\", ".", ""})
+
+
+def normalizes(node: ast.expr) -> bool:
+    """Does `node` compute a normalized path, with no ".." left in it?"""
+    if not isinstance(node, ast.Call):
+        return False
+    if dotted(node.func).rpartition(".")[2] in _NORMALIZERS:
+        return True
+    return isinstance(node.func, ast.Attribute) and node.func.attr == "resolve"
+
+
+def _confines(path: ast.expr, test: ast.Call, normalized: frozenset[str]) -> bool:
+    """Does a prefix test of `path` keep it in a folder? Only once ".." is resolved away (a
+    normalizing call, or a name bound to one), and only for a prefix that names a folder: every
+    absolute path starts with "/"."""
+    if not (normalizes(path) or dotted(path) in normalized):
+        return False
+    prefix = test.args[0] if len(test.args) == 1 and not test.keywords else None
+    return prefix is not None and const_text(prefix) not in _ROOTS
+
+
 def _holds_query(left: ast.expr, right: ast.expr) -> Facts:
     """`"?" in url`: url holds a query start (`HAS_QUERY`), whatever else it holds."""
     text, name = const_text(left), dotted(right)
@@ -153,16 +180,18 @@ def request_read(node: ast.AST) -> str:
     return ast.unparse(node)
 
 
-def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, Facts]:
+def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
+          normalized: frozenset[str] = frozenset()) -> tuple[Facts, Facts]:  # fmt: skip
     """(valid when true, valid when false). `tainted` says whether an expression may carry
-    attacker data: `x in request.args` checks nothing, `x in ALLOWED` does."""
+    attacker data: `x in request.args` checks nothing, `x in ALLOWED` does. `normalized`: the
+    names bound to a normalized path on every path here (`NORMALIZED`)."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        yes, no = facts(test.operand, tainted)
+        yes, no = facts(test.operand, tainted, normalized)
         return no, yes
     if isinstance(test, ast.BoolOp):
-        yes, no = facts(test.values[0], tainted)
+        yes, no = facts(test.values[0], tainted, normalized)
         for value in test.values[1:]:  # `a and b and c` reads as `(a and b) and c`
-            ry, rn = facts(value, tainted)
+            ry, rn = facts(value, tainted, normalized)
             # `a and b` fails when either fails: only what both failures prove holds after it.
             if isinstance(test.op, ast.And):
                 yes, no = _merge(yes, ry), _common(no, rn)
@@ -208,6 +237,8 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool]) -> tuple[Facts, F
             cats = _PREDICATE_METHODS[func.attr]
             if func.attr == "startswith" and not _pins_host(test):
                 cats = cats - _URL  # `url.startswith("http")` lets https://evil through
+            if func.attr in _PREFIX_TESTS and not _confines(func.value, test, normalized):
+                cats = cats - _PATH  # `p.startswith(BASE)` lets BASE + "/../../etc" through
             return (_mark(func.value, cats) if cats else {}), {}
         name = dotted(func).split(".")[-1]
         if name == "compare_digest" and len(test.args) == 2:

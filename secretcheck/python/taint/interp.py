@@ -365,7 +365,7 @@ class Interpreter(UrlStart):
         decided = self.decided(node.test)
         if decided is not None:
             return self.eval(node.body if decided else node.orelse)
-        yes, no = guards.facts(self.predicate(node.test), self.tainted)
+        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized())
         saved = self.env
         self.env = dict(saved)
         self.apply(yes)

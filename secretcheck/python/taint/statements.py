@@ -51,7 +51,7 @@ OWN_SITE_KEY = "\0own-site:"
 # makes "//evil".
 FIXED_START_KEY = "\0fixed-start:"
 # kept after a join only if set on every path
-MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ, guards.HAS_QUERY)
+MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ, guards.HAS_QUERY, guards.NORMALIZED)
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -259,6 +259,8 @@ class Statements(ABC):
                     self.env[FIXED_START_KEY + dotted(target)] = CLEAN
                 if holds_query and dotted(target):
                     self.env[guards.HAS_QUERY + dotted(target)] = CLEAN
+                if dotted(target) and guards.normalizes(node.value):
+                    self.env[guards.NORMALIZED + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 assigned = node.value
                 predicate = isinstance(assigned, ast.Call) and any(
@@ -310,7 +312,7 @@ class Statements(ABC):
         elif isinstance(node, ast.Raise) and node.exc is not None:
             self.eval(node.exc)
         elif isinstance(node, ast.Assert):
-            yes, _ = guards.facts(node.test, self.tainted)
+            yes, _ = guards.facts(node.test, self.tainted, self.normalized())
             self.apply(yes)
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
@@ -340,6 +342,11 @@ class Statements(ABC):
         if isinstance(test, ast.Call) and dotted(test.func).endswith("compare_digest"):
             return ast.Call(test.func, [self._mac(a) for a in test.args], test.keywords)
         return test
+
+    def normalized(self) -> frozenset[str]:
+        """The names bound to a normalized path on every path here (`guards.NORMALIZED`)."""
+        prefix = guards.NORMALIZED
+        return frozenset(k[len(prefix) :] for k in self.env if k.startswith(prefix))
 
     def holds_query(self, node: ast.expr) -> bool:
         """Does this text hold a `?` or `#` (`query.holds_query`, `guards.HAS_QUERY`)?"""
@@ -403,7 +410,7 @@ class Statements(ABC):
         if decided is not None:  # the other branch does not run in this call context
             self.run(self.block(node.body if decided else node.orelse))
             return
-        yes, no = guards.facts(self.predicate(node.test), self.tainted)
+        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized())
         then_env = self.branch(self.block(node.body), yes)
         else_env = self.branch(self.block(node.orelse), no)
         then_exits = guards.exits(node.body)

@@ -1,0 +1,70 @@
+"""A path's prefix test keeps it in a folder only once ".." is resolved away.
+
+`realpath(join(BASE, name)).startswith(BASE + os.sep)` and `Path(...).resolve().is_relative_to(
+base)` confine the path; the same tests on the joined path as written do not
+(`BASE + "/../../etc/passwd"` starts with BASE), nor does a prefix every absolute path has.
+"""
+
+import os
+from pathlib import Path
+
+from flask import Flask, abort, request, send_file
+
+app = Flask(__name__)
+BASE = "/srv/files"
+
+
+@app.route("/a")
+def normalized_name():
+    full = os.path.realpath(os.path.join(BASE, request.args["f"]))
+    if not full.startswith(BASE + os.sep):
+        abort(404)
+    # ok: SC205
+    return send_file(full)
+
+
+@app.route("/b")
+def resolved_inline():
+    target = Path(BASE, request.args["f"])
+    if not target.resolve().is_relative_to(Path(BASE)):
+        abort(404)
+    # ok: SC205
+    return send_file(target)
+
+
+@app.route("/c")
+def as_written():
+    full = os.path.join(BASE, request.args["f"])
+    if not full.startswith(BASE + os.sep):
+        abort(404)
+    # expect: SC205
+    return send_file(full)
+
+
+@app.route("/d")
+def any_absolute_path():
+    path = os.path.abspath(request.args["f"])
+    if path.startswith("/"):
+        # expect: SC205
+        return send_file(path)
+    abort(404)
+
+
+@app.route("/e")
+def normalized_on_one_path():
+    full = os.path.join(BASE, request.args["f"])
+    if request.args.get("strict"):
+        full = os.path.normpath(full)
+    if not full.startswith(BASE + os.sep):
+        abort(404)
+    # expect: SC205
+    return send_file(full)
+
+
+@app.route("/g")
+def lexical_is_relative_to():
+    target = Path(BASE) / request.args["f"]
+    if not target.is_relative_to(BASE):
+        abort(404)
+    # expect: SC205
+    return send_file(target)
