@@ -50,8 +50,12 @@ OWN_SITE_KEY = "\0own-site:"
 # replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
 # makes "//evil".
 FIXED_START_KEY = "\0fixed-start:"
+# The env key marking a name bound to this site's root URL with its trailing "/" stripped
+# (`root = str(request.base_url).rstrip("/")`): followed by a "/" it stays on this site.
+STRIPPED_ROOT_KEY = "\0stripped-root:"
 # kept after a join only if set on every path
-MARKS = (OWN_SITE_KEY, FIXED_START_KEY, guards.CHECKED_READ, guards.HAS_QUERY, guards.NORMALIZED)
+MARKS = (OWN_SITE_KEY, FIXED_START_KEY, STRIPPED_ROOT_KEY, guards.CHECKED_READ, guards.HAS_QUERY,
+         guards.NORMALIZED)  # fmt: skip
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -125,6 +129,10 @@ class Statements(ABC):
     @abstractmethod
     def own_site(self, node: ast.expr) -> bool:
         """Does this expression start with this request's own root (`url_start.UrlStart`)?"""
+
+    @abstractmethod
+    def stripped_root(self, node: ast.expr) -> bool:
+        """Is this this site's root URL with its trailing "/" stripped (`url_start.UrlStart`)?"""
 
     @abstractmethod
     def fixed_start(self, node: ast.expr) -> bool:
@@ -241,6 +249,7 @@ class Statements(ABC):
             own_site = self.own_site(node.value)  # before binding: `url = url + path`
             fixed = self.fixed_start(node.value)
             holds_query = self.holds_query(node.value)
+            stripped = self.stripped_root(node.value)
             for target in node.targets:
                 self.unpacked = parts
                 self.bind(target, value, node)
@@ -259,6 +268,8 @@ class Statements(ABC):
                     self.env[FIXED_START_KEY + dotted(target)] = CLEAN
                 if holds_query and dotted(target):
                     self.env[guards.HAS_QUERY + dotted(target)] = CLEAN
+                if stripped and dotted(target):
+                    self.env[STRIPPED_ROOT_KEY + dotted(target)] = CLEAN
                 if dotted(target) and guards.normalizes(node.value):
                     self.env[guards.NORMALIZED + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):

@@ -20,7 +20,12 @@ from secretcheck.python.astsyntax import Argument, const_text, dotted
 from secretcheck.python.taint import locations
 from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
 from secretcheck.python.taint.flows import Value, built, clear, join
-from secretcheck.python.taint.statements import FIXED_START_KEY, OWN_SITE_KEY, Statements
+from secretcheck.python.taint.statements import (
+    FIXED_START_KEY,
+    OWN_SITE_KEY,
+    STRIPPED_ROOT_KEY,
+    Statements,
+)
 
 _LOCAL_URL_CALLS = frozenset({"reverse", "reverse_lazy", "url_for", "resolve_url"})
 # Where a template's replacement fields start, by how it is filled (`_template_head`).
@@ -271,6 +276,10 @@ class UrlStart(Statements):
             return locations.OWN_SITE  # f"{request.host_url}{value}"
         if not _text(after).startswith("/"):
             return ""
+        if self.stripped_root(base):
+            # str(request.base_url).rstrip("/") + "/home": the root without its slash, then a
+            # path; without that "/" a value would go on naming the host (".evil.example")
+            return locations.OWN_SITE
         # Configuration read from the environment is the operator's choice, not the attacker's.
         if any(f.origin == "source" and f.only is None for f in self.eval(base)):
             return ""
@@ -279,6 +288,20 @@ class UrlStart(Statements):
             # A request to "//evil" fails (no scheme), so this is still no SSRF.
             return _CONFIGURED_HOST_ONLY
         return _CONFIGURED + _text(after)
+
+    def stripped_root(self, node: ast.expr) -> bool:
+        """`x.rstrip("/")` (or `.rstrip()`) of this site's own root URL, or a name bound to
+        one (`STRIPPED_ROOT_KEY`)."""
+        key = dotted(node)
+        if key and STRIPPED_ROOT_KEY + key in self.env:
+            return True
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            return False
+        if node.func.attr != "rstrip" or node.keywords or len(node.args) > 1:
+            return False
+        if node.args and const_text(node.args[0]) != "/":
+            return False
+        return self.own_site(node.func.value)
 
     def _leftmost_text(self, node: ast.expr) -> str:
         after: ast.expr | None = None  # the operand right after the leftmost one, in a `+` chain
