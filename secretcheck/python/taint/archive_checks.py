@@ -78,13 +78,13 @@ def _checked_in_loop(loop: ast.For, tainted: Tainted) -> str:
             if member & set(paths_in(statement.value)):
                 member.update(targets)
         elif isinstance(statement, ast.If):
-            yes, no = guards.facts(statement.test, tainted, frozenset(normalized))
+            yes, no = guards.facts(statement.test, tainted, normalized.__contains__)
             if (_stops(statement.body) and _proves(no, member)) or (
                 _stops(statement.orelse) and _proves(yes, member)
             ):
                 return archive
         elif isinstance(statement, ast.Assert) and _proves(
-            guards.facts(statement.test, tainted, frozenset(normalized))[0], member
+            guards.facts(statement.test, tainted, normalized.__contains__)[0], member
         ):
             return archive
     return ""

@@ -294,13 +294,14 @@ class Check:
             found.append((every, re.compile(rf"\b(?:{'|'.join(aliases)})\s*\(")))
         return found
 
-    def _reachable(self, tree: ast.Module, root: str) -> list[_Function]:
-        """The top-level function `root` and the top-level functions it calls, transitively."""
+    def _reachable(self, tree: ast.Module, root: str) -> dict[str, _Function]:
+        """The top-level function `root` and the top-level functions it calls, transitively,
+        by name."""
         graph = self.memo.get("call graph")
         if not isinstance(graph, dict):
             graph = _call_graph(tree)
             self.memo["call graph"] = graph
-        return _closure(graph, root)
+        return {name: graph[name] for name in _closure_names(graph, root)}
 
     def _imported_sink_lines(self, tree: ast.Module) -> set[int]:
         """Lines calling a function of the project whose summary reaches an enabled sink."""
@@ -308,7 +309,7 @@ class Check:
             return set()
         codes = {rule.code for rule in self.rules}
         if self.summarize:
-            calls = [c for f in self._reachable(tree, self.summarize) for c in f.imported]
+            calls = [c for f in self._reachable(tree, self.summarize).values() for c in f.imported]
         else:
             calls = _imported_calls(ast.walk(tree), project.import_aliases(tree.body))
         return {line for name, line in calls
@@ -464,7 +465,7 @@ class Check:
     def summary_of(self, tree: ast.Module, name: str) -> project.Imported | None:
         """What the top-level function `name` of this (imported) module passes to a sink; None
         as well when it and what it calls are over `project.SUMMARY_LINES` lines."""
-        reached = self._reachable(tree, name)
+        reached = self._reachable(tree, name).values()
         if sum(b - a + 1 for a, b in (f.span for f in reached)) > project.SUMMARY_LINES:
             return None
         sink_lines = self._sink_lines(tree)
@@ -488,17 +489,13 @@ class Check:
         """What the top-level function `name` of this (imported) module returns, called with
         request objects as the `requests` arguments; None when it is no top-level function or
         it and what it calls are over `project.SUMMARY_LINES` lines."""
-        graph = self.memo.get("call graph")
-        if not isinstance(graph, dict):
-            graph = _call_graph(tree)
-            self.memo["call graph"] = graph
-        names = _closure_names(graph, name)
-        if not names or sum(
-            graph[n].span[1] - graph[n].span[0] + 1 for n in names
-        ) > project.SUMMARY_LINES:
+        reached = self._reachable(tree, name)
+        if not reached or sum(b - a + 1 for a, b in (f.span for f in reached.values())) > (
+            project.SUMMARY_LINES
+        ):
             return None
         body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
-                or (isinstance(s, _FUNCTIONS) and s.name in names)]  # fmt: skip
+                or (isinstance(s, _FUNCTIONS) and s.name in reached)]  # fmt: skip
         self.module_body = tree.body
         engine = self._run_engine(body, enum_classes(tree.body), report=False,
                                   requests=(name, requests))  # fmt: skip
@@ -513,15 +510,7 @@ class Check:
         the class and then its bases defined in this module, with `self.request` the request.
         Those classes' methods are analyzed together (`self.f()` calls between them); None
         when no such method is found or they are over `project.SUMMARY_LINES` lines."""
-        classes = {s.name: s for s in tree.body if isinstance(s, ast.ClassDef)}
-        chain: list[ast.ClassDef] = []
-        todo = [name]
-        while todo:
-            current = classes.get(todo.pop(0))
-            if current is None or current in chain:
-                continue
-            chain.append(current)
-            todo.extend(b.id for b in current.bases if isinstance(b, ast.Name))
+        chain, _ = project.class_chain(project.classes_of(tree.body), name)
         owner = next((c for c in chain if any(
             isinstance(m, _FUNCTIONS) and m.name == method for m in c.body)), None)  # fmt: skip
         if owner is None:
@@ -844,17 +833,7 @@ def _closure_names(graph: dict[str, _Function], root: str) -> set[str]:
 
 
 def _closure(graph: dict[str, _Function], root: str) -> list[_Function]:
-    found = []
-    todo, seen = [root], {root}
-    while todo:
-        function = graph.get(todo.pop())
-        if function is None:
-            continue
-        found.append(function)
-        for callee in function.callees - seen:
-            seen.add(callee)
-            todo.append(callee)
-    return found
+    return [graph[name] for name in _closure_names(graph, root)]
 
 
 _TOP_DEF = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)", re.M)

@@ -20,7 +20,14 @@ from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
-from secretcheck.python.taint.project import Imported, Project, assigns_attribute, enum_classes
+from secretcheck.python.taint.project import (
+    Imported,
+    Project,
+    assigns_attribute,
+    class_chain,
+    classes_of,
+    enum_classes,
+)
 from secretcheck.python.taint.sources import (
     ENVIRON,
     Function,
@@ -193,7 +200,7 @@ class TaintEngine:
         self.body = body
         # the module's classes, also those the selection of code to analyze left out (a base
         # with no method of its own): where a `self.f()` call finds its f (`_method_owner`)
-        self.classes = {n.name: n for n in (*body, *classes) if isinstance(n, ast.ClassDef)}
+        self.classes = classes_of((*body, *classes))
         self.own_attributes: dict[tuple[str, str], bool] = {}
         self.handler_classes: dict[str, bool] = {}
         # (function, its arguments that hold a request object: positions "0" or keywords):
@@ -334,38 +341,38 @@ class TaintEngine:
         assert project is not None
         return _first_answer(names, lambda name: project.returned(name, requests))
 
+    def _chain(self) -> tuple[list[ast.ClassDef], list[ast.expr]]:
+        """The class being analyzed and its bases of this module, in order, and the bases
+        they name from elsewhere (`project.class_chain`)."""
+        return class_chain(self.classes, self.unit.owner if self.unit is not None else "")
+
     def _method_owner(self, method: str) -> tuple[str, list[ast.expr]]:
         """The class of this module whose `method` a `self.method()` call in the class being
-        analyzed runs: that class or the first of its bases defined here that defines it (left
-        to right, breadth first: Python's order for the usual mixin lists); else "" and the
-        bases it may come from, imported from elsewhere."""
-        owner = self.unit.owner if self.unit is not None else ""
-        classes = self.classes
-        todo, seen, imported = [owner], set(), []
-        while todo:
-            name = todo.pop(0)
-            if name in seen or name not in classes:
-                continue
-            seen.add(name)
-            node = classes[name]
-            if any(isinstance(m, _FUNCTIONS) and m.name == method for m in node.body):
-                return name, []
-            for base in node.bases:
-                if isinstance(base, ast.Name) and base.id in classes:
-                    todo.append(base.id)
-                else:
-                    imported.append(base)
-        return "", imported
+        analyzed runs: that class or the first of its bases defined here that defines it;
+        else "" and the bases it may come from, imported from elsewhere."""
+        chain, foreign = self._chain()
+        for cls in chain:
+            if any(isinstance(m, _FUNCTIONS) and m.name == method for m in cls.body):
+                return cls.name, []
+        return "", foreign
 
     def url_arguments(self, attribute: str) -> bool:
         """Is `self.<attribute>` (`kwargs`, `args`) a class-based view's URL arguments, as Django
         sets them, rather than the class's own: no method of the class or of its bases (of this
         module, or of the project) assigns it (Mayan's source backends keep their configuration
         in `self.kwargs`)."""
-        owner = self.unit.owner if self.unit is not None else ""
-        key = (owner, attribute)
+        key = (self.unit.owner if self.unit is not None else "", attribute)
         if key not in self.own_attributes:
-            self.own_attributes[key] = self._assigns(owner, attribute)
+            chain, foreign = self._chain()
+            project = self.project
+            self.own_attributes[key] = any(assigns_attribute(c, attribute) for c in chain) or (
+                project is not None
+                and any(
+                    _project_name(name) and project.assigns(name, attribute)
+                    for base in foreign
+                    for name in sorted(self._names(base)[0])
+                )
+            )
         return not self.own_attributes[key]
 
     def http_handler(self) -> bool:
@@ -373,37 +380,14 @@ class TaintEngine:
         its bases in this module, named `...HTTPRequestHandler`)?"""
         owner = self.unit.owner if self.unit is not None else ""
         if owner not in self.handler_classes:
-            todo, seen, found = [owner], set(), False
-            while todo and not found:
-                name = todo.pop(0)
-                if name in seen or name not in self.classes:
-                    continue
-                seen.add(name)
-                for base in self.classes[name].bases:
-                    names, _ = self._names(base)
-                    found = found or any(http_handler_class(n) for n in (*names, dotted(base)))
-                    if isinstance(base, ast.Name):
-                        todo.append(base.id)
-            self.handler_classes[owner] = found
+            chain, _ = self._chain()
+            self.handler_classes[owner] = any(
+                http_handler_class(name)
+                for cls in chain
+                for base in cls.bases
+                for name in (*self._names(base)[0], dotted(base))
+            )
         return self.handler_classes[owner]
-
-    def _assigns(self, owner: str, attribute: str) -> bool:
-        todo, seen = [owner], set()
-        while todo:
-            name = todo.pop(0)
-            if name in seen or name not in self.classes:
-                continue
-            seen.add(name)
-            if assigns_attribute(self.classes[name], attribute):
-                return True
-            for base in self.classes[name].bases:
-                if isinstance(base, ast.Name) and base.id in self.classes:
-                    todo.append(base.id)
-                elif self.project is not None:
-                    found, _ = self._names(base)
-                    if any("." in q and self.project.assigns(q, attribute) for q in sorted(found)):
-                        return True
-        return False
 
     def _inherited(self, bases: list[ast.expr], method: str) -> Imported | None:
         """What `self.method()` returns when the class being analyzed inherits the method from
@@ -422,21 +406,20 @@ class TaintEngine:
         """What a function of another module of the project returns at this call: its
         parameters' flows carry the arguments' taint on, and what it read of the request is a
         source; each with the callee's steps named by their file, and marked as crossing."""
-        line, column = self._where(node)
         called = dotted(node.func) or "call"
-        bound = _bind(imported.params, args, offset)
         into = self.step(node, f"passed to {called}() in {imported.where}")
         back = self.step(node, f"returned by {called}() in {imported.where}")
-        out: list[Flow] = []
-        for rflow in imported.returns:
-            steps = tuple(TraceStep(line, column, f"{imported.where} line {s.line}: {s.note}")
-                          for s in rflow.steps)  # fmt: skip
-            inner = replace(rflow, steps=(*steps, back), crossed=True)
-            if rflow.origin == "source":
-                out.append(inner)
-            elif rflow.origin == "param":
-                out.extend(_chain(f, into, inner) for f in bound.get(rflow.param, ()))
-        return join(tuple(out))
+        inner = tuple(
+            replace(f, steps=(*self._elsewhere(imported, node, f.steps), back), crossed=True)
+            for f in imported.returns
+            if f.origin in ("source", "param")
+        )
+        return _returned_value(inner, _bind(imported.params, args, offset), into)
+
+    def _elsewhere(self, imported: Imported, node: ast.AST,
+                   steps: tuple[TraceStep, ...]) -> tuple[TraceStep, ...]:  # fmt: skip
+        """Another module's steps, placed at this call and named by their file and line."""
+        return tuple(self.step(node, f"{imported.where} line {s.line}: {s.note}") for s in steps)
 
     def _imported(self, names: frozenset[str]) -> Imported | None:
         project = self.project
@@ -451,16 +434,14 @@ class TaintEngine:
         """A function of another module of the project, at this call: its sinks, reported
         here (the call is this file's code), with the callee's steps named by their file."""
         bound = _bind(imported.params, args, 0)
-        line, column = self._where(node)
         into = self.step(node, f"passed to {dotted(node.func) or 'call'}() in {imported.where}")
         for index, value in bound.items():
             for code, pflow, _ in imported.sinks.get(index, ()):
                 sinkset = next((s for s in self.sinksets if s.code == code), None)
                 if sinkset is None:
                     continue
-                steps = tuple(TraceStep(line, column, f"{imported.where} line {s.line}: {s.note}")
-                              for s in pflow.steps)  # fmt: skip
-                inner = replace(pflow, steps=steps, crossed=True)
+                inner = replace(pflow, steps=self._elsewhere(imported, node, pflow.steps),
+                                crossed=True)  # fmt: skip
                 for flow in value:
                     self._through(sinkset, node, _chain(flow, into, inner), None)
 
@@ -584,7 +565,7 @@ class TaintEngine:
         if self.project is None:
             return False
         found, _ = self._names(node)
-        return any("." in name and self.project.is_enum(name) for name in sorted(found))
+        return any(_project_name(name) and self.project.is_enum(name) for name in sorted(found))
 
     def _summary_for(self, func: ast.expr) -> Summary | None:
         key = _unit_key(func)
@@ -648,7 +629,7 @@ class TaintEngine:
         if this is not None:
             bound[0] = this
         if summary.positions is not None:  # `obj, data = f(...)`: each element apart
-            interp.call_positions[id(node)] = tuple(
+            interp.elements[id(node)] = tuple(
                 _returned_value(part, bound, into) for part in summary.positions
             )
         return _returned_value(summary.returns, bound, into)
@@ -878,11 +859,16 @@ def _first_answer(names: Iterable[str],
     """The project's first answer about one of the qualified `names` a call resolves to (in
     order: the answer does not depend on a set's order), or None."""
     for name in sorted(names):
-        if "." in name and not name.startswith("builtins."):
+        if _project_name(name):
             found = ask(name)
             if found is not None:
                 return found
     return None
+
+
+def _project_name(name: str) -> bool:
+    """Can the qualified name a call or base resolves to be one of the project's modules?"""
+    return "." in name and not name.startswith("builtins.")
 
 
 def _returned_value(returns: Value, bound: dict[int, Value], into: TraceStep) -> Value:

@@ -145,11 +145,11 @@ def normalizes(node: ast.expr) -> bool:
     return isinstance(node.func, ast.Attribute) and node.func.attr == "resolve"
 
 
-def _confines(path: ast.expr, test: ast.Call, normalized: frozenset[str]) -> bool:
+def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool]) -> bool:
     """Does a prefix test of `path` keep it in a folder? Only once ".." is resolved away (a
     normalizing call, or a name bound to one), and only for a prefix that names a folder: every
     absolute path starts with "/"."""
-    if not (normalizes(path) or dotted(path) in normalized):
+    if not (normalizes(path) or (bool(dotted(path)) and normalized(dotted(path)))):
         return False
     prefix = test.args[0] if len(test.args) == 1 and not test.keywords else None
     return prefix is not None and const_text(prefix) not in _ROOTS
@@ -180,11 +180,15 @@ def request_read(node: ast.AST) -> str:
     return ast.unparse(node)
 
 
+def _none(name: str) -> bool:
+    return False
+
+
 def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
-          normalized: frozenset[str] = frozenset()) -> tuple[Facts, Facts]:  # fmt: skip
+          normalized: Callable[[str], bool] = _none) -> tuple[Facts, Facts]:  # fmt: skip
     """(valid when true, valid when false). `tainted` says whether an expression may carry
-    attacker data: `x in request.args` checks nothing, `x in ALLOWED` does. `normalized`: the
-    names bound to a normalized path on every path here (`NORMALIZED`)."""
+    attacker data: `x in request.args` checks nothing, `x in ALLOWED` does. `normalized` says
+    whether a name is bound to a normalized path on every path here (`NORMALIZED`)."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
         yes, no = facts(test.operand, tainted, normalized)
         return no, yes

@@ -192,7 +192,7 @@ class Interpreter(UrlStart):
         return value
 
     def _fstring(self, values: Sequence[ast.expr]) -> Value:
-        head, tail = query.split_fstring(values, self._query_name)
+        head, tail = query.split_fstring(values, self.query_name)
         later = path_parts.after_text(list(values))
 
         def part(e: ast.expr) -> Value:  # after literal text: no start of the result
@@ -207,7 +207,7 @@ class Interpreter(UrlStart):
         if isinstance(node.op, ast.Mod):
             split = query.split_format(node)
         elif isinstance(node.op, ast.Add):
-            split = query.split_concat(node, self.choice, self._query_name)
+            split = query.split_concat(node, self.choice, self.query_name)
         if split is None:
             right = self.eval(node.right)
             if right and isinstance(node.op, ast.Add) and path_parts.holds_text(node.left):
@@ -218,6 +218,15 @@ class Interpreter(UrlStart):
             value = join(*(self.eval(e) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
         return self.located_operation(node, value)
+
+    def _eval_Tuple(self, node: ast.Tuple | ast.List) -> Value:
+        """Each element once; their values kept for a tuple target (`positions`)."""
+        parts = tuple(self.eval(e) for e in node.elts)
+        if not any(isinstance(e, ast.Starred) for e in node.elts):
+            self.elements[id(node)] = parts
+        return join(*parts)
+
+    _eval_List = _eval_Tuple
 
     def _eval_BoolOp(self, node: ast.BoolOp) -> Value:
         value = self.eval(node.values[0])
@@ -365,7 +374,7 @@ class Interpreter(UrlStart):
         decided = self.decided(node.test)
         if decided is not None:
             return self.eval(node.body if decided else node.orelse)
-        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized())
+        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized)
         saved = self.env
         self.env = dict(saved)
         self.apply(yes)

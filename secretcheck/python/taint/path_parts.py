@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 
 from secretcheck.python.astsyntax import const_text
+from secretcheck.python.taint import query
 
 
 def dot_free(node: ast.Subscript) -> bool:
@@ -47,23 +48,10 @@ def _index(node: ast.expr) -> int | None:
 
 def holds_text(node: ast.expr) -> bool:
     """Does the text `node` builds hold a non-empty literal (so what follows it is no start)?"""
-    text = const_text(node)
-    if text is not None:
-        return bool(text)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return holds_text(node.left) or holds_text(node.right)
-    if isinstance(node, ast.JoinedStr):
-        return any(isinstance(p, ast.Constant) and p.value for p in node.values)
-    return False
+    return query.holds_literal(node, bool)
 
 
 def after_text(values: list[ast.expr]) -> set[int]:
-    """The ids of an f-string's replacement values that follow a non-empty literal part."""
-    found: set[int] = set()
-    seen_text = False
-    for part in values:
-        if isinstance(part, ast.Constant) and isinstance(part.value, str) and part.value:
-            seen_text = True
-        elif isinstance(part, ast.FormattedValue) and seen_text:
-            found.add(id(part.value))
-    return found
+    """The ids of an f-string's replacement values that follow non-empty literal text."""
+    _, after = query.split_fstring_at(values, bool)
+    return {id(value) for value in after}

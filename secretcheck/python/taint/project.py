@@ -34,7 +34,7 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
@@ -203,17 +203,8 @@ class Project:
         if found is None:
             return False
         tree, name = found
-        classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
-        todo, seen = [name], set()
-        while todo:
-            current = todo.pop(0)
-            if current in seen or current not in classes:
-                continue
-            seen.add(current)
-            if assigns_attribute(classes[current], attribute):
-                return True
-            todo.extend(b.id for b in classes[current].bases if isinstance(b, ast.Name))
-        return False
+        chain, _ = class_chain(classes_of(tree.body), name)
+        return any(assigns_attribute(cls, attribute) for cls in chain)
 
     def is_enum(self, qualified: str) -> bool:
         """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
@@ -324,6 +315,31 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
     for match in calls.finditer(text):
         rest = "".join(match.group(2).split())
         yield aliases[match.group(1)] + rest, match.start()
+
+
+def classes_of(body: Sequence[ast.stmt]) -> dict[str, ast.ClassDef]:
+    """The top-level classes of a module, by name."""
+    return {n.name: n for n in body if isinstance(n, ast.ClassDef)}
+
+
+def class_chain(classes: Mapping[str, ast.ClassDef],
+                name: str) -> tuple[list[ast.ClassDef], list[ast.expr]]:  # fmt: skip
+    """The class `name` and its bases defined beside it, breadth first and left to right
+    (Python's order for the usual mixin lists), and the bases they name from elsewhere."""
+    chain: list[ast.ClassDef] = []
+    foreign: list[ast.expr] = []
+    todo = [name]
+    while todo:
+        current = classes.get(todo.pop(0))
+        if current is None or current in chain:
+            continue
+        chain.append(current)
+        for base in current.bases:
+            if isinstance(base, ast.Name) and base.id in classes:
+                todo.append(base.id)
+            else:
+                foreign.append(base)
+    return chain, foreign
 
 
 def assigns_attribute(cls: ast.ClassDef, attribute: str) -> bool:

@@ -146,37 +146,44 @@ def _unmarked(node: ast.expr) -> bool:
 
 def holds_query(node: ast.expr, marked: Callable[[ast.expr], bool]) -> bool:
     """Does the text `node` builds hold a literal `?` or `#`, so that whatever follows it is in
-    a query or fragment? Literals, names `marked` as holding one (`guards.HAS_QUERY`), and `+`,
-    f-strings, `%` and `str.format` templates, which keep every literal part and every
-    operand's text. A field with a format spec (`f"{url:.20}"`) may cut it off; a choice
-    (`a if c else b`) holds one only if both sides do."""
+    a query or fragment? Names `marked` as holding one (`guards.HAS_QUERY`) count too."""
+    return holds_literal(node, _starts_query, marked)
+
+
+def holds_literal(node: ast.expr, test: Callable[[str], bool],
+                  marked: Callable[[ast.expr], bool] = _unmarked) -> bool:  # fmt: skip
+    """Does the text `node` builds surely hold a literal piece that passes `test`? Literals,
+    names `marked` as holding one, and `+`, f-strings, `%` and `str.format` templates, which
+    keep every literal part and every operand's text. A field with a format spec
+    (`f"{url:.20}"`) may cut it off; a choice (`a if c else b`) holds one only if both sides
+    do."""
     text = const_text(node)
     if text is not None:
-        return _starts_query(text)
+        return test(text)
     if marked(node):
         return True
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return holds_query(node.left, marked) or holds_query(node.right, marked)
+        return holds_literal(node.left, test, marked) or holds_literal(node.right, test, marked)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         fmt = const_text(node.left)
-        return fmt is not None and _starts_query(_CONVERSION.sub("", fmt))
+        return fmt is not None and test(_CONVERSION.sub("", fmt))
     if isinstance(node, ast.JoinedStr):
         return any(
-            _starts_query(part.value)
+            test(part.value)
             if isinstance(part, ast.Constant) and isinstance(part.value, str)
             else isinstance(part, ast.FormattedValue)
             and part.format_spec is None
-            and holds_query(part.value, marked)
+            and holds_literal(part.value, test, marked)
             for part in node.values
         )
     if isinstance(node, ast.IfExp):
-        return holds_query(node.body, marked) and holds_query(node.orelse, marked)
+        return holds_literal(node.body, test, marked) and holds_literal(node.orelse, test, marked)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
         fmt = const_text(node.func.value)
         if node.func.attr != "format" or fmt is None:
             return False
         try:
-            return any(_starts_query(literal) for literal, *_ in string.Formatter().parse(fmt))
+            return any(test(literal) for literal, *_ in string.Formatter().parse(fmt))
         except ValueError:  # not a valid template: str.format would raise
             return False
     return False
@@ -225,13 +232,22 @@ def split_fstring(
 ) -> Split:
     """f"{url}?next={value}" (its parts) -> ([url], [value]); also f"{url}&next={value}" where
     `url` holds a `?` already (`holds_query`)."""
+    return split_fstring_at(values, _starts_query, marked)
+
+
+def split_fstring_at(values: Sequence[ast.expr], test: Callable[[str], bool],
+                     marked: Callable[[ast.expr], bool] = _unmarked) -> Split:  # fmt: skip
+    """An f-string's replacement values before and after its first literal piece that passes
+    `test` (or a value that holds one, `holds_literal`)."""
     before: list[ast.expr] = []
     after: list[ast.expr] = []
-    in_query = False
+    seen = False
     for part in values:
         if isinstance(part, ast.Constant) and isinstance(part.value, str):
-            in_query = in_query or _starts_query(part.value)
+            seen = seen or test(part.value)
         elif isinstance(part, ast.FormattedValue):
-            (after if in_query else before).append(part.value)
-            in_query = in_query or (part.format_spec is None and holds_query(part.value, marked))
+            (after if seen else before).append(part.value)
+            seen = seen or (
+                part.format_spec is None and holds_literal(part.value, test, marked)
+            )
     return before, after

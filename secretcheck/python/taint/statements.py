@@ -117,10 +117,9 @@ class Statements(ABC):
         # `fixed_head` of the `+` / `%` nodes of the statement being run, by id: each level of
         # a long `a + b + ...` chain asks for its own (the same within one statement).
         self.heads: dict[int, tuple[str, bool]] = {}
-        # The elements of the value being bound to a tuple target (`positions`), if known.
-        self.unpacked: tuple[Value, ...] | None = None
-        # Per call node: the elements of the tuple it returns (`engine.Summary.positions`).
-        self.call_positions: dict[int, tuple[Value, ...]] = {}
+        # Per tuple, list or call node evaluated: the elements of the tuple it gives (a
+        # literal's, or what `engine.Summary.positions` says a call returns).
+        self.elements: dict[int, tuple[Value, ...]] = {}
 
     @abstractmethod
     def eval(self, node: ast.expr) -> Value:
@@ -148,13 +147,13 @@ class Statements(ABC):
     def tainted(self, node: ast.expr) -> bool:
         return any(f.origin != "unknown" for f in self.eval(node))
 
-    def bind(self, target: ast.expr, value: Value, where: ast.AST) -> None:
+    def bind(self, target: ast.expr, value: Value, where: ast.AST,
+             parts: tuple[Value, ...] | None = None) -> None:  # fmt: skip
+        """Bind `value` to `target`; `parts`: its elements, when known (`positions`)."""
         if isinstance(target, (ast.Tuple, ast.List)):
-            parts = self.unpacked if self.unpacked is not None else ()
-            self.unpacked = None  # for this target only, not the nested ones
-            if len(parts) == len(target.elts) and not any(
-                isinstance(e, ast.Starred) for e in target.elts
-            ):  # `a, b = obj, data`: each its own element
+            if (parts is not None and len(parts) == len(target.elts)
+                    and not any(isinstance(e, ast.Starred) for e in target.elts)):  # fmt: skip
+                # `a, b = obj, data`: each its own element
                 for element, part in zip(target.elts, parts, strict=True):
                     self.bind(element, part, where)
                 return
@@ -188,12 +187,8 @@ class Statements(ABC):
     def positions(self, node: ast.expr) -> tuple[Value, ...] | None:
         """The elements of the tuple `node` gives, when known: a tuple literal, a name that
         holds one (`POSITIONS`), a call whose summary knows them."""
-        if isinstance(node, (ast.Tuple, ast.List)):
-            if any(isinstance(e, ast.Starred) for e in node.elts):
-                return None
-            return tuple(self.eval(e) for e in node.elts)
-        if isinstance(node, ast.Call):
-            return self.call_positions.get(id(node))
+        if isinstance(node, (ast.Tuple, ast.List, ast.Call)):
+            return self.elements.get(id(node))  # recorded when it was evaluated
         key = dotted(node)
         if not key or POSITIONS + key not in self.env:
             return None
@@ -246,14 +241,14 @@ class Statements(ABC):
             value = self.eval(node.value)
             parts = self.positions(node.value)
             names = paths_in(node.value)
-            own_site = self.own_site(node.value)  # before binding: `url = url + path`
-            fixed = self.fixed_start(node.value)
-            holds_query = self.holds_query(node.value)
-            stripped = self.stripped_root(node.value)
+            # what the text is, read before binding (`url = url + path`)
+            marks = [mark for mark, holds in (
+                (OWN_SITE_KEY, self.own_site), (FIXED_START_KEY, self.fixed_start),
+                (guards.HAS_QUERY, self.holds_query), (STRIPPED_ROOT_KEY, self.stripped_root),
+                (guards.NORMALIZED, guards.normalizes),
+            ) if holds(node.value)]  # fmt: skip
             for target in node.targets:
-                self.unpacked = parts
-                self.bind(target, value, node)
-                self.unpacked = None
+                self.bind(target, value, node, parts)
                 self.derived[dotted(target)] = set(names)
                 # a list may change in place (`x[0] = v`); a tuple keeps its elements
                 if parts is not None and dotted(target) and not isinstance(node.value, ast.List):
@@ -262,16 +257,8 @@ class Statements(ABC):
             self.apply(guards.lookup(node.value, self.tainted))
             first = node.targets[0]
             for target in node.targets:
-                if own_site and dotted(target):
-                    self.env[OWN_SITE_KEY + dotted(target)] = CLEAN
-                if fixed and dotted(target):
-                    self.env[FIXED_START_KEY + dotted(target)] = CLEAN
-                if holds_query and dotted(target):
-                    self.env[guards.HAS_QUERY + dotted(target)] = CLEAN
-                if stripped and dotted(target):
-                    self.env[STRIPPED_ROOT_KEY + dotted(target)] = CLEAN
-                if dotted(target) and guards.normalizes(node.value):
-                    self.env[guards.NORMALIZED + dotted(target)] = CLEAN
+                for mark in marks if dotted(target) else ():
+                    self.env[mark + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 assigned = node.value
                 predicate = isinstance(assigned, ast.Call) and any(
@@ -323,7 +310,7 @@ class Statements(ABC):
         elif isinstance(node, ast.Raise) and node.exc is not None:
             self.eval(node.exc)
         elif isinstance(node, ast.Assert):
-            yes, _ = guards.facts(node.test, self.tainted, self.normalized())
+            yes, _ = guards.facts(node.test, self.tainted, self.normalized)
             self.apply(yes)
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
@@ -354,18 +341,21 @@ class Statements(ABC):
             return ast.Call(test.func, [self._mac(a) for a in test.args], test.keywords)
         return test
 
-    def normalized(self) -> frozenset[str]:
-        """The names bound to a normalized path on every path here (`guards.NORMALIZED`)."""
-        prefix = guards.NORMALIZED
-        return frozenset(k[len(prefix) :] for k in self.env if k.startswith(prefix))
+    def marked(self, mark: str, node: ast.expr) -> bool:
+        """Is `node` a name or attribute path carrying `mark` (one of `MARKS`)?"""
+        key = dotted(node)
+        return bool(key) and mark + key in self.env
+
+    def normalized(self, name: str) -> bool:
+        """Is `name` bound to a normalized path on every path here (`guards.NORMALIZED`)?"""
+        return guards.NORMALIZED + name in self.env
 
     def holds_query(self, node: ast.expr) -> bool:
         """Does this text hold a `?` or `#` (`query.holds_query`, `guards.HAS_QUERY`)?"""
-        return query.holds_query(node, self._query_name)
+        return query.holds_query(node, self.query_name)
 
-    def _query_name(self, node: ast.expr) -> bool:
-        key = dotted(node)
-        return bool(key) and guards.HAS_QUERY + key in self.env
+    def query_name(self, node: ast.expr) -> bool:
+        return self.marked(guards.HAS_QUERY, node)
 
     def choice(self, node: ast.expr) -> ast.expr:
         """The literal choice a name holds (`sep = "&" if "?" in url else "?"`), else `node`."""
@@ -421,7 +411,7 @@ class Statements(ABC):
         if decided is not None:  # the other branch does not run in this call context
             self.run(self.block(node.body if decided else node.orelse))
             return
-        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized())
+        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized)
         then_env = self.branch(self.block(node.body), yes)
         else_env = self.branch(self.block(node.orelse), no)
         then_exits = guards.exits(node.body)

@@ -62,8 +62,7 @@ class UrlStart(Statements):
             and self._is_request(node.value)
         ):
             return True
-        key = dotted(node)
-        return bool(key) and OWN_SITE_KEY + key in self.env
+        return self.marked(OWN_SITE_KEY, node)
 
     def _is_request(self, node: ast.expr) -> bool:
         if self.kind(node) == "request":
@@ -72,8 +71,7 @@ class UrlStart(Statements):
         return any(n in ("flask.request", "flask.globals.request") for n in names)
 
     def _fixed_name(self, node: ast.expr) -> bool:
-        key = dotted(node)
-        return bool(key) and FIXED_START_KEY + key in self.env
+        return self.marked(FIXED_START_KEY, node)
 
     def fixed_start(self, node: ast.expr) -> bool:
         """Does this text start with a fixed scheme and host or a local path
@@ -292,8 +290,7 @@ class UrlStart(Statements):
     def stripped_root(self, node: ast.expr) -> bool:
         """`x.rstrip("/")` (or `.rstrip()`) of this site's own root URL, or a name bound to
         one (`STRIPPED_ROOT_KEY`)."""
-        key = dotted(node)
-        if key and STRIPPED_ROOT_KEY + key in self.env:
+        if self.marked(STRIPPED_ROOT_KEY, node):
             return True
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
             return False
