@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import bisect
 import copy
+import functools
 import importlib
 import io
 import re
@@ -179,7 +180,7 @@ class Check:
                 for rule, p in zip(self.rules, self.patterns, strict=True)
                 if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB
             ]
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
+        return _alternation(tuple(patterns))
 
     def _confirm_web(self, tree: ast.Module) -> None:
         """A module that is web only by the text of a WSGI application (`is_web_module`) is one
@@ -278,7 +279,7 @@ class Check:
 
         identifiers, lowered = TERMS.present(self.text)
         found: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-            ((rule.code,), re.compile(p, re.M))
+            ((rule.code,), _multiline(p))
                  for rule, p in zip(self.rules, self.patterns, strict=True)
                  if CHECKS[rule.check].may_match(identifiers, lowered)
         ]  # fmt: skip
@@ -755,6 +756,19 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
+# Kept here rather than in `re`'s own cache: a scan compiles hundreds of one-off patterns
+# (`_calls`, `calls_through`), which push these out of that bounded cache and cost a
+# recompile per module (~3% of a flask+werkzeug scan).
+@functools.lru_cache(maxsize=64)
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
+
+
+@functools.lru_cache(maxsize=256)
+def _multiline(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.M)
+
+
 def _class_name(statement: ast.stmt) -> str:
     return statement.name if isinstance(statement, ast.ClassDef) else ""
 
@@ -859,6 +873,7 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
     names = {m.group(1) for m in defs}
     callee_re = re.compile(rf"(?<![.\w])({'|'.join(sorted(map(re.escape, names)))})\s*\(")
     aliases = project.import_aliases(project.import_statements(text))
+    calls = project.alias_calls(aliases) if aliases else None
     graph = {}
     for match in defs:
         after = bisect.bisect_right(tops, match.start())
@@ -869,7 +884,7 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
         callees = frozenset(c.group(1) for c in callee_re.finditer(body)) - {match.group(1)}
         imported = tuple(
             (name, first + body.count("\n", 0, offset))
-            for name, offset in project.calls_through(aliases, body)
+            for name, offset in project.calls_through(aliases, body, calls)
         )
         graph[match.group(1)] = _Function((first, last), callees, imported)
     return graph

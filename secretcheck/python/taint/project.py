@@ -306,15 +306,22 @@ def called_imports(text: str) -> set[str]:
     return {name for name, _ in calls_through(import_aliases(import_statements(text)), text)}
 
 
-def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int]]:
-    """(qualified name, offset) of each call in `text` to a name bound by `aliases`."""
+def calls_through(aliases: dict[str, str], text: str,
+                  calls: re.Pattern[str] | None = None) -> Iterator[tuple[str, int]]:  # fmt: skip
+    """(qualified name, offset) of each call in `text` to a name bound by `aliases`;
+    `calls`: `alias_calls(aliases)`, for a caller that reads many texts with one set."""
     if not aliases:
         return
-    names = "|".join(sorted(re.escape(a) for a in aliases))
-    calls = re.compile(rf"(?<![.\w])({names})((?:\s*\.\s*\w+)*)\s*\(")
-    for match in calls.finditer(text):
+    for match in (calls or alias_calls(aliases)).finditer(text):
         rest = "".join(match.group(2).split())
         yield aliases[match.group(1)] + rest, match.start()
+
+
+def alias_calls(aliases: dict[str, str]) -> re.Pattern[str]:
+    """The pattern `calls_through` looks for: a call to a name `aliases` binds, maybe through
+    attributes (`m.f(`)."""
+    names = "|".join(sorted(re.escape(a) for a in aliases))
+    return re.compile(rf"(?<![.\w])({names})((?:\s*\.\s*\w+)*)\s*\(")
 
 
 def classes_of(body: Sequence[ast.stmt]) -> dict[str, ast.ClassDef]:
