@@ -130,6 +130,13 @@ def lose_start(value: Value) -> Value:
     )
 
 
+def decoded(value: Value) -> Value:
+    """The text a decoder (`unquote`, `html.unescape`, `b64decode`) makes of `value`: no check
+    or escaping done before still holds (`%2e%2e%2f` passed the ".." test and is "../" now)."""
+    return tuple(replace(f, cleared=frozenset(), own_start=False) if f.cleared else f
+                 for f in value)  # fmt: skip
+
+
 def add_step(value: Value, step: TraceStep) -> Value:
     return tuple(f.step(step) for f in value)
 

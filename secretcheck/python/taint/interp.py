@@ -34,6 +34,7 @@ from secretcheck.python.taint.flows import (
     Flow,
     Value,
     built,
+    decoded,
     clear,
     join,
     lose_start,
@@ -52,7 +53,12 @@ from secretcheck.python.taint.sources import (
     source_flow,
 )
 from secretcheck.python.taint.statements import AT, KEYED, Env, Host, Lines
-from secretcheck.python.taint.steps import pattern_method, preserving_call, receiver_method
+from secretcheck.python.taint.steps import (
+    decoding_call,
+    pattern_method,
+    preserving_call,
+    receiver_method,
+)
 from secretcheck.python.taint.url_start import UrlStart, joined_url
 
 _BUILTIN_CONSTANTS = frozenset({"True", "False", "None", "__name__", "__file__"})
@@ -338,6 +344,8 @@ class Interpreter(UrlStart):
             return CLEAN
         if not isinstance(func, ast.Attribute):
             local = isinstance(func, ast.Name) and self.host.known_name(func.id)
+            if decoding_call(names, imported):
+                return decoded(from_args)
             if local or preserving_call(names, imported):
                 # a modelled step, or a class of this file built from them
                 return from_args if "builtins.str" in names else lose_start(from_args)
@@ -352,6 +360,8 @@ class Interpreter(UrlStart):
             return self.located_build(node, func, built(value))
         if method in BUILDER_METHODS:
             return self.located_build(node, func, built(join(receiver, from_args)))
+        if decoding_call(names, imported, method):
+            return decoded(join(receiver, from_args))
         if preserving_call(names, imported) or pattern_method(
             method, func.value, self.kind(func.value)
         ):

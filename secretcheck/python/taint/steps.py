@@ -78,6 +78,33 @@ _PATTERN_METHODS = frozenset(
 )  # fmt: skip
 
 
+# Steps that make new characters of their input (percent and entity escapes, base64, hex,
+# compression, JSON string escapes): what was checked or escaped before them no longer holds.
+_DECODING_CALLS = frozenset(
+    {f"{m}.{n}" for m in ("urllib.parse", "urlparse", "urllib") for n in (
+        "unquote", "unquote_plus", "unquote_to_bytes", "parse_qs", "parse_qsl")}
+    | {f"{m}.{n}" for m in ("json", "simplejson", "ujson", "orjson", "rapidjson")
+       for n in ("loads", "load")}
+    | {f"base64.{n}" for n in (
+        "b64decode", "urlsafe_b64decode", "b32decode", "b16decode", "b85decode", "a85decode",
+        "decodebytes", "standard_b64decode")}
+    | {f"{m}.{n}" for m in ("zlib", "gzip", "bz2", "lzma") for n in ("decompress", "open")}
+    | {"binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
+       "html.unescape", "xml.sax.saxutils.unescape", "werkzeug.urls.url_unquote",
+       "werkzeug.urls.url_unquote_plus", "django.utils.encoding.uri_to_iri",
+       "django.utils.http.urlsafe_base64_decode", "django.utils.http.url_unquote"}
+)  # fmt: skip
+_DECODING_METHODS = frozenset({"unescape"})
+
+
+def decoding_call(names: frozenset[str], imported: bool = False, method: str = "") -> bool:
+    """Does this call decode its argument (or, for a method, its receiver), so that text a
+    check passed may hold what the check refused? `imported`: see `preserving_call`."""
+    if method in _DECODING_METHODS or not names.isdisjoint(_DECODING_CALLS):
+        return True
+    return imported and any(_decoder(n) for n in names)
+
+
 def preserving_call(names: frozenset[str], imported: bool = False) -> bool:
     """Does this call (by qualified name) hand on its arguments' text? `imported`: the name
     resolves to an import, so a decoder's name (`_decoder`) counts too."""
