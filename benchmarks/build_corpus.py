@@ -16,6 +16,7 @@
     python benchmarks/build_corpus.py holdout10 # 8 more, fresh once holdout9 was tuned on
     python benchmarks/build_corpus.py holdout11 # 8 more, fresh once holdout10 was tuned on
     python benchmarks/build_corpus.py holdout12 # 5 more, fresh once holdout11 was tuned on
+    python benchmarks/build_corpus.py holdout13 # 5 more, fresh once holdout12 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -446,6 +447,25 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("freqtrade", "2024.8",
               "5bb54427b53180356b3ab01f3b0ce4910cf7fb6afb914d0a38bde247044e7681",
               "freqtrade-2024.8.tar.gz"),
+        # The holdout13 corpus (resolved on 2026-12-07): a fresh sample judged at main d6eec6c,
+        # before any fix it prompts, once holdout12 had been tuned on. bodhi-server 8.0.2 (its
+        # sdist's metadata step fails, as do 8.3.0 and 25.5.1), aim 3.17.5 (its Cython build
+        # fails) and mautrix-telegram 0.15.1 (pip finds no sdist) were tried and left out.
+        Sdist("mobsf", "3.9.7",
+              "5aabcf8a79cf280367e65e616cb11f61c25d0de40f5eee2e56a5f8573495a00c",
+              "mobsf-3.9.7.tar.gz"),
+        Sdist("anitya", "1.9.0",
+              "11ab17f5304bc669b28e4106ed08a00eb2c9239453ad9227590a762c92f863d3",
+              "anitya-1.9.0.tar.gz"),
+        Sdist("luigi", "3.5.0",
+              "d3ede04966655c13bc4f473f6390268c62e83c4c4540d78936c4f12496e4f128",
+              "luigi-3.5.0.tar.gz"),
+        Sdist("nautobot", "1.6.10",
+              "dd6786987bdf0fa3a89592c11a88dc87030dd0bf2bc1aa7fb2affefa34880835",
+              "nautobot-1.6.10.tar.gz"),
+        Sdist("fschat", "0.2.36",
+              "ac724458bb105cb5b3b9ec852150345dfa7f61fd7c275d6635d66fa1ed904d90",
+              "fschat-0.2.36.tar.gz"),
     )
 }  # fmt: skip
 
@@ -531,6 +551,10 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # judged at main 92d2f1d before any fix it prompts: Django (Gerapy), Flask (ScrapydWeb,
     # Alerta's API server), own WSGI on gevent (pywb), FastAPI (freqtrade's REST API).
     "holdout12": ("gerapy", "scrapydweb", "alerta-server", "pywb", "freqtrade"),
+    # A fresh sample once holdout12 had been tuned on (benchmarks/realcode/judged_holdout13.csv),
+    # judged at main d6eec6c before any fix it prompts: Django (MobSF, Nautobot), Flask (Anitya),
+    # Tornado (Luigi's scheduler server), FastAPI (FastChat's API servers).
+    "holdout13": ("mobsf", "anitya", "luigi", "nautobot", "fschat"),
 }
 
 
