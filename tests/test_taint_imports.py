@@ -466,3 +466,57 @@ def test_a_method_inherited_from_a_mixin_of_another_module_is_followed(tmp_path:
     notes = [str(s["note"]) for s in findings[0]["trace"]]  # type: ignore[index]
     assert notes[0] == "app/mixins.py line 5: source: request.POST"
     assert findings[0]["severity"] == "info"
+
+
+VALIDATORS = """\
+import re
+
+MD5_REGEX = re.compile(r"^[0-9a-f]{32}$")
+LOOSE = re.compile(r"^[0-9a-f]{32}")
+
+
+def is_md5(user_input):
+    stat = MD5_REGEX.match(user_input)
+    if not stat:
+        print("Invalid scan hash")
+    return stat
+
+
+def looks_md5(user_input):
+    return LOOSE.match(user_input)
+"""
+VALIDATED_VIEWS = """\
+import os
+
+from flask import Flask, abort, request, send_file
+
+from app.checks import is_md5, looks_md5
+
+app = Flask(__name__)
+
+
+@app.route("/a")
+def checked():
+    digest = request.args["h"]
+    if not is_md5(digest):
+        abort(400)
+    return send_file(os.path.join("/srv", digest))
+
+
+@app.route("/b")
+def loosely_checked():
+    digest = request.args["h"]
+    if not looks_md5(digest):
+        abort(400)
+    return send_file(os.path.join("/srv", digest))
+"""
+
+
+def test_a_validator_of_another_module_proves_what_its_body_checks(tmp_path: Path) -> None:
+    # MobSF's `is_md5` (holdout13): an anchored pattern of its own module, read there; an
+    # unanchored one proves nothing
+    package = _package(tmp_path, checks=VALIDATORS, views=VALIDATED_VIEWS)
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 23, "SC205")}
+    (package / "checks.py").write_text(VALIDATORS.replace("{32}$", "{32}"), encoding="utf-8")
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 15, "SC205"),
+                                                   ("views.py", 23, "SC205")}  # fmt: skip

@@ -36,6 +36,7 @@ from secretcheck.python.taint import constants, csrf, project
 from secretcheck.python.taint.engine import TaintEngine
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
+from secretcheck.python.taint.predicates import NOTHING, Proof, proof_of
 from secretcheck.python.taint.prefilter import (
     has_entry_point,
     imports_web_framework,
@@ -102,6 +103,20 @@ class _Summarizer:
     def summary(self, module: project.Module, name: str,
                 inner: Project) -> project.Imported | None:  # fmt: skip
         return self._parsed(module, name, inner, lambda c, t: c.summary_of(t, name))
+
+    def proof(self, module: project.Module, name: str, inner: Project) -> Proof:
+        tree = module.parsed()
+        if tree is None:
+            return NOTHING
+        found = [n for n in tree.body if isinstance(n, _FUNCTIONS) and n.name == name]
+        if len(found) != 1:
+            return NOTHING
+        key = "text constants"
+        known = module.memo.get(key)
+        if not isinstance(known, dict):
+            known = constants.text_constants(tree.body)
+            module.memo[key] = known
+        return proof_of(found[0], known.get)
 
     def method_returns(self, module: project.Module, name: str, inner: Project,
                        method: tuple[str, ...]) -> project.Imported | None:  # fmt: skip

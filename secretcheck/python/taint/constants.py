@@ -19,7 +19,7 @@ import ast
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from secretcheck.python.astsyntax import const_text
+from secretcheck.python.astsyntax import const_text, dotted
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
@@ -46,7 +46,8 @@ def text_constants(body: Sequence[ast.stmt]) -> dict[str, str]:
                 stored.add(node.attr)
             elif isinstance(node, ast.ClassDef):
                 classes.append(node)
-    out = {n: text for n, text in found.items() if bound[n] == 1 and n not in declared}
+    out = {n: text for n, text in found.items()
+           if bound[_bound_name(n)] == 1 and _bound_name(n) not in declared}  # fmt: skip
     in_classes: Counter[str] = Counter()  # class bodies binding each name
     for node in classes:
         in_classes.update({n for s in node.body for inner in _outside_scopes(s)
@@ -54,11 +55,19 @@ def text_constants(body: Sequence[ast.stmt]) -> dict[str, str]:
     for node in classes:
         for statement in node.body:
             binding = _literal_binding(statement)
-            if binding is None or in_classes[binding[0]] != 1 or binding[0] in stored:
+            if binding is None:
                 continue
-            if _bound_once(node.body, binding[0]):
+            name = _bound_name(binding[0])
+            if in_classes[name] != 1 or name in stored:
+                continue
+            if _bound_once(node.body, name):
                 out[f"{node.name}.{binding[0]}"] = binding[1]
     return out
+
+
+def _bound_name(key: str) -> str:
+    """The name a constant's key reads: "MD5" for "MD5.pattern"."""
+    return key.removesuffix(".pattern")
 
 
 def _bound_once(body: Sequence[ast.stmt], name: str) -> bool:
@@ -74,10 +83,31 @@ def _literal_binding(statement: ast.stmt) -> tuple[str, str] | None:
         target, value = statement.target, statement.value
     else:
         return None
-    text = const_text(value)
-    if not isinstance(target, ast.Name) or text is None:
+    if not isinstance(target, ast.Name):
         return None
-    return target.id, text
+    text = const_text(value)
+    if text is not None:
+        return target.id, text
+    text = compiled_text(value)
+    # `MD5 = re.compile(r"^[0-9a-f]{32}$")`: read as `MD5.pattern`, which is that literal
+    return (f"{target.id}.pattern", text) if text is not None else None
+
+
+# Flags that leave `^` and `$` meaning the start and end of the text (MULTILINE does not, and
+# VERBOSE would need its own reading of the pattern).
+_PLAIN_FLAGS = frozenset({"re.I", "re.IGNORECASE", "re.A", "re.ASCII", "re.U", "re.UNICODE"})
+
+
+def compiled_text(node: ast.AST) -> str | None:
+    """The literal of `re.compile("literal")`, with no flags or only plain ones, else None."""
+    if not (isinstance(node, ast.Call) and dotted(node.func) in ("re.compile", "regex.compile")):
+        return None
+    if len(node.args) not in (1, 2) or any(k.arg != "flags" for k in node.keywords):
+        return None
+    flags = [*node.args[1:], *(k.value for k in node.keywords)]
+    if any(dotted(flag) not in _PLAIN_FLAGS for flag in flags):
+        return None
+    return const_text(node.args[0])
 
 
 def _outside_scopes(node: ast.AST) -> Iterator[ast.AST]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -19,7 +20,9 @@ from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
+from secretcheck.python.taint.guards import Facts
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
+from secretcheck.python.taint.predicates import NOTHING, Proof, proof_of
 from secretcheck.python.taint.project import (
     Imported,
     Project,
@@ -222,6 +225,12 @@ class TaintEngine:
         self.checked_options = checked_options(text)
         self.summaries: dict[str, Summary] = {}
         self.defined = {n.name for n in body if isinstance(n, (*_FUNCTIONS, ast.ClassDef))}
+        # the module's top-level functions, by name, when defined once: what a call of one in
+        # a test proves (`predicates.py`)
+        defs = [n for n in (*body, *classes) if isinstance(n, _FUNCTIONS)]
+        named = Counter(d.name for d in {id(d): d for d in defs}.values())
+        self.functions = {d.name: d for d in defs if named[d.name] == 1}
+        self.proofs: dict[str, Proof] = {}
         self.called = called_names(body) if web_module else frozenset()
         self.helper_module = helper_module
         self.reporting = False
@@ -263,6 +272,28 @@ class TaintEngine:
 
     def is_enum(self, name: str) -> bool:
         return name in self.enums
+
+    def proves(self, call: ast.Call) -> Facts:
+        """What `call` proves of its arguments when true, when it calls a function of this
+        module or of another module of the project (`predicates.py`)."""
+        func = call.func
+        if isinstance(func, ast.Name) and func.id in self.functions:
+            if func.id not in self.proofs:
+                self.proofs[func.id] = proof_of(self.functions[func.id],
+                                                lambda n: self._constants().get(n))  # fmt: skip
+            proof = self.proofs[func.id]
+        elif self.project is not None and not (isinstance(func, ast.Name)
+                                               and func.id in self.defined):  # fmt: skip
+            names, imported = self._names(func)
+            proof = NOTHING
+            for name in sorted(names) if imported else ():
+                if _project_name(name):
+                    proof = self.project.proof(name)
+                    if proof.proved:
+                        break
+        else:
+            return {}
+        return proof.facts_for(call) if proof.proved else {}
 
     def option_is_checked(self, name: str) -> bool:
         return name in self.checked_options

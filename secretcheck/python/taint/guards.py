@@ -94,18 +94,18 @@ def _host_of(node: ast.expr) -> frozenset[str]:
     return frozenset()
 
 
-def _merge(a: Facts, b: Facts) -> Facts:
+def merge(a: Facts, b: Facts) -> Facts:
     out = dict(a)
     for key, cats in b.items():
         out[key] = out.get(key, frozenset()) | cats
     return out
 
 
-def _common(a: Facts, b: Facts) -> Facts:
+def common(a: Facts, b: Facts) -> Facts:
     return {key: a[key] & b[key] for key in a.keys() & b.keys() if a[key] & b[key]}
 
 
-def _mark(node: ast.AST, cats: frozenset[str]) -> Facts:
+def mark(node: ast.AST, cats: frozenset[str]) -> Facts:
     found = {p: cats for p in paths_in(node) if p not in ("self", "re", "os")}
     for read in ast.walk(node):
         key = request_read(read)
@@ -180,27 +180,40 @@ def request_read(node: ast.AST) -> str:
     return ast.unparse(node)
 
 
+def _no_text(name: str) -> str | None:
+    return None
+
+
+def _no_proof(call: ast.Call) -> Facts:
+    return {}
+
+
 def _none(name: str) -> bool:
     return False
 
 
 def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
-          normalized: Callable[[str], bool] = _none) -> tuple[Facts, Facts]:  # fmt: skip
+          normalized: Callable[[str], bool] = _none, *,
+          pattern: Callable[[str], str | None] = _no_text,
+          proves: Callable[[ast.Call], Facts] = _no_proof) -> tuple[Facts, Facts]:  # fmt: skip
     """(valid when true, valid when false). `tainted` says whether an expression may carry
     attacker data: `x in request.args` checks nothing, `x in ALLOWED` does. `normalized` says
-    whether a name is bound to a normalized path on every path here (`NORMALIZED`)."""
+    whether a name is bound to a normalized path on every path here (`NORMALIZED`).
+    `pattern`: the literal a constant holds (`MD5.pattern`, see `constants.py`); `proves`: what
+    a call of a function the code defines proves of its arguments when true
+    (`predicates.py`)."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        yes, no = facts(test.operand, tainted, normalized)
+        yes, no = facts(test.operand, tainted, normalized, pattern=pattern, proves=proves)
         return no, yes
     if isinstance(test, ast.BoolOp):
-        yes, no = facts(test.values[0], tainted, normalized)
+        yes, no = facts(test.values[0], tainted, normalized, pattern=pattern, proves=proves)
         for value in test.values[1:]:  # `a and b and c` reads as `(a and b) and c`
-            ry, rn = facts(value, tainted, normalized)
+            ry, rn = facts(value, tainted, normalized, pattern=pattern, proves=proves)
             # `a and b` fails when either fails: only what both failures prove holds after it.
             if isinstance(test.op, ast.And):
-                yes, no = _merge(yes, ry), _common(no, rn)
+                yes, no = merge(yes, ry), common(no, rn)
             else:
-                yes, no = _common(yes, ry), _merge(no, rn)
+                yes, no = common(yes, ry), merge(no, rn)
         return yes, no
     if isinstance(test, (ast.Name, ast.Attribute)) and dotted(test):
         return {}, {dotted(test): ALL_CATEGORIES}  # falsy: None, "" or 0 carry no data
@@ -218,21 +231,21 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
             cats = ALL_CATEGORIES if _the_value(test.left) else _host_of(test.left)
             if not cats:
                 return {}, {}  # `ext(name) in ALLOWED`: the rest of `name` is still free
-            valid = _mark(test.left, cats)
+            valid = mark(test.left, cats)
             return (valid, {}) if isinstance(op, ast.In) else ({}, valid)
         if isinstance(op, (ast.Eq, ast.NotEq)):
             if const_text(right) is not None or _integer(right):
                 if not _the_value(test.left):
                     return {}, {}  # `urlsplit(u).netloc == ""`, `len(u) == 5`: u is still free
-                valid = _mark(test.left, ALL_CATEGORIES)
+                valid = mark(test.left, ALL_CATEGORIES)
                 return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
-            proved = _merge(signed(test.left, tainted), signed(right, tainted))
-            proved = _merge(proved, _equal_to_trusted(test.left, right, tainted))
+            proved = merge(signed(test.left, tainted), signed(right, tainted))
+            proved = merge(proved, _equal_to_trusted(test.left, right, tainted))
             if proved:
                 return (proved, {}) if isinstance(op, ast.Eq) else ({}, proved)
             left_call = test.left if isinstance(test.left, ast.Call) else right
             if isinstance(left_call, ast.Call) and dotted(left_call.func).endswith("commonpath"):
-                valid = _mark(left_call, frozenset({"path-traversal"}))
+                valid = mark(left_call, frozenset({"path-traversal"}))
                 return (valid, {}) if isinstance(op, ast.Eq) else ({}, valid)
         return {}, {}
     if isinstance(test, ast.Call):
@@ -243,19 +256,21 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
                 cats = cats - _URL  # `url.startswith("http")` lets https://evil through
             if func.attr in _PREFIX_TESTS and not _confines(func.value, test, normalized):
                 cats = cats - _PATH  # `p.startswith(BASE)` lets BASE + "/../../etc" through
-            return (_mark(func.value, cats) if cats else {}), {}
+            return (mark(func.value, cats) if cats else {}), {}
         name = dotted(func).split(".")[-1]
         if name == "compare_digest" and len(test.args) == 2:
-            return _merge(signed(test.args[0], tainted), signed(test.args[1], tainted)), {}
+            return merge(signed(test.args[0], tainted), signed(test.args[1], tainted)), {}
         if name in _PREDICATE_FUNCTIONS:
-            if name == "match" and not _anchored(test):
+            if name == "match" and not _anchored(test, pattern):
                 return {}, {}
-            return _mark(test, _PREDICATE_FUNCTIONS[name]), {}
+            return mark(test, _PREDICATE_FUNCTIONS[name]), {}
+        proved = proves(test)
         cats = ALL_CATEGORIES if _validator(name) else _containment(name)
         if cats:
             checked = next((a for a in test.args if tainted(a)), None)  # the rest is policy
             if checked is not None and not isinstance(checked, ast.Starred):
-                return _mark(checked, cats), {}
+                return merge(mark(checked, cats), proved), {}
+        return proved, {}
     return {}, {}
 
 
@@ -317,7 +332,7 @@ def _equal_to_trusted(
     `x`'s text."""
     for value, other in ((left, right), (right, left)):
         if _the_value(value) and tainted(value) and not tainted(other):
-            return _mark(value, ALL_CATEGORIES)
+            return mark(value, ALL_CATEGORIES)
     return {}
 
 
@@ -345,7 +360,7 @@ def signed(node: ast.expr, tainted: Callable[[ast.expr], bool]) -> Facts:
     key, message = arguments[0], arguments[1]
     if tainted(key):
         return {}
-    return _mark(message, ALL_CATEGORIES)
+    return mark(message, ALL_CATEGORIES)
 
 
 def _pins_host(test: ast.Call) -> bool:
@@ -408,9 +423,16 @@ def lookup(value: ast.expr, tainted: Callable[[ast.expr], bool]) -> Facts:
     return {key: ALL_CATEGORIES}
 
 
-def _anchored(call: ast.Call) -> bool:
-    arguments = ordered_arguments(call)
-    pattern = const_text(arguments[0].value) if arguments else None
+def _anchored(call: ast.Call, constant: Callable[[str], str | None] = _no_text) -> bool:
+    """Is this `match` call's pattern anchored at the end: `re.match(r"^...$", x)`, or
+    `MD5.match(x)` with `MD5 = re.compile(r"^...$")` (`constant("MD5.pattern")`)?"""
+    func = call.func
+    receiver = dotted(func.value) if isinstance(func, ast.Attribute) else ""
+    if receiver and receiver not in ("re", "regex"):
+        pattern = constant(f"{receiver}.pattern")
+    else:
+        arguments = ordered_arguments(call)
+        pattern = const_text(arguments[0].value) if arguments else None
     return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
 
 

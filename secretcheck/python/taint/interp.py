@@ -265,7 +265,7 @@ class Interpreter(UrlStart):
             self.bind(generator.target, self.eval(generator.iter), generator)
             for cond in generator.ifs:  # `for ch in raw if ch.isalnum()` validates ch
                 self.eval(cond)
-                self.apply(guards.facts(cond, self.tainted)[0])
+                self.apply(self.facts(cond)[0])
         if isinstance(node, ast.DictComp):
             value = join(self.eval(node.key), self.eval(node.value))
         else:
@@ -384,7 +384,7 @@ class Interpreter(UrlStart):
         decided = self.decided(node.test)
         if decided is not None:
             return self.eval(node.body if decided else node.orelse)
-        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized)
+        yes, no = self.facts(self.predicate(node.test))
         saved = self.env
         self.env = dict(saved)
         self.apply(yes)

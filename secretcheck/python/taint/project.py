@@ -42,6 +42,7 @@ from secretcheck import inputfiles
 from secretcheck.python.astsyntax import dotted
 from secretcheck.python.taint import urlconf
 from secretcheck.python.taint.flows import Flow
+from secretcheck.python.taint.predicates import NOTHING, Proof
 
 # Why a flow whose sink is in another module is reported at info (below the default gate): on
 # the nine judged application samples, 3 of the first 14 such flows were real defects (two
@@ -119,6 +120,9 @@ class Summarizer(Protocol):
         """What the function returns, called with request objects as the `requests` arguments
         (positions "0", or keywords "request"); None when it is not summarized."""
 
+    def proof(self, module: Module, name: str, inner: Project) -> Proof:
+        """What the function proves of its arguments when it returns true."""
+
     def method_returns(self, module: Module, name: str, inner: Project,
                        method: tuple[str, ...]) -> Imported | None:  # fmt: skip
         """What the method `method[0]` of the class `name` (or of a base class of it in the
@@ -170,6 +174,11 @@ class Project:
         """What the method `method` of the class `pkg.mod.C` (or of a base of C in that module)
         returns, its `self.request` being the request; None when this project defines none."""
         return self._ask(qualified, "method_returns", None, (method,))
+
+    def proof(self, qualified: str) -> Proof:
+        """What a call of the function `pkg.mod.f` proves of its arguments when it returns
+        true (`predicates.py`), NOTHING when this project defines no such function."""
+        return self._ask(qualified, "proof", NOTHING)
 
     def may_reach(self, qualified: str) -> frozenset[str]:
         """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it

@@ -86,6 +86,7 @@ class Host(Protocol):
     def known_name(self, name: str) -> bool: ...
     def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
+    def proves(self, call: ast.Call) -> guards.Facts: ...
     def url_arguments(self, attribute: str) -> bool: ...
     def http_handler(self) -> bool: ...
     def option_is_checked(self, name: str) -> bool: ...
@@ -261,9 +262,7 @@ class Statements(ABC):
                     self.env[mark + dotted(target)] = CLEAN
             if isinstance(first, ast.Name):
                 assigned = node.value
-                predicate = isinstance(assigned, ast.Call) and any(
-                    guards.facts(assigned, self.tainted)
-                )
+                predicate = isinstance(assigned, ast.Call) and any(self.facts(assigned))
                 mac = bool(guards.signed(assigned, self.tainted))
                 for store, holds in ((self.predicates, predicate), (self.macs, mac),
                                      (self.choices, _literal_choice(assigned))):  # fmt: skip
@@ -310,7 +309,7 @@ class Statements(ABC):
         elif isinstance(node, ast.Raise) and node.exc is not None:
             self.eval(node.exc)
         elif isinstance(node, ast.Assert):
-            yes, _ = guards.facts(node.test, self.tainted, self.normalized)
+            yes, _ = self.facts(node.test)
             self.apply(yes)
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
@@ -320,6 +319,11 @@ class Statements(ABC):
                 self.types[target.id] = "request"  # `Request(environ)`: this request's object
             elif names:
                 self.types[target.id] = sorted(names, key=len)[0]
+
+    def facts(self, test: ast.expr) -> tuple[guards.Facts, guards.Facts]:
+        """`guards.facts` of `test` here: with this module's patterns and validators."""
+        return guards.facts(test, self.tainted, self.normalized,
+                            pattern=self.host.constant_text, proves=self.host.proves)  # fmt: skip
 
     def predicate(self, test: ast.expr) -> ast.expr:
         """The validating expression behind a name that holds its result."""
@@ -411,7 +415,7 @@ class Statements(ABC):
         if decided is not None:  # the other branch does not run in this call context
             self.run(self.block(node.body if decided else node.orelse))
             return
-        yes, no = guards.facts(self.predicate(node.test), self.tainted, self.normalized)
+        yes, no = self.facts(self.predicate(node.test))
         then_env = self.branch(self.block(node.body), yes)
         else_env = self.branch(self.block(node.orelse), no)
         then_exits = guards.exits(node.body)

@@ -1,0 +1,155 @@
+"""Functions that validate an argument: what a call to one proves when it returns true.
+
+MobSF's `is_md5(user_input)` returns `MD5_REGEX.match(user_input)`, with `MD5_REGEX =
+re.compile(r"^[0-9a-f]{32}$")` in its module; after `if not is_md5(h): return ...`, `h` is 32
+hex digits, whatever its name says. The function's own body is read with the facts the engine
+uses for an inline test (`guards.facts`), in this module or in another of the project:
+
+- every `return` that may give a true value must prove it (a falsy literal never does);
+- `return stat` reads the expression `stat` was bound to, when the function binds it once;
+- an early exit at the top of the body (`if not ok: return False`, or a `raise`) proves its
+  test's failure for the returns after it, so `... return True` proves what the exits checked.
+
+A parameter the function rebinds proves nothing of the caller's value. Only functions are
+read, not methods, and a validator's own calls of other validators are taken by their names
+only (no recursion).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import reduce
+
+from secretcheck.python.taint import guards
+
+Facts = guards.Facts
+
+
+@dataclass(frozen=True, slots=True)
+class Proof:
+    """What a call proves when true: parameter name -> categories its argument is valid for."""
+
+    params: tuple[str, ...]
+    proved: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def facts_for(self, call: ast.Call) -> Facts:
+        """The facts about this call's own arguments (`guards.mark` of each)."""
+        found: Facts = {}
+        for position, argument in enumerate(call.args):
+            if isinstance(argument, ast.Starred):
+                break  # which parameter each later argument fills is not known
+            if position < len(self.params) and self.params[position] in self.proved:
+                cats = self.proved[self.params[position]]
+                found = guards.merge(found, guards.mark(argument, cats))
+        for keyword in call.keywords:
+            if keyword.arg is not None and keyword.arg in self.proved:
+                found = guards.merge(found, guards.mark(keyword.value, self.proved[keyword.arg]))
+        return found
+
+
+NOTHING = Proof(())
+
+
+def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
+             constant: Callable[[str], str | None]) -> Proof:  # fmt: skip
+    """What `function` proves of its parameters when it returns a true value (see above).
+    `constant`: the literal a name of its module is bound to (`MD5.pattern`)."""
+    arguments = function.args
+    params = tuple(a.arg for a in (*arguments.posonlyargs, *arguments.args))
+    rebound = _stored(function)
+    checked = frozenset(p for p in params if rebound[p] == 0)
+    if not checked:
+        return NOTHING
+
+    def tainted(node: ast.expr) -> bool:
+        return any(isinstance(n, ast.Name) and n.id in checked for n in ast.walk(node))
+
+    def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
+        return guards.facts(test, tainted, pattern=constant)
+
+    once = {
+        target.id: node.value
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1
+        for target in node.targets
+        if isinstance(target, ast.Name) and rebound[target.id] == 1
+    }
+    proofs: list[Facts] = []
+    before: Facts = {}  # what the early exits so far proved
+    for statement in function.body:
+        if isinstance(statement, ast.If) and not statement.orelse and _fails(statement.body):
+            before = guards.merge(before, test_facts(statement.test)[1])
+            continue
+        for node in _returns(statement):
+            proved = _returned(node.value, once, test_facts)
+            if proved is not None:
+                proofs.append(guards.merge(proved, before))
+        if isinstance(statement, (ast.Return, ast.Raise)):
+            break
+    if not proofs:
+        return NOTHING
+    common = reduce(guards.common, proofs)
+    proved = {p: common[p] for p in checked if p in common}
+    return Proof(params, proved) if proved else NOTHING
+
+
+def _returned(value: ast.expr | None, once: Mapping[str, ast.expr],
+              test_facts: Callable[[ast.expr], tuple[Facts, Facts]]) -> Facts | None:  # fmt: skip
+    """What a `return value` proves when the value is true; None when it never is."""
+    if value is None or (isinstance(value, ast.Constant) and not value.value):
+        return None
+    if isinstance(value, ast.Constant):
+        return {}
+    if isinstance(value, ast.Name) and value.id in once:
+        value = once[value.id]
+    if (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+            and value.func.id == "bool" and len(value.args) == 1):  # fmt: skip
+        value = value.args[0]
+    if (isinstance(value, ast.Compare) and len(value.ops) == 1
+            and isinstance(value.ops[0], ast.IsNot)
+            and isinstance(value.comparators[0], ast.Constant)
+            and value.comparators[0].value is None):  # fmt: skip
+        value = value.left  # `re.match(...) is not None`
+    return test_facts(value)[0]
+
+
+def _fails(body: list[ast.stmt]) -> bool:
+    """A block that leaves the function with no true value: logging, then `return`,
+    `return False`/`None`/"", or `raise`."""
+    if not body or not all(isinstance(s, ast.Expr) for s in body[:-1]):
+        return False
+    last = body[-1]
+    if isinstance(last, ast.Raise):
+        return True
+    return isinstance(last, ast.Return) and (
+        last.value is None or (isinstance(last.value, ast.Constant) and not last.value.value)
+    )
+
+
+def _returns(statement: ast.stmt) -> list[ast.Return]:
+    """The return statements in `statement`, not those of functions or classes inside it."""
+    found: list[ast.Return] = []
+    stack: list[ast.AST] = [statement]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Return):
+            found.append(node)
+        elif node is statement or not isinstance(node, _SCOPES):
+            stack.extend(ast.iter_child_nodes(node))
+    return found
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def _stored(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Counter[str]:
+    """How many times each name is bound in the function's body (its parameters once more
+    each, by the call)."""
+    counts: Counter[str] = Counter()
+    for node in ast.walk(function):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            counts[node.id] += 1
+    return counts
