@@ -225,6 +225,28 @@ def test_the_operators_own_input_into_a_shell_is_info_and_grading_still_counts_i
     assert [e["line"] for e in deduction["evidence"]] == [7, 8]
 
 
+OPERATOR_MODEL = """\
+import argparse
+
+import torch
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("embeddings")
+    args = parser.parse_args()
+    print(torch.load(args.embeddings))
+"""
+
+
+def test_the_operators_own_file_into_a_deserializer_is_no_injection_alert(tmp_path: Path) -> None:
+    # FastChat's clustering script (holdout13): the operator names the file to unpickle, as
+    # they would name a script to run. The unsafe call itself is still the API rule's finding.
+    code, output = scan(tmp_path, OPERATOR_MODEL, "--format", "json")
+    found = {(f["rule_id"], f["severity"]) for f in json.loads(output)["findings"]}
+    assert ("SC243", "medium") in found and code == 1
+    assert not any(rule == "SC204" and severity != "info" for rule, severity in found)
+
+
 def test_argv_into_sql_and_request_data_into_eval_keep_their_severity(tmp_path: Path) -> None:
     code, output = scan(tmp_path, OPERATOR_AND_REQUEST, "--format", "json")
     assert code == 1

@@ -89,7 +89,7 @@ VISITED = frozenset({"referrer"})
 # a shell, REPL or debugger, so a defect only when the program runs with more privilege than its
 # caller or its input comes from someone else. Such a flow is still reported, at info severity
 # (below the default gate) and with this note; grading still counts it as a habit.
-OPERATOR_RUNS_CODE = frozenset({"code-injection", "command-injection"})
+OPERATOR_RUNS_CODE = frozenset({"code-injection", "command-injection", "deserialization"})
 OPERATOR_CODE_NOTE = (
     "threat model: the operator's own input (a local source) run as code or as a shell command;"
     " the operator could run it anyway, a defect where the program has more privilege than its"
