@@ -520,3 +520,14 @@ def test_a_validator_of_another_module_proves_what_its_body_checks(tmp_path: Pat
     (package / "checks.py").write_text(VALIDATORS.replace("{32}$", "{32}"), encoding="utf-8")
     assert _seen(_scan(package, "--no-cache")) == {("views.py", 15, "SC205"),
                                                    ("views.py", 23, "SC205")}  # fmt: skip
+
+
+def test_a_folder_without_init_inside_a_package_is_a_namespace_package_of_it(
+    tmp_path: Path,
+) -> None:
+    # MobSF's `DynamicAnalyzer/views/common/` has no `__init__.py`; its modules still import
+    # `mobsf.MobSF.utils` from the package's root
+    package = _package(tmp_path, checks=VALIDATORS)
+    (package / "web").mkdir()
+    (package / "web" / "views.py").write_text(VALIDATED_VIEWS, encoding="utf-8")
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 23, "SC205")}

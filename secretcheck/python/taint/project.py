@@ -3,8 +3,9 @@
 A view that hands the request's value to `services.perform_lnurlauth(callback)`, whose body
 does `client.get(callback)`, is an SSRF the file alone cannot show. When the analyzed file is
 on disk as it was read, its project is known from the folders around it: the topmost folder of
-its package chain (each holding an `__init__.py`) is the import root, or its own folder when it
-is no package. A call to a name imported from a module under that root, absolute (`from
+its package chain (each holding an `__init__.py`, or a folder without one inside such a
+package: a namespace package) is the import root, or its own folder when it is no package. A
+call to a name imported from a module under that root, absolute (`from
 lnbits.core.services import f`) or relative (`from .services import f`, `from . import
 services` then `services.f(...)`), is resolved to that file, which is parsed (never run), and the
 function is summarized with the functions of its module it calls, the way a function of the
@@ -445,9 +446,13 @@ def for_file(path: str, text: str, summarizer: Summarizer, rules_key: str) -> Pr
             return None
     folder = os.path.dirname(real)
     package: list[str] = []
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
+    while True:
         parent = os.path.dirname(folder)
-        if parent == folder:
+        # A folder with no `__init__.py` inside a package is a namespace package of it
+        # (MobSF's `DynamicAnalyzer/views/common/`, imported as `mobsf.DynamicAnalyzer...`).
+        inside = os.path.isfile(os.path.join(folder, "__init__.py")) or os.path.isfile(
+            os.path.join(parent, "__init__.py"))  # fmt: skip
+        if parent == folder or not inside:
             break
         package.insert(0, os.path.basename(folder))
         folder = parent
