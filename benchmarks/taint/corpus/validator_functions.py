@@ -44,6 +44,14 @@ def stripped_md5(value):
     return MD5.match(value)
 
 
+def strict_name(value):
+    pat = re.compile(r"^[\w-]+$")
+    found = re.match(pat, value)
+    if not found:
+        print("not a name")
+    return found
+
+
 def any_answer(value):
     if MD5.match(value):
         return True
@@ -102,6 +110,15 @@ def one_return_proves_nothing():
         abort(400)
     # expect: SC205
     return send_file(os.path.join(BASE, digest))
+
+
+@app.route("/h")
+def checked_by_a_local_pattern():
+    name = request.args["n"]
+    if not strict_name(name):
+        abort(400)
+    # ok: SC205
+    return send_file(os.path.join(BASE, name + ".txt"))
 
 
 @app.route("/i")

@@ -430,9 +430,12 @@ def _anchored(call: ast.Call, constant: Callable[[str], str | None] = _no_text) 
     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else ""
     if receiver and receiver not in ("re", "regex"):
         pattern = constant(f"{receiver}.pattern")
-    else:
+    else:  # `re.match(r"^...$", x)`, or `re.match(PATTERN, x)` with a compiled constant
         arguments = ordered_arguments(call)
-        pattern = const_text(arguments[0].value) if arguments else None
+        first = arguments[0].value if arguments else None
+        pattern = const_text(first)
+        if pattern is None and isinstance(first, ast.Name):
+            pattern = constant(f"{first.id}.pattern")
     return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
 
 

@@ -6,7 +6,8 @@ hex digits, whatever its name says. The function's own body is read with the fac
 uses for an inline test (`guards.facts`), in this module or in another of the project:
 
 - every `return` that may give a true value must prove it (a falsy literal never does);
-- `return stat` reads the expression `stat` was bound to, when the function binds it once;
+- `return stat` reads the expression `stat` was bound to, when the function binds it once,
+  and a pattern it compiles once (`pat = re.compile(r"^...$")`) is read by its literal;
 - an early exit at the top of the body (`if not ok: return False`, or a `raise`) proves its
   test's failure for the returns after it, so `... return True` proves what the exits checked.
 
@@ -23,7 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import reduce
 
-from secretcheck.python.taint import guards
+from secretcheck.python.taint import constants, guards
 
 Facts = guards.Facts
 
@@ -67,9 +68,6 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     def tainted(node: ast.expr) -> bool:
         return any(isinstance(n, ast.Name) and n.id in checked for n in ast.walk(node))
 
-    def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
-        return guards.facts(test, tainted, pattern=constant)
-
     once = {
         target.id: node.value
         for node in ast.walk(function)
@@ -77,6 +75,15 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
         for target in node.targets
         if isinstance(target, ast.Name) and rebound[target.id] == 1
     }
+    # `pat = re.compile(r"^...$")` in the function itself (MobSF's `strict_package_check`)
+    compiled = {f"{name}.pattern": text for name, value in once.items()
+                if (text := constants.compiled_text(value)) is not None}  # fmt: skip
+
+    def pattern(name: str) -> str | None:
+        return compiled[name] if name in compiled else constant(name)
+
+    def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
+        return guards.facts(test, tainted, pattern=pattern)
     proofs: list[Facts] = []
     before: Facts = {}  # what the early exits so far proved
     for statement in function.body:
