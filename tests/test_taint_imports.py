@@ -531,3 +531,46 @@ def test_a_folder_without_init_inside_a_package_is_a_namespace_package_of_it(
     (package / "web").mkdir()
     (package / "web" / "views.py").write_text(VALIDATED_VIEWS, encoding="utf-8")
     assert _seen(_scan(package, "--no-cache")) == {("views.py", 23, "SC205")}
+
+
+FORMS = """\
+from django import forms
+
+from app.checks import is_md5
+
+
+class HashForm(forms.Form):
+    md5 = forms.CharField()
+
+    def clean_md5(self):
+        md5 = self.cleaned_data["md5"]
+        if not is_md5(md5):
+            raise forms.ValidationError("Invalid Hash")
+        return md5
+"""
+FORM_VIEWS = """\
+import os
+
+from django.http import FileResponse
+
+from app.forms import HashForm
+
+
+def report(request):
+    md5 = request.GET["md5"]
+    form = HashForm(request.GET)
+    if not form.is_valid():
+        return None
+    return FileResponse(open(os.path.join("/srv", md5), "rb"))
+"""
+
+
+def test_a_form_of_another_module_proves_its_fields_through_its_own_validator(
+    tmp_path: Path,
+) -> None:
+    # MobSF's forms.py (holdout13): clean_md5() raises unless is_md5(), a third module's
+    # validator; a valid form proves the view's raw read of the same field
+    package = _package(tmp_path, checks=VALIDATORS, forms=FORMS, views=FORM_VIEWS)
+    assert _seen(_scan(package, "--no-cache")) == set()
+    (package / "checks.py").write_text(VALIDATORS.replace("{32}$", "{32}"), encoding="utf-8")
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 13, "SC205")}

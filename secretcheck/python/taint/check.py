@@ -24,7 +24,7 @@ import importlib
 import io
 import re
 import tokenize
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -32,7 +32,7 @@ from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
 from secretcheck.python.astsyntax import dotted
 from secretcheck.python.registry import CHECKS, TaintEntry
-from secretcheck.python.taint import constants, csrf, project
+from secretcheck.python.taint import constants, csrf, forms, guards, project
 from secretcheck.python.taint.engine import TaintEngine
 from secretcheck.python.taint.flows import SinkSet
 from secretcheck.python.taint.interp import Lines
@@ -111,12 +111,29 @@ class _Summarizer:
         found = [n for n in tree.body if isinstance(n, _FUNCTIONS) and n.name == name]
         if len(found) != 1:
             return NOTHING
-        key = "text constants"
-        known = module.memo.get(key)
-        if not isinstance(known, dict):
-            known = constants.text_constants(tree.body)
-            module.memo[key] = known
-        return proof_of(found[0], known.get)
+        return proof_of(found[0], _module_constants(module, tree).get)
+
+    def form_fields(self, module: project.Module, name: str,
+                    inner: Project) -> Mapping[str, frozenset[str]]:  # fmt: skip
+        tree = module.parsed()
+        if tree is None:
+            return {}
+        known = _module_constants(module, tree)
+        resolver = Resolver(tree.body)
+        functions = {n.name: n for n in tree.body if isinstance(n, _FUNCTIONS)}
+
+        def proves(call: ast.Call) -> guards.Facts:
+            """A validator the form's module defines or imports from the project."""
+            func = call.func
+            if isinstance(func, ast.Name) and func.id in functions:
+                proof = proof_of(functions[func.id], known.get)
+            else:
+                names, imported = resolver.names(func)
+                proof = next((p for n in sorted(names) if imported
+                              for p in (inner.proof(n),) if p.proved), NOTHING)  # fmt: skip
+            return proof.facts_for(call) if proof.proved else {}
+
+        return forms.form_fields(tree.body, name, known.get, proves)
 
     def method_returns(self, module: project.Module, name: str, inner: Project,
                        method: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
@@ -782,6 +799,16 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=256)
 def _multiline(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.M)
+
+
+def _module_constants(module: project.Module, tree: ast.Module) -> dict[str, str]:
+    """`constants.text_constants` of an imported module, read once."""
+    key = "text constants"
+    known = module.memo.get(key)
+    if not isinstance(known, dict):
+        known = constants.text_constants(tree.body)
+        module.memo[key] = known
+    return known
 
 
 def _class_name(statement: ast.stmt) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
-from secretcheck.python.taint import contexts, csrf
+from secretcheck.python.taint import contexts, csrf, forms
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.guards import Facts
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
@@ -231,6 +231,8 @@ class TaintEngine:
         named = Counter(d.name for d in {id(d): d for d in defs}.values())
         self.functions = {d.name: d for d in defs if named[d.name] == 1}
         self.proofs: dict[str, Proof] = {}
+        self.forms: dict[str, Mapping[str, frozenset[str]]] = {}
+        self.module_body = (*body, *classes)
         self.called = called_names(body) if web_module else frozenset()
         self.helper_module = helper_module
         self.reporting = False
@@ -272,6 +274,19 @@ class TaintEngine:
 
     def is_enum(self, name: str) -> bool:
         return name in self.enums
+
+    def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]:
+        """What a valid form of the class `kind` (a constructor's qualified name) proves of
+        its fields (`forms.py`): a class of this module, or of another of the project."""
+        if kind in self.classes:
+            if kind not in self.forms:
+                self.forms[kind] = forms.form_fields(self.module_body, kind,
+                                                     lambda n: self._constants().get(n),
+                                                     self.proves)  # fmt: skip
+            return self.forms[kind]
+        if self.project is not None and _project_name(kind):
+            return self.project.form_fields(kind)
+        return {}
 
     def proves(self, call: ast.Call) -> Facts:
         """What `call` proves of its arguments when true, when it calls a function of this

@@ -87,7 +87,7 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     proofs: list[Facts] = []
     before: Facts = {}  # what the early exits so far proved
     for statement in function.body:
-        if isinstance(statement, ast.If) and not statement.orelse and _fails(statement.body):
+        if isinstance(statement, ast.If) and not statement.orelse and fails(statement.body):
             before = guards.merge(before, test_facts(statement.test)[1])
             continue
         for node in _returns(statement):
@@ -123,7 +123,7 @@ def _returned(value: ast.expr | None, once: Mapping[str, ast.expr],
     return test_facts(value)[0]
 
 
-def _fails(body: list[ast.stmt]) -> bool:
+def fails(body: list[ast.stmt]) -> bool:
     """A block that leaves the function with no true value: logging, then `return`,
     `return False`/`None`/"", or `raise`."""
     if not body or not all(isinstance(s, ast.Expr) for s in body[:-1]):

@@ -124,6 +124,10 @@ class Summarizer(Protocol):
     def proof(self, module: Module, name: str, inner: Project) -> Proof:
         """What the function proves of its arguments when it returns true."""
 
+    def form_fields(self, module: Module, name: str,
+                    inner: Project) -> Mapping[str, frozenset[str]]:  # fmt: skip
+        """What a valid form of the class `name` proves of each of its fields."""
+
     def method_returns(self, module: Module, name: str, inner: Project,
                        method: tuple[str, ...]) -> Imported | None:  # fmt: skip
         """What the method `method[0]` of the class `name` (or of a base class of it in the
@@ -180,6 +184,10 @@ class Project:
         """What a call of the function `pkg.mod.f` proves of its arguments when it returns
         true (`predicates.py`), NOTHING when this project defines no such function."""
         return self._ask(qualified, "proof", NOTHING)
+
+    def form_fields(self, qualified: str) -> Mapping[str, frozenset[str]]:
+        """What a valid form of the class `pkg.mod.Form` proves of its fields (`forms.py`)."""
+        return self._ask(qualified, "form_fields", _NO_FIELDS)
 
     def may_reach(self, qualified: str) -> frozenset[str]:
         """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it
@@ -325,6 +333,9 @@ def calls_through(aliases: dict[str, str], text: str,
     for match in (calls or alias_calls(aliases)).finditer(text):
         rest = "".join(match.group(2).split())
         yield aliases[match.group(1)] + rest, match.start()
+
+
+_NO_FIELDS: Mapping[str, frozenset[str]] = {}
 
 
 def alias_calls(aliases: dict[str, str]) -> re.Pattern[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
 from secretcheck.findings import TraceStep
@@ -53,9 +53,20 @@ FIXED_START_KEY = "\0fixed-start:"
 # The env key marking a name bound to this site's root URL with its trailing "/" stripped
 # (`root = str(request.base_url).rstrip("/")`): followed by a "/" it stays on this site.
 STRIPPED_ROOT_KEY = "\0stripped-root:"
+# A name bound to a read of the request's data under a constant key:
+# `BOUND_READ + "fil" + AT + "request.GET['file']"`.
+BOUND_READ = "\0bound-read:"
+# What a form built on the request's data will prove once valid (`forms.py`), recorded where
+# it is built, on that path: `FORM_PROOF + "fil" + AT + "form"` for a name bound to a read of
+# one of its fields, `FORM_PROOF + READ + "request.GET['file']" + AT + "form"` for the read
+# itself; the value's flows are cleared for what the field's checks prove. After a join, what
+# every path's form proved holds (MobSF builds one form on `request.POST`, another on
+# `request.GET`, each beside its own reads).
+FORM_PROOF = "\0form-proof:"
+READ = "\0read:"
 # kept after a join only if set on every path
 MARKS = (OWN_SITE_KEY, FIXED_START_KEY, STRIPPED_ROOT_KEY, guards.CHECKED_READ, guards.HAS_QUERY,
-         guards.NORMALIZED)  # fmt: skip
+         guards.NORMALIZED, BOUND_READ, FORM_PROOF)  # fmt: skip
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -87,6 +98,7 @@ class Host(Protocol):
     def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
     def proves(self, call: ast.Call) -> guards.Facts: ...
+    def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]: ...
     def url_arguments(self, attribute: str) -> bool: ...
     def http_handler(self) -> bool: ...
     def option_is_checked(self, name: str) -> bool: ...
@@ -181,8 +193,11 @@ class Statements(ABC):
         # Its attributes and its stores per key (`KEYED`, and those of its attributes) are gone.
         # One scan; a longer name sharing the prefix ("dx" for "d") loses its stores too, which
         # only sends its reads back to the whole mapping.
-        stale_prefixes = (key + ".", KEYED + key, POSITIONS + key)
-        for stale in [k for k in self.env if k.startswith(stale_prefixes)]:
+        stale_prefixes = (key + ".", KEYED + key, POSITIONS + key, BOUND_READ + key + AT,
+                          FORM_PROOF + key + AT)  # fmt: skip
+        form = AT + key  # a form rebound proves nothing more
+        for stale in [k for k in self.env if k.startswith(stale_prefixes)
+                      or (k.startswith(FORM_PROOF) and k.endswith(form))]:  # fmt: skip
             del self.env[stale]
 
     def positions(self, node: ast.expr) -> tuple[Value, ...] | None:
@@ -313,6 +328,13 @@ class Statements(ABC):
             self.apply(yes)
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, ast.Name):
+            read = guards.request_read(value)
+            if read:
+                self.env[BOUND_READ + target.id + AT + read] = CLEAN
+            data = _form_data(value)
+            if data and isinstance(value, ast.Call):
+                self._form_built(target.id, value, data)
         if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             names, _ = self.host.names(value.func)
             if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
@@ -321,9 +343,43 @@ class Statements(ABC):
                 self.types[target.id] = sorted(names, key=len)[0]
 
     def facts(self, test: ast.expr) -> tuple[guards.Facts, guards.Facts]:
-        """`guards.facts` of `test` here: with this module's patterns and validators."""
+        """`guards.facts` of `test` here: with this module's patterns and validators, and what
+        a valid form proves (`forms.py`)."""
         return guards.facts(test, self.tainted, self.normalized,
-                            pattern=self.host.constant_text, proves=self.host.proves)  # fmt: skip
+                            pattern=self.host.constant_text, proves=self._proves)  # fmt: skip
+
+    def _form_built(self, form: str, value: ast.Call, data: str) -> None:
+        """`form = F(request.GET)`: record what it proves once valid (`FORM_PROOF`)."""
+        names, _ = self.host.names(value.func)
+        # an imported class by its qualified name; one of this module by its own
+        kind = sorted(names, key=len)[0] if names else dotted(value.func)
+        fields = self.host.form_fields(kind) if kind else {}
+        for field, cats in fields.items():
+            proof: Value = (Flow("unknown", "form field", cleared=cats),)
+            reads = (f"{data}[{field!r}]", f"{data}.get({field!r})")
+            for read in reads:
+                self.env[FORM_PROOF + READ + read + AT + form] = proof
+            for key in [k for k in self.env if k.startswith(BOUND_READ) and k.endswith(reads)]:
+                name, _, read = key[len(BOUND_READ) :].partition(AT)
+                if read in reads:
+                    self.env[FORM_PROOF + name + AT + form] = proof
+
+    def _proves(self, call: ast.Call) -> guards.Facts:
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "is_valid" and not call.args
+                and isinstance(func.value, ast.Name)):  # fmt: skip
+            return self.host.proves(call)
+        form = AT + func.value.id
+        found: guards.Facts = {}
+        for key, proof in self.env.items():
+            if not (key.startswith(FORM_PROOF) and key.endswith(form)) or not proof:
+                continue
+            # joined paths each built a form: what all of them proved
+            cats = frozenset.intersection(*(f.cleared for f in proof))
+            what = key[len(FORM_PROOF) : -len(form)]
+            found[guards.CHECKED_READ + what.removeprefix(READ) if what.startswith(READ)
+                  else what] = cats  # fmt: skip
+        return found
 
     def predicate(self, test: ast.expr) -> ast.expr:
         """The validating expression behind a name that holds its result."""
@@ -488,6 +544,21 @@ class Statements(ABC):
         self.eval(node.subject)
         envs = [self.branch(self.block(case.body), {}) for case in node.cases]
         self.merge(self.env, *envs)
+
+
+def _form_data(value: ast.expr) -> str:
+    """The request data a form is built on: `F(request.POST)`, `F(request.POST or None)`,
+    `F(data=request.GET)`; else ""."""
+    if not isinstance(value, ast.Call) or not isinstance(value.func, (ast.Name, ast.Attribute)):
+        return ""
+    given = [*value.args[:1], *(k.value for k in value.keywords if k.arg == "data")]
+    if not given:
+        return ""
+    data = given[0]
+    if isinstance(data, ast.BoolOp) and isinstance(data.op, ast.Or):
+        data = data.values[0]
+    text = dotted(data)
+    return text if text.startswith(("request.", "self.request.")) else ""
 
 
 def _joined_if_everywhere(key: str) -> bool:

@@ -1,0 +1,142 @@
+"""What a Django form's `is_valid()` proves of the request data it was given.
+
+MobSF's iOS source viewer reads `request.GET["file"]` and `request.GET["md5"]`, builds
+`ViewSourceIOSForm(request.GET)` and returns unless `is_valid()`: the form's `clean_file()`
+raises on any "..", and `clean_md5()` unless `is_md5(md5)` (holdout13). Django runs each
+field's own validation, then its `clean_<field>()` method, on the value the data holds under
+the field's name; a valid form means every one of them passed. So after `form.is_valid()`,
+the same reads of that data (`request.GET["file"]`, `request.GET.get("file")`, and a name
+still bound to one) are valid for what those checks prove:
+
+- a field whose type admits only its own values: a choice, a number, a date, a UUID, a slug,
+  a boolean, or a `RegexField` anchored at the end;
+- a `clean_<field>()` whose early exits (`if test: raise ValidationError(...)`) prove their
+  test's failure of `self.cleaned_data["<field>"]` (or a name bound once to it), read with the
+  engine's guard facts (a validator function of the project counts, `predicates.py`).
+
+Only the form's class and its bases in the same module are read; a field declared in a base
+from elsewhere proves nothing, and a form whose `__init__` removes fields proves nothing at
+all. Django strips a `CharField`'s value before these checks; surrounding whitespace is all
+the raw value may hold beyond what they saw.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Mapping, Sequence
+
+from secretcheck.python.astsyntax import const_text, dotted
+from secretcheck.python.taint import constants, guards
+from secretcheck.python.taint.flows import ALL_CATEGORIES
+from secretcheck.python.taint.predicates import fails
+from secretcheck.python.taint.project import class_chain, classes_of
+
+Fields = Mapping[str, frozenset[str]]  # field name -> categories its value is valid for
+# Field types whose clean() accepts only values of their own shape.
+_CLOSED_FIELDS = frozenset(
+    {"ChoiceField", "TypedChoiceField", "IntegerField", "FloatField", "DecimalField",
+     "UUIDField", "SlugField", "BooleanField", "NullBooleanField", "DateField", "DateTimeField",
+     "TimeField", "DurationField", "ModelChoiceField"}
+)  # fmt: skip
+
+
+def form_fields(body: Sequence[ast.stmt], name: str, constant: Callable[[str], str | None],
+                proves: Callable[[ast.Call], guards.Facts]) -> Fields:  # fmt: skip
+    """What a valid form of the class `name` (defined in `body`) proves of each field."""
+    chain, _ = class_chain(classes_of(body), name)
+    if not chain or any(_drops_fields(cls) for cls in chain):
+        return {}
+    declared: dict[str, ast.Call] = {}
+    cleaners: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    for cls in chain:  # the class first: its own declarations win over its bases'
+        for statement in cls.body:
+            if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name)
+                    and isinstance(statement.value, ast.Call)):  # fmt: skip
+                declared.setdefault(statement.targets[0].id, statement.value)
+            elif (isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+                  and statement.name.startswith("clean_")):  # fmt: skip
+                cleaners.setdefault(statement.name.removeprefix("clean_"), statement)
+    found: dict[str, frozenset[str]] = {}
+    for field, call in declared.items():
+        cats = _field_type(call, constant)
+        if field in cleaners:
+            cats |= _cleaned(cleaners[field], field, constant, proves)
+        if cats:
+            found[field] = cats
+    return found
+
+
+def _field_type(call: ast.Call, constant: Callable[[str], str | None]) -> frozenset[str]:
+    kind = dotted(call.func).rsplit(".", 1)[-1]
+    if kind in _CLOSED_FIELDS:
+        return ALL_CATEGORIES
+    if kind == "RegexField":
+        arguments = [*call.args[:1], *(k.value for k in call.keywords if k.arg == "regex")]
+        pattern = _pattern(arguments[0], constant) if arguments else None
+        if pattern is not None and pattern.rstrip().endswith(("$", r"\Z")):
+            return ALL_CATEGORIES
+    return frozenset()
+
+
+def _pattern(node: ast.expr, constant: Callable[[str], str | None]) -> str | None:
+    text = const_text(node)
+    if text is None:
+        text = constants.compiled_text(node)
+    if text is None and isinstance(node, ast.Name):
+        text = constant(node.id) or constant(f"{node.id}.pattern")
+    return text
+
+
+def _cleaned(method: ast.FunctionDef | ast.AsyncFunctionDef, field: str,
+             constant: Callable[[str], str | None],
+             proves: Callable[[ast.Call], guards.Facts]) -> frozenset[str]:  # fmt: skip
+    """What the early exits of `clean_<field>()` prove of the field's value."""
+    names = {
+        target.id
+        for node in ast.walk(method)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and _reads(node.value, field)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    stored = [n.id for n in ast.walk(method)
+              if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))]  # fmt: skip
+    names = {n for n in names if stored.count(n) == 1}  # bound once, to the field's value
+
+    def tainted(node: ast.expr) -> bool:
+        return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node)) or any(
+            _reads(n, field) for n in ast.walk(node) if isinstance(n, ast.expr))
+
+    proved: frozenset[str] = frozenset()
+    for statement in method.body:
+        if isinstance(statement, ast.If) and not statement.orelse and fails(statement.body):
+            _, no = guards.facts(statement.test, tainted, pattern=constant, proves=proves)
+            for key in names:
+                proved |= no.get(key, frozenset())
+        elif isinstance(statement, (ast.Return, ast.Raise)):
+            break
+    return proved
+
+
+def _reads(node: ast.AST, field: str) -> bool:
+    """`self.cleaned_data["field"]` or `self.cleaned_data.get("field")`."""
+    if isinstance(node, ast.Subscript):
+        return dotted(node.value) == "self.cleaned_data" and const_text(node.slice) == field
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return (dotted(node.func) == "self.cleaned_data.get" and bool(node.args)
+                and const_text(node.args[0]) == field)  # fmt: skip
+    return False
+
+
+def _drops_fields(cls: ast.ClassDef) -> bool:
+    """Does a method of `cls` remove fields (`del self.fields[...]`, `self.fields.pop(...)`),
+    so that a field's checks may not run?"""
+    for node in ast.walk(cls):
+        if isinstance(node, ast.Delete) and any(
+            isinstance(t, ast.Subscript) and dotted(t.value) == "self.fields" for t in node.targets
+        ):
+            return True
+        if isinstance(node, ast.Call) and dotted(node.func) in ("self.fields.pop",
+                                                                "self.fields.clear"):  # fmt: skip
+            return True
+    return False
