@@ -17,6 +17,7 @@
     python benchmarks/build_corpus.py holdout11 # 8 more, fresh once holdout10 was tuned on
     python benchmarks/build_corpus.py holdout12 # 5 more, fresh once holdout11 was tuned on
     python benchmarks/build_corpus.py holdout13 # 5 more, fresh once holdout12 was tuned on
+    python benchmarks/build_corpus.py holdout14 # 8 more, fresh once holdout13 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -466,6 +467,35 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("fschat", "0.2.36",
               "ac724458bb105cb5b3b9ec852150345dfa7f61fd7c275d6635d66fa1ed904d90",
               "fschat-0.2.36.tar.gz"),
+        # The holdout14 corpus (resolved on 2026-12-07): a fresh sample judged at main 45d525a,
+        # before any fix it prompts, once holdout13 had been tuned on. libretranslate 1.3.11
+        # (its sdist's metadata step fails) was tried and 1.6.5 taken instead; pycsw was first
+        # pinned at 2.0.2, which turned out to be the release that fixes CVE-2016-8640 (CQL text
+        # into the WHERE clause), so 2.0.1, the last before the fix, is pinned.
+        Sdist("pycsw", "2.0.1",
+              "85c3ea9301e828380d88bb249d30e69bfcaef3e975d548947e54a557f17b4e1a",
+              "pycsw-2.0.1.tar.gz"),
+        Sdist("nbviewer", "1.0.1",
+              "85233e53bc78ff216a99a2676a7e5f9557f0d4973797c36fdb81c9cc48821a73",
+              "nbviewer-1.0.1.tar.gz"),
+        Sdist("girder", "3.1.24",
+              "9362d77910f04e11b6148a032e3fc32118cad4ff16ae6c26eb65d7f1e9af55f3",
+              "girder-3.1.24.tar.gz"),
+        Sdist("libretranslate", "1.6.5",
+              "23bded0b9ba6bbcd987bca262e3c459ba4cf5e504a3e996dd81a0796052d1dcc",
+              "libretranslate-1.6.5.tar.gz"),
+        Sdist("openslides", "3.3",
+              "49ab9b6be65551a879271a1125fa8e6e5b8de19cb4d77cac8526abd5ea175f2d",
+              "openslides-3.3.tar.gz"),
+        Sdist("argilla_server", "2.5.0",
+              "e751dad499edfbdbc9fc731af03c621f33d220e8f52317459eaedf0c0c5a3812",
+              "argilla_server-2.5.0.tar.gz"),
+        Sdist("mediagoblin", "0.9.0",
+              "de80d6266e4fbcfcc6d7313bc685acf4586afb33896c728347e453e1e828c377",
+              "mediagoblin-0.9.0.tar.gz"),
+        Sdist("pywps", "4.5.1",
+              "2d776c72be746fb37db102d1126d11df1a1f69462b6aa8b5df2e1b824755276a",
+              "pywps-4.5.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -555,6 +585,13 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # judged at main d6eec6c before any fix it prompts: Django (MobSF, Nautobot), Flask (Anitya),
     # Tornado (Luigi's scheduler server), FastAPI (FastChat's API servers).
     "holdout13": ("mobsf", "anitya", "luigi", "nautobot", "fschat"),
+    # A fresh sample once holdout13 had been tuned on (benchmarks/realcode/judged_holdout14.csv),
+    # judged at main 45d525a before any fix it prompts: own WSGI (pycsw, before its SQL injection
+    # fix CVE-2016-8640), Tornado (nbviewer), CherryPy (Girder), Flask (LibreTranslate), Django
+    # (OpenSlides), FastAPI (Argilla's server), then own WSGI on werkzeug (MediaGoblin, PyWPS)
+    # because the first six gave only 3 injection alerts.
+    "holdout14": ("pycsw", "nbviewer", "girder", "libretranslate", "openslides", "argilla_server",
+                  "mediagoblin", "pywps"),
 }
 
 
