@@ -368,7 +368,10 @@ class Statements(ABC):
         func = call.func
         if not (isinstance(func, ast.Attribute) and func.attr == "is_valid" and not call.args
                 and isinstance(func.value, ast.Name)):  # fmt: skip
-            return self.host.proves(call)
+            # only a call given attacker data can prove anything worth knowing; the others
+            # are not looked up (a validator of another module is parsed to be read)
+            given = [*call.args, *(k.value for k in call.keywords)]
+            return self.host.proves(call) if any(self.tainted(a) for a in given) else {}
         form = AT + func.value.id
         found: guards.Facts = {}
         for key, proof in self.env.items():
