@@ -574,3 +574,49 @@ def test_a_form_of_another_module_proves_its_fields_through_its_own_validator(
     assert _seen(_scan(package, "--no-cache")) == set()
     (package / "checks.py").write_text(VALIDATORS.replace("{32}$", "{32}"), encoding="utf-8")
     assert _seen(_scan(package, "--no-cache")) == {("views.py", 13, "SC205")}
+
+
+SERVICE_CLASS = """\
+import requests
+
+
+class Fetcher:
+    def __init__(self, agent):
+        self.agent = agent
+
+    def send(self, base_url="", query=""):
+        return requests.get(base_url + query, headers={"User-Agent": self.agent})
+
+    def execute(self, items):
+        return [item.strip() for item in items]
+"""
+INSTANCE_VIEWS = """\
+from flask import Flask, request
+
+from app.services import Fetcher
+
+app = Flask(__name__)
+
+
+@app.route("/fetch")
+def fetch_view():
+    fetcher = Fetcher("bot")
+    return fetcher.send(base_url=request.args["url"]).text
+
+
+@app.route("/items")
+def items_view():
+    fetcher = Fetcher("bot")
+    return str(fetcher.execute(request.args["q"]))
+"""
+
+
+def test_a_method_of_another_modules_class_runs_on_its_instance(tmp_path: Path) -> None:
+    # Whoogle's `Request(...).send(base_url=...)` (holdout11's missed SSRF) and Argilla's
+    # `use_case.execute(items)` (holdout14: no SQL, the class's own method)
+    package = _package(tmp_path, services=SERVICE_CLASS, views=INSTANCE_VIEWS)
+    findings = _scan(package, "--no-cache")
+    assert _seen(findings) == {("views.py", 11, "SC206")}
+    notes = [str(s["note"]) for s in findings[0]["trace"]]  # type: ignore[index]
+    assert "app/services.py line 9: sink: requests.get" in notes
+    assert findings[0]["severity"] == "info"

@@ -140,6 +140,11 @@ class _Summarizer:
         return self._parsed(module, name, inner,
                             lambda c, t: c.method_returns_of(t, name, method[0]))  # fmt: skip
 
+    def method_summary(self, module: project.Module, name: str, inner: Project,
+                       method: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
+        return self._parsed(module, name, inner,
+                            lambda c, t: c.method_summary_of(t, name, method[0]))  # fmt: skip
+
     def returns(self, module: project.Module, name: str, inner: Project,
                 requests: tuple[str, ...]) -> project.Imported | None:  # fmt: skip
         return self._parsed(module, name, inner, lambda c, t: c.returns_of(t, name, requests))
@@ -560,6 +565,38 @@ class Check:
             return None
         return project.Imported(self.path_note, summary.params, {}, summary.returns)
 
+    def method_summary_of(self, tree: ast.Module, name: str,
+                          method: str) -> project.Imported | None:  # fmt: skip
+        """What `method` of the class `name` of this (imported) module, or of a base of it
+        in this module, passes to a sink, for a call on an instance (`use_case.execute(x)`).
+        None when no such method is found or the classes are over `project.SUMMARY_LINES`
+        lines; an answer with no sinks says the method reaches none."""
+        chain, _ = project.class_chain(project.classes_of(tree.body), name)
+        owner = next((c for c in chain if any(
+            isinstance(m, _FUNCTIONS) and m.name == method for m in c.body)), None)  # fmt: skip
+        if owner is None:
+            return None
+        methods = [m for c in chain for m in c.body if isinstance(m, _FUNCTIONS)]
+        if sum(_ast_span(m)[1] - _ast_span(m)[0] + 1 for m in methods) > project.SUMMARY_LINES:
+            return None
+        key = f"class summaries {name} at depth {self.project.depth if self.project else 0}"
+        summaries = self.memo.get(key)
+        if not isinstance(summaries, dict):
+            body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
+                    or s in chain]  # fmt: skip
+            self.module_body = tree.body
+            summaries = self._run_engine(body, enum_classes(tree.body), report=False).summaries
+            self.memo[key] = summaries
+        summary = summaries.get(f"{owner.name}.{method}")
+        if summary is None or summary.params[:1] not in (("self",), ("cls",)):
+            return None
+        sinks = {
+            index: tuple((code, flow, self._where(node)[0]) for code, node, flow, _ in entries)
+            for index, entries in summary.sinks.items()
+            if entries
+        }
+        return project.Imported(self.path_note, summary.params, sinks)
+
     def _run_engine(self, body: list[ast.stmt], enums: frozenset[str], report: bool = True,
                     requests: tuple[str, tuple[str, ...]] = ("", ()),
                     self_request: bool = False) -> TaintEngine:  # fmt: skip
@@ -892,15 +929,16 @@ def _closure(graph: dict[str, _Function], root: str) -> list[_Function]:
     return [graph[name] for name in _closure_names(graph, root)]
 
 
-_TOP_DEF = re.compile(r"^(?:async[ \t]+)?def[ \t]+(\w+)", re.M)
+# a top-level def, or a class: what a call on its instances may reach is in its body
+_TOP_DEF = re.compile(r"^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)", re.M)
 _TOP_CODE = re.compile(r"^[^\s#)\]}]", re.M)  # a line whose code starts at column 0
 _LONG_STRING = re.compile(r"(\"\"\"|\'\'\').*?\1", re.S)
 
 
 def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
-    """`_call_graph` read from the text, without parsing: a top-level `def` runs to the next
-    line whose code starts at column 0 (outside a triple-quoted string). An approximation,
-    used only to choose which calls are worth analyzing."""
+    """`_call_graph` read from the text, without parsing: a top-level `def` or `class` runs to
+    the next line whose code starts at column 0 (outside a triple-quoted string). An
+    approximation, used only to choose which calls are worth analyzing."""
     strings = [(m.start(), m.end()) for m in _LONG_STRING.finditer(text)]
     string_starts = [a for a, _ in strings]
 

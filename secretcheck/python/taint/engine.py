@@ -331,7 +331,12 @@ class TaintEngine:
         method = func.attr if isinstance(func, ast.Attribute) else ""
         receiver_text = dotted(func.value) if isinstance(func, ast.Attribute) else ""
         consumed = False
-        for sinkset in self.sinksets:
+        # `use_case.execute(items)` on an instance of a class of another module of the project
+        # (a typed parameter, `x = C(...)`): that class's method, not a sink named alike
+        owned = self._instance_method(interp, func)
+        if owned is not None:
+            self._apply_imported(owned, node, args, offset=1)
+        for sinkset in self.sinksets if owned is None else ():
             for sink in sinkset.sinks:
                 if not sink.matches(site.names, method, receiver_text):
                     continue
@@ -380,6 +385,17 @@ class TaintEngine:
                 if returned is not None:
                     return self._returned(returned, node, args)
         return CLEAN if consumed else None
+
+    def _instance_method(self, interp: Interpreter, func: ast.expr) -> Imported | None:
+        """The summary of the method a call on an instance of a project class runs, when the
+        instance's class (another module's) defines it."""
+        if (self.project is None or not isinstance(func, ast.Attribute)
+                or not isinstance(func.value, ast.Name)):  # fmt: skip
+            return None
+        kind = interp.kind(func.value)
+        if not kind or kind in self.classes or not _project_name(kind) or "." not in kind:
+            return None
+        return self.project.method_summary(kind, func.attr)
 
     def _imported_returns(self, names: frozenset[str],
                           requests: tuple[str, ...]) -> Imported | None:  # fmt: skip
@@ -476,10 +492,11 @@ class TaintEngine:
         )
 
     def _apply_imported(self, imported: Imported, node: ast.Call,
-                        args: list[tuple[Argument, Value]]) -> None:  # fmt: skip
+                        args: list[tuple[Argument, Value]], offset: int = 0) -> None:  # fmt: skip
         """A function of another module of the project, at this call: its sinks, reported
-        here (the call is this file's code), with the callee's steps named by their file."""
-        bound = _bind(imported.params, args, 0)
+        here (the call is this file's code), with the callee's steps named by their file.
+        `offset` 1: a method called on an instance (its arguments start at `self`'s next)."""
+        bound = _bind(imported.params, args, offset)
         into = self.step(node, f"passed to {dotted(node.func) or 'call'}() in {imported.where}")
         for index, value in bound.items():
             for code, pflow, _ in imported.sinks.get(index, ()):

@@ -124,6 +124,11 @@ class Summarizer(Protocol):
     def proof(self, module: Module, name: str, inner: Project) -> Proof:
         """What the function proves of its arguments when it returns true."""
 
+    def method_summary(self, module: Module, name: str, inner: Project,
+                       method: tuple[str, ...]) -> Imported | None:  # fmt: skip
+        """What the method `method[0]` of the class `name` (or of a base class of it in the
+        same module) passes to a sink; None when none is found."""
+
     def form_fields(self, module: Module, name: str,
                     inner: Project) -> Mapping[str, frozenset[str]]:  # fmt: skip
         """What a valid form of the class `name` proves of each of its fields."""
@@ -179,6 +184,11 @@ class Project:
         """What the method `method` of the class `pkg.mod.C` (or of a base of C in that module)
         returns, its `self.request` being the request; None when this project defines none."""
         return self._ask(qualified, "method_returns", None, (method,))
+
+    def method_summary(self, qualified: str, method: str) -> Imported | None:
+        """What `method` of the class `pkg.mod.C` (or of a base of C in that module) passes to
+        a sink, called on an instance; None when this project defines no such method."""
+        return self._ask(qualified, "method_summary", None, (method,))
 
     def proof(self, qualified: str) -> Proof:
         """What a call of the function `pkg.mod.f` proves of its arguments when it returns
