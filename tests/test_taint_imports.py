@@ -620,3 +620,32 @@ def test_a_method_of_another_modules_class_runs_on_its_instance(tmp_path: Path) 
     notes = [str(s["note"]) for s in findings[0]["trace"]]  # type: ignore[index]
     assert "app/services.py line 9: sink: requests.get" in notes
     assert findings[0]["severity"] == "info"
+
+
+G_VIEWS = """\
+from flask import Flask, g, request
+
+from app.services import Fetcher
+
+app = Flask(__name__)
+
+
+@app.before_request
+def before():
+    g.fetcher = Fetcher(request.headers.get("User-Agent"))
+
+
+@app.route("/element")
+def element():
+    return g.fetcher.send(base_url=request.args["url"]).content
+"""
+
+
+def test_a_method_run_on_an_object_kept_on_flask_g_is_followed(tmp_path: Path) -> None:
+    # Whoogle's `g.user_request = Request(...)` in a before_request hook, then
+    # `g.user_request.send(base_url=src_url)` in `/element` (CVE-2024-22205, holdout11)
+    package = _package(tmp_path, services=SERVICE_CLASS, views=G_VIEWS)
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 15, "SC206")}
+    mixed = G_VIEWS.replace("@app.route", "def other():\n    g.fetcher = object()\n\n\n@app.route")
+    (package / "views.py").write_text(mixed, encoding="utf-8")
+    assert _seen(_scan(package, "--no-cache")) == set()  # g.fetcher may be something else

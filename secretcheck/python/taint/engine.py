@@ -30,6 +30,7 @@ from secretcheck.python.taint.project import (
     class_chain,
     classes_of,
     enum_classes,
+    import_aliases,
 )
 from secretcheck.python.taint.sources import (
     ENVIRON,
@@ -232,6 +233,8 @@ class TaintEngine:
         self.functions = {d.name: d for d in defs if named[d.name] == 1}
         self.proofs: dict[str, Proof] = {}
         self.forms: dict[str, Mapping[str, frozenset[str]]] = {}
+        self.aliases: Mapping[str, str] | None = None
+        self.g_kinds: dict[str, str] | None = None
         self.module_body = (*body, *classes)
         self.called = called_names(body) if web_module else frozenset()
         self.helper_module = helper_module
@@ -388,14 +391,51 @@ class TaintEngine:
 
     def _instance_method(self, interp: Interpreter, func: ast.expr) -> Imported | None:
         """The summary of the method a call on an instance of a project class runs, when the
-        instance's class (another module's) defines it."""
-        if (self.project is None or not isinstance(func, ast.Attribute)
-                or not isinstance(func.value, ast.Name)):  # fmt: skip
+        instance's class (another module's) defines it: a name typed by its binding or its
+        annotation, or an attribute of Flask's `g` (`_g_kinds`)."""
+        if self.project is None or not isinstance(func, ast.Attribute):
             return None
-        kind = interp.kind(func.value)
-        if not kind or kind in self.classes or not _project_name(kind) or "." not in kind:
+        receiver = func.value
+        if isinstance(receiver, ast.Name):
+            kind = interp.kind(receiver)
+        elif isinstance(receiver, ast.Attribute) and isinstance(receiver.value, ast.Name):
+            kind = self._g_kinds().get(receiver.attr, "") if self._is_g(receiver.value) else ""
+        else:
+            return None
+        if not kind or kind in self.classes or not _project_name(kind):
             return None
         return self.project.method_summary(kind, func.attr)
+
+    def _is_g(self, node: ast.Name) -> bool:
+        return self._aliases().get(node.id) == "flask.g"
+
+    def _aliases(self) -> Mapping[str, str]:
+        if self.aliases is None:
+            self.aliases = import_aliases(self.module_body)
+        return self.aliases
+
+    def _g_kinds(self) -> Mapping[str, str]:
+        """`g.user_request = Request(...)` anywhere in the module (Whoogle sets it in a
+        `before_request` hook): the class each attribute of Flask's per-request `g` holds,
+        when every assignment to it builds one class of the project."""
+        if self.g_kinds is None:
+            aliases = self._aliases()
+            found: dict[str, set[str]] = {}
+            for statement in self.module_body:
+                for node in ast.walk(statement):
+                    if not isinstance(node, ast.Assign):
+                        continue
+                    for target in node.targets:
+                        if not (isinstance(target, ast.Attribute)
+                                and isinstance(target.value, ast.Name)
+                                and self._is_g(target.value)):  # fmt: skip
+                            continue
+                        built = dotted(node.value.func) if isinstance(node.value, ast.Call) else ""
+                        head, dot, rest = built.partition(".")
+                        kind = aliases[head] + dot + rest if head in aliases else ""
+                        found.setdefault(target.attr, set()).add(kind)
+            self.g_kinds = {a: k.pop() for a, k in found.items() if len(k) == 1 and "" not in k}
+        return self.g_kinds
 
     def _imported_returns(self, names: frozenset[str],
                           requests: tuple[str, ...]) -> Imported | None:  # fmt: skip
