@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
-from secretcheck.python.taint import contexts, csrf, forms
+from secretcheck.python.taint import contexts, csrf, forms, guards
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.guards import Facts
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
@@ -41,6 +41,7 @@ from secretcheck.python.taint.sources import (
     untrusted_params,
     wsgi_environ,
 )
+from secretcheck.python.taint.statements import AT, BOUND_READ
 
 MAX_ROUNDS = 4
 _ADD_ARGUMENT = re.compile(r"\badd_argument\(([^()]*(?:\([^()]*\)[^()]*)*)\)")
@@ -339,12 +340,17 @@ class TaintEngine:
         owned = self._instance_method(interp, func)
         if owned is not None:
             self._apply_imported(owned, node, args, offset=1)
+        raw: bool | None = None
         for sinkset in self.sinksets if owned is None else ():
             for sink in sinkset.sinks:
                 if not sink.matches(site.names, method, receiver_text):
                     continue
                 if sink.when is not None and not sink.when(site):
                     continue
+                if sink.receiver and isinstance(func, ast.Attribute):
+                    raw = _raw_read(interp, func.value) if raw is None else raw
+                    if raw:
+                        continue
                 value = receiver if sink.receiver else _selected(sink, args)
                 label = sink.note or dotted(func) or method
                 for flow in value:
@@ -967,6 +973,19 @@ def _first_answer(names: Iterable[str],
             if found is not None:
                 return found
     return None
+
+
+def _raw_read(interp: Interpreter, receiver: ast.expr) -> bool:
+    """Is `receiver` a value read as it is from the request's data (`request.data.get("f")`,
+    or a name still bound to such a read)? A str, a list, a dict or an uploaded file, never a
+    path object: its `.open()` reopens an upload (OpenSlides, holdout14), it has no
+    `.read_text()`, so a path method called on it is no path sink."""
+    if guards.request_read(receiver):
+        return True
+    if not isinstance(receiver, ast.Name):
+        return False
+    prefix = BOUND_READ + receiver.id + AT
+    return any(key.startswith(prefix) for key in interp.env)
 
 
 def _project_name(name: str) -> bool:
