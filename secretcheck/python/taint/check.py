@@ -284,7 +284,10 @@ class Check:
         codes: set[str] = set()
         for function in functions:
             codes |= self._function_codes(function)
-        if self.project is not None:
+        # a class's reach is its own body's and its module functions': following the many
+        # imported calls of a whole class body cost flask+werkzeug 10% for two files
+        root = graph.get(name)
+        if self.project is not None and not (root is not None and root.is_class):
             for function in functions:
                 for qualified, _ in function.imported:
                     codes |= self.project.may_reach(qualified)
@@ -896,6 +899,7 @@ class _Function:
     span: tuple[int, int]
     callees: frozenset[str]
     imported: tuple[tuple[str, int], ...]
+    is_class: bool = False  # a class, read as a root only (`_text_graph`)
 
 
 def _call_graph(tree: ast.Module) -> dict[str, _Function]:
@@ -930,7 +934,7 @@ def _closure(graph: dict[str, _Function], root: str) -> list[_Function]:
 
 
 # a top-level def, or a class: what a call on its instances may reach is in its body
-_TOP_DEF = re.compile(r"^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)", re.M)
+_TOP_DEF = re.compile(r"^(?:async[ \t]+)?(def|class)[ \t]+(\w+)", re.M)
 _TOP_CODE = re.compile(r"^[^\s#)\]}]", re.M)  # a line whose code starts at column 0
 _LONG_STRING = re.compile(r"(\"\"\"|\'\'\').*?\1", re.S)
 
@@ -950,7 +954,9 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
     defs = [m for m in _TOP_DEF.finditer(text) if not in_string(m.start())]
     if not defs:
         return {}
-    names = {m.group(1) for m in defs}
+    # a class is a root only (`C(...)` then `c.m(x)` in the importing module); a function
+    # that builds one does not reach all of its methods' sinks
+    names = {m.group(2) for m in defs if m.group(1) != "class"}
     callee_re = re.compile(rf"(?<![.\w])({'|'.join(sorted(map(re.escape, names)))})\s*\(")
     aliases = project.import_aliases(project.import_statements(text))
     calls = project.alias_calls(aliases) if aliases else None
@@ -961,12 +967,13 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
         body = text[match.start() : end]
         first = bisect.bisect_right(starts, match.start())
         last = bisect.bisect_right(starts, max(end - 1, match.start()))
-        callees = frozenset(c.group(1) for c in callee_re.finditer(body)) - {match.group(1)}
+        callees = frozenset(c.group(1) for c in callee_re.finditer(body)) - {match.group(2)}
         imported = tuple(
             (name, first + body.count("\n", 0, offset))
             for name, offset in project.calls_through(aliases, body, calls)
         )
-        graph[match.group(1)] = _Function((first, last), callees, imported)
+        graph[match.group(2)] = _Function((first, last), callees, imported,
+                                          match.group(1) == "class")  # fmt: skip
     return graph
 
 

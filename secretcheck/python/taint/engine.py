@@ -337,7 +337,7 @@ class TaintEngine:
         consumed = False
         # `use_case.execute(items)` on an instance of a class of another module of the project
         # (a typed parameter, `x = C(...)`): that class's method, not a sink named alike
-        owned = self._instance_method(interp, func)
+        owned = self._instance_method(interp, func) if any(v for _, v in args) else None
         if owned is not None:
             self._apply_imported(owned, node, args, offset=1)
         raw: bool | None = None

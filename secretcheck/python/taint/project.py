@@ -250,9 +250,14 @@ class Project:
         return (tree, name) if tree is not None else None
 
     def imports_sinks(self, text: str) -> frozenset[str]:
-        """Rule codes that a call in `text` to a function imported from the project may reach."""
+        """Rule codes that a call in `text` to a function imported from the project may reach.
+        A name the module imports from itself (werkzeug's `response.py` imports its own
+        `Response`) is in `text` already, and its own prefilter decides."""
         codes: set[str] = set()
         for qualified in called_imports(text):
+            parts = self._absolute(qualified)
+            if parts is not None and self.module and tuple(parts[:-1]) == self.module:
+                continue
             codes |= self.may_reach(qualified)
         return frozenset(codes)
 
