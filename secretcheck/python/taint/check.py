@@ -968,7 +968,8 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
         first = bisect.bisect_right(starts, match.start())
         last = bisect.bisect_right(starts, max(end - 1, match.start()))
         callees = frozenset(c.group(1) for c in callee_re.finditer(body)) - {match.group(2)}
-        imported = tuple(
+        # a class's imported calls are not followed (`reach_codes`)
+        imported = () if match.group(1) == "class" else tuple(
             (name, first + body.count("\n", 0, offset))
             for name, offset in project.calls_through(aliases, body, calls)
         )

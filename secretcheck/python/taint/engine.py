@@ -292,9 +292,10 @@ class TaintEngine:
             return self.project.form_fields(kind)
         return {}
 
-    def proves(self, call: ast.Call) -> Facts:
+    def proves(self, call: ast.Call, given: Callable[[], bool] = lambda: True) -> Facts:
         """What `call` proves of its arguments when true, when it calls a function of this
-        module or of another module of the project (`predicates.py`)."""
+        module or of another module of the project (`predicates.py`); `given`: whether it is
+        given attacker data, asked before another module is read."""
         func = call.func
         if isinstance(func, ast.Name) and func.id in self.functions:
             if func.id not in self.proofs:
@@ -304,12 +305,14 @@ class TaintEngine:
         elif self.project is not None and not (isinstance(func, ast.Name)
                                                and func.id in self.defined):  # fmt: skip
             names, imported = self._names(func)
+            candidates = [n for n in sorted(names) if _project_name(n)] if imported else []
+            if not candidates or not given():
+                return {}
             proof = NOTHING
-            for name in sorted(names) if imported else ():
-                if _project_name(name):
-                    proof = self.project.proof(name)
-                    if proof.proved:
-                        break
+            for name in candidates:
+                proof = self.project.proof(name)
+                if proof.proved:
+                    break
         else:
             return {}
         return proof.facts_for(call) if proof.proved else {}

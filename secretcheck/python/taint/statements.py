@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import ast
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
 from secretcheck.findings import TraceStep
@@ -97,7 +97,7 @@ class Host(Protocol):
     def known_name(self, name: str) -> bool: ...
     def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
-    def proves(self, call: ast.Call) -> guards.Facts: ...
+    def proves(self, call: ast.Call, given: Callable[[], bool]) -> guards.Facts: ...
     def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]: ...
     def url_arguments(self, attribute: str) -> bool: ...
     def http_handler(self) -> bool: ...
@@ -116,6 +116,7 @@ class Statements(ABC):
         self.types = types  # local name -> what it holds: "request" or a constructor's name
         self.derived: dict[str, set[str]] = {}
         self.checked_reads = False  # has a guard marked a read of the request's data?
+        self.forms_built = False  # has a form been built here (`FORM_PROOF`)?
         # `ok = url_has_allowed_host_and_scheme(url, ...)`: the test, for a later `if ok` or
         # `url if ok else ""`.
         self.predicates: dict[str, ast.expr] = {}
@@ -195,10 +196,14 @@ class Statements(ABC):
         # only sends its reads back to the whole mapping.
         stale_prefixes = (key + ".", KEYED + key, POSITIONS + key, BOUND_READ + key + AT,
                           FORM_PROOF + key + AT)  # fmt: skip
-        form = AT + key  # a form rebound proves nothing more
-        for stale in [k for k in self.env if k.startswith(stale_prefixes)
-                      or (k.startswith(FORM_PROOF) and k.endswith(form))]:  # fmt: skip
-            del self.env[stale]
+        if self.forms_built:  # a form rebound proves nothing more
+            form = AT + key
+            stale = [k for k in self.env if k.startswith(stale_prefixes)
+                     or (k.startswith(FORM_PROOF) and k.endswith(form))]  # fmt: skip
+        else:
+            stale = [k for k in self.env if k.startswith(stale_prefixes)]
+        for key in stale:
+            del self.env[key]
 
     def positions(self, node: ast.expr) -> tuple[Value, ...] | None:
         """The elements of the tuple `node` gives, when known: a tuple literal, a name that
@@ -350,6 +355,7 @@ class Statements(ABC):
 
     def _form_built(self, form: str, value: ast.Call, data: str) -> None:
         """`form = F(request.GET)`: record what it proves once valid (`FORM_PROOF`)."""
+        self.forms_built = True
         names, _ = self.host.names(value.func)
         # an imported class by its qualified name; one of this module by its own
         kind = sorted(names, key=len)[0] if names else dotted(value.func)
@@ -368,10 +374,10 @@ class Statements(ABC):
         func = call.func
         if not (isinstance(func, ast.Attribute) and func.attr == "is_valid" and not call.args
                 and isinstance(func.value, ast.Name)):  # fmt: skip
-            # only a call given attacker data can prove anything worth knowing; the others
-            # are not looked up (a validator of another module is parsed to be read)
+            # only a call given attacker data can prove anything worth knowing: a validator
+            # of another module is parsed to be read, so it is not looked up for the others
             given = [*call.args, *(k.value for k in call.keywords)]
-            return self.host.proves(call) if any(self.tainted(a) for a in given) else {}
+            return self.host.proves(call, lambda: any(self.tainted(a) for a in given))
         form = AT + func.value.id
         found: guards.Facts = {}
         for key, proof in self.env.items():
