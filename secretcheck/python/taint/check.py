@@ -33,8 +33,8 @@ from secretcheck.python.astpos import Positions
 from secretcheck.python.astsyntax import dotted
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint import constants, csrf, forms, guards, project
-from secretcheck.python.taint.engine import TaintEngine
-from secretcheck.python.taint.flows import SinkSet
+from secretcheck.python.taint.engine import Summary, TaintEngine
+from secretcheck.python.taint.flows import Flow, SinkSet
 from secretcheck.python.taint.interp import Lines
 from secretcheck.python.taint.predicates import NOTHING, Proof, proof_of
 from secretcheck.python.taint.prefilter import (
@@ -518,11 +518,7 @@ class Check:
         summary = engine.summaries.get(name)
         if summary is None:
             return None
-        sinks = {
-            index: tuple((code, flow, self._where(node)[0]) for code, node, flow, _ in entries)
-            for index, entries in summary.sinks.items()
-            if entries
-        }
+        sinks = self._sinks_of(summary)
         return project.Imported(self.path_note, summary.params, sinks) if sinks else None
 
     def returns_of(self, tree: ast.Module, name: str,
@@ -551,16 +547,10 @@ class Check:
         the class and then its bases defined in this module, with `self.request` the request.
         Those classes' methods are analyzed together (`self.f()` calls between them); None
         when no such method is found or they are over `project.SUMMARY_LINES` lines."""
-        chain, _ = project.class_chain(project.classes_of(tree.body), name)
-        owner = next((c for c in chain if any(
-            isinstance(m, _FUNCTIONS) and m.name == method for m in c.body)), None)  # fmt: skip
-        if owner is None:
+        found = _owning_class(tree, name, method)
+        if found is None:
             return None
-        methods = [m for c in chain for m in c.body if isinstance(m, _FUNCTIONS)]
-        if sum(_ast_span(m)[1] - _ast_span(m)[0] + 1 for m in methods) > project.SUMMARY_LINES:
-            return None
-        body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
-                or s in chain]  # fmt: skip
+        owner, body = found
         self.module_body = tree.body
         engine = self._run_engine(body, enum_classes(tree.body), report=False, self_request=True)
         summary = engine.summaries.get(f"{owner.name}.{method}")
@@ -574,31 +564,29 @@ class Check:
         in this module, passes to a sink, for a call on an instance (`use_case.execute(x)`).
         None when no such method is found or the classes are over `project.SUMMARY_LINES`
         lines; an answer with no sinks says the method reaches none."""
-        chain, _ = project.class_chain(project.classes_of(tree.body), name)
-        owner = next((c for c in chain if any(
-            isinstance(m, _FUNCTIONS) and m.name == method for m in c.body)), None)  # fmt: skip
-        if owner is None:
+        found = _owning_class(tree, name, method)
+        if found is None:
             return None
-        methods = [m for c in chain for m in c.body if isinstance(m, _FUNCTIONS)]
-        if sum(_ast_span(m)[1] - _ast_span(m)[0] + 1 for m in methods) > project.SUMMARY_LINES:
-            return None
+        owner, body = found
         key = f"class summaries {name} at depth {self.project.depth if self.project else 0}"
         summaries = self.memo.get(key)
         if not isinstance(summaries, dict):
-            body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
-                    or s in chain]  # fmt: skip
             self.module_body = tree.body
             summaries = self._run_engine(body, enum_classes(tree.body), report=False).summaries
             self.memo[key] = summaries
         summary = summaries.get(f"{owner.name}.{method}")
         if summary is None or summary.params[:1] not in (("self",), ("cls",)):
             return None
-        sinks = {
+        return project.Imported(self.path_note, summary.params, self._sinks_of(summary))
+
+    def _sinks_of(self, summary: Summary) -> dict[int, tuple[tuple[str, Flow, int], ...]]:
+        """A summary's sinks as another module reads them: (rule, flow, sink line) by
+        parameter."""
+        return {
             index: tuple((code, flow, self._where(node)[0]) for code, node, flow, _ in entries)
             for index, entries in summary.sinks.items()
             if entries
         }
-        return project.Imported(self.path_note, summary.params, sinks)
 
     def _run_engine(self, body: list[ast.stmt], enums: frozenset[str], report: bool = True,
                     requests: tuple[str, tuple[str, ...]] = ("", ()),
@@ -839,6 +827,24 @@ def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=256)
 def _multiline(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.M)
+
+
+def _owning_class(tree: ast.Module, name: str,
+                  method: str) -> tuple[ast.ClassDef, list[ast.stmt]] | None:  # fmt: skip
+    """The class of `name`'s chain in this module that defines `method`, and the module's
+    statements to analyze for it (its non-definition statements and the chain); None when
+    none does, or the chain is over `project.SUMMARY_LINES` lines."""
+    chain, _ = project.class_chain(project.classes_of(tree.body), name)
+    owner = next((c for c in chain if any(
+        isinstance(m, _FUNCTIONS) and m.name == method for m in c.body)), None)  # fmt: skip
+    if owner is None:
+        return None
+    methods = [m for c in chain for m in c.body if isinstance(m, _FUNCTIONS)]
+    if sum(_ast_span(m)[1] - _ast_span(m)[0] + 1 for m in methods) > project.SUMMARY_LINES:
+        return None
+    body = [s for s in tree.body if not isinstance(s, (*_FUNCTIONS, ast.ClassDef))
+            or s in chain]  # fmt: skip
+    return owner, body
 
 
 def _module_constants(module: project.Module, tree: ast.Module) -> dict[str, str]:
