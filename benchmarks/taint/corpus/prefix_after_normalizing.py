@@ -68,3 +68,30 @@ def lexical_is_relative_to():
         abort(404)
     # expect: SC205
     return send_file(target)
+
+
+@app.route("/h")
+def under_the_root_alone():
+    name = request.args["f"]
+    if ".." in name:
+        abort(400)
+    # expect: SC205
+    return send_file("/" + name)
+
+
+@app.route("/i")
+def under_the_root_in_an_fstring():
+    name = request.args["f"]
+    if ".." in name:
+        abort(400)
+    # expect: SC205
+    return send_file(f"/{name}")
+
+
+@app.route("/j")
+def under_a_folder():
+    name = request.args["f"]
+    if ".." in name:
+        abort(400)
+    # ok: SC205
+    return send_file(f"/srv/files/{name}")

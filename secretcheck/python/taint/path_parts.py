@@ -7,7 +7,8 @@ A containment check has two halves (`flows.CONTAINED`): the path holds no ".." s
 - a piece of `name.split(".")` (or the last of `name.rsplit(".", 1)`) holds no "." at all, so
   it adds no ".." (Zou's `"." + upload.filename.split(".")[-1]` file extension);
 - text that follows a non-empty literal in `+` or an f-string does not start the result, so it
-  cannot make it absolute (`f"{row_id}.{extension}"`).
+  cannot make it absolute (`f"{row_id}.{extension}"`), unless that literal is the root itself
+  (`"/" + name` is any absolute path; a folder of its own is needed for the text to stay in).
 """
 
 from __future__ import annotations
@@ -47,11 +48,27 @@ def _index(node: ast.expr) -> int | None:
 
 
 def holds_text(node: ast.expr) -> bool:
-    """Does the text `node` builds hold a non-empty literal (so what follows it is no start)?"""
-    return query.holds_literal(node, bool)
+    """Does the text `node` builds hold a non-empty literal (so what follows it is no start),
+    and is it more than the filesystem's root (`"/" + name` is any absolute path)?"""
+    return not _root(const_text(node)) and query.holds_literal(node, bool)
 
 
 def after_text(values: list[ast.expr]) -> set[int]:
-    """The ids of an f-string's replacement values that follow non-empty literal text."""
+    """The ids of an f-string's replacement values that follow non-empty literal text, other
+    than a root alone (`f"/{name}"`)."""
     _, after = query.split_fstring_at(values, bool)
-    return {id(value) for value in after}
+    rooted: set[int] = set()  # values that only the root's separators precede
+    text = ""
+    for part in values:
+        if isinstance(part, ast.Constant) and isinstance(part.value, str):
+            text += part.value
+        elif isinstance(part, ast.FormattedValue):
+            if not _root(text) or not text:
+                break
+            rooted.add(id(part.value))
+    return {id(value) for value in after} - rooted
+
+
+def _root(text: str | None) -> bool:
+    """Literal text that is only separators: what follows it starts at the filesystem's root."""
+    return text is not None and not text.strip("/\\")
