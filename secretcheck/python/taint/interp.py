@@ -18,7 +18,7 @@ import ast
 from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
-from secretcheck.python.taint import guards, locations, path_parts, query
+from secretcheck.python.taint import allowlist_sub, guards, locations, path_parts, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     method_sanitizer,
@@ -337,6 +337,7 @@ class Interpreter(UrlStart):
             query.encoder_categories(node, names, method)
             or sanitizer_categories(names)
             or method_sanitizer(method, dotted(func))
+            or allowlist_sub.categories(node, names, method, self.host.constant_text)
         )
         if cats is not None:
             return clear(join(receiver, from_args), cats)

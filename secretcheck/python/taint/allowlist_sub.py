@@ -1,0 +1,134 @@
+"""`re.sub(r"[^A-Za-z0-9_-]", "-", value)`: a value with every character outside a class replaced.
+
+What is left is the class's characters and the replacement's, nothing else; which sinks such
+text cannot harm follows from which characters those are. Only a single negated class is read
+(`[^...]`, maybe repeated), with literal characters, ranges and `\\w`/`\\d`/`\\s` in it, no flags,
+and a literal replacement; anything else (a blocklist such as Gerapy's, a lookahead, a function
+as the replacement) clears nothing. `\\w` holds letters and digits of every script and `_`:
+none of them is markup, quoting, a shell metacharacter or a path separator.
+
+Cleared by what can remain:
+- path traversal: no `/` or `\\` and no `.` (one relative name, never `..`); without the
+  separators alone, the path is relative (`flows.RELATIVE`), with no `.` alone, it holds no
+  `..` segment (`flows.NO_PARENT`);
+- markup (XSS): none of `<>"'&` and the backquote;
+- template syntax: no `{`, `}` or `%`;
+- a shell command: only letters, digits and `_-.,:/=@%+`;
+- SQL: only letters, digits and `_` (an identifier's text);
+- an open redirect: none of `/`, `\\`, `:` (a relative name on this site).
+SSRF stays: a host name is made of such characters.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+# The standard library's own parser of regular expressions (no stubs: private, but the one
+# that defines what a pattern means; `sre_parse` is its deprecated alias).
+import re._constants as sre  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Callable
+
+from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
+from secretcheck.python.taint.flows import NO_PARENT, RELATIVE
+
+_ASCII = [chr(c) for c in range(128)]
+_SHELL_SAFE = frozenset("_-.,:/=@%+")
+_MARKUP = frozenset("<>\"'&`")
+
+
+def categories(node: ast.Call, names: frozenset[str], method: str,
+               constant: Callable[[str], str | None]) -> frozenset[str] | None:  # fmt: skip
+    """What `re.sub(CLASS, REPL, value)` (or `PATTERN.sub(REPL, value)` with a compiled
+    constant) clears, or None when `node` is no such call."""
+    arguments = [a.value for a in ordered_arguments(node)]
+    func = node.func
+    if "re.sub" in names and len(arguments) == 3 and not node.keywords:
+        first = arguments[0]
+        pattern = const_text(first)
+        if pattern is None and isinstance(first, ast.Name):
+            pattern = constant(f"{first.id}.pattern") or constant(first.id)
+        replacement = arguments[1]
+    elif method == "sub" and isinstance(func, ast.Attribute) and len(arguments) == 2:
+        receiver = dotted(func.value)
+        if not receiver or node.keywords:
+            return None
+        pattern = constant(f"{receiver}.pattern")
+        replacement = arguments[0]
+    else:
+        return None
+    text = const_text(replacement)
+    if pattern is None or text is None:
+        return None
+    kept = _kept(pattern)
+    if kept is None:
+        return None
+    return _cleared(lambda ch: kept(ch) or ch in text)
+
+
+def _kept(pattern: str) -> Callable[[str], bool] | None:
+    """The characters a single negated class leaves alone, as a test of one ASCII character."""
+    try:
+        parsed = list(sre_parse.parse(pattern))
+    except (re.error, RecursionError, OverflowError):
+        return None
+    if len(parsed) != 1:
+        return None
+    op, arg = parsed[0]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+        inner = list(arg[2])
+        if len(inner) != 1:
+            return None
+        op, arg = inner[0]
+    if op is not sre.IN or not arg or arg[0] != (sre.NEGATE, None):
+        return None
+    codes: set[int] = set()
+    ranges: list[tuple[int, int]] = []
+    tests: list[Callable[[str], bool]] = []
+    for item, value in arg[1:]:
+        if item is sre.LITERAL:
+            codes.add(value)
+        elif item is sre.RANGE:
+            ranges.append((value[0], value[1]))
+        elif item is sre.CATEGORY and value in _CATEGORIES:
+            tests.append(_CATEGORIES[value])
+        else:
+            return None  # a negated category inside the class, or anything unusual
+
+    def kept(ch: str) -> bool:
+        code = ord(ch)
+        return (code in codes or any(lo <= code <= hi for lo, hi in ranges)
+                or any(test(ch) for test in tests))  # fmt: skip
+
+    return kept
+
+
+_CATEGORIES: dict[object, Callable[[str], bool]] = {
+    sre.CATEGORY_WORD: lambda ch: ch.isalnum() or ch == "_",
+    sre.CATEGORY_DIGIT: str.isdigit,
+    sre.CATEGORY_SPACE: str.isspace,
+}
+
+
+def _cleared(kept: Callable[[str], bool]) -> frozenset[str]:
+    left = frozenset(ch for ch in _ASCII if kept(ch))
+    punctuation = frozenset(ch for ch in left if not ch.isalnum())
+    cats: set[str] = set()
+    if not left & {"/", "\\"}:
+        cats.add(RELATIVE)
+        if "." not in left:
+            cats.add("path-traversal")
+    if "." not in left:
+        cats.add(NO_PARENT)
+    if not left & _MARKUP:
+        cats.add("xss")
+    if not left & {"{", "}", "%"}:
+        cats.add("template-injection")
+    if punctuation <= _SHELL_SAFE:
+        cats.add("command-injection")
+    if punctuation <= {"_"}:
+        cats.add("sql-injection")
+    if not left & {"/", "\\", ":"}:
+        cats.add("open-redirect")
+    return frozenset(cats)
