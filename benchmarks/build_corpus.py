@@ -499,9 +499,10 @@ PINS = {  # secretcheck: ignore[SC402]
               "pywps-4.5.1.tar.gz"),
         # The holdout15 corpus (resolved on 2026-12-07): a fresh sample judged at main ef4d029,
         # before any fix it prompts, once holdout14 had been tuned on. shuup 3.1.0 (PyPI serves
-        # no sdist of it) and nbgrader 0.9.1 (its build dependencies do not install from
-        # sdists) and geonode 4.1.2 (PyPI's newest sdist is 2.10rc4) were tried and dropped; matrix-sydent 2.2.0 is the last release before 2.3.0's
-        # fixes (CVE-2021-29430..29433), vanna 0.5.5 the version CVE-2024-5565 names.
+        # no sdist of it), nbgrader 0.9.1 (its build dependencies do not install from sdists)
+        # and geonode 4.1.2 (PyPI's newest sdist is 2.10rc4) were tried and dropped;
+        # matrix-sydent 2.2.0 is the last release before 2.3.0's fixes (CVE-2021-29430..29433),
+        # vanna 0.5.5 the version CVE-2024-5565 names.
         Sdist("faradaysec", "4.6.2",
               "b1bce9254cbd5faa96036d565741c1cc822892a9ae5a3cd8468f7f896abc6982",
               "faradaysec-4.6.2.tar.gz"),
