@@ -18,6 +18,7 @@
     python benchmarks/build_corpus.py holdout12 # 5 more, fresh once holdout11 was tuned on
     python benchmarks/build_corpus.py holdout13 # 5 more, fresh once holdout12 was tuned on
     python benchmarks/build_corpus.py holdout14 # 8 more, fresh once holdout13 was tuned on
+    python benchmarks/build_corpus.py holdout15 # more, fresh once holdout14 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -496,6 +497,36 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("pywps", "4.5.1",
               "2d776c72be746fb37db102d1126d11df1a1f69462b6aa8b5df2e1b824755276a",
               "pywps-4.5.1.tar.gz"),
+        # The holdout15 corpus (resolved on 2026-12-07): a fresh sample judged at main ef4d029,
+        # before any fix it prompts, once holdout14 had been tuned on. shuup 3.1.0 (PyPI serves
+        # no sdist of it), nbgrader 0.9.1 (its build dependencies do not install from sdists)
+        # and geonode 4.1.2 (PyPI's newest sdist is 2.10rc4) were tried and dropped;
+        # matrix-sydent 2.2.0 is the last release before 2.3.0's fixes (CVE-2021-29430..29433),
+        # vanna 0.5.5 the version CVE-2024-5565 names.
+        Sdist("faradaysec", "4.6.2",
+              "b1bce9254cbd5faa96036d565741c1cc822892a9ae5a3cd8468f7f896abc6982",
+              "faradaysec-4.6.2.tar.gz"),
+        Sdist("scancodeio", "32.7.0",
+              "fb53c40ab45d3fc656309ebc8a19b9b55fe3453fbeba1d30db37211f4272a29e",
+              "scancodeio-32.7.0.tar.gz"),
+        Sdist("matrix-sydent", "2.2.0",
+              "f4e5927008b98d7827ac9b2117ada111a42d94610d46cc1b448c9f595148dcfe",
+              "matrix-sydent-2.2.0.tar.gz"),
+        Sdist("vanna", "0.5.5",
+              "7d9bf188a635bb75e4f8db15f0e6dbe72a426784779485f087b2df0ce175e664",
+              "vanna-0.5.5.tar.gz"),
+        Sdist("apache-superset", "2.1.0",
+              "af137dbaea3fae1ec9bc9217a73357eadc152362df92b7f9e26015a52912c524",
+              "apache-superset-2.1.0.tar.gz"),
+        Sdist("apache-airflow", "2.5.0",
+              "cd6c6c2d7dc2a0af9d509442d2ea4aaa150d55a8d950769f1635c497c396a3c9",
+              "apache-airflow-2.5.0.tar.gz"),
+        Sdist("pyspider", "0.3.10",
+              "0148e5db79e743c8a096d260ae279e77cf4bf28736b593702ef006b9bb471cbb",
+              "pyspider-0.3.10.tar.gz"),
+        Sdist("oncall", "2.1.7",
+              "a78686317eb77e3c4d92b09fce6274535fb7d4f5566a697eba7d828146c93bd9",
+              "oncall-2.1.7.tar.gz"),
     )
 }  # fmt: skip
 
@@ -592,6 +623,14 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # because the first six gave only 3 injection alerts.
     "holdout14": ("pycsw", "nbviewer", "girder", "libretranslate", "openslides", "argilla_server",
                   "mediagoblin", "pywps"),
+    # A fresh sample once holdout14 had been tuned on (benchmarks/realcode/judged_holdout15.csv),
+    # judged at main ef4d029 before any fix it prompts: Flask (Faraday's server, Vanna's app),
+    # Django (ScanCode.io), Twisted (Sydent, before its CVE-2021-29430..29433 fixes), then Flask
+    # with Flask-AppBuilder (Superset, Airflow's webserver) because the first four gave only 2
+    # injection alerts, then Flask (pyspider's web UI) and Falcon (LinkedIn's Oncall, SQL built
+    # by hand) because those six gave only 2 alerts and 1 info finding.
+    "holdout15": ("faradaysec", "scancodeio", "matrix-sydent", "vanna", "apache-superset",
+                  "apache-airflow", "pyspider", "oncall"),
 }
 
 
