@@ -279,6 +279,43 @@ class TaintEngine:
     def is_enum(self, name: str) -> bool:
         return name in self.enums
 
+    def returned_kinds(self, function: str) -> tuple[str, ...]:
+        """The class each position of the tuple this module's function `function` returns is
+        built as (`return args, controller` with `controller = Controller(...)` bound once in
+        it), "" where not known; () when it returns no tuple of one length everywhere."""
+        node = self.functions.get(function)
+        if node is None:
+            return ()
+        shapes: set[tuple[str, ...]] = set()
+        for statement in _returns(node.body):
+            value = statement.value
+            if not isinstance(value, ast.Tuple):
+                return ()
+            shapes.add(tuple(self._built_as(node, e) for e in value.elts))
+        if len({len(shape) for shape in shapes}) != 1:
+            return ()
+        # a position holds the class every return agrees on
+        return tuple(kinds.pop() if len(kinds := set(column)) == 1 else ""
+                     for column in zip(*shapes, strict=True))  # fmt: skip
+
+    def _built_as(self, function: Function, element: ast.expr) -> str:
+        """The class a name of `function` is bound to an instance of, when it is bound once,
+        to a constructor call of a class of this module or an imported one."""
+        if not isinstance(element, ast.Name):
+            return ""
+        bindings = [n for n in ast.walk(function)
+                    if isinstance(n, ast.Name) and n.id == element.id
+                    and isinstance(n.ctx, (ast.Store, ast.Del))]  # fmt: skip
+        assigns = [a for a in ast.walk(function) if isinstance(a, ast.Assign)
+                   and len(a.targets) == 1 and a.targets[0] in bindings]  # fmt: skip
+        if len(bindings) != 1 or len(assigns) != 1 or not isinstance(assigns[0].value, ast.Call):
+            return ""
+        built = assigns[0].value.func
+        names, _ = self._names(built)
+        if names:
+            return sorted(names, key=len)[0]
+        return built.id if isinstance(built, ast.Name) and built.id in self.classes else ""
+
     def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]:
         """What a valid form of the class `kind` (a constructor's qualified name) proves of
         its fields (`forms.py`): a class of this module, or of another of the project."""

@@ -99,6 +99,7 @@ class Host(Protocol):
     def is_enum(self, name: str) -> bool: ...
     def proves(self, call: ast.Call, given: Callable[[], bool]) -> guards.Facts: ...
     def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]: ...
+    def returned_kinds(self, function: str) -> tuple[str, ...]: ...
     def url_arguments(self, attribute: str) -> bool: ...
     def http_handler(self) -> bool: ...
     def option_is_checked(self, name: str) -> bool: ...
@@ -346,6 +347,15 @@ class Statements(ABC):
                 self.types[target.id] = "request"  # `Request(environ)`: this request's object
             elif names:
                 self.types[target.id] = sorted(names, key=len)[0]
+        elif (isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, ast.Call)
+              and isinstance(value.func, ast.Name)):  # fmt: skip
+            # `args, controller = create_controller()` (FastChat): what each position of the
+            # tuple this module's function returns holds
+            kinds = self.host.returned_kinds(value.func.id)
+            if len(kinds) == len(target.elts):
+                for element, kind in zip(target.elts, kinds, strict=True):
+                    if kind and isinstance(element, ast.Name):
+                        self.types[element.id] = kind
 
     def facts(self, test: ast.expr) -> tuple[guards.Facts, guards.Facts]:
         """`guards.facts` of `test` here: with this module's patterns and validators, and what
