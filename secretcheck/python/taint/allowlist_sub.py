@@ -31,6 +31,7 @@ import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Callable
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
+from secretcheck.python.taint import constants
 from secretcheck.python.taint.flows import NO_PARENT, RELATIVE
 
 _ASCII = [chr(c) for c in range(128)]
@@ -47,10 +48,7 @@ def categories(node: ast.Call, names: frozenset[str], method: str,
     arguments = [a.value for a in ordered_arguments(node)]
     func = node.func
     if "re.sub" in names and len(arguments) == 3 and not node.keywords:
-        first = arguments[0]
-        pattern = const_text(first)
-        if pattern is None and isinstance(first, ast.Name):
-            pattern = constant(f"{first.id}.pattern") or constant(first.id)
+        pattern = constants.pattern_text(arguments[0], constant)
         replacement = arguments[1]
     elif method == "sub" and isinstance(func, ast.Attribute) and len(arguments) == 2:
         receiver = dotted(func.value)

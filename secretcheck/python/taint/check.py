@@ -30,13 +30,12 @@ from pathlib import PurePath
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
-from secretcheck.python.astsyntax import dotted
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint import constants, csrf, forms, guards, project
 from secretcheck.python.taint.engine import Summary, TaintEngine
 from secretcheck.python.taint.flows import Flow, SinkSet
 from secretcheck.python.taint.interp import Lines
-from secretcheck.python.taint.predicates import NOTHING, Proof, proof_of
+from secretcheck.python.taint.predicates import NOTHING, Proof, call_facts, proof_of
 from secretcheck.python.taint.prefilter import (
     has_entry_point,
     imports_web_framework,
@@ -122,16 +121,16 @@ class _Summarizer:
         resolver = Resolver(tree.body)
         functions = {n.name: n for n in tree.body if isinstance(n, _FUNCTIONS)}
 
+        def local(function: str) -> Proof | None:
+            return proof_of(functions[function], known.get) if function in functions else None
+
+        def imported(func: ast.expr) -> list[str]:
+            names, found = resolver.names(func)
+            return [n for n in sorted(names) if project.project_name(n)] if found else []
+
         def proves(call: ast.Call) -> guards.Facts:
             """A validator the form's module defines or imports from the project."""
-            func = call.func
-            if isinstance(func, ast.Name) and func.id in functions:
-                proof = proof_of(functions[func.id], known.get)
-            else:
-                names, imported = resolver.names(func)
-                proof = next((p for n in sorted(names) if imported
-                              for p in (inner.proof(n),) if p.proved), NOTHING)  # fmt: skip
-            return proof.facts_for(call) if proof.proved else {}
+            return call_facts(call, local, imported, inner.proof)
 
         return forms.form_fields(tree.body, name, known.get, proves)
 
@@ -891,12 +890,6 @@ def _calls(names: set[tuple[bool, str]]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
-def _imported_call(func: ast.expr, aliases: dict[str, str]) -> str:
-    """The qualified name a call names through an import (`m.f(...)` -> "a.b.f"), or ""."""
-    head, dot, rest = dotted(func).partition(".")
-    return aliases[head] + dot + rest if head in aliases else ""
-
-
 @dataclass(frozen=True, slots=True)
 class _Function:
     """A top-level function as a summary reads it: its lines, the top-level functions it
@@ -991,7 +984,7 @@ def _imported_calls(nodes: Iterable[ast.AST], aliases: dict[str, str]) -> list[t
     found = []
     for node in nodes:
         if isinstance(node, ast.Call):
-            name = _imported_call(node.func, aliases)
+            name = project.qualified_call(node.func, aliases)
             if name:
                 found.append((name, node.lineno))
     return found

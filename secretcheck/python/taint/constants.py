@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ast
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted
 
@@ -91,6 +91,17 @@ def _literal_binding(statement: ast.stmt) -> tuple[str, str] | None:
     text = compiled_text(value)
     # `MD5 = re.compile(r"^[0-9a-f]{32}$")`: read as `MD5.pattern`, which is that literal
     return (f"{target.id}.pattern", text) if text is not None else None
+
+
+def pattern_text(node: ast.expr, constant: Callable[[str], str | None]) -> str | None:
+    """A regular expression's literal as the code gives it: a string literal,
+    `re.compile("literal")`, or a name (or attribute) of a constant bound to either
+    (`constant` answers "MD5" and "MD5.pattern", see `_literal_binding`)."""
+    text = const_text(node)
+    if text is None:
+        text = compiled_text(node)
+    name = dotted(node) if text is None and isinstance(node, (ast.Name, ast.Attribute)) else ""
+    return (constant(f"{name}.pattern") or constant(name)) if name else text
 
 
 # Flags that leave `^` and `$` meaning the start and end of the text (MULTILINE does not, and

@@ -22,7 +22,7 @@ from secretcheck.python.taint import contexts, csrf, forms, guards
 from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
 from secretcheck.python.taint.guards import Facts
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
-from secretcheck.python.taint.predicates import NOTHING, Proof, proof_of
+from secretcheck.python.taint.predicates import NOTHING, Proof, bound_once, call_facts, proof_of
 from secretcheck.python.taint.project import (
     Imported,
     Project,
@@ -31,6 +31,8 @@ from secretcheck.python.taint.project import (
     classes_of,
     enum_classes,
     import_aliases,
+    project_name,
+    qualified_call,
 )
 from secretcheck.python.taint.sources import (
     ENVIRON,
@@ -301,16 +303,10 @@ class TaintEngine:
     def _built_as(self, function: Function, element: ast.expr) -> str:
         """The class a name of `function` is bound to an instance of, when it is bound once,
         to a constructor call of a class of this module or an imported one."""
-        if not isinstance(element, ast.Name):
+        value = bound_once(function).get(element.id) if isinstance(element, ast.Name) else None
+        if not isinstance(value, ast.Call):
             return ""
-        bindings = [n for n in ast.walk(function)
-                    if isinstance(n, ast.Name) and n.id == element.id
-                    and isinstance(n.ctx, (ast.Store, ast.Del))]  # fmt: skip
-        assigns = [a for a in ast.walk(function) if isinstance(a, ast.Assign)
-                   and len(a.targets) == 1 and a.targets[0] in bindings]  # fmt: skip
-        if len(bindings) != 1 or len(assigns) != 1 or not isinstance(assigns[0].value, ast.Call):
-            return ""
-        built = assigns[0].value.func
+        built = value.func
         names, _ = self._names(built)
         if names:
             return sorted(names, key=len)[0]
@@ -321,11 +317,11 @@ class TaintEngine:
         its fields (`forms.py`): a class of this module, or of another of the project."""
         if kind in self.classes:
             if kind not in self.forms:
-                self.forms[kind] = forms.form_fields(self.module_body, kind,
-                                                     lambda n: self._constants().get(n),
-                                                     self.proves)  # fmt: skip
+                self.forms[kind] = forms.form_fields(
+                    self.module_body, kind, self._module_constant, self.proves
+                )
             return self.forms[kind]
-        if self.project is not None and _project_name(kind):
+        if self.project is not None and project_name(kind):
             return self.project.form_fields(kind)
         return {}
 
@@ -333,26 +329,26 @@ class TaintEngine:
         """What `call` proves of its arguments when true, when it calls a function of this
         module or of another module of the project (`predicates.py`); `given`: whether it is
         given attacker data, asked before another module is read."""
-        func = call.func
-        if isinstance(func, ast.Name) and func.id in self.functions:
-            if func.id not in self.proofs:
-                self.proofs[func.id] = proof_of(self.functions[func.id],
-                                                lambda n: self._constants().get(n))  # fmt: skip
-            proof = self.proofs[func.id]
-        elif self.project is not None and not (isinstance(func, ast.Name)
-                                               and func.id in self.defined):  # fmt: skip
-            names, imported = self._names(func)
-            candidates = [n for n in sorted(names) if _project_name(n)] if imported else []
-            if not candidates or not given():
-                return {}
-            proof = NOTHING
-            for name in candidates:
-                proof = self.project.proof(name)
-                if proof.proved:
-                    break
-        else:
-            return {}
-        return proof.facts_for(call) if proof.proved else {}
+        project = self.project
+        if project is None:
+            return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)
+        return call_facts(call, self._local_proof, self._project_names, project.proof, given)
+
+    def _local_proof(self, name: str) -> Proof | None:
+        """The proof of this module's function `name` (read once); NOTHING for another name
+        the module defines (a class, a function defined twice), None for one it does not."""
+        if name not in self.functions:
+            return NOTHING if name in self.defined else None
+        if name not in self.proofs:
+            self.proofs[name] = proof_of(self.functions[name], self._module_constant)
+        return self.proofs[name]
+
+    def _project_names(self, func: ast.expr) -> list[str]:
+        names, imported = self._names(func)
+        return [n for n in sorted(names) if project_name(n)] if imported else []
+
+    def _module_constant(self, name: str) -> str | None:
+        return self._constants().get(name)
 
     def option_is_checked(self, name: str) -> bool:
         return name in self.checked_options
@@ -448,7 +444,7 @@ class TaintEngine:
             kind = self._g_kinds().get(receiver.attr, "") if self._is_g(receiver.value) else ""
         else:
             return None
-        if not kind or kind in self.classes or not _project_name(kind):
+        if not kind or kind in self.classes or not project_name(kind):
             return None
         return self.project.method_summary(kind, func.attr)
 
@@ -476,9 +472,8 @@ class TaintEngine:
                                 and isinstance(target.value, ast.Name)
                                 and self._is_g(target.value)):  # fmt: skip
                             continue
-                        built = dotted(node.value.func) if isinstance(node.value, ast.Call) else ""
-                        head, dot, rest = built.partition(".")
-                        kind = aliases[head] + dot + rest if head in aliases else ""
+                        kind = (qualified_call(node.value.func, aliases)
+                                if isinstance(node.value, ast.Call) else "")  # fmt: skip
                         found.setdefault(target.attr, set()).add(kind)
             self.g_kinds = {a: k.pop() for a, k in found.items() if len(k) == 1 and "" not in k}
         return self.g_kinds
@@ -516,7 +511,7 @@ class TaintEngine:
             self.own_attributes[key] = any(assigns_attribute(c, attribute) for c in chain) or (
                 project is not None
                 and any(
-                    _project_name(name) and project.assigns(name, attribute)
+                    project_name(name) and project.assigns(name, attribute)
                     for base in foreign
                     for name in sorted(self._names(base)[0])
                 )
@@ -714,7 +709,7 @@ class TaintEngine:
         if self.project is None:
             return False
         found, _ = self._names(node)
-        return any(_project_name(name) and self.project.is_enum(name) for name in sorted(found))
+        return any(project_name(name) and self.project.is_enum(name) for name in sorted(found))
 
     def _summary_for(self, func: ast.expr) -> Summary | None:
         key = _unit_key(func)
@@ -1008,7 +1003,7 @@ def _first_answer(names: Iterable[str],
     """The project's first answer about one of the qualified `names` a call resolves to (in
     order: the answer does not depend on a set's order), or None."""
     for name in sorted(names):
-        if _project_name(name):
+        if project_name(name):
             found = ask(name)
             if found is not None:
                 return found
@@ -1026,11 +1021,6 @@ def _raw_read(interp: Interpreter, receiver: ast.expr) -> bool:
         return False
     prefix = BOUND_READ + receiver.id + AT
     return any(key.startswith(prefix) for key in interp.env)
-
-
-def _project_name(name: str) -> bool:
-    """Can the qualified name a call or base resolves to be one of the project's modules?"""
-    return "." in name and not name.startswith("builtins.")
 
 
 def _returned_value(returns: Value, bound: dict[int, Value], into: TraceStep) -> Value:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from secretcheck.python.astsyntax import const_text, dotted
 from secretcheck.python.taint import constants, guards
 from secretcheck.python.taint.flows import ALL_CATEGORIES
-from secretcheck.python.taint.predicates import fails
+from secretcheck.python.taint.predicates import bound_once, fails
 from secretcheck.python.taint.project import class_chain, classes_of
 
 Fields = Mapping[str, frozenset[str]]  # field name -> categories its value is valid for
@@ -73,35 +73,17 @@ def _field_type(call: ast.Call, constant: Callable[[str], str | None]) -> frozen
         return ALL_CATEGORIES
     if kind == "RegexField":
         arguments = [*call.args[:1], *(k.value for k in call.keywords if k.arg == "regex")]
-        pattern = _pattern(arguments[0], constant) if arguments else None
+        pattern = constants.pattern_text(arguments[0], constant) if arguments else None
         if pattern is not None and pattern.rstrip().endswith(("$", r"\Z")):
             return ALL_CATEGORIES
     return frozenset()
-
-
-def _pattern(node: ast.expr, constant: Callable[[str], str | None]) -> str | None:
-    text = const_text(node)
-    if text is None:
-        text = constants.compiled_text(node)
-    if text is None and isinstance(node, ast.Name):
-        text = constant(node.id) or constant(f"{node.id}.pattern")
-    return text
 
 
 def _cleaned(method: ast.FunctionDef | ast.AsyncFunctionDef, field: str,
              constant: Callable[[str], str | None],
              proves: Callable[[ast.Call], guards.Facts]) -> frozenset[str]:  # fmt: skip
     """What the early exits of `clean_<field>()` prove of the field's value."""
-    names = {
-        target.id
-        for node in ast.walk(method)
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and _reads(node.value, field)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    stored = [n.id for n in ast.walk(method)
-              if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))]  # fmt: skip
-    names = {n for n in names if stored.count(n) == 1}  # bound once, to the field's value
+    names = {n for n, value in bound_once(method).items() if _reads(value, field)}
 
     def tainted(node: ast.expr) -> bool:
         return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node)) or any(

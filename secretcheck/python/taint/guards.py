@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
+from secretcheck.python.taint import constants
 from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
 from secretcheck.python.taint.flows import ALL_CATEGORIES, NO_PARENT, RELATIVE
 
@@ -430,12 +431,9 @@ def _anchored(call: ast.Call, constant: Callable[[str], str | None] = _no_text) 
     receiver = dotted(func.value) if isinstance(func, ast.Attribute) else ""
     if receiver and receiver not in ("re", "regex"):
         pattern = constant(f"{receiver}.pattern")
-    else:  # `re.match(r"^...$", x)`, or `re.match(PATTERN, x)` with a compiled constant
+    else:  # `re.match(r"^...$", x)`, or `re.match(PATTERN, x)` with a constant
         arguments = ordered_arguments(call)
-        first = arguments[0].value if arguments else None
-        pattern = const_text(first)
-        if pattern is None and isinstance(first, ast.Name):
-            pattern = constant(f"{first.id}.pattern")
+        pattern = constants.pattern_text(arguments[0].value, constant) if arguments else None
     return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
 
 

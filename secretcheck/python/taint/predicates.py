@@ -54,6 +54,24 @@ class Proof:
 NOTHING = Proof(())
 
 
+def call_facts(call: ast.Call, local: Callable[[str], Proof | None],
+               imported: Callable[[ast.expr], list[str]], ask: Callable[[str], Proof],
+               given: Callable[[], bool] = lambda: True) -> Facts:  # fmt: skip
+    """What `call` proves of its arguments when true. A plain name asks `local` first (None:
+    no function of this module by that name); otherwise the project's names the callee
+    resolves to (`imported`) are asked in turn (`ask`), only once `given` says the call is
+    given attacker data, since another module is parsed to be read."""
+    func = call.func
+    proof = local(func.id) if isinstance(func, ast.Name) else None
+    if proof is None:
+        names = imported(func)
+        if not names or not given():
+            return {}
+        proof = next((found for name in names for found in (ask(name),) if found.proved),
+                     NOTHING)  # fmt: skip
+    return proof.facts_for(call) if proof.proved else {}
+
+
 def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
              constant: Callable[[str], str | None]) -> Proof:  # fmt: skip
     """What `function` proves of its parameters when it returns a true value (see above).
@@ -68,13 +86,7 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     def tainted(node: ast.expr) -> bool:
         return any(isinstance(n, ast.Name) and n.id in checked for n in ast.walk(node))
 
-    once = {
-        target.id: node.value
-        for node in ast.walk(function)
-        if isinstance(node, ast.Assign) and len(node.targets) == 1
-        for target in node.targets
-        if isinstance(target, ast.Name) and rebound[target.id] == 1
-    }
+    once = bound_once(function, rebound)
     # `pat = re.compile(r"^...$")` in the function itself (MobSF's `strict_package_check`)
     compiled = {f"{name}.pattern": text for name, value in once.items()
                 if (text := constants.compiled_text(value)) is not None}  # fmt: skip
@@ -150,6 +162,20 @@ def _returns(statement: ast.stmt) -> list[ast.Return]:
 
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def bound_once(function: ast.FunctionDef | ast.AsyncFunctionDef,
+               stored: Counter[str] | None = None) -> dict[str, ast.expr]:  # fmt: skip
+    """The names `function` binds exactly once, by a plain `name = value`, and each value:
+    what such a name holds wherever it is read after that statement."""
+    counts = _stored(function) if stored is None else stored
+    return {
+        target.id: node.value
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign) and len(node.targets) == 1
+        for target in node.targets
+        if isinstance(target, ast.Name) and counts[target.id] == 1
+    }
 
 
 def _stored(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Counter[str]:

@@ -353,6 +353,17 @@ def calls_through(aliases: dict[str, str], text: str,
 _NO_FIELDS: Mapping[str, frozenset[str]] = {}
 
 
+def project_name(name: str) -> bool:
+    """Can the qualified name a call or base resolves to be one of the project's modules?"""
+    return "." in name and not name.startswith("builtins.")
+
+
+def qualified_call(func: ast.expr, aliases: Mapping[str, str]) -> str:
+    """The qualified name a call names through an import (`m.f(...)` -> "a.b.f"), or ""."""
+    head, dot, rest = dotted(func).partition(".")
+    return aliases[head] + dot + rest if head in aliases else ""
+
+
 def alias_calls(aliases: dict[str, str]) -> re.Pattern[str]:
     """The pattern `calls_through` looks for: a call to a name `aliases` binds, maybe through
     attributes (`m.f(`)."""

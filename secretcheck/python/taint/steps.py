@@ -15,8 +15,24 @@ import ast
 
 from secretcheck.python.astsyntax import dotted
 
-# Functions by qualified name whose result holds their arguments' text.
-_PRESERVING_CALLS = frozenset(
+# Steps that make new characters of their input (percent and entity escapes, base64, hex,
+# compression, JSON string escapes): what was checked or escaped before them no longer holds.
+_DECODING_CALLS = frozenset(
+    {f"{m}.{n}" for m in ("urllib.parse", "urlparse", "urllib") for n in (
+        "unquote", "unquote_plus", "unquote_to_bytes", "parse_qs", "parse_qsl")}
+    | {f"{m}.{n}" for m in ("json", "simplejson", "ujson", "orjson", "rapidjson")
+       for n in ("loads", "load")}
+    | {f"base64.{n}" for n in (
+        "b64decode", "urlsafe_b64decode", "b32decode", "b16decode", "b85decode", "a85decode",
+        "decodebytes", "standard_b64decode")}
+    | {f"{m}.{n}" for m in ("zlib", "gzip", "bz2", "lzma") for n in ("decompress", "open")}
+    | {"binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
+       "html.unescape", "xml.sax.saxutils.unescape", "werkzeug.urls.url_unquote",
+       "werkzeug.urls.url_unquote_plus", "django.utils.encoding.uri_to_iri",
+       "django.utils.http.urlsafe_base64_decode", "django.utils.http.url_unquote"}
+)  # fmt: skip
+# Functions by qualified name whose result holds their arguments' text (the decoders too).
+_PRESERVING_CALLS = _DECODING_CALLS | frozenset(
     {f"builtins.{n}" for n in (
         "str", "bytes", "bytearray", "list", "tuple", "set", "frozenset", "dict", "sorted",
         "reversed", "iter", "next", "min", "max", "repr", "ascii", "format", "filter", "map",
@@ -27,20 +43,13 @@ _PRESERVING_CALLS = frozenset(
     | {f"pathlib.{n}" for n in (
         "Path", "PurePath", "PosixPath", "PurePosixPath", "WindowsPath", "PureWindowsPath")}
     | {f"{m}.{n}" for m in ("urllib.parse", "urlparse", "urllib") for n in (
-        "unquote", "unquote_plus", "unquote_to_bytes", "urlparse", "urlsplit", "urlunparse",
-        "urlunsplit", "parse_qs", "parse_qsl", "urljoin", "urldefrag")}
-    | {f"{m}.{n}" for m in ("json", "simplejson", "ujson", "orjson", "rapidjson")
-       for n in ("loads", "load", "dumps")}
-    | {f"base64.{n}" for n in (
-        "b64decode", "urlsafe_b64decode", "b32decode", "b16decode", "b85decode", "a85decode",
-        "decodebytes", "standard_b64decode")}
-    | {f"{m}.{n}" for m in ("zlib", "gzip", "bz2", "lzma") for n in ("decompress", "open")}
+        "urlparse", "urlsplit", "urlunparse", "urlunsplit", "urljoin", "urldefrag")}
+    | {f"{m}.dumps" for m in ("json", "simplejson", "ujson", "orjson", "rapidjson")}
     | {f"re.{n}" for n in (
         "sub", "subn", "split", "findall", "finditer", "match", "search", "fullmatch")}
-    | {"os.fspath", "os.fsencode", "os.fsdecode", "binascii.unhexlify", "binascii.a2b_base64",
-       "binascii.a2b_hex", "codecs.decode", "codecs.encode", "html.unescape",
-       "xml.sax.saxutils.unescape", "shlex.split", "textwrap.dedent", "textwrap.indent",
-       "textwrap.fill", "textwrap.wrap", "unicodedata.normalize", "copy.copy", "copy.deepcopy",
+    | {"os.fspath", "os.fsencode", "os.fsdecode", "codecs.encode", "shlex.split",
+       "textwrap.dedent", "textwrap.indent", "textwrap.fill", "textwrap.wrap",
+       "unicodedata.normalize", "copy.copy", "copy.deepcopy",
        "typing.cast", "string.Template", "itertools.chain", "functools.partial",
        "yaml.safe_load", "yaml.load", "tomllib.loads", "tomli.loads", "toml.loads",
        "ast.literal_eval", "io.TextIOWrapper",
@@ -49,12 +58,11 @@ _PRESERVING_CALLS = frozenset(
        "tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open", "zipfile.ZipFile",
        "markupsafe.Markup", "flask.Markup", "jinja2.Markup", "django.utils.safestring.mark_safe",
        "django.utils.safestring.SafeString", "jinja2.Template", "jinja2.Environment.from_string",
-       "werkzeug.urls.url_unquote", "werkzeug.urls.url_unquote_plus", "werkzeug.urls.url_parse",
+       "werkzeug.urls.url_parse",
        "django.utils.encoding.force_str", "django.utils.encoding.force_bytes",
        "django.utils.encoding.smart_str", "django.utils.encoding.smart_bytes",
        "django.utils.encoding.force_text", "django.utils.encoding.smart_text",
-       "django.utils.encoding.iri_to_uri", "django.utils.encoding.uri_to_iri",
-       "django.utils.http.urlsafe_base64_decode", "django.utils.http.url_unquote",
+       "django.utils.encoding.iri_to_uri",
        # The URL in the other language, or the URL itself when it resolves to no view.
        "django.urls.translate_url", "django.urls.base.translate_url"}
 )  # fmt: skip
@@ -78,22 +86,6 @@ _PATTERN_METHODS = frozenset(
 )  # fmt: skip
 
 
-# Steps that make new characters of their input (percent and entity escapes, base64, hex,
-# compression, JSON string escapes): what was checked or escaped before them no longer holds.
-_DECODING_CALLS = frozenset(
-    {f"{m}.{n}" for m in ("urllib.parse", "urlparse", "urllib") for n in (
-        "unquote", "unquote_plus", "unquote_to_bytes", "parse_qs", "parse_qsl")}
-    | {f"{m}.{n}" for m in ("json", "simplejson", "ujson", "orjson", "rapidjson")
-       for n in ("loads", "load")}
-    | {f"base64.{n}" for n in (
-        "b64decode", "urlsafe_b64decode", "b32decode", "b16decode", "b85decode", "a85decode",
-        "decodebytes", "standard_b64decode")}
-    | {f"{m}.{n}" for m in ("zlib", "gzip", "bz2", "lzma") for n in ("decompress", "open")}
-    | {"binascii.unhexlify", "binascii.a2b_base64", "binascii.a2b_hex", "codecs.decode",
-       "html.unescape", "xml.sax.saxutils.unescape", "werkzeug.urls.url_unquote",
-       "werkzeug.urls.url_unquote_plus", "django.utils.encoding.uri_to_iri",
-       "django.utils.http.urlsafe_base64_decode", "django.utils.http.url_unquote"}
-)  # fmt: skip
 _DECODING_METHODS = frozenset({"unescape"})
 
 
