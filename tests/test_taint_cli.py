@@ -389,3 +389,23 @@ def test_a_request_taking_function_in_a_helper_module_is_no_view(
              for f in json.loads(result.output)["findings"]]  # fmt: skip
     assert found == ([("SC210", 6, "medium")] if reported else [])
     assert result.exit_code == (1 if reported else 0)
+
+
+def test_a_hostile_pattern_in_re_sub_clears_nothing_and_breaks_nothing(tmp_path: Path) -> None:
+    # The allowlist re.sub reads the analyzed code's own pattern with the standard library's
+    # parser: a pattern nested past its recursion limit, or a huge class, must neither stop
+    # the scan nor clear what it cannot be shown to clear.
+    deep = "(" * 3000 + "a" + ")" * 3000
+    huge = "[^" + "a-z" * 20000 + "]"
+    source = (
+        "import re\nfrom flask import Flask, request, send_file\napp = Flask(__name__)\n\n\n"
+        f'@app.route("/a")\ndef a():\n'
+        f'    return send_file(re.sub("{deep}", "", request.args["x"]))\n'
+        f'\n\n@app.route("/b")\ndef b():\n'
+        f'    return send_file(re.sub("{huge}", "", request.args["x"]))\n'
+    )
+    code, output = scan(tmp_path, source, "--format", "json")
+    document = json.loads(output)
+    assert code == 1 and document["errors"] == [] and document["partial"] == []
+    # the nested pattern is not read (nothing cleared); the class keeps letters only
+    assert [(f["rule_id"], f["line"]) for f in taint_findings(output)] == [("SC205", 8)]
