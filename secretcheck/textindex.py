@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import Any
 
 from secretcheck.findings import Span
 
@@ -17,8 +18,21 @@ def split_lines(text: str, keepends: bool = False) -> list[str]:
     Use it (or `LineIndex`) wherever lines of scanned text are numbered; `str.splitlines`
     numbers differently after a form feed, a vertical tab, \\x1c-\\x1e, \\x85 or U+2028/2029.
     """
-    lines = _LINE.findall(text)
-    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+    global _last
+    last = _last  # one read: another thread may replace it (never changes what it holds)
+    if last[0] is not text:
+        # The syntax-tree engine, its checks and the taint check each split the same file:
+        # once per file is enough (~1% of a flask+werkzeug scan). The memo holds the text
+        # itself, so `is` cannot mistake another string at a freed address for it.
+        last = _last = [text, _LINE.findall(text), None]
+    if keepends:
+        return list(last[1])
+    if last[2] is None:
+        last[2] = [line.rstrip("\r\n") for line in last[1]]
+    return list(last[2])
+
+
+_last: list[Any] = [None, [], None]  # the last text split, its lines with and without ends
 
 
 class LineIndex:
@@ -38,7 +52,7 @@ class LineIndex:
         libcst (str.splitlines also splits on form feeds and U+2028, which would shift every
         later line number)."""
         if self._lines is None:
-            self._lines = _LINE.findall(self.text) or [""]
+            self._lines = split_lines(self.text, keepends=True) or [""]
         return self._lines
 
     @property

@@ -24,7 +24,7 @@ import importlib
 import io
 import re
 import tokenize
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -388,13 +388,12 @@ class Check:
             # `return` gives JSON, a template, a redirect or a response object: most routes.
             chosen = {k for k in chosen if not self._json_only_route(texts[k], spans[k], ordered)}
         todo = set(chosen)
-        callee_re = _calls(set(defined))
-        while todo and callee_re is not None:
-            callers = None if self.summarize else _calls({units[k] for k in todo})
-            found = {x for k in todo for m in callee_re.finditer(texts[k])
-                     for x in defined[(m.group(1) is None, m.group(1) or m.group(2))]}  # fmt: skip
-            if callers is not None:
-                found |= {k for k in range(len(units)) if callers.search(texts[k])}
+        while todo and defined:
+            found = {x for k in todo for key in _called(defined, texts[k]) for x in defined[key]}
+            if not self.summarize:
+                callers = {units[k] for k in todo}
+                found |= {k for k in range(len(units))
+                          if next(_called(callers, texts[k]), None) is not None}  # fmt: skip
             found |= _methods_called(todo, texts, units, owners)
             todo = found - chosen
             chosen |= todo
@@ -815,9 +814,9 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
-# Kept here rather than in `re`'s own cache: a scan compiles hundreds of one-off patterns
-# (`_calls`, `calls_through`), which push these out of that bounded cache and cost a
-# recompile per module (~3% of a flask+werkzeug scan).
+# Kept here rather than in `re`'s own cache: a scan compiles many one-off patterns (an imported
+# module's sink lines, `_own_sink_lines`), which push these out of that bounded cache and cost
+# a recompile per module (~3% of a flask+werkzeug scan).
 @functools.lru_cache(maxsize=64)
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
@@ -864,30 +863,33 @@ def _methods_called(todo: set[int], texts: list[str], units: list[tuple[bool, st
                     owners: list[str]) -> set[int]:  # fmt: skip
     """Methods of this file's classes that a unit in `todo` calls on an instance it builds
     (`page = Page(...)`, then `page.render()`): the engine reads their summaries."""
-    classes = sorted({re.escape(o) for o in owners if o})
+    classes = {o for o in owners if o}
     if not classes:
         return set()
-    built = re.compile(rf"(?<![.\w])({'|'.join(classes)})\s*\(")
-    made = {m.group(1) for k in todo for m in built.finditer(texts[k])}
+    made = {m.group(1) for k in todo for m in project.named_calls(project.PLAIN_CALL, classes,
+                                                                  texts[k])}  # fmt: skip
     if not made:
         return set()
     methods = [k for k, owner in enumerate(owners) if owner in made]
-    called = re.compile(rf"\.({'|'.join(sorted({re.escape(units[k][1]) for k in methods}))})\s*\(")
-    names = {m.group(1) for k in todo for m in called.finditer(texts[k])}
+    wanted = {units[k][1] for k in methods}
+    names = {m.group(1) for k in todo for m in project.named_calls(_DOT_CALL, wanted, texts[k])}
     return {k for k in methods if units[k][1] in names}
 
 
-def _calls(names: set[tuple[bool, str]]) -> re.Pattern[str] | None:
-    """Calls as the engine resolves them to summaries: `f(...)` for a function, and
-    `self.m(...)`/`cls.m(...)` for a method."""
-    functions = sorted(re.escape(n) for method, n in names if not method)
-    methods = sorted(re.escape(n) for method, n in names if method)
-    parts = []
-    parts.append(rf"(?<![.\w])({'|'.join(functions)})\s*\(" if functions else r"(?!)()")
-    parts.append(rf"\b(?:self|cls)\.({'|'.join(methods)})\s*\(" if methods else r"(?!)()")
-    if not functions and not methods:
-        return None
-    return re.compile("|".join(parts))
+_DOT_CALL = re.compile(r"\.(\w+)\s*\(")  # `x.m(`, `.m (`: a method called on anything
+_SELF_CALL = re.compile(r"\b(?:self|cls)\.(\w+)\s*\(")
+
+
+def _called(names: Container[tuple[bool, str]], text: str) -> Iterator[tuple[bool, str]]:
+    """The members of `names` that `text` calls, as the engine resolves calls to summaries:
+    `f(...)` for a function (False, "f"), `self.m(...)`/`cls.m(...)` for a method (True, "m").
+    The two kinds of call never overlap in the text, so each is found on its own."""
+    for match in project.PLAIN_CALL.finditer(text):
+        if (False, match.group(1)) in names:
+            yield (False, match.group(1))
+    for match in _SELF_CALL.finditer(text):
+        if (True, match.group(1)) in names:
+            yield (True, match.group(1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -956,9 +958,7 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
     # a class is a root only (`C(...)` then `c.m(x)` in the importing module); a function
     # that builds one does not reach all of its methods' sinks
     names = {m.group(2) for m in defs if m.group(1) != "class"}
-    callee_re = re.compile(rf"(?<![.\w])({'|'.join(sorted(map(re.escape, names)))})\s*\(")
     aliases = project.import_aliases(project.import_statements(text))
-    calls = project.alias_calls(aliases) if aliases else None
     graph = {}
     for match in defs:
         after = bisect.bisect_right(tops, match.start())
@@ -966,11 +966,12 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
         body = text[match.start() : end]
         first = bisect.bisect_right(starts, match.start())
         last = bisect.bisect_right(starts, max(end - 1, match.start()))
-        callees = frozenset(c.group(1) for c in callee_re.finditer(body)) - {match.group(2)}
+        callees = frozenset(c.group(1) for c in project.named_calls(
+            project.PLAIN_CALL, names, body)) - {match.group(2)}  # fmt: skip
         # a class's imported calls are not followed (`reach_codes`)
         imported = () if match.group(1) == "class" else tuple(
             (name, first + body.count("\n", 0, offset))
-            for name, offset in project.calls_through(aliases, body, calls)
+            for name, offset in project.calls_through(aliases, body)
         )
         graph[match.group(2)] = _Function((first, last), callees, imported,
                                           match.group(1) == "class")  # fmt: skip
