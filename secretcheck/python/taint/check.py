@@ -876,8 +876,8 @@ def _methods_called(todo: set[int], texts: list[str], units: list[tuple[bool, st
     return {k for k in methods if units[k][1] in names}
 
 
-_DOT_CALL = re.compile(r"\.(\w+)\s*\(")  # `x.m(`, `.m (`: a method called on anything
-_SELF_CALL = re.compile(r"\b(?:self|cls)\.(\w+)\s*\(")
+_DOT_CALL = re.compile(r"\.(\w++)\s*+\(")  # `x.m(`, `.m (`: a method called on anything
+_SELF_CALL = re.compile(r"\b(?:self|cls)\.(\w++)\s*+\(")
 
 
 def _called(names: Container[tuple[bool, str]], text: str) -> Iterator[tuple[bool, str]]:

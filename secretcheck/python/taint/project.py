@@ -352,9 +352,10 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
 # A call of a name, maybe through attributes (`m.f(`), and a call of a plain name (`f(`): one
 # pattern each for every set of names, looked up per match (`named_calls`), rather than an
 # alternation of the names compiled per module and per set, which was ~1.5% of a
-# flask+werkzeug scan.
-_CHAINED_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*)((?:\s*\.\s*\w+)*)\s*\(")
-PLAIN_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*)\s*\(")
+# flask+werkzeug scan. Possessive: a name, a dot and the `(` are never the same character, so
+# giving back what a quantifier took can never make a match, and not trying halves the time.
+_CHAINED_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)((?:\s*+\.\s*+\w++)*+)\s*+\(")
+PLAIN_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)\s*+\(")
 
 
 def named_calls(pattern: re.Pattern[str], names: Container[str],
