@@ -77,6 +77,45 @@ def ignores_case(source: str) -> bool:
     return False
 
 
+_LOOKAROUND_OPENERS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def without_lookarounds(source: str) -> str:
+    """`source` with its look-aheads and look-behinds left out, nested groups, escapes and
+    classes included: a wider pattern (an assertion only ever rules a match out), for a gate
+    (`gate=`), since RE2 has none."""
+    out: list[str] = []
+    depth = 0  # > 0: inside a lookaround, at this nesting
+    in_class = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            piece = source[i : i + 2]
+        elif in_class:
+            piece = char
+            in_class = char != "]"
+        elif char == "[":
+            # `[]...]` and `[^]...]` hold a literal `]`
+            piece = next((o for o in ("[^]", "[]") if source.startswith(o, i)), char)
+            in_class = True
+        elif char == "(" and (depth or source.startswith(_LOOKAROUND_OPENERS, i)):
+            depth += 1
+            piece = char
+        elif char == ")" and depth:
+            depth -= 1
+            piece = char
+            if not depth:
+                i += 1
+                continue
+        else:
+            piece = char
+        if not depth:
+            out.append(piece)
+        i += len(piece)
+    return "".join(out)
+
+
 def _compile_gate(source: str) -> Any:
     options = re2.Options()
     options.log_errors = False

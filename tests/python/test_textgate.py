@@ -16,8 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from secretcheck.python.credentials.prefilter import LoweredPattern
-from secretcheck.python.registry import CHECKS
-from secretcheck.python.textgate import GatedPattern, gate_source, gated_finditer
+from secretcheck.python.registry import CHECKS, TaintEntry
+from secretcheck.python.taint.check import line_matcher
+from secretcheck.python.textgate import (
+    GatedPattern,
+    gate_source,
+    gated_finditer,
+    without_lookarounds,
+)
 
 
 def _gated() -> dict[str, GatedPattern]:
@@ -104,3 +110,48 @@ def test_gated_finditer_keeps_finditer_s_empty_matches() -> None:
         gate = GatedPattern(source)._program()
         expected = [m.span() for m in regex.finditer(text)]
         assert [m.span() for m in gated_finditer(regex, gate, text)] == expected
+
+
+def test_without_lookarounds_keeps_classes_escapes_and_the_rest() -> None:
+    assert without_lookarounds(r"(?<!def )(?:(?<=\.)(?:a|b)\s*\(|c\()(?!\s*\)|(?:'x')\s*[,)])") == (
+        r"(?:(?:a|b)\s*\(|c\()"
+    )
+    assert without_lookarounds(r"x[(?!]y(?=z)") == r"x[(?!]y"  # `(?!` inside a class is text
+    assert without_lookarounds(r"a\(?!b(?<=q(r)s)t") == r"a\(?!bt"  # an escaped `(`
+    assert without_lookarounds(r"[]()](?!x)[^](?=]y") == r"[]()][^](?=]y"  # a leading `]`
+    assert without_lookarounds(r"(?P<name>a)(?:b)") == r"(?P<name>a)(?:b)"
+
+
+# The taint rules' sink-call line patterns, gated by RE2 without their lookarounds.
+LINE_MATCHERS = {name: line_matcher(entry.lines) for name, entry in CHECKS.items()
+                 if isinstance(entry, TaintEntry)}  # fmt: skip
+CALL_TOKENS = st.sampled_from(["execute", "redirect", "get", "open", "system", "text", "loads",
+                               "requests", "os", "subprocess.run", "def ", "(", ")", ".", " ",
+                               "\n", "'x'", '"', ",", "=", "\u00e9", "\u3000", "_"])  # fmt: skip
+
+
+# A sink call of each taint rule, for the generated text around it.
+SINK_CALLS = ("cursor.execute(q)", "os.system(cmd)", "eval(code)", "pickle.loads(data)",
+              "open(path)", "requests.get(url)", "make_response(body)", "Template(source)",
+              "etree.fromstring(xml)", "redirect(target)")  # fmt: skip
+
+
+def test_the_taint_line_patterns_are_gated() -> None:
+    assert LINE_MATCHERS and all(isinstance(m, GatedPattern) for m in LINE_MATCHERS.values())
+    # every rule's line pattern finds one of the calls the property test below puts in text
+    assert all(any(m.regex.search(call) for call in SINK_CALLS) for m in LINE_MATCHERS.values())
+
+
+@pytest.mark.parametrize("name", sorted(LINE_MATCHERS))
+@settings(max_examples=150, deadline=None)
+@given(tokens=st.lists(CALL_TOKENS, max_size=30))
+def test_line_gate_hides_no_sink_call(name: str, tokens: list[str]) -> None:
+    matcher = LINE_MATCHERS[name]
+    assert isinstance(matcher, GatedPattern)
+    text = "".join(tokens)
+    calls = (f"{text}{call}{text}" for call in SINK_CALLS)
+    for variant in (text, f"x.{text}", f"{text}(user)\n", f"requests.{text}('a', b)", *calls):
+        expected = [m.span() for m in matcher.regex.finditer(variant)]
+        assert [m.span() for m in matcher.finditer(variant)] == expected, (name, variant)
+        found = matcher.search(variant)
+        assert (found and found.span()) == (expected[0] if expected else None), (name, variant)

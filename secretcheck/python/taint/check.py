@@ -27,6 +27,9 @@ import tokenize
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Protocol
+
+import re2  # type: ignore[import-untyped]
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
@@ -45,6 +48,7 @@ from secretcheck.python.taint.prefilter import (
 from secretcheck.python.taint.project import Project, enum_classes
 from secretcheck.python.taint.scopes import Resolver
 from secretcheck.python.taint.sources import HELPER_MODULES, OPERATOR_CODE_NOTE, wsgi_environ
+from secretcheck.python.textgate import GatedPattern, without_lookarounds
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -191,7 +195,7 @@ class Check:
             else:
                 patterns.append(str(getattr(entry.prefilter, "pattern", "(?!)")))
         self.rules, self.patterns = rules, patterns
-        self.line_re = self._line_pattern()
+        self.line_res = self._line_patterns()
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.best: dict[tuple[str, Span], Hit] = {}
         self.positions = Positions(text)
@@ -206,7 +210,7 @@ class Check:
             self.constants = constants.text_constants(self.module_body)
         return self.constants
 
-    def _line_pattern(self) -> re.Pattern[str]:
+    def _line_patterns(self) -> tuple[_Lines, ...]:
         patterns = self.patterns
         if not self.web and not self.summarize:
             # Without a web framework, only CLI and environment input or values of unknown
@@ -216,7 +220,7 @@ class Check:
                 for rule, p in zip(self.rules, self.patterns, strict=True)
                 if CHECKS[rule.check].module.rsplit(".", 1)[1] in _WITHOUT_WEB
             ]
-        return _alternation(tuple(patterns))
+        return tuple(line_matcher(p) for p in patterns)
 
     def _confirm_web(self, tree: ast.Module) -> None:
         """A module that is web only by the text of a WSGI application (`is_web_module`) is one
@@ -227,7 +231,7 @@ class Check:
             return
         if not any(self._wsgi_reader(node) for node in ast.walk(tree)):
             self.web = False
-            self.line_re = self._line_pattern()
+            self.line_res = self._line_patterns()
 
     def _wsgi_reader(self, node: ast.AST) -> bool:
         if not isinstance(node, _FUNCTIONS) or not wsgi_environ(node):
@@ -253,22 +257,31 @@ class Check:
             from secretcheck.engines.cst import TERMS
 
             identifiers, lowered = TERMS.present(self.text)
-            patterns = [p for rule, p in zip(self.rules, self.patterns, strict=True)
-                        if CHECKS[rule.check].may_match(identifiers, lowered)]  # fmt: skip
-            self.line_re = re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
+            self.line_res = tuple(line_matcher(p) for rule, p in zip(
+                self.rules, self.patterns, strict=True)
+                if CHECKS[rule.check].may_match(identifiers, lowered))  # fmt: skip
         extra = []  # `from subprocess import run as r`: look for `r(` too
         for statement in tree.body:
             if isinstance(statement, ast.ImportFrom):
                 for alias in statement.names:
-                    if alias.asname and self.line_re.search(f"{alias.name.split('.')[-1]}("):
+                    if alias.asname and self._sink_name(alias.name):
                         extra.append(re.escape(alias.asname))
-        lines = {self._line(m.start()) for m in self.line_re.finditer(self.text)}
+        # Each rule's sink calls, one rule after another: the lines are the same as one
+        # alternation's (a sink call never overlaps another), and no alternation of this
+        # file's rules has to be compiled (~1% of a flask+werkzeug scan)
+        lines = {self._line(m.start()) for lines_re in self.line_res
+                 for m in lines_re.finditer(self.text)}  # fmt: skip
         if extra:
             alias_re = re.compile(rf"\b(?:{'|'.join(extra)})\s*\(")
             lines |= {self._line(m.start()) for m in alias_re.finditer(self.text)}
         if self.summarize:  # the same for every function of the module
             self.memo["sink lines"] = lines
         return lines
+
+    def _sink_name(self, name: str) -> bool:
+        """Is a call of the last part of `name` a sink call of one of the rules?"""
+        call = f"{name.split('.')[-1]}("
+        return any(lines_re.search(call) for lines_re in self.line_res)
 
     def reach_codes(self, name: str) -> frozenset[str]:
         """Rule codes whose sink text lies in the top-level function `name` or the functions
@@ -310,15 +323,15 @@ class Check:
         assert isinstance(found, frozenset)
         return found
 
-    def _rule_patterns(self) -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+    def _rule_patterns(self) -> list[tuple[tuple[str, ...], _Lines]]:
         """(rule codes, line pattern) for each rule whose sink words the module holds (one RE2
         pass), and for a sink imported under another name (`from subprocess import run as
         r`, then `r(`), which counts for every rule."""
         from secretcheck.engines.cst import TERMS
 
         identifiers, lowered = TERMS.present(self.text)
-        found: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-            ((rule.code,), _multiline(p))
+        found: list[tuple[tuple[str, ...], _Lines]] = [
+            ((rule.code,), line_matcher(p))
                  for rule, p in zip(self.rules, self.patterns, strict=True)
                  if CHECKS[rule.check].may_match(identifiers, lowered)
         ]  # fmt: skip
@@ -327,7 +340,7 @@ class Check:
             for statement in project.import_statements(self.text)
             if isinstance(statement, ast.ImportFrom)
             for alias in statement.names
-            if alias.asname and self.line_re.search(f"{alias.name.split('.')[-1]}(")
+            if alias.asname and self._sink_name(alias.name)
         ]  # fmt: skip
         if aliases:
             every = tuple(rule.code for rule in self.rules)
@@ -814,17 +827,23 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     return f"reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
-# Kept here rather than in `re`'s own cache: a scan compiles many one-off patterns (an imported
-# module's sink lines, `_own_sink_lines`), which push these out of that bounded cache and cost
-# a recompile per module (~3% of a flask+werkzeug scan).
-@functools.lru_cache(maxsize=64)
-def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.M)
+class _Lines(Protocol):
+    def search(self, text: str) -> re.Match[str] | None: ...
+    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
 
 @functools.lru_cache(maxsize=256)
-def _multiline(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.M)
+def line_matcher(pattern: str) -> _Lines:
+    """A rule's line pattern (multi-line), asked of RE2 first (`textgate`): most functions and
+    modules hold no call of a rule's sinks, and `re` reads these patterns, which open with a
+    look-behind, at ~20 MB/s. Kept here, not in `re`'s bounded cache, which a scan's one-off
+    patterns would flush."""
+    gated = GatedPattern(f"(?m){pattern}", f"(?m){without_lookarounds(pattern)}")
+    try:
+        gated.first_offset("")  # compiles the gate
+    except re2.error:  # a construct RE2 lacks: `re` alone
+        return re.compile(pattern, re.M)
+    return gated
 
 
 def _owning_class(tree: ast.Module, name: str,
