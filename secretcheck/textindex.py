@@ -10,6 +10,9 @@ from typing import Any
 from secretcheck.findings import Span
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+# What `str.splitlines` also breaks at; text without any (nearly all) splits the same both ways,
+# and `splitlines` is twice as fast as `_LINE`.
+_OTHER_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def split_lines(text: str, keepends: bool = False) -> list[str]:
@@ -24,7 +27,8 @@ def split_lines(text: str, keepends: bool = False) -> list[str]:
         # The syntax-tree engine, its checks and the taint check each split the same file:
         # once per file is enough (~1% of a flask+werkzeug scan). The memo holds the text
         # itself, so `is` cannot mistake another string at a freed address for it.
-        last = _last = [text, _LINE.findall(text), None]
+        lines = text.splitlines(True) if _OTHER_BREAKS.search(text) is None else None
+        last = _last = [text, _LINE.findall(text) if lines is None else lines, None]
     if keepends:
         return list(last[1])
     if last[2] is None:
