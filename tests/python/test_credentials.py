@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from secretcheck.api import scan_text
 from secretcheck.examples import expand
 
@@ -129,3 +132,24 @@ def test_files_without_candidates_are_not_parsed() -> None:
 
     assert not CredentialLines().search("def f(x):\n    return x + 1\n# pass a token in\n")
     assert CredentialLines().search(expand('api_key = "{{alnum:32}}"\n'))
+
+
+_NAMES = st.sampled_from(["api_key", "password", "token", "user, password", "key", "d.get(", "x"])
+_OPS = st.sampled_from([" = ", "=", ": ", " == ", "(", " = Field(default=", " "])
+_QUOTES = st.sampled_from(['"', "'", "f'", ""])
+_VALUES = st.sampled_from(["abcd", "abc", "Zx9pQ2vL", "a\\b", "\u00e9\u00e9\u00e9\u00e9", ""])
+_LINES = st.tuples(_NAMES, _OPS, _QUOTES, _VALUES, _QUOTES, st.sampled_from(["\n", ", ", ")\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=6).map(lambda lines: "".join("".join(p) for p in lines)))
+def test_credential_lines_skip_only_lines_without_a_long_enough_literal(text: str) -> None:
+    from secretcheck.python.credentials import prefilter
+
+    found = [m.span() for m in prefilter.CredentialLines().finditer(text)]
+    saved = prefilter._LITERAL
+    prefilter._LITERAL = re.compile("")  # every line goes on to the candidate regex
+    try:
+        assert found == [m.span() for m in prefilter.CredentialLines().finditer(text)]
+    finally:
+        prefilter._LITERAL = saved

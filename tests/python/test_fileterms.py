@@ -90,6 +90,19 @@ def test_sink_prefilters_and_entry_points_find_what_they_found_from_0(text: str)
         assert has_entry_point(text, web) == _old_entry_point(text, web)
 
 
+def test_sink_prefilters_on_real_sources() -> None:
+    sources = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("secretcheck/**/*.py"))]
+    prefilters = {name: entry.prefilter for name, entry in CHECKS.items()
+                  if isinstance(entry.prefilter, SinkPrefilter)}  # fmt: skip
+    found = 0
+    for text in sources:
+        for name, prefilter in prefilters.items():
+            span = _old_sink_search(prefilter, text)
+            assert (m.span() if (m := prefilter.search(text)) else None) == span, name
+            found += span is not None
+    assert found > 20  # the engine's own sources name many sinks
+
+
 def test_file_terms_on_real_sources_and_a_large_file() -> None:
     sources = [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("secretcheck/**/*.py"))]
     assert len(sources) > 50

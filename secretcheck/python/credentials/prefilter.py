@@ -29,6 +29,7 @@ _CANDIDATE = re.compile(
     r"""(?:['"][^'"\n]*['"][ \t]*,[ \t]*){0,3}"""  # `user, password = "svc", "<lit>"`
     r"""[rRbBuU]{0,2}(?P<q>['"])(?P<v>[^'"\n\\]{4,})(?P=q)"""
 )
+_LITERAL = re.compile(r"""['"][^'"\n\\]{4,}['"]""")  # wider than `_CANDIDATE`'s value
 _HINT = re.compile(r"(?i)pass|pwd|secret|token|key|cred|auth|conn")
 _HINT_LOWER = re.compile(r"pass|pwd|secret|token|key|cred|auth|conn")
 
@@ -117,6 +118,10 @@ class CredentialLines:
             # Every candidate holds a quoted literal inside the window: most hint lines
             # (`def get_key(self):`) have none, and the candidate regex is the costly part.
             if text.find('"', start, window) < 0 and text.find("'", start, window) < 0:
+                continue
+            # ...and a literal of four characters or more, as `_CANDIDATE`'s value: a third of
+            # the hint lines that hold a quote hold none (`d.get("id")`, `f'{key}'`)
+            if _LITERAL.search(text, start, window) is None:
                 continue
             yield from self._line(text, start, end, window)
 
