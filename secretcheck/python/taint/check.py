@@ -978,54 +978,23 @@ def _text_graph(text: str, starts: list[int]) -> dict[str, _Function]:
     # that builds one does not reach all of its methods' sinks
     names = {m.group(2) for m in defs if m.group(1) != "class"}
     aliases = project.import_aliases(project.import_statements(text))
-    spans = []
+    graph = {}
     for match in defs:
         after = bisect.bisect_right(tops, match.start())
-        spans.append((match.start(), tops[after] if after < len(tops) else len(text)))
-    found = _calls_in_bodies(text, spans)
-    graph = {}
-    for k, (match, (start, end)) in enumerate(zip(defs, spans, strict=True)):
-        first = bisect.bisect_right(starts, start)
-        last = bisect.bisect_right(starts, max(end - 1, start))
-        through: list[tuple[str, int]]  # (qualified name, offset in `text`) of imported calls
-        if found is None:  # each body searched alone (see `_calls_in_bodies`)
-            body = text[start:end]
-            callees = frozenset(c.group(1) for c in project.named_calls(
-                project.PLAIN_CALL, names, body))  # fmt: skip
-            through = [(n, start + at) for n, at in project.calls_through(aliases, body)]
-        else:
-            callees = frozenset(c.group(1) for c in found[k]
-                                if not c.group(2) and c.group(1) in names)  # fmt: skip
-            through = [(aliases[c.group(1)] + c.group(2), c.start())
-                       for c in found[k] if c.group(1) in aliases]  # fmt: skip
+        end = tops[after] if after < len(tops) else len(text)
+        body = text[match.start() : end]
+        first = bisect.bisect_right(starts, match.start())
+        last = bisect.bisect_right(starts, max(end - 1, match.start()))
+        callees = frozenset(c.group(1) for c in project.named_calls(
+            project.PLAIN_CALL, names, body)) - {match.group(2)}  # fmt: skip
         # a class's imported calls are not followed (`reach_codes`)
         imported = () if match.group(1) == "class" else tuple(
-            (name, first + text.count("\n", start, at)) for name, at in through)
-        graph[match.group(2)] = _Function((first, last), callees - {match.group(2)}, imported,
+            (name, first + body.count("\n", 0, offset))
+            for name, offset in project.calls_through(aliases, body)
+        )
+        graph[match.group(2)] = _Function((first, last), callees, imported,
                                           match.group(1) == "class")  # fmt: skip
     return graph
-
-
-def _calls_in_bodies(text: str, spans: list[tuple[int, int]]) -> list[list[re.Match[str]]] | None:
-    """The calls (`project.CHAINED_CALL`) in each of the disjoint, ordered `spans`, from one
-    pass over the whole text: what searching each body alone finds, plain calls (`f(`) and
-    calls through names (`m.f(`) alike. None when that may differ, and each body is searched
-    alone: a call runs over a body's edge, or has a space inside its chain (`x . f(`), where
-    the search for a plain call or for another name looks again inside it."""
-    edges = sorted({at for span in spans for at in span})
-    found: list[list[re.Match[str]]] = [[] for _ in spans]
-    body_starts = [start for start, _ in spans]
-    for call in project.CHAINED_CALL.finditer(text):
-        at = bisect.bisect_right(edges, call.start())
-        if at != bisect.bisect_right(edges, call.end() - 1):
-            return None
-        chain = call.group(2)
-        if chain and "".join(chain.split()) != chain:
-            return None
-        k = bisect.bisect_right(body_starts, call.start()) - 1
-        if k >= 0 and call.start() < spans[k][1]:
-            found[k].append(call)
-    return found
 
 
 def _imported_calls(nodes: Iterable[ast.AST], aliases: dict[str, str]) -> list[tuple[str, int]]:

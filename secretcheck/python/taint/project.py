@@ -344,7 +344,7 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
     through attributes (`m.f(`)."""
     if not aliases:
         return
-    for match in named_calls(CHAINED_CALL, aliases, text):
+    for match in named_calls(_CHAINED_CALL, aliases, text):
         rest = "".join(match.group(2).split())
         yield aliases[match.group(1)] + rest, match.start()
 
@@ -354,7 +354,7 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
 # alternation of the names compiled per module and per set, which was ~1.5% of a
 # flask+werkzeug scan. Possessive: a name, a dot and the `(` are never the same character, so
 # giving back what a quantifier took can never make a match, and not trying halves the time.
-CHAINED_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)((?:\s*+\.\s*+\w++)*+)\s*+\(")
+_CHAINED_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)((?:\s*+\.\s*+\w++)*+)\s*+\(")
 PLAIN_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)\s*+\(")
 
 
