@@ -401,12 +401,20 @@ class Check:
             # `return` gives JSON, a template, a redirect or a response object: most routes.
             chosen = {k for k in chosen if not self._json_only_route(texts[k], spans[k], ordered)}
         todo = set(chosen)
+        # What each unit calls of the others, read once per unit: the callers of a unit are
+        # then the units whose calls name it, with no search of every unit per round.
+        calls: dict[int, frozenset[tuple[bool, str]]] = {}
+
+        def called(k: int) -> frozenset[tuple[bool, str]]:
+            if k not in calls:
+                calls[k] = frozenset(_called(defined, texts[k]))
+            return calls[k]
+
         while todo and defined:
-            found = {x for k in todo for key in _called(defined, texts[k]) for x in defined[key]}
+            found = {x for k in todo for key in called(k) for x in defined[key]}
             if not self.summarize:
                 callers = {units[k] for k in todo}
-                found |= {k for k in range(len(units))
-                          if next(_called(callers, texts[k]), None) is not None}  # fmt: skip
+                found |= {k for k in range(len(units)) if not called(k).isdisjoint(callers)}
             found |= _methods_called(todo, texts, units, owners)
             todo = found - chosen
             chosen |= todo
