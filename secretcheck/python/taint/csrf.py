@@ -43,9 +43,14 @@ _DJANGO_BODY = frozenset({"POST", "FILES", "body"})
 
 def defended(text: str, flask_module: bool) -> bool:
     """Does this module run under a CSRF defence (see the module docstring)?"""
+    # The words each pattern needs, first: `re` reads a pattern opening with `^` or `\b`
+    # slowly, and most modules hold neither.
     if flask_module:
-        return bool(_FLASK_DEFENCE_IMPORT.search(text) and _FLASK_DEFENCE_CALL.search(text))
-    return _DJANGO.search(text) is not None
+        return bool(("flask_wtf" in text or "flask_seasurf" in text)
+                    and _FLASK_DEFENCE_IMPORT.search(text)
+                    and ("CSRFProtect" in text or "SeaSurf" in text)
+                    and _FLASK_DEFENCE_CALL.search(text))  # fmt: skip
+    return "django" in text and _DJANGO.search(text) is not None
 
 
 def exempt(definition: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
