@@ -172,15 +172,31 @@ class GatedPattern:
         return self.regex.finditer(text, at) if at >= 0 else iter(())
 
     def first(self, text: str) -> re.Match[str] | None:
-        """`search`, with `re` tried only where the gate starts a match (`gated_finditer`),
-        never run over the text between them: for a pattern `re` reads slowly (one opening
-        with a look-behind reads at ~20 MB/s) and whose gate matches seldom."""
+        """`search`, with `re` tried only where the gate starts a match, not run over the text
+        between them: for a pattern `re` reads slowly (one opening with a look-behind reads at
+        ~20 MB/s) whose gate matches seldom. After `_CANDIDATES` starts that hold no match
+        (text made of near misses), `re` searches the rest itself, as `search` would."""
         gate = self._program()
         if self._empty is None:  # a gate matching "" (all lookarounds) would try every offset
             self._empty = gate.search(b"") is not None
-        if self._empty or (self._ascii_only and not text.isascii()):
+        if self._empty or not text.isascii():  # (elsewhere a byte is not a character offset)
             return self.search(text)
-        return next(gated_finditer(self.regex.compiled, gate, text), None)
+        encoded = text.encode("ascii")
+        regex = self.regex.compiled
+        at = 0
+        for _ in range(_CANDIDATES):
+            found = gate.search(encoded, at)
+            if found is None:
+                return None
+            match = regex.match(text, found.start())  # the text before it still in view
+            if match is not None:
+                return match
+            at = found.start() + 1
+        return regex.search(text, at)
+
+
+# How many gate matches `GatedPattern.first` tries `re` at before it lets `re` search alone.
+_CANDIDATES = 32
 
 
 def gated_finditer(regex: re.Pattern[str], gate: Any, text: str) -> Iterator[re.Match[str]]:

@@ -74,6 +74,8 @@ def test_gate_lets_every_re_match_through(name: str, text: str) -> None:
         assert (found and found.span()) == (expected and expected.span()), (name, variant)
         spans = [m.span() for m in pattern.finditer(variant)]
         assert spans == [m.span() for m in pattern.regex.finditer(variant)], (name, variant)
+        first = pattern.first(variant)  # `re` only where the gate starts a match
+        assert (first and first.span()) == (expected and expected.span()), (name, variant)
 
 
 def test_widened_escapes_match_what_re_matches() -> None:
@@ -155,3 +157,14 @@ def test_line_gate_hides_no_sink_call(name: str, tokens: list[str]) -> None:
         assert [m.span() for m in matcher.finditer(variant)] == expected, (name, variant)
         found = matcher.search(variant)
         assert (found and found.span()) == (expected[0] if expected else None), (name, variant)
+
+
+def test_first_tries_a_bounded_number_of_near_misses_then_searches() -> None:
+    # `(?<!x)open\(`: the gate (`open\(`) matches every `xopen(`, where `re` fails
+    pattern = GatedPattern(r"(?<!x)open\(", r"open\(")
+    for misses in (0, 5, 31, 32, 33, 200):
+        text = "xopen(" * misses + " open(" + "xopen("
+        found = pattern.first(text)
+        assert found is not None and found.start() == misses * 6 + 1
+        assert pattern.first("xopen(" * misses) is None
+    assert pattern.first("\u00e9 xopen( open(") is not None  # not ASCII: `search` itself
