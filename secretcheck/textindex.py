@@ -22,7 +22,7 @@ def split_lines(text: str, keepends: bool = False) -> list[str]:
     numbers differently after a form feed, a vertical tab, \\x1c-\\x1e, \\x85 or U+2028/2029.
     """
     global _last
-    last = _last  # one read: another thread may replace it (never changes what it holds)
+    last = _last  # one read: another thread may replace it, or fill its third item alike
     if last[0] is not text:
         # The syntax-tree engine, its checks and the taint check each split the same file:
         # once per file is enough (~1% of a flask+werkzeug scan). The memo holds the text

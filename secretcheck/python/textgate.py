@@ -199,6 +199,17 @@ class GatedPattern:
 _CANDIDATES = 32
 
 
+def gated_without_lookarounds(source: str) -> GatedPattern | None:
+    """`source` gated by itself with its lookarounds left out (`without_lookarounds`), the
+    gate compiled now; None when RE2 cannot read even that (`re` must then run alone)."""
+    gated = GatedPattern(source, without_lookarounds(source))
+    try:
+        gated.first_offset("")  # compiles the gate
+    except re2.error:
+        return None
+    return gated
+
+
 def gated_finditer(regex: re.Pattern[str], gate: Any, text: str) -> Iterator[re.Match[str]]:
     """`regex.finditer(text)`, with `re` tried only where the RE2 program `gate` (which must
     match wherever `regex` does, on any text) starts a match.

@@ -29,8 +29,6 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Protocol
 
-import re2  # type: ignore[import-untyped]
-
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
@@ -48,7 +46,7 @@ from secretcheck.python.taint.prefilter import (
 from secretcheck.python.taint.project import Project, enum_classes
 from secretcheck.python.taint.scopes import Resolver
 from secretcheck.python.taint.sources import HELPER_MODULES, OPERATOR_CODE_NOTE, wsgi_environ
-from secretcheck.python.textgate import GatedPattern, without_lookarounds
+from secretcheck.python.textgate import gated_without_lookarounds
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
@@ -848,12 +846,8 @@ def line_matcher(pattern: str) -> _Lines:
     modules hold no call of a rule's sinks, and `re` reads these patterns, which open with a
     look-behind, at ~20 MB/s. Kept here, not in `re`'s bounded cache, which a scan's one-off
     patterns would flush."""
-    gated = GatedPattern(f"(?m){pattern}", f"(?m){without_lookarounds(pattern)}")
-    try:
-        gated.first_offset("")  # compiles the gate
-    except re2.error:  # a construct RE2 lacks: `re` alone
-        return re.compile(pattern, re.M)
-    return gated
+    gated = gated_without_lookarounds(f"(?m){pattern}")
+    return gated if gated is not None else re.compile(pattern, re.M)
 
 
 def _owning_class(tree: ast.Module, name: str,

@@ -18,12 +18,10 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-import re2  # type: ignore[import-untyped]
-
 from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
 from secretcheck.python.taint.sources import REQUEST_ATTRS, REQUEST_METHODS
-from secretcheck.python.textgate import GatedPattern, without_lookarounds
+from secretcheck.python.textgate import GatedPattern, gated_without_lookarounds
 
 # A file without one of these imports, or a WSGI application of its own, cannot receive a web
 # request. A top-level import (column 0): an indented `from flask import Flask` is most often an
@@ -342,14 +340,9 @@ class SinkPrefilter:
         at ~20 MB/s from the first sink-like call to the end of the file, for each test."""
         if name not in self._gates:
             source, flags = self._sources[name] or ("(?!)", 0)
-            source = f"(?m){source}" if flags & re.M else source
-            made = GatedPattern(source, without_lookarounds(source))
-            try:
-                made.first_offset("")  # compiles the gate
-            except re2.error:  # a construct RE2 lacks: `re` alone
-                self._gates[name] = None
-            else:
-                self._gates[name] = made
+            self._gates[name] = gated_without_lookarounds(
+                f"(?m){source}" if flags & re.M else source
+            )
         gated = self._gates[name]
         if gated is None:
             found = self._test(name)

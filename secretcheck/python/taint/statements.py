@@ -197,14 +197,11 @@ class Statements(ABC):
         # only sends its reads back to the whole mapping.
         stale_prefixes = (key + ".", KEYED + key, POSITIONS + key, BOUND_READ + key + AT,
                           FORM_PROOF + key + AT)  # fmt: skip
-        if self.forms_built:  # a form rebound proves nothing more
-            form = AT + key
-            stale = [k for k in self.env if k.startswith(stale_prefixes)
-                     or (k.startswith(FORM_PROOF) and k.endswith(form))]  # fmt: skip
-        else:
-            stale = [k for k in self.env if k.startswith(stale_prefixes)]
-        for key in stale:
-            del self.env[key]
+        form = AT + key if self.forms_built else ""  # a form rebound proves nothing more
+        stale = [k for k in self.env if k.startswith(stale_prefixes)
+                 or (form and k.startswith(FORM_PROOF) and k.endswith(form))]  # fmt: skip
+        for name in stale:
+            del self.env[name]
 
     def positions(self, node: ast.expr) -> tuple[Value, ...] | None:
         """The elements of the tuple `node` gives, when known: a tuple literal, a name that
