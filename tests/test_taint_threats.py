@@ -95,3 +95,21 @@ def test_without_a_csrf_defence_a_form_reflection_keeps_its_severity(tmp_path: P
     code, found = _xss(app)
     assert code == 1
     assert [(line, f["severity"]) for line, f in found.items()] == [(8, "high")]
+
+
+POSTED_REDIRECTS = CORPUS_FILE.with_name("django_posted_redirects.py")
+
+
+def test_a_posted_redirect_target_is_info_unless_the_view_reads_it_from_a_link() -> None:
+    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json",
+                                       str(POSTED_REDIRECTS)])  # fmt: skip
+    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
+             if f["rule_id"] == "SC210"}  # fmt: skip
+    info = {line for line, f in found.items() if f["severity"] == "info"}
+    # The view reads no such key from its query string: the requester's own post.
+    assert info == {20, 51}
+    assert "behind a CSRF check" in str(found[20]["message"])
+    assert any("CSRF-protected" in s for s in found[51]["signals"])
+    # Copied from `?next=` in the view or a mixin of its class, an exempt view, and a whole
+    # form (no single key to look for) keep the rule's severity.
+    assert {line for line, f in found.items() if f["severity"] == "medium"} == {30, 42, 57, 63}

@@ -15,19 +15,35 @@ Where the defence is known to be on:
 
 A view decorated `csrf_exempt` or `<csrf>.exempt` is left out, and so are query strings,
 headers, cookies and route values: a link or another site can send those.
+
+The same holds for a redirect to a posted value (`redirect(request.POST["next"])`): under the
+defence, the only post that reaches the view is the victim's own, from a form of the site, so
+the target is one the site's page put there or the user typed. It is an open redirect when that
+page copies the field from its own query string (`?next=` rendered into a hidden input, then
+posted back: Django's login view, Mayan's `get_next_url()`), which the Python shows as a read
+of the same key from the query string in the same view (function, or any method of its class).
+Such a redirect keeps its severity; one with no such read is reported at info with
+`REDIRECT_NOTE`. A copy made only in a template (`{{ request.GET.next }}`) is not seen.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable, Iterable
 
-from secretcheck.python.astsyntax import dotted
+from secretcheck.python.astsyntax import const_text, dotted
 
 NOTE = (
     "threat model: the request body reflected by a CSRF-protected view, so only the requester's"
     " own input comes back (self-XSS); a defect if that value is stored and shown to others, or"
     " if the project turns its CSRF defence off"
+)
+REDIRECT_NOTE = (
+    "threat model: a redirect to a value posted to a CSRF-protected view that reads no such key"
+    " from its query string, so only the requester's own post chooses it; a defect if a"
+    " template copies a link's parameter into that field, or if the project turns its CSRF"
+    " defence off"
 )
 _FLASK_DEFENCE_IMPORT = re.compile(
     r"^[ \t]*(?:from|import)[ \t]+(?:flask_wtf|flask_seasurf)\b", re.M
@@ -39,6 +55,16 @@ _DJANGO = re.compile(r"^[ \t]*(?:from|import)[ \t]+django\b", re.M)
 # `request.data`: its views are exempt unless a session authenticates them).
 _FLASK_BODY = frozenset({"form", "json", "data", "files", "stream", "get_json()", "get_data()"})
 _DJANGO_BODY = frozenset({"POST", "FILES", "body"})
+# A mapping a view reads one posted field of, by key (`request.POST.get("next")`).
+_BODY_FIELDS = frozenset({"POST", "form", "json", "data"})
+# ... and one it reads a query parameter of: Django, Flask, Starlette/DRF, aiohttp, and the
+# mappings that hold both (`request.values`, the old `request.REQUEST`).
+_QUERY_FIELDS = frozenset({"GET", "args", "query_params", "query", "values", "REQUEST"})
+# Tornado's readers by name (`get_argument` reads the query string as well as the body).
+_QUERY_READERS = frozenset(
+    {"get_query_argument", "get_query_arguments", "get_argument", "get_arguments"}
+)
+_KEYED_READS = frozenset({"get", "getlist", "pop", "getone", "getall"})
 
 
 def defended(text: str, flask_module: bool) -> bool:
@@ -68,3 +94,44 @@ def body_source(label: str) -> bool:
     flask = label.endswith(" (Flask)")
     head, _, attr = label.removesuffix(" (Flask)").partition(".")
     return head == "request" and attr in (_FLASK_BODY if flask else _DJANGO_BODY)
+
+
+def _field(node: ast.AST, mappings: frozenset[str]) -> tuple[ast.Attribute, str] | None:
+    """`<request>.M.get("k")`, `<request>.M["k"]` for M in `mappings`: (the `.M` node, k)."""
+    if isinstance(node, ast.Subscript):
+        holder, key = node.value, const_text(node.slice)
+    elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+          and node.func.attr in _KEYED_READS and node.args):  # fmt: skip
+        holder, key = node.func.value, const_text(node.args[0])
+    else:
+        return None
+    if isinstance(holder, ast.Attribute) and holder.attr in mappings and key is not None:
+        return holder, key
+    return None
+
+
+def posted_key(scope: ast.AST, where: Callable[[ast.AST], tuple[int, int]],
+               at: tuple[int, int]) -> str | None:  # fmt: skip
+    """The key of the posted field read at `at` (line, column of the source step) in `scope`;
+    None when the read there is of no single constant key (a whole form, a computed key)."""
+    for node in ast.walk(scope):
+        found = _field(node, _BODY_FIELDS)
+        if found is not None and where(found[0]) == at:
+            return found[1]
+    return None
+
+
+def query_keys(scopes: Iterable[ast.AST]) -> frozenset[str]:
+    """The constant keys these scopes read from the request's query string."""
+    keys: set[str] = set()
+    for scope in scopes:
+        for node in ast.walk(scope):
+            found = _field(node, _QUERY_FIELDS)
+            if found is not None:
+                keys.add(found[1])
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in _QUERY_READERS and node.args):  # fmt: skip
+                key = const_text(node.args[0])
+                if key is not None:
+                    keys.add(key)
+    return frozenset(keys)

@@ -76,7 +76,8 @@ def checked_options(text: str) -> frozenset[str]:
 # (rule code, sink node, trace, confidence, statement, threat, opaque). threat: "" for a
 # finding, or why the threat model reports it at info severity: "operator" (the program's
 # operator's own input run as code, `sources.py`), "self-xss" (a CSRF-protected request body
-# reflected, `csrf.py`). opaque: attacker data through a call not followed, an audit lead only.
+# reflected, `csrf.py`), "self-redirect" (a redirect to a value posted to a CSRF-protected view,
+# `csrf.py`). opaque: attacker data through a call not followed, an audit lead only.
 Report = Callable[
     [str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", str, bool], None
 ]
@@ -686,7 +687,30 @@ class TaintEngine:
             and not self._unit_exempt()
         ):
             return "self-xss"
+        if (
+            self.csrf_defended
+            and sinkset.category == "open-redirect"
+            and csrf.body_source(flow.label)
+            and not self._unit_exempt()
+            and self._posted_only(flow)
+        ):
+            return "self-redirect"
         return ""
+
+    def _posted_only(self, flow: Flow) -> bool:
+        """Is the flow's source a posted field that this view never reads from its query
+        string, so no page of the view copies a link's parameter into it (see `csrf.py`)?
+        Methods of bases defined in other modules are not read."""
+        unit = self.unit
+        if unit is None or unit.node is None or not flow.steps:
+            return False
+        first = flow.steps[0]
+        key = csrf.posted_key(unit.node, self._where, (first.line, first.column))
+        if key is None:
+            return False
+        # The view's class and the bases defined beside it (a mixin's `get_context_data`).
+        scopes = [unit.node, *class_chain(self.classes, unit.owner)[0]]
+        return key not in csrf.query_keys(scopes)
 
     def _unit_exempt(self) -> bool:
         """Is the view being analyzed, or its class, exempt from the CSRF check?"""
