@@ -18,7 +18,7 @@ import ast
 from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
-from secretcheck.python.taint import allowlist_sub, guards, locations, path_parts, query
+from secretcheck.python.taint import allowlist_sub, guards, locations, markup, path_parts, query
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     method_sanitizer,
@@ -80,7 +80,9 @@ class Interpreter(UrlStart):
         if method is not None:
             result: Value = method(node)
             if isinstance(node, (ast.Call, ast.Subscript)):
-                return self._checked_read(node, result)
+                result = self._checked_read(node, result)
+            if id(node) in self.in_attribute:
+                result = markup.in_attribute(result)
             return result
         if isinstance(node, (ast.Constant, ast.YieldFrom)):
             return CLEAN
@@ -186,6 +188,7 @@ class Interpreter(UrlStart):
         return join(self.env[KEYED + name], self.env.get(KEYED + name + AT + text, CLEAN))
 
     def _eval_JoinedStr(self, node: ast.JoinedStr) -> Value:
+        self.in_attribute |= markup.quoted_operands(node)
         pieces = self.host.pieces(node)
         if pieces is None:
             return self._fstring(node.values)
@@ -209,6 +212,7 @@ class Interpreter(UrlStart):
         return self.located_fstring(built(join(*parts)), values)
 
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
+        self.in_attribute |= markup.quoted_operands(node)
         split = None
         if isinstance(node.op, ast.Mod):
             split = query.split_format(node)
@@ -279,6 +283,8 @@ class Interpreter(UrlStart):
         func = node.func
         names, imported = self.host.names(func)
         method = func.attr if isinstance(func, ast.Attribute) else ""
+        if method == "format":
+            self.in_attribute |= markup.quoted_operands(node)
         text = dotted(func)
         extra = {text} if text else set()
         if isinstance(func, ast.Attribute):

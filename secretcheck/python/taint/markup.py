@@ -1,0 +1,172 @@
+"""A percent-encoded request path written inside a double-quoted HTML attribute.
+
+Django builds `request.get_full_path()` with `escape_uri_path()` and `iri_to_uri()`: the text
+starts with `/` and holds no `"`, `<`, `>`, space or backslash (each becomes `%XX`). Written
+between the quotes of a double-quoted attribute of a literal template (`'<a
+href="/login/?next=%s">' % request.get_full_path()`), it can neither close the value nor open
+a tag, and it cannot choose a `javascript:` scheme. It keeps `'`, so a single-quoted attribute,
+an unquoted one or a script's string is still a sink, as is any template this module cannot
+read (a name, a translation looked up by a variable).
+
+Templates read: `%` with one operand or a tuple, `str.format` by position or keyword, f-strings
+and `+` chains, each with its literal possibly wrapped in a gettext call (`_("...") % path`).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from collections.abc import Sequence
+
+from secretcheck.python.astsyntax import const_text
+from secretcheck.python.taint.flows import Value, clear, join
+
+# The source labels (`interp.py`, `sources.py`) of Django's percent-encoded request paths.
+ENCODED = frozenset({"request.get_full_path()", "request.get_full_path_info()"})
+_GETTEXT = frozenset(
+    {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "pgettext", "gettext_noop"}
+)
+_CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+# Before a placeholder: inside a tag, after `name="` with no quote since. After it: the quote
+# that closes the value comes before any tag delimiter.
+_OPEN_VALUE = re.compile(r"<[^<>]*\s[\w:-]+\s*=\s*\"[^\"<>]*\Z")
+_CLOSE_VALUE = re.compile(r"[^\"<>]*\"")
+_FILLER = "x"  # what another placeholder stands for while one is placed
+
+
+def template(node: ast.expr | None) -> str | None:
+    """A literal, or a literal in a gettext call (`_("...")`)."""
+    text = const_text(node)
+    if text is not None or not isinstance(node, ast.Call):
+        return text
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(
+        func, ast.Attribute) else ""  # fmt: skip
+    if name in _GETTEXT and len(node.args) == 1 and not node.keywords:
+        return const_text(node.args[0])
+    return None
+
+
+def _quoted(pieces: Sequence[str], operands: Sequence[ast.expr]) -> frozenset[int]:
+    """`pieces`: the literal text around the placeholders (one more than `operands`). An
+    operand written twice counts only if every place it is written is quoted."""
+    places: dict[int, bool] = {}
+    for index, operand in enumerate(operands):
+        before = _FILLER.join(pieces[: index + 1])
+        after = _FILLER.join(pieces[index + 1 :])
+        quoted = bool(_OPEN_VALUE.search(before) and _CLOSE_VALUE.match(after))
+        places[id(operand)] = places.get(id(operand), True) and quoted
+    return frozenset(key for key, quoted in places.items() if quoted)
+
+
+def quoted_operands(node: ast.expr) -> frozenset[int]:
+    """The ids of the operands `node` writes inside a double-quoted attribute value."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
+        return _percent(node)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _concatenation(node)
+    if isinstance(node, ast.JoinedStr):
+        return _fstring(node)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _format(node)
+    return frozenset()
+
+
+def _percent(node: ast.BinOp) -> frozenset[int]:
+    fmt = template(node.left)
+    if fmt is None or '="' not in fmt.replace(" ", ""):
+        return frozenset()
+    operands = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+    conversions = [m for m in _CONVERSION.finditer(fmt) if m.group() != "%%"]
+    if len(conversions) != len(operands) or any("(" in m.group() for m in conversions):
+        return frozenset()
+    pieces, start = [], 0
+    for match in conversions:
+        pieces.append(fmt[start : match.start()])
+        start = match.end()
+    pieces.append(fmt[start:])
+    return _quoted(pieces, operands)
+
+
+def _concatenation(node: ast.BinOp) -> frozenset[int]:
+    parts: list[ast.expr] = []
+    current: ast.expr = node
+    while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+        parts.insert(0, current.right)
+        current = current.left
+    parts.insert(0, current)
+    return _split(parts)
+
+
+def _fstring(node: ast.JoinedStr) -> frozenset[int]:
+    parts = [p.value if isinstance(p, ast.FormattedValue) and p.format_spec is None else p
+             for p in node.values]  # fmt: skip
+    return _split(parts)
+
+
+def _split(parts: Sequence[ast.expr]) -> frozenset[int]:
+    """Literal pieces and operands of a `+` chain or an f-string (adjacent operands are
+    separated by empty pieces)."""
+    pieces, operands, current = [], [], ""
+    for part in parts:
+        text = template(part)
+        if text is not None:
+            current += text
+        elif isinstance(part, ast.FormattedValue):
+            return frozenset()  # a format spec may change the text
+        else:
+            pieces.append(current)
+            operands.append(part)
+            current = ""
+    pieces.append(current)
+    if not operands or not any('="' in p.replace(" ", "") for p in pieces):
+        return frozenset()
+    return _quoted(pieces, operands)
+
+
+def _format(node: ast.Call) -> frozenset[int]:
+    func = node.func
+    assert isinstance(func, ast.Attribute)
+    fmt = template(func.value)
+    if func.attr != "format" or fmt is None or '="' not in fmt.replace(" ", ""):
+        return frozenset()
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
+        return frozenset()
+    try:
+        fields = list(string.Formatter().parse(fmt))
+    except ValueError:
+        return frozenset()
+    keywords = {k.arg: k.value for k in node.keywords}
+    pieces, operands, current, auto = [], [], "", 0
+    for literal, name, spec, conversion in fields:
+        current += literal
+        if name is None:
+            continue
+        if spec or conversion or not re.fullmatch(r"\w*", name):
+            return frozenset()  # `{x!r}`, `{x:>10}`, `{x.attr}` change or pick the text
+        if name == "":
+            key: int | str = auto
+            auto += 1
+        else:
+            key = int(name) if name.isdigit() else name
+        operand = (node.args[key] if isinstance(key, int) and key < len(node.args)
+                   else keywords.get(key) if isinstance(key, str) else None)  # fmt: skip
+        if operand is None:
+            return frozenset()
+        pieces.append(current)
+        operands.append(operand)
+        current = ""
+    pieces.append(current)
+    return _quoted(pieces, operands)
+
+
+def in_attribute(value: Value) -> Value:
+    """`value` written inside a double-quoted attribute: Django's encoded paths are no XSS."""
+    if not any(f.label in ENCODED for f in value):
+        return value
+    encoded = tuple(f for f in value if f.label in ENCODED)
+    rest = tuple(f for f in value if f.label not in ENCODED)
+    return join(rest, clear(encoded, ("xss",)))
