@@ -30,6 +30,35 @@ def test_secret_in_a_file_that_does_not_parse_is_still_found() -> None:
     assert token not in diagnostic.message
 
 
+LEGACY_ASYNC = """\
+import sqlite3
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+def dispatch(writer, async=False):
+    return writer
+
+
+@app.route("/q")
+def q():
+    db = sqlite3.connect("x.db")
+    return str(db.execute("SELECT * FROM t WHERE a = '%s'" % request.args["a"]).fetchall())
+"""
+
+
+def test_code_using_async_as_a_name_is_read_with_the_python_3_6_grammar() -> None:
+    # pycsw 2.0's `dispatch(self, writer, async=False)`: valid Python 3.6, refused since 3.7.
+    assert {(line, code) for line, code, _ in summary(LEGACY_ASYNC, "app.py")} == {
+        (15, "SC201")
+    }
+    # Code no grammar reads still gets its diagnostic, with the current grammar's position.
+    broken = LEGACY_ASYNC.replace("async=False)", "async=False") + "x = (\n"
+    assert (8, "SC901") in {(line, code) for line, code, _ in summary(broken, "app.py")}
+
+
 def test_yaml_secret_followed_by_a_comment_is_found() -> None:
     # detect-secrets keeps the comment in the value; it must not turn it into a "phrase".
     secret = expand("{{alnum:18}}")

@@ -22,6 +22,7 @@ from dataclasses import replace
 from secretcheck.analysis.context import path_context
 from secretcheck.engines.cst_estimate import estimate_module_pass, give_up_if_over
 from secretcheck.findings import Hit, Span
+from secretcheck.python.astsyntax import parse_module
 from secretcheck.python.astvisitor import AstCheck, run_checks
 from secretcheck.python.fileterms import FileTerms
 from secretcheck.python.registry import CHECKS, GROUPS, TaintEntry
@@ -295,7 +296,7 @@ def _run_statements(
     if len(ranges) > _MAX_SNIPPETS:
         # A generated constants file: one whole pass beats thousands of small ones.
         if deadline < math.inf:
-            run = lambda source: run_on_ast(rules, source, ast.parse(source))  # noqa: E731
+            run = lambda source: run_on_ast(rules, source, parse_module(source))  # noqa: E731
             give_up_if_over(estimate_module_pass(text, tree, run), deadline)
         return run_on_ast(rules, text, tree)
     source_lines = split_lines(text, keepends=True)
@@ -303,7 +304,7 @@ def _run_statements(
     for first, last, header in ranges:
         snippet, added = _snippet(source_lines, first, last, header)
         try:
-            module = ast.parse(snippet)
+            module = parse_module(snippet)
         except (SyntaxError, ValueError, RecursionError):
             continue  # lines that do not parse alone: nothing to check here
         hits.extend(_shift(h, first - 1 - added) for h in run_on_ast(rules, snippet, module))
@@ -349,7 +350,7 @@ def run_cst(
     if not selected and not must_parse:
         return []
     try:
-        tree = ast.parse(text)
+        tree = parse_module(text)
     except SyntaxError as exc:
         reason = (exc.msg or "syntax error").split("(", 1)[0].strip()[:80]
         return [_parse_error(exc.lineno or 1, exc.offset or 1, reason)]

@@ -5,6 +5,7 @@
 - `string_value`: the text of any constant string, bytes or constant f-string.
 - `const_text`: the text of a plain `str` literal only (no bytes, no f-string).
 - `keyword` / `argument`: a call's keyword argument, or its positional one at an index.
+- `parse_module`: `ast.parse`, with Python 3.6's grammar as a fallback for older code.
 
 Checks that read the stdlib tree use these; the ones that read libcst use `syntax.py`. Where
 the two trees differ (`ast` folds implicit concatenation into one `Constant`, and keeps
@@ -15,6 +16,27 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+
+# Python 3.7 made `async` and `await` keywords. Code written before keeps using them as names
+# (pycsw 2.0's `def dispatch(self, writer, async=False)`), and is Python 3.6 that `ast` still
+# reads with the grammar of then. (Python 3.13 reads no grammar older than 3.7, so there such a
+# file stays unparsed, as before.)
+_LEGACY_GRAMMAR = (3, 6)
+
+
+def parse_module(text: str) -> ast.Module:
+    """`ast.parse(text)`, or, when the current grammar refuses it and it uses `async` or
+    `await`, the tree Python 3.6's grammar reads. Raises the current grammar's error when
+    neither reads it."""
+    try:
+        return ast.parse(text)
+    except SyntaxError as error:
+        if "async" not in text and "await" not in text:
+            raise
+        try:
+            return ast.parse(text, feature_version=_LEGACY_GRAMMAR)
+        except (SyntaxError, ValueError):
+            raise error from None
 
 
 def dotted(node: ast.AST | None) -> str:

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
 from secretcheck import inputfiles
-from secretcheck.python.astsyntax import dotted
+from secretcheck.python.astsyntax import dotted, parse_module
 from secretcheck.python.taint import urlconf
 from secretcheck.python.taint.flows import Flow
 from secretcheck.python.taint.predicates import NOTHING, Proof
@@ -101,7 +101,7 @@ class Module:
         read as text (`Summarizer.may_reach`)."""
         if self.tree is None and not self.unparsable:
             try:
-                self.tree = ast.parse(self.text)
+                self.tree = parse_module(self.text)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 self.unparsable = True
         return self.tree
