@@ -6,6 +6,7 @@
 - `const_text`: the text of a plain `str` literal only (no bytes, no f-string).
 - `keyword` / `argument`: a call's keyword argument, or its positional one at an index.
 - `parse_module`: `ast.parse`, with Python 3.6's grammar as a fallback for older code.
+- `added`: the operands of a `+` chain, left to right.
 
 Checks that read the stdlib tree use these; the ones that read libcst use `syntax.py`. Where
 the two trees differ (`ast` folds implicit concatenation into one `Constant`, and keeps
@@ -241,3 +242,14 @@ def name_of(node: ast.AST | None) -> str | None:
 def unstarred(node: ast.expr) -> ast.expr:
     """The value of `*x` in a display or target (libcst's element `.value`), else the node."""
     return node.value if isinstance(node, ast.Starred) else node
+
+
+def added(node: ast.BinOp) -> list[ast.expr]:
+    """`a + b + c` (read as `(a + b) + c`) -> [a, b, c]; a lone `a + b` -> [a, b]."""
+    operands: list[ast.expr] = []
+    current: ast.expr = node
+    while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
+        operands.append(current.right)
+        current = current.left
+    operands.append(current)
+    return operands[::-1]

@@ -19,7 +19,7 @@ import re
 import string
 from collections.abc import Sequence
 
-from secretcheck.python.astsyntax import const_text
+from secretcheck.python.astsyntax import added, const_text
 from secretcheck.python.taint.flows import Value, clear, join
 
 # The source labels (`interp.py`, `sources.py`) of Django's percent-encoded request paths.
@@ -65,7 +65,7 @@ def quoted_operands(node: ast.expr) -> frozenset[int]:
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         return _percent(node)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _concatenation(node)
+        return _split(added(node))
     if isinstance(node, ast.JoinedStr):
         return _fstring(node)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -87,16 +87,6 @@ def _percent(node: ast.BinOp) -> frozenset[int]:
         start = match.end()
     pieces.append(fmt[start:])
     return _quoted(pieces, operands)
-
-
-def _concatenation(node: ast.BinOp) -> frozenset[int]:
-    parts: list[ast.expr] = []
-    current: ast.expr = node
-    while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
-        parts.insert(0, current.right)
-        current = current.left
-    parts.insert(0, current)
-    return _split(parts)
 
 
 def _fstring(node: ast.JoinedStr) -> frozenset[int]:

@@ -15,7 +15,7 @@ import re
 import string
 from collections.abc import Callable, Sequence
 
-from secretcheck.python.astsyntax import const_text, dotted
+from secretcheck.python.astsyntax import added, const_text, dotted
 from secretcheck.python.taint.flows import Value, clear
 
 # The categories a query-positioned value cannot reach: where the URL points.
@@ -195,12 +195,7 @@ def split_concat(
     """`base + "?next=" + value` -> ([base, "?next="], [value]). `resolve` gives the
     expression a name was bound to (`sep = "&" if "?" in url else "?"`); `marked` says whether a
     name holds a `?` already (`holds_query`): `url + "&next=" + value`."""
-    operands: list[ast.expr] = []
-    current: ast.expr = node
-    while isinstance(current, ast.BinOp) and isinstance(current.op, ast.Add):
-        operands.insert(0, current.right)
-        current = current.left
-    operands.insert(0, current)
+    operands = added(node)
     for index, operand in enumerate(operands):
         before = operands[index - 1] if index else None
         if separates_query(resolve(operand), before) or holds_query(operand, marked):
