@@ -5,7 +5,8 @@ site: its host is the one the victim's own browser sent (a forged Host header re
 forger), so a redirect to it, or to it with a word replaced, stays here. A part cut from it
 (`split`, `partition`, a slice, `urlparse(...).query`, `parse_qs`) may be only the text after
 `?next=`, which the sender wrote: `request.full_path.split("next=")[1]` and `request.url.query`
-are open redirects.
+are open redirects. The first piece (`request.url.split("?")[0]`, Kotti's "this page, another
+query") begins where the URL does.
 """
 
 from urllib.parse import parse_qs, urlparse
@@ -39,6 +40,24 @@ def add_slash():
 def after_next():
     # expect: SC210
     return redirect(request.full_path.split("next=")[1])
+
+
+@app.route("/requery")
+def same_page_other_query():
+    # ok: SC210 the first piece starts where the URL does: this page, another query
+    return redirect(request.url.split("?")[0] + "?saved=1")
+
+
+@app.route("/unfragmented")
+def without_fragment():
+    # ok: SC210 the same, cut at the last "#"
+    return redirect(request.url.rpartition("#")[0])
+
+
+@app.route("/second")
+def second_piece():
+    # expect: SC210
+    return redirect(request.url.split("?")[1])
 
 
 @app.route("/partition")

@@ -858,7 +858,7 @@ class TaintEngine:
             return sorted(found, key=len)[0] if found else dotted(expr)
 
         special = untrusted_params(func, resolve, self.web_module, self.called,
-                                   self.helper_module)  # fmt: skip
+                                   self.helper_module, self.flask_module)  # fmt: skip
         if self.project is not None:
             captures = [n for n, (f, _) in special.items()
                         if f is not None and f.label.startswith("view parameter")]  # fmt: skip

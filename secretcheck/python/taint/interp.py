@@ -72,6 +72,26 @@ HANDLER_GETTERS = frozenset(
 _UNESCAPE = frozenset({"unescape", "striptags"})
 
 
+# Methods whose first piece (`[0]`) starts where their receiver does, given a separator.
+_PIECES = frozenset({"split", "rsplit", "partition", "rpartition"})
+
+
+def _first_piece(node: ast.Subscript) -> bool:
+    """`x.split(sep)[0]`, `x.partition(sep)[0]`: the first piece, a prefix of x."""
+    call = node.value
+    return (
+        isinstance(node.slice, ast.Constant)
+        and node.slice.value == 0
+        and type(node.slice.value) is int
+        and isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr in _PIECES
+        and bool(call.args)
+        and not any(isinstance(a, ast.Starred) for a in call.args)
+        and not call.keywords
+    )
+
+
 class Interpreter(UrlStart):
     """Evaluates expressions into taint values; the class the engine runs a body with."""
 
@@ -133,6 +153,14 @@ class Interpreter(UrlStart):
         return value
 
     def _eval_Subscript(self, node: ast.Subscript) -> Value:
+        if _first_piece(node):
+            # `request.url.split("?")[0]` is where the text began: its own URL's start kept.
+            # The separator is evaluated for what it may call; none of its text is kept.
+            call = node.value
+            assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+            for argument in call.args:
+                self.eval(argument)
+            return self.eval(call.func.value)
         value = self._read_key(node, node.value, node.slice)
         if value and path_parts.dot_free(node):
             value = clear(value, (NO_PARENT,))

@@ -184,8 +184,9 @@ def annotation_name(node: ast.expr | None) -> str:
             return dotted(expr)
 
 
-def _route_decorator(decorator: ast.expr) -> tuple[str, str] | None:
-    """(receiver, path) for `@x.route("/p")`, `@router.get("/p")`; None otherwise."""
+def _route_decorator(decorator: ast.expr) -> tuple[str, str, bool] | None:
+    """(receiver, path, read whole) for `@x.route("/p")`, `@router.get("/p")`; None
+    otherwise. Not read whole: the path holds a name's value, whose placeholders are unknown."""
     call = decorator
     if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute):
         return None
@@ -193,13 +194,15 @@ def _route_decorator(decorator: ast.expr) -> tuple[str, str] | None:
     if method not in ROUTE_METHODS:
         return None
     arguments = ordered_arguments(call)
-    path = _path_text(arguments[0].value) if arguments else None
+    node = arguments[0].value if arguments else None
     for item in call.keywords:
         if item.arg in ("path", "rule"):
-            path = _path_text(item.value)
-    if path is None or not path.startswith("/"):
+            node = item.value
+    path = _path_text(node) if node is not None else None
+    if node is None or path is None or not path.startswith("/"):
         return None
-    return dotted(call.func.value), path
+    whole = not any(isinstance(n, (ast.Name, ast.Attribute)) for n in ast.walk(node))
+    return dotted(call.func.value), path, whole
 
 
 def _path_text(node: ast.expr) -> str | None:
@@ -256,6 +259,7 @@ def untrusted_params(
     web_module: bool,
     called: frozenset[str] = frozenset(),
     helper_module: bool = False,
+    flask: bool = False,
 ) -> dict[str, tuple[Flow | None, bool]]:
     """Parameter name -> (flow it starts with, is it a request object) for handler functions.
 
@@ -264,21 +268,26 @@ def untrusted_params(
     parameter absent from the result is an ordinary parameter, of unknown origin. `called`:
     the functions the module itself calls by name, which are helpers rather than views.
     `helper_module`: the module is named for helpers (`HELPER_MODULES`), so its plain
-    functions are no views either.
+    functions are no views either. `flask`: the module's routes are Flask's.
     """
     params = parameters(func)
     names = [resolve(d.func if isinstance(d, ast.Call) else d) for d in func.decorator_list]
     out: dict[str, tuple[Flow | None, bool]] = {}
-    route = next((r for d in func.decorator_list if (r := _route_decorator(d))), None)
-    if route is not None:
+    routes = [r for d in func.decorator_list if (r := _route_decorator(d))]
+    if routes:
         converters = {
-            m.group(2): m.group(1) or "string" for m in _FLASK_CONVERTER.finditer(route[1])
-        }
+            m.group(2): m.group(1) or "string"
+            for _, path, _ in routes for m in _FLASK_CONVERTER.finditer(path)
+        }  # fmt: skip
+        # Flask calls a view with its URL's variables only; any other parameter is filled by
+        # a decorator (FitTrackee's `@require_auth` passes the signed-in `auth_user`), so its
+        # origin is the decorator's, unknown here. Only when every route's path is read whole.
+        flask_view = flask and all(whole for _, _, whole in routes)
         for p, p_default in params:
             name = p.arg
             ann = annotation_name(p.annotation)
             default = resolve(p_default.func) if isinstance(p_default, ast.Call) else ""
-            if name in ("self", "cls"):
+            if name in ("self", "cls") or (flask_view and name not in converters):
                 continue
             if ann in _REQUEST_ANNOTATIONS or ann.endswith(".Request"):
                 out[name] = (None, True)
@@ -300,6 +309,11 @@ def untrusted_params(
         return out
     first = [(p, d) for p, d in params if p.arg not in ("self", "cls")]
     method = len(first) < len(params)
+    if web_module and len(first) == 2 and [p.arg for p, _ in first] == ["context", "request"]:
+        # Pyramid's other view signature: the traversal resource the URL found, then the
+        # request (Kotti's `logout(context, request)`).
+        out["request"] = (None, True)
+        return out
     if (
         web_module
         and first
