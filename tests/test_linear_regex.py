@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -120,3 +121,38 @@ def test_lookahead_in_a_pack_rule_is_a_rule_pack_error_naming_file_and_key(
     assert done.returncode == 2
     assert "hostile.toml" in done.stderr and "pattern.regex" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_huge_percent_template_is_read_in_linear_time(tmp_path: Path) -> None:
+    """The taint rules read `%` templates with Python's re (which conversion precedes a `?`):
+    runs of `%(` and of `%0` used to be tried two ways at each position, so a 300 KB template
+    ran past the file's budget and the file was reported partial."""
+    hostile = "%(" * 100_000 + "%" + "0" * 100_000
+    app = (
+        "from flask import Flask, redirect, request\n\napp = Flask(__name__)\n\n\n"
+        '@app.route("/")\ndef index():\n'
+        f'    return redirect("{hostile}?%s" % (request.args["next"],))\n'
+    )
+    (tmp_path / "app.py").write_text(app, encoding="utf-8")
+    result = run_real(["scan", "--no-cache", "--format", "json", "app.py"], tmp_path)
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["partial"] == 0 and summary["errors"] == 0
+
+
+def test_a_template_with_many_fields_in_an_attribute_is_read_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    """Where each field of a literal HTML template stands (`taint/markup.py`) is read in one
+    pass: placing each of 30,000 fields used to join all the text before it."""
+    fields = 30_000
+    template = '<a href="' + "%s" * fields + '">go</a>'
+    operands = ", ".join(["p"] * fields)
+    view = (
+        "from django.http import HttpResponse\nfrom django.utils.safestring import mark_safe\n\n\n"
+        "def page(request):\n    p = request.get_full_path()\n"
+        f"    return HttpResponse(mark_safe('{template}' % ({operands},)))\n"
+    )
+    (tmp_path / "views.py").write_text(view, encoding="utf-8")
+    result = run_real(["scan", "--no-cache", "--format", "json", "views.py"], tmp_path)
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["partial"] == 0 and summary["errors"] == 0

@@ -21,18 +21,16 @@ from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import added, const_text
 from secretcheck.python.taint.flows import Value, clear, join
+from secretcheck.python.taint.query import CONVERSION
 
 # The source labels (`interp.py`, `sources.py`) of Django's percent-encoded request paths.
 ENCODED = frozenset({"request.get_full_path()", "request.get_full_path_info()"})
 _GETTEXT = frozenset(
     {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "pgettext", "gettext_noop"}
 )
-_CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
-# Before a placeholder: inside a tag, after `name="` with no quote since. After it: the quote
-# that closes the value comes before any tag delimiter.
-_OPEN_VALUE = re.compile(r"<[^<>]*\s[\w:-]+\s*=\s*\"[^\"<>]*\Z")
-_CLOSE_VALUE = re.compile(r"[^\"<>]*\"")
 _FILLER = "x"  # what another placeholder stands for while one is placed
+# A tag longer than this before a placeholder is not read (the work stays linear in the text).
+_MAX_TAG = 1024
 
 
 def template(node: ast.expr | None) -> str | None:
@@ -51,13 +49,42 @@ def template(node: ast.expr | None) -> str | None:
 def _quoted(pieces: Sequence[str], operands: Sequence[ast.expr]) -> frozenset[int]:
     """`pieces`: the literal text around the placeholders (one more than `operands`). An
     operand written twice counts only if every place it is written is quoted."""
+    closes = _closing(pieces)
     places: dict[int, bool] = {}
+    tag: str | None = None  # the text since the last "<" while inside a tag
     for index, operand in enumerate(operands):
-        before = _FILLER.join(pieces[: index + 1])
-        after = _FILLER.join(pieces[index + 1 :])
-        quoted = bool(_OPEN_VALUE.search(before) and _CLOSE_VALUE.match(after))
+        piece = pieces[index]
+        start = piece.rfind("<")
+        if start >= 0:
+            tag = piece[start:]
+        elif tag is not None:
+            tag = f"{tag}{_FILLER}{piece}"
+        if tag is not None and (">" in tag or len(tag) > _MAX_TAG):
+            tag = None
+        quoted = tag is not None and _value_open(tag) and closes[index + 1]
         places[id(operand)] = places.get(id(operand), True) and quoted
     return frozenset(key for key, quoted in places.items() if quoted)
+
+
+def _closing(pieces: Sequence[str]) -> list[bool]:
+    """For each piece: does the text from its start on (other fields standing for plain
+    text) reach a `"` before any tag delimiter? Read right to left, once."""
+    out = [False] * len(pieces)
+    later = False
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
+        marks = [i for i in (piece.find('"'), piece.find("<"), piece.find(">")) if i >= 0]
+        later = later if not marks else piece[min(marks)] == '"'
+        out[index] = later
+    return out
+
+
+def _value_open(tag: str) -> bool:
+    """Inside a tag, is the text after `name="` with no quote since? A `'` anywhere gives up:
+    a single-quoted value may hold a `"`."""
+    if "'" in tag or tag.count('"') % 2 == 0:
+        return False
+    return tag[: tag.rindex('"')].rstrip().endswith("=")
 
 
 def quoted_operands(node: ast.expr) -> frozenset[int]:
@@ -78,7 +105,7 @@ def _percent(node: ast.BinOp) -> frozenset[int]:
     if fmt is None or '="' not in fmt.replace(" ", ""):
         return frozenset()
     operands = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-    conversions = [m for m in _CONVERSION.finditer(fmt) if m.group() != "%%"]
+    conversions = [m for m in CONVERSION.finditer(fmt) if m.group() != "%%"]
     if len(conversions) != len(operands) or any("(" in m.group() for m in conversions):
         return frozenset()
     pieces, start = [], 0

@@ -32,7 +32,10 @@ QUERY_ENCODER_METHODS = frozenset({"urlencode"})
 _XSS = frozenset({"xss"})
 Split = tuple[list[ast.expr], list[ast.expr]]  # (before, after) the `?`
 Resolve = Callable[[ast.expr], ast.expr]
-_CONVERSION = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
+# A `%` conversion: `%s`, `%(key)s`, `%-10.2f`, `%%`. Read in linear time on any text: a key
+# stops at the next `%` or `(` (a tuple-filled template has no keys), and a width cannot start
+# with the `0` flag, so no run of zeros or of `%(` is tried two ways.
+CONVERSION = re.compile(r"%(?:\([^()%]*\))?[#0\- +]*(?:\*|[1-9]\d*)?(?:\.(?:\*|\d+))?[a-zA-Z%]")
 
 
 def encoder_categories(node: ast.Call, names: frozenset[str], method: str) -> frozenset[str]:
@@ -69,7 +72,7 @@ def split_format(node: ast.BinOp) -> Split | None:
         return None
     operands = [e.value if isinstance(e, ast.Starred) else e for e in node.right.elts]
     head = fmt.split("?")[0].split("#")[0]
-    before = sum(1 for m in _CONVERSION.finditer(head) if m.group() != "%%")
+    before = sum(1 for m in CONVERSION.finditer(head) if m.group() != "%%")
     if before >= len(operands) or not _starts_query(fmt):
         return None
     return operands[:before], operands[before:]
@@ -166,7 +169,7 @@ def holds_literal(node: ast.expr, test: Callable[[str], bool],
         return holds_literal(node.left, test, marked) or holds_literal(node.right, test, marked)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         fmt = const_text(node.left)
-        return fmt is not None and test(_CONVERSION.sub("", fmt))
+        return fmt is not None and test(CONVERSION.sub("", fmt))
     if isinstance(node, ast.JoinedStr):
         return any(
             test(part.value)
