@@ -123,6 +123,14 @@ def test_lookahead_in_a_pack_rule_is_a_rule_pack_error_naming_file_and_key(
     assert "Traceback" not in done.stderr
 
 
+def whole_file_summary(tmp_path: Path, name: str, source: str) -> dict[str, object]:
+    """The JSON summary of the real CLI's scan of one file, which must not be cut short."""
+    (tmp_path / name).write_text(source, encoding="utf-8")
+    result = run_real(["scan", "--no-cache", "--format", "json", name], tmp_path)
+    summary: dict[str, object] = json.loads(result.stdout)["summary"]
+    return summary
+
+
 def test_a_huge_percent_template_is_read_in_linear_time(tmp_path: Path) -> None:
     """The taint rules read `%` templates with Python's re (which conversion precedes a `?`):
     runs of `%(` and of `%0` used to be tried two ways at each position, so a 300 KB template
@@ -133,9 +141,7 @@ def test_a_huge_percent_template_is_read_in_linear_time(tmp_path: Path) -> None:
         '@app.route("/")\ndef index():\n'
         f'    return redirect("{hostile}?%s" % (request.args["next"],))\n'
     )
-    (tmp_path / "app.py").write_text(app, encoding="utf-8")
-    result = run_real(["scan", "--no-cache", "--format", "json", "app.py"], tmp_path)
-    summary = json.loads(result.stdout)["summary"]
+    summary = whole_file_summary(tmp_path, "app.py", app)
     assert summary["partial"] == 0 and summary["errors"] == 0
 
 
@@ -152,7 +158,5 @@ def test_a_template_with_many_fields_in_an_attribute_is_read_in_linear_time(
         "def page(request):\n    p = request.get_full_path()\n"
         f"    return HttpResponse(mark_safe('{template}' % ({operands},)))\n"
     )
-    (tmp_path / "views.py").write_text(view, encoding="utf-8")
-    result = run_real(["scan", "--no-cache", "--format", "json", "views.py"], tmp_path)
-    summary = json.loads(result.stdout)["summary"]
+    summary = whole_file_summary(tmp_path, "views.py", view)
     assert summary["partial"] == 0 and summary["errors"] == 0
