@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -123,40 +124,37 @@ def test_lookahead_in_a_pack_rule_is_a_rule_pack_error_naming_file_and_key(
     assert "Traceback" not in done.stderr
 
 
-def whole_file_summary(tmp_path: Path, name: str, source: str) -> dict[str, object]:
-    """The JSON summary of the real CLI's scan of one file, which must not be cut short."""
-    (tmp_path / name).write_text(source, encoding="utf-8")
-    result = run_real(["scan", "--no-cache", "--format", "json", name], tmp_path)
-    summary: dict[str, object] = json.loads(result.stdout)["summary"]
-    return summary
-
-
-def test_a_huge_percent_template_is_read_in_linear_time(tmp_path: Path) -> None:
-    """The taint rules read `%` templates with Python's re (which conversion precedes a `?`):
-    runs of `%(` and of `%0` used to be tried two ways at each position, so a 300 KB template
-    ran past the file's budget and the file was reported partial."""
+def percent_template() -> str:
+    """Runs of `%(` and of `%0` in a `%` template, which the taint rules read with Python's re
+    (which conversion precedes a `?`): each used to be tried two ways at each position."""
     hostile = "%(" * 100_000 + "%" + "0" * 100_000
-    app = (
+    return (
         "from flask import Flask, redirect, request\n\napp = Flask(__name__)\n\n\n"
         '@app.route("/")\ndef index():\n'
         f'    return redirect("{hostile}?%s" % (request.args["next"],))\n'
     )
-    summary = whole_file_summary(tmp_path, "app.py", app)
-    assert summary["partial"] == 0 and summary["errors"] == 0
 
 
-def test_a_template_with_many_fields_in_an_attribute_is_read_in_linear_time(
-    tmp_path: Path,
-) -> None:
-    """Where each field of a literal HTML template stands (`taint/markup.py`) is read in one
-    pass: placing each of 30,000 fields used to join all the text before it."""
+def attribute_fields() -> str:
+    """30,000 fields of a literal HTML template (`taint/markup.py` places each one): placing
+    each used to join all the text before it."""
     fields = 30_000
     template = '<a href="' + "%s" * fields + '">go</a>'
     operands = ", ".join(["p"] * fields)
-    view = (
+    return (
         "from django.http import HttpResponse\nfrom django.utils.safestring import mark_safe\n\n\n"
         "def page(request):\n    p = request.get_full_path()\n"
         f"    return HttpResponse(mark_safe('{template}' % ({operands},)))\n"
     )
-    summary = whole_file_summary(tmp_path, "views.py", view)
+
+
+@pytest.mark.parametrize("build", [percent_template, attribute_fields],
+                         ids=["percent-runs", "attribute-fields"])  # fmt: skip
+def test_hostile_templates_are_read_in_linear_time(
+    tmp_path: Path, build: Callable[[], str]
+) -> None:
+    """Either used to run past the file's budget, and the file was reported partial."""
+    (tmp_path / "app.py").write_text(build(), encoding="utf-8")
+    result = run_real(["scan", "--no-cache", "--format", "json", "app.py"], tmp_path)
+    summary = json.loads(result.stdout)["summary"]
     assert summary["partial"] == 0 and summary["errors"] == 0
