@@ -20,6 +20,7 @@
     python benchmarks/build_corpus.py holdout14 # 8 more, fresh once holdout13 was tuned on
     python benchmarks/build_corpus.py holdout15 # more, fresh once holdout14 was tuned on
     python benchmarks/build_corpus.py holdout16 # 8 more, fresh once holdout15 was tuned on
+    python benchmarks/build_corpus.py holdout17 # 8 more, fresh once holdout16 was tuned on
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -559,6 +560,35 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("codalab", "1.7.5",
               "6aa056422350408ca95e32193705dbfa064e37fc89fc048cffc1c11c9e51b29f",
               "codalab-1.7.5.tar.gz"),
+        # The holdout17 corpus (resolved on 2026-12-07): a fresh sample judged at main 1f76bac,
+        # before any fix it prompts, once holdout16 had been tuned on. nbdime 3.1.0 (its build
+        # dependency python-sbom has no sdist) and c2cgeoportal-geoportal 2.8.1 (PyPI serves
+        # wheels only after 2.5; 2.5.0.100's sdist fails its build step) were tried and dropped;
+        # zenml 0.55.4 is the last release before the path traversal fix CVE-2024-2083 (0.55.5).
+        Sdist("zenml", "0.55.4",
+              "0f1774770a53c444f76b60f5cf3d7efe9d0d96c655c42795b0c58ee96d0ca5a1",
+              "zenml-0.55.4.tar.gz"),
+        Sdist("wagtail", "4.2.1",
+              "fbb5e96559a9a34258397ed7a1c766cd2f2d32497e2932472f77d6f848e5658d",
+              "wagtail-4.2.1.tar.gz"),
+        Sdist("buku", "4.9",
+              "7b5371a0961c6e0d9d126a2874cb25af3394bfa8b7d441bc016c853320e3fa6c",
+              "buku-4.9.tar.gz"),
+        Sdist("wikmd", "1.9.0",
+              "4fa9e096c512160df975bda187b9de4d70b08b96c899eefd2ad3a3346d1a397b",
+              "wikmd-1.9.0.tar.gz"),
+        Sdist("optuna-dashboard", "0.13.0",
+              "68930e952cf154f38d34fcfe15567dc6d4b05275bfcf1a233c2c3d3fdbb88482",
+              "optuna-dashboard-0.13.0.tar.gz"),
+        Sdist("pulpcore", "3.28.0",
+              "d6bdf9a3ce657d100bf2336c781d8206cd9baa7e352c0ff05e9c6c3346a1e789",
+              "pulpcore-3.28.0.tar.gz"),
+        Sdist("updog", "1.4",
+              "ee7fdd76317a789925a3e4fbf7eff3071487af279b7365bd831c31b1bd816c5e",
+              "updog-1.4.tar.gz"),
+        Sdist("tabpy", "2.9.0",
+              "48cd5f572d536b3e34984038466b5cd86c5085d5973236649c558eb75bc8f154",
+              "tabpy-2.9.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -671,6 +701,14 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # injection alerts.
     "holdout16": ("Kotti", "trytond", "bentoml", "mage_ai", "arches", "fittrackee", "mailman",
                   "codalab"),
+    # A fresh sample once holdout16 had been tuned on (benchmarks/realcode/judged_holdout17.csv),
+    # judged at main 1f76bac before any fix it prompts: FastAPI (ZenML's server, before its path
+    # traversal fix CVE-2024-2083), Django (Wagtail), Flask (buku's bukuserver), then Flask
+    # (wikmd), Bottle (Optuna Dashboard) and Django with an aiohttp content app (pulpcore) because
+    # the first three gave only 6 injection alerts, then Flask (updog) and Tornado (TabPy) because
+    # those six gave only 9.
+    "holdout17": ("zenml", "wagtail", "buku", "wikmd", "optuna-dashboard", "pulpcore", "updog",
+                  "tabpy"),
 }
 
 
