@@ -10,8 +10,19 @@ config-file readers only on config files. `LazyPattern` keeps the call sites as 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
+
+_POSSESSIVE = sys.version_info >= (3, 11)
+
+
+def possessive(pattern: str) -> str:
+    """`pattern`, written with possessive quantifiers (`\\w++`, `\\s*+`), as this Python's `re`
+    reads it: unchanged from 3.11, which added them; on 3.10 without the extra `+`. Only for
+    patterns where giving back never makes a match: then both read the same matches, and 3.10
+    just tries the give-backs. (A `*+` or `++` inside a character class is not told apart.)"""
+    return pattern if _POSSESSIVE else pattern.replace("*+", "*").replace("++", "+")
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub")
 

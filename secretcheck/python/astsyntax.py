@@ -17,6 +17,14 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from typing import cast
+
+# `try:` blocks: also `try: ... except* E:` from Python 3.11 (`ast.TryStar`, with `ast.Try`'s
+# fields, so typed as one).
+TRY_NODES = cast(
+    "tuple[type[ast.Try], ...]",
+    (ast.Try, *((ast.TryStar,) if hasattr(ast, "TryStar") else ())),
+)
 
 # Python 3.7 made `async` and `await` keywords. Code written before keeps using them as names
 # (pycsw 2.0's `def dispatch(self, writer, async=False)`), and is Python 3.6 that `ast` still

@@ -31,15 +31,14 @@ from typing import Any, ClassVar
 
 from secretcheck.findings import Confidence, Hit, Span
 from secretcheck.python.astpos import Positions
-from secretcheck.python.astsyntax import call_arguments, dotted, string_value
+from secretcheck.python.astsyntax import TRY_NODES, call_arguments, dotted, string_value
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
 
 Hook = Callable[[Any, Any], None]
 _SAME_HOOKS = {"AsyncFunctionDef": "FunctionDef"}
 _COMPOUND = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.If, ast.For, ast.AsyncFor,
-             ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match,
-             *((ast.TryStar,) if hasattr(ast, "TryStar") else ()))  # fmt: skip
+             ast.While, ast.With, ast.AsyncWith, *TRY_NODES, ast.Match)  # fmt: skip
 # One string token, prefix aside: what libcst calls a SimpleString (not an implicit concatenation).
 _PREFIX = re.compile(r"[rRbBuUfF]{0,2}")
 _SINGLE_LITERAL = {

@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import ast
 import re
-
-# The standard library's own parser of regular expressions (no stubs: private, but the one
-# that defines what a pattern means; `sre_parse` is its deprecated alias).
-import re._constants as sre  # type: ignore[import-not-found]
-import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Callable
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
+from secretcheck.python.sre import REPEATS
+from secretcheck.python.sre import constants as sre
+from secretcheck.python.sre import parser as sre_parse
 from secretcheck.python.taint import constants
 from secretcheck.python.taint.flows import NO_PARENT, RELATIVE
 
@@ -76,7 +74,7 @@ def _kept(pattern: str) -> Callable[[str], bool] | None:
     if len(parsed) != 1:
         return None
     op, arg = parsed[0]
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+    if op in REPEATS:
         inner = list(arg[2])
         if len(inner) != 1:
             return None

@@ -30,6 +30,7 @@ from pathlib import PurePath
 from typing import Protocol
 
 from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
+from secretcheck.lazyre import possessive
 from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
 from secretcheck.python.taint import constants, csrf, forms, guards, project
@@ -900,8 +901,9 @@ def _methods_called(todo: set[int], texts: list[str], units: list[tuple[bool, st
     return {k for k in methods if units[k][1] in names}
 
 
-_DOT_CALL = re.compile(r"\.(\w++)\s*+\(")  # `x.m(`, `.m (`: a method called on anything
-_SELF_CALL = re.compile(r"\b(?:self|cls)\.(\w++)\s*+\(")
+# `x.m(`, `.m (`: a method called on anything
+_DOT_CALL = re.compile(possessive(r"\.(\w++)\s*+\("))
+_SELF_CALL = re.compile(possessive(r"\b(?:self|cls)\.(\w++)\s*+\("))
 
 
 def _called(names: Container[tuple[bool, str]], text: str) -> Iterator[tuple[bool, str]]:

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
 from secretcheck import inputfiles
+from secretcheck.lazyre import possessive
 from secretcheck.python.astsyntax import dotted, parse_module
 from secretcheck.python.taint import urlconf
 from secretcheck.python.taint.flows import Flow
@@ -354,8 +355,8 @@ def calls_through(aliases: dict[str, str], text: str) -> Iterator[tuple[str, int
 # alternation of the names compiled per module and per set, which was ~1.5% of a
 # flask+werkzeug scan. Possessive: a name, a dot and the `(` are never the same character, so
 # giving back what a quantifier took can never make a match, and not trying halves the time.
-_CHAINED_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)((?:\s*+\.\s*+\w++)*+)\s*+\(")
-PLAIN_CALL = re.compile(r"(?<![.\w])([^\W\d]\w*+)\s*+\(")
+_CHAINED_CALL = re.compile(possessive(r"(?<![.\w])([^\W\d]\w*+)((?:\s*+\.\s*+\w++)*+)\s*+\("))
+PLAIN_CALL = re.compile(possessive(r"(?<![.\w])([^\W\d]\w*+)\s*+\("))
 
 
 def named_calls(pattern: re.Pattern[str], names: Container[str],

@@ -24,7 +24,7 @@ import builtins
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from secretcheck.python.astsyntax import ordered_arguments
+from secretcheck.python.astsyntax import TRY_NODES, ordered_arguments
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -262,7 +262,7 @@ class Resolver:
                     self._scope.count += 1  # the `as` name
                 self._scope.count += 1  # the item
             self._body(node.body)
-        elif isinstance(node, (ast.Try, ast.TryStar)):
+        elif isinstance(node, TRY_NODES):
             self._body(node.body)
             for handler in node.handlers:
                 if handler.type is not None:

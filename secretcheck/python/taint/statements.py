@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, cast
 
 from secretcheck.findings import TraceStep
-from secretcheck.python.astsyntax import Argument, const_text, dotted, paths_in
+from secretcheck.python.astsyntax import TRY_NODES, Argument, const_text, dotted, paths_in
 from secretcheck.python.taint import archive_checks, contexts, guards, locations, query
 from secretcheck.python.taint.flows import (
     CLEAN,
@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the engine's callbacks receive the whole interpreter, the t
 Env = dict[str, Value]
 Lines = tuple[int, int]  # first and last line of a statement (semicolons make one line)
 COMPOUND = (
-    ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.TryStar,
+    ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, *TRY_NODES,
     ast.Match, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
 )  # fmt: skip
 _NO_ARGS = ast.Call(ast.Name("_"), [], [])

@@ -21,21 +21,16 @@ view routed only there keeps its parameters untrusted.
 from __future__ import annotations
 
 import ast
-import importlib
 import os
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from secretcheck import inputfiles
-
-# The stdlib's own regex parser, so a pattern is read exactly as `re` reads it (untyped: it has
-# no stubs, and is `sre_parse` before Python 3.11).
-_NEW = sys.version_info >= (3, 11)
-sre_parse: Any = importlib.import_module("re._parser" if _NEW else "sre_parse")
-sre: Any = importlib.import_module("re._constants" if _NEW else "sre_constants")
+from secretcheck.python.sre import REPEATS
+from secretcheck.python.sre import constants as sre
+from secretcheck.python.sre import parser as sre_parse
 
 MAX_URLCONFS = 400
 # Folders looked into for URLconfs, and how deep: a file scanned alone makes its own folder the
@@ -223,7 +218,7 @@ def _groups(items: Any) -> Iterator[tuple[int, Any]]:
             if group is not None:
                 yield group, inner
             yield from _groups(inner)
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        elif op in REPEATS:
             yield from _groups(value[2])
         elif op is sre.BRANCH:
             for branch in value[1]:
@@ -250,7 +245,7 @@ def _harmless(items: Any) -> bool:
                     sre.CATEGORY_DIGIT, sre.CATEGORY_WORD
                 ):
                     return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        elif op in REPEATS:
             if not _harmless(value[2]):
                 return False
         elif op is sre.SUBPATTERN:
