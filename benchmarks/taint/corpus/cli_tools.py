@@ -35,6 +35,22 @@ def query_tool():
     conn.execute("SELECT COUNT(*) FROM audit WHERE tbl = ?", (table,))
 
 
+class Command:
+    def execute(self, argv):
+        return argparse.ArgumentParser(prog=argv[0]).parse_args(argv[2:])
+
+
+COMMANDS = {"start": Command(), "version": Command()}
+
+
+def dispatch():
+    command = COMMANDS[sys.argv[1]]
+    # ok: SC201 a console script's own command object run with the command line, no database
+    command.execute(sys.argv)
+    # ok: SC201 the same with the arguments after the command's name
+    command.execute(sys.argv[2:])
+
+
 def interactive():
     expr = input("expression> ")
     # expect: SC203

@@ -4,8 +4,9 @@ How it detects: the taint engine (`analysis/engine.py`) follows data from web/CL
 the query text of DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()` and
 `exec_driver_sql`, Django `raw`/`extra`/`RawSQL`, asyncpg/databases fetchers and
 `pandas.read_sql`. A method sink counts on a cursor, connection or engine given query text:
-not `self.execute(...)` (Django's `BaseCommand.execute`), not `execute(*args)`, and not a
-statement object (`Session.execute(select(...))`). Bound parameters (the second argument) are
+not `self.execute(...)` (Django's `BaseCommand.execute`), not `execute(*args)`, not a list
+(a CLI dispatcher's `command.execute(sys.argv)`), and not a statement object
+(`Session.execute(select(...))`). Bound parameters (the second argument) are
 never a sink; `psycopg2.sql.Identifier`/`Literal`, `quote_name()` and the dialect's
 `identifier_preparer.quote()` sanitize. A query built (f-string, %, +, format) from a value
 of unknown origin is reported at medium confidence.
@@ -45,9 +46,16 @@ def _query_text(site: CallSite) -> bool:
     query = site.argument(0, "sql") or next(
         (site.keyword(str(k)) for k in _QUERY[1:] if site.keyword(str(k)) is not None), None
     )
-    if query is None:
-        return False
+    if query is None or site.is_sequence(query) or _argv(query):
+        return False  # DB-API takes the operation as a string: a list is a CLI's `execute(argv)`
     return not isinstance(query, ast.Call) or site.is_text(query)
+
+
+def _argv(node: ast.expr) -> bool:
+    """`sys.argv` or a slice of it (`sys.argv[1:]`): a command line, never query text."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+        node = node.value
+    return dotted(node) in ("sys.argv", "sys.orig_argv")
 
 
 SINKS = (
