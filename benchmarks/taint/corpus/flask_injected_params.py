@@ -42,3 +42,17 @@ def delete_workout(auth_user, workout_id):
 def gpx(name):
     # expect: SC205
     return send_file(os.path.join(UPLOADS, name))
+
+
+@bp.route("/tracks/by-name/<track>")
+@bp.route("/tracks/<int:track>")
+def track(track):
+    # expect: SC205 text on one of its routes, whatever the other converts
+    return send_file(os.path.join(UPLOADS, str(track)))
+
+
+@bp.route("/laps/<int:lap>")
+@bp.route("/laps/<uuid:lap>")
+def lap(lap):
+    # ok: SC205 a number or a UUID on every route
+    return send_file(os.path.join(UPLOADS, str(lap)))

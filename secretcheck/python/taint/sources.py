@@ -66,6 +66,7 @@ _HANDLER_METHODS = frozenset(
 )  # fmt: skip
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
+_NUMERIC_CONVERTERS = frozenset({"int", "float", "uuid"})  # Flask converters that take no text
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 
 
@@ -275,10 +276,15 @@ def untrusted_params(
     out: dict[str, tuple[Flow | None, bool]] = {}
     routes = [r for d in func.decorator_list if (r := _route_decorator(d))]
     if routes:
-        converters = {
-            m.group(2): m.group(1) or "string"
-            for _, path, _ in routes for m in _FLASK_CONVERTER.finditer(path)
-        }  # fmt: skip
+        # A variable's converter on every route stacked on the view: one that takes any text
+        # on some route (`<x>` beside `<int:x>`) is text.
+        converters: dict[str, str] = {}
+        for _, path, _ in routes:
+            for m in _FLASK_CONVERTER.finditer(path):
+                kind, previous = m.group(1) or "string", converters.get(m.group(2))
+                if previous is not None and previous not in _NUMERIC_CONVERTERS:
+                    kind = previous
+                converters[m.group(2)] = kind
         # Flask calls a view with its URL's variables only; any other parameter is filled by
         # a decorator (FitTrackee's `@require_auth` passes the signed-in `auth_user`), so its
         # origin is the decorator's, unknown here. Only when every route's path is read whole.
@@ -295,7 +301,7 @@ def untrusted_params(
                 default.split(".")[-1] in _CLEAN_DEFAULTS
                 or ann in _CLEAN_ANNOTATIONS
                 or ann.split(".")[-1] in _CLEAN_ANNOTATIONS
-                or converters.get(name, "string") in ("int", "float", "uuid")
+                or converters.get(name, "string") in _NUMERIC_CONVERTERS
             ):
                 out[name] = (None, False)  # typed, converted or injected: not attacker text
             else:
