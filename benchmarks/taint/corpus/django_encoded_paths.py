@@ -2,8 +2,9 @@
 
 `request.get_full_path()` holds no `"`, `<`, `>` or space (Django escapes them), but it keeps
 `'`. Inside a double-quoted attribute of a literal template it cannot end the value or open a
-tag; inside a single-quoted or unquoted attribute, or where the template cannot be read, it
-still can (`/x'onmouseover='alert(1)`). The query string's own values are not encoded at all.
+tag; inside a single-quoted or unquoted attribute, an event handler or a style, through
+`repr()`, or where the template cannot be read, it still can (`/x'onmouseover='alert(1)`).
+The query string's own values are not encoded at all.
 """
 
 from django.conf import settings
@@ -56,6 +57,26 @@ def written_twice(request):
     path = request.get_full_path()
     # expect: SC207
     return HttpResponse(mark_safe('<a href="{0}">{0}</a>'.format(path)))
+
+
+def quoted_by_repr(request):
+    # expect: SC207 repr() picks double quotes for a path holding a single one
+    return HttpResponse(mark_safe('<a href="%r">back</a>' % request.get_full_path()))
+
+
+def repr_field(request):
+    # expect: SC207 the same through an f-string's !r
+    return HttpResponse(mark_safe(f'<a href="{request.get_full_path()!r}">back</a>'))
+
+
+def event_handler(request):
+    # expect: SC207 an event handler's value is script: no quote is needed to run code
+    return HttpResponse(mark_safe('<a onclick="go(%s)">back</a>' % request.get_full_path()))
+
+
+def style_value(request):
+    # expect: SC207 a style's value is CSS
+    return HttpResponse(mark_safe('<p style="x:%s">x</p>' % request.get_full_path()))
 
 
 def query_value(request):

@@ -29,6 +29,8 @@ _GETTEXT = frozenset(
     {"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "pgettext", "gettext_noop"}
 )
 _FILLER = "x"  # what another placeholder stands for while one is placed
+_ATTRIBUTE = re.compile(r"[\w:.-]+\Z")  # the attribute name before `="`
+_CODE_ATTRIBUTES = ("on", "style")
 # A tag longer than this before a placeholder is not read (the work stays linear in the text).
 _MAX_TAG = 1024
 
@@ -80,11 +82,17 @@ def _closing(pieces: Sequence[str]) -> list[bool]:
 
 
 def _value_open(tag: str) -> bool:
-    """Inside a tag, is the text after `name="` with no quote since? A `'` anywhere gives up:
-    a single-quoted value may hold a `"`."""
+    """Inside a tag, is the text after `name="` with no quote since, of an attribute whose
+    value is text or a URL? A `'` anywhere gives up (a single-quoted value may hold a `"`), and
+    so do event handlers and `style`, whose values are script and CSS: `onclick="go(%s)"`
+    needs no quote to run code."""
     if "'" in tag or tag.count('"') % 2 == 0:
         return False
-    return tag[: tag.rindex('"')].rstrip().endswith("=")
+    head = tag[: tag.rindex('"')].rstrip()
+    if not head.endswith("="):
+        return False
+    name = _ATTRIBUTE.search(head[:-1].rstrip())
+    return name is not None and not name.group().lower().startswith(_CODE_ATTRIBUTES)
 
 
 def quoted_operands(node: ast.expr) -> frozenset[int]:
@@ -106,8 +114,10 @@ def _percent(node: ast.BinOp) -> frozenset[int]:
         return frozenset()
     operands = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
     conversions = [m for m in CONVERSION.finditer(fmt) if m.group() != "%%"]
-    if len(conversions) != len(operands) or any("(" in m.group() for m in conversions):
-        return frozenset()
+    if len(conversions) != len(operands) or any(
+        "(" in m.group() or not m.group().endswith("s") for m in conversions
+    ):
+        return frozenset()  # `%r` and `%a` add quotes of their own
     pieces, start = [], 0
     for match in conversions:
         pieces.append(fmt[start : match.start()])
@@ -117,8 +127,9 @@ def _percent(node: ast.BinOp) -> frozenset[int]:
 
 
 def _fstring(node: ast.JoinedStr) -> frozenset[int]:
-    parts = [p.value if isinstance(p, ast.FormattedValue) and p.format_spec is None else p
-             for p in node.values]  # fmt: skip
+    # a field with no format spec and no conversion (`{x!r}` adds quotes) writes its value
+    parts = [p.value if isinstance(p, ast.FormattedValue) and p.format_spec is None
+             and p.conversion == -1 else p for p in node.values]  # fmt: skip
     return _split(parts)
 
 
@@ -131,7 +142,7 @@ def _split(parts: Sequence[ast.expr]) -> frozenset[int]:
         if text is not None:
             current += text
         elif isinstance(part, ast.FormattedValue):
-            return frozenset()  # a format spec may change the text
+            return frozenset()  # a format spec or conversion may change the text
         else:
             pieces.append(current)
             operands.append(part)
