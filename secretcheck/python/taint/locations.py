@@ -57,6 +57,14 @@ URLJOIN = frozenset({"urllib.parse.urljoin", "urlparse.urljoin", "urllib.urljoin
 # would make it a scheme) or a query or fragment. Not "/" alone, which `"/" + "/evil"` turns
 # into the network-path reference "//evil".
 _RELATIVE = re.compile(r"(?:/[^/\\]|[^/\\:?#]+/|[?#])")
+# Text a browser reads as the start of a relative reference whatever follows: scheme
+# characters, then one no scheme holds ("wagtailsnippets_", "user@"), so an attacker's ":" later
+# makes no scheme; a first segment closed by "/" ("edit/"); a query or fragment. The redirect
+# stays on this site. Not a character the URL parser removes or trims (tabs, newlines, spaces,
+# controls) or a field's start ("{", "%"), and not "/" or "\\" first (`SAFE_LOCATION_PREFIX`).
+_SCHEMELESS = re.compile(
+    r"[a-zA-Z0-9+.-]*[^a-zA-Z0-9+.\-:/\\{%?#\x00-\x20\x7f]|[a-zA-Z0-9+.-]+/|[?#]"
+)
 # A literal path segment after a base (`"/users/"`): whatever the base holds ("", "/"), the host
 # is the base's or the segment's, never the text after it. Not "/" then a replacement field
 # ("{}/{}".format(root, v), "%s/%s" % (root, v)): a root of "" and a v of "/evil" make "//evil".
@@ -85,6 +93,14 @@ def relative_reference(node: ast.expr) -> bool:
         node = node.values[0] if node.values else ast.Constant("")
     text = const_text(node)
     return text is not None and bool(_RELATIVE.match(text))
+
+
+def relative_start(text: str) -> bool:
+    """Does this literal start keep a redirect on this site whatever text follows it? A
+    relative path ("edit/", "wagtailsnippets_") or a query or fragment. Only for a redirect:
+    a client that takes a URL without a scheme for "host/path" (urllib3) reads "x_@evil" as
+    the host evil, so a fetch is not confined by it."""
+    return bool(_SCHEMELESS.match(text))
 
 
 def after_leading_field(template: str, method: str) -> str | None:

@@ -205,7 +205,7 @@ class UrlStart(Statements):
         """The `value` an f-string of `values` built, confined where its start pins the site."""
         first = values[0] if values else None
         fixed, _ = self._values_head(values)
-        if _pins(fixed):  # f"{IMAGE_HOST}/{uuid}" with IMAGE_HOST = "https://img.example.com"
+        if _anchors(fixed):  # f"{IMAGE_HOST}/{uuid}" with IMAGE_HOST = "https://img.example.com"
             return _located(value, fixed)
         if isinstance(first, ast.FormattedValue) and len(values) > 1:
             prefix = self._configured_base(first.value, values[1])
@@ -216,7 +216,7 @@ class UrlStart(Statements):
         """The `value` of `a + b` or a `%` template, confined where its start pins the site."""
         if isinstance(node.op, (ast.Add, ast.Mod)):
             fixed, _ = self.fixed_head(node)
-            if _pins(fixed):  # IMAGE_HOST + "/{uuid}".format(uuid=value)
+            if _anchors(fixed):  # IMAGE_HOST + "/{uuid}".format(uuid=value)
                 return _located(built(value), fixed)
         rest = locations.after_leading_field(const_text(node.left) or "", "%")
         if isinstance(node.op, ast.Mod) and rest is not None:
@@ -237,7 +237,7 @@ class UrlStart(Statements):
         start pins the site."""
         method = func.attr
         fixed, _ = self.fixed_head(node)
-        if _pins(fixed):  # "/u/{}".format(v), "/".join(["", "u", v])
+        if _anchors(fixed):  # "/u/{}".format(v), "/".join(["", "u", v])
             return _located(value, fixed)
         after_field = locations.after_leading_field(const_text(func.value) or "", method)
         if (
@@ -323,10 +323,18 @@ def _pins(text: str) -> bool:
     return bool(SAFE_LOCATION_PREFIX.match(text))
 
 
+def _anchors(text: str) -> bool:
+    """Does this fixed start confine a URL, for a fetch and a redirect or a redirect only?"""
+    return _pins(text) or locations.relative_start(text)
+
+
 def _located(value: Value, prefix: str) -> Value:
-    """A built URL or path with a fixed scheme-and-host or local prefix cannot be redirected."""
+    """A built URL or path with a fixed scheme-and-host or local prefix cannot be redirected
+    or fetched elsewhere; one with a relative start ("edit/" + page) cannot be redirected."""
     if value and SAFE_LOCATION_PREFIX.match(prefix):
         return clear(value, ("ssrf", "open-redirect"))
+    if value and locations.relative_start(prefix):
+        return clear(value, locations.REDIRECT)
     return value
 
 

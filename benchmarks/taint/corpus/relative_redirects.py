@@ -1,0 +1,90 @@
+"""Redirects whose literal start is a relative reference (issue 10, holdout17's wikmd and
+Wagtail): a browser resolves "edit/<page>" or "snippets_<app>:edit" against the page it is on,
+so whatever the attacker appends, the redirect stays on this site.
+
+A start of scheme characters only ("http", "java") lets the attacker finish a scheme, "/" alone
+lets "/" + "/evil" make the host "//evil", and a leading space is trimmed by the browser: those
+stay open redirects. A relative start does not confine a fetch: urllib3 reads a URL without a
+scheme as "host/path", so "x_" + "@evil.example/" goes to evil.example.
+"""
+
+import urllib3
+from django.shortcuts import redirect as django_redirect
+from flask import Flask, redirect, request
+
+app = Flask(__name__)
+http = urllib3.PoolManager()
+
+
+def login(page):
+    if request.form.get("password") == "letmein":
+        # ok: SC210
+        return redirect("/" + page)
+    return "login form"
+
+
+def sign_in(page):
+    if request.form.get("password") == "letmein":
+        # expect: SC210
+        return redirect("/" + page)
+    return "login form"
+
+
+@app.route("/edit/<path:page>")
+def edit(page):
+    if not request.cookies.get("session"):
+        return login("edit/" + page)
+    return "editor"
+
+
+@app.route("/view/<path:page>")
+def view(page):
+    if not request.cookies.get("session"):
+        return sign_in(page)
+    return "page"
+
+
+@app.route("/tab")
+def tab():
+    # ok: SC210
+    return redirect("?tab=" + request.args["tab"])
+
+
+@app.route("/anchor")
+def anchor():
+    # ok: SC210
+    return redirect(f"section_{request.args['name']}")
+
+
+@app.route("/scheme")
+def finish_scheme():
+    # expect: SC210
+    return redirect("http" + request.args["rest"])
+
+
+@app.route("/script")
+def finish_script():
+    # expect: SC210
+    return redirect(f"java{request.args['rest']}")
+
+
+@app.route("/trimmed")
+def trimmed():
+    # expect: SC210
+    return redirect(" /" + request.args["to"])
+
+
+@app.route("/fetch")
+def fetch_relative():
+    # expect: SC206
+    return http.request("GET", "mirror_" + request.args["at"]).data
+
+
+def redirect_to_edit(request, app_label, model_name, pk):
+    # ok: SC210
+    return django_redirect(f"snippets_{app_label}_{model_name}:edit", pk)
+
+
+def redirect_to_target(request, target):
+    # expect: SC210
+    return django_redirect(f"{target}:edit")
