@@ -88,3 +88,44 @@ def redirect_to_edit(request, app_label, model_name, pk):
 def redirect_to_target(request, target):
     # expect: SC210
     return django_redirect(f"{target}:edit")
+
+
+def next_url_of(request):
+    return request.GET.get("next", "/")
+
+
+def keep_query(request):
+    # khoj's shape: a relative piece ("&name=value") appended to a URL is not its start
+    next_url = next_url_of(request)
+    for name in request.GET:
+        next_url += f"&{name}={request.GET[name]}"
+    # expect: SC210
+    return django_redirect(next_url)
+
+
+def append_piece(request):
+    # expect: SC210
+    return django_redirect(request.GET["base"] + "edit_" + request.GET["page"])
+
+
+def append_formatted(request):
+    # expect: SC210
+    return django_redirect("%s%s" % (request.GET["base"], "tab_" + request.GET["tab"]))
+
+
+def piece_after_host(request):
+    piece = f"user_{request.GET['name']}"
+    # expect: SC210
+    return django_redirect("https://" + piece)
+
+
+def piece_first(request):
+    piece = f"user_{request.GET['name']}"
+    # ok: SC210
+    return django_redirect(piece)
+
+
+def piece_under_root(request):
+    piece = "profile/" + request.GET["name"]
+    # ok: SC210
+    return django_redirect(f"/{piece}")

@@ -44,6 +44,10 @@ MAX_FLOWS = 4
 NO_PARENT = "path has no .. segment"
 RELATIVE = "path is relative"
 CONTAINED = frozenset({NO_PARENT, RELATIVE})
+# Kept with "open-redirect" in `cleared` by a literal relative start ("edit/" + page,
+# `url_start.py`): true only while the value starts the URL. Text put before it may turn it
+# into a host or a query of another URL (`unanchor`).
+RELATIVE_START = "starts as a relative reference"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +109,19 @@ def built(value: Value) -> Value:
 def clear(value: Value, categories: Iterable[str]) -> Value:
     cats = frozenset(categories)
     own = "open-redirect" not in cats  # a redirect check earns the clearance outright
-    out = tuple(replace(f, cleared=f.cleared | cats, own_start=f.own_start and own) for f in value)
+    # ... and so does a check after a relative start (`RELATIVE_START`)
+    kept = frozenset() if own or RELATIVE_START in cats else frozenset({RELATIVE_START})
+    out = tuple(replace(f, cleared=(f.cleared | cats) - kept, own_start=f.own_start and own)
+                for f in value)  # fmt: skip
     return tuple(f for f in out if not f.cleared >= ALL_CATEGORIES)
+
+
+def anchor(value: Value) -> Value:
+    """`value` behind a literal relative start: cleared for redirects while it stays the
+    URL's start (`RELATIVE_START`); a flow already cleared for them keeps that outright."""
+    cleared = tuple(f for f in value if "open-redirect" in f.cleared)
+    return join(cleared, clear(tuple(f for f in value if f not in cleared),
+                               ("open-redirect", RELATIVE_START)))  # fmt: skip
 
 
 # Methods whose result starts as their receiver does, so the request's own URL stays this
@@ -128,6 +143,16 @@ def lose_start(value: Value) -> Value:
         replace(f, cleared=f.cleared - {"open-redirect"}, own_start=False) if f.own_start else f
         for f in value
     )
+
+
+def unanchor(value: Value) -> Value:
+    """`value` put after other text: a relative start no longer starts the URL, so a
+    redirect clearance it earned is gone (see `RELATIVE_START`)."""
+    if not any(RELATIVE_START in f.cleared for f in value):
+        return value
+    lost = frozenset({RELATIVE_START, "open-redirect"})
+    return tuple(replace(f, cleared=f.cleared - lost) if RELATIVE_START in f.cleared else f
+                 for f in value)  # fmt: skip
 
 
 def decoded(value: Value) -> Value:

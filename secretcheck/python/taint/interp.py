@@ -39,6 +39,7 @@ from secretcheck.python.taint.flows import (
     join,
     lose_start,
     opaque,
+    unanchor,
     unknown,
 )
 from secretcheck.python.taint.sources import (
@@ -231,9 +232,13 @@ class Interpreter(UrlStart):
     def _fstring(self, values: Sequence[ast.expr]) -> Value:
         head, tail = query.split_fstring(values, self.query_name)
         later = path_parts.after_text(list(values))
+        first = next((v for v in values[:2] if isinstance(v, ast.FormattedValue)), None)
+        starting = first is not None and (first is values[0] or const_text(values[0]) == "/")
 
         def part(e: ast.expr) -> Value:  # after literal text: no start of the result
             value = self.eval(e)
+            if not (starting and first is not None and e is first.value):
+                value = unanchor(value)
             return clear(value, (RELATIVE,)) if value and id(e) in later else value
 
         parts = [part(e) for e in head] + [query.in_query(part(e)) for e in tail]
@@ -250,11 +255,25 @@ class Interpreter(UrlStart):
             right = self.eval(node.right)
             if right and isinstance(node.op, ast.Add) and path_parts.holds_text(node.left):
                 right = clear(right, (RELATIVE,))  # `"." + ext`: ext does not start the text
+            if isinstance(node.op, ast.Mod):
+                parts = self.elements.get(id(node.right)) if isinstance(
+                    node.right, ast.Tuple) else (right,)  # fmt: skip
+                lead = _leading_field(node)
+                right = join(*(p if i == 0 and lead else unanchor(p)
+                               for i, p in enumerate(parts or (right,))))  # fmt: skip
+            elif const_text(node.left) != "/":
+                right = unanchor(right)
             value = join(self.eval(node.left), right)
         else:  # `url + "?next=" + value`: the value is only a query parameter
             head, tail = split
-            value = join(*(self.eval(e) for e in head),
-                         *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
+            values = [self.eval(e) for e in head]
+            kept = _leading_field(node) if isinstance(node.op, ast.Mod) else True
+            for i in range(len(values)):
+                after_root = i == 1 and not isinstance(node.op, ast.Mod) and (
+                    const_text(head[0]) == "/")  # fmt: skip
+                if not ((i == 0 and kept) or after_root):
+                    values[i] = unanchor(values[i])
+            value = join(*values, *(query.in_query(self.eval(e)) for e in tail))
         return self.located_operation(node, value)
 
     def _eval_Tuple(self, node: ast.Tuple | ast.List) -> Value:
@@ -390,11 +409,11 @@ class Interpreter(UrlStart):
                  else query.split_str_format(node) if method == "format" else None)  # fmt: skip
         if split is not None:
             head, tail = split
-            value = join(receiver, *(self.eval(e) for e in head),
+            value = join(receiver, *(unanchor(self.eval(e)) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
             return self.located_build(node, func, built(value))
         if method in BUILDER_METHODS:
-            return self.located_build(node, func, built(join(receiver, from_args)))
+            return self.located_build(node, func, built(join(receiver, unanchor(from_args))))
         if decoding_call(names, imported, method):
             return decoded(join(receiver, from_args))
         if preserving_call(names, imported) or pattern_method(
@@ -435,6 +454,13 @@ class Interpreter(UrlStart):
 # Django 3.2.1 (CVE-2021-31542), refused when empty, "." or "..": it names no other folder.
 _DJANGO_UPLOADS = ("request.FILES",)
 _FOLDER_FREE = frozenset({"path-traversal"})
+
+
+def _leading_field(node: ast.BinOp) -> bool:
+    """Does a `%` template's first field start the text, or follow a bare "/"? Its operand
+    then starts the URL (`flows.unanchor`)."""
+    template = const_text(node.left)
+    return template is not None and template.startswith(("%s", "/%s"))
 
 
 def _django_upload_name(value: Value) -> Value:

@@ -28,6 +28,7 @@ from secretcheck.python.taint.flows import (
     built,
     clear,
     join,
+    unanchor,
 )
 from secretcheck.python.taint.sources import ENVIRON, wraps_environ
 
@@ -309,6 +310,8 @@ class Statements(ABC):
             adding = isinstance(node.op, ast.Add)
             had_query = adding and self.holds_query(node.target)
             added = self.eval(node.value)
+            if adding:  # text after the target's: a relative start no longer starts the URL
+                added = unanchor(added)
             if had_query:  # url += "&next=" + value, once url holds a "?"
                 added = query.in_query(added)
             value = built(join(self.eval(node.target), added))

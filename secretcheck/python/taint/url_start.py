@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from secretcheck.python.astsyntax import Argument, const_text, dotted
 from secretcheck.python.taint import locations
 from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
-from secretcheck.python.taint.flows import Value, built, clear, join
+from secretcheck.python.taint.flows import Value, anchor, built, clear, join
 from secretcheck.python.taint.statements import (
     FIXED_START_KEY,
     OWN_SITE_KEY,
@@ -334,7 +334,7 @@ def _located(value: Value, prefix: str) -> Value:
     if value and SAFE_LOCATION_PREFIX.match(prefix):
         return clear(value, ("ssrf", "open-redirect"))
     if value and locations.relative_start(prefix):
-        return clear(value, locations.REDIRECT)
+        return anchor(value)
     return value
 
 
