@@ -779,7 +779,7 @@ def _within(spans: list[tuple[int, int]], line: int) -> bool:
 _THREATS = {
     "operator": (OPERATOR_CODE_NOTE, "the operator's own input"),
     "self-xss": (csrf.NOTE, "the requester's own input, behind a CSRF check"),
-    "self-redirect": (csrf.REDIRECT_NOTE, "the requester's own post, behind a CSRF check"),
+    "self-redirect": (csrf.REDIRECT_NOTE, "a posted field, which no link sets"),
     "imported": (project.NOTE, "through a function of another module"),
 }
 _ROUTE = re.compile(r"^[ \t]*@\w+\.(?:route|get|post)\(", re.M)

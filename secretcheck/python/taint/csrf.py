@@ -1,4 +1,5 @@
-"""Reflections a CSRF defence confines to the requester's own input (self-XSS).
+"""Reflections a CSRF defence confines to the requester's own input (self-XSS), and redirects
+to posted fields, which no link sets.
 
 A reflected XSS needs a third party to make the victim's browser send the payload: a link for a
 query string, a cross-site form post for a request body. Where every state-changing request must
@@ -16,14 +17,16 @@ Where the defence is known to be on:
 A view decorated `csrf_exempt` or `<csrf>.exempt` is left out, and so are query strings,
 headers, cookies and route values: a link or another site can send those.
 
-The same holds for a redirect to a posted value (`redirect(request.POST["next"])`): under the
-defence, the only post that reaches the view is the victim's own, from a form of the site, so
-the target is one the site's page put there or the user typed. It is an open redirect when that
-page copies the field from its own query string (`?next=` rendered into a hidden input, then
-posted back: Django's login view, Mayan's `get_next_url()`), which the Python shows as a read
-of the same key from the query string in the same view (function, or any method of its class).
-Such a redirect keeps its severity; one with no such read is reported at info with
-`REDIRECT_NOTE`. A copy made only in a template (`{{ request.GET.next }}`) is not seen.
+A redirect to a posted value (`redirect(request.POST["next"])`) is confined the same way, and
+needs no defence for it: an open redirect is worth having for a link on the trusted site that
+lands elsewhere, and a link cannot set a posted field. A page of another site that posts one
+(where no CSRF check refuses it) already has the victim, and could send them anywhere itself.
+It is an open redirect when a page of the site copies the field from its own query string
+(`?next=` rendered into a hidden input, then posted back: Django's login view, Mayan's
+`get_next_url()`), which the Python shows as a read of the same key from the query string in the
+same view (function, or any method of its class). Such a redirect keeps its severity; one with
+no such read is reported at info with `REDIRECT_NOTE`. A copy made only in a template
+(`{{ request.GET.next }}`) is not seen.
 """
 
 from __future__ import annotations
@@ -40,10 +43,9 @@ NOTE = (
     " if the project turns its CSRF defence off"
 )
 REDIRECT_NOTE = (
-    "threat model: a redirect to a value posted to a CSRF-protected view that reads no such key"
-    " from its query string, so only the requester's own post chooses it; a defect if a"
-    " template copies a link's parameter into that field, or if the project turns its CSRF"
-    " defence off"
+    "threat model: a redirect to a posted field that the view reads from no query string: a"
+    " link cannot set it, and a page of another site that posts it could send the victim"
+    " anywhere itself; a defect if a template copies a link's parameter into that field"
 )
 _FLASK_DEFENCE_IMPORT = re.compile(
     r"^[ \t]*(?:from|import)[ \t]+(?:flask_wtf|flask_seasurf)\b", re.M

@@ -76,7 +76,7 @@ def checked_options(text: str) -> frozenset[str]:
 # (rule code, sink node, trace, confidence, statement, threat, opaque). threat: "" for a
 # finding, or why the threat model reports it at info severity: "operator" (the program's
 # operator's own input run as code, `sources.py`), "self-xss" (a CSRF-protected request body
-# reflected, `csrf.py`), "self-redirect" (a redirect to a value posted to a CSRF-protected view,
+# reflected, `csrf.py`), "self-redirect" (a redirect to a posted field no link sets,
 # `csrf.py`). opaque: attacker data through a call not followed, an audit lead only.
 Report = Callable[
     [str, ast.AST, tuple[TraceStep, ...], Confidence, "Lines | None", str, bool], None
@@ -688,12 +688,10 @@ class TaintEngine:
         ):
             return "self-xss"
         if (
-            self.csrf_defended
-            and sinkset.category == "open-redirect"
+            sinkset.category == "open-redirect"
             and csrf.body_source(flow.label)
-            and not self._unit_exempt()
             and self._posted_only(flow)
-        ):
+        ):  # with or without a CSRF defence (`csrf.py`)
             return "self-redirect"
         return ""
 
