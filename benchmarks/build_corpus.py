@@ -21,6 +21,7 @@
     python benchmarks/build_corpus.py holdout15 # more, fresh once holdout14 was tuned on
     python benchmarks/build_corpus.py holdout16 # 8 more, fresh once holdout15 was tuned on
     python benchmarks/build_corpus.py holdout17 # 8 more, fresh once holdout16 was tuned on
+    python benchmarks/build_corpus.py holdout18 # 8 more, fresh once holdout17 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -589,6 +590,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("tabpy", "2.9.0",
               "48cd5f572d536b3e34984038466b5cd86c5085d5973236649c558eb75bc8f154",
               "tabpy-2.9.0.tar.gz"),
+        # The holdout18 corpus (resolved on 2026-12-07): a fresh sample judged at main 6a71c58,
+        # before any fix it prompts, once holdout17 had been judged. cobbler 3.2.2 (its setup.py
+        # imports setuptools.dep_util, which current setuptools no longer has) and piccolo-admin
+        # 1.3.1 (its sdist lacks the requirements file its setup.py reads) were tried and
+        # dropped; ajenti-panel 2.1.31 was left out unscanned (the login view of its
+        # CVE-2019-25066 lives in the separate ajenti.plugin.core sdist). django-grappelli 2.15.1
+        # is the last release before the open redirect fix CVE-2021-46898 (2.15.2), Flask-Admin
+        # 1.5.2 the last before the XSS fix CVE-2018-16516 (1.5.3), scrapyd 1.4.3 the last
+        # before 1.5.0 sanitized project names and escaped its pages, solara-ui 1.35.0 (the
+        # `solara` sdist itself holds no code; solara-ui holds `solara/server/`) the last before
+        # the CDN cache path traversal fix CVE-2024-39903 (1.35.1).
+        Sdist("django-grappelli", "2.15.1",
+              "bc38e7c2585c20b6c8c6a4d984beb4c0fe62ae13421d1fe6614d04dda2096014",
+              "django-grappelli-2.15.1.tar.gz"),
+        Sdist("Flask-Admin", "1.5.2",
+              "752937f4af1f6600e5f4f08586c4790719a71146f163a091deba04706a48523b",
+              "Flask-Admin-1.5.2.tar.gz"),
+        Sdist("scrapyd", "1.4.3",
+              "ad2cfb47cdfb03e30d0401db6ff95864988ad5cce84081ad6b55f2e2b52b50bd",
+              "scrapyd-1.4.3.tar.gz"),
+        Sdist("solara_ui", "1.35.0",
+              "21f89cdb4d8f3c02dd7fead2329e78af697fa4ae127f29583f96f956e38fe061",
+              "solara_ui-1.35.0.tar.gz"),
+        Sdist("convertit", "2.2.0",
+              "3b4b8550c067265fe215c0ee28e30eb463b163d36d25e7e57677047a2e2fa41c",
+              "convertit-2.2.0.tar.gz"),
+        Sdist("abow", "0.5.3",
+              "19e44018c74f9da1b3b1a3160b2360c8ebbb46cc2de341111f2ee477b6410e9c",
+              "abow-0.5.3.tar.gz"),
+        Sdist("pilbox", "1.3.4",
+              "b1ba323b3c1703574fb560b7871b3a5a3591222010657ced2a3498f9acf21928",
+              "pilbox-1.3.4.tar.gz"),
+        Sdist("tribler", "7.13.1",
+              "17a66cbf90e2d4ee2bb4bacebf9ca09b839ef3c8a6cf1a45a8bd2d789f770469",
+              "tribler-7.13.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -709,6 +745,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # those six gave only 9.
     "holdout17": ("zenml", "wagtail", "buku", "wikmd", "optuna-dashboard", "pulpcore", "updog",
                   "tabpy"),
+    # A fresh sample once holdout17 had been judged (benchmarks/realcode/judged_holdout18.csv),
+    # judged at main 6a71c58 before any fix it prompts, each app chosen before it was scanned:
+    # Django (django-grappelli, before its open redirect fix CVE-2021-46898), Flask (Flask-Admin,
+    # before CVE-2018-16516), Twisted (scrapyd's HTTP API), Starlette and Flask (solara's
+    # servers, before CVE-2024-39903) and Pyramid (convertit, which fetches URLs and runs
+    # converters), then Bottle (abow, a wiki over files), Tornado (pilbox, which fetches and
+    # resizes images by URL) and aiohttp (Tribler's REST API) because the first five gave only
+    # 7 injection alerts.
+    "holdout18": ("django-grappelli", "Flask-Admin", "scrapyd", "solara_ui", "convertit", "abow",
+                  "pilbox", "tribler"),
 }
 
 
