@@ -36,10 +36,13 @@ from secretcheck.python.taint.project import (
 )
 from secretcheck.python.taint.sources import (
     ENVIRON,
+    STATIC_FILES_LOOKUP,
     Function,
     http_handler_class,
     operator_code,
     parameters,
+    static_files_class,
+    static_files_path,
     untrusted_params,
     wsgi_environ,
 )
@@ -248,6 +251,7 @@ class TaintEngine:
         self.unit: Unit | None = None
         self.current: Summary = Summary()
         self.route = False
+        self.static_lookup = False  # the unit is a `StaticFiles.lookup_path` (`sources.py`)
         # Summaries of a callee in a call context (`contexts.py`), per round.
         self.units: dict[str, Unit] = {}
         self.branching: dict[str, frozenset[str]] = {}
@@ -521,6 +525,15 @@ class TaintEngine:
             )
         return not self.own_attributes[key]
 
+    def _static_files(self) -> bool:
+        """Is the class being analyzed a `StaticFiles` (a base, or a base of its bases in this
+        module)? Then Starlette calls its `lookup_path` with the request's path."""
+        if self.unit is None or not self.unit.owner:
+            return False
+        chain, _ = self._chain()
+        return any(static_files_class(name) for cls in chain for base in cls.bases
+                   for name in (*self._names(base)[0], dotted(base)))  # fmt: skip
+
     def http_handler(self) -> bool:
         """Is the class being analyzed an http.server request handler (a base, or a base of
         its bases in this module, named `...HTTPRequestHandler`)?"""
@@ -595,6 +608,14 @@ class TaintEngine:
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None:
         parts = interp.positions(node.value) if node.value is not None else None
         self.current.add_return(parts, value)
+        if self.static_lookup and node.value is not None:
+            # `(full_path, stat_result)`: Starlette sends the file at the first
+            served = parts[0] if isinstance(node.value, ast.Tuple) and parts else value
+            for sinkset in self.sinksets:
+                if sinkset.category == "path-traversal":
+                    for flow in served:
+                        self.reach(sinkset, _SERVED_FILE, node.value, flow,
+                                   "file StaticFiles serves", interp.statement)  # fmt: skip
         if not (self.route and self.flask_module) or node.value is None:
             return
         if not self._html_body(node.value):
@@ -878,6 +899,10 @@ class TaintEngine:
                 for position, param in enumerate(params):
                     if position == index or param.arg == request:
                         special[param.arg] = (None, True)
+        self.static_lookup = func.name == STATIC_FILES_LOOKUP and self._static_files()
+        own = [p for p in params if p.arg not in ("self", "cls")]
+        if self.static_lookup and own:
+            special[own[0].arg] = (static_files_path(own[0].arg), False)
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip
@@ -911,6 +936,10 @@ class TaintEngine:
         self.summaries[unit.key] = self.current
         if unit.owner:
             self.summaries[f"{unit.owner}.{func.name}"] = self.current
+
+
+# What `StaticFiles.lookup_path` returns first: the file Starlette sends (see `sources.py`).
+_SERVED_FILE = Sink(frozenset())
 
 
 def _returns(body: Sequence[ast.stmt]) -> Iterator[ast.Return]:

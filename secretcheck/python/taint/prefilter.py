@@ -226,8 +226,9 @@ class SinkPrefilter:
     """The file test and line pattern of one taint rule (see the module docstring).
 
     `requires`: a text the file must also hold (a framework the sinks need); `anchors`: more
-    line patterns (a Flask route, whose returned text is a sink); `calls=False` keeps lines
-    whose first argument is a constant (the xss anchors are decorators, not calls).
+    line patterns (a Flask route, whose returned text is a sink), and `anchor_words` the
+    identifiers they need (see `words`); `calls=False` keeps lines whose first argument is a
+    constant (the xss anchors are decorators, not calls).
     """
 
     def __init__(
@@ -237,6 +238,7 @@ class SinkPrefilter:
         gated: bool = False,
         requires: str = "",
         anchors: str = "",
+        anchor_words: Iterable[str] = (),
         calls: bool = True,
     ) -> None:
         names = sorted({n for sink in sinks for n in sink.names})
@@ -274,8 +276,7 @@ class SinkPrefilter:
         self.words = frozenset(p[-1] for p in parts) | frozenset(
             p[-2] for p in parts if len(p) >= 3 and p[-2][:1].isupper()
         )
-        if anchors:
-            self.words |= frozenset({"route", "get", "post"})
+        self.words |= frozenset(anchor_words)
         line = "|".join([*method_calls, *sink_calls(qualified)])
         if calls:
             line = rf"(?<!def )(?:{line}){CONSTANT_FIRST_ARG}"

@@ -131,6 +131,26 @@ def http_handler_class(name: str) -> bool:
     return name.rpartition(".")[2].endswith("HTTPRequestHandler")
 
 
+# Starlette's `StaticFiles` (FastAPI re-exports it) serves a mount's files: its `get_response`
+# passes the request's path below the mount, normalized but free to start with `..` segments,
+# to `lookup_path(path)`, and sends the file whose path the method returns first. The stock
+# method refuses a path outside its folders; a subclass that overrides it (to follow links, to
+# fill a cache) answers for that itself (solara's `StaticNbFiles`, CVE-2024-39903).
+STATIC_FILES_LOOKUP = "lookup_path"
+
+
+def static_files_class(name: str) -> bool:
+    """A base class whose `lookup_path` method Starlette calls with the request's path: known
+    by its name, as `http_handler_class` is, since a base the analysis left out of its
+    selection (one with no sink) has no qualified name."""
+    return name.rpartition(".")[2] == "StaticFiles"
+
+
+def static_files_path(name: str) -> Flow:
+    """The request's path, as `lookup_path`'s parameter `name` receives it."""
+    return source_flow(f"handler parameter {name}")
+
+
 def attribute_source(names: frozenset[str]) -> Flow | None:
     """A source read through a module-level object: `flask.request.args`, `sys.argv`."""
     for name in names:

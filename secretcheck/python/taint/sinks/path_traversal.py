@@ -115,4 +115,8 @@ SINKS = (
     ),
 )
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
-PREFILTER = SinkPrefilter(SINKS, gated=True, requires=WEB_FRAMEWORK)
+# What a `StaticFiles.lookup_path` override returns is a file Starlette sends: that method is
+# where the sink is (`sources.STATIC_FILES_LOOKUP`).
+PREFILTER = SinkPrefilter(SINKS, gated=True, requires=WEB_FRAMEWORK,
+                          anchors=r"^[ \t]+(?:async[ \t]+)?def[ \t]+lookup_path[ \t]*\(",
+                          anchor_words=("lookup_path",))  # fmt: skip

@@ -73,5 +73,6 @@ PREFILTER = SinkPrefilter(
     requires=WEB_FRAMEWORK,
     # Text returned from a Flask view is sent as HTML: the route is where that sink is.
     anchors=r"^[ \t]*@\w+\.(?:route|get|post)\(",
+    anchor_words=("route", "get", "post"),
     calls=False,
 )
