@@ -163,6 +163,8 @@ class Interpreter(UrlStart):
                 self.eval(argument)
             return self.eval(call.func.value)
         value = self._read_key(node, node.value, node.slice)
+        if id(node.value) in self.extensions and path_parts.extension_index(node.slice):
+            value = self.elements[id(node.value)][1]  # `os.path.splitext(name)[1]`
         if value and path_parts.dot_free(node):
             value = clear(value, (NO_PARENT,))
         keeps = isinstance(node.slice, ast.Slice) and node.slice.lower is None
@@ -361,6 +363,11 @@ class Interpreter(UrlStart):
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome
+        if not names.isdisjoint(path_parts.SPLITEXT) and len(args) == 1 and not node.keywords:
+            root = lose_start(args[0][1])  # (root, ext): no path climbs with the extension
+            self.elements[id(node)] = (root, clear(root, ("path-traversal",)))
+            self.extensions.add(id(node))
+            return root
         if not names.isdisjoint(locations.URLJOIN) or method == "urljoin":
             joined = joined_url(args)
             if joined is not None:

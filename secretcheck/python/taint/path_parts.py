@@ -6,6 +6,9 @@ A containment check has two halves (`flows.CONTAINED`): the path holds no ".." s
 
 - a piece of `name.split(".")` (or the last of `name.rsplit(".", 1)`) holds no "." at all, so
   it adds no ".." (Zou's `"." + upload.filename.split(".")[-1]` file extension);
+- the extension `os.path.splitext()` splits off holds no separator (it follows the last one)
+  and is never ".." (a dot, then no dot), so no path built with it climbs anywhere (convertit's
+  `_, ext = os.path.splitext(url)`, then `uuid4() + ext`);
 - text that follows a non-empty literal in `+` or an f-string does not start the result, so it
   cannot make it absolute (`f"{row_id}.{extension}"`), unless that literal is the root itself
   (`"/" + name` is any absolute path; a folder of its own is needed for the text to stay in).
@@ -17,6 +20,13 @@ import ast
 
 from secretcheck.python.astsyntax import const_text
 from secretcheck.python.taint import query
+
+SPLITEXT = frozenset({"os.path.splitext", "posixpath.splitext", "ntpath.splitext"})
+
+
+def extension_index(node: ast.expr) -> bool:
+    """Does this subscript pick the extension of `splitext()`'s (root, ext) pair?"""
+    return _index(node) in (1, -1)
 
 
 def dot_free(node: ast.Subscript) -> bool:

@@ -136,6 +136,7 @@ class Statements(ABC):
         # Per tuple, list or call node evaluated: the elements of the tuple it gives (a
         # literal's, or what `engine.Summary.positions` says a call returns).
         self.elements: dict[int, tuple[Value, ...]] = {}
+        self.extensions: set[int] = set()  # `os.path.splitext()` calls (`path_parts.py`)
         # Operands a literal template writes inside a double-quoted HTML attribute, by id
         # (`markup.py`), filled as each template is evaluated, before its operands.
         self.in_attribute: set[int] = set()
