@@ -22,7 +22,7 @@
     python benchmarks/build_corpus.py holdout16 # 8 more, fresh once holdout15 was tuned on
     python benchmarks/build_corpus.py holdout17 # 8 more, fresh once holdout16 was tuned on
     python benchmarks/build_corpus.py holdout18 # 8 more, fresh once holdout17 was judged
-    python benchmarks/build_corpus.py holdout19 # more, fresh once holdout18 was judged
+    python benchmarks/build_corpus.py holdout19 # 5 more, fresh once holdout18 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 

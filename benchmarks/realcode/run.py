@@ -25,7 +25,7 @@
     python benchmarks/realcode/run.py --corpus holdout16 # 8 more, judged_holdout16.csv
     python benchmarks/realcode/run.py --corpus holdout17 # 8 more, judged_holdout17.csv
     python benchmarks/realcode/run.py --corpus holdout18 # 8 more, judged_holdout18.csv
-    python benchmarks/realcode/run.py --corpus holdout19 # more, judged_holdout19.csv
+    python benchmarks/realcode/run.py --corpus holdout19 # 5 more, judged_holdout19.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
