@@ -22,6 +22,7 @@
     python benchmarks/build_corpus.py holdout16 # 8 more, fresh once holdout15 was tuned on
     python benchmarks/build_corpus.py holdout17 # 8 more, fresh once holdout16 was tuned on
     python benchmarks/build_corpus.py holdout18 # 8 more, fresh once holdout17 was judged
+    python benchmarks/build_corpus.py holdout19 # 5 more, fresh once holdout18 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -625,6 +626,29 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("tribler", "7.13.1",
               "17a66cbf90e2d4ee2bb4bacebf9ca09b839ef3c8a6cf1a45a8bd2d789f770469",
               "tribler-7.13.1.tar.gz"),
+        # The holdout19 corpus (resolved on 2026-12-07): a fresh sample judged at 7e27d3f, before
+        # any fix it prompts, once holdout18 had been judged. pagure (Flask) was tried and dropped
+        # (no sdist on the index), and CherryMusic 0.35.2, the last before the path traversal and
+        # XSS fixes CVE-2015-8309/8310 (0.36.0), was dropped too (its setup.py imports cherrypy
+        # before declaring it), so the newest CherryMusic, 0.41.4, is pinned in its place.
+        # nbgitpuller 0.10.1 is the last before the git argument injection fix CVE-2021-39160
+        # (0.10.2), django-debug-toolbar 3.2 the last before the SQL panel fix CVE-2021-30459
+        # (3.2.1), InvokeAI 5.0.2 the version the file deletion report CVE-2024-11042 names.
+        Sdist("nbgitpuller", "0.10.1",
+              "6d32f3121d83eabdc714eff48d9b0f44690f8eb03be18d529b9286c145c9f5af",
+              "nbgitpuller-0.10.1.tar.gz"),
+        Sdist("django-debug-toolbar", "3.2",
+              "84e2607d900dbd571df0a2acf380b47c088efb787dce9805aefeb407341961d2",
+              "django-debug-toolbar-3.2.tar.gz"),
+        Sdist("InvokeAI", "5.0.2",
+              "db6e5373f645026b5d9fb2cfa5fe0a7e6eb210553d03dda0087e1043b2e5e6a6",
+              "InvokeAI-5.0.2.tar.gz"),
+        Sdist("CherryMusic", "0.41.4",
+              "ec32d4e57cbb8ea099b41032530533dee3c250f48d5139a68ef3329b5975fbfa",
+              "CherryMusic-0.41.4.tar.gz"),
+        Sdist("lute3", "3.10.3",
+              "ab48b8e44f1d69d9fa3403a3d8226b5d88e94a11ddd7cb440cb69771aa519643",
+              "lute3-3.10.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -755,6 +779,13 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # 7 injection alerts.
     "holdout18": ("django-grappelli", "Flask-Admin", "scrapyd", "solara_ui", "convertit", "abow",
                   "pilbox", "tribler"),
+    # A fresh sample once holdout18 had been judged (benchmarks/realcode/judged_holdout19.csv),
+    # judged at 7e27d3f before any fix it prompts, each app chosen before it was scanned:
+    # Tornado (nbgitpuller's Jupyter server handler, before CVE-2021-39160), Django
+    # (django-debug-toolbar, before its SQL panel fix CVE-2021-30459), FastAPI (InvokeAI's API,
+    # the version of CVE-2024-11042), CherryPy (CherryMusic) and Flask (Lute, with SQL built by
+    # hand, in pagure's place).
+    "holdout19": ("nbgitpuller", "django-debug-toolbar", "InvokeAI", "CherryMusic", "lute3"),
 }
 
 

@@ -121,13 +121,14 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # 4be997c, once holdout15 had been tuned on (every app has a judged row); holdout17 at main
 # 1f76bac, once holdout16 had been tuned on (Optuna Dashboard and updog have no injection
 # finding, even under --audit); holdout18 at main 6a71c58, once holdout17 had been judged (every
-# app has a judged row).
+# app has a judged row); holdout19 at 7e27d3f, once holdout18 had been judged (nbgitpuller has no
+# injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
     ("holdout9", 67, 5), ("holdout10", 36, 7), ("holdout11", 56, 7), ("holdout12", 44, 4),
     ("holdout13", 81, 4), ("holdout14", 26, 5), ("holdout15", 80, 8), ("holdout16", 149, 8),
-    ("holdout17", 28, 6), ("holdout18", 49, 8),
+    ("holdout17", 28, 6), ("holdout18", 49, 8), ("holdout19", 39, 4),
 ]
 
 
