@@ -86,15 +86,21 @@ VISITED = frozenset({"referrer"})
 # The threat model, after CodeQL's default "remote" one. A remote source (request data, route
 # and view parameters, a socket) is whoever sends it; a local source (`input()`, stdin,
 # `sys.argv`, argparse, click/typer) is the program's own operator. Into these categories the
-# operator's own input runs as code, Python or shell: what the operator could already type into
-# a shell, REPL or debugger, so a defect only when the program runs with more privilege than its
-# caller or its input comes from someone else. Such a flow is still reported, at info severity
-# (below the default gate) and with this note; grading still counts it as a habit.
-OPERATOR_RUNS_CODE = frozenset({"code-injection", "command-injection", "deserialization"})
+# operator's own input runs as code, Python, shell, a template or SQL: what the operator could
+# already type into a shell, REPL, debugger or database client, so a defect only when the
+# program runs with more privilege than its caller (credentials the caller does not hold) or its
+# input comes from someone else. Such a flow is still reported, at info severity (below the
+# default gate) and with this note; grading still counts it as a habit. SQL joined on the
+# judged real code: every command-line value into SQL there was the operator's own database
+# (buku's `--print` ids, InvokeAI's interactive import script), 0 true of 3.
+OPERATOR_RUNS_CODE = frozenset(
+    {"code-injection", "command-injection", "deserialization", "template-injection",
+     "sql-injection"}
+)  # fmt: skip
 OPERATOR_CODE_NOTE = (
-    "threat model: the operator's own input (a local source) run as code or as a shell command;"
-    " the operator could run it anyway, a defect where the program has more privilege than its"
-    " caller or the input comes from someone else"
+    "threat model: the operator's own input (a local source) run as code, a shell command, a"
+    " template or SQL; the operator could run it anyway, a defect where the program has more"
+    " privilege than its caller or the input comes from someone else"
 )
 
 
