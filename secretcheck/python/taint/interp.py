@@ -97,6 +97,9 @@ class Interpreter(UrlStart):
     """Evaluates expressions into taint values; the class the engine runs a body with."""
 
     def eval(self, node: ast.expr) -> Value:
+        cleaned = self._cleaned_read(node) if self.form_data else None
+        if cleaned is not None:
+            node = cleaned
         method = getattr(self, f"_eval_{type(node).__name__}", None)
         if method is not None:
             result: Value = method(node)
@@ -108,6 +111,34 @@ class Interpreter(UrlStart):
         if isinstance(node, (ast.Constant, ast.YieldFrom)):
             return CLEAN
         return join(*(self.eval(child) for child in _expressions(node)))
+
+    def _cleaned_read(self, node: ast.expr) -> ast.expr | None:
+        """`form.cleaned_data["k"]` (or `.get("k")`) of a form built on the request's data
+        (`form = F(request.POST)`): Django's cleaning of the value the data holds under that
+        field, read as `request.POST["k"]` so that what a valid form proves of it applies
+        (`forms.py`, the checked read of `is_valid()`); a field's own cleaning that changes
+        the text is what `forms.py` reads as proof. Only a constant key; the whole dict stays
+        what the form object is."""
+        if isinstance(node, ast.Subscript):
+            holder, key, get = node.value, node.slice, False
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr == "get" and len(node.args) == 1
+              and not node.keywords):  # fmt: skip
+            holder, key, get = node.func.value, node.args[0], True
+        else:
+            return None
+        if not (isinstance(holder, ast.Attribute) and holder.attr == "cleaned_data"
+                and isinstance(holder.value, ast.Name)
+                and const_text(key) is not None):  # fmt: skip
+            return None
+        data = self.form_data.get(holder.value.id)
+        if data is None:
+            return None
+        read: ast.expr = (
+            ast.Call(ast.Attribute(data, "get", ast.Load()), [key], []) if get
+            else ast.Subscript(data, key, ast.Load())
+        )  # fmt: skip
+        return ast.copy_location(read, node)
 
     def _eval_Name(self, node: ast.Name) -> Value:
         name = node.id

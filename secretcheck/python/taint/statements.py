@@ -137,6 +137,9 @@ class Statements(ABC):
         # literal's, or what `engine.Summary.positions` says a call returns).
         self.elements: dict[int, tuple[Value, ...]] = {}
         self.extensions: set[int] = set()  # `os.path.splitext()` calls (`path_parts.py`)
+        # Names bound to a form built on the request's data, with that data's expression
+        # (`form = F(request.POST)`): `form.cleaned_data["k"]` reads it (`interp.py`).
+        self.form_data: dict[str, ast.expr] = {}
         # Operands a literal template writes inside a double-quoted HTML attribute, by id
         # (`markup.py`), filled as each template is evaluated, before its operands.
         self.in_attribute: set[int] = set()
@@ -342,9 +345,13 @@ class Statements(ABC):
             read = guards.request_read(value)
             if read:
                 self.env[BOUND_READ + target.id + AT + read] = CLEAN
+            self.form_data.pop(target.id, None)
             data = _form_data(value)
             if data and isinstance(value, ast.Call):
                 self._form_built(target.id, value, data)
+                data_node = _form_data_node(value)
+                if data_node is not None:
+                    self.form_data[target.id] = data_node
         if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             names, _ = self.host.names(value.func)
             if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
@@ -572,16 +579,22 @@ class Statements(ABC):
 def _form_data(value: ast.expr) -> str:
     """The request data a form is built on: `F(request.POST)`, `F(request.POST or None)`,
     `F(data=request.GET)`; else ""."""
+    data = _form_data_node(value)
+    text = dotted(data) if data is not None else ""
+    return text if text.startswith(("request.", "self.request.")) else ""
+
+
+def _form_data_node(value: ast.expr) -> ast.expr | None:
+    """The expression of the data a form is built on (see `_form_data`)."""
     if not isinstance(value, ast.Call) or not isinstance(value.func, (ast.Name, ast.Attribute)):
-        return ""
+        return None
     given = [*value.args[:1], *(k.value for k in value.keywords if k.arg == "data")]
     if not given:
-        return ""
+        return None
     data = given[0]
     if isinstance(data, ast.BoolOp) and isinstance(data.op, ast.Or):
         data = data.values[0]
-    text = dotted(data)
-    return text if text.startswith(("request.", "self.request.")) else ""
+    return data
 
 
 def _joined_if_everywhere(key: str) -> bool:
