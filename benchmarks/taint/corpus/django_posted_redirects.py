@@ -7,6 +7,7 @@ back). All of these are found (labelled `expect`); `tests/test_taint_threats.py`
 keep the rule's severity and which are reported at info with the reason.
 """
 
+from django import forms
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
@@ -61,3 +62,15 @@ def whole_form(request):
     data = request.POST
     # expect: SC210
     return redirect(data["next"])
+
+
+class NextForm(forms.Form):
+    next = forms.CharField()
+
+
+def form_next(request):
+    form = NextForm(request.POST)
+    if form.is_valid():
+        # expect: SC210
+        return redirect(form.cleaned_data["next"])
+    return render(request, "next.html")

@@ -57,8 +57,9 @@ _DJANGO = re.compile(r"^[ \t]*(?:from|import)[ \t]+django\b", re.M)
 # `request.data`: its views are exempt unless a session authenticates them).
 _FLASK_BODY = frozenset({"form", "json", "data", "files", "stream", "get_json()", "get_data()"})
 _DJANGO_BODY = frozenset({"POST", "FILES", "body"})
-# A mapping a view reads one posted field of, by key (`request.POST.get("next")`).
-_BODY_FIELDS = frozenset({"POST", "form", "json", "data"})
+# A mapping a view reads one posted field of, by key (`request.POST.get("next")`), also through
+# a Django form built on the body (`form.cleaned_data["next"]`, `interp.Interpreter._cleaned_read`).
+_BODY_FIELDS = frozenset({"POST", "form", "json", "data", "cleaned_data"})
 # ... and one it reads a query parameter of: Django, Flask, Starlette/DRF, aiohttp, and the
 # mappings that hold both (`request.values`, the old `request.REQUEST`).
 _QUERY_FIELDS = frozenset({"GET", "args", "query_params", "query", "values", "REQUEST"})

@@ -15,6 +15,7 @@ imports `Interpreter`, `Env`, `Host` and `Lines` from here.
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
@@ -131,9 +132,11 @@ class Interpreter(UrlStart):
                 and isinstance(holder.value, ast.Name)
                 and const_text(key) is not None):  # fmt: skip
             return None
-        data = self.form_data.get(holder.value.id)
-        if data is None:
+        built_on = self.form_data.get(holder.value.id)
+        if built_on is None:
             return None
+        # the data as read here: a trace names this line, and a posted field is known by it
+        data = ast.copy_location(copy.deepcopy(built_on), node)
         read: ast.expr = (
             ast.Call(ast.Attribute(data, "get", ast.Load()), [key], []) if get
             else ast.Subscript(data, key, ast.Load())
