@@ -44,3 +44,51 @@ def rebound(request):
             # ok: SC201
             cursor.execute(form.cleaned_data["raw_sql"])
     return HttpResponse("done")
+
+
+PROVIDERS = {"google": "Google", "github": "GitHub"}
+
+
+class ProviderField(forms.CharField):
+    def clean(self, value):
+        if value in PROVIDERS:
+            return value
+        else:
+            raise forms.ValidationError("unknown provider")
+
+
+class LoosePrefixField(forms.CharField):
+    def clean(self, value):
+        if value.startswith("p"):
+            return value
+        raise forms.ValidationError("bad")
+
+
+class ProviderForm(forms.Form):
+    provider = ProviderField()
+    loose = LoosePrefixField()
+    tickets = forms.ModelMultipleChoiceField(queryset=None)
+
+
+def provider_logo(request):
+    form = ProviderForm(request.POST)
+    if form.is_valid():
+        # ok: SC207
+        return HttpResponse("<b>%s</b>" % form.cleaned_data["provider"])
+    return HttpResponse("invalid")
+
+
+def loose_logo(request):
+    form = ProviderForm(request.GET)
+    if form.is_valid():
+        # expect: SC207
+        return HttpResponse("<b>%s</b>" % form.cleaned_data["loose"])
+    return HttpResponse("invalid")
+
+
+def chosen(request, form_class=ProviderForm):
+    form = form_class(request.GET)
+    if form.is_valid():
+        # ok: SC207 the form's class is a parameter: its fields are not known, an audit lead only
+        return HttpResponse("<b>%s</b>" % form.cleaned_data["loose"])
+    return HttpResponse("invalid")

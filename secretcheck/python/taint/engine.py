@@ -278,6 +278,10 @@ class TaintEngine:
     def known_name(self, name: str) -> bool:
         return name in self.defined
 
+    def is_class(self, name: str) -> bool:
+        """Is `name` a class of this module (also one the selection of code left out)?"""
+        return name in self.classes
+
     def constant_text(self, name: str) -> str | None:
         """The literal a module or class constant holds ("self.API" in a method of its class)."""
         owner = self.unit.owner if self.unit is not None else ""

@@ -36,7 +36,8 @@ Fields = Mapping[str, frozenset[str]]  # field name -> categories its value is v
 _CLOSED_FIELDS = frozenset(
     {"ChoiceField", "TypedChoiceField", "IntegerField", "FloatField", "DecimalField",
      "UUIDField", "SlugField", "BooleanField", "NullBooleanField", "DateField", "DateTimeField",
-     "TimeField", "DurationField", "ModelChoiceField"}
+     "TimeField", "DurationField", "ModelChoiceField", "MultipleChoiceField",
+     "TypedMultipleChoiceField", "ModelMultipleChoiceField"}
 )  # fmt: skip
 
 
@@ -58,8 +59,12 @@ def form_fields(body: Sequence[ast.stmt], name: str, constant: Callable[[str], s
                   and statement.name.startswith("clean_")):  # fmt: skip
                 cleaners.setdefault(statement.name.removeprefix("clean_"), statement)
     found: dict[str, frozenset[str]] = {}
+    classes = classes_of(body)
     for field, call in declared.items():
         cats = _field_type(call, constant)
+        own = classes.get(dotted(call.func))
+        if own is not None:  # a field class of this module (`LoginProviderField()`)
+            cats |= _custom_clean(own, constant, proves)
         if field in cleaners:
             cats |= _cleaned(cleaners[field], field, constant, proves)
         if cats:
@@ -98,6 +103,49 @@ def _cleaned(method: ast.FunctionDef | ast.AsyncFunctionDef, field: str,
         elif isinstance(statement, (ast.Return, ast.Raise)):
             break
     return proved
+
+
+def _custom_clean(cls: ast.ClassDef, constant: Callable[[str], str | None],
+                  proves: Callable[[ast.Call], guards.Facts]) -> frozenset[str]:  # fmt: skip
+    """What a field class's own `clean(self, value)` proves of the value it returns: its early
+    exits (`if test: raise ...`), or an `if test: return value` whose `else` fails (askbot's
+    `LoginProviderField`: `if value in providers: return value`, else raise)."""
+    method = next((m for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   and m.name == "clean"), None)  # fmt: skip
+    if method is None or len(method.args.args) != 2 or method.args.vararg is not None:
+        return frozenset()
+    value = method.args.args[1].arg
+
+    def tainted(node: ast.expr) -> bool:
+        return any(isinstance(n, ast.Name) and n.id == value for n in ast.walk(node))
+
+    proved: frozenset[str] = frozenset()
+    for statement in method.body:
+        if isinstance(statement, ast.If) and fails(statement.body) and not statement.orelse:
+            _, no = guards.facts(statement.test, tainted, pattern=constant, proves=proves)
+            proved |= no.get(value, frozenset())
+        elif isinstance(statement, ast.If) and statement.orelse and _raises(statement.orelse):
+            last = statement.body[-1] if statement.body else None
+            if (isinstance(last, ast.Return) and isinstance(last.value, ast.Name)
+                    and last.value.id == value):  # fmt: skip
+                yes, _ = guards.facts(statement.test, tainted, pattern=constant, proves=proves)
+                proved |= yes.get(value, frozenset())
+            break
+        elif isinstance(statement, (ast.Return, ast.Raise)) or _rebinds(statement, value):
+            break
+    return proved
+
+
+def _raises(block: list[ast.stmt]) -> bool:
+    """Does `block` end in `raise`, with no `return` before (a message built first is fine)?"""
+    return (bool(block) and isinstance(block[-1], ast.Raise)
+            and not any(isinstance(n, ast.Return) for s in block for n in ast.walk(s)))  # fmt: skip
+
+
+def _rebinds(statement: ast.stmt, name: str) -> bool:
+    """Does `statement` bind `name` again (so a later test is of another value)?"""
+    return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+               for n in ast.walk(statement))  # fmt: skip
 
 
 def _reads(node: ast.AST, field: str) -> bool:

@@ -96,6 +96,7 @@ class Host(Protocol):
              args: list[tuple[Argument, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None: ...
     def known_name(self, name: str) -> bool: ...
+    def is_class(self, name: str) -> bool: ...
     def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
     def proves(self, call: ast.Call, given: Callable[[], bool]) -> guards.Facts: ...
@@ -350,7 +351,12 @@ class Statements(ABC):
             if data and isinstance(value, ast.Call):
                 self._form_built(target.id, value, data)
                 data_node = _form_data_node(value)
-                if data_node is not None:
+                func = value.func
+                # A form class the code names (imported, or of this module), whose fields
+                # `forms.py` can read; not one a parameter passes (`form_class=AddForm`).
+                known = any("<locals>" not in n for n in self.host.names(func)[0]) or (
+                    isinstance(func, ast.Name) and self.host.is_class(func.id))
+                if data_node is not None and known:
                     self.form_data[target.id] = data_node
         if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             names, _ = self.host.names(value.func)
