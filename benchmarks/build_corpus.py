@@ -23,6 +23,7 @@
     python benchmarks/build_corpus.py holdout17 # 8 more, fresh once holdout16 was tuned on
     python benchmarks/build_corpus.py holdout18 # 8 more, fresh once holdout17 was judged
     python benchmarks/build_corpus.py holdout19 # 5 more, fresh once holdout18 was judged
+    python benchmarks/build_corpus.py holdout20 # more, fresh once holdout19 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -649,6 +650,39 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("lute3", "3.10.3",
               "ab48b8e44f1d69d9fa3403a3d8226b5d88e94a11ddd7cb440cb69771aa519643",
               "lute3-3.10.3.tar.gz"),
+        # The holdout20 corpus (resolved on 2026-12-07): a fresh sample judged at 74ea62f, before
+        # any fix it prompts, once holdout19 had been judged. jupyter-lsp 2.2.1 is the last
+        # release before the file access fix CVE-2024-22415 (2.2.2), mkdocs 1.2.2 the version of
+        # the dev server path traversal CVE-2021-40978 (fixed in 1.2.3). django-filebrowser
+        # 4.0.3, open_web_calendar 1.51 and rhasspy-server-hermes 2.5.10 are the newest of their
+        # lines, with no injection CVE known to me.
+        Sdist("jupyter-lsp", "2.2.1",
+              "b17fab6d70fe83c8896b0cff59237640038247c196056b43684a0902b6a9e0fb",
+              "jupyter-lsp-2.2.1.tar.gz"),
+        Sdist("mkdocs", "1.2.2",
+              "a334f5bd98ec960638511366eb8c5abc9c99b9083a0ed2401d8791b112d6b078",
+              "mkdocs-1.2.2.tar.gz"),
+        Sdist("django-filebrowser", "4.0.3",
+              "5ed8da98fc9c5361a1e39e18908cc007d8bae77dd891c9fbe87d8aa9892d7656",
+              "django-filebrowser-4.0.3.tar.gz"),
+        Sdist("open_web_calendar", "1.51",
+              "afeed929d34e8639e31353013409278b846ba71e0331185468fd4c9a4e70ccea",
+              "open_web_calendar-1.51.tar.gz"),
+        Sdist("rhasspy-server-hermes", "2.5.10",
+              "18c26f55cf9c19ac65467fbf9643d896ee8b354417479a59dffac0f83b94c365",
+              "rhasspy-server-hermes-2.5.10.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave only
+        # 5 injection alerts: opsdroid 0.31.0, conda-store-server 2025.2.2 and flaskcode 0.0.8,
+        # the newest of each, with no injection CVE known to me.
+        Sdist("opsdroid", "0.31.0",
+              "3c293103e272e5bc12d5a563dac7e0c366c283e2258e471213224eae8ab9fa04",
+              "opsdroid-0.31.0.tar.gz"),
+        Sdist("conda_store_server", "2025.2.2",
+              "898a5ff25dd871a86ad8345e50318253940879f1ee2ab0207f10492ad819b6cb",
+              "conda_store_server-2025.2.2.tar.gz"),
+        Sdist("flaskcode", "0.0.8",
+              "2b54abb96d9f17aae047351154d702a6909391b92ceaf2735e061602abd77233",
+              "flaskcode-0.0.8.tar.gz"),
     )
 }  # fmt: skip
 
@@ -786,6 +820,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # the version of CVE-2024-11042), CherryPy (CherryMusic) and Flask (Lute, with SQL built by
     # hand, in pagure's place).
     "holdout19": ("nbgitpuller", "django-debug-toolbar", "InvokeAI", "CherryMusic", "lute3"),
+    # A fresh sample once holdout19 had been judged (benchmarks/realcode/judged_holdout20.csv),
+    # judged at 74ea62f before any fix it prompts, each app chosen before it was scanned:
+    # Tornado (jupyter-lsp's Jupyter server handlers, before CVE-2024-22415), own server on
+    # wsgiref (mkdocs' dev server, before CVE-2021-40978), Django (django-filebrowser's file
+    # views), Flask (Open Web Calendar, which fetches the calendars it is given) and Quart
+    # (Rhasspy's web server, which writes profile files by name), then aiohttp (opsdroid's web
+    # server), FastAPI (conda-store's server, which builds environments) and Flask (flaskcode, a
+    # file editor blueprint) because the first five gave only 5 injection alerts.
+    "holdout20": ("jupyter-lsp", "mkdocs", "django-filebrowser", "open_web_calendar",
+                  "rhasspy-server-hermes", "opsdroid", "conda_store_server", "flaskcode"),
 }
 
 
