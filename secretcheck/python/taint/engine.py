@@ -36,13 +36,15 @@ from secretcheck.python.taint.project import (
 )
 from secretcheck.python.taint.sources import (
     ENVIRON,
+    MESSAGE_METHODS,
     STATIC_FILES_LOOKUP,
     Function,
+    handler_parameter,
     http_handler_class,
+    message_handler,
     operator_code,
     parameters,
     static_files_class,
-    static_files_path,
     untrusted_params,
     wsgi_environ,
 )
@@ -532,10 +534,15 @@ class TaintEngine:
     def _static_files(self) -> bool:
         """Is the class being analyzed a `StaticFiles` (a base, or a base of its bases in this
         module)? Then Starlette calls its `lookup_path` with the request's path."""
+        return self._bases_say(static_files_class)
+
+    def _bases_say(self, test: Callable[[str], bool]) -> bool:
+        """Does `test` hold of a base of the class being analyzed (or of a base of its bases
+        in this module), by qualified or written name?"""
         if self.unit is None or not self.unit.owner:
             return False
         chain, _ = self._chain()
-        return any(static_files_class(name) for cls in chain for base in cls.bases
+        return any(test(name) for cls in chain for base in cls.bases
                    for name in (*self._names(base)[0], dotted(base)))  # fmt: skip
 
     def http_handler(self) -> bool:
@@ -906,7 +913,11 @@ class TaintEngine:
         self.static_lookup = func.name == STATIC_FILES_LOOKUP and self._static_files()
         own = [p for p in params if p.arg not in ("self", "cls")]
         if self.static_lookup and own:
-            special[own[0].arg] = (static_files_path(own[0].arg), False)
+            special[own[0].arg] = (handler_parameter(own[0].arg), False)
+        elif func.name in MESSAGE_METHODS and self._bases_say(
+                lambda base: message_handler(base, func.name)):  # fmt: skip
+            for param in own:  # a WebSocket message the client sent (`sources.py`)
+                special[param.arg] = (handler_parameter(param.arg), False)
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip

@@ -39,7 +39,9 @@ _DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "con
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
 REQUEST_METHODS = frozenset(
     {"get_json", "get_data", "json", "body", "form", "text", "read", "post", "get_full_path",
-     "stream", "multipart"}
+     "stream", "multipart",
+     # what a Starlette/FastAPI `WebSocket` (a request object by its annotation) receives
+     "receive_text", "receive_json", "receive_bytes", "iter_text", "iter_json", "iter_bytes"}
 )  # fmt: skip
 _FLASK_REQUEST = ("flask.request", "flask.globals.request")
 SOURCE_CALLS = {
@@ -152,8 +154,28 @@ def static_files_class(name: str) -> bool:
     return name.rpartition(".")[2] == "StaticFiles"
 
 
-def static_files_path(name: str) -> Flow:
-    """The request's path, as `lookup_path`'s parameter `name` receives it."""
+# Handler methods a framework calls with what a client sent over a WebSocket, by the base class
+# that makes a class such a handler (known by its name, as `http_handler_class`): Tornado's
+# `WebSocketHandler.on_message(message)`, Django Channels' consumers' `receive(text_data,
+# bytes_data)` and `receive_json(content)`. Every parameter but `self` is the client's.
+_MESSAGE_HANDLERS: dict[str, frozenset[str]] = {
+    "WebSocketHandler": frozenset({"on_message"}),
+    "WebsocketConsumer": frozenset({"receive"}),
+    "AsyncWebsocketConsumer": frozenset({"receive"}),
+    "JsonWebsocketConsumer": frozenset({"receive_json"}),
+    "AsyncJsonWebsocketConsumer": frozenset({"receive_json"}),
+}
+MESSAGE_METHODS = frozenset().union(*_MESSAGE_HANDLERS.values())
+
+
+def message_handler(base: str, method: str) -> bool:
+    """Does a class deriving from `base` receive a client's message in its `method`?"""
+    return method in _MESSAGE_HANDLERS.get(base.rpartition(".")[2], frozenset())
+
+
+def handler_parameter(name: str) -> Flow:
+    """What the client sent (a request's path, a WebSocket message), as the parameter `name`
+    of a framework's handler method receives it (`STATIC_FILES_LOOKUP`, `MESSAGE_METHODS`)."""
     return source_flow(f"handler parameter {name}")
 
 
