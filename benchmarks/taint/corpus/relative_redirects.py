@@ -129,3 +129,13 @@ def piece_under_root(request):
     piece = "profile/" + request.GET["name"]
     # ok: SC210
     return django_redirect(f"/{piece}")
+
+
+def go_secure(target):
+    # expect: SC210 the caller's relative start is no start once "https://" is put before it
+    return redirect("https://" + target)
+
+
+@app.route("/profile")
+def profile_link():
+    return go_secure("profile_" + request.args["name"])

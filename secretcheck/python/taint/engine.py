@@ -19,7 +19,16 @@ from dataclasses import dataclass, field, replace
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
 from secretcheck.python.taint import contexts, csrf, forms, guards
-from secretcheck.python.taint.flows import CLEAN, CallSite, Flow, Sink, SinkSet, Value, join
+from secretcheck.python.taint.flows import (
+    CLEAN,
+    CallSite,
+    Flow,
+    Sink,
+    SinkSet,
+    Value,
+    join,
+    unanchor,
+)
 from secretcheck.python.taint.guards import Facts
 from secretcheck.python.taint.interp import HANDLER_GETTERS, Env, Interpreter, Lines
 from secretcheck.python.taint.predicates import NOTHING, Proof, bound_once, call_facts, proof_of
@@ -1105,6 +1114,8 @@ def _returned_value(returns: Value, bound: dict[int, Value], into: TraceStep) ->
 
 def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
     """`flow` passed into a callee whose parameter then travelled as `inner`."""
+    if inner.prefixed:  # the callee put text before it: the argument's relative start is gone
+        (flow,) = unanchor((flow,))
     steps = flow.step(into).steps + inner.steps
     if len(steps) > 10:
         steps = steps[:3] + steps[-7:]
@@ -1115,6 +1126,7 @@ def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
         built=flow.built or inner.built,
         opaque=flow.opaque or inner.opaque,
         crossed=flow.crossed or inner.crossed,
+        prefixed=flow.prefixed or inner.prefixed,
     )
     if inner.only is not None:
         joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)

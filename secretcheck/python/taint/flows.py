@@ -68,6 +68,9 @@ class Flow:
     own_start: bool = False
     # Reached its sink inside a function of another module of the project (`project.py`).
     crossed: bool = False
+    # For a parameter's flow: text was put before it on its way (`unanchor`), so a relative
+    # start the caller's argument had no longer leads the URL (`engine._chain`).
+    prefixed: bool = False
 
     def step(self, step: TraceStep) -> Flow:
         steps = (*self.steps, step)
@@ -93,10 +96,10 @@ def _rank(flow: Flow) -> tuple[int, bool, int, int]:
 def join(*values: Value) -> Value:
     """The union of several values, the strongest flows first, bounded in size. The attacker's
     own text and a result computed from it are kept apart: the first outranks the second."""
-    seen: dict[tuple[str, str, int, frozenset[str], bool], Flow] = {}
+    seen: dict[tuple[str, str, int, frozenset[str], bool, bool], Flow] = {}
     for value in values:
         for flow in value:
-            key = (flow.origin, flow.label, flow.param, flow.cleared, flow.opaque)
+            key = (flow.origin, flow.label, flow.param, flow.cleared, flow.opaque, flow.prefixed)
             if key not in seen or len(flow.steps) < len(seen[key].steps):
                 seen[key] = flow
     return tuple(sorted(seen.values(), key=_rank)[:MAX_FLOWS])
@@ -147,12 +150,20 @@ def lose_start(value: Value) -> Value:
 
 def unanchor(value: Value) -> Value:
     """`value` put after other text: a relative start no longer starts the URL, so a
-    redirect clearance it earned is gone (see `RELATIVE_START`)."""
-    if not any(RELATIVE_START in f.cleared for f in value):
+    redirect clearance it earned is gone (see `RELATIVE_START`); a parameter's flow remembers
+    it, for the relative start a caller's argument may have (`prefixed`)."""
+    if not any(RELATIVE_START in f.cleared or (f.origin == "param" and not f.prefixed)
+               for f in value):  # fmt: skip
         return value
     lost = frozenset({RELATIVE_START, "open-redirect"})
-    return tuple(replace(f, cleared=f.cleared - lost) if RELATIVE_START in f.cleared else f
-                 for f in value)  # fmt: skip
+    out = []
+    for f in value:
+        if RELATIVE_START in f.cleared:
+            f = replace(f, cleared=f.cleared - lost)
+        if f.origin == "param" and not f.prefixed:
+            f = replace(f, prefixed=True)
+        out.append(f)
+    return tuple(out)
 
 
 def decoded(value: Value) -> Value:
