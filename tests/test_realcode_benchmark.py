@@ -208,3 +208,39 @@ def test_judged_rows_reported_at_info_are_no_alerts_and_not_gone() -> None:
     assert judged["by_family"] == {"injection": {"tp": 0, "fp": 1, "precision": 0.0}}
     assert [r["location"] for r in judged["below_gate"]] == [shell["location"]]
     assert judged["gone"] == len(rows) - 2
+
+
+def _load_pooled() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("realcode_pooled", HERE / "pooled.py")
+    assert spec is not None and spec.loader is not None
+    pooled = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pooled)
+    return pooled
+
+
+def test_pooled_precision_counts_each_judged_injection_alert_once_by_rule_and_source() -> None:
+    """`pooled.py` covers every web-application sample `run.py` judges, and counts only
+    injection alerts at or above the gate: TP, FP or not judged, by rule and by source."""
+    pooled, run = _load_pooled(), load_run()
+    assert list(pooled.samples(run.JUDGED_BY_CORPUS)) == [
+        name for name in run.JUDGED_BY_CORPUS if name != "realcode"]  # fmt: skip
+
+    def finding(rule: str, line: int, severity: str, note: str) -> dict[str, object]:
+        return {"rule_id": rule, "path": "app/views.py", "line": line, "severity": severity,
+                "trace": [{"line": line - 1, "column": 1, "note": note}]}  # fmt: skip
+
+    findings = [
+        finding("SC210", 10, "medium", "source: request.GET"),
+        finding("SC205", 20, "high", "source: request.POST"),
+        finding("SC205", 30, "high", "view parameter name of get()"),
+        finding("SC210", 40, "info", "source: request.args (Flask)"),  # below the gate
+        finding("SC243", 50, "medium", ""),  # a dangerous-API rule, not injection
+    ]
+    judged = {("app/views.py:10", "SC210"): "TP", ("app/views.py:20", "SC205"): "FP",
+              ("app/views.py:40", "SC210"): "TP"}  # fmt: skip
+    counts = pooled.tally(findings, judged, run.GATE)
+    assert counts["all", "TP"] == 1 and counts["all", "FP"] == 1 and counts["all", "unjudged"] == 1
+    assert counts["source", "query string:TP"] == 1 and counts["source", "other:FP"] == 1
+    assert counts["rule", "SC205:unjudged"] == 1
+    table = pooled.report({"sample": counts})
+    assert "| **all** | 1 | 2 | 0.50 | (1 not judged)" in table
