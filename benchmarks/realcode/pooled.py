@@ -1,7 +1,7 @@
 """Injection precision pooled over every judged web-application sample, in one command.
 
     python benchmarks/build_corpus.py all                    # once; needs the network
-    python benchmarks/realcode/pooled.py --out DIR           # scans each sample (~10 min)
+    python benchmarks/realcode/pooled.py --out DIR           # scans each sample (~4 min)
     python benchmarks/realcode/pooled.py --from DIR          # reads an earlier --out DIR
 
 The samples are `realapps` and the held-out ones, each with its judged CSV (`run.py`'s
