@@ -540,11 +540,6 @@ class TaintEngine:
             )
         return not self.own_attributes[key]
 
-    def _static_files(self) -> bool:
-        """Is the class being analyzed a `StaticFiles` (a base, or a base of its bases in this
-        module)? Then Starlette calls its `lookup_path` with the request's path."""
-        return self._bases_say(static_files_class)
-
     def _bases_say(self, test: Callable[[str], bool]) -> bool:
         """Does `test` hold of a base of the class being analyzed (or of a base of its bases
         in this module), by qualified or written name?"""
@@ -559,13 +554,7 @@ class TaintEngine:
         its bases in this module, named `...HTTPRequestHandler`)?"""
         owner = self.unit.owner if self.unit is not None else ""
         if owner not in self.handler_classes:
-            chain, _ = self._chain()
-            self.handler_classes[owner] = any(
-                http_handler_class(name)
-                for cls in chain
-                for base in cls.bases
-                for name in (*self._names(base)[0], dotted(base))
-            )
+            self.handler_classes[owner] = self._bases_say(http_handler_class)
         return self.handler_classes[owner]
 
     def _inherited(self, bases: list[ast.expr], method: str) -> Imported | None:
@@ -630,7 +619,7 @@ class TaintEngine:
         self.current.add_return(parts, value)
         if self.static_lookup and node.value is not None:
             # `(full_path, stat_result)`: Starlette sends the file at the first
-            served = parts[0] if isinstance(node.value, ast.Tuple) and parts else value
+            served = parts[0] if parts else value
             for sinkset in self.sinksets:
                 if sinkset.category == "path-traversal":
                     for flow in served:
@@ -919,7 +908,9 @@ class TaintEngine:
                 for position, param in enumerate(params):
                     if position == index or param.arg == request:
                         special[param.arg] = (None, True)
-        self.static_lookup = func.name == STATIC_FILES_LOOKUP and self._static_files()
+        # Starlette calls a `StaticFiles` subclass's `lookup_path` with the request's path
+        self.static_lookup = (func.name == STATIC_FILES_LOOKUP
+                              and self._bases_say(static_files_class))  # fmt: skip
         own = [p for p in params if p.arg not in ("self", "cls")]
         if self.static_lookup and own:
             special[own[0].arg] = (handler_parameter(own[0].arg), False)

@@ -94,21 +94,12 @@ def _cleaned(method: ast.FunctionDef | ast.AsyncFunctionDef, field: str,
         return any(isinstance(n, ast.Name) and n.id in names for n in ast.walk(node)) or any(
             _reads(n, field) for n in ast.walk(node) if isinstance(n, ast.expr))
 
-    proved: frozenset[str] = frozenset()
-    for statement in method.body:
-        if isinstance(statement, ast.If) and not statement.orelse and fails(statement.body):
-            _, no = guards.facts(statement.test, tainted, pattern=constant, proves=proves)
-            for key in names:
-                proved |= no.get(key, frozenset())
-        elif isinstance(statement, (ast.Return, ast.Raise)):
-            break
-    return proved
+    return _exits_prove(method.body, names, tainted, constant, proves)
 
 
 def _custom_clean(cls: ast.ClassDef, constant: Callable[[str], str | None],
                   proves: Callable[[ast.Call], guards.Facts]) -> frozenset[str]:  # fmt: skip
-    """What a field class's own `clean(self, value)` proves of the value it returns: its early
-    exits (`if test: raise ...`), or an `if test: return value` whose `else` fails (askbot's
+    """What a field class's own `clean(self, value)` proves of the value it returns (askbot's
     `LoginProviderField`: `if value in providers: return value`, else raise)."""
     method = next((m for m in cls.body if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
                    and m.name == "clean"), None)  # fmt: skip
@@ -119,19 +110,33 @@ def _custom_clean(cls: ast.ClassDef, constant: Callable[[str], str | None],
     def tainted(node: ast.expr) -> bool:
         return any(isinstance(n, ast.Name) and n.id == value for n in ast.walk(node))
 
+    return _exits_prove(method.body, {value}, tainted, constant, proves, parameter=True)
+
+
+def _exits_prove(body: list[ast.stmt], names: set[str], tainted: Callable[[ast.expr], bool],
+                 constant: Callable[[str], str | None],
+                 proves: Callable[[ast.Call], guards.Facts],
+                 parameter: bool = False) -> frozenset[str]:  # fmt: skip
+    """What a cleaning method's exits prove of the value held in `names`: each early exit
+    (`if test: raise ...`) its test's failure, and an `if test: return <name>` whose `else`
+    raises its test. Read up to the first other exit; for a `parameter`, also up to a statement
+    that binds it again (names bound once in the body are bound by their reading)."""
     proved: frozenset[str] = frozenset()
-    for statement in method.body:
-        if isinstance(statement, ast.If) and fails(statement.body) and not statement.orelse:
+    for statement in body:
+        if isinstance(statement, ast.If) and not statement.orelse and fails(statement.body):
             _, no = guards.facts(statement.test, tainted, pattern=constant, proves=proves)
-            proved |= no.get(value, frozenset())
+            for key in names:
+                proved |= no.get(key, frozenset())
         elif isinstance(statement, ast.If) and statement.orelse and _raises(statement.orelse):
             last = statement.body[-1] if statement.body else None
             if (isinstance(last, ast.Return) and isinstance(last.value, ast.Name)
-                    and last.value.id == value):  # fmt: skip
+                    and last.value.id in names):  # fmt: skip
                 yes, _ = guards.facts(statement.test, tainted, pattern=constant, proves=proves)
-                proved |= yes.get(value, frozenset())
+                proved |= yes.get(last.value.id, frozenset())
             break
-        elif isinstance(statement, (ast.Return, ast.Raise)) or _rebinds(statement, value):
+        elif isinstance(statement, (ast.Return, ast.Raise)) or (
+            parameter and any(_rebinds(statement, name) for name in names)
+        ):
             break
     return proved
 

@@ -291,24 +291,16 @@ class Interpreter(UrlStart):
             right = self.eval(node.right)
             if right and isinstance(node.op, ast.Add) and path_parts.holds_text(node.left):
                 right = clear(right, (RELATIVE,))  # `"." + ext`: ext does not start the text
-            if isinstance(node.op, ast.Mod):
-                parts = self.elements.get(id(node.right)) if isinstance(
-                    node.right, ast.Tuple) else (right,)  # fmt: skip
-                lead = _leading_field(node)
-                right = join(*(p if i == 0 and lead else unanchor(p)
-                               for i, p in enumerate(parts or (right,))))  # fmt: skip
-            elif const_text(node.left) != "/":
-                right = unanchor(right)
+            if isinstance(node.op, ast.Mod):  # the template's fields, in order
+                fields = self.elements.get(id(node.right)) if isinstance(
+                    node.right, ast.Tuple) else None  # fmt: skip
+                right = join(*_unanchored(node, list(fields or (right,)), None))
+            else:
+                right = _unanchored(node, [CLEAN, right], node.left)[1]
             value = join(self.eval(node.left), right)
         else:  # `url + "?next=" + value`: the value is only a query parameter
             head, tail = split
-            values = [self.eval(e) for e in head]
-            kept = _leading_field(node) if isinstance(node.op, ast.Mod) else True
-            for i in range(len(values)):
-                after_root = i == 1 and not isinstance(node.op, ast.Mod) and (
-                    const_text(head[0]) == "/")  # fmt: skip
-                if not ((i == 0 and kept) or after_root):
-                    values[i] = unanchor(values[i])
+            values = _unanchored(node, [self.eval(e) for e in head], head[0] if head else None)
             value = join(*values, *(query.in_query(self.eval(e)) for e in tail))
         return self.located_operation(node, value)
 
@@ -497,11 +489,17 @@ _DJANGO_UPLOADS = ("request.FILES",)
 _FOLDER_FREE = frozenset({"path-traversal"})
 
 
-def _leading_field(node: ast.BinOp) -> bool:
-    """Does a `%` template's first field start the text, or follow a bare "/"? Its operand
-    then starts the URL (`flows.unanchor`)."""
-    template = const_text(node.left)
-    return template is not None and template.startswith(("%s", "/%s"))
+def _unanchored(node: ast.BinOp, values: list[Value], first: ast.expr | None) -> list[Value]:
+    """The values of `node`'s operands in order (a `+` chain's, whose first is `first`, or a
+    `%` template's fields), each that does not start the text unanchored (`flows.unanchor`):
+    all but the first, and the second after a bare "/" (`"/" + page`); of a template's fields,
+    the first only where the template opens with it ("%s", "/%s")."""
+    if isinstance(node.op, ast.Mod):
+        template = const_text(node.left)
+        leading = {0} if template is not None and template.startswith(("%s", "/%s")) else set()
+    else:
+        leading = {0, 1} if first is not None and const_text(first) == "/" else {0}
+    return [v if i in leading else unanchor(v) for i, v in enumerate(values)]
 
 
 def _django_upload_name(value: Value) -> Value:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
-from secretcheck.python.taint.sources import REQUEST_ATTRS, REQUEST_METHODS
+from secretcheck.python.taint.sources import MESSAGE_METHODS, REQUEST_ATTRS, REQUEST_METHODS
 from secretcheck.python.textgate import GatedPattern, gated_without_lookarounds
 
 # A file without one of these imports, or a WSGI application of its own, cannot receive a web
@@ -94,8 +94,8 @@ WEB_ENTRY_POINTS = tuple(
         r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b",
         r"self\.(?:kwargs|args)\b",
         r"self\.(?:path|headers|rfile|requestline)\b",  # an http.server request handler
-        # a WebSocket handler's message (`sources.MESSAGE_METHODS`)
-        r"def\s+(?:on_message|receive|receive_json)\s*\(\s*self\s*,",
+        # a WebSocket handler's message, from the same table as the engine's
+        r"def\s+(?:{})\s*\(\s*self\s*,".format("|".join(sorted(MESSAGE_METHODS))),
         WSGI_READS,
     )
 )
