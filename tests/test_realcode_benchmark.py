@@ -238,7 +238,9 @@ def test_pooled_precision_counts_each_judged_injection_alert_once_by_rule_and_so
     ]
     judged = {("app/views.py:10", "SC210"): "TP", ("app/views.py:20", "SC205"): "FP",
               ("app/views.py:40", "SC210"): "TP"}  # fmt: skip
-    counts = pooled.tally(findings, judged, run.GATE)
+    injection = [r for r, family in run.family_of_rules().items() if family == "injection"]
+    assert "SC210" in injection and "SC243" not in injection
+    counts = pooled.tally(findings, judged, run.GATE, injection)
     assert counts["all", "TP"] == 1 and counts["all", "FP"] == 1 and counts["all", "unjudged"] == 1
     assert counts["source", "query string:TP"] == 1 and counts["source", "other:FP"] == 1
     assert counts["rule", "SC205:unjudged"] == 1

@@ -7,8 +7,9 @@
 The samples are `realapps` and the held-out ones, each with its judged CSV (`run.py`'s
 `JUDGED_BY_CORPUS`; the nine libraries hold no injection defect and are left out). With `--out`,
 `run.py --corpus NAME --no-peers --out DIR/NAME` scans each sample at default settings, as its
-README section says. Then each library alert of SC201-SC210 (at or above the default gate) is
-looked up in the sample's CSV by `location,rule`: a judged TP, a judged FP, or not judged yet.
+README section says. Then each library alert of an injection rule (the `input-handling` pack,
+as `run.py` groups them; at or above the default gate) is looked up in the sample's CSV by
+`location,rule`: a judged TP, a judged FP, or not judged yet.
 The report adds them up per sample, pooled, by rule and by where the value came from (the first
 step of the finding's trace: a query-string read, or anything else).
 """
@@ -16,7 +17,6 @@ step of the finding's trace: a query-string read, or anything else).
 from __future__ import annotations
 
 import argparse
-import csv
 import importlib.util
 import json
 import re
@@ -28,7 +28,6 @@ from pathlib import Path
 from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
-INJECTION = re.compile(r"^SC2(?:0[1-9]|10)$")
 # Sources that read the query string: Django's and Flask's mappings, Starlette's, Tornado's.
 QUERY = re.compile(
     r"request\.GET\b|request\.args \(Flask\)|request\.query_params\b|get_query_argument"
@@ -49,20 +48,15 @@ def samples(judged: Mapping[str, Path]) -> dict[str, Path]:
     return {name: path for name, path in judged.items() if name != "realcode"}
 
 
-def verdicts(path: Path) -> dict[tuple[str, str], str]:
-    with path.open(newline="", encoding="utf-8") as handle:
-        return {(row["location"], row["rule"]): row["verdict"] for row in csv.DictReader(handle)}
-
-
 def tally(findings: Iterable[Mapping[str, object]], judged: Mapping[tuple[str, str], str],
-          gate: Iterable[str]) -> Counter[tuple[str, str]]:  # fmt: skip
-    """(axis, key:verdict) counts of one sample's injection alerts; the axes are "all", "rule"
-    and "source", the verdict "TP", "FP" or "unjudged"."""
-    levels = frozenset(gate)
+          gate: Iterable[str], injection: Iterable[str]) -> Counter[tuple[str, str]]:  # fmt: skip
+    """(axis, key:verdict) counts of one sample's alerts of the `injection` rules; the axes are
+    "all", "rule" and "source", the verdict "TP", "FP" or "unjudged"."""
+    levels, rules = frozenset(gate), frozenset(injection)
     counts: Counter[tuple[str, str]] = Counter()
     for finding in findings:
         rule = str(finding["rule_id"])
-        if not INJECTION.match(rule) or finding["severity"] not in levels:
+        if rule not in rules or finding["severity"] not in levels:
             continue
         verdict = judged.get((f"{finding['path']}:{finding['line']}", rule), "unjudged")
         trace = finding.get("trace")
@@ -108,6 +102,7 @@ def main(argv: list[str]) -> int:
     run = _run_module()
     folder: Path = args.out or args.source
     per_sample: dict[str, Counter[tuple[str, str]]] = {}
+    injection = [rule for rule, family in run.family_of_rules().items() if family == "injection"]
     for name, csv_path in samples(run.JUDGED_BY_CORPUS).items():
         if args.out is not None:
             subprocess.run([sys.executable, str(HERE / "run.py"), "--corpus", name, "--no-peers",
@@ -118,7 +113,8 @@ def main(argv: list[str]) -> int:
             print(f"{name}: no {findings}; skipped", file=sys.stderr)
             continue
         loaded = json.loads(findings.read_text(encoding="utf-8"))
-        per_sample[name] = tally(loaded, verdicts(csv_path), run.GATE)
+        judged = {(r["location"], r["rule"]): r["verdict"] for r in run.judged_rows((csv_path,))}
+        per_sample[name] = tally(loaded, judged, run.GATE, injection)
     print(report(per_sample))
     return 0
 
