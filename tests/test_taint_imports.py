@@ -269,6 +269,30 @@ def test_django_urlconf_captures_say_what_reaches_a_function_view(
     assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == reported
 
 
+def test_a_django_capture_of_one_path_segment_into_a_file_is_info(tmp_path: Path) -> None:
+    """`<str:x>` and `[^/]+` hold no "/": into a file opened under a folder, at most its parent
+    folder, which `open()` cannot read (the threat model, at info); a `path` capture, and one
+    route of two that is loose, keep the alert."""
+    package = tmp_path / "site"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "views.py").write_text(DJANGO_VIEWS, encoding="utf-8")
+    (package / "urls.py").write_text(
+        "from django.urls import path, re_path\n\nfrom . import views\n\nurlpatterns = [\n"
+        '    path("c/<color>/", views.colored_image),\n'
+        '    re_path(r"^s/(?P<path>[^/]+)$", views.static_file),\n'
+        '    re_path(r"^t/(?P<path>[-\\w.]+)/$", views.static_file),\n'
+        '    path("w/<str:color>/", views.Swatch.as_view()),\n'
+        '    path("x/<path:color>/", views.Swatch.as_view()),\n]\n',
+        encoding="utf-8",
+    )
+    findings = _scan(package / "views.py", "--no-cache")
+    found = {int(str(f["line"])): f for f in findings if f["rule_id"] == "SC205"}
+    assert {line: f["severity"] for line, f in found.items()} == {
+        8: "info", 12: "info", 17: "high"}
+    assert "one URL path segment" in str(found[8]["message"])
+
+
 def test_urlconfs_are_looked_for_in_bounded_folders(tmp_path: Path) -> None:
     # A file scanned alone makes its own folder the import root, which may be a home folder:
     # the search for URLconfs stays shallow and skips environments and hidden folders.

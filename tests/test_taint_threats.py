@@ -125,3 +125,23 @@ def test_without_a_csrf_defence_a_posted_redirect_target_is_info_too() -> None:
     found = {int(f["line"]): f["severity"] for f in json.loads(result.output)["findings"]
              if f["rule_id"] == "SC210"}  # fmt: skip
     assert found == {18: "info", 27: "medium", 33: "medium"}
+
+
+ONE_SEGMENT = CORPUS_FILE.with_name("one_segment_paths.py")
+
+
+def test_one_url_path_segment_into_a_file_operation_is_info() -> None:
+    """A segment holds no "/": into a file read or write under a folder it names at most the
+    folder's parent, which no file operation opens. Info, with the reason; a `path` converter,
+    a query parameter, a folder operation (`rmtree`, `listdir`), two segments, one used twice
+    or rewritten to hold a "/" keep the rule's severity, through a helper too."""
+    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json",
+                                       str(ONE_SEGMENT)])  # fmt: skip
+    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
+             if f["rule_id"] == "SC205"}  # fmt: skip
+    info = {line for line, f in found.items() if f["severity"] == "info"}
+    assert info == {27, 84, 87, 93, 111}
+    assert "one URL path segment" in str(found[27]["message"])
+    assert any("'..'" in s for s in found[93]["signals"])
+    assert {line for line, f in found.items() if f["severity"] == "high"} == {
+        33, 39, 46, 52, 58, 64, 70, 76, 99, 106, 121, 131}

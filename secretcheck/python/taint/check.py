@@ -33,7 +33,7 @@ from secretcheck.findings import Confidence, Hit, Severity, Span, TraceStep
 from secretcheck.lazyre import possessive
 from secretcheck.python.astpos import Positions
 from secretcheck.python.registry import CHECKS, TaintEntry
-from secretcheck.python.taint import constants, csrf, forms, guards, project
+from secretcheck.python.taint import constants, csrf, forms, guards, path_parts, project
 from secretcheck.python.taint.engine import Summary, TaintEngine
 from secretcheck.python.taint.flows import Flow, SinkSet
 from secretcheck.python.taint.interp import Lines
@@ -781,6 +781,7 @@ _THREATS = {
     "self-xss": (csrf.NOTE, "the requester's own input, behind a CSRF check"),
     "self-redirect": (csrf.REDIRECT_NOTE, "a posted field, which no link sets"),
     "imported": (project.NOTE, "through a function of another module"),
+    "segment": (path_parts.SEGMENT_NOTE, "one URL path segment"),
 }
 _ROUTE = re.compile(r"^[ \t]*@\w+\.(?:route|get|post)\(", re.M)
 _RETURN = re.compile(r"^[ \t]*return\b[ \t]*(.?)(\w*)", re.M)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
-from secretcheck.python.taint import contexts, csrf, forms, guards
+from secretcheck.python.taint import contexts, csrf, forms, guards, path_parts
 from secretcheck.python.taint.flows import (
     CLEAN,
+    SEGMENT,
     CallSite,
     Flow,
     Sink,
@@ -53,6 +54,7 @@ from secretcheck.python.taint.sources import (
     message_handler,
     operator_code,
     parameters,
+    segment_flow,
     static_files_class,
     untrusted_params,
     wsgi_environ,
@@ -410,6 +412,8 @@ class TaintEngine:
                     if raw:
                         continue
                 value = receiver if sink.receiver else _selected(sink, args)
+                if sinkset.category == "path-traversal":
+                    value = path_parts.exposed(value, sink.folder)
                 label = sink.note or dotted(func) or method
                 for flow in value:
                     self.reach(sinkset, sink, node, flow, label, interp.statement)
@@ -611,6 +615,8 @@ class TaintEngine:
                     continue
                 inner = replace(pflow, steps=self._elsewhere(imported, node, pflow.steps),
                                 crossed=True)  # fmt: skip
+                if sinkset.category == "path-traversal":
+                    value = path_parts.exposed(value, False)
                 for flow in value:
                     self._through(sinkset, node, _chain(flow, into, inner), None)
 
@@ -707,6 +713,8 @@ class TaintEngine:
         """Why the threat model lowers this finding to info, if it does (see `Report`)."""
         if operator_code(flow, sinkset.category):
             return "operator"
+        if sinkset.category == "path-traversal" and SEGMENT in flow.cleared and not flow.exposed:
+            return "segment"
         if flow.crossed:
             return "imported"
         if (
@@ -822,6 +830,8 @@ class TaintEngine:
         for index, value in bound.items():
             for code, sink_node, pflow, statement in summary.sinks.get(index, ()):
                 sinkset = next(s for s in self.sinksets if s.code == code)
+                if sinkset.category == "path-traversal":
+                    value = path_parts.exposed(value, False)
                 for flow in value:
                     self._through(sinkset, sink_node, _chain(flow, into, pflow), statement)
         if this is not None:
@@ -895,6 +905,10 @@ class TaintEngine:
             view = unit.owner or func.name
             for name in self.project.routed_params(view, captures) if captures else ():
                 special[name] = (None, False)
+            for name in self.project.routed_segments(view, captures) if captures else ():
+                flow = special[name][0]
+                if flow is not None:  # no "/" in it (`flows.SEGMENT`)
+                    special[name] = (segment_flow(flow.label), False)
         if not self.flask_module:  # FastAPI and its kin validate a parameter against its type
             for param, _ in parameters(func):
                 flow, _ = special.get(param.arg, (None, False))
@@ -1118,6 +1132,7 @@ def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
         opaque=flow.opaque or inner.opaque,
         crossed=flow.crossed or inner.crossed,
         prefixed=flow.prefixed or inner.prefixed,
+        exposed=flow.exposed or inner.exposed,
     )
     if inner.only is not None:
         joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)

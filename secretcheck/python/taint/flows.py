@@ -48,6 +48,9 @@ CONTAINED = frozenset({NO_PARENT, RELATIVE})
 # `url_start.py`): true only while the value starts the URL. Text put before it may turn it
 # into a host or a query of another URL (`unanchor`).
 RELATIVE_START = "starts as a relative reference"
+# Kept in `cleared` by the text of one URL path segment (`<name>`, `{name}`, Django's
+# `<str:name>`): it holds no "/", so it moves a path at most one level (`path_parts.py`).
+SEGMENT = "one path segment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class Flow:
     # For a parameter's flow: text was put before it on its way (`unanchor`), so a relative
     # start the caller's argument had no longer leads the URL (`engine._chain`).
     prefixed: bool = False
+    # Reached a path sink that acts on folders, or beside other text of a caller or a client,
+    # where its `SEGMENT` does not bound the path (`path_parts.exposed`).
+    exposed: bool = False
 
     def step(self, step: TraceStep) -> Flow:
         steps = (*self.steps, step)
@@ -256,6 +262,7 @@ class Sink:
     note: str = ""
     consumes: bool = True  # the call's result no longer carries the flow (it was reported)
     reflects: bool = False  # writes into the response to the request being handled
+    folder: bool = False  # may act on a folder the path names (`path_parts.exposed`)
 
     def matches(self, names: frozenset[str], method: str, receiver_text: str) -> bool:
         if names & self.names:

@@ -278,7 +278,7 @@ class Interpreter(UrlStart):
             return clear(value, (RELATIVE,)) if value and id(e) in later else value
 
         parts = [part(e) for e in head] + [query.in_query(part(e)) for e in tail]
-        return self.located_fstring(built(join(*parts)), values)
+        return self.located_fstring(built(join(*path_parts.once(*parts))), values)
 
     def _eval_BinOp(self, node: ast.BinOp) -> Value:
         self.in_attribute |= markup.quoted_operands(node)
@@ -297,11 +297,11 @@ class Interpreter(UrlStart):
                 right = join(*_unanchored(node, list(fields or (right,)), None))
             else:
                 right = _unanchored(node, [CLEAN, right], node.left)[1]
-            value = join(self.eval(node.left), right)
+            value = join(*path_parts.once(self.eval(node.left), right))
         else:  # `url + "?next=" + value`: the value is only a query parameter
             head, tail = split
             values = _unanchored(node, [self.eval(e) for e in head], head[0] if head else None)
-            value = join(*values, *(query.in_query(self.eval(e)) for e in tail))
+            value = join(*path_parts.once(*values, *(query.in_query(self.eval(e)) for e in tail)))
         return self.located_operation(node, value)
 
     def _eval_Tuple(self, node: ast.Tuple | ast.List) -> Value:
@@ -416,7 +416,7 @@ class Interpreter(UrlStart):
             flow = source_flow(f"self.{method}()")
         if flow is not None:
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
-        from_args = join(*(v for _, v in args))
+        from_args = join(*path_parts.once(*(v for _, v in args)))
         if isinstance(func, ast.Name) and self.host.is_enum(func.id):
             return CLEAN  # `Color(value)`: one of the enum's members, or a ValueError
         cats = (
@@ -435,7 +435,8 @@ class Interpreter(UrlStart):
                 return decoded(from_args)
             if local or preserving_call(names, imported):
                 # a modelled step, or a class of this file built from them
-                return from_args if "builtins.str" in names else lose_start(from_args)
+                return from_args if "builtins.str" in names else path_parts.rebuilt(
+                    node, lose_start(from_args))  # fmt: skip
             return self._opaque(from_args, node)
         # `"?".join([url, request.query])`, `"?cart_id={}".format(value)`: the rest is a query
         split = (query.split_join(node, self.choice) if method == "join"
@@ -444,18 +445,19 @@ class Interpreter(UrlStart):
             head, tail = split
             value = join(receiver, *(unanchor(self.eval(e)) for e in head),
                          *(query.in_query(self.eval(e)) for e in tail))  # fmt: skip
-            return self.located_build(node, func, built(value))
+            return self.located_build(node, func, built(path_parts.rebuilt(node, value)))
         if method in BUILDER_METHODS:
-            return self.located_build(node, func, built(join(receiver, unanchor(from_args))))
+            value = path_parts.rebuilt(node, join(receiver, unanchor(from_args)))
+            return self.located_build(node, func, built(value))
         if decoding_call(names, imported, method):
             return decoded(join(receiver, from_args))
         if preserving_call(names, imported) or pattern_method(
             method, func.value, self.kind(func.value)
         ):
-            return lose_start(join(receiver, from_args))
+            return path_parts.rebuilt(node, lose_start(join(receiver, from_args)))
         if receiver_method(method):
             kept = receiver if method in START_KEEPING else lose_start(receiver)
-            return join(kept, self._opaque(from_args, node))
+            return join(path_parts.rebuilt(node, kept), self._opaque(from_args, node))
         return self._opaque(join(receiver, from_args) if imported else receiver, node)
 
     def _opaque(self, value: Value, node: ast.Call) -> Value:

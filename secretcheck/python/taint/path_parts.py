@@ -12,14 +12,32 @@ A containment check has two halves (`flows.CONTAINED`): the path holds no ".." s
 - text that follows a non-empty literal in `+` or an f-string does not start the result, so it
   cannot make it absolute (`f"{row_id}.{extension}"`), unless that literal is the root itself
   (`"/" + name` is any absolute path; a folder of its own is needed for the text to stay in).
+
+One URL path segment (`flows.SEGMENT`: Flask's `<name>`, FastAPI's `{name}`, Django's
+`<str:name>`) holds no "/": joined to a folder, it names a file or folder in it, or, as "..",
+the folder's parent itself, which no file read or write opens. So into a file sink it is
+reported at info (the threat model, `SEGMENT_NOTE`) while it is the path's only text of a
+caller or client, and used once; into a folder operation (`rmtree`, `listdir`, `rename`),
+beside other such text, or built into a path twice (`f"{name}/{name}"`), it is a finding as
+before. A Windows host also splits at "\\", which a segment may hold: that is the threat
+model's stated limit.
 """
 
 from __future__ import annotations
 
 import ast
+from collections import Counter
+from dataclasses import replace
 
-from secretcheck.python.astsyntax import const_text
+from secretcheck.python.astsyntax import const_text, dotted
 from secretcheck.python.taint import query
+from secretcheck.python.taint.flows import SEGMENT, Flow, Value
+
+SEGMENT_NOTE = (
+    "threat model: one URL path segment, which holds no '/', names a path in its folder or, as"
+    " '..', the folder's parent, which a file read or write cannot open; a defect on a Windows"
+    " host, where '\\' also separates"
+)
 
 SPLITEXT = frozenset({"os.path.splitext", "posixpath.splitext", "ntpath.splitext"})
 
@@ -82,3 +100,66 @@ def after_text(values: list[ast.expr]) -> set[int]:
 def _root(text: str | None) -> bool:
     """Literal text that is only separators: what follows it starts at the filesystem's root."""
     return text is not None and not text.strip("/\\")
+
+
+def _key(flow: Flow) -> tuple[str, str, int]:
+    return (flow.origin, flow.label, flow.param)
+
+
+def once(*values: Value) -> list[Value]:
+    """`values` put together into one text: a segment's flow that more than one of them holds
+    is no longer one segment (`f"{name}/{name}"` climbs two levels)."""
+    counts = Counter(k for v in values for k in {_key(f) for f in v if SEGMENT in f.cleared})
+    repeated = {k for k, n in counts.items() if n > 1}
+    if not repeated:
+        return list(values)
+    return [tuple(replace(f, cleared=f.cleared - {SEGMENT}) if _key(f) in repeated else f
+                  for f in v) for v in values]  # fmt: skip
+
+
+def unsegmented(value: Value) -> Value:
+    """What `replace()`, `format()` or `sep.join()` makes of a segment may hold a "/"."""
+    return tuple(replace(f, cleared=f.cleared - {SEGMENT}) if SEGMENT in f.cleared else f
+                 for f in value)  # fmt: skip
+
+
+def exposed(value: Value, folder: bool) -> Value:
+    """A path at a path sink: its flows are `exposed` (their `SEGMENT` does not bound the
+    path) when the sink acts on folders, where ".." alone names the parent, or when text of
+    more than one origin builds the path (two segments climb two levels). A parameter's flow
+    keeps the mark, for the caller's argument it will stand for (`engine._chain`)."""
+    if not folder and len({_key(f) for f in value}) <= 1:
+        return value
+    return tuple(f if f.exposed else replace(f, exposed=True) for f in value)
+
+
+_PATH_MODULES = frozenset({"os.path", "posixpath", "ntpath"})
+
+
+def rebuilt(node: ast.Call, value: Value) -> Value:
+    """What a call that rewrites text makes of a segment: `sep.join(pieces)` puts `sep` between
+    its pieces, `replace(old, new)` puts `new` in, `re.sub()` its replacement, `translate()`
+    any character. A segment no longer, unless that literal holds no separator."""
+    if not any(SEGMENT in f.cleared for f in value):
+        return value
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    args = node.args
+    inserted: str | None
+    if name == "join" and isinstance(func, ast.Attribute):
+        if dotted(func.value) in _PATH_MODULES:
+            return value  # a path join: `once` saw each part
+        inserted = const_text(func.value)
+    elif name == "replace" and isinstance(func, ast.Attribute):
+        inserted = const_text(args[1]) if len(args) > 1 else None
+    elif name in ("sub", "subn"):
+        # `re.sub(pattern, repl, text)`, or `compiled.sub(repl, text)`
+        at = 1 if dotted(func).split(".")[0] in ("re", "regex") or isinstance(func, ast.Name) else 0
+        inserted = const_text(args[at]) if len(args) > at else None
+    elif name == "translate":
+        inserted = None
+    else:
+        return value
+    if inserted is not None and "/" not in inserted and "\\" not in inserted:
+        return value
+    return unsegmented(value)

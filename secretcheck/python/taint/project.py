@@ -171,6 +171,15 @@ class Project:
             self.shared.routes = urlconf.read_routes(self.root)
         return self.shared.routes.cleared((*self.module, function), params)
 
+    def routed_segments(self, function: str, params: list[str]) -> frozenset[str]:
+        """Parameters of this module's function view that every Django route to it fills with
+        one path segment at most (`urlconf.py`)."""
+        if not self.module:
+            return frozenset()
+        if self.shared.routes is None:
+            self.shared.routes = urlconf.read_routes(self.root)
+        return self.shared.routes.segments((*self.module, function), params)
+
     def function(self, qualified: str) -> Imported | None:
         """The summary of `pkg.mod.f` (or `.mod.f`, relative to this module), if that is a
         function of this project that reaches a sink."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from secretcheck.findings import Confidence
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
-from secretcheck.python.taint.flows import Flow
+from secretcheck.python.taint.flows import SEGMENT, Flow
 
 # Environment variables are set by whoever deploys the code: not untrusted. They are values of
 # unknown origin, reported only in audit mode, and only where an operator's value is still
@@ -69,7 +70,32 @@ _HANDLER_METHODS = frozenset(
 _REQUEST_ANNOTATIONS = frozenset({"Request", "WebSocket", "HttpRequest", "web.Request"})
 _CLEAN_DEFAULTS = frozenset({"Depends", "Security", "fastapi.Depends", "fastapi.Security"})
 _NUMERIC_CONVERTERS = frozenset({"int", "float", "uuid"})  # Flask converters that take no text
+# Converters whose text is one path segment, no "/" (`flows.SEGMENT`): Flask's and Quart's
+# default `string` (and `any`), Sanic's `str`, `slug` and `alpha`, Starlette's default `str`.
+# `path` and custom converters (a regex of the app's own) may hold anything.
+_SEGMENT_CONVERTERS = frozenset({"string", "str", "any", "slug", "alpha"})
+# `<name>`, `<int:name>`, `<any(a, b):name>` (Flask, Quart, Sanic, Bottle)...
 _FLASK_CONVERTER = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
+# ... and `{name}`, `{name:path}` (Starlette, FastAPI, aiohttp, Falcon, Litestar)
+_BRACED_PARAM = re.compile(r"\{([^\W\d]\w*)(?::([^{}]*))?\}")
+
+
+def route_converters(paths: Iterable[str]) -> dict[str, str]:
+    """Each URL variable of a view's route paths -> its broadest converter over them: text
+    (`path`, a regex) over one segment over numbers (`<x>` beside `<int:x>` is a segment)."""
+    converters: dict[str, str] = {}
+    for path in paths:
+        found = [(m.group(2), m.group(1) or "string") for m in _FLASK_CONVERTER.finditer(path)]
+        found += [(m.group(1), m.group(2) or "str") for m in _BRACED_PARAM.finditer(path)]
+        for name, kind in found:
+            previous = converters.get(name)
+            if previous is None or _breadth(kind) > _breadth(previous):
+                converters[name] = kind
+    return converters
+
+
+def _breadth(kind: str) -> int:
+    return 0 if kind in _NUMERIC_CONVERTERS else 1 if kind in _SEGMENT_CONVERTERS else 2
 
 
 # The current request's own URL (`request.url`), its path (`request.get_full_path()`,
@@ -171,6 +197,11 @@ MESSAGE_METHODS = frozenset().union(*_MESSAGE_HANDLERS.values())
 def message_handler(base: str, method: str) -> bool:
     """Does a class deriving from `base` receive a client's message in its `method`?"""
     return method in _MESSAGE_HANDLERS.get(base.rpartition(".")[2], frozenset())
+
+
+def segment_flow(label: str) -> Flow:
+    """A URL variable whose converter takes one path segment (`flows.SEGMENT`)."""
+    return replace(source_flow(label), cleared=frozenset({SEGMENT}))
 
 
 def handler_parameter(name: str) -> Flow:
@@ -326,13 +357,7 @@ def untrusted_params(
     if routes:
         # A variable's converter on every route stacked on the view: one that takes any text
         # on some route (`<x>` beside `<int:x>`) is text.
-        converters: dict[str, str] = {}
-        for _, path, _ in routes:
-            for m in _FLASK_CONVERTER.finditer(path):
-                kind, previous = m.group(1) or "string", converters.get(m.group(2))
-                if previous is not None and previous not in _NUMERIC_CONVERTERS:
-                    kind = previous
-                converters[m.group(2)] = kind
+        converters = route_converters(path for _, path, _ in routes)
         # Flask calls a view with its URL's variables only; any other parameter is filled by
         # a decorator (FitTrackee's `@require_auth` passes the signed-in `auth_user`), so its
         # origin is the decorator's, unknown here. Only when every route's path is read whole.
@@ -352,6 +377,8 @@ def untrusted_params(
                 or converters.get(name, "string") in _NUMERIC_CONVERTERS
             ):
                 out[name] = (None, False)  # typed, converted or injected: not attacker text
+            elif converters.get(name) in _SEGMENT_CONVERTERS:
+                out[name] = (segment_flow(f"route parameter {name}"), False)
             else:
                 out[name] = (source_flow(f"route parameter {name}"), False)
         return out

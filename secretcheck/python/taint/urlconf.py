@@ -13,9 +13,11 @@ by what their second argument names through the file's imports.
 Conservative where it cannot see: a view no route names keeps its parameters untrusted; a name
 an `include()` prefix captures (`path("<str:org>/", include(...))`) is never cleared, since it
 reaches every included view; an unnamed regex group (passed by position) clears nothing on that
-route; `str` and `path` converters and any other pattern (`[^/]+`, `.+`) leave the capture as
-the attacker's text. URLconfs built in a loop or from another package's names are not seen: a
-view routed only there keeps its parameters untrusted.
+route; `path` converters and any other pattern (`.+`) leave the capture as the attacker's
+text. A `str` capture, or a group that matches no "/" (`[^/]+`, `[\\w.-]+`), is one path
+segment (`flows.SEGMENT`, `segments`): attacker text still, but it moves a path at most a
+level. URLconfs built in a loop or from another package's names are not seen: a view routed
+only there keeps its parameters untrusted.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Route:
     view: tuple[str, ...]  # the view's absolute dotted name, split
     safe: frozenset[str]  # captures that can only hold harmless characters, and constant kwargs
     unsafe: frozenset[str]  # captures that may hold anything else
+    segment: frozenset[str]  # captures that may hold anything but a "/"
     positional: bool  # an unnamed group: arguments passed by position
 
 
@@ -73,6 +76,18 @@ class Routes:
             p for p in params
             if p not in self.prefixes and all(p not in r.unsafe for r in routes)
             and any(p in r.safe for r in routes)
+        )  # fmt: skip
+
+    def segments(self, view: tuple[str, ...], params: list[str]) -> frozenset[str]:
+        """The parameters of `view` every route to it fills with one path segment at most (no
+        "/"), one of them with more than harmless text."""
+        routes = [r for r in self.routes if r.view == view]
+        if not routes or any(r.positional for r in routes):
+            return frozenset()
+        return frozenset(
+            p for p in params
+            if p not in self.prefixes and all(p not in r.unsafe for r in routes)
+            and any(p in r.segment for r in routes)
         )  # fmt: skip
 
 
@@ -129,11 +144,11 @@ def _routes_of(tree: ast.Module, package: tuple[str, ...], routes: list[Route],
             continue
         pattern = node.args[0]
         text = pattern.value if isinstance(pattern, ast.Constant) else None
-        safe, unsafe, positional = _captures(text, kind) if isinstance(text, str) else (
-            set(), {"*"}, True)  # fmt: skip
+        safe, segment, unsafe, positional = _captures(text, kind) if isinstance(text, str) else (
+            set(), set(), {"*"}, True)  # fmt: skip
         target = node.args[1]
         if isinstance(target, ast.Call) and _called(target.func) == "include":
-            prefixes.update(safe | unsafe)
+            prefixes.update(safe | segment | unsafe)
             continue
         view = _view_name(target, aliases, package)
         if view is None:
@@ -146,7 +161,9 @@ def _routes_of(tree: ast.Module, package: tuple[str, ...], routes: list[Route],
                         and isinstance(v, ast.Constant)}  # fmt: skip
             safe |= constant
             unsafe -= constant
-        routes.append(Route(view, frozenset(safe), frozenset(unsafe), positional))
+            segment -= constant
+        routes.append(Route(view, frozenset(safe), frozenset(unsafe), frozenset(segment),
+                            positional))  # fmt: skip
 
 
 def _called(func: ast.expr) -> str:
@@ -185,20 +202,25 @@ def _view_name(target: ast.expr, aliases: dict[str, str],
     return (*package[: len(package) - (level - 1)], *rest)
 
 
-def _captures(pattern: str, kind: str) -> tuple[set[str], set[str], bool]:
-    """(harmless captures, other captures, has an unnamed group) of a route pattern."""
+def _captures(pattern: str, kind: str) -> tuple[set[str], set[str], set[str], bool]:
+    """(harmless captures, one-segment captures, other captures, has an unnamed group) of a
+    route pattern."""
+    safe: set[str] = set()
+    segment: set[str] = set()
+    unsafe: set[str] = set()
     if kind == "path":
-        safe: set[str] = set()
-        unsafe: set[str] = set()
         for match in _CONVERTER.finditer(pattern):
-            (safe if match.group(1) in _SAFE_CONVERTERS else unsafe).add(match.group(2))
-        return safe, unsafe, False
+            converter = match.group(1) or "str"
+            if converter in _SAFE_CONVERTERS:
+                safe.add(match.group(2))
+            else:
+                (segment if converter == "str" else unsafe).add(match.group(2))
+        return safe, segment, unsafe, False
     try:
         parsed = sre_parse.parse(pattern)
     except (re.error, RecursionError, OverflowError):
-        return set(), {"*"}, True
+        return set(), set(), {"*"}, True
     names = {index: name for name, index in parsed.state.groupdict.items()}
-    safe, unsafe = set(), set()
     positional = False
     for group, items in _groups(parsed):
         name = names.get(group)
@@ -206,9 +228,11 @@ def _captures(pattern: str, kind: str) -> tuple[set[str], set[str], bool]:
             positional = True
         elif _harmless(items):
             safe.add(name)
+        elif _slash_free(items):
+            segment.add(name)
         else:
             unsafe.add(name)
-    return safe, unsafe, positional
+    return safe, segment, unsafe, positional
 
 
 def _groups(items: Any) -> Iterator[tuple[int, Any]]:
@@ -256,4 +280,52 @@ def _harmless(items: Any) -> bool:
                 return False
         elif op is not sre.AT:  # anchors match no character
             return False
+    return True
+
+
+_SLASH = ord("/")
+_SLASH_FREE_CATEGORIES = (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_SPACE)
+
+
+def _slash_free(items: Any) -> bool:
+    """Can no string the (sub)pattern matches hold a "/"? Literals other than "/", sets that
+    name none (`[\\w.-]`) or exclude it (`[^/]`), and repeats and groups of those."""
+    for op, value in items:
+        if op is sre.LITERAL:
+            if value == _SLASH:
+                return False
+        elif op is sre.NOT_LITERAL:
+            if value != _SLASH:
+                return False
+        elif op is sre.IN:
+            if not _set_slash_free(value):
+                return False
+        elif op in REPEATS:
+            if not _slash_free(value[2]):
+                return False
+        elif op is sre.SUBPATTERN:
+            if not _slash_free(value[3]):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_slash_free(b) for b in value[1]):
+                return False
+        elif op is not sre.AT:
+            return False  # `.` and the rest may match a "/"
+    return True
+
+
+def _set_slash_free(members: Any) -> bool:
+    negated = bool(members) and members[0][0] is sre.NEGATE
+    if negated:  # `[^/]`: free of "/" when the set it negates names it
+        return any(
+            (op is sre.LITERAL and m == _SLASH) or (op is sre.RANGE and m[0] <= _SLASH <= m[1])
+            for op, m in members[1:]
+        )
+    for op, member in members:
+        if op is sre.LITERAL and member == _SLASH:
+            return False
+        if op is sre.RANGE and member[0] <= _SLASH <= member[1]:
+            return False
+        if op is sre.CATEGORY and member not in _SLASH_FREE_CATEGORIES:
+            return False  # `\W`, `\S`, `\D` hold a "/"
     return True

@@ -53,26 +53,17 @@ def _uploaded_file(site: CallSite) -> bool:
 
 
 _UPLOADS = ("request.files", "request.FILES")
-_OS = frozenset(
-    f"os.{n}"
-    for n in (
-        "open",
-        "remove",
-        "unlink",
-        "rmdir",
-        "removedirs",
-        "listdir",
-        "scandir",
-        "rename",
-        "replace",
-        "chmod",
-        "truncate",
-    )
+# Operations on a file: the folder ".." names is none (`path_parts.py`).
+_OS_FILES = frozenset(f"os.{n}" for n in ("open", "remove", "unlink", "truncate"))
+# Operations that act on a folder the path names too.
+_OS_FOLDERS = frozenset(
+    f"os.{n}" for n in ("rmdir", "removedirs", "listdir", "scandir", "rename", "replace", "chmod")
 )
 _SHUTIL = frozenset(
     f"shutil.{n}"
     for n in ("copy", "copy2", "copyfile", "copytree", "move", "rmtree", "unpack_archive")
 )
+_OPEN = (0, "file", "path", "path_or_file", "filename")
 SINKS = (
     Sink(
         frozenset(
@@ -87,31 +78,24 @@ SINKS = (
                 "werkzeug.utils.send_file",
             }
         )
-        | _OS,
-        (0, "file", "path", "path_or_file", "filename"),
+        | _OS_FILES,
+        _OPEN,
     ),
-    Sink(_SHUTIL | {"os.rename", "os.replace"}, (0, 1, "src", "dst", "path")),
+    Sink(_OS_FOLDERS - {"os.rename", "os.replace"}, _OPEN, folder=True),
+    Sink(_SHUTIL | {"os.rename", "os.replace"}, (0, 1, "src", "dst", "path"), folder=True),
     Sink(
-        frozenset(
-            {
-                ".read_text",
-                ".read_bytes",
-                ".write_text",
-                ".write_bytes",
-                ".unlink",
-                ".rmdir",
-                ".open",
-            }
-        ),
+        frozenset({".read_text", ".read_bytes", ".write_text", ".write_bytes", ".unlink", ".open"}),
         receiver=True,
         consumes=False,
     ),
+    Sink(frozenset({".rmdir"}), receiver=True, consumes=False, folder=True),
     Sink(frozenset({".save"}), (0, "dst"), when=_uploaded_file, note="FileStorage.save"),
     Sink(
         frozenset({".extractall", ".extract"}),
         receiver=True,
         when=_unfiltered,
         note="archive extraction without a filter",
+        folder=True,
     ),
 )
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.

@@ -1,0 +1,136 @@
+"""Files named by one URL path segment (holdout14's LibreTranslate, holdout19's Lute, holdout20's
+Rhasspy: `/download/<filename>` joined under a folder). The segment holds no "/": it names a
+file of the folder or, as "..", the folder's parent, which no file read or write opens. All of
+these are found (labelled `expect`); `tests/test_taint_threats.py` checks which are reported at
+info with the reason (a lone segment into a file operation) and which keep the rule's severity:
+a `path` converter, a query parameter, a folder operation, two segments or one used twice, and
+a segment rewritten so that it may hold a "/".
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from flask import Flask, request, send_file
+
+app = Flask(__name__)
+api = FastAPI()
+UPLOADS = "/srv/uploads"
+
+
+@app.route("/download/<filename>")
+def download(filename):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, filename))
+
+
+@app.route("/files/<path:filename>")
+def files(filename):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, filename))
+
+
+@app.route("/drop/<name>")
+def drop(name):
+    # expect: SC205
+    shutil.rmtree(os.path.join(UPLOADS, name))
+    return "gone"
+
+
+@app.route("/languages/<lang>/<pack>")
+def language_pack(lang, pack):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, lang, pack))
+
+
+@app.route("/twice/<name>")
+def twice(name):
+    # expect: SC205
+    return send_file(f"{UPLOADS}/{name}/{name}")
+
+
+@app.route("/dashed/<name>")
+def dashed(name):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, name.replace("-", "/")))
+
+
+@app.route("/joined/<name>")
+def joined(name):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, os.sep.join(name.split("."))))
+
+
+@app.route("/subbed/<name>")
+def subbed(name):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, re.sub("_", "/", name)))
+
+
+@app.route("/under/<name>")
+def under(name):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, request.args["folder"], name))
+
+
+@app.route("/slots/<name>", methods=["GET", "POST"])
+def slots(name):
+    slot_path = Path(UPLOADS) / name
+    if request.method == "POST":
+        # expect: SC205
+        slot_path.write_text(request.get_data(as_text=True))
+        return "saved"
+    # expect: SC205
+    return slot_path.read_text()
+
+
+@api.get("/models/{key}/image")
+def model_image(key: str):
+    # expect: SC205
+    return FileResponse(Path(UPLOADS) / f"{key}.webp")
+
+
+@api.get("/static/{key:path}")
+def static_file(key: str):
+    # expect: SC205
+    return FileResponse(Path(UPLOADS) / key)
+
+
+@api.get("/thumbnail")
+def thumbnail(key: str):
+    # A FastAPI parameter the path does not name is the query string's: any text.
+    # expect: SC205
+    return FileResponse(Path(UPLOADS) / key)
+
+
+def _serve(name):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, name))
+
+
+@app.route("/helper/<name>")
+def helper(name):
+    return _serve(name)
+
+
+def _serve_pair(folder, name):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, folder, name))
+
+
+@app.route("/helper-pair/<folder>/<name>")
+def helper_pair(folder, name):
+    return _serve_pair(folder, name)
+
+
+def _list(name):
+    # expect: SC205
+    return "\n".join(os.listdir(os.path.join(UPLOADS, name)))
+
+
+@app.route("/listing/<name>")
+def listing(name):
+    return _list(name)
