@@ -24,6 +24,7 @@
     python benchmarks/build_corpus.py holdout18 # 8 more, fresh once holdout17 was judged
     python benchmarks/build_corpus.py holdout19 # 5 more, fresh once holdout18 was judged
     python benchmarks/build_corpus.py holdout20 # more, fresh once holdout19 was judged
+    python benchmarks/build_corpus.py holdout21 # more, fresh once holdout20 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -683,6 +684,40 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("flaskcode", "0.0.8",
               "2b54abb96d9f17aae047351154d702a6909391b92ceaf2735e061602abd77233",
               "flaskcode-0.0.8.tar.gz"),
+        # The holdout21 corpus (resolved on 2026-12-07): a fresh sample judged at 70c8032, before
+        # any fix it prompts, once holdout20 had been judged. sickrage 10.0.71 (its setup script
+        # needs pkg_resources) and fava 1.30.16 (its build hook imports typing.override, which
+        # needs Python 3.12) were tried and dropped; pip resolved puppetboard to 7.0.4, the newest
+        # sdist it accepts here. django-unicorn 0.61.0 is the last release before the class
+        # pollution fix CVE-2025-24370 (0.62.0); tiddlyweb 2.4.3, jupyter_kernel_gateway 3.0.1
+        # and spotdl 4.6.0 are the newest of their lines, with no injection CVE known to me.
+        Sdist("tiddlyweb", "2.4.3",
+              "48d64ca95af04de3ebed45ba47b2c784eda35f6c941ada5f2658d5fbb6425912",
+              "tiddlyweb-2.4.3.tar.gz"),
+        Sdist("django_unicorn", "0.61.0",
+              "dd3ef5c610785bb69a770926cef4096993e236a1b080e695d8e2ee3aa5f4f603",
+              "django_unicorn-0.61.0.tar.gz"),
+        Sdist("jupyter_kernel_gateway", "3.0.1",
+              "900690c4c0e796867355468d685f7fa1cf3c7775d08e871c157f77d65fbd6d7f",
+              "jupyter_kernel_gateway-3.0.1.tar.gz"),
+        Sdist("puppetboard", "7.0.4",
+              "2fa2e859fc576fbedea49f19bbc66e88c78d85185356d0ab4643c822d2523cab",
+              "puppetboard-7.0.4.tar.gz"),
+        Sdist("spotdl", "4.6.0",
+              "ce1fbdecd342f870850491d5d5fb6b033547d72d7c37c9f90fd9a2dfd78a0e01",
+              "spotdl-4.6.0.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave no
+        # injection alert: uploadserver 6.0.5, supervisor 4.3.0 and alignak_webui 0.12.2, the
+        # newest of each, with no injection CVE known to me.
+        Sdist("uploadserver", "6.0.5",
+              "beeea36d2bc1f132d114d5c20c8e45092db0b2391c60e1ed0d577feeb008d238",
+              "uploadserver-6.0.5.tar.gz"),
+        Sdist("supervisor", "4.3.0",
+              "4a2bf149adf42997e1bb44b70c43b613275ec9852c3edacca86a9166b27e945e",
+              "supervisor-4.3.0.tar.gz"),
+        Sdist("alignak_webui", "0.12.2",
+              "a3f69e9e14a132edf8ed213214995dd4fe5f70c0129a729a52a9d1f919224625",
+              "alignak_webui-0.12.2.tar.gz"),
     )
 }  # fmt: skip
 
@@ -830,6 +865,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # file editor blueprint) because the first five gave only 5 injection alerts.
     "holdout20": ("jupyter-lsp", "mkdocs", "django-filebrowser", "open_web_calendar",
                   "rhasspy-server-hermes", "opsdroid", "conda_store_server", "flaskcode"),
+    # A fresh sample once holdout20 had been judged (benchmarks/realcode/judged_holdout21.csv),
+    # judged at 70c8032 before any fix it prompts, each app chosen before it was scanned: own
+    # WSGI on selector (TiddlyWeb's HTTP store of tiddlers), Django (django-unicorn's component
+    # message view, before CVE-2025-24370), Tornado (Jupyter Kernel Gateway), Flask
+    # (Puppetboard, which builds PuppetDB queries from its URLs) and FastAPI (spotDL's web UI,
+    # which serves the files it downloads), then own http.server (uploadserver, which writes
+    # uploaded files by name), own medusa HTTP server (Supervisor's web UI and XML-RPC) and
+    # Bottle (Alignak's web UI) because the first five gave no injection alert.
+    "holdout21": ("tiddlyweb", "django_unicorn", "jupyter_kernel_gateway", "puppetboard",
+                  "spotdl", "uploadserver", "supervisor", "alignak_webui"),
 }
 
 
