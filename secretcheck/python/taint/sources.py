@@ -34,7 +34,7 @@ _TEXT_ATTRS = frozenset(
     {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
      "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url",
-     "params", "referer"}
+     "params", "referer", "forms", "fullpath"}
 )  # fmt: skip
 _DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
@@ -44,7 +44,12 @@ REQUEST_METHODS = frozenset(
      # what a Starlette/FastAPI `WebSocket` (a request object by its annotation) receives
      "receive_text", "receive_json", "receive_bytes", "iter_text", "iter_json", "iter_bytes"}
 )  # fmt: skip
-_FLASK_REQUEST = ("flask.request", "flask.globals.request")
+# Module-level request objects, by the framework that fills them: Flask's, Quart's (Flask's
+# API, awaited) and Bottle's (`request.query`, `request.forms`, `request.params`).
+MODULE_REQUESTS = {
+    "flask.request": "Flask", "flask.globals.request": "Flask", "quart.request": "Quart",
+    "quart.globals.request": "Quart", "bottle.request": "Bottle",
+}  # fmt: skip
 SOURCE_CALLS = {
     "builtins.input": "input()",
     "os.getenv": "os.getenv()",
@@ -107,7 +112,7 @@ def _breadth(kind: str) -> int:
 # page the victim's own browser came from (see `locations.py`), whatever part of it is kept.
 # Both stay attacker text for every other sink.
 LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path",
-                        "base_url", "host_url", "url_root", "url"})  # fmt: skip
+                        "fullpath", "base_url", "host_url", "url_root", "url"})  # fmt: skip
 VISITED = frozenset({"referrer"})
 
 
@@ -213,11 +218,11 @@ def handler_parameter(name: str) -> Flow:
 def attribute_source(names: frozenset[str]) -> Flow | None:
     """A source read through a module-level object: `flask.request.args`, `sys.argv`."""
     for name in names:
-        for prefix in _FLASK_REQUEST:
+        for prefix, framework in MODULE_REQUESTS.items():
             if name.startswith(prefix + "."):
                 attr = name[len(prefix) + 1 :].split(".")[0]
                 if attr in REQUEST_ATTRS:
-                    return _request_read(f"request.{attr} (Flask)", attr)
+                    return _request_read(f"request.{attr} ({framework})", attr)
         if name == "sys.argv":
             return source_flow("sys.argv", cli=True)
         if name == "os.environ":
@@ -232,9 +237,9 @@ def call_source(names: frozenset[str], method: str) -> Flow | None:
         if name in SOURCE_CALLS:
             label = SOURCE_CALLS[name]
             return source_flow(label, env=label.startswith("os."), cli=not label.startswith("os."))
-        for prefix in _FLASK_REQUEST:
+        for prefix, framework in MODULE_REQUESTS.items():
             if name.startswith(prefix + ".") and name.rsplit(".", 1)[1] in REQUEST_METHODS:
-                return source_flow(f"request.{method}() (Flask)", text=False,
+                return source_flow(f"request.{method}() ({framework})", text=False,
                                    own_path=method in LOCAL_PATH)  # fmt: skip
     if method in ("parse_args", "parse_known_args"):
         return source_flow("argparse arguments", cli=True)

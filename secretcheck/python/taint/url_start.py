@@ -20,6 +20,7 @@ from secretcheck.python.astsyntax import Argument, const_text, dotted
 from secretcheck.python.taint import locations
 from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
 from secretcheck.python.taint.flows import Value, anchor, built, clear, join
+from secretcheck.python.taint.sources import MODULE_REQUESTS
 from secretcheck.python.taint.statements import (
     FIXED_START_KEY,
     OWN_SITE_KEY,
@@ -68,7 +69,7 @@ class UrlStart(Statements):
         if self.kind(node) == "request":
             return True
         names, _ = self.host.names(node)
-        return any(n in ("flask.request", "flask.globals.request") for n in names)
+        return any(n in MODULE_REQUESTS for n in names)
 
     def _fixed_name(self, node: ast.expr) -> bool:
         return self.marked(FIXED_START_KEY, node)

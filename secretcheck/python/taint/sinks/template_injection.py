@@ -1,7 +1,8 @@
 """SC208 sinks: untrusted data used as the source of a server-side template.
 
 How it detects: taint into `render_template_string`, `jinja2.Template`,
-`Environment.from_string`, Django `Template` and Mako `Template` source arguments. Template
+`Environment.from_string`, Django `Template`, Mako `Template` and Bottle `template()` /
+`SimpleTemplate` source arguments. Template
 *context* values are escaped and are not sinks. A template source built from a value of unknown
 origin is reported at medium confidence. Jinja's sandbox is made to render untrusted templates
 (its documentation's own use): `from_string` on a `SandboxedEnvironment` (or the immutable
@@ -76,6 +77,14 @@ SINKS = (
         unknown="built",
         when=_template_sink,
     ),
+    # Bottle's `template(tpl, **variables)` and its kin render `tpl` as template source when it
+    # holds "{", "%", "$" or a line break, and look it up as a file name otherwise; the
+    # keywords are the template's variables, escaped, so only the first argument is a sink.
+    Sink(
+        frozenset({"bottle.template", "bottle.jinja2_template", "bottle.mako_template",
+                   "bottle.cheetah_template"}),
+    ),
+    Sink(frozenset({"bottle.SimpleTemplate"}), (0, "source")),
 )
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
 PREFILTER = SinkPrefilter(SINKS, gated=True)
