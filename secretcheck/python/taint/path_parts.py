@@ -109,7 +109,10 @@ def _key(flow: Flow) -> tuple[str, str, int]:
 def once(*values: Value) -> list[Value]:
     """`values` put together into one text: a segment's flow that more than one of them holds
     is no longer one segment (`f"{name}/{name}"` climbs two levels)."""
-    counts = Counter(k for v in values for k in {_key(f) for f in v if SEGMENT in f.cleared})
+    held = [{_key(f) for f in v if SEGMENT in f.cleared} for v in values if v]
+    if len(held) < 2:  # the common case, first: at most one operand holds anything
+        return list(values)
+    counts = Counter(k for keys in held for k in keys)
     repeated = {k for k, n in counts.items() if n > 1}
     if not repeated:
         return list(values)
