@@ -4,7 +4,8 @@ How it detects: the taint engine (`analysis/engine.py`) follows data from web/CL
 the query text of DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()` and
 `exec_driver_sql`, Django `raw`/`extra`/`RawSQL`, asyncpg/databases fetchers and
 `pandas.read_sql`. A method sink counts on a cursor, connection or engine given query text:
-not `self.execute(...)` (Django's `BaseCommand.execute`), not `execute(*args)`, not a list
+not `self.execute(...)` (Django's `BaseCommand.execute`), not a Jupyter kernel client's (SC203),
+not `execute(*args)`, not a list
 (a CLI dispatcher's `command.execute(sys.argv)`), and not a statement object
 (`Session.execute(select(...))`). Bound parameters (the second argument) are
 never a sink; `psycopg2.sql.Identifier`/`Literal`, `quote_name()` and the dialect's
@@ -22,6 +23,7 @@ import ast
 from secretcheck.python.astsyntax import dotted, ordered_arguments
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
+from secretcheck.python.taint.sinks.code_injection import KERNEL
 
 CATEGORY = "sql-injection"
 _QUERY = (0, "sql", "query", "statement", "operation", "sql_script", "text")
@@ -39,6 +41,8 @@ def _query_text(site: CallSite) -> bool:
         if isinstance(receiver, ast.Call):
             receiver = receiver.func
         if dotted(receiver) in _NOT_A_CONNECTION:  # `self.conn.execute` is a connection's
+            return False
+        if KERNEL in dotted(receiver).lower():  # a Jupyter kernel client runs code (SC203)
             return False
     args = ordered_arguments(site.node)
     if args and args[0].star:
