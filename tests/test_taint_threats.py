@@ -145,3 +145,19 @@ def test_one_url_path_segment_into_a_file_operation_is_info() -> None:
     assert any("'..'" in s for s in found[93]["signals"])
     assert {line for line, f in found.items() if f["severity"] == "high"} == {
         33, 39, 46, 52, 58, 64, 70, 76, 99, 106, 121, 131}
+
+
+def test_what_one_view_keeps_in_the_session_another_reads_back() -> None:
+    """`?next=` kept in the session before a login round trip, redirected to after it: the
+    sender's text, in another function; a checked value or another key is not. A posted field
+    kept there is the requester's own post still: info, as where it is read directly."""
+    corpus = CORPUS_FILE.with_name("session_stores.py")
+    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", str(corpus)])
+    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
+             if f["rule_id"] == "SC210"}  # fmt: skip
+    assert {line: f["severity"] for line, f in found.items()} == {
+        24: "medium", 60: "medium", 73: "info"}
+    notes = [step["note"] for step in found[24]["trace"]]
+    assert notes[0] == "source: request.GET"
+    assert "stored in request.session['oidc_login_next']" in notes
+    assert "read back from session['oidc_login_next']" in notes

@@ -10,7 +10,8 @@ still fire.
   branch only, does not;
 - a store under a constant key (`session["username"] = form value`) taints that key only:
   `session.get("next")` does not see it; a store under a computed key, the whole mapping
-  (iteration, `.values()`, passing it on) and the same key still do.
+  (iteration, `.values()`, passing it on) and the same key still do. (What another view stored
+  under the key a view reads is read back too: `session_stores.py`.)
 """
 
 import enum
@@ -143,17 +144,17 @@ def login():
 
 @app.route("/login-next", methods=["POST"])
 def login_next():
-    session["next"] = request.form["next"]
+    session["after"] = request.form["next"]
     # expect: SC210
-    return redirect(session.get("next") or "/")
+    return redirect(session.get("after") or "/")
 
 
 @app.route("/login-subscript", methods=["POST"])
 def login_subscript():
-    session["next"] = request.form["next"]
+    session["after"] = request.form["next"]
     session["username"] = "guest"
     # expect: SC210
-    return redirect(session["next"])
+    return redirect(session["after"])
 
 
 @app.route("/computed-key", methods=["POST"])

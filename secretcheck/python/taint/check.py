@@ -409,14 +409,22 @@ class Check:
                 calls[k] = frozenset(_called(defined, texts[k]))
             return calls[k]
 
-        while todo and defined:
-            found = {x for k in todo for key in called(k) for x in defined[key]}
-            if not self.summarize:
-                callers = {units[k] for k in todo}
-                found |= {k for k in range(len(units)) if not called(k).isdisjoint(callers)}
-            found |= _methods_called(todo, texts, units, owners)
-            todo = found - chosen
-            chosen |= todo
+        def grow(todo: set[int]) -> None:
+            while todo and defined:
+                found = {x for k in todo for key in called(k) for x in defined[key]}
+                if not self.summarize:
+                    callers = {units[k] for k in todo}
+                    found |= {k for k in range(len(units)) if not called(k).isdisjoint(callers)}
+                found |= _methods_called(todo, texts, units, owners)
+                todo = found - chosen
+                chosen.update(todo)
+
+        grow(todo)
+        if not self.summarize and any(_SESSION_READ.search(texts[k]) for k in chosen):
+            # what another view stored in the session is read here (`sessions.py`)
+            stores = {k for k in range(len(units)) if _SESSION_STORE.search(texts[k])} - chosen
+            chosen |= stores
+            grow(stores)
         if self.summarize:
             return chosen if any(_any_between(ordered, *spans[k]) for k in chosen) else None
         if not chosen and not module_sink:
@@ -784,6 +792,8 @@ _THREATS = {
     "segment": (path_parts.SEGMENT_NOTE, "one URL path segment"),
 }
 _ROUTE = re.compile(r"^[ \t]*@\w+\.(?:route|get|post)\(", re.M)
+_SESSION_READ = re.compile(r"\bsession\s*(?:\[|\.(?:get|pop)\s*\()")
+_SESSION_STORE = re.compile(r"\bsession\s*\[[^\]\n]+\]\s*=(?!=)")
 _RETURN = re.compile(r"^[ \t]*return\b[ \t]*(.?)(\w*)", re.M)
 _NOT_TEXT = frozenset(
     {"jsonify", "render_template", "redirect", "abort", "url_for", "send_file",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from secretcheck.findings import Confidence, TraceStep
 from secretcheck.python.astsyntax import Argument, dotted
-from secretcheck.python.taint import contexts, csrf, forms, guards, path_parts
+from secretcheck.python.taint import contexts, csrf, forms, guards, path_parts, sessions
 from secretcheck.python.taint.flows import (
     CLEAN,
     SEGMENT,
@@ -261,6 +261,9 @@ class TaintEngine:
         self.called = called_names(body) if web_module else frozenset()
         self.helper_module = helper_module
         self.reporting = False
+        # What the module's views stored from request data in the user's session, by key
+        # (`sessions.py`): kept across rounds, read back by any function.
+        self.sessions: dict[str, Value] = {}
         self.unit: Unit | None = None
         self.current: Summary = Summary()
         self.route = False
@@ -728,8 +731,8 @@ class TaintEngine:
         if (
             sinkset.category == "open-redirect"
             and csrf.body_source(flow.label)
-            and self._posted_only(flow)
-        ):  # with or without a CSRF defence (`csrf.py`)
+            and (sessions.read_back(flow) or self._posted_only(flow))
+        ):  # with or without a CSRF defence (`csrf.py`); a posted field kept in the session
             return "self-redirect"
         return ""
 
@@ -858,15 +861,25 @@ class TaintEngine:
         units = list(units_of(self.body))
         self.units = {unit.key: unit for unit in units}
         for _ in range(MAX_ROUNDS):
-            before = {k: s.signature() for k, s in self.summaries.items()}
+            before = self._signature()
             globals_env = self._analyze_all(units)
-            after = {k: s.signature() for k, s in self.summaries.items()}
-            if after == before:
+            if self._signature() == before:
                 break
         if not report:
             return
         self.reporting = True
         self._analyze_all(units, globals_env)
+
+    def _signature(self) -> tuple[object, ...]:
+        """What a round may change that another round would read: summaries, session stores."""
+        stored = {k: frozenset((f.label, f.cleared) for f in v) for k, v in self.sessions.items()}
+        return ({k: s.signature() for k, s in self.summaries.items()}, stored)
+
+    def session_stored(self, key: str) -> Value:
+        return self.sessions.get(key, CLEAN)
+
+    def store_session(self, key: str, value: Value) -> None:
+        self.sessions[key] = join(self.sessions.get(key, CLEAN), value)
 
     def _analyze_all(self, units: list[Unit], globals_env: Env | None = None) -> Env:
         types: dict[str, str] = {}

@@ -19,7 +19,15 @@ import copy
 from collections.abc import Sequence
 
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
-from secretcheck.python.taint import allowlist_sub, guards, locations, markup, path_parts, query
+from secretcheck.python.taint import (
+    allowlist_sub,
+    guards,
+    locations,
+    markup,
+    path_parts,
+    query,
+    sessions,
+)
 from secretcheck.python.taint.calls import (
     BUILDER_METHODS,
     method_sanitizer,
@@ -34,6 +42,7 @@ from secretcheck.python.taint.flows import (
     CallSite,
     Flow,
     Value,
+    add_step,
     built,
     clear,
     decoded,
@@ -215,7 +224,16 @@ class Interpreter(UrlStart):
             value = self.eval(mapping) if keyed is None else keyed
         if locations.referer_key(mapping, key):  # environ["HTTP_REFERER"], headers["Referer"]
             return clear(value, locations.REDIRECT)
-        return value
+        return join(value, self._session_read(node, mapping, key))
+
+    def _session_read(self, node: ast.expr, mapping: ast.expr, key: ast.expr) -> Value:
+        """What the module stored from request data under this key of the user's session,
+        read back in a later request (`sessions.py`)."""
+        text = sessions.session_key(key)
+        if text is None or not self.session(mapping):
+            return CLEAN
+        stored = self.host.session_stored(text)
+        return add_step(stored, self.host.step(node, sessions.read_note(text))) if stored else CLEAN
 
     def _checked_read(self, node: ast.expr, value: Value) -> Value:
         """The same read of the request's data a guard on this path checked (`guards.
@@ -367,6 +385,16 @@ class Interpreter(UrlStart):
             if owner and owner != "request":
                 extra.add(f"{owner}.{method}")
         names = names | extra
+        if (
+            method in sessions.READ_METHODS
+            and isinstance(func, ast.Attribute)
+            and node.args
+            and not isinstance(node.args[0], ast.Starred)
+        ):  # `request.session.pop("next")`: what a request before stored there
+            stored = self._session_read(node, func.value, node.args[0])
+            if stored:
+                rest = [*node.args[1:], *(k.value for k in node.keywords)]
+                return join(stored, *(self.eval(e) for e in rest))
         if (
             method == "get"
             and isinstance(func, ast.Attribute)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import TRY_NODES, Argument, const_text, dotted, paths_in
-from secretcheck.python.taint import archive_checks, contexts, guards, locations, query
+from secretcheck.python.taint import archive_checks, contexts, guards, locations, query, sessions
 from secretcheck.python.taint.flows import (
     CLEAN,
     CallSite,
@@ -30,7 +30,7 @@ from secretcheck.python.taint.flows import (
     join,
     unanchor,
 )
-from secretcheck.python.taint.sources import ENVIRON, wraps_environ
+from secretcheck.python.taint.sources import ENVIRON, MODULE_REQUESTS, wraps_environ
 
 if TYPE_CHECKING:  # the engine's callbacks receive the whole interpreter, the top layer
     from secretcheck.python.taint.interp import Interpreter
@@ -107,6 +107,8 @@ class Host(Protocol):
     def option_is_checked(self, name: str) -> bool: ...
     def inline(self, body: Sequence[ast.stmt]) -> bool: ...
     def pieces(self, node: ast.JoinedStr) -> list[list[ast.expr] | None] | None: ...
+    def session_stored(self, key: str) -> Value: ...
+    def store_session(self, key: str, value: Value) -> None: ...
 
 
 class Statements(ABC):
@@ -193,6 +195,7 @@ class Statements(ABC):
                 whole = self._lookup(key, target.value)
                 self.env[key] = join(whole, value)
                 self._store_keyed(key, const_text(target.slice), whole, value)
+                self._store_session(target, value)
             return
         key = dotted(target)
         if not key:
@@ -241,6 +244,26 @@ class Statements(ABC):
         if rest not in self.env:
             self.env[rest] = whole
         self.env[rest + AT + text] = value
+
+    def session(self, node: ast.expr) -> bool:
+        """Is `node` the user's session (`sessions.py`)? The text test first: most mappings
+        are no session, and resolving names costs more."""
+        if not dotted(node).endswith("session"):
+            return False
+        owner = node.value if isinstance(node, ast.Attribute) else None
+        request_owner = owner is not None and (
+            self.kind(owner) == "request"
+            or not self.host.names(owner)[0].isdisjoint(MODULE_REQUESTS)
+        )
+        return sessions.is_session(node, request_owner, self.host.names(node)[0])
+
+    def _store_session(self, target: ast.Subscript, value: Value) -> None:
+        """`session["next"] = request.GET["next"]`: a later request reads the sender's text."""
+        key = sessions.session_key(target.slice)
+        stored = sessions.stored_value(value) if key is not None else ()
+        if key is not None and stored and self.session(target.value):
+            note = sessions.store_note(target.value, key)
+            self.host.store_session(key, add_step(stored, self.host.step(target, note)))
 
     def _lookup(self, key: str, node: ast.expr) -> Value:
         return self.env[key] if key in self.env else self.eval(node)
