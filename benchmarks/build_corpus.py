@@ -25,6 +25,7 @@
     python benchmarks/build_corpus.py holdout19 # 5 more, fresh once holdout18 was judged
     python benchmarks/build_corpus.py holdout20 # more, fresh once holdout19 was judged
     python benchmarks/build_corpus.py holdout21 # more, fresh once holdout20 was judged
+    python benchmarks/build_corpus.py holdout22 # more, fresh once holdout21 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -718,6 +719,46 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("alignak_webui", "0.12.2",
               "a3f69e9e14a132edf8ed213214995dd4fe5f70c0129a729a52a9d1f919224625",
               "alignak_webui-0.12.2.tar.gz"),
+        # The holdout22 corpus (resolved on 2026-12-07): a fresh sample judged at e0edc03, before
+        # any fix it prompts, once holdout21 had been judged. Tried and dropped, in the order
+        # chosen: pgadmin4 8.3 (no sdist on the index), mitmproxy 11.1.1 (no sdist after 0.15),
+        # bodhi-server 26.4.0 (pip rejects a requirement in its metadata), rasa 3.6.21 (needs
+        # Python < 3.11), jupyter-server-proxy 3.2.0 (its build needs jupyterlab 3 built from
+        # source), litellm 1.35.0 (no sdist before 1.53), open-webui 0.3.8 (its build runs npm,
+        # which fails here) and spiderkeeper 1.2.2 (pip finds no version matching its metadata);
+        # pip resolved mautrix-telegram to 0.6.1, the newest sdist it accepts here.
+        # django-sql-explorer 5.3.1, butterfly 3.2.5, hyperkitty 1.3.12 and
+        # flask-monitoringdashboard 5.1.0 are the newest of their lines, with no injection CVE
+        # known to me.
+        Sdist("django_sql_explorer", "5.3.1",
+              "602b7e7392a359c21e57717b40559e9c70c170be9ac7c6f6918656dfe5f6474e",
+              "django_sql_explorer-5.3.1.tar.gz"),
+        Sdist("butterfly", "3.2.5",
+              "65d2bed2cbb6df21fe495ff52c9fa60ed8978c29443c7568d5f57612060fb55b",
+              "butterfly-3.2.5.tar.gz"),
+        Sdist("hyperkitty", "1.3.12",
+              "deb582937ec5bc9ea9c1d5d86bfb76a4da429b60e1fea6fd6964e7c667cf161d",
+              "hyperkitty-1.3.12.tar.gz"),
+        Sdist("mautrix-telegram", "0.6.1",
+              "2ddcd404a94918accfa3409c7cb3d12677cb4d633507a8bbf4c9a1ec4b3751d3",
+              "mautrix-telegram-0.6.1.tar.gz"),
+        Sdist("flask_monitoringdashboard", "5.1.0",
+              "77d712fd355e67fbee987a38e77e5344642c702a01d4b3d6f14f9ea8ee926f40",
+              "flask_monitoringdashboard-5.1.0.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave 1
+        # injection alert: weblate and lollms (newest) were tried and dropped (weblate's build
+        # dependencies fail to install from source, lollms' setup script needs a requirements.txt
+        # its sdist lacks); pyramid_debugtoolbar 4.12.1, django-filer 3.6.0 and wdb.server 3.3.0,
+        # the newest of each, with no injection CVE known to me, took their places.
+        Sdist("pyramid_debugtoolbar", "4.12.1",
+              "71e888d349c85fcca12b3e6dc4c7ae8e3f02a1d5acc05154fd9ba8c7f661b43d",
+              "pyramid_debugtoolbar-4.12.1.tar.gz"),
+        Sdist("django_filer", "3.6.0",
+              "455ad0abfc16772e547f67f2c97e9efd2257e2686fd8526cefd499b862527304",
+              "django_filer-3.6.0.tar.gz"),
+        Sdist("wdb.server", "3.3.0",
+              "8bc7ab9ffe9233cba51c6bbbc4af7041121c3e15157c88a4c2ec4fb257e0e27b",
+              "wdb.server-3.3.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -875,6 +916,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # Bottle (Alignak's web UI) because the first five gave no injection alert.
     "holdout21": ("tiddlyweb", "django_unicorn", "jupyter_kernel_gateway", "puppetboard",
                   "spotdl", "uploadserver", "supervisor", "alignak_webui"),
+    # A fresh sample once holdout21 had been judged (benchmarks/realcode/judged_holdout22.csv),
+    # judged at e0edc03 before any fix it prompts, each app chosen before it was scanned:
+    # Django (django-sql-explorer, which runs SQL its users write; HyperKitty, Mailman's
+    # archives), Tornado (Butterfly, a terminal in the browser), aiohttp (mautrix-telegram's
+    # login pages and provisioning API) and Flask (Flask-MonitoringDashboard's blueprint), in
+    # the places of eight apps that could not be fetched or built here, then Pyramid
+    # (pyramid_debugtoolbar, whose panels re-run SQL), Django (django-filer's file views) and
+    # Tornado (wdb's debugger server) because the first five gave only 1 injection alert.
+    "holdout22": ("django_sql_explorer", "butterfly", "hyperkitty", "mautrix-telegram",
+                  "flask_monitoringdashboard", "pyramid_debugtoolbar", "django_filer",
+                  "wdb.server"),
 }
 
 
