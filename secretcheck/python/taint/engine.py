@@ -44,6 +44,7 @@ from secretcheck.python.taint.project import (
     project_name,
     qualified_call,
 )
+from secretcheck.python.taint.sinks.open_redirect import RETURNED, returns_redirect
 from secretcheck.python.taint.sources import (
     ENVIRON,
     MESSAGE_METHODS,
@@ -268,6 +269,8 @@ class TaintEngine:
         self.current: Summary = Summary()
         self.route = False
         self.static_lookup = False  # the unit is a `StaticFiles.lookup_path` (`sources.py`)
+        # the unit's return is where a Django view redirects (`open_redirect.RETURNED`)
+        self.redirect_return = False
         # Summaries of a callee in a call context (`contexts.py`), per round.
         self.units: dict[str, Unit] = {}
         self.branching: dict[str, frozenset[str]] = {}
@@ -632,8 +635,14 @@ class TaintEngine:
             for sinkset in self.sinksets:
                 if sinkset.category == "path-traversal":
                     for flow in served:
-                        self.reach(sinkset, _SERVED_FILE, node.value, flow,
+                        self.reach(sinkset, _RETURN_SINK, node.value, flow,
                                    "file StaticFiles serves", interp.statement)  # fmt: skip
+        if self.redirect_return and node.value is not None:
+            for sinkset in self.sinksets:
+                if sinkset.category == "open-redirect":
+                    for flow in value:
+                        self.reach(sinkset, _RETURN_SINK, node.value, flow,
+                                   "URL the view redirects to", interp.statement)  # fmt: skip
         if not (self.route and self.flask_module) or node.value is None:
             return
         if not self._html_body(node.value):
@@ -938,6 +947,8 @@ class TaintEngine:
         # Starlette calls a `StaticFiles` subclass's `lookup_path` with the request's path
         self.static_lookup = (func.name == STATIC_FILES_LOOKUP
                               and self._bases_say(static_files_class))  # fmt: skip
+        self.redirect_return = func.name in RETURNED and self._bases_say(
+            lambda base: returns_redirect(base, func.name))
         own = [p for p in params if p.arg not in ("self", "cls")]
         if self.static_lookup and own:
             special[own[0].arg] = (handler_parameter(own[0].arg), False)
@@ -981,7 +992,7 @@ class TaintEngine:
 
 
 # What `StaticFiles.lookup_path` returns first: the file Starlette sends (see `sources.py`).
-_SERVED_FILE = Sink(frozenset())
+_RETURN_SINK = Sink(frozenset())  # a returned value a framework sends or redirects to
 
 
 def _returns(body: Sequence[ast.stmt]) -> Iterator[ast.Return]:

@@ -3,7 +3,9 @@
 How it detects: taint into Flask/werkzeug/Quart/Bottle `redirect`, Django `redirect`,
 `HttpResponseRedirect`/`HttpResponsePermanentRedirect`, Starlette/FastAPI `RedirectResponse`,
 the 3xx responses of aiohttp, Pyramid/WebOb and Falcon (`HTTPFound(location)` and kin), and a
-handler's own `self.redirect(url)` (Tornado's `RequestHandler`, webapp2).
+handler's own `self.redirect(url)` (Tornado's `RequestHandler`, webapp2), and what a Django
+class-based view's `get_redirect_url()` (a `RedirectView`'s) or `get_success_url()` (an editing
+view's, `LoginView`'s) returns, which Django redirects to (`RETURNED`).
 `url_for`/`reverse`, a fixed local prefix (`"/profile/" + name`), this request's own root
 (`request.host_url + name`) or path, the Referer (see `locations.py`), allowlists and
 `url_has_allowed_host_and_scheme` guards are safe.
@@ -47,5 +49,30 @@ SINKS = (
     # A request handler redirecting: Tornado's `RequestHandler.redirect(url)`, webapp2's.
     Sink(frozenset({".redirect"}), (0, "url", "uri"), receiver_hint="self"),
 )
+# Django's class-based views redirect to what these methods return: a `RedirectView` to its
+# `get_redirect_url()`, the editing views and their mixins to `get_success_url()` once the form
+# is valid, `LoginView` and `LogoutView` to `get_success_url()`, which asks
+# `get_redirect_url()`: Django's own checks the next URL there, an override drops that check.
+# Known by the base's name, as `sources.static_files_class` is.
+_EDITING = frozenset(
+    {"FormView", "CreateView", "UpdateView", "DeleteView", "BaseFormView", "BaseCreateView",
+     "BaseUpdateView", "BaseDeleteView", "FormMixin", "ModelFormMixin", "DeletionMixin",
+     "ProcessFormView", "PasswordChangeView", "PasswordResetView", "PasswordResetConfirmView"}
+)  # fmt: skip
+_LOGIN = frozenset({"LoginView", "LogoutView", "RedirectURLMixin", "SuccessURLAllowedHostsMixin"})
+RETURNED: dict[str, frozenset[str]] = {
+    "get_redirect_url": frozenset({"RedirectView"}) | _LOGIN,
+    "get_success_url": _EDITING | _LOGIN,
+}
+
+
+def returns_redirect(base: str, method: str) -> bool:
+    """Does a class deriving from `base` redirect to what its `method` returns?"""
+    return base.rpartition(".")[2] in RETURNED.get(method, frozenset())
+
+
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
-PREFILTER = SinkPrefilter(SINKS, gated=True, requires=WEB_FRAMEWORK)
+# The methods of `RETURNED` are where their sink is.
+PREFILTER = SinkPrefilter(SINKS, gated=True, requires=WEB_FRAMEWORK,
+                          anchors=r"^[ \t]+def[ \t]+get_(?:redirect|success)_url[ \t]*\(",
+                          anchor_words=tuple(RETURNED))  # fmt: skip
