@@ -246,9 +246,11 @@ class Swatch(View):
     ('path("c/<str:color>/", views.colored_image),\n'
      '    re_path(r"^s/(?P<path>[^/]+)$", views.static_file),\n'
      '    path("w/<path:color>/", views.Swatch.as_view()),', {8, 12, 17}),
-    # one loose route among tight ones is enough
+    # one loose route among tight ones is enough, a one-segment one too
     ('path("c/<slug:color>/", views.colored_image),\n'
      '    path("d/<path:color>/", views.colored_image),', {8, 12, 17}),
+    ('path("c/<int:color>/", views.colored_image),\n'
+     '    path("d/<str:color>/", views.colored_image),', {8, 12, 17}),
     # a capture in an include() prefix reaches every included view
     ('path("c/<int:color>/", views.colored_image),\n'
      '    path("<str:color>/", include("other.urls")),', {8, 12, 17}),
@@ -256,7 +258,13 @@ class Swatch(View):
 def test_django_urlconf_captures_say_what_reaches_a_function_view(
     tmp_path: Path, urls: str, reported: set[int]
 ) -> None:
-    package = tmp_path / "site"
+    findings = _django_site(tmp_path, urls)
+    assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == reported
+
+
+def _django_site(root: Path, urls: str) -> list[dict[str, object]]:
+    """The findings in `DJANGO_VIEWS` of a package whose URLconf routes them by `urls`."""
+    package = root / "site"
     package.mkdir()
     (package / "__init__.py").write_text("", encoding="utf-8")
     (package / "views.py").write_text(DJANGO_VIEWS, encoding="utf-8")
@@ -265,28 +273,21 @@ def test_django_urlconf_captures_say_what_reaches_a_function_view(
         f"from . import views\n\nurlpatterns = [\n    {urls}\n]\n",
         encoding="utf-8",
     )
-    findings = _scan(package / "views.py", "--no-cache")
-    assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == reported
+    return _scan(package / "views.py", "--no-cache")
 
 
 def test_a_django_capture_of_one_path_segment_into_a_file_is_info(tmp_path: Path) -> None:
     """`<str:x>` and `[^/]+` hold no "/": into a file opened under a folder, at most its parent
     folder, which `open()` cannot read (the threat model, at info); a `path` capture, and one
     route of two that is loose, keep the alert."""
-    package = tmp_path / "site"
-    package.mkdir()
-    (package / "__init__.py").write_text("", encoding="utf-8")
-    (package / "views.py").write_text(DJANGO_VIEWS, encoding="utf-8")
-    (package / "urls.py").write_text(
-        "from django.urls import path, re_path\n\nfrom . import views\n\nurlpatterns = [\n"
-        '    path("c/<color>/", views.colored_image),\n'
+    findings = _django_site(
+        tmp_path,
+        'path("c/<color>/", views.colored_image),\n'
         '    re_path(r"^s/(?P<path>[^/]+)$", views.static_file),\n'
         '    re_path(r"^t/(?P<path>[-\\w.]+)/$", views.static_file),\n'
         '    path("w/<str:color>/", views.Swatch.as_view()),\n'
-        '    path("x/<path:color>/", views.Swatch.as_view()),\n]\n',
-        encoding="utf-8",
+        '    path("x/<path:color>/", views.Swatch.as_view()),',
     )
-    findings = _scan(package / "views.py", "--no-cache")
     found = {int(str(f["line"])): f for f in findings if f["rule_id"] == "SC205"}
     assert {line: f["severity"] for line, f in found.items()} == {
         8: "info", 12: "info", 17: "high"}

@@ -25,7 +25,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -69,25 +69,25 @@ class Routes:
 
     def cleared(self, view: tuple[str, ...], params: list[str]) -> frozenset[str]:
         """The parameters of `view` every route to it fills with harmless text."""
-        routes = [r for r in self.routes if r.view == view]
-        if not routes or any(r.positional for r in routes):
-            return frozenset()
-        return frozenset(
-            p for p in params
-            if p not in self.prefixes and all(p not in r.unsafe for r in routes)
-            and any(p in r.safe for r in routes)
-        )  # fmt: skip
+        return self._filled(view, params, segment=False)
 
     def segments(self, view: tuple[str, ...], params: list[str]) -> frozenset[str]:
         """The parameters of `view` every route to it fills with one path segment at most (no
         "/"), one of them with more than harmless text."""
+        return self._filled(view, params, segment=True) - self.cleared(view, params)
+
+    def _filled(self, view: tuple[str, ...], params: list[str], segment: bool) -> frozenset[str]:
+        """Parameters that some route to `view` fills and none with other text than harmless
+        text (or, with `segment`, one path segment); none when a route passes them by
+        position or an `include()` prefix captures them."""
         routes = [r for r in self.routes if r.view == view]
         if not routes or any(r.positional for r in routes):
             return frozenset()
         return frozenset(
             p for p in params
-            if p not in self.prefixes and all(p not in r.unsafe for r in routes)
-            and any(p in r.segment for r in routes)
+            if p not in self.prefixes
+            and all(p not in r.unsafe and (segment or p not in r.segment) for r in routes)
+            and any(p in r.safe or p in r.segment for r in routes)
         )  # fmt: skip
 
 
@@ -249,36 +249,48 @@ def _groups(items: Any) -> Iterator[tuple[int, Any]]:
                 yield from _groups(branch)
 
 
-def _harmless(items: Any) -> bool:
-    """Does every string the (sub)pattern matches hold only `_SAFE_CHARS` or word characters?"""
+def _matches_only(items: Any, literal: Callable[[int], bool], members: Callable[[Any], bool],
+                  not_literal: Callable[[int], bool] = lambda _: False) -> bool:  # fmt: skip
+    """Does every string the (sub)pattern matches pass the tests: `literal` of each literal
+    character, `not_literal` of a negated one (`[^/]` parsed alone), `members` of a set?
+    Repeats, groups and branches of those pass; anchors match no character; anything else
+    (`.`, a lookaround) fails."""
     for op, value in items:
         if op is sre.LITERAL:
-            if chr(value) not in _SAFE_CHARS:
-                return False
+            ok = literal(value)
+        elif op is sre.NOT_LITERAL:
+            ok = not_literal(value)
         elif op is sre.IN:
-            for member_op, member in value:
-                if member_op is sre.NEGATE:
-                    return False
-                if member_op is sre.LITERAL and chr(member) not in _SAFE_CHARS:
-                    return False
-                if member_op is sre.RANGE and not all(
-                    chr(c) in _SAFE_CHARS for c in range(member[0], member[1] + 1)
-                ):
-                    return False
-                if member_op is sre.CATEGORY and member not in (
-                    sre.CATEGORY_DIGIT, sre.CATEGORY_WORD
-                ):
-                    return False
+            ok = members(value)
         elif op in REPEATS:
-            if not _harmless(value[2]):
-                return False
+            ok = _matches_only(value[2], literal, members, not_literal)
         elif op is sre.SUBPATTERN:
-            if not _harmless(value[3]):
-                return False
+            ok = _matches_only(value[3], literal, members, not_literal)
         elif op is sre.BRANCH:
-            if not all(_harmless(b) for b in value[1]):
-                return False
-        elif op is not sre.AT:  # anchors match no character
+            ok = all(_matches_only(b, literal, members, not_literal) for b in value[1])
+        else:
+            ok = op is sre.AT
+        if not ok:
+            return False
+    return True
+
+
+def _harmless(items: Any) -> bool:
+    """Does every string the (sub)pattern matches hold only `_SAFE_CHARS` or word characters?"""
+    return _matches_only(items, lambda c: chr(c) in _SAFE_CHARS, _set_harmless)
+
+
+def _set_harmless(members: Any) -> bool:
+    for member_op, member in members:
+        if member_op is sre.NEGATE:
+            return False
+        if member_op is sre.LITERAL and chr(member) not in _SAFE_CHARS:
+            return False
+        if member_op is sre.RANGE and not all(
+            chr(c) in _SAFE_CHARS for c in range(member[0], member[1] + 1)
+        ):
+            return False
+        if member_op is sre.CATEGORY and member not in (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD):
             return False
     return True
 
@@ -290,28 +302,7 @@ _SLASH_FREE_CATEGORIES = (sre.CATEGORY_DIGIT, sre.CATEGORY_WORD, sre.CATEGORY_SP
 def _slash_free(items: Any) -> bool:
     """Can no string the (sub)pattern matches hold a "/"? Literals other than "/", sets that
     name none (`[\\w.-]`) or exclude it (`[^/]`), and repeats and groups of those."""
-    for op, value in items:
-        if op is sre.LITERAL:
-            if value == _SLASH:
-                return False
-        elif op is sre.NOT_LITERAL:
-            if value != _SLASH:
-                return False
-        elif op is sre.IN:
-            if not _set_slash_free(value):
-                return False
-        elif op in REPEATS:
-            if not _slash_free(value[2]):
-                return False
-        elif op is sre.SUBPATTERN:
-            if not _slash_free(value[3]):
-                return False
-        elif op is sre.BRANCH:
-            if not all(_slash_free(b) for b in value[1]):
-                return False
-        elif op is not sre.AT:
-            return False  # `.` and the rest may match a "/"
-    return True
+    return _matches_only(items, lambda c: c != _SLASH, _set_slash_free, lambda c: c == _SLASH)
 
 
 def _set_slash_free(members: Any) -> bool:
