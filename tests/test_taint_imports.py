@@ -294,6 +294,42 @@ def test_a_django_capture_of_one_path_segment_into_a_file_is_info(tmp_path: Path
     assert "one URL path segment" in str(found[8]["message"])
 
 
+HELPER_OF_VIEWS = """\
+import os
+
+from django.http import HttpResponse
+
+
+def jar_analysis(request, app_dic):
+    return HttpResponse(open(os.path.join("/srv", app_dic)).read())
+
+
+def direct(request):
+    return HttpResponse(open(os.path.join("/srv", request.GET["f"])).read())
+"""
+
+
+def test_a_module_no_urlconf_routes_holds_helpers_not_views(tmp_path: Path) -> None:
+    """MobSF's `jar_analysis(request, app_dic)`: the project's URLconfs route views of other
+    modules only, so its parameters are its callers' values, not URL captures; what it reads
+    of the request itself is still request data. With no URLconf at all (a reusable app its
+    host routes), a plain function taking `request` is still a view."""
+    package = tmp_path / "site"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "views.py").write_text(DJANGO_VIEWS, encoding="utf-8")
+    (package / "analysis.py").write_text(HELPER_OF_VIEWS, encoding="utf-8")
+    findings = _scan(package / "analysis.py", "--no-cache")
+    assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == {7, 11}
+    (package / "urls.py").write_text(
+        "from django.urls import path\n\nfrom . import views\n\n"
+        'urlpatterns = [path("c/<slug:color>/", views.colored_image)]\n',
+        encoding="utf-8",
+    )
+    findings = _scan(package / "analysis.py", "--no-cache")
+    assert {int(str(f["line"])) for f in findings if f["rule_id"] == "SC205"} == {11}
+
+
 def test_urlconfs_are_looked_for_in_bounded_folders(tmp_path: Path) -> None:
     # A file scanned alone makes its own folder the import root, which may be a home folder:
     # the search for URLconfs stays shallow and skips environments and hidden folders.

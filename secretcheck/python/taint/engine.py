@@ -925,6 +925,10 @@ class TaintEngine:
             # every URLconf route to the view (a class-based view's, by its class) fills these
             # with harmless text
             view = unit.owner or func.name
+            if captures and not unit.owner and self.project.unrouted_module():
+                for name in captures:  # a helper of views elsewhere: its callers' values
+                    del special[name]
+                captures = []
             for name in self.project.routed_params(view, captures) if captures else ():
                 special[name] = (None, False)
             for name in self.project.routed_segments(view, captures) if captures else ():

@@ -171,6 +171,14 @@ class Project:
             self.shared.routes = urlconf.read_routes(self.root)
         return self.shared.routes.cleared((*self.module, function), params)
 
+    def unrouted_module(self) -> bool:
+        """Do the project's Django URLconfs route views, none in this module (`urlconf.py`)?"""
+        if not self.module:
+            return False
+        if self.shared.routes is None:
+            self.shared.routes = urlconf.read_routes(self.root)
+        return self.shared.routes.unrouted(self.module)
+
     def routed_segments(self, function: str, params: list[str]) -> frozenset[str]:
         """Parameters of this module's function view that every Django route to it fills with
         one path segment at most (`urlconf.py`)."""

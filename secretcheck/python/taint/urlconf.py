@@ -67,6 +67,14 @@ class Routes:
     routes: tuple[Route, ...]
     prefixes: frozenset[str]  # names captured by `include()` prefixes: reach every view
 
+    def unrouted(self, module: tuple[str, ...]) -> bool:
+        """Do the project's URLconfs route views, none of them in `module`? Its functions are
+        then the helpers of views elsewhere (MobSF's `StaticAnalyzer/views/android/jar_aar.py`),
+        their parameters their callers' values. A project with no URLconf read (a reusable
+        app its host routes) says nothing."""
+        return bool(self.routes) and not any(r.view[:-1] == module or r.view[:-2] == module
+                                             for r in self.routes)  # fmt: skip
+
     def cleared(self, view: tuple[str, ...], params: list[str]) -> frozenset[str]:
         """The parameters of `view` every route to it fills with harmless text."""
         return self._filled(view, params, segment=False)
