@@ -26,6 +26,7 @@
     python benchmarks/build_corpus.py holdout20 # more, fresh once holdout19 was judged
     python benchmarks/build_corpus.py holdout21 # more, fresh once holdout20 was judged
     python benchmarks/build_corpus.py holdout22 # more, fresh once holdout21 was judged
+    python benchmarks/build_corpus.py holdout23 # more, fresh once holdout22 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -759,6 +760,39 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("wdb.server", "3.3.0",
               "8bc7ab9ffe9233cba51c6bbbc4af7041121c3e15157c88a4c2ec4fb257e0e27b",
               "wdb.server-3.3.0.tar.gz"),
+        # The holdout23 corpus (resolved on 2026-12-07): a fresh sample judged at 8d9cd2c, before
+        # any fix it prompts, once holdout22 had been judged. pyload-ng 0.5.0b3.dev30, the last
+        # before the pre-auth code execution fix CVE-2023-0297 (dev31), was tried and dropped (pip
+        # rejects its sdist: the metadata says 0.5.0b3). dpaste 3.5, rq-dashboard 0.9.0,
+        # django-silk 5.6.0, proxpi 1.3.1 and morss 20230627.2039 are the newest of their lines,
+        # with no injection CVE known to me.
+        Sdist("dpaste", "3.5",
+              "cbcb510a533fcd78e71ca828a2f59b952ed0f4376ca23707652db9f837b19818",
+              "dpaste-3.5.tar.gz"),
+        Sdist("rq_dashboard", "0.9.0",
+              "33472117abe47b793d608e60fff5d29ed84e8e5a2c13c793ea3dbfdbde52dfb6",
+              "rq_dashboard-0.9.0.tar.gz"),
+        Sdist("django_silk", "5.6.0",
+              "bb741fb8af45eba663e8ed832207d16ecd731496313311f6dfae5fe776bed38e",
+              "django_silk-5.6.0.tar.gz"),
+        Sdist("proxpi", "1.3.1",
+              "1a67a48976012c965c97bee233c660eb154a9a60461cac6ca38df57cf309ea76",
+              "proxpi-1.3.1.tar.gz"),
+        Sdist("morss", "20230627.2039",
+              "c401ac2921d81f1d2f8ec32ef107c574effb4b89905c42d51a306a69288c7c3c",
+              "morss-20230627.2039.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave 1
+        # injection alert: torcms 0.9.1, httpbin 0.10.4 and grip 4.6.2, the newest of each, with
+        # no injection CVE known to me.
+        Sdist("torcms", "0.9.1",
+              "4b0a7296e48a274a86eba448d554c7d1fec0ebf052012b7b3433011107cceae7",
+              "torcms-0.9.1.tar.gz"),
+        Sdist("httpbin", "0.10.4",
+              "6023a5a2e8fb8e91abdd6d34d1f1f455092f97d567c25600e1b48ee1178aa738",
+              "httpbin-0.10.4.tar.gz"),
+        Sdist("grip", "4.6.2",
+              "3cf6dce0aa06edd663176914069af83f19dcb90f3a9c401271acfa71872f8ce3",
+              "grip-4.6.2.tar.gz"),
     )
 }  # fmt: skip
 
@@ -927,6 +961,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "holdout22": ("django_sql_explorer", "butterfly", "hyperkitty", "mautrix-telegram",
                   "flask_monitoringdashboard", "pyramid_debugtoolbar", "django_filer",
                   "wdb.server"),
+    # A fresh sample once holdout22 had been judged (benchmarks/realcode/judged_holdout23.csv),
+    # judged at 8d9cd2c before any fix it prompts, each app chosen before it was scanned: Django
+    # (dpaste, a pastebin; django-silk, a profiler whose pages filter recorded requests and SQL),
+    # Flask (rq-dashboard's blueprint; proxpi, a PyPI mirror that fetches what it is asked for)
+    # and own WSGI (morss, which fetches the feed a URL names), in pyload-ng's place, then
+    # Tornado (TorCMS, a CMS and wiki), Flask (httpbin, whose endpoints echo and redirect) and
+    # Flask (grip, which renders local Markdown files by path) because the first five gave only 1
+    # injection alert.
+    "holdout23": ("dpaste", "rq_dashboard", "django_silk", "proxpi", "morss", "torcms", "httpbin",
+                  "grip"),
 }
 
 

@@ -126,14 +126,16 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # (jupyter-lsp has no injection finding, even under --audit); holdout21 at 70c8032, once holdout20
 # had been judged (no injection alert: only Kernel Gateway and TiddlyWeb have a finding, at info);
 # holdout22 at e0edc03, once holdout21 had been judged (Butterfly, mautrix-telegram,
-# Flask-MonitoringDashboard and wdb have no injection finding, even under --audit).
+# Flask-MonitoringDashboard and wdb have no injection finding, even under --audit); holdout23 at
+# 8d9cd2c, once holdout22 had been judged (proxpi and grip have no injection finding, even under
+# --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
     ("holdout9", 67, 5), ("holdout10", 36, 7), ("holdout11", 56, 7), ("holdout12", 44, 4),
     ("holdout13", 81, 4), ("holdout14", 26, 5), ("holdout15", 80, 8), ("holdout16", 149, 8),
     ("holdout17", 28, 6), ("holdout18", 49, 8), ("holdout19", 39, 4),
-    ("holdout20", 16, 7), ("holdout21", 2, 2), ("holdout22", 10, 4),
+    ("holdout20", 16, 7), ("holdout21", 2, 2), ("holdout22", 10, 4), ("holdout23", 17, 6),
 ]
 
 
