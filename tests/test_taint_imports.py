@@ -710,3 +710,42 @@ def test_a_method_run_on_an_object_kept_on_flask_g_is_followed(tmp_path: Path) -
     mixed = G_VIEWS.replace("@app.route", "def other():\n    g.fetcher = object()\n\n\n@app.route")
     (package / "views.py").write_text(mixed, encoding="utf-8")
     assert _seen(_scan(package, "--no-cache")) == set()  # g.fetcher may be something else
+
+
+TORNADO_BASE = """\
+import tornado.web
+
+
+class BaseHandler(tornado.web.RequestHandler):
+    def get_request_arguments(self):
+        para_dict = {}
+        for key in self.request.arguments:
+            para_dict[key] = self.get_arguments(key)[0]
+        return para_dict
+"""
+TORNADO_HANDLER = """\
+import tornado.web
+
+from app.base import BaseHandler
+
+
+class UserHandler(BaseHandler):
+    def post(self):
+        post_data = self.get_request_arguments()
+        self.redirect(post_data.get("next", "/"))
+
+    def get(self):
+        self.redirect(self.get_argument("to"))
+"""
+
+
+def test_a_tornado_getter_in_a_base_handler_of_another_module_reads_the_request(
+    tmp_path: Path,
+) -> None:
+    """TorCMS's `BaseHandler.get_request_arguments()` gathers `self.get_arguments()` of every
+    key; a handler of another module redirects to one: request data, through a function of
+    another module (info, as every such flow)."""
+    package = _package(tmp_path, base=TORNADO_BASE, handlers=TORNADO_HANDLER)
+    found = {(int(str(f["line"])), str(f["severity"])) for f in
+             _scan(package / "handlers.py", "--no-cache") if f["rule_id"] == "SC210"}  # fmt: skip
+    assert found == {(9, "info"), (12, "medium")}

@@ -424,7 +424,7 @@ class TaintEngine:
                 for flow in value:
                     self.reach(sinkset, sink, node, flow, label, interp.statement)
                 consumed = consumed or sink.consumes
-        if (self.web_module and isinstance(func, ast.Attribute) and dotted(func.value) == "self"
+        if (self.self_request and isinstance(func, ast.Attribute) and dotted(func.value) == "self"
                 and method in HANDLER_GETTERS):  # fmt: skip
             # Tornado's `self.get_argument()` reads the request, also where a base handler
             # overrides it (flower's escapes it, then calls `super().get_argument()`)

@@ -436,7 +436,7 @@ class Interpreter(UrlStart):
             flow = source_flow(f"request.{method}()", text=False, own_path=method in LOCAL_PATH)
         if (
             flow is None
-            and self.host.web_module
+            and self.host.self_request  # a web module's class, or a handler's base elsewhere
             and isinstance(func, ast.Attribute)
             and dotted(func.value) == "self"
             and method in HANDLER_GETTERS
