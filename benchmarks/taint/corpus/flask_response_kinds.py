@@ -106,3 +106,16 @@ def hooks_echo():
 def notes_lookup():
     # expect: SC207
     return "<p>" + request.args["title"] + "</p>"
+
+
+@app.route("/queues/<queue_name>.json")
+def queue_json(queue_name):
+    # Flask sends a dict as JSON however it was made (rq-dashboard's views).
+    # ok: SC207
+    return dict(name=queue_name, jobs=[])
+
+
+@app.route("/names/<name>")
+def names_json(name):
+    # ok: SC207
+    return list([name])

@@ -108,8 +108,12 @@ OPAQUE_REPORTED: frozenset[str] = frozenset()
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 # What a Flask view may return that Flask does not send as an HTML page built from text: JSON,
 # a rendered (autoescaped) template, a redirect, a file.
+# What a Flask view may return that Flask sends as no HTML page: JSON (a dict or list made by a
+# call, as a literal one, rq-dashboard's `return dict(name=queue_name, ...)`), a template, a
+# redirect, a file.
 _NOT_HTML = frozenset(
-    {"flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.redirect",
+    {"builtins.dict", "builtins.list",
+     "flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.redirect",
      "flask.send_file", "flask.send_from_directory", "flask.helpers.send_file",
      "flask.helpers.send_from_directory", "werkzeug.utils.redirect",
      "flask.templating.render_template"}
