@@ -140,11 +140,13 @@ def test_one_url_path_segment_into_a_file_operation_is_info() -> None:
     found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
              if f["rule_id"] == "SC205"}  # fmt: skip
     info = {line for line, f in found.items() if f["severity"] == "info"}
-    assert info == {27, 84, 87, 93, 111}
-    assert "one URL path segment" in str(found[27]["message"])
-    assert any("'..'" in s for s in found[93]["signals"])
+    # ... and a name refused when it holds the separator (line 147), as askbot's download, beside
+    # a folder a call not followed computed (line 165)
+    assert info == {28, 85, 88, 94, 112, 147, 165}
+    assert "one URL path segment" in str(found[28]["message"])
+    assert any("'..'" in s for s in found[94]["signals"])
     assert {line for line, f in found.items() if f["severity"] == "high"} == {
-        33, 39, 46, 52, 58, 64, 70, 76, 99, 106, 121, 131}
+        34, 40, 47, 53, 59, 65, 71, 77, 100, 107, 122, 132, 155}
 
 
 def test_what_one_view_keeps_in_the_session_another_reads_back() -> None:

@@ -2,7 +2,8 @@
 Rhasspy: `/download/<filename>` joined under a folder). The segment holds no "/": it names a
 file of the folder or, as "..", the folder's parent, which no file read or write opens. All of
 these are found (labelled `expect`); `tests/test_taint_threats.py` checks which are reported at
-info with the reason (a lone segment into a file operation) and which keep the rule's severity:
+info with the reason (a lone segment into a file operation, or a name a separator test refused
+before: holdout7's askbot) and which keep the rule's severity:
 a `path` converter, a query parameter, a folder operation, two segments or one used twice, and
 a segment rewritten so that it may hold a "/".
 """
@@ -134,3 +135,31 @@ def _list(name):
 @app.route("/listing/<name>")
 def listing(name):
     return _list(name)
+
+
+@app.route("/export")
+def export():
+    # askbot's download_user_data(): a name holding the separator is refused first.
+    file_name = request.args["name"]
+    if os.path.sep in file_name:
+        return "refused", 403
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, file_name))
+
+
+@app.route("/export-dots")
+def export_dots():
+    file_name = request.args["name"]
+    if "/" not in file_name:
+        # expect: SC205
+        shutil.rmtree(os.path.join(UPLOADS, file_name))
+    return "done"
+
+
+@app.route("/users/<int:uid>/exports/<name>")
+def user_export(uid, name):
+    # The folder is the user record's own, looked up by a call not followed: not the client's
+    # text beside the segment.
+    folder = lookup_user(request.args["user"]).export_dir()
+    # expect: SC205
+    return send_file(os.path.join(folder, name))

@@ -26,7 +26,7 @@ from itertools import pairwise
 from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments, paths_in
 from secretcheck.python.taint import constants
 from secretcheck.python.taint.calls import SAFE_LOCATION_PREFIX
-from secretcheck.python.taint.flows import ALL_CATEGORIES, NO_PARENT, RELATIVE
+from secretcheck.python.taint.flows import ALL_CATEGORIES, NO_PARENT, RELATIVE, SEGMENT
 
 Facts = dict[str, frozenset[str]]  # access path ("x", "args.name") -> categories it is valid for
 _LOCATION = frozenset({"path-traversal", "open-redirect", "ssrf"})
@@ -284,12 +284,20 @@ _SEPARATORS = frozenset({"/", "\\"})
 def path_halves(test: ast.expr) -> tuple[Facts, Facts] | None:
     """The halves of a containment check (`flows.CONTAINED`), or None: `".." in p`, `".." in
     p.split("/")` or `in PurePath(p).parts` is false when p has no ".." segment (`NO_PARENT`);
+    `"/" in p` (or `os.sep`) is false when p is one path segment (`SEGMENT`, and relative);
     `os.path.isabs(p)` or `PurePosixPath(p).is_absolute()` is false when p is relative
     (`RELATIVE`). mlflow's `validate_path_is_safe()` raises unless both hold."""
     if isinstance(test, ast.Compare) and len(test.ops) == 1 and const_text(test.left) == "..":
         op, name = test.ops[0], _segments_of(test.comparators[0])
         if name and isinstance(op, (ast.In, ast.NotIn)):
             fact = {name: frozenset({NO_PARENT})}
+            return ({}, fact) if isinstance(op, ast.In) else (fact, {})
+        return None
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and _separator(test.left):
+        # `if os.path.sep in name: refuse`: no "/" left, one path segment (askbot's download)
+        op, name = test.ops[0], dotted(test.comparators[0])
+        if name and isinstance(op, (ast.In, ast.NotIn)):
+            fact = {name: frozenset({SEGMENT, RELATIVE})}
             return ({}, fact) if isinstance(op, ast.In) else (fact, {})
         return None
     if not isinstance(test, ast.Call) or test.keywords:
@@ -304,6 +312,11 @@ def path_halves(test: ast.expr) -> tuple[Facts, Facts] | None:
     if dotted(func).rpartition(".")[2] == "isabs" and len(args) == 1 and dotted(args[0]):
         return {}, {dotted(args[0]): frozenset({RELATIVE})}
     return None
+
+
+def _separator(node: ast.expr) -> bool:
+    """`"/"`, `os.sep` or `os.path.sep` (a POSIX host's separator, as `flows.SEGMENT` assumes)."""
+    return const_text(node) == "/" or dotted(node) in ("os.sep", "os.path.sep")
 
 
 def _segments_of(node: ast.expr) -> str:

@@ -131,7 +131,10 @@ def exposed(value: Value, folder: bool) -> Value:
     path) when the sink acts on folders, where ".." alone names the parent, or when text of
     more than one origin builds the path (two segments climb two levels). A parameter's flow
     keeps the mark, for the caller's argument it will stand for (`engine._chain`)."""
-    if not folder and len({_key(f) for f in value}) <= 1:
+    # A value computed by a call not followed (`subject.get_data_export_dir()` of a record
+    # looked up by an id) is no text of the client's: as elsewhere, opaque flows are not
+    # reported by default (`engine.OPAQUE_REPORTED`), and they do not count here.
+    if not folder and len({_key(f) for f in value if not f.opaque}) <= 1:
         return value
     return tuple(f if f.exposed else replace(f, exposed=True) for f in value)
 
