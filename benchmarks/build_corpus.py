@@ -796,11 +796,11 @@ PINS = {  # secretcheck: ignore[SC402]
               "grip-4.6.2.tar.gz"),
         # The holdout24 corpus (resolved on 2026-12-07): a fresh sample judged at 8e8f097, before
         # any fix it prompts, once holdout23 had been judged. 0bin 1.0.5 (Bottle) was tried and
-        # dropped (no sdist found by pip here), voila 0.5.8 and nbdime 3.1.0 (Tornado) too (their
-        # sdists did not come within two minutes: voila's build dependencies failed to install,
-        # nbdime's download timed out). django-ckeditor 6.7.3, django-rosetta 0.10.1, psdash 0.6.2, realms-wiki
-        # 0.9.3 and fastapi-admin 1.0.4 are the newest of their lines, with no injection CVE known
-        # to me.
+        # dropped (pip found no distribution here), voila 0.5.8 and nbdime 3.1.0 (Tornado) too
+        # (voila's build dependencies failed to install, nbdime's download did not finish in two
+        # minutes). psdash 0.6.2, realms-wiki 0.9.3 and fastapi-admin 1.0.4 are the newest of their
+        # lines; django-ckeditor 6.7.3 and django-rosetta 0.10.1 were taken for the newest but are
+        # not (6.7.4 and 0.10.3 exist); no injection CVE known to me for any of them.
         Sdist("django_ckeditor", "6.7.3",
               "889fd80ee7d368e3c5b828c8dabf8907d56bcad6bf5881f3898416df4f2adfe7",
               "django_ckeditor-6.7.3.tar.gz"),
@@ -817,9 +817,9 @@ PINS = {  # secretcheck: ignore[SC402]
               "d45cb23a23fc2bbffb0e8adfb1362350a1fe808f47912253c1f067f7d7745d88",
               "fastapi-admin-1.0.4.tar.gz"),
         # Added as a second group, chosen before it was scanned, because the first five gave 2
-        # injection alerts: Flask-AutoIndex 0.6.6 and django-cas-ng 5.0.1, the newest of each,
-        # with no injection CVE known to me, and copyparty 1.8.1, the last before the path
-        # traversal fix CVE-2023-37474 (1.8.2).
+        # injection alerts: Flask-AutoIndex 0.6.6 (the newest) and django-cas-ng 5.0.1 (taken for
+        # the newest, but 5.1.1 exists), with no injection CVE known to me, and copyparty 1.8.1,
+        # the last before the path traversal fix CVE-2023-37474 (1.8.2).
         Sdist("Flask-AutoIndex", "0.6.6",
               "ea319f7ccadf68ddf98d940002066278c779323644f9944b300066d50e2effc7",
               "Flask-AutoIndex-0.6.6.tar.gz"),
