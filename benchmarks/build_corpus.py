@@ -27,6 +27,7 @@
     python benchmarks/build_corpus.py holdout21 # more, fresh once holdout20 was judged
     python benchmarks/build_corpus.py holdout22 # more, fresh once holdout21 was judged
     python benchmarks/build_corpus.py holdout23 # more, fresh once holdout22 was judged
+    python benchmarks/build_corpus.py holdout24 # more, fresh once holdout23 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -793,6 +794,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("grip", "4.6.2",
               "3cf6dce0aa06edd663176914069af83f19dcb90f3a9c401271acfa71872f8ce3",
               "grip-4.6.2.tar.gz"),
+        # The holdout24 corpus (resolved on 2026-12-07): a fresh sample judged at 8e8f097, before
+        # any fix it prompts, once holdout23 had been judged. 0bin 1.0.5 (Bottle) was tried and
+        # dropped (pip found no distribution here), voila 0.5.8 and nbdime 3.1.0 (Tornado) too
+        # (voila's build dependencies failed to install, nbdime's download did not finish in two
+        # minutes). psdash 0.6.2, realms-wiki 0.9.3 and fastapi-admin 1.0.4 are the newest of their
+        # lines; django-ckeditor 6.7.3 and django-rosetta 0.10.1 were taken for the newest but are
+        # not (6.7.4 and 0.10.3 exist); no injection CVE known to me for any of them.
+        Sdist("django_ckeditor", "6.7.3",
+              "889fd80ee7d368e3c5b828c8dabf8907d56bcad6bf5881f3898416df4f2adfe7",
+              "django_ckeditor-6.7.3.tar.gz"),
+        Sdist("django_rosetta", "0.10.1",
+              "9a41140cf18c80127835ae5c648c99528fc03ed0b15a6d74cb6102f45b506cd0",
+              "django_rosetta-0.10.1.tar.gz"),
+        Sdist("psdash", "0.6.2",
+              "77275d7d91db8bf879aa779a4a21465439adfcbdd4582ed5410b60dcad238a59",
+              "psdash-0.6.2.tar.gz"),
+        Sdist("realms-wiki", "0.9.3",
+              "c9554b9bf241595cb5d00f9c6f9cbeb8d3432f16664243a9404a430a9de1d2cb",
+              "realms-wiki-0.9.3.tar.gz"),
+        Sdist("fastapi-admin", "1.0.4",
+              "d45cb23a23fc2bbffb0e8adfb1362350a1fe808f47912253c1f067f7d7745d88",
+              "fastapi-admin-1.0.4.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave 2
+        # injection alerts: Flask-AutoIndex 0.6.6 (the newest) and django-cas-ng 5.0.1 (taken for
+        # the newest, but 5.1.1 exists), with no injection CVE known to me, and copyparty 1.8.1,
+        # the last before the path traversal fix CVE-2023-37474 (1.8.2).
+        Sdist("Flask-AutoIndex", "0.6.6",
+              "ea319f7ccadf68ddf98d940002066278c779323644f9944b300066d50e2effc7",
+              "Flask-AutoIndex-0.6.6.tar.gz"),
+        Sdist("django-cas-ng", "5.0.1",
+              "e02ba35cc289e3478ca43185383ba24e4f690a41110927e87e92ac6675248541",
+              "django-cas-ng-5.0.1.tar.gz"),
+        Sdist("copyparty", "1.8.1",
+              "637e4a40608136dad9bdc1fea9a3262b02683514aaec70069ca32d9bf0655567",
+              "copyparty-1.8.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -971,6 +1007,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # injection alert.
     "holdout23": ("dpaste", "rq_dashboard", "django_silk", "proxpi", "morss", "torcms", "httpbin",
                   "grip"),
+    # A fresh sample once holdout23 had been judged (benchmarks/realcode/judged_holdout24.csv),
+    # judged at 8e8f097 before any fix it prompts, each app chosen before it was scanned: Django
+    # (django-ckeditor's upload and browse views; django-rosetta, which edits the project's .po
+    # files), Flask (psdash, a system dashboard that tails log files; Realms, a git-backed wiki)
+    # and FastAPI (fastapi-admin, an admin panel), in the places of 0bin, voila and nbdime, then
+    # Flask (Flask-AutoIndex, a directory browser), Django (django-cas-ng, a CAS login with next=
+    # redirects) and own HTTP server (copyparty, a file server, before CVE-2023-37474) because the
+    # first five gave only 2 injection alerts.
+    "holdout24": ("django_ckeditor", "django_rosetta", "psdash", "realms-wiki", "fastapi-admin",
+                  "Flask-AutoIndex", "django-cas-ng", "copyparty"),
 }
 
 
