@@ -28,9 +28,11 @@ from pathlib import Path
 from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
-# Sources that read the query string: Django's and Flask's mappings, Starlette's, Tornado's.
+# Sources that read the query string: Django's and Flask's mappings, Quart's and Bottle's,
+# Starlette's, Tornado's.
 QUERY = re.compile(
-    r"request\.GET\b|request\.args \(Flask\)|request\.query_params\b|get_query_argument"
+    r"request\.GET\b|request\.args \((?:Flask|Quart)\)|request\.query \(Bottle\)"
+    r"|request\.query_params\b|get_query_argument"
 )
 
 
