@@ -163,3 +163,11 @@ def user_export(uid, name):
     folder = lookup_user(request.args["user"]).export_dir()
     # expect: SC205
     return send_file(os.path.join(folder, name))
+
+
+@app.route("/docs/<name>")
+@app.route("/docs/all/<path:name>")
+def docs(name):
+    # One route of the two takes a whole path: the broadest converter decides.
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, name))

@@ -106,11 +106,9 @@ Report = Callable[
 # labelled positive needs one. `--audit` still lists them, at low confidence.
 OPAQUE_REPORTED: frozenset[str] = frozenset()
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-# What a Flask view may return that Flask does not send as an HTML page built from text: JSON,
-# a rendered (autoescaped) template, a redirect, a file.
-# What a Flask view may return that Flask sends as no HTML page: JSON (a dict or list made by a
-# call, as a literal one, rq-dashboard's `return dict(name=queue_name, ...)`), a template, a
-# redirect, a file.
+# What a Flask view may return that Flask does not send as an HTML page built from text: JSON
+# (a dict or list made by a call as by a literal, rq-dashboard's `return dict(name=...)`), a
+# rendered (autoescaped) template, a redirect, a file.
 _NOT_HTML = frozenset(
     {"builtins.dict", "builtins.list",
      "flask.jsonify", "flask.json.jsonify", "flask.render_template", "flask.redirect",
@@ -999,8 +997,10 @@ class TaintEngine:
             self.summaries[f"{unit.owner}.{func.name}"] = self.current
 
 
-# What `StaticFiles.lookup_path` returns first: the file Starlette sends (see `sources.py`).
-_RETURN_SINK = Sink(frozenset())  # a returned value a framework sends or redirects to
+# A value a framework takes from a method's return: the file a `StaticFiles.lookup_path`
+# returns first (`sources.py`), the URL a Django view's `get_success_url()` returns
+# (`open_redirect.RETURNED`).
+_RETURN_SINK = Sink(frozenset())
 
 
 def _returns(body: Sequence[ast.stmt]) -> Iterator[ast.Return]:

@@ -229,7 +229,7 @@ class Interpreter(UrlStart):
     def _session_read(self, node: ast.expr, mapping: ast.expr, key: ast.expr) -> Value:
         """What the module stored from request data under this key of the user's session,
         read back in a later request (`sessions.py`)."""
-        text = sessions.session_key(key)
+        text = const_text(key)
         if text is None or not self.session(mapping):
             return CLEAN
         stored = self.host.session_stored(text)

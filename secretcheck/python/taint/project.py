@@ -167,26 +167,24 @@ class Project:
         with harmless text (`urlconf.py`)."""
         if not self.module:
             return frozenset()
-        if self.shared.routes is None:
-            self.shared.routes = urlconf.read_routes(self.root)
-        return self.shared.routes.cleared((*self.module, function), params)
+        return self._routes().cleared((*self.module, function), params)
 
     def unrouted_module(self) -> bool:
         """Do the project's Django URLconfs route views, none in this module (`urlconf.py`)?"""
-        if not self.module:
-            return False
-        if self.shared.routes is None:
-            self.shared.routes = urlconf.read_routes(self.root)
-        return self.shared.routes.unrouted(self.module)
+        return bool(self.module) and self._routes().unrouted(self.module)
 
     def routed_segments(self, function: str, params: list[str]) -> frozenset[str]:
         """Parameters of this module's function view that every Django route to it fills with
         one path segment at most (`urlconf.py`)."""
         if not self.module:
             return frozenset()
+        return self._routes().segments((*self.module, function), params)
+
+    def _routes(self) -> urlconf.Routes:
+        """The project's URLconfs, read once per import root (`urlconf.py`)."""
         if self.shared.routes is None:
             self.shared.routes = urlconf.read_routes(self.root)
-        return self.shared.routes.segments((*self.module, function), params)
+        return self.shared.routes
 
     def function(self, qualified: str) -> Imported | None:
         """The summary of `pkg.mod.f` (or `.mod.f`, relative to this module), if that is a

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import ast
 
-from secretcheck.python.astsyntax import const_text, dotted
+from secretcheck.python.astsyntax import dotted
 from secretcheck.python.taint.flows import Flow, Value
 
 # Session objects by qualified name (Flask's and Quart's module-level `session`); a request's
@@ -41,10 +41,6 @@ def stored_value(value: Value) -> Value:
     return tuple(f for f in value if f.origin == "source" and f.kind == "remote")
 
 
-def session_key(key: ast.expr | None) -> str | None:
-    return const_text(key) if key is not None else None
-
-
 _READ_BACK = "read back from session["
 
 
@@ -60,4 +56,3 @@ def read_back(flow: Flow) -> bool:
 
 def store_note(node: ast.expr, key: str) -> str:
     return f"stored in {dotted(node) or 'session'}[{key!r}]"
-

@@ -194,8 +194,10 @@ class Statements(ABC):
             if key:
                 whole = self._lookup(key, target.value)
                 self.env[key] = join(whole, value)
-                self._store_keyed(key, const_text(target.slice), whole, value)
-                self._store_session(target, value)
+                text = const_text(target.slice)
+                self._store_keyed(key, text, whole, value)
+                if text is not None:
+                    self._store_session(target.value, text, value)
             return
         key = dotted(target)
         if not key:
@@ -257,13 +259,12 @@ class Statements(ABC):
         )
         return sessions.is_session(node, request_owner, self.host.names(node)[0])
 
-    def _store_session(self, target: ast.Subscript, value: Value) -> None:
+    def _store_session(self, mapping: ast.expr, key: str, value: Value) -> None:
         """`session["next"] = request.GET["next"]`: a later request reads the sender's text."""
-        key = sessions.session_key(target.slice)
-        stored = sessions.stored_value(value) if key is not None else ()
-        if key is not None and stored and self.session(target.value):
-            note = sessions.store_note(target.value, key)
-            self.host.store_session(key, add_step(stored, self.host.step(target, note)))
+        stored = sessions.stored_value(value)
+        if stored and self.session(mapping):
+            note = sessions.store_note(mapping, key)
+            self.host.store_session(key, add_step(stored, self.host.step(mapping, note)))
 
     def _lookup(self, key: str, node: ast.expr) -> Value:
         return self.env[key] if key in self.env else self.eval(node)
