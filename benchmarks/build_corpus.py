@@ -28,6 +28,7 @@
     python benchmarks/build_corpus.py holdout22 # more, fresh once holdout21 was judged
     python benchmarks/build_corpus.py holdout23 # more, fresh once holdout22 was judged
     python benchmarks/build_corpus.py holdout24 # more, fresh once holdout23 was judged
+    python benchmarks/build_corpus.py holdout25 # more, fresh once holdout24 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -829,6 +830,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("copyparty", "1.8.1",
               "637e4a40608136dad9bdc1fea9a3262b02683514aaec70069ca32d9bf0655567",
               "copyparty-1.8.1.tar.gz"),
+        # The holdout25 corpus (resolved on 2026-12-07): a fresh sample judged at 97a3a17, before
+        # any fix it prompts, once holdout24 had been judged. jupyterlab-git 0.51.0 (Tornado),
+        # rdiffweb 1.5.0 and piccolo-admin 1.3.1 and 1.2.2 (Starlette) were tried and dropped
+        # before any scan (their sdists failed to build metadata here; rdiffweb 2.4.x has no
+        # sdist). rdiffweb 2.11.5 is the newest of its 2.x line (7.x exists), after its path
+        # traversal fix CVE-2022-3389 (2.4.10); django-drf-filepond 0.5.2 and browsepy 0.5.6 are
+        # the newest; docling-serve 0.5.1 and Mopidy 3.4.2 are not (1.x and 4.x exist); no
+        # injection CVE known to me for any of them.
+        Sdist("rdiffweb", "2.11.5",
+              "4f5e8f8f25772def33f4e0eabfa34b71ec68efa32e1cbb8727957236215cad56",
+              "rdiffweb-2.11.5.tar.gz"),
+        Sdist("django-drf-filepond", "0.5.2",
+              "77ed4ddd79dd9d5f5037ee0f54ed6b15ab256db3fc83a4f553a62cd38e5bba11",
+              "django_drf_filepond-0.5.2.tar.gz"),
+        Sdist("browsepy", "0.5.6",
+              "09175480eebd04a716a9c823cc6c98a0e3f52072c457e6be4f97eed07ee14e87",
+              "browsepy-0.5.6.tar.gz"),
+        Sdist("docling_serve", "0.5.1",
+              "84a1d94bcface02aff18c68d90d5d72e017f457b0da6bf773a2ee3b25f86b272",
+              "docling_serve-0.5.1.tar.gz"),
+        Sdist("Mopidy", "3.4.2",
+              "ada9ecbfc09eecc8c9e6742a8a4fea1632a134a1ab060527d8aa3d36df0547b6",
+              "Mopidy-3.4.2.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave 2
+        # injection alerts: pyshop 1.3.0, django-sql-dashboard 1.2 and tahrir 2.1.0, the newest of
+        # each, with no injection CVE known to me.
+        Sdist("pyshop", "1.3.0",
+              "6f7de0d74b148d65c6bb6826babf4fde98d55ee692fe118448ffd516849124ae",
+              "pyshop-1.3.0.tar.gz"),
+        Sdist("django-sql-dashboard", "1.2",
+              "7bc8ee6cb212d74147216e31ec392e29f5c16bdcb5cc8e76a3715f0d527713a9",
+              "django-sql-dashboard-1.2.tar.gz"),
+        Sdist("tahrir", "2.1.0",
+              "3034ef99dea609cc3a58d940a8c32f9b54e6fd778a20986b504a240dc9c0a665",
+              "tahrir-2.1.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1017,6 +1053,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # first five gave only 2 injection alerts.
     "holdout24": ("django_ckeditor", "django_rosetta", "psdash", "realms-wiki", "fastapi-admin",
                   "Flask-AutoIndex", "django-cas-ng", "copyparty"),
+    # A fresh sample once holdout24 had been judged (benchmarks/realcode/judged_holdout25.csv),
+    # judged at 97a3a17 before any fix it prompts, each app chosen before it was scanned: CherryPy
+    # (rdiffweb, a web interface to rdiff-backup repositories), Django REST framework
+    # (django-drf-filepond, a FilePond upload server that also fetches URLs), Flask (browsepy, a
+    # file browser with uploads), FastAPI (docling-serve, which converts documents it is sent or
+    # fetches) and Tornado (Mopidy's HTTP frontend), in the places of jupyterlab-git and
+    # piccolo-admin, then Pyramid (pyshop, a private package index with uploads and a PyPI
+    # mirror), Django (django-sql-dashboard, which runs the SQL its staff write) and Flask
+    # (tahrir, Fedora's badge site) because the first five gave only 2 injection alerts.
+    "holdout25": ("rdiffweb", "django-drf-filepond", "browsepy", "docling_serve", "Mopidy",
+                  "pyshop", "django-sql-dashboard", "tahrir"),
 }
 
 
