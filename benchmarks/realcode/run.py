@@ -31,6 +31,7 @@
     python benchmarks/realcode/run.py --corpus holdout22 # more, judged_holdout22.csv
     python benchmarks/realcode/run.py --corpus holdout23 # more, judged_holdout23.csv
     python benchmarks/realcode/run.py --corpus holdout24 # more, judged_holdout24.csv
+    python benchmarks/realcode/run.py --corpus holdout26 # more, judged_holdout26.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -48,7 +49,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout24` in the names for those corpora;
+`holdout2` ... `holdout24` and `holdout26` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -137,6 +138,8 @@ JUDGED_BY_CORPUS = {
     "holdout23": HERE / "judged_holdout23.csv",
     # a fresh sample judged at 8e8f097, once holdout23 had been judged
     "holdout24": HERE / "judged_holdout24.csv",
+    # a fresh sample judged at 97a3a17, once holdout24 had been judged
+    "holdout26": HERE / "judged_holdout26.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
     "realapps": HERE / "judged_apps_audit.csv",
@@ -164,6 +167,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout22": HERE / "judged_holdout22_audit.csv",
     "holdout23": HERE / "judged_holdout23_audit.csv",
     "holdout24": HERE / "judged_holdout24_audit.csv",
+    "holdout26": HERE / "judged_holdout26_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
@@ -488,7 +492,8 @@ def main(argv: list[str] | None = None) -> int:
         help="a corpus of build_corpus.py by name (realcode, realapps, holdout, holdout2, "
         "holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, "
         "holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, "
-        "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24) or a folder",
+        "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
+        "holdout26) or a folder",
     )
     parser.add_argument(
         "--judged",
