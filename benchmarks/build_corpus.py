@@ -29,6 +29,7 @@
     python benchmarks/build_corpus.py holdout23 # more, fresh once holdout22 was judged
     python benchmarks/build_corpus.py holdout24 # more, fresh once holdout23 was judged
     python benchmarks/build_corpus.py holdout25 # more, fresh once holdout24 was judged
+    python benchmarks/build_corpus.py holdout26 # more, fresh once holdout24 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -865,6 +866,44 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("tahrir", "2.1.0",
               "3034ef99dea609cc3a58d940a8c32f9b54e6fd778a20986b504a240dc9c0a665",
               "tahrir-2.1.0.tar.gz"),
+        # The holdout26 corpus (resolved on 2026-12-07): a fresh sample judged at 97a3a17, before
+        # any fix it prompts, once holdout24 had been judged (beside holdout25, built at the same
+        # time from other apps). Ajenti is two sdists: its core aj 2.1.31, the last before the
+        # login shell injection fix CVE-2019-25066 (2.1.32), and ajenti.plugin.core 0.91, the core
+        # plugin released before it, which holds the login view (holdout18 left ajenti out for
+        # want of it). PyWebDAV3 0.9.14 is the newest that fetches here (0.10.0 and 0.11.0 need
+        # git-versioner to build metadata); papaye 0.2.2, loggerhead 2.0.3 and autogenstudio
+        # 0.4.2.2 are the newest of their lines; no other injection CVE known to me.
+        Sdist("aj", "2.1.31",
+              "41299d00fc0dd00ba96eaed8b810b2d9285dd88701a34fdda47cfabf43c078f6",
+              "aj-2.1.31.tar.gz"),
+        Sdist("ajenti.plugin.core", "0.91",
+              "3f425f1235c74f124f110384a339197e1a3326cd5006080472b62657b8fe3c82",
+              "ajenti.plugin.core-0.91.tar.gz"),
+        Sdist("PyWebDAV3", "0.9.14",
+              "efab3b820bb19963bc5eaca40086ef632843f0abd5bdb2b4aed150f292979c87",
+              "PyWebDAV3-0.9.14.tar.gz"),
+        Sdist("papaye", "0.2.2",
+              "c8b1fb948476525aeca3b1c5b12fe61a00ff462ced8e14ff9f970d93c9ed3ebe",
+              "papaye-0.2.2.tar.gz"),
+        Sdist("loggerhead", "2.0.3",
+              "fd17938752c9352f5910b8a76fefce89fd13d1697b3a4d72cec6f82f1670d800",
+              "loggerhead-2.0.3.tar.gz"),
+        Sdist("autogenstudio", "0.4.2.2",
+              "1cab6a4148ae7436c91090d5e229d3b02c9add6c8ab449b800b7fcc9204b2675",
+              "autogenstudio-0.4.2.2.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave no
+        # injection alert: dagster-webserver 1.13.27, aiohttp-devtools 1.1.2 and sparkmagic 0.23.0,
+        # the newest of each, with no injection CVE known to me.
+        Sdist("dagster_webserver", "1.13.27",
+              "375bbb5901b3cfc28b54a8d34fa8b0299e018427652ddee84a1b292a43be1c7c",
+              "dagster_webserver-1.13.27.tar.gz"),
+        Sdist("aiohttp-devtools", "1.1.2",
+              "aae66fc9dd36b6c13e1ca381004dfaa4db6ba0dd50764c8ae3a49c1ed43f9587",
+              "aiohttp-devtools-1.1.2.tar.gz"),
+        Sdist("sparkmagic", "0.23.0",
+              "b61c1c5b05fa5253e59c35f09fd09110f04e80e87e0152c83a3353f41f27e5ad",
+              "sparkmagic-0.23.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1064,6 +1103,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (tahrir, Fedora's badge site) because the first five gave only 2 injection alerts.
     "holdout25": ("rdiffweb", "django-drf-filepond", "browsepy", "docling_serve", "Mopidy",
                   "pyshop", "django-sql-dashboard", "tahrir"),
+    # A fresh sample once holdout24 had been judged (benchmarks/realcode/judged_holdout26.csv),
+    # judged at 97a3a17 before any fix it prompts, each app chosen before it was scanned: own
+    # HTTP framework on gevent (Ajenti, a server admin panel: its core and core plugin), own
+    # http.server (PyWebDAV3, a WebDAV server with MySQL accounts), Pyramid (papaye, a local
+    # PyPI), own WSGI on Paste (loggerhead, Bazaar's branch browser) and FastAPI (AutoGen Studio,
+    # which builds and runs agent teams), then Starlette (dagster-webserver, Dagster's UI server),
+    # aiohttp (aiohttp-devtools, whose dev server serves static files) and Tornado (sparkmagic's
+    # handler, which reconnects a kernel to the Livy URL it is sent) because the first five gave
+    # no injection alert.
+    "holdout26": ("aj", "ajenti.plugin.core", "PyWebDAV3", "papaye", "loggerhead", "autogenstudio",
+                  "dagster_webserver", "aiohttp-devtools", "sparkmagic"),
 }
 
 

@@ -32,6 +32,7 @@
     python benchmarks/realcode/run.py --corpus holdout23 # more, judged_holdout23.csv
     python benchmarks/realcode/run.py --corpus holdout24 # more, judged_holdout24.csv
     python benchmarks/realcode/run.py --corpus holdout25 # more, judged_holdout25.csv
+    python benchmarks/realcode/run.py --corpus holdout26 # more, judged_holdout26.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -49,7 +50,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout25` in the names for those corpora;
+`holdout2` ... `holdout26` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -140,6 +141,7 @@ JUDGED_BY_CORPUS = {
     "holdout24": HERE / "judged_holdout24.csv",
     # a fresh sample judged at 97a3a17, once holdout24 had been judged
     "holdout25": HERE / "judged_holdout25.csv",
+    "holdout26": HERE / "judged_holdout26.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
     "realapps": HERE / "judged_apps_audit.csv",
@@ -168,6 +170,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout23": HERE / "judged_holdout23_audit.csv",
     "holdout24": HERE / "judged_holdout24_audit.csv",
     "holdout25": HERE / "judged_holdout25_audit.csv",
+    "holdout26": HERE / "judged_holdout26_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
@@ -493,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout3, holdout4, holdout5, holdout6, holdout7, holdout8, holdout9, holdout10, "
         "holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, "
         "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
-        "holdout25) or a folder",
+        "holdout25, holdout26) or a folder",
     )
     parser.add_argument(
         "--judged",
