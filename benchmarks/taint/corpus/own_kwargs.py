@@ -3,6 +3,8 @@
 Django's `View.setup()` stores the URL's captures in `self.kwargs`; a source backend that keeps
 its stored configuration there (`self.kwargs = kwargs` in `__init__`) holds no request data.
 The `expect` lines keep it honest: a view, and a view whose base of this module sets nothing.
+A view's own `**kwargs` parameter is those captures too (function views and `get()`), a
+private helper's is its caller's.
 """
 
 import os
@@ -37,3 +39,19 @@ class Listing(BaseView):
     def get(self, request, *args, **kwargs):
         # expect: SC205
         return FileResponse(open(os.path.join("/srv", self.kwargs["name"]), "rb"))
+
+
+class Export(View):
+    def get(self, request, *args, **kwargs):
+        # expect: SC205
+        return FileResponse(open(os.path.join("/srv", kwargs["name"]), "rb"))
+
+
+def show(request, **kwargs):
+    # expect: SC205
+    return FileResponse(open(os.path.join("/srv", kwargs["name"]), "rb"))
+
+
+def _render(request, **kwargs):
+    # ok: SC205
+    return FileResponse(open(os.path.join("/srv", kwargs["name"]), "rb"))

@@ -47,6 +47,8 @@ from secretcheck.python.taint.project import (
 from secretcheck.python.taint.sinks.open_redirect import RETURNED, returns_redirect
 from secretcheck.python.taint.sources import (
     ENVIRON,
+    EXPOSE,
+    HTTP_METHOD_NAMES,
     MESSAGE_METHODS,
     STATIC_FILES_LOOKUP,
     Function,
@@ -561,6 +563,27 @@ class TaintEngine:
         return any(test(name) for cls in chain for base in cls.bases
                    for name in (*self._names(base)[0], dotted(base)))  # fmt: skip
 
+    def _exposed(self, unit: Unit, func: Function, resolve: Callable[[ast.expr], str]) -> bool:
+        """Does CherryPy call `func` with a request's parameters (`sources.EXPOSE`)? Decorated
+        with `cherrypy.expose`, or marked `func.exposed = True` after its definition; or named
+        for an HTTP method in a class that is exposed itself (its `MethodDispatcher`)."""
+
+        def marked(name: str, body: Sequence[ast.stmt]) -> bool:
+            return any(_sets_exposed(statement, name) for statement in body)
+
+        def decorated(node: Function | ast.ClassDef) -> bool:
+            return any(resolve(d.func if isinstance(d, ast.Call) else d) == EXPOSE
+                       for d in node.decorator_list)  # fmt: skip
+
+        if decorated(func):
+            return True
+        owner = self.classes.get(unit.owner) if unit.owner else None
+        if owner is None:
+            return marked(func.name, self.body)
+        if marked(func.name, owner.body):
+            return True
+        return func.name in HTTP_METHOD_NAMES and (decorated(owner) or marked("", owner.body))
+
     def http_handler(self) -> bool:
         """Is the class being analyzed an http.server request handler (a base, or a base of
         its bases in this module, named `...HTTPRequestHandler`)?"""
@@ -962,6 +985,12 @@ class TaintEngine:
                 lambda base: message_handler(base, func.name)):  # fmt: skip
             for param in own:  # a WebSocket message the client sent (`sources.py`)
                 special[param.arg] = (handler_parameter(param.arg), False)
+        elif self.web_module and self._exposed(unit, func, resolve):
+            # a CherryPy page handler: each parameter, `*args` and `**kwargs` too, is the
+            # client's (`sources.EXPOSE`)
+            extras = [a for a in (func.args.vararg, func.args.kwarg) if a is not None]
+            for param in (*own, *extras):
+                special[param.arg] = (handler_parameter(param.arg), False)
         environ = wsgi_environ(func)
         self.route = any(flow is not None and flow.label.startswith("route") for flow, _ in
                          special.values()) or _has_route(func)  # fmt: skip
@@ -986,6 +1015,11 @@ class TaintEngine:
                 flow = Flow("param", f"parameter {name}", confidence=Confidence.MEDIUM,
                             param=index)  # fmt: skip
             env[name] = (flow.step(self.step(param, f"{flow.label} of {func.name}()")),)
+        for extra in (func.args.vararg, func.args.kwarg):
+            # a view's `**kwargs` (its URL's captures), a page handler's `*args`
+            flow = special.get(extra.arg, (None, False))[0] if extra is not None else None
+            if extra is not None and flow is not None:
+                env[extra.arg] = (flow.step(self.step(extra, f"{flow.label} of {func.name}()")),)
         self.current.params = tuple(p.arg for p in params)
         interp = Interpreter(self, env, globals_env, local_types)
         interp.known.update(flags or {})
@@ -1055,6 +1089,17 @@ def _single_type(node: ast.expr | None) -> ast.expr | None:
             continue
         return node if dotted(node) else None
     return None
+
+
+def _sets_exposed(statement: ast.stmt, name: str) -> bool:
+    """Is `statement` `<name>.exposed = True` (or, for `name` "", a class body's own
+    `exposed = True`)?"""
+    if not isinstance(statement, ast.Assign) or not (
+        isinstance(statement.value, ast.Constant) and statement.value.value is True
+    ):
+        return False
+    want = f"{name}.exposed" if name else "exposed"
+    return any(dotted(target) == want for target in statement.targets)
 
 
 def _has_route(func: Function) -> bool:

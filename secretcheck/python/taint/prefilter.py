@@ -29,7 +29,7 @@ from secretcheck.python.textgate import GatedPattern, gated_without_lookarounds
 # application.
 _FRAMEWORK_IMPORT = (
     r"^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
-    r"rest_framework|quart|sanic|bottle|falcon|pyramid|channels)\b"
+    r"rest_framework|quart|sanic|bottle|falcon|pyramid|channels|cherrypy)\b"
 )
 # A WSGI application (PEP 3333): a function or `__call__` method whose parameters are the
 # environ and `start_response` (see `sources.wsgi_environ`) ...
@@ -94,6 +94,9 @@ WEB_ENTRY_POINTS = tuple(
         r"def\s+\w+\s*\(\s*(?:self\s*,\s*)?(?:request|req)\b",
         r"self\.(?:kwargs|args)\b",
         r"self\.(?:path|headers|rfile|requestline)\b",  # an http.server request handler
+        # a CherryPy page handler (`sources.EXPOSE`): the decorator, or the attribute it sets
+        r"@(?:cherrypy\.)?expose\b",
+        r"exposed\s*=\s*True\b",
         # a WebSocket handler's message, from the same table as the engine's
         r"def\s+(?:{})\s*\(\s*self\s*,".format("|".join(sorted(MESSAGE_METHODS))),
         WSGI_READS,

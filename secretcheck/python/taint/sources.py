@@ -34,7 +34,7 @@ _TEXT_ATTRS = frozenset(
     {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
      "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url",
-     "params", "referer", "forms", "fullpath"}
+     "params", "referer", "forms", "fullpath", "cookie", "request_line"}
 )  # fmt: skip
 _DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
@@ -45,10 +45,12 @@ REQUEST_METHODS = frozenset(
      "receive_text", "receive_json", "receive_bytes", "iter_text", "iter_json", "iter_bytes"}
 )  # fmt: skip
 # Module-level request objects, by the framework that fills them: Flask's, Quart's (Flask's
-# API, awaited) and Bottle's (`request.query`, `request.forms`, `request.params`).
+# API, awaited), Bottle's (`request.query`, `request.forms`, `request.params`) and CherryPy's
+# (`params`, `headers`, `cookie`, `body`, the `json` its `json_in` tool parses).
 MODULE_REQUESTS = {
     "flask.request": "Flask", "flask.globals.request": "Flask", "quart.request": "Quart",
     "quart.globals.request": "Quart", "bottle.request": "Bottle",
+    "cherrypy.request": "CherryPy", "cherrypy.serving.request": "CherryPy",
 }  # fmt: skip
 SOURCE_CALLS = {
     "builtins.input": "input()",
@@ -204,14 +206,25 @@ def message_handler(base: str, method: str) -> bool:
     return method in _MESSAGE_HANDLERS.get(base.rpartition(".")[2], frozenset())
 
 
+# CherryPy calls an exposed method (`@cherrypy.expose`, or `method.exposed = True` after it)
+# with the request's parameters, the query string's and the form's fields by name, and the
+# path segments past the method's own as positional arguments: every parameter, whatever its
+# annotation or default, is the client's text. Under its `MethodDispatcher`, a class that is
+# exposed itself (`exposed = True` in its body, or the decorator on it) answers each HTTP
+# method with the method of that name (`GET`, `POST`).
+EXPOSE = "cherrypy.expose"
+HTTP_METHOD_NAMES = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+
 def segment_flow(label: str) -> Flow:
     """A URL variable whose converter takes one path segment (`flows.SEGMENT`)."""
     return replace(source_flow(label), cleared=frozenset({SEGMENT}))
 
 
 def handler_parameter(name: str) -> Flow:
-    """What the client sent (a request's path, a WebSocket message), as the parameter `name`
-    of a framework's handler method receives it (`STATIC_FILES_LOOKUP`, `MESSAGE_METHODS`)."""
+    """What the client sent (a request's path, a WebSocket message, a page's parameters), as
+    the parameter `name` of a framework's handler method receives it (`STATIC_FILES_LOOKUP`,
+    `MESSAGE_METHODS`, `EXPOSE`)."""
     return source_flow(f"handler parameter {name}")
 
 

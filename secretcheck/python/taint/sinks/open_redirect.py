@@ -1,6 +1,7 @@
 """SC210 sinks: redirects to a location chosen by untrusted data.
 
-How it detects: taint into Flask/werkzeug/Quart/Bottle `redirect`, Django `redirect`,
+How it detects: taint into Flask/werkzeug/Quart/Bottle `redirect`, CherryPy's `HTTPRedirect`
+(raised), Django `redirect`,
 `HttpResponseRedirect`/`HttpResponsePermanentRedirect`, Starlette/FastAPI `RedirectResponse`,
 the 3xx responses of aiohttp, Pyramid/WebOb and Falcon (`HTTPFound(location)` and kin), and a
 handler's own `self.redirect(url)` (Tornado's `RequestHandler`, webapp2), and what a Django
@@ -41,10 +42,11 @@ SINKS = (
                 "fastapi.responses.RedirectResponse",
                 "quart.redirect",
                 "bottle.redirect",
+                "cherrypy.HTTPRedirect",
                 *_REDIRECT_STATUSES,
             }
         ),
-        (0, "location", "to", "redirect_to", "url"),
+        (0, "location", "to", "redirect_to", "url", "urls"),
     ),
     # A request handler redirecting: Tornado's `RequestHandler.redirect(url)`, webapp2's.
     Sink(frozenset({".redirect"}), (0, "url", "uri"), receiver_hint="self"),
