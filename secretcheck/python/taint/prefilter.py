@@ -246,6 +246,7 @@ class SinkPrefilter:
         anchor_words: Iterable[str] = (),
         calls: bool = True,
     ) -> None:
+        sinks = tuple(sinks)
         names = sorted({n for sink in sinks for n in sink.names})
         method_calls = sink_calls(n for n in names if n.startswith("."))
         qualified = [n for n in names if not n.startswith(".")]
@@ -282,9 +283,17 @@ class SinkPrefilter:
             p[-2] for p in parts if len(p) >= 3 and p[-2][:1].isupper()
         )
         self.words |= frozenset(anchor_words)
-        line = "|".join([*method_calls, *sink_calls(qualified)])
+        # A sink that reads a later argument (`requests.request("GET", url)`, pexpect's
+        # `spawn("/bin/sh", ["-c", text])`) is one whatever the first argument is.
+        later = {n for sink in sinks if 0 not in sink.args for n in sink.names}
+        first = [n for n in names if n not in later]
+        line = "|".join([*sink_calls(n for n in first if n.startswith(".")),
+                         *sink_calls(n for n in first if not n.startswith("."))])  # fmt: skip
         if calls:
-            line = rf"(?<!def )(?:{line}){CONSTANT_FIRST_ARG}"
+            line = rf"(?<!def )(?:{line}){CONSTANT_FIRST_ARG}" if line else ""
+        if later:
+            line = "|".join([*([line] if line else []),
+                             rf"(?<!def )(?:{'|'.join(sink_calls(sorted(later)))})"])  # fmt: skip
         # Clients are often made with no argument or a constant one: no exclusion for them.
         # The line pattern is compiled when first used (`lines`), like the file tests: a file
         # whose sinks the gate rules out never needs it.
