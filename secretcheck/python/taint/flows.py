@@ -203,6 +203,9 @@ class CallSite:
     # The call's result is only unescaped back to text (`Markup(value).unescape()`).
     unescaped: bool = False
     receiver: Value = CLEAN  # what the called object may hold, for a method call
+    # For a method called on a local name: what that name was bound to (`client =
+    # kernel_manager.client()` gives "...kernel_manager.client"), as `Interpreter.types` has it.
+    receiver_type: str = ""
 
     def is_text(self, node: ast.expr | None) -> bool:
         """Is this argument evidently one string (a literal, f-string, concatenation, format,

@@ -412,8 +412,10 @@ class Interpreter(UrlStart):
             if method in _UNESCAPE:
                 self.unescaping = func.value
             receiver = self.eval(func.value)
+        bound = func.value.id if isinstance(func, ast.Attribute) and isinstance(
+            func.value, ast.Name) else ""  # fmt: skip
         site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped,
-                        receiver)  # fmt: skip
+                        receiver, self.types.get(bound, "") if bound else "")  # fmt: skip
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome

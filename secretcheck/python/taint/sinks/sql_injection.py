@@ -23,7 +23,7 @@ import ast
 from secretcheck.python.astsyntax import dotted, ordered_arguments
 from secretcheck.python.taint.flows import CallSite, Sink
 from secretcheck.python.taint.prefilter import SinkPrefilter
-from secretcheck.python.taint.sinks.code_injection import KERNEL
+from secretcheck.python.taint.sinks.code_injection import kernel_client
 
 CATEGORY = "sql-injection"
 _QUERY = (0, "sql", "query", "statement", "operation", "sql_script", "text")
@@ -42,7 +42,7 @@ def _query_text(site: CallSite) -> bool:
             receiver = receiver.func
         if dotted(receiver) in _NOT_A_CONNECTION:  # `self.conn.execute` is a connection's
             return False
-        if KERNEL in dotted(receiver).lower():  # a Jupyter kernel client runs code (SC203)
+        if kernel_client(site):  # a Jupyter kernel client runs code (SC203)
             return False
     args = ordered_arguments(site.node)
     if args and args[0].star:
