@@ -55,3 +55,21 @@ def read_text(path):
 def download(session, url):
     # ok: SC206
     return session.get(url, timeout=10)
+
+
+class Hook:
+    def __init__(self, command, expression):
+        self.command = command
+        self.expression = expression
+
+    def fire(self):
+        # ok: SC202 the object's own configuration: no lead starts at `self` (holdout26)
+        return subprocess.run(self.command, shell=True, check=True)
+
+    def value(self, context):
+        # ok: SC203
+        return eval(self.expression, {"__builtins__": {}}, context)
+
+    def run(self, extra):
+        # audit: SC202 a caller's argument is still a lead
+        return subprocess.run(self.command + extra, shell=True, check=True)

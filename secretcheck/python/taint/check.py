@@ -845,7 +845,8 @@ def _detail(steps: tuple[TraceStep, ...]) -> str:
     first = note.removeprefix("source: ")
     if note.startswith("source: ") or "parameter" in first or "option" in first:
         return f"{first} ({where}) reaches {steps[-1].note.removeprefix('sink: ')}"
-    return f"reaches {steps[-1].note.removeprefix('sink: ')}"
+    # an audit lead whose value no step names (an imported class's attribute, an opaque call)
+    return f"a value of unknown origin reaches {steps[-1].note.removeprefix('sink: ')}"
 
 
 class _Lines(Protocol):

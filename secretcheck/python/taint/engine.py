@@ -234,6 +234,7 @@ class TaintEngine:
         self.classes = classes_of((*body, *classes))
         self.own_attributes: dict[tuple[str, str], bool] = {}
         self.handler_classes: dict[str, bool] = {}
+        self.exposed_marks: dict[str, frozenset[str]] = {}  # `_exposed`, by class ("": module)
         # (function, its arguments that hold a request object: positions "0" or keywords):
         # how another module's call passes it the request (`project.Project.returned`)
         self.requests = requests
@@ -568,8 +569,12 @@ class TaintEngine:
         with `cherrypy.expose`, or marked `func.exposed = True` after its definition; or named
         for an HTTP method in a class that is exposed itself (its `MethodDispatcher`)."""
 
-        def marked(name: str, body: Sequence[ast.stmt]) -> bool:
-            return any(_sets_exposed(statement, name) for statement in body)
+        def marked(name: str, owner: str, body: Sequence[ast.stmt]) -> bool:
+            # the names a body marks (`f.exposed = True`; "" for its own `exposed = True`),
+            # read once per body: asked of every function of a web module
+            if owner not in self.exposed_marks:
+                self.exposed_marks[owner] = frozenset(_exposed_marks(body))
+            return name in self.exposed_marks[owner]
 
         def decorated(node: Function | ast.ClassDef) -> bool:
             return any(resolve(d.func if isinstance(d, ast.Call) else d) == EXPOSE
@@ -579,10 +584,12 @@ class TaintEngine:
             return True
         owner = self.classes.get(unit.owner) if unit.owner else None
         if owner is None:
-            return marked(func.name, self.body)
-        if marked(func.name, owner.body):
+            return marked(func.name, "", self.body)
+        if marked(func.name, owner.name, owner.body):
             return True
-        return func.name in HTTP_METHOD_NAMES and (decorated(owner) or marked("", owner.body))
+        return func.name in HTTP_METHOD_NAMES and (
+            decorated(owner) or marked("", owner.name, owner.body)
+        )
 
     def http_handler(self) -> bool:
         """Is the class being analyzed an http.server request handler (a base, or a base of
@@ -729,9 +736,11 @@ class TaintEngine:
             return
         if flow.origin == "source":
             self._source_reaches(sinkset, node, done, statement)
-        elif self.audit and unknown_reported(sink, flow):
+        elif self.audit and unknown_reported(sink, flow) and flow.label not in _INSTANCE:
             # A library's own parameter or a value of unknown origin: its caller decides
             # whether it is trusted, so this is a lead for an audit, never a default finding.
+            # Not the method's own object: its attributes are its configuration, and a lead
+            # that starts at `self` names no caller to look at.
             self._report(sinkset.code, node, done.steps, Confidence.LOW, statement, "", False)
 
     def _source_reaches(self, sinkset: SinkSet, node: ast.AST, flow: Flow,
@@ -1091,15 +1100,20 @@ def _single_type(node: ast.expr | None) -> ast.expr | None:
     return None
 
 
-def _sets_exposed(statement: ast.stmt, name: str) -> bool:
-    """Is `statement` `<name>.exposed = True` (or, for `name` "", a class body's own
-    `exposed = True`)?"""
-    if not isinstance(statement, ast.Assign) or not (
-        isinstance(statement.value, ast.Constant) and statement.value.value is True
-    ):
-        return False
-    want = f"{name}.exposed" if name else "exposed"
-    return any(dotted(target) == want for target in statement.targets)
+def _exposed_marks(body: Sequence[ast.stmt]) -> Iterator[str]:
+    """The names `<name>.exposed = True` marks in `body` (CherryPy's attribute), and "" for a
+    class body's own `exposed = True`."""
+    for statement in body:
+        if not isinstance(statement, ast.Assign) or not (
+            isinstance(statement.value, ast.Constant) and statement.value.value is True
+        ):
+            continue
+        for target in statement.targets:
+            name = dotted(target)
+            if name == "exposed":
+                yield ""
+            elif name.endswith(".exposed") and name.count(".") == 1:
+                yield name.partition(".")[0]
 
 
 def _has_route(func: Function) -> bool:
@@ -1214,6 +1228,9 @@ def _chain(flow: Flow, into: TraceStep, inner: Flow) -> Flow:
     if inner.only is not None:
         joined = replace(joined, only=inner.only if flow.only is None else flow.only & inner.only)
     return joined
+
+
+_INSTANCE = frozenset({"parameter self", "parameter cls"})
 
 
 def unknown_reported(sink: Sink, flow: Flow) -> bool:
