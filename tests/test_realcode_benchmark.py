@@ -131,8 +131,9 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # --audit); holdout24 at 8e8f097, once holdout23 had been judged (django-ckeditor, django-rosetta,
 # psdash and fastapi-admin have no injection finding, even under --audit); holdout25 at 97a3a17,
 # once holdout24 had been judged (docling-serve, Mopidy and tahrir have no injection finding, even
-# under --audit); holdout26 at 97a3a17, once holdout24 had been judged (only dagster-webserver,
-# sparkmagic and PyWebDAV3 have a finding, and every one is a false alarm).
+# under --audit); holdout26 at 97a3a17, once holdout24 had been judged (its findings there, in
+# dagster-webserver, sparkmagic and PyWebDAV3, all false; Ajenti's CVE-2019-25066 is an audit lead
+# since pexpect became a sink, judged TP then).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -142,8 +143,6 @@ HELD_OUT = [
     ("holdout20", 16, 7), ("holdout21", 2, 2), ("holdout22", 10, 4), ("holdout23", 17, 6),
     ("holdout24", 14, 4), ("holdout25", 32, 5), ("holdout26", 5, 3),
 ]
-# Samples whose every judged finding is a false alarm: no TP to demand.
-FP_ONLY = frozenset({"holdout26"})
 
 
 @pytest.mark.parametrize(("corpus", "at_least", "apps"), HELD_OUT, ids=[c for c, _, _ in HELD_OUT])
@@ -158,7 +157,7 @@ def test_held_out_samples_judge_injection_findings_and_are_found_by_corpus_name(
         with path.open(newline="") as handle:
             rows += csv.DictReader(handle)
     _check_injection_rows(rows, at_least, apps)
-    assert {r["verdict"] for r in rows} == ({"FP"} if corpus in FP_ONLY else {"TP", "FP"})
+    assert {r["verdict"] for r in rows} == {"TP", "FP"}
     run = load_run()
     assert run.default_judged(corpus, False) == files[:1]
     assert run.default_judged(corpus, True) == files
