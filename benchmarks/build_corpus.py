@@ -30,6 +30,7 @@
     python benchmarks/build_corpus.py holdout24 # more, fresh once holdout23 was judged
     python benchmarks/build_corpus.py holdout25 # more, fresh once holdout24 was judged
     python benchmarks/build_corpus.py holdout26 # more, fresh once holdout24 was judged
+    python benchmarks/build_corpus.py holdout27 # more, fresh once holdout26 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -904,6 +905,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("sparkmagic", "0.23.0",
               "b61c1c5b05fa5253e59c35f09fd09110f04e80e87e0152c83a3353f41f27e5ad",
               "sparkmagic-0.23.0.tar.gz"),
+        # The holdout27 corpus (resolved on 2026-12-07): a fresh sample judged at 0b7eb50, before
+        # any fix it prompts, once holdout25 and holdout26 had been judged. Checked and not
+        # chosen, since their download failed here: unmanic 0.2.8 (Tornado; its metadata step
+        # reads version 'UNKNOWN'), octoprint-dashboard 0.3.3 (its setup.py imports eventlet),
+        # dowser-py3 0.2.1 (CherryPy; pypandoc) and jellyfin-accounts 0.3.9 (build dependencies).
+        # IdeaPy 0.1.6, datasette-ripgrep 0.8.2, ownfoil 2.5.0 and Cherrydoor 0.8.1 are the newest
+        # of their lines; wooey 0.14.0 is not (0.14.1 exists); no injection CVE known to me for
+        # any of them.
+        Sdist("ideapy", "0.1.6",
+              "1bb2bac80fc976a328d91dc88fe8dd4f759295bbefb2532183c10ba16b8d7ad9",
+              "ideapy-0.1.6.tar.gz"),
+        Sdist("wooey", "0.14.0",
+              "0dd8d04ae5b56fc5e4e00e292a86c13671a87e81e03f791f4735af5a8a343482",
+              "wooey-0.14.0.tar.gz"),
+        Sdist("datasette-ripgrep", "0.8.2",
+              "a785627b08f6288f10f0f94dcfe5c40502b6b5614f8fd844f824236e165f3bdf",
+              "datasette-ripgrep-0.8.2.tar.gz"),
+        Sdist("ownfoil", "2.5.0",
+              "e6a403159f982e4f4e59c3eda05bb85193c355fa659c9babd252d28148b177fe",
+              "ownfoil-2.5.0.tar.gz"),
+        Sdist("Cherrydoor", "0.8.1",
+              "a72d2d528da1e7266042d399aaa0ee060f0761ca0f91c00131211793cb40b037",
+              "Cherrydoor-0.8.1.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave 2
+        # injection alerts: devpi-web 5.1.1 and circus-web 1.0.0, the newest of each, and kvmd
+        # 0.10 (PiKVM's daemon, an early release), with no injection CVE known to me.
+        Sdist("devpi_web", "5.1.1",
+              "8ffcb65a0732b8444d54ab632586a532517c763580f1fdc9b75c5e7c2df9aac0",
+              "devpi_web-5.1.1.tar.gz"),
+        Sdist("circus-web", "1.0.0",
+              "71dd63228aa38f780bd342247f0cbf2155d1f6d2a869b2c3247270f079b1cab0",
+              "circus-web-1.0.0.zip"),
+        Sdist("kvmd", "0.10",
+              "e9203aed1d65d913565f8aa5313255bcac65f5cbb4ff31399fc23983b8c52bbb",
+              "kvmd-0.10.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1114,6 +1150,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # no injection alert.
     "holdout26": ("aj", "ajenti.plugin.core", "PyWebDAV3", "papaye", "loggerhead", "autogenstudio",
                   "dagster_webserver", "aiohttp-devtools", "sparkmagic"),
+    # A fresh sample once holdout25 and holdout26 had been judged
+    # (benchmarks/realcode/judged_holdout27.csv), judged at 0b7eb50 before any fix it prompts, each
+    # app chosen before it was scanned: CherryPy (IdeaPy, a virtual-host file server that runs the
+    # .py files it serves), Django (Wooey, a web front end that runs uploaded scripts), Datasette
+    # (datasette-ripgrep, which runs rg over a configured folder), Flask (ownfoil, a game library
+    # manager that serves files from its libraries) and aiohttp (Cherrydoor, an RFID lock
+    # manager on MongoDB), then Pyramid (devpi-web, devpi's web view with its documentation
+    # pages), Tornado (circus-web, Circus's process dashboard) and aiohttp (kvmd, PiKVM's daemon)
+    # because the first five gave only 2 injection alerts.
+    "holdout27": ("ideapy", "wooey", "datasette-ripgrep", "ownfoil", "Cherrydoor", "devpi_web",
+                  "circus-web", "kvmd"),
 }
 
 
