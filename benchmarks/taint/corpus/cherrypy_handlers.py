@@ -124,3 +124,18 @@ def legacy_page(name):
 
 
 legacy_page.exposed = True
+
+
+class Site:
+    """holdout27's IdeaPy: the request's own path, through the class's helpers, to a file."""
+
+    @cherrypy.expose
+    def default(self, *args, **kwargs):
+        return self._serve(cherrypy.request.path_info)
+
+    def _serve(self, path):
+        return self._file(os.path.realpath("/srv/www" + path))
+
+    def _file(self, path):
+        # expect: SC205
+        return open(path, "rb").read()

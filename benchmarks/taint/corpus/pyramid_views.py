@@ -2,7 +2,8 @@
 
 With traversal, Pyramid calls a view with the resource the URL found and then the request
 (Kotti's `logout(context, request)` redirects to `?came_from=` unchecked). Either way the
-request's `params` are the sender's text.
+request's `params` are the sender's text; WebOb's `application_url` and `path_url` are this
+request's own root and URL, which keep a redirect on the site.
 """
 
 from pyramid.httpexceptions import HTTPFound
@@ -26,3 +27,25 @@ def login(request):
 def saved(context, request):
     # ok: SC210 this page again, with another query
     return HTTPFound(location=request.url.split("?")[0] + "?saved=1")
+
+
+@view_config(context="pyramid.httpexceptions.HTTPNotFound")
+def notfound(request):
+    # holdout27's devpi-web: the request's own path again, without its trailing slash, on
+    # WebOb's `application_url` (this request's scheme, host and script name)
+    path = request.environ["PATH_INFO"].rstrip("/")
+    qs = request.query_string
+    # ok: SC210
+    return HTTPFound(location=request.application_url + path + ("?" + qs if qs else ""))
+
+
+@view_config(name="next")
+def after(request):
+    # ok: SC210
+    return HTTPFound(location=request.path_url + "?page=" + request.params["page"])
+
+
+@view_config(name="jump")
+def jump(request):
+    # expect: SC210 the root's text is no barrier when the client's text comes first
+    return HTTPFound(location=request.params["to"] + request.application_url)

@@ -12,7 +12,8 @@ fix the host besides a literal prefix (`calls.SAFE_LOCATION_PREFIX`):
   is confined: a base of "" or "/" turns "/" + "/evil" into the host "//evil" of a redirect;
 
 - this request's own root, for a redirect: `request.host_url`, `request.url_root`,
-  `request.base_url`, `request.url` (werkzeug, Starlette), Django's
+  `request.base_url`, `request.url` (werkzeug, Starlette), `request.application_url` and
+  `request.path_url` (WebOb, Pyramid: holdout27's devpi-web), Django's
   `request.build_absolute_uri()`, or a prefix cut of one (`url[: url.find("/api/")]`), then
   anything: the victim's browser sent the Host, so the URL stays on this site.
   `request.script_root` is not one: it is "" at the site's root, and "" + "//evil" leaves.
@@ -40,7 +41,8 @@ from secretcheck.python.astsyntax import const_text, dotted
 # A stand-in prefix for `url_start.UrlStart._behind_base`: some URL on this site.
 OWN_SITE = "https://this-site/"
 # Request attributes holding the request's own absolute URL, its scheme and host first.
-OWN_ROOT_ATTRS = frozenset({"url", "base_url", "url_root", "host_url", "root_url"})
+OWN_ROOT_ATTRS = frozenset({"url", "base_url", "url_root", "host_url", "root_url",
+                            "application_url", "path_url"})  # WebOb's (Pyramid) last
 # Methods of a request returning its own absolute URL when called without arguments (with
 # one, Django's `build_absolute_uri(location)` returns an absolute `location` as it is).
 OWN_ROOT_METHODS = frozenset({"build_absolute_uri", "full_url"})

@@ -34,7 +34,8 @@ _TEXT_ATTRS = frozenset(
     {"args", "form", "values", "cookies", "headers", "view_args", "query_string", "GET", "POST",
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
      "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url",
-     "params", "referer", "forms", "fullpath", "cookie", "request_line"}
+     "params", "referer", "forms", "fullpath", "cookie", "request_line", "path_info",
+     "application_url", "path_url"}
 )  # fmt: skip
 _DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
@@ -114,7 +115,8 @@ def _breadth(kind: str) -> int:
 # page the victim's own browser came from (see `locations.py`), whatever part of it is kept.
 # Both stay attacker text for every other sink.
 LOCAL_PATH = frozenset({"get_full_path", "get_full_path_info", "path", "path_info", "full_path",
-                        "fullpath", "base_url", "host_url", "url_root", "url"})  # fmt: skip
+                        "fullpath", "base_url", "host_url", "url_root", "url", "application_url",
+                        "path_url"})  # fmt: skip
 VISITED = frozenset({"referrer"})
 
 
