@@ -98,8 +98,11 @@ _PROVIDER_PREFIX = LazyPattern(
 # Shapes of words that are names, not tokens.
 _SEPARATORS = LazyPattern(r"[._\-:@/+<>]+")
 _NAME_SEGMENT = LazyPattern(r"[A-Za-z]+\d{0,3}|\d{1,6}")
+# ... ending in an acronym or a two-letter part (`CherryPy`, `NumPy`: a framework's name in a
+# finding's note was redacted as a token).
 _CAMEL = LazyPattern(
-    r"(?:[A-Z]{2,6}(?=[A-Z][a-z]))?[A-Z]?[a-z]{2,}(?:[A-Z]{1,5}[a-z]{2,}|\d{1,3})*[A-Z]{0,5}\d{0,3}"
+    r"(?:[A-Z]{2,6}(?=[A-Z][a-z]))?[A-Z]?[a-z]{2,}(?:[A-Z]{1,5}[a-z]{2,}|\d{1,3})*"
+    r"(?:[A-Z]{0,5}|[A-Z][a-z])\d{0,3}"
 )
 
 

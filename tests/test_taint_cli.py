@@ -102,6 +102,18 @@ def test_trace_notes_name_variables_readably_and_still_mask_token_shaped_names(
     assert any(n.startswith("assigned to k8s") and "redacted" in n for n in notes)
 
 
+def test_a_framework_named_in_a_message_is_not_masked_as_a_token(tmp_path: Path) -> None:
+    # "request.path_info (CherryPy)" came out as "(Ch…[8 chars redacted])": the name's last
+    # part is two letters, which the redaction's camel-case words did not allow.
+    code = (
+        "import cherrypy\n\n\nclass Root:\n    @cherrypy.expose\n    def default(self):\n"
+        "        return open('/srv' + cherrypy.request.path_info).read()\n"
+    )
+    _, output = scan(tmp_path, code, "--format", "json")
+    [finding] = taint_findings(output)
+    assert "request.path_info (CherryPy)" in str(finding["message"])
+
+
 def test_bound_parameters_are_clean(tmp_path: Path) -> None:
     code, output = scan(tmp_path, BOUND_SQL, "--format", "json")
     assert code == 0
