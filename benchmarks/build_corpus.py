@@ -31,6 +31,7 @@
     python benchmarks/build_corpus.py holdout25 # more, fresh once holdout24 was judged
     python benchmarks/build_corpus.py holdout26 # more, fresh once holdout24 was judged
     python benchmarks/build_corpus.py holdout27 # more, fresh once holdout26 was judged
+    python benchmarks/build_corpus.py holdout28 # more, fresh once holdout27 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -940,6 +941,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("kvmd", "0.10",
               "e9203aed1d65d913565f8aa5313255bcac65f5cbb4ff31399fc23983b8c52bbb",
               "kvmd-0.10.tar.gz"),
+        # The holdout28 corpus (resolved on 2026-12-07): a fresh sample judged at 2da7b63, before
+        # any fix it prompts, once holdout27 had been judged. Checked and not chosen: ledfx 2.0.80
+        # (aiohttp; its build dependencies failed to build from source here) and waliki 0.8.1 (not
+        # on the index; 0.8 taken). servefile 0.5.4, Flask-Shell2HTTP 1.9.1 and waliki 0.8 are the
+        # newest of their lines; agentscope 0.0.4 is an early release with a Flask run viewer (path
+        # traversal reports against agentscope's later studio are known to me only from memory and
+        # were not checked against 0.0.4, so no CVE is claimed); sqladmin 0.16.0 is not the newest;
+        # no injection CVE known to me for the others.
+        Sdist("servefile", "0.5.4",
+              "5b080683c573e057db5e9ad9af800b4a2681c059ca0ba5537aff2ddfbf1bae00",
+              "servefile-0.5.4.tar.gz"),
+        Sdist("Flask-Shell2HTTP", "1.9.1",
+              "0cd1c91a5289bdc738866cb49972232b052fcbab1bd12fd70cd31a3b33f06125",
+              "Flask-Shell2HTTP-1.9.1.tar.gz"),
+        Sdist("agentscope", "0.0.4",
+              "505b195e47046906810021866f2f5dddf493b6ef4ea2851acbc022f0e4b6b8c3",
+              "agentscope-0.0.4.tar.gz"),
+        Sdist("waliki", "0.8",
+              "b9a55b040602034d8b42ea02c9aa9abbfc828e329e280f6ca7e00b32d512329d",
+              "waliki-0.8.tar.gz"),
+        Sdist("sqladmin", "0.16.0",
+              "1b3e2062cf19adcd70a46edda30674d8a8e94f3bc6e008befc9037195e00785b",
+              "sqladmin-0.16.0.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave 4
+        # injection alerts: dramatiq-dashboard 0.4.0, ereb 1.1.1 and localshop 0.9.3, the newest
+        # of each, with no injection CVE known to me.
+        Sdist("dramatiq_dashboard", "0.4.0",
+              "e121e346cfce7fe15316952f035360cd8d4c3265d859576be8d4a3142b90f43a",
+              "dramatiq_dashboard-0.4.0.tar.gz"),
+        Sdist("ereb", "1.1.1",
+              "e464f4cde8ede7d4f0088f7c347d8ac4f14715b3df2aca57687c01e97a182400",
+              "ereb-1.1.1.tar.gz"),
+        Sdist("localshop", "0.9.3",
+              "869b50e557842eda7dd334a0793d6d2ab73d726ff53bd44316bbdaf6e3e02ffa",
+              "localshop-0.9.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1161,6 +1197,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # because the first five gave only 2 injection alerts.
     "holdout27": ("ideapy", "wooey", "datasette-ripgrep", "ownfoil", "Cherrydoor", "devpi_web",
                   "circus-web", "kvmd"),
+    # A fresh sample once holdout27 had been judged (benchmarks/realcode/judged_holdout28.csv),
+    # judged at 2da7b63 before any fix it prompts, each app chosen before it was scanned: own
+    # http.server (servefile, which serves a file or folder and takes uploads), Flask
+    # (Flask-Shell2HTTP, which runs configured commands with the arguments it is posted;
+    # agentscope's run viewer), Django (waliki, a git-backed wiki) and Starlette (sqladmin, an
+    # admin panel over SQLAlchemy models), then own WSGI (dramatiq-dashboard, Dramatiq's queue
+    # dashboard), Tornado (ereb, a cron with a web interface that runs its tasks' shell commands)
+    # and Django (localshop, a private PyPI that mirrors PyPI) because the first five gave 4
+    # injection alerts.
+    "holdout28": ("servefile", "Flask-Shell2HTTP", "agentscope", "waliki", "sqladmin",
+                  "dramatiq_dashboard", "ereb", "localshop"),
 }
 
 
