@@ -51,6 +51,7 @@ from secretcheck.python.taint.sources import (
     HTTP_METHOD_NAMES,
     MESSAGE_METHODS,
     STATIC_FILES_LOOKUP,
+    TORNADO_METHODS,
     Function,
     handler_parameter,
     http_handler_class,
@@ -59,6 +60,7 @@ from secretcheck.python.taint.sources import (
     parameters,
     segment_flow,
     static_files_class,
+    tornado_handler_class,
     untrusted_params,
     wsgi_environ,
 )
@@ -994,9 +996,11 @@ class TaintEngine:
                 lambda base: message_handler(base, func.name)):  # fmt: skip
             for param in own:  # a WebSocket message the client sent (`sources.py`)
                 special[param.arg] = (handler_parameter(param.arg), False)
-        elif self.web_module and self._exposed(unit, func, resolve):
-            # a CherryPy page handler: each parameter, `*args` and `**kwargs` too, is the
-            # client's (`sources.EXPOSE`)
+        elif (self.web_module and self._exposed(unit, func, resolve)) or (
+                func.name in TORNADO_METHODS and self._bases_say(tornado_handler_class)):
+            # a CherryPy page handler (`sources.EXPOSE`) or a Tornado handler's HTTP method
+            # (its URL pattern's groups): each parameter, `*args` and `**kwargs` too, is the
+            # client's
             extras = [a for a in (func.args.vararg, func.args.kwarg) if a is not None]
             for param in (*own, *extras):
                 special[param.arg] = (handler_parameter(param.arg), False)

@@ -96,6 +96,8 @@ WEB_ENTRY_POINTS = tuple(
         r"self\.(?:path|headers|rfile|requestline)\b",  # an http.server request handler
         # a CherryPy page handler (`sources.EXPOSE`): the decorator, or the attribute it sets
         r"@(?:cherrypy\.)?expose\b",
+        # a Tornado handler's HTTP method with URL groups (`sources.TORNADO_METHODS`)
+        r"def\s+(?:get|post|put|patch|delete|head|options)\s*\(\s*self\s*,\s*\*?[A-Za-z_]",
         r"exposed\s*=\s*True\b",
         # a WebSocket handler's message, from the same table as the engine's
         r"def\s+(?:{})\s*\(\s*self\s*,".format("|".join(sorted(MESSAGE_METHODS))),

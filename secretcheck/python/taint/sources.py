@@ -208,6 +208,19 @@ def message_handler(base: str, method: str) -> bool:
     return method in _MESSAGE_HANDLERS.get(base.rpartition(".")[2], frozenset())
 
 
+# Tornado calls a `RequestHandler`'s `get(self, *args)` (and the other HTTP methods') with the
+# groups its URL pattern captured from the request's path, unquoted: `(r"/tasks/([^/]*)",
+# TasksHandler)` gives `get(self, task_id)` the client's text (holdout28's ereb). Known by the
+# base's name (the URL patterns are usually in another module): only a class whose bases in its
+# own module reach Tornado's `RequestHandler`.
+TORNADO_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
+
+
+def tornado_handler_class(name: str) -> bool:
+    """Is `name` (a base, by qualified or written name) Tornado's `RequestHandler`?"""
+    return name in ("tornado.web.RequestHandler", "RequestHandler", "web.RequestHandler")
+
+
 # CherryPy calls an exposed method (`@cherrypy.expose`, or `method.exposed = True` after it)
 # with the request's parameters, the query string's and the form's fields by name, and the
 # path segments past the method's own as positional arguments: every parameter, whatever its
