@@ -46,21 +46,19 @@ from secretcheck.python.taint.project import (
 )
 from secretcheck.python.taint.sinks.open_redirect import RETURNED, returns_redirect
 from secretcheck.python.taint.sources import (
+    CLIENT_METHODS,
     ENVIRON,
     EXPOSE,
     HTTP_METHOD_NAMES,
-    MESSAGE_METHODS,
     STATIC_FILES_LOOKUP,
-    TORNADO_METHODS,
     Function,
+    client_handler,
     handler_parameter,
     http_handler_class,
-    message_handler,
     operator_code,
     parameters,
     segment_flow,
     static_files_class,
-    tornado_handler_class,
     untrusted_params,
     wsgi_environ,
 )
@@ -992,15 +990,12 @@ class TaintEngine:
         own = [p for p in params if p.arg not in ("self", "cls")]
         if self.static_lookup and own:
             special[own[0].arg] = (handler_parameter(own[0].arg), False)
-        elif func.name in MESSAGE_METHODS and self._bases_say(
-                lambda base: message_handler(base, func.name)):  # fmt: skip
-            for param in own:  # a WebSocket message the client sent (`sources.py`)
-                special[param.arg] = (handler_parameter(param.arg), False)
-        elif (self.web_module and self._exposed(unit, func, resolve)) or (
-                func.name in TORNADO_METHODS and self._bases_say(tornado_handler_class)):
-            # a CherryPy page handler (`sources.EXPOSE`) or a Tornado handler's HTTP method
-            # (its URL pattern's groups): each parameter, `*args` and `**kwargs` too, is the
-            # client's
+        elif (func.name in CLIENT_METHODS and self._bases_say(
+                lambda base: client_handler(base, func.name))) or (
+                self.web_module and self._exposed(unit, func, resolve)):  # fmt: skip
+            # a WebSocket message, a Tornado handler's URL groups (`sources.CLIENT_METHODS`),
+            # a CherryPy page handler's parameters (`sources.EXPOSE`): each parameter, `*args`
+            # and `**kwargs` too, is the client's
             extras = [a for a in (func.args.vararg, func.args.kwarg) if a is not None]
             for param in (*own, *extras):
                 special[param.arg] = (handler_parameter(param.arg), False)

@@ -415,7 +415,7 @@ class Interpreter(UrlStart):
         bound = func.value.id if isinstance(func, ast.Attribute) and isinstance(
             func.value, ast.Name) else ""  # fmt: skip
         site = CallSite(node, names, frozenset(self.sequences), frozenset(self.strings), unescaped,
-                        receiver, self.types.get(bound, "") if bound else "")  # fmt: skip
+                        receiver, self.types.get(bound, ""))  # fmt: skip
         outcome = self.host.call(self, node, site, args, receiver)
         if outcome is not None:
             return outcome

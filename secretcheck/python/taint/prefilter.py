@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from secretcheck.lazyre import LazyPattern
 from secretcheck.python.taint.flows import Sink
-from secretcheck.python.taint.sources import MESSAGE_METHODS, REQUEST_ATTRS, REQUEST_METHODS
+from secretcheck.python.taint.sources import CLIENT_METHODS, REQUEST_ATTRS, REQUEST_METHODS
 from secretcheck.python.textgate import GatedPattern, gated_without_lookarounds
 
 # A file without one of these imports, or a WSGI application of its own, cannot receive a web
@@ -96,11 +96,10 @@ WEB_ENTRY_POINTS = tuple(
         r"self\.(?:path|headers|rfile|requestline)\b",  # an http.server request handler
         # a CherryPy page handler (`sources.EXPOSE`): the decorator, or the attribute it sets
         r"@(?:cherrypy\.)?expose\b",
-        # a Tornado handler's HTTP method with URL groups (`sources.TORNADO_METHODS`)
-        r"def\s+(?:get|post|put|patch|delete|head|options)\s*\(\s*self\s*,\s*\*?[A-Za-z_]",
         r"exposed\s*=\s*True\b",
-        # a WebSocket handler's message, from the same table as the engine's
-        r"def\s+(?:{})\s*\(\s*self\s*,".format("|".join(sorted(MESSAGE_METHODS))),
+        # a WebSocket handler's message or a Tornado handler's URL groups, from the same
+        # table as the engine's
+        r"def\s+(?:{})\s*\(\s*self\s*,".format("|".join(sorted(CLIENT_METHODS))),
         WSGI_READS,
     )
 )
@@ -289,8 +288,7 @@ class SinkPrefilter:
         # `spawn("/bin/sh", ["-c", text])`) is one whatever the first argument is.
         later = {n for sink in sinks if 0 not in sink.args for n in sink.names}
         first = [n for n in names if n not in later]
-        line = "|".join([*sink_calls(n for n in first if n.startswith(".")),
-                         *sink_calls(n for n in first if not n.startswith("."))])  # fmt: skip
+        line = "|".join(sink_calls(first))
         if calls:
             line = rf"(?<!def )(?:{line}){CONSTANT_FIRST_ARG}" if line else ""
         if later:

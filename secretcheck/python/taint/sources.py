@@ -189,36 +189,29 @@ def static_files_class(name: str) -> bool:
     return name.rpartition(".")[2] == "StaticFiles"
 
 
-# Handler methods a framework calls with what a client sent over a WebSocket, by the base class
-# that makes a class such a handler (known by its name, as `http_handler_class`): Tornado's
-# `WebSocketHandler.on_message(message)`, Django Channels' consumers' `receive(text_data,
-# bytes_data)` and `receive_json(content)`. Every parameter but `self` is the client's.
-_MESSAGE_HANDLERS: dict[str, frozenset[str]] = {
+# Handler methods a framework calls with what a client sent, by the base class that makes a
+# class such a handler (known by its name, as `http_handler_class`): a WebSocket message
+# (Tornado's `WebSocketHandler.on_message(message)`, Django Channels' consumers'
+# `receive(text_data, bytes_data)` and `receive_json(content)`), and the groups a Tornado
+# `RequestHandler`'s URL pattern captured from the request's path, unquoted, which its HTTP
+# methods receive (`(r"/tasks/([^/]*)", TasksHandler)` gives `get(self, task_id)` the client's
+# text: holdout28's ereb; the URL patterns are usually in another module). Every parameter but
+# `self` is the client's. Only bases of the class's own module are read, so a handler deriving
+# from another module's base is not one here.
+_CLIENT_HANDLERS: dict[str, frozenset[str]] = {
     "WebSocketHandler": frozenset({"on_message"}),
     "WebsocketConsumer": frozenset({"receive"}),
     "AsyncWebsocketConsumer": frozenset({"receive"}),
     "JsonWebsocketConsumer": frozenset({"receive_json"}),
     "AsyncJsonWebsocketConsumer": frozenset({"receive_json"}),
+    "RequestHandler": frozenset({"get", "post", "put", "patch", "delete", "head", "options"}),
 }
-MESSAGE_METHODS = frozenset().union(*_MESSAGE_HANDLERS.values())
+CLIENT_METHODS = frozenset().union(*_CLIENT_HANDLERS.values())
 
 
-def message_handler(base: str, method: str) -> bool:
-    """Does a class deriving from `base` receive a client's message in its `method`?"""
-    return method in _MESSAGE_HANDLERS.get(base.rpartition(".")[2], frozenset())
-
-
-# Tornado calls a `RequestHandler`'s `get(self, *args)` (and the other HTTP methods') with the
-# groups its URL pattern captured from the request's path, unquoted: `(r"/tasks/([^/]*)",
-# TasksHandler)` gives `get(self, task_id)` the client's text (holdout28's ereb). Known by the
-# base's name (the URL patterns are usually in another module): only a class whose bases in its
-# own module reach Tornado's `RequestHandler`.
-TORNADO_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options"})
-
-
-def tornado_handler_class(name: str) -> bool:
-    """Is `name` (a base, by qualified or written name) Tornado's `RequestHandler`?"""
-    return name in ("tornado.web.RequestHandler", "RequestHandler", "web.RequestHandler")
+def client_handler(base: str, method: str) -> bool:
+    """Does a class deriving from `base` receive what a client sent in its `method`?"""
+    return method in _CLIENT_HANDLERS.get(base.rpartition(".")[2], frozenset())
 
 
 # CherryPy calls an exposed method (`@cherrypy.expose`, or `method.exposed = True` after it)
@@ -239,7 +232,7 @@ def segment_flow(label: str) -> Flow:
 def handler_parameter(name: str) -> Flow:
     """What the client sent (a request's path, a WebSocket message, a page's parameters), as
     the parameter `name` of a framework's handler method receives it (`STATIC_FILES_LOOKUP`,
-    `MESSAGE_METHODS`, `EXPOSE`)."""
+    `CLIENT_METHODS`, `EXPOSE`)."""
     return source_flow(f"handler parameter {name}")
 
 

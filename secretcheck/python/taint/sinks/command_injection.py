@@ -24,6 +24,7 @@ _SUBPROCESS = frozenset(
     f"subprocess.{n}" for n in ("run", "call", "check_call", "check_output", "Popen")
 )
 _SHELLS = ("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "cmd", "cmd.exe", "powershell")
+_COMMAND_FLAGS = ("-c", "/c", "-Command")  # what makes a shell run its next argument
 
 
 def _shell(site: CallSite) -> bool:
@@ -40,7 +41,7 @@ def _shell_argv(site: CallSite) -> bool:
     if _shell(site) or not isinstance(argv, (ast.List, ast.Tuple, ast.Set)):
         return False
     texts = [const_text(e.value if isinstance(e, ast.Starred) else e) for e in argv.elts[:2]]
-    return len(texts) == 2 and texts[0] in _SHELLS and texts[1] in ("-c", "/c", "-Command")
+    return len(texts) == 2 and texts[0] in _SHELLS and texts[1] in _COMMAND_FLAGS
 
 
 # pexpect runs `spawn(command, args)` without a shell: a command line given as one string is
@@ -57,7 +58,7 @@ def _pexpect_shell(site: CallSite) -> bool:
     argv = site.argument(1, "args")
     if command not in _SHELLS or not isinstance(argv, (ast.List, ast.Tuple)) or not argv.elts:
         return False
-    return const_text(argv.elts[0]) in ("-c", "/c", "-Command")
+    return const_text(argv.elts[0]) in _COMMAND_FLAGS
 
 
 def _pexpect_line(site: CallSite) -> bool:
