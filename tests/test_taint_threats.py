@@ -142,12 +142,14 @@ def test_one_url_path_segment_into_a_file_operation_is_info() -> None:
     info = {line for line, f in found.items() if f["severity"] == "info"}
     # ... and a name refused when it holds the separator (line 147), as askbot's download, beside
     # a folder a call not followed computed (line 165); a route of two that takes a whole path
-    # keeps the alert (line 173)
-    assert info == {28, 85, 88, 94, 112, 147, 165}
+    # keeps the alert (line 173); a name with every "/" stripped or replaced is one segment
+    # (lines 182, 190), unless into a folder operation (line 204); removing "../" is no such
+    # step (line 197)
+    assert info == {28, 85, 88, 94, 112, 147, 165, 182, 190}
     assert "one URL path segment" in str(found[28]["message"])
     assert any("'..'" in s for s in found[94]["signals"])
     assert {line for line, f in found.items() if f["severity"] == "high"} == {
-        34, 40, 47, 53, 59, 65, 71, 77, 100, 107, 122, 132, 155, 173}
+        34, 40, 47, 53, 59, 65, 71, 77, 100, 107, 122, 132, 155, 173, 197, 204}
 
 
 def test_what_one_view_keeps_in_the_session_another_reads_back() -> None:

@@ -171,3 +171,35 @@ def docs(name):
     # One route of the two takes a whole path: the broadest converter decides.
     # expect: SC205
     return send_file(os.path.join(UPLOADS, name))
+
+
+@app.route("/put/<path:target>", methods=["PUT"])
+def put_file(target):
+    # holdout28's servefile: every "/" is stripped from the name, so it names one file of the
+    # folder (or, as "..", the folder's parent, which open() for writing refuses).
+    name = target.replace("/", "")
+    # expect: SC205
+    with open(os.path.join(UPLOADS, name), "wb") as out:
+        out.write(request.get_data())
+    return "stored"
+
+
+@app.route("/put-dashed/<path:target>", methods=["PUT"])
+def put_dashed(target):
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, target.replace("/", "_")))
+
+
+@app.route("/put-dotless/<path:target>", methods=["PUT"])
+def put_dotless(target):
+    # Removing "../" leaves every other "/" (and "....//" becomes "../"): still any path.
+    # expect: SC205
+    return send_file(os.path.join(UPLOADS, target.replace("../", "")))
+
+
+@app.route("/put-folder/<path:target>", methods=["DELETE"])
+def put_folder(target):
+    # One segment, but into a folder operation: ".." alone names the parent.
+    # expect: SC205
+    shutil.rmtree(os.path.join(UPLOADS, target.replace("/", "")))
+    return "gone"

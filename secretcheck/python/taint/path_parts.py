@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from secretcheck.python.astsyntax import const_text, dotted
 from secretcheck.python.taint import query
-from secretcheck.python.taint.flows import SEGMENT, Flow, Value
+from secretcheck.python.taint.flows import RELATIVE, SEGMENT, Flow, Value
 
 SEGMENT_NOTE = (
     "threat model: one URL path segment, which holds no '/', names a path in its folder or, as"
@@ -145,10 +145,15 @@ _PATH_MODULES = frozenset({"os.path", "posixpath", "ntpath"})
 def rebuilt(node: ast.Call, value: Value) -> Value:
     """What a call that rewrites text makes of a segment: `sep.join(pieces)` puts `sep` between
     its pieces, `replace(old, new)` puts `new` in, `re.sub()` its replacement, `translate()`
-    any character. A segment no longer, unless that literal holds no separator."""
+    any character. A segment no longer, unless that literal holds no separator. And the
+    other way: `name.replace("/", "")` (or any text with no separator in its place) leaves no
+    "/" in what it returns, one path segment (holdout28's servefile strips every slash from
+    the name it is PUT)."""
+    func = node.func
+    if strips_separator(node):
+        return tuple(replace(f, cleared=f.cleared | {SEGMENT, RELATIVE}) for f in value)
     if not any(SEGMENT in f.cleared for f in value):
         return value
-    func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     args = node.args
     inserted: str | None
@@ -169,3 +174,14 @@ def rebuilt(node: ast.Call, value: Value) -> Value:
     if inserted is not None and "/" not in inserted and "\\" not in inserted:
         return value
     return unsegmented(value)
+
+
+def strips_separator(node: ast.Call) -> bool:
+    """`text.replace("/", "")`, or `"_"` in its place: no "/" is left in what it returns."""
+    func, args = node.func, node.args
+    if not (isinstance(func, ast.Attribute) and func.attr == "replace") or node.keywords:
+        return False
+    if len(args) != 2 or const_text(args[0]) != "/":
+        return False
+    inserted = const_text(args[1])
+    return inserted is not None and "/" not in inserted and "\\" not in inserted
