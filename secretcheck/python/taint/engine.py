@@ -364,10 +364,36 @@ class TaintEngine:
         """What `call` proves of its arguments when true, when it calls a function of this
         module or of another module of the project (`predicates.py`); `given`: whether it is
         given attacker data, asked before another module is read."""
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
+            func.value.id == "self"
+        ):
+            proof = self._method_proof(func.attr)
+            if proof is not None:
+                return proof.facts_for(call) if proof.proved else {}
         project = self.project
         if project is None:
             return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)
         return call_facts(call, self._local_proof, self._project_names, project.proof, given)
+
+    def _method_proof(self, method: str) -> Proof | None:
+        """The proof of the method a `self.method(...)` call runs, when the class being analyzed
+        or one of its bases in this module defines it, read without its `self` (None when none
+        does)."""
+        owner, _ = self._method_owner(method)
+        if not owner:
+            return None
+        key = f"{owner}.{method}"
+        if key not in self.proofs:
+            found = [m for m in self.classes[owner].body
+                     if isinstance(m, _FUNCTIONS) and m.name == method]  # fmt: skip
+            proof = proof_of(found[-1], self._module_constant) if len(found) == 1 else NOTHING
+            static = any(dotted(d) == "staticmethod" for f in found for d in f.decorator_list)
+            if proof.proved and proof.params and not static:
+                proof = Proof(proof.params[1:], {k: v for k, v in proof.proved.items()
+                                                 if k != proof.params[0]})  # fmt: skip
+            self.proofs[key] = proof if proof.params else NOTHING
+        return self.proofs[key]
 
     def _local_proof(self, name: str) -> Proof | None:
         """The proof of this module's function `name` (read once); NOTHING for another name

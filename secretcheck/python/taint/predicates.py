@@ -11,9 +11,13 @@ uses for an inline test (`guards.facts`), in this module or in another of the pr
 - an early exit at the top of the body (`if not ok: return False`, or a `raise`) proves its
   test's failure for the returns after it, so `... return True` proves what the exits checked.
 
-A parameter the function rebinds proves nothing of the caller's value. Only functions are
-read, not methods, and a validator's own calls of other validators are taken by their names
-only (no recursion).
+A parameter the function rebinds proves nothing of the caller's value. A prefix test of a name
+the function binds once to a normalized path confines the parameters that path was built from
+(nbviewer's `can_show(path)` tests `realpath(join(base, path))`), but not those the prefix is
+built from. A method of the class being analyzed (or of its bases in the module) is read as a
+function of its other parameters when called on `self` (`if not self.can_show(path): raise
+HTTPError(404)`). A validator's own calls of other validators are taken by their names only
+(no recursion).
 """
 
 from __future__ import annotations
@@ -94,8 +98,20 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     def pattern(name: str) -> str | None:
         return compiled[name] if name in compiled else constant(name)
 
+    # A name bound once to a normalized path (`full = realpath(join(base, path))`), so that its
+    # prefix test confines it; that containment is proved of the parameters its value was
+    # built from too (nbviewer's `can_show(path)`).
+    normalized = {name for name, value in once.items() if guards.normalizes(value)}
+    built_from = {name: {n.id for n in ast.walk(once[name]) if isinstance(n, ast.Name)} & checked
+                  for name in normalized if name not in checked}  # fmt: skip
+
     def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
-        return guards.facts(test, tainted, pattern=pattern)
+        yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern)
+        # the folder a prefix test names is the policy, not what it confines
+        policy = {n.id for c in ast.walk(test) if isinstance(c, ast.Call) for a in c.args
+                  for n in ast.walk(a) if isinstance(n, ast.Name)}  # fmt: skip
+        into = {name: params - policy for name, params in built_from.items()}
+        return _onto_params(yes, into), _onto_params(no, into)
     proofs: list[Facts] = []
     before: Facts = {}  # what the early exits so far proved
     for statement in function.body:
@@ -113,6 +129,18 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     common = reduce(guards.common, proofs)
     proved = {p: common[p] for p in checked if p in common}
     return Proof(params, proved) if proved else NOTHING
+
+
+def _onto_params(found: Facts, built_from: Mapping[str, set[str]]) -> Facts:
+    """`found`, with the containment it proves of a normalized path proved of the parameters
+    the path was built from."""
+    for name, cats in list(found.items()):
+        for param in built_from.get(name, ()) if _PATH in cats else ():
+            found = guards.merge(found, {param: frozenset({_PATH})})
+    return found
+
+
+_PATH = "path-traversal"
 
 
 def _returned(value: ast.expr | None, once: Mapping[str, ast.expr],

@@ -1,0 +1,86 @@
+"""A method of the handler's own class that validates its argument, called on `self`.
+
+holdout14's nbviewer: `LocalFileHandler.get(path)` refuses with `if not self.can_show(fullpath):
+raise HTTPError(404)`, and `can_show(self, path)` returns False unless `realpath(join(base,
+path))` starts with the served folder. Such a method is read as a function of its other
+parameters, and a prefix test of a normalized path it built from one confines that parameter.
+A method whose body proves nothing, a test of the path as written, a static method's first
+parameter and a method of another class keep the value tainted.
+"""
+
+import os
+
+import tornado.web
+
+BASE = "/srv/notebooks"
+
+
+class Folder(tornado.web.RequestHandler):
+    def can_show(self, path):
+        fullpath = os.path.realpath(os.path.join(BASE, path))
+        if not fullpath.startswith(BASE + os.sep):
+            return False
+        if not os.path.exists(fullpath):
+            return False
+        return True
+
+    def looks_fine(self, path):
+        full = os.path.join(BASE, path)
+        if not full.startswith(BASE + os.sep):
+            return False
+        return True
+
+    def exists(self, path):
+        return os.path.exists(os.path.join(BASE, path))
+
+    @staticmethod
+    def checked(base, path):
+        full = os.path.realpath(os.path.join(base, path))
+        return full.startswith(base + os.sep)
+
+    def get(self):
+        path = self.get_argument("path")
+        if not self.can_show(path):
+            raise tornado.web.HTTPError(404)
+        # ok: SC205
+        with open(os.path.join(BASE, path)) as f:
+            self.write(f.read())
+
+    def post(self):
+        path = self.get_argument("path")
+        if not self.looks_fine(path):
+            raise tornado.web.HTTPError(404)
+        # expect: SC205
+        with open(os.path.join(BASE, path)) as f:
+            self.write(f.read())
+
+    def put(self):
+        path = self.get_argument("path")
+        if self.exists(path):
+            # expect: SC205
+            os.remove(os.path.join(BASE, path))
+
+    def delete(self):
+        path = self.get_argument("path")
+        if self.checked(path, BASE):
+            # expect: SC205
+            os.remove(os.path.join(BASE, path))
+
+    def patch(self):
+        path = self.get_argument("path")
+        if self.checked(BASE, path):
+            # ok: SC205
+            os.remove(os.path.join(BASE, path))
+
+
+class Other(tornado.web.RequestHandler):
+    def can_show(self, path):
+        return True
+
+    def get(self):
+        path = self.get_argument("path")
+        if not self.can_show(path):
+            raise tornado.web.HTTPError(404)
+        # expect: SC205
+        with open(os.path.join(BASE, path)) as f:
+            self.write(f.read())
