@@ -749,3 +749,63 @@ def test_a_tornado_getter_in_a_base_handler_of_another_module_reads_the_request(
     found = {(int(str(f["line"])), str(f["severity"])) for f in
              _scan(package / "handlers.py", "--no-cache") if f["rule_id"] == "SC210"}  # fmt: skip
     assert found == {(9, "info"), (12, "medium")}
+
+
+RENDERING_BASE = """\
+from tornado import web
+
+
+class BaseHandler(web.RequestHandler):
+    pass
+
+
+class RenderingHandler(BaseHandler):
+    def render_page(self, html):
+        self.finish(html)
+"""
+LOCAL_FILES = """\
+import os
+
+from tornado import web
+
+from .base import RenderingHandler
+
+ROOT = "/srv/notebooks"
+
+
+class LocalFileHandler(RenderingHandler):
+    def can_show(self, path):
+        fullpath = os.path.realpath(os.path.join(ROOT, path))
+        if not fullpath.startswith(ROOT + os.sep):
+            return False
+        return True
+
+    def get(self, path):
+        if not self.can_show(path):
+            raise web.HTTPError(404)
+        with open(os.path.join(ROOT, path)) as f:
+            self.render_page(f.read())
+
+    def delete(self, path):
+        os.remove(os.path.join(ROOT, path))
+
+
+class Plain(object):
+    def get(self, path):
+        os.remove(os.path.join(ROOT, path))
+"""
+
+
+def test_a_tornado_handler_on_a_base_of_another_module_receives_the_url_groups(
+    tmp_path: Path,
+) -> None:
+    """holdout14's nbviewer: `LocalFileHandler(RenderingHandler)`, whose base is a
+    `web.RequestHandler` two classes up in `base.py`. Its HTTP methods receive the URL's groups;
+    `get()` checks the path with its own `can_show()` first (a normalized prefix test), and
+    `delete()` does not. A class with no such base is no handler."""
+    package = _package(tmp_path, base=RENDERING_BASE, local=LOCAL_FILES)
+    found = {(int(str(f["line"])), str(f["severity"])) for f in
+             _scan(package / "local.py", "--no-cache") if f["rule_id"] == "SC205"}  # fmt: skip
+    assert found == {(24, "high")}
+    (package / "base.py").write_text(RENDERING_BASE.replace("web.RequestHandler", "object"))
+    assert _scan(package / "local.py", "--no-cache") == []

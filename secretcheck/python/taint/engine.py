@@ -234,6 +234,7 @@ class TaintEngine:
         self.classes = classes_of((*body, *classes))
         self.own_attributes: dict[tuple[str, str], bool] = {}
         self.handler_classes: dict[str, bool] = {}
+        self.project_bases: dict[str, frozenset[str]] = {}  # class -> `Project.base_names`
         self.exposed_marks: dict[str, frozenset[str]] = {}  # `_exposed`, by class ("": module)
         # (function, its arguments that hold a request object: positions "0" or keywords):
         # how another module's call passes it the request (`project.Project.returned`)
@@ -583,12 +584,23 @@ class TaintEngine:
 
     def _bases_say(self, test: Callable[[str], bool]) -> bool:
         """Does `test` hold of a base of the class being analyzed (or of a base of its bases
-        in this module), by qualified or written name?"""
+        in this module, or of the project's classes it derives from: `Project.base_names`),
+        by qualified or written name?"""
         if self.unit is None or not self.unit.owner:
             return False
-        chain, _ = self._chain()
-        return any(test(name) for cls in chain for base in cls.bases
-                   for name in (*self._names(base)[0], dotted(base)))  # fmt: skip
+        chain, foreign = self._chain()
+        if any(test(name) for cls in chain for base in cls.bases
+               for name in (*self._names(base)[0], dotted(base))):  # fmt: skip
+            return True
+        project, owner = self.project, self.unit.owner
+        if project is None or not foreign:
+            return False
+        if owner not in self.project_bases:
+            self.project_bases[owner] = frozenset(
+                name for base in foreign for qualified in sorted(self._names(base)[0])
+                if project_name(qualified) for name in project.base_names(qualified)
+            )  # fmt: skip
+        return any(test(name) for name in self.project_bases[owner])
 
     def _exposed(self, unit: Unit, func: Function, resolve: Callable[[ast.expr], str]) -> bool:
         """Does CherryPy call `func` with a request's parameters (`sources.EXPOSE`)? Decorated

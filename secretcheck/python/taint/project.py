@@ -250,6 +250,35 @@ class Project:
         chain, _ = class_chain(classes_of(tree.body), name)
         return any(assigns_attribute(cls, attribute) for cls in chain)
 
+    def base_names(self, qualified: str) -> frozenset[str]:
+        """The names of the bases the class `pkg.mod.C` and its bases in that module take from
+        elsewhere, as written and as that module's imports qualify them, and so on through the
+        project's own classes, `MAX_DEPTH` modules deep. nbviewer's `LocalFileHandler` derives
+        from `RenderingHandler` of its `base.py`, which derives from `BaseHandler` there, a
+        `web.RequestHandler`: "web.RequestHandler" and "tornado.web.RequestHandler"."""
+        found = self._resolve(qualified)
+        if found is None:
+            return frozenset()
+        path, module, name = found
+        key = ("base_names", name, self.depth + 1)
+        if key not in module.answers:
+            tree = module.parsed()
+            inner = self._inner(path)
+            names: set[str] = set()
+            if tree is not None:
+                _, foreign = class_chain(classes_of(tree.body), name)
+                aliases = import_aliases(tree.body)
+                for base in foreign:
+                    written, imported = dotted(base), qualified_call(base, aliases)
+                    names.update(n for n in (written, imported) if n)
+                    if imported and project_name(imported):
+                        names |= inner.base_names(imported)
+            module.answers[key] = (frozenset(names), inner.used)
+        answer, uses = module.answers[key]
+        self.used[path] = module.digest
+        self.used.update(uses)
+        return cast(frozenset[str], answer)
+
     def is_enum(self, qualified: str) -> bool:
         """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
         found = self._tree(qualified)
