@@ -196,8 +196,9 @@ def static_files_class(name: str) -> bool:
 # `RequestHandler`'s URL pattern captured from the request's path, unquoted, which its HTTP
 # methods receive (`(r"/tasks/([^/]*)", TasksHandler)` gives `get(self, task_id)` the client's
 # text: holdout28's ereb; the URL patterns are usually in another module). Every parameter but
-# `self` is the client's. Only bases of the class's own module are read, so a handler deriving
-# from another module's base is not one here.
+# `self` is the client's. The bases are read in the class's own module and then through the
+# project's modules it imports them from (`Project.base_names`: nbviewer's handlers derive from
+# its `base.py`), so a base outside the project (Jupyter's `JupyterHandler`) is not one here.
 _CLIENT_HANDLERS: dict[str, frozenset[str]] = {
     "WebSocketHandler": frozenset({"on_message"}),
     "WebsocketConsumer": frozenset({"receive"}),
