@@ -47,4 +47,25 @@ class Job:
         return open(self.path)
 
 
+def upload_handler(output_dir):
+    # holdout29's qr-filetransfer: the handler class is built by a function, configured by
+    # its arguments; its methods read the request as any handler's do.
+    class Upload(BaseHTTPRequestHandler):
+        def do_POST(self):
+            name = self.rfile.readline().decode().strip()
+            # expect: SC205
+            with open(os.path.join(output_dir, name), "wb") as out:
+                out.write(self.rfile.read(int(self.headers["Content-Length"])))
+
+    class Report:
+        def __init__(self, path):
+            self.path = path
+
+        def read(self):
+            # ok: SC205
+            return open(self.path).read()
+
+    return Upload, Report
+
+
 HTTPServer(("127.0.0.1", 8000), Handler).serve_forever()

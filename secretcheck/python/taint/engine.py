@@ -41,6 +41,7 @@ from secretcheck.python.taint.project import (
     classes_of,
     enum_classes,
     import_aliases,
+    local_classes,
     project_name,
     qualified_call,
 )
@@ -231,7 +232,7 @@ class TaintEngine:
         self.body = body
         # the module's classes, also those the selection of code to analyze left out (a base
         # with no method of its own): where a `self.f()` call finds its f (`_method_owner`)
-        self.classes = classes_of((*body, *classes))
+        self.classes = {**local_classes(body), **classes_of((*body, *classes))}
         self.own_attributes: dict[tuple[str, str], bool] = {}
         self.handler_classes: dict[str, bool] = {}
         self.project_bases: dict[str, frozenset[str]] = {}  # class -> `Project.base_names`

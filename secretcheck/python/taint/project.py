@@ -437,6 +437,22 @@ def classes_of(body: Sequence[ast.stmt]) -> dict[str, ast.ClassDef]:
     return {n.name: n for n in body if isinstance(n, ast.ClassDef)}
 
 
+def local_classes(body: Sequence[ast.stmt]) -> dict[str, ast.ClassDef]:
+    """The classes a module defines inside its functions, by name: a factory that returns a
+    handler class configured by its arguments (holdout29's qr-filetransfer builds its
+    `http.server` handler in `FileUploadServerHandlerClass(output_dir, ...)`)."""
+    found: dict[str, ast.ClassDef] = {}
+    todo = [node for node in body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    while todo:
+        node = todo.pop()
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                found.setdefault(child.name, child)
+            if isinstance(child, (ast.stmt, ast.ExceptHandler)):
+                todo.append(child)  # type: ignore[arg-type]
+    return found
+
+
 def class_chain(classes: Mapping[str, ast.ClassDef],
                 name: str) -> tuple[list[ast.ClassDef], list[ast.expr]]:  # fmt: skip
     """The class `name` and its bases defined beside it, breadth first and left to right
