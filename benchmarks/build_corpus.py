@@ -32,6 +32,7 @@
     python benchmarks/build_corpus.py holdout26 # more, fresh once holdout24 was judged
     python benchmarks/build_corpus.py holdout27 # more, fresh once holdout26 was judged
     python benchmarks/build_corpus.py holdout28 # more, fresh once holdout27 was judged
+    python benchmarks/build_corpus.py holdout29 # more, fresh once holdout28 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -976,6 +977,38 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("localshop", "0.9.3",
               "869b50e557842eda7dd334a0793d6d2ab73d726ff53bd44316bbdaf6e3e02ffa",
               "localshop-0.9.3.tar.gz"),
+        # The holdout29 corpus (resolved on 2026-12-07): a fresh sample judged at 035bb59, before
+        # any fix it prompts, once holdout28 had been judged. pasttle 0.10.0, livereload 2.7.1,
+        # qr-filetransfer 2.7, django-summernote 0.8.20.0 and airflow-code-editor 8.3.2 are the
+        # newest of their lines, with no injection CVE known to me.
+        Sdist("pasttle", "0.10.0",
+              "3c6023598c00657053ecb485e8aea8e3a8d3868e24ea6723d61fdeb51af65dfe",
+              "pasttle-0.10.0.tar.gz"),
+        Sdist("livereload", "2.7.1",
+              "3d9bf7c05673df06e32bea23b494b8d36ca6d10f7d5c3c8a6989608c09c986a9",
+              "livereload-2.7.1.tar.gz"),
+        Sdist("qr-filetransfer", "2.7",
+              "aec885578c3dcfb851fec0a198c1b7e8da0dc1ec276033337e7b36b3b6bf8f41",
+              "qr-filetransfer-2.7.tar.gz"),
+        Sdist("django-summernote", "0.8.20.0",
+              "52e9b12438ed9eac0d77729f758f2aae06e468b5cbce133e24100d58ae4e43a8",
+              "django-summernote-0.8.20.0.tar.gz"),
+        Sdist("airflow_code_editor", "8.3.2",
+              "cdd4a12bf292c53fb93bd7d995864b631aa8cfcb934d93ceffb1a1e66c81938e",
+              "airflow_code_editor-8.3.2.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave no
+        # injection alert: aiohttp-debugtoolbar 0.6.1 and kedro-viz 12.5.0, the newest of each,
+        # and kinto-attachment 8.0.0 (pip resolved it so, the newest sdist it accepts here; 9.x
+        # exists), with no injection CVE known to me.
+        Sdist("aiohttp-debugtoolbar", "0.6.1",
+              "cd7ae54c600db7ae7d9dc3404b81f95209a6367df1d59e13ea20f9926e36e001",
+              "aiohttp-debugtoolbar-0.6.1.tar.gz"),
+        Sdist("kedro_viz", "12.5.0",
+              "d107ef009f3f813d73e202f21579f20248f83adb3bafa57f8d19ab5ca0ac947b",
+              "kedro_viz-12.5.0.tar.gz"),
+        Sdist("kinto_attachment", "8.0.0",
+              "6cc21775f8b05951cb7cfc77016fd54955874f3b7a45b17791530b872ef17ca0",
+              "kinto_attachment-8.0.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1208,6 +1241,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # injection alerts.
     "holdout28": ("servefile", "Flask-Shell2HTTP", "agentscope", "waliki", "sqladmin",
                   "dramatiq_dashboard", "ereb", "localshop"),
+    # A fresh sample once holdout28 had been judged (benchmarks/realcode/judged_holdout29.csv),
+    # judged at 035bb59 before any fix it prompts, each app chosen before it was scanned: Bottle
+    # (pasttle, a pastebin), Tornado (livereload, a development server that serves a folder),
+    # own http.server (qr-filetransfer, which serves a file or folder to a phone and takes
+    # uploads), Django (django-summernote, an editor widget with an upload view) and Flask and
+    # FastAPI (airflow-code-editor, Airflow's plugin that edits the DAG files and runs git), then
+    # aiohttp (aiohttp-debugtoolbar), FastAPI (kedro-viz, a pipeline viewer) and Pyramid
+    # (kinto-attachment, file attachments for Kinto's records) because the first five gave no
+    # injection alert.
+    "holdout29": ("pasttle", "livereload", "qr-filetransfer", "django-summernote",
+                  "airflow_code_editor", "aiohttp-debugtoolbar", "kedro_viz", "kinto_attachment"),
 }
 
 
