@@ -118,3 +118,55 @@ def normalized_then_more_text():
         abort(404)
     # expect: SC205
     return send_file(checked)
+
+
+@app.route("/sibling")
+def prefix_without_a_separator():
+    # holdout18's Flask-Admin: `startswith` compares text, so "/srv/files_old/x" passes a test
+    # for "/srv/files": a sibling folder whose name starts with the base's.
+    full = os.path.realpath(os.path.join(BASE, request.args["f"]))
+    if not full.startswith(BASE):
+        abort(404)
+    # expect: SC205
+    return send_file(full)
+
+
+BASE_FOLDER = "/srv/files/"
+
+
+@app.route("/folder-constant")
+def prefix_constant_with_a_separator():
+    full = os.path.realpath(os.path.join(BASE, request.args["f"]))
+    if not full.startswith(BASE_FOLDER):
+        abort(404)
+    # ok: SC205
+    return send_file(full)
+
+
+@app.route("/folder-name")
+def prefix_name_with_a_separator():
+    base = os.path.join(BASE, "")
+    full = os.path.realpath(os.path.join(base, request.args["f"]))
+    if not full.startswith(base):
+        abort(404)
+    # ok: SC205
+    return send_file(full)
+
+
+@app.route("/folder-fstring")
+def prefix_fstring_with_a_separator():
+    full = os.path.realpath(os.path.join(BASE, request.args["f"]))
+    if not full.startswith(f"{BASE}/"):
+        abort(404)
+    # ok: SC205
+    return send_file(full)
+
+
+@app.route("/segments")
+def segments_compared():
+    # `is_relative_to` compares whole segments: no sibling passes it.
+    full = Path(BASE, request.args["f"]).resolve()
+    if not full.is_relative_to(Path(BASE).resolve()):
+        abort(404)
+    # ok: SC205
+    return send_file(full)

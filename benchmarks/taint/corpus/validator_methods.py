@@ -4,8 +4,9 @@ holdout14's nbviewer: `LocalFileHandler.get(path)` refuses with `if not self.can
 raise HTTPError(404)`, and `can_show(self, path)` returns False unless `realpath(join(base,
 path))` starts with the served folder. Such a method is read as a function of its other
 parameters, and a prefix test of a normalized path it built from one confines that parameter.
-A method whose body proves nothing, a test of the path as written, a static method's first
-parameter and a method of another class keep the value tainted.
+A method whose body proves nothing, a test of the path as written or against a prefix with no
+separator after the folder, a static method's first parameter and a method of another class keep
+the value tainted.
 """
 
 import os
@@ -71,6 +72,21 @@ class Folder(tornado.web.RequestHandler):
         if self.checked(BASE, path):
             # ok: SC205
             os.remove(os.path.join(BASE, path))
+
+
+class Files(tornado.web.RequestHandler):
+    # holdout18's Flask-Admin `is_in_folder()`: a text prefix with no separator after the base
+    # lets a sibling folder whose name starts with the base's through.
+    def is_in_folder(self, base_path, directory):
+        return os.path.normpath(directory).startswith(base_path)
+
+    def get(self):
+        path = os.path.join(BASE, self.get_argument("path"))
+        if not self.is_in_folder(BASE, path):
+            raise tornado.web.HTTPError(404)
+        # expect: SC205
+        with open(path) as f:
+            self.write(f.read())
 
 
 class Other(tornado.web.RequestHandler):

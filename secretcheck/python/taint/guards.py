@@ -132,6 +132,8 @@ HAS_QUERY = "\0has-query:"
 # A name bound to a normalized path (`os.path.realpath(...)`, `Path(...).resolve()`); kept in
 # the env so that it holds after a join only if every path set it.
 NORMALIZED = "\0normalized:"
+# A name bound to text that ends with a path separator (`base + os.sep`): a folder's prefix.
+FOLDER = "\0folder:"
 _NORMALIZERS = frozenset({"realpath", "abspath", "normpath"})
 _PREFIX_TESTS = frozenset({"startswith", "is_relative_to"})
 _ROOTS = frozenset({"/", "\\", ".", ""})
@@ -150,14 +152,45 @@ def normalizes(node: ast.expr) -> bool:
     return isinstance(node.func, ast.Attribute) and node.func.attr == "resolve"
 
 
-def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool]) -> bool:
+def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool],
+              folder: Callable[[ast.expr], bool]) -> bool:  # fmt: skip
     """Does a prefix test of `path` keep it in a folder? Only once ".." is resolved away (a
     normalizing call, or a name bound to one), and only for a prefix that names a folder: every
-    absolute path starts with "/"."""
+    absolute path starts with "/". `startswith` compares text, so its prefix must end with a
+    separator (`folder`): `/srv/files_old/x` starts with "/srv/files" (holdout18's Flask-Admin
+    `is_in_folder()`); `is_relative_to` compares whole segments."""
     if not (normalizes(path) or (bool(dotted(path)) and normalized(dotted(path)))):
         return False
     prefix = test.args[0] if len(test.args) == 1 and not test.keywords else None
-    return prefix is not None and const_text(prefix) not in _ROOTS
+    if prefix is None or const_text(prefix) in _ROOTS:
+        return False
+    return not isinstance(test.func, ast.Attribute) or test.func.attr != "startswith" or folder(
+        prefix
+    )
+
+
+def ends_with_separator(node: ast.expr, named: Callable[[str], bool] | None = None,
+                        constant: Callable[[str], str | None] | None = None) -> bool:  # fmt: skip
+    """Does this text end with a path separator: a literal, `base + os.sep`, an f-string whose
+    last part is one, `os.path.join(base, "")`, or a name bound to one (`named`: a name of the
+    function, `constant`: the literal a constant holds)?"""
+    if _separator(node) or dotted(node) in ("os.path.sep", "os.sep"):
+        return True
+    text = const_text(node)
+    if text is None and dotted(node):
+        text = constant(dotted(node)) if constant is not None else None
+        if text is None:
+            return named is not None and named(dotted(node))
+    if text is not None:
+        return text.endswith(("/", "\\"))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return ends_with_separator(node.right, named, constant)
+    if isinstance(node, ast.JoinedStr) and node.values:
+        return ends_with_separator(node.values[-1], named, constant)
+    if isinstance(node, ast.Call) and dotted(node.func).endswith("path.join") and node.args:
+        return const_text(node.args[-1]) == "" or ends_with_separator(node.args[-1], named,
+                                                                      constant)  # fmt: skip
+    return False
 
 
 def _holds_query(left: ast.expr, right: ast.expr) -> Facts:
@@ -200,20 +233,25 @@ def _none(name: str) -> bool:
 def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
           normalized: Callable[[str], bool] = _none, *,
           pattern: Callable[[str], str | None] = _no_text,
-          proves: Callable[[ast.Call], Facts] = _no_proof) -> tuple[Facts, Facts]:  # fmt: skip
+          proves: Callable[[ast.Call], Facts] = _no_proof,
+          folders: Callable[[str], bool] = _none) -> tuple[Facts, Facts]:  # fmt: skip
     """(valid when true, valid when false). `tainted` says whether an expression may carry
     attacker data: `x in request.args` checks nothing, `x in ALLOWED` does. `normalized` says
     whether a name is bound to a normalized path on every path here (`NORMALIZED`).
     `pattern`: the literal a constant holds (`MD5.pattern`, see `constants.py`); `proves`: what
     a call of a function the code defines proves of its arguments when true
-    (`predicates.py`)."""
+    (`predicates.py`); `folders`: whether a name is bound to text that ends with a separator
+    (`FOLDER`), for a `startswith` test's prefix."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        yes, no = facts(test.operand, tainted, normalized, pattern=pattern, proves=proves)
+        yes, no = facts(test.operand, tainted, normalized, pattern=pattern, proves=proves,
+                        folders=folders)
         return no, yes
     if isinstance(test, ast.BoolOp):
-        yes, no = facts(test.values[0], tainted, normalized, pattern=pattern, proves=proves)
+        yes, no = facts(test.values[0], tainted, normalized, pattern=pattern, proves=proves,
+                        folders=folders)
         for value in test.values[1:]:  # `a and b and c` reads as `(a and b) and c`
-            ry, rn = facts(value, tainted, normalized, pattern=pattern, proves=proves)
+            ry, rn = facts(value, tainted, normalized, pattern=pattern, proves=proves,
+                           folders=folders)
             # `a and b` fails when either fails: only what both failures prove holds after it.
             if isinstance(test.op, ast.And):
                 yes, no = merge(yes, ry), common(no, rn)
@@ -259,7 +297,10 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
             cats = _PREDICATE_METHODS[func.attr]
             if func.attr == "startswith" and not _pins_host(test):
                 cats = cats - _URL  # `url.startswith("http")` lets https://evil through
-            if func.attr in _PREFIX_TESTS and not _confines(func.value, test, normalized):
+            if func.attr in _PREFIX_TESTS and not _confines(
+                func.value, test, normalized,
+                lambda node: ends_with_separator(node, folders, pattern),
+            ):  # fmt: skip
                 cats = cats - _PATH  # `p.startswith(BASE)` lets BASE + "/../../etc" through
             return (mark(func.value, cats) if cats else {}), {}
         name = dotted(func).split(".")[-1]

@@ -102,11 +102,14 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     # prefix test confines it; that containment is proved of the parameters its value was
     # built from too (nbviewer's `can_show(path)`).
     normalized = {name for name, value in once.items() if guards.normalizes(value)}
+    folders = {name for name, value in once.items()
+               if guards.ends_with_separator(value, constant=pattern)}  # fmt: skip
     built_from = {name: {n.id for n in ast.walk(once[name]) if isinstance(n, ast.Name)} & checked
                   for name in normalized if name not in checked}  # fmt: skip
 
     def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
-        yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern)
+        yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern,
+                               folders=folders.__contains__)  # fmt: skip
         # the folder a prefix test names is the policy, not what it confines
         policy = {n.id for c in ast.walk(test) if isinstance(c, ast.Call) for a in c.args
                   for n in ast.walk(a) if isinstance(n, ast.Name)}  # fmt: skip

@@ -67,7 +67,7 @@ FORM_PROOF = "\0form-proof:"
 READ = "\0read:"
 # kept after a join only if set on every path
 MARKS = (OWN_SITE_KEY, FIXED_START_KEY, STRIPPED_ROOT_KEY, guards.CHECKED_READ, guards.HAS_QUERY,
-         guards.NORMALIZED, BOUND_READ, FORM_PROOF)  # fmt: skip
+         guards.NORMALIZED, guards.FOLDER, BOUND_READ, FORM_PROOF)  # fmt: skip
 # Stores under a constant key (`session["user"] = value`), kept per key so that reading another
 # key (`session.get("next")`) does not see them: `KEYED + "d"` holds what every key of d may
 # hold besides those stores (d before its first one, and stores under other keys), and
@@ -297,7 +297,7 @@ class Statements(ABC):
             marks = [mark for mark, holds in (
                 (OWN_SITE_KEY, self.own_site), (FIXED_START_KEY, self.fixed_start),
                 (guards.HAS_QUERY, self.holds_query), (STRIPPED_ROOT_KEY, self.stripped_root),
-                (guards.NORMALIZED, guards.normalizes),
+                (guards.NORMALIZED, guards.normalizes), (guards.FOLDER, self.folder_text),
             ) if holds(node.value)]  # fmt: skip
             for target in node.targets:
                 self.bind(target, value, node, parts)
@@ -401,8 +401,8 @@ class Statements(ABC):
     def facts(self, test: ast.expr) -> tuple[guards.Facts, guards.Facts]:
         """`guards.facts` of `test` here: with this module's patterns and validators, and what
         a valid form proves (`forms.py`)."""
-        return guards.facts(test, self.tainted, self.normalized,
-                            pattern=self.host.constant_text, proves=self._proves)  # fmt: skip
+        return guards.facts(test, self.tainted, self.normalized, pattern=self.host.constant_text,
+                            proves=self._proves, folders=self.folder)  # fmt: skip
 
     def _form_built(self, form: str, value: ast.Call, data: str) -> None:
         """`form = F(request.GET)`: record what it proves once valid (`FORM_PROOF`)."""
@@ -469,6 +469,13 @@ class Statements(ABC):
     def normalized(self, name: str) -> bool:
         """Is `name` bound to a normalized path on every path here (`guards.NORMALIZED`)?"""
         return guards.NORMALIZED + name in self.env
+
+    def folder(self, name: str) -> bool:
+        """Is `name` bound to text ending with a separator on every path here (`guards.FOLDER`)?"""
+        return guards.FOLDER + name in self.env
+
+    def folder_text(self, node: ast.expr) -> bool:
+        return guards.ends_with_separator(node, self.folder, self.host.constant_text)
 
     def holds_query(self, node: ast.expr) -> bool:
         """Does this text hold a `?` or `#` (`query.holds_query`, `guards.HAS_QUERY`)?"""
