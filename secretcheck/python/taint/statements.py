@@ -65,6 +65,8 @@ BOUND_READ = "\0bound-read:"
 # `request.GET`, each beside its own reads).
 FORM_PROOF = "\0form-proof:"
 READ = "\0read:"
+# Calls that return an instance of the model class they are given first.
+_MODEL_LOOKUPS = frozenset({"django.shortcuts.get_object_or_404"})
 # kept after a join only if set on every path
 MARKS = (OWN_SITE_KEY, FIXED_START_KEY, STRIPPED_ROOT_KEY, guards.CHECKED_READ, guards.HAS_QUERY,
          guards.NORMALIZED, guards.FOLDER, BOUND_READ, FORM_PROOF)  # fmt: skip
@@ -386,6 +388,14 @@ class Statements(ABC):
             names, _ = self.host.names(value.func)
             if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
                 self.types[target.id] = "request"  # `Request(environ)`: this request's object
+            elif names & _MODEL_LOOKUPS and value.args:
+                # `page = get_object_or_404(Page, slug=slug)`: an instance of the model class
+                # (holdout28's waliki then calls `page.move(new_slug)`)
+                model, _ = self.host.names(value.args[0])
+                if model:
+                    self.types[target.id] = sorted(model, key=len)[0]
+                else:
+                    self.types.pop(target.id, None)
             elif names:
                 self.types[target.id] = sorted(names, key=len)[0]
         elif (isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, ast.Call)
