@@ -33,6 +33,7 @@
     python benchmarks/build_corpus.py holdout27 # more, fresh once holdout26 was judged
     python benchmarks/build_corpus.py holdout28 # more, fresh once holdout27 was judged
     python benchmarks/build_corpus.py holdout29 # more, fresh once holdout28 was judged
+    python benchmarks/build_corpus.py holdout30 # more, fresh once holdout29 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1009,6 +1010,42 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("kinto_attachment", "8.0.0",
               "6cc21775f8b05951cb7cfc77016fd54955874f3b7a45b17791530b872ef17ca0",
               "kinto_attachment-8.0.0.tar.gz"),
+        # The holdout30 corpus (resolved on 2026-12-07): a fresh sample judged at 9046941, before
+        # any fix it prompts, once holdout29 had been judged. bugsink 1.7.3 is the last release of
+        # its line before the fix of CVE-2025-54433 (GHSA-q78p-g86f-jg6q, a path traversal through
+        # the ingested event_id, fixed in 1.7.4); timesketch 20261014, ivre 0.9.20,
+        # skyline-apiserver 9.0.0 and prusalink 0.8.1 are the newest of their lines, with no
+        # injection CVE known to me.
+        Sdist("bugsink", "1.7.3",
+              "643d526c209c6d45e1d18914cca4d2c66d1066975d8bf22a0edd10c89b3727b4",
+              "bugsink-1.7.3.tar.gz"),
+        Sdist("timesketch", "20261014",
+              "33b0ea23fa4fdaed0c96ccbb3feeb0d6707412893cd8d7947a8c4c3fc2eb54a2",
+              "timesketch-20261014.tar.gz"),
+        Sdist("ivre", "0.9.20",
+              "3d18add90374c8d1fc4770c3a8bf3adea72683f889547d593a67b760bc6c4f1a",
+              "ivre-0.9.20.tar.gz"),
+        Sdist("skyline_apiserver", "9.0.0",
+              "96ab578d98bf85bf669519d171238b609503b974eb6de5b256625d23a5c51f29",
+              "skyline_apiserver-9.0.0.tar.gz"),
+        Sdist("prusalink", "0.8.1",
+              "7c27f097df2463cbd22f9a425686c9305061dc7b59f4f00e9f75596b223e32d9",
+              "prusalink-0.8.1.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave one
+        # injection alert: aird 0.5.8, pyramid-oereb 2.6.0 and ytdl-server 1.2.1, the newest of
+        # each, with no injection CVE known to me. Checked and not chosen: anki-sync-server 2.4.0
+        # and streamlit 1.11.0 (their sdists failed to prepare under pip download here), albula
+        # 0.5.4 and beetkeeper 0.12.1 (no sdist fetched), filebrowser 1.2.0 and liteshort 1.3.0
+        # (too small).
+        Sdist("aird", "0.5.8",
+              "7cf062dd6f372a7e8eb5172a0df17a260a4ae598395e4b6db3137efa6619dc22",
+              "aird-0.5.8.tar.gz"),
+        Sdist("pyramid_oereb", "2.6.0",
+              "7631b6d3bdd50dbe16925d19179f1be261e18b340ffeea0e64add22d92bc98fe",
+              "pyramid_oereb-2.6.0.tar.gz"),
+        Sdist("ytdl_server", "1.2.1",
+              "7be315144fc985dad1b53e8dd5d3eb6b62024e4262682b9f60d41b7a003e7ea3",
+              "ytdl_server-1.2.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1252,6 +1289,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # injection alert.
     "holdout29": ("pasttle", "livereload", "qr-filetransfer", "django-summernote",
                   "airflow_code_editor", "aiohttp-debugtoolbar", "kedro_viz", "kinto_attachment"),
+    # A fresh sample once holdout29 had been judged (benchmarks/realcode/judged_holdout30.csv),
+    # judged at 9046941 before any fix it prompts, each app chosen before it was scanned: Django
+    # (bugsink, a self-hosted error tracker, before CVE-2025-54433's fix), Flask (timesketch, a
+    # forensic timeline server), Bottle (ivre's web interface over its scan databases), FastAPI
+    # (skyline-apiserver, OpenStack's dashboard API) and PoorWSGI (prusalink, a 3D printer's web
+    # interface that stores and prints uploaded files), then Tornado (aird, a self-hosted file
+    # browser and editor with user accounts), Pyramid (pyramid_oereb, a public land-register web
+    # service over PostGIS) and Flask (ytdl-server, a REST API that runs youtube-dl jobs) because
+    # the first five gave one injection alert.
+    "holdout30": ("bugsink", "timesketch", "ivre", "skyline_apiserver", "prusalink", "aird",
+                  "pyramid_oereb", "ytdl_server"),
 }
 
 
