@@ -34,6 +34,7 @@
     python benchmarks/build_corpus.py holdout28 # more, fresh once holdout27 was judged
     python benchmarks/build_corpus.py holdout29 # more, fresh once holdout28 was judged
     python benchmarks/build_corpus.py holdout30 # more, fresh once holdout29 was judged
+    python benchmarks/build_corpus.py holdout31 # more, fresh once holdout29 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1046,6 +1047,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("ytdl_server", "1.2.1",
               "7be315144fc985dad1b53e8dd5d3eb6b62024e4262682b9f60d41b7a003e7ea3",
               "ytdl_server-1.2.1.tar.gz"),
+        # The holdout31 corpus (resolved on 2026-12-07): a fresh sample judged at 87dfb42, before
+        # any fix it prompts, once holdout29 had been judged (built beside holdout30, with apps
+        # whose names start with n to z). temboz 4.12, Wikked 0.8.1, pypi-server 0.4.8,
+        # nitrate-tcms 4.13 and pgs 0.1.4 are the newest of their lines, with no injection CVE
+        # known to me. Checked and not chosen: onionshare-cli 2.3.3 (2.4, the last before the
+        # fixes of January 2022, is not on the index; 2.3.3's sdist failed to prepare under pip
+        # download here, its poetry build dependencies do not build from source).
+        Sdist("temboz", "4.12",
+              "ff1858a458c59dc67069efb82dd0141ea1272088372c93dc3b54685ef42b1594",
+              "temboz-4.12.tar.gz"),
+        Sdist("Wikked", "0.8.1",
+              "32b3d932c3698f2f938d986a9e4c41b5fd7c78be33926420cccd40a842e9abf7",
+              "Wikked-0.8.1.tar.gz"),
+        Sdist("pypi-server", "0.4.8",
+              "aa52c8a80ba57e231a95e53c8a58191f7a5c82b3ae04676e23a809569cc809f8",
+              "pypi-server-0.4.8.tar.gz"),
+        Sdist("nitrate-tcms", "4.13",
+              "e0b99ba7c292d40248bbe28ed8d9eaa596862b7799369deebd71222b737716ee",
+              "nitrate-tcms-4.13.tar.gz"),
+        Sdist("pgs", "0.1.4",
+              "66f021f8357073a26eea6b4a9f55ab210d8624ca19b4923aff580f62332e19f6",
+              "pgs-0.1.4.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave two
+        # injection alerts: webp3 1.5.1, rqmonitor 1.0.6 and paper-feeds 0.0.5, the newest of
+        # each, with no injection CVE known to me. Checked and not chosen: terracotta 0.10.1 (its
+        # sdist failed to prepare under pip download here) and reader 3.27 (no sdist of it here).
+        Sdist("webp3", "1.5.1",
+              "e177709b81eb107812cd0d6da7e50516838e85ee9d40395c9001b6b462ec32a2",
+              "webp3-1.5.1.tar.gz"),
+        Sdist("rqmonitor", "1.0.6",
+              "739530db964f4c6fb0676a280539f5b385eaffbb1b7852c248e9f139bf231afe",
+              "rqmonitor-1.0.6.tar.gz"),
+        Sdist("paper_feeds", "0.0.5",
+              "80c51d7fff7970cd8471a72199041cbf97b66a32d37f72c762007a2ca20d7d32",
+              "paper_feeds-0.0.5.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1300,6 +1336,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # the first five gave one injection alert.
     "holdout30": ("bugsink", "timesketch", "ivre", "skyline_apiserver", "prusalink", "aird",
                   "pyramid_oereb", "ytdl_server"),
+    # A fresh sample once holdout29 had been judged (benchmarks/realcode/judged_holdout31.csv),
+    # judged at 87dfb42 before any fix it prompts, each app chosen before it was scanned: Flask
+    # (temboz, a single-user feed reader over SQLite), Flask (Wikked, a wiki over git or Mercurial
+    # with an SQL index), Tornado (pypi-server, a private package index with users), Django
+    # (nitrate-tcms, a test case management system) and Bottle (pgs, which serves a git branch
+    # or a folder), then Bottle (webp3, a music player over a folder), Flask (rqmonitor, a
+    # dashboard over RQ's queues) and FastAPI (paper-feeds, feeds of journals' new papers)
+    # because the first five gave two injection alerts.
+    "holdout31": ("temboz", "Wikked", "pypi-server", "nitrate-tcms", "pgs", "webp3", "rqmonitor",
+                  "paper_feeds"),
 }
 
 
