@@ -3,13 +3,15 @@
 `is_md5(h)` returning `MD5.match(h)` with an anchored `MD5 = re.compile(...)`, or a check
 that returns False early and True at the end, proves of its argument what its body proves
 (MobSF's `is_md5`, holdout13). An unanchored pattern, a rebound parameter or a return that
-proves nothing keeps the value tainted.
+proves nothing keeps the value tainted. A function of the module is read by its body, not by
+its name: `is_safe_next()` is named for a check, but its body lets "/\\evil.example" through
+(holdout30's aird), while `is_safe_path()`'s body confines the name.
 """
 
 import os
 import re
 
-from flask import Flask, abort, request, send_file
+from flask import Flask, abort, redirect, request, send_file
 
 app = Flask(__name__)
 BASE = "/srv/files"
@@ -128,3 +130,32 @@ def inline_compiled_pattern():
         abort(400)
     # ok: SC205
     return send_file(os.path.join(BASE, digest))
+
+
+def is_safe_next(url):
+    if not url.startswith("/") or url.startswith("//"):
+        return False
+    return True
+
+
+def is_safe_path(name):
+    full = os.path.realpath(os.path.join(BASE, name))
+    return full.startswith(BASE + os.sep)
+
+
+@app.route("/j")
+def next_by_a_check_named_safe():
+    target = request.args["next"]
+    if not is_safe_next(target):
+        abort(400)
+    # expect: SC210
+    return redirect(target)
+
+
+@app.route("/k")
+def path_by_a_sound_check_named_safe():
+    name = request.args["f"]
+    if not is_safe_path(name):
+        abort(404)
+    # ok: SC205
+    return send_file(os.path.join(BASE, name))

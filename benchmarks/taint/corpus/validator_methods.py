@@ -89,6 +89,21 @@ class Files(tornado.web.RequestHandler):
             self.write(f.read())
 
 
+class Login(tornado.web.RequestHandler):
+    # holdout30's aird: a method named for a check is read by its body, which lets
+    # "/\\evil.example" through (browsers read it as "//evil.example").
+    def _is_safe_redirect_url(self, url):
+        if not url.startswith("/") or url.startswith("//"):
+            return False
+        return True
+
+    def get(self):
+        next_url = self.get_argument("next", "/files/")
+        if self._is_safe_redirect_url(next_url):
+            # expect: SC210
+            self.redirect(next_url)
+
+
 class Other(tornado.web.RequestHandler):
     def can_show(self, path):
         return True

@@ -371,8 +371,9 @@ class TaintEngine:
             func.value.id == "self"
         ):
             proof = self._method_proof(func.attr)
-            if proof is not None:
-                return proof.facts_for(call) if proof.proved else {}
+            if proof is not None and proof.params:
+                proved = proof.facts_for(call) if proof.proved else {}
+                return {**proved, guards.BODY_READ: frozenset()}
         project = self.project
         if project is None:
             return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)
@@ -381,7 +382,7 @@ class TaintEngine:
     def _method_proof(self, method: str) -> Proof | None:
         """The proof of the method a `self.method(...)` call runs, when the class being analyzed
         or one of its bases in this module defines it, read without its `self` (None when none
-        does)."""
+        does; NOTHING when it is defined twice or takes nothing else)."""
         owner, _ = self._method_owner(method)
         if not owner:
             return None
@@ -391,7 +392,7 @@ class TaintEngine:
                      if isinstance(m, _FUNCTIONS) and m.name == method]  # fmt: skip
             proof = proof_of(found[-1], self._module_constant) if len(found) == 1 else NOTHING
             static = any(dotted(d) == "staticmethod" for f in found for d in f.decorator_list)
-            if proof.proved and proof.params and not static:
+            if proof.params and not static:
                 proof = Proof(proof.params[1:], {k: v for k, v in proof.proved.items()
                                                  if k != proof.params[0]})  # fmt: skip
             self.proofs[key] = proof if proof.params else NOTHING

@@ -8,7 +8,9 @@ A call whose name says it validates (`is_safe_path(base, p)`,
 `validate_local_redirect(url, allowed)`, `is_allowed_host(h)`) is the code's own check of the
 first argument that may carry attacker data (the others are its policy: a base folder, an
 allowlist), trusted as CodeQL's ad hoc allowlist guard (`AdHocWhitelistCheckSanitizer`,
-`(?<!un)safe|whitelist|(?<!in)valid|allow`) is. Existence and length tests (`os.path.exists(p)`,
+`(?<!un)safe|whitelist|(?<!in)valid|allow`) is, when its body is elsewhere (imported). A
+function or `self` method of the analyzed module is read by its body instead (`predicates.py`,
+`BODY_READ`): its name says nothing more. Existence and length tests (`os.path.exists(p)`,
 `check_file(p)`, `len(x) < 100`) and extension checks (`allowed_file(name)`) say nothing of
 where a path or URL leads and are no such check.
 
@@ -132,6 +134,10 @@ HAS_QUERY = "\0has-query:"
 # A name bound to a normalized path (`os.path.realpath(...)`, `Path(...).resolve()`); kept in
 # the env so that it holds after a join only if every path set it.
 NORMALIZED = "\0normalized:"
+# In what a call proves (`proves`): the callee is a function or method of the analyzed module,
+# whose body was read, so its name says nothing more (aird's `_is_safe_redirect_url()` is named
+# safe, but its `startswith("/") and not startswith("//")` lets `/\evil.example` through).
+BODY_READ = "\0body-read"
 # A name bound to text that ends with a path separator (`base + os.sep`): a folder's prefix.
 FOLDER = "\0folder:"
 _NORMALIZERS = frozenset({"realpath", "abspath", "normpath"})
@@ -311,6 +317,8 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
                 return {}, {}
             return mark(test, _PREDICATE_FUNCTIONS[name]), {}
         proved = proves(test)
+        if BODY_READ in proved:  # a validator whose body was read: what it proves, not its name
+            return {k: v for k, v in proved.items() if k != BODY_READ}, {}
         cats = ALL_CATEGORIES if _validator(name) else _containment(name)
         if cats:
             checked = next((a for a in test.args if tainted(a)), None)  # the rest is policy

@@ -67,6 +67,8 @@ def call_facts(call: ast.Call, local: Callable[[str], Proof | None],
     given attacker data, since another module is parsed to be read."""
     func = call.func
     proof = local(func.id) if isinstance(func, ast.Name) else None
+    if proof is not None and proof.params:  # a function of this module, read
+        return {**(proof.facts_for(call) if proof.proved else {}), guards.BODY_READ: frozenset()}
     if proof is None:
         names = imported(func)
         if not names or not given():
@@ -85,7 +87,7 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     rebound = _stored(function)
     checked = frozenset(p for p in params if rebound[p] == 0)
     if not checked:
-        return NOTHING
+        return Proof(params)
 
     def tainted(node: ast.expr) -> bool:
         return any(isinstance(n, ast.Name) and n.id in checked for n in ast.walk(node))
@@ -128,10 +130,10 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
         if isinstance(statement, (ast.Return, ast.Raise)):
             break
     if not proofs:
-        return NOTHING
+        return Proof(params)
     common = reduce(guards.common, proofs)
     proved = {p: common[p] for p in checked if p in common}
-    return Proof(params, proved) if proved else NOTHING
+    return Proof(params, proved)
 
 
 def _onto_params(found: Facts, built_from: Mapping[str, set[str]]) -> Facts:
