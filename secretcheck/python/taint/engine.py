@@ -372,8 +372,7 @@ class TaintEngine:
         ):
             proof = self._method_proof(func.attr)
             if proof is not None and proof.params:
-                proved = proof.facts_for(call) if proof.proved else {}
-                return {**proved, guards.BODY_READ: frozenset()}
+                return proof.body_facts(call)
         project = self.project
         if project is None:
             return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)

@@ -159,20 +159,20 @@ def normalizes(node: ast.expr) -> bool:
 
 
 def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool],
-              folder: Callable[[ast.expr], bool]) -> bool:  # fmt: skip
+              folders: Callable[[str], bool],
+              pattern: Callable[[str], str | None]) -> bool:  # fmt: skip
     """Does a prefix test of `path` keep it in a folder? Only once ".." is resolved away (a
     normalizing call, or a name bound to one), and only for a prefix that names a folder: every
     absolute path starts with "/". `startswith` compares text, so its prefix must end with a
-    separator (`folder`): `/srv/files_old/x` starts with "/srv/files" (holdout18's Flask-Admin
-    `is_in_folder()`); `is_relative_to` compares whole segments."""
+    separator (`ends_with_separator`): `/srv/files_old/x` starts with "/srv/files" (holdout18's
+    Flask-Admin `is_in_folder()`); `is_relative_to` compares whole segments."""
     if not (normalizes(path) or (bool(dotted(path)) and normalized(dotted(path)))):
         return False
     prefix = test.args[0] if len(test.args) == 1 and not test.keywords else None
     if prefix is None or const_text(prefix) in _ROOTS:
         return False
-    return not isinstance(test.func, ast.Attribute) or test.func.attr != "startswith" or folder(
-        prefix
-    )
+    compares_text = isinstance(test.func, ast.Attribute) and test.func.attr == "startswith"
+    return not compares_text or ends_with_separator(prefix, folders, pattern)
 
 
 def ends_with_separator(node: ast.expr, named: Callable[[str], bool] | None = None,
@@ -180,7 +180,7 @@ def ends_with_separator(node: ast.expr, named: Callable[[str], bool] | None = No
     """Does this text end with a path separator: a literal, `base + os.sep`, an f-string whose
     last part is one, `os.path.join(base, "")`, or a name bound to one (`named`: a name of the
     function, `constant`: the literal a constant holds)?"""
-    if _separator(node) or dotted(node) in ("os.path.sep", "os.sep"):
+    if _separator(node):
         return True
     text = const_text(node)
     if text is None and dotted(node):
@@ -304,9 +304,8 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
             if func.attr == "startswith" and not _pins_host(test):
                 cats = cats - _URL  # `url.startswith("http")` lets https://evil through
             if func.attr in _PREFIX_TESTS and not _confines(
-                func.value, test, normalized,
-                lambda node: ends_with_separator(node, folders, pattern),
-            ):  # fmt: skip
+                func.value, test, normalized, folders, pattern
+            ):
                 cats = cats - _PATH  # `p.startswith(BASE)` lets BASE + "/../../etc" through
             return (mark(func.value, cats) if cats else {}), {}
         name = dotted(func).split(".")[-1]

@@ -54,6 +54,11 @@ class Proof:
                 found = guards.merge(found, guards.mark(keyword.value, self.proved[keyword.arg]))
         return found
 
+    def body_facts(self, call: ast.Call) -> Facts:
+        """`facts_for(call)`, marked as read from the callee's own body (`guards.BODY_READ`):
+        its name then vouches for nothing more."""
+        return {**(self.facts_for(call) if self.proved else {}), guards.BODY_READ: frozenset()}
+
 
 NOTHING = Proof(())
 
@@ -68,7 +73,7 @@ def call_facts(call: ast.Call, local: Callable[[str], Proof | None],
     func = call.func
     proof = local(func.id) if isinstance(func, ast.Name) else None
     if proof is not None and proof.params:  # a function of this module, read
-        return {**(proof.facts_for(call) if proof.proved else {}), guards.BODY_READ: frozenset()}
+        return proof.body_facts(call)
     if proof is None:
         names = imported(func)
         if not names or not given():
@@ -112,6 +117,8 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
         yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern,
                                folders=folders.__contains__)  # fmt: skip
+        if not built_from:
+            return yes, no
         # the folder a prefix test names is the policy, not what it confines
         policy = {n.id for c in ast.walk(test) if isinstance(c, ast.Call) for a in c.args
                   for n in ast.walk(a) if isinstance(n, ast.Name)}  # fmt: skip

@@ -35,7 +35,7 @@ import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar, cast
 
@@ -224,6 +224,15 @@ class Project:
         """The summarizer's answer to `question` about the function `qualified` names,
         asked once per module, function, depth and `extra` arguments; `nothing` if it names
         none."""
+        ask = getattr(self.summarizer, question)
+        return self._answer(qualified, question, extra, nothing,
+                            lambda module, name, inner: ask(module, name, inner, *extra))
+
+    def _answer(self, qualified: str, question: str, extra: tuple[object, ...], nothing: _T,
+                compute: Callable[[Module, str, Project], _T]) -> _T:  # fmt: skip
+        """`compute(module, name, inner)` for what `qualified` names, kept per module,
+        function, depth, `question` and `extra`; `nothing` if it names nothing of the
+        project."""
         found = self._resolve(qualified)
         if found is None:
             return nothing
@@ -231,8 +240,7 @@ class Project:
         key = (question, name, self.depth + 1, *extra)
         if key not in module.answers:
             inner = self._inner(path)
-            answer = getattr(self.summarizer, question)(module, name, inner, *extra)
-            module.answers[key] = (answer, inner.used)
+            module.answers[key] = (compute(module, name, inner), inner.used)
         answer, uses = module.answers[key]
         # Whatever the answer, it came from this file's content: a changed module may change
         # the findings of every file that asked about it (`cache.py` checks them all).
@@ -256,28 +264,7 @@ class Project:
         project's own classes, `MAX_DEPTH` modules deep. nbviewer's `LocalFileHandler` derives
         from `RenderingHandler` of its `base.py`, which derives from `BaseHandler` there, a
         `web.RequestHandler`: "web.RequestHandler" and "tornado.web.RequestHandler"."""
-        found = self._resolve(qualified)
-        if found is None:
-            return frozenset()
-        path, module, name = found
-        key = ("base_names", name, self.depth + 1)
-        if key not in module.answers:
-            tree = module.parsed()
-            inner = self._inner(path)
-            names: set[str] = set()
-            if tree is not None:
-                _, foreign = class_chain(classes_of(tree.body), name)
-                aliases = import_aliases(tree.body)
-                for base in foreign:
-                    written, imported = dotted(base), qualified_call(base, aliases)
-                    names.update(n for n in (written, imported) if n)
-                    if imported and project_name(imported):
-                        names |= inner.base_names(imported)
-            module.answers[key] = (frozenset(names), inner.used)
-        answer, uses = module.answers[key]
-        self.used[path] = module.digest
-        self.used.update(uses)
-        return cast(frozenset[str], answer)
+        return self._answer(qualified, "base_names", (), frozenset(), _base_names)
 
     def is_enum(self, qualified: str) -> bool:
         """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
@@ -437,19 +424,37 @@ def classes_of(body: Sequence[ast.stmt]) -> dict[str, ast.ClassDef]:
     return {n.name: n for n in body if isinstance(n, ast.ClassDef)}
 
 
+def _base_names(module: Module, name: str, inner: Project) -> frozenset[str]:
+    """`Project.base_names` of the class `name` of `module`, `inner` being that module's view."""
+    tree = module.parsed()
+    if tree is None:
+        return frozenset()
+    _, foreign = class_chain(classes_of(tree.body), name)
+    aliases = import_aliases(tree.body)
+    names: set[str] = set()
+    for base in foreign:
+        written, imported = dotted(base), qualified_call(base, aliases)
+        names.update(n for n in (written, imported) if n)
+        if imported and project_name(imported):
+            names |= inner.base_names(imported)
+    return frozenset(names)
+
+
+_FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
 def local_classes(body: Sequence[ast.stmt]) -> dict[str, ast.ClassDef]:
     """The classes a module defines inside its functions, by name: a factory that returns a
     handler class configured by its arguments (holdout29's qr-filetransfer builds its
     `http.server` handler in `FileUploadServerHandlerClass(output_dir, ...)`)."""
     found: dict[str, ast.ClassDef] = {}
-    todo = [node for node in body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    todo: list[ast.AST] = [n for n in body if isinstance(n, _FUNCTION_NODES)]
     while todo:
-        node = todo.pop()
-        for child in ast.iter_child_nodes(node):
+        for child in ast.iter_child_nodes(todo.pop()):
             if isinstance(child, ast.ClassDef):
                 found.setdefault(child.name, child)
             if isinstance(child, (ast.stmt, ast.ExceptHandler)):
-                todo.append(child)  # type: ignore[arg-type]
+                todo.append(child)
     return found
 
 

@@ -386,16 +386,12 @@ class Statements(ABC):
                     self.form_data[target.id] = data_node
         if isinstance(target, ast.Name) and isinstance(value, ast.Call):
             names, _ = self.host.names(value.func)
-            if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
-                self.types[target.id] = "request"  # `Request(environ)`: this request's object
-            elif names & _MODEL_LOOKUPS and value.args:
+            if names & _MODEL_LOOKUPS and value.args:
                 # `page = get_object_or_404(Page, slug=slug)`: an instance of the model class
                 # (holdout28's waliki then calls `page.move(new_slug)`)
-                model, _ = self.host.names(value.args[0])
-                if model:
-                    self.types[target.id] = sorted(model, key=len)[0]
-                else:
-                    self.types.pop(target.id, None)
+                names, _ = self.host.names(value.args[0])
+            if wraps_environ(names) and any(self.kind(a) == ENVIRON for a in value.args[:1]):
+                self.types[target.id] = "request"  # `Request(environ)`: this request's object
             elif names:
                 self.types[target.id] = sorted(names, key=len)[0]
         elif (isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, ast.Call)
