@@ -502,6 +502,25 @@ def _anchored(call: ast.Call, constant: Callable[[str], str | None] = _no_text) 
     return pattern is not None and pattern.rstrip().endswith(("$", r"\Z"))
 
 
+# Methods that raise unless their predicate twin holds: pathlib's `p.relative_to(base)` raises
+# ValueError where `p.is_relative_to(base)` is false, so a call that returns (a statement of its
+# own, or a value bound) proves what the twin's true branch does. Python's documentation
+# suggests it for that check, in a `try` whose handler leaves. Not with `walk_up=True` (3.12),
+# which answers `../x` instead of raising (`_confines` takes one argument and no keyword).
+_ASSERTING = {"relative_to": "is_relative_to"}
+
+
+def asserted(node: ast.expr) -> ast.Call | None:
+    """The predicate that `node`, a call that raises unless it holds, proves by returning
+    (`p.relative_to(base)` -> `p.is_relative_to(base)`), or None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        twin = _ASSERTING.get(node.func.attr)
+        if twin is not None:
+            func = ast.Attribute(value=node.func.value, attr=twin, ctx=ast.Load())
+            return ast.Call(func=func, args=node.args, keywords=node.keywords)
+    return None
+
+
 def exits(body: Sequence[ast.stmt]) -> bool:
     """Does this block always leave (return, raise, continue, break, abort(), sys.exit())?"""
     if not body:

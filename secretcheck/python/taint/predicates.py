@@ -130,6 +130,8 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
         if isinstance(statement, ast.If) and not statement.orelse and fails(statement.body):
             before = guards.merge(before, test_facts(statement.test)[1])
             continue
+        for test in _asserting(statement):
+            before = guards.merge(before, test_facts(test)[0])
         for node in _returns(statement):
             proved = _returned(node.value, once, test_facts)
             if proved is not None:
@@ -173,6 +175,26 @@ def _returned(value: ast.expr | None, once: Mapping[str, ast.expr],
             and value.comparators[0].value is None):  # fmt: skip
         value = value.left  # `re.match(...) is not None`
     return test_facts(value)[0]
+
+
+def _asserting(statement: ast.stmt) -> list[ast.Call]:
+    """The predicates a statement proves by running to its end (`guards.asserted`): a call such
+    as `path.resolve().relative_to(BASE)`, alone or bound, or such calls at the start of a
+    `try` whose every handler fails (`except ValueError: return False`)."""
+    if isinstance(statement, (ast.Expr, ast.Assign, ast.AnnAssign)):
+        test = guards.asserted(statement.value) if statement.value is not None else None
+        return [test] if test is not None else []
+    if not isinstance(statement, ast.Try) or not statement.handlers:
+        return []
+    if not all(fails(handler.body) for handler in statement.handlers):
+        return []
+    found: list[ast.Call] = []
+    for inner in statement.body:  # up to the first that is no such call: no return before
+        tests = _asserting(inner) if not isinstance(inner, ast.Try) else []
+        if not tests:
+            break
+        found.extend(tests)
+    return found
 
 
 def fails(body: list[ast.stmt]) -> bool:

@@ -292,6 +292,8 @@ class Statements(ABC):
 
     def small(self, node: ast.stmt) -> None:
         if isinstance(node, ast.Assign):
+            # `rel = full.relative_to(BASE)`: what returning proves holds of what it returns
+            self._assert_returned(node.value)
             value = self.eval(node.value)
             parts = self.positions(node.value)
             names = paths_in(node.value)
@@ -334,6 +336,7 @@ class Statements(ABC):
                 else:
                     self.strings.discard(first.id)
         elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            self._assert_returned(node.value)
             self.bind(node.target, self.eval(node.value), node)
             self._type_of(node.target, node.value)
         elif isinstance(node, ast.AugAssign):
@@ -358,6 +361,7 @@ class Statements(ABC):
                     del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
             self.eval(node.value)
+            self._assert_returned(node.value)
         elif isinstance(node, ast.Return) and node.value is not None:
             # Statements is abstract: the instance running is always an `Interpreter`.
             self.host.returned(cast("Interpreter", self), node, self.eval(node.value))
@@ -366,6 +370,14 @@ class Statements(ABC):
         elif isinstance(node, ast.Assert):
             yes, _ = self.facts(node.test)
             self.apply(yes)
+
+    def _assert_returned(self, value: ast.expr) -> None:
+        """`full.relative_to(BASE)` returned, so it did not raise: what its predicate twin
+        proves holds from here on (`guards.asserted`); in a `try` whose handlers all leave,
+        after the `try` too (`_exec_Try`)."""
+        test = guards.asserted(value)
+        if test is not None:
+            self.apply(self.facts(test)[0])
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
         if isinstance(target, ast.Name):
