@@ -166,13 +166,70 @@ def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool],
     absolute path starts with "/". `startswith` compares text, so its prefix must end with a
     separator (`ends_with_separator`): `/srv/files_old/x` starts with "/srv/files" (holdout18's
     Flask-Admin `is_in_folder()`); `is_relative_to` compares whole segments."""
-    if not (normalizes(path) or (bool(dotted(path)) and normalized(dotted(path)))):
+    if not _normalized_path(path, normalized):
         return False
     prefix = test.args[0] if len(test.args) == 1 and not test.keywords else None
-    if prefix is None or const_text(prefix) in _ROOTS:
+    if prefix is None or _root(prefix):
         return False
     compares_text = isinstance(test.func, ast.Attribute) and test.func.attr == "startswith"
     return not compares_text or ends_with_separator(prefix, folders, pattern)
+
+
+def _normalized_path(node: ast.expr, normalized: Callable[[str], bool]) -> bool:
+    """Is `node` a normalized path (`normalizes`, or a name bound to one), or its text
+    (`str(p)`, `os.fspath(p)`, `p.as_posix()`: `str(full).startswith(str(BASE) + os.sep)`)?"""
+    while isinstance(node, ast.Call) and not node.keywords:
+        if len(node.args) == 1 and dotted(node.func) in _AS_TEXT:
+            node = node.args[0]
+        elif (isinstance(node.func, ast.Attribute) and node.func.attr == "as_posix"
+              and not node.args):  # fmt: skip
+            node = node.func.value
+        else:
+            break
+    return normalizes(node) or (bool(dotted(node)) and normalized(dotted(node)))
+
+
+_AS_TEXT = frozenset({"str", "os.fspath", "fspath"})
+
+
+def _parents_test(test: ast.Compare, normalized: Callable[[str], bool]) -> Facts | None:
+    """`BASE in full.parents`, with `full` normalized (`Path(...).resolve()`), holds when
+    `full` is inside BASE, segment by segment: what it proves when true; None when the test
+    is no such one. A parent every absolute path has (`Path("/")`) proves nothing."""
+    right = test.comparators[0]
+    if not (isinstance(right, ast.Attribute) and right.attr == "parents"):
+        return None
+    if _root(test.left) or not _normalized_path(right.value, normalized):
+        return {}
+    return mark(right.value, _PATH)
+
+
+def _relpath_leaves(test: ast.Call) -> Facts | None:
+    """`os.path.relpath(p, base).startswith(os.pardir)` (or `".."`) is false when `p` is inside
+    `base`: relpath makes both absolute first, so ".." in p is resolved. What the false branch
+    proves; None when the test is no such one. Not `startswith("../")`: p == base's parent
+    gives "..", which does not start with it."""
+    func = test.func
+    if not (isinstance(func, ast.Attribute) and func.attr == "startswith"):
+        return None
+    relpath = func.value
+    if not (isinstance(relpath, ast.Call) and len(relpath.args) == 2 and not relpath.keywords
+            and dotted(relpath.func).rpartition(".")[2] == "relpath"):  # fmt: skip
+        return None
+    if len(test.args) != 1 or test.keywords:
+        return {}
+    prefix = test.args[0]
+    if const_text(prefix) != ".." and dotted(prefix) not in ("os.pardir", "os.path.pardir"):
+        return {}
+    return mark(relpath.args[0], _PATH)
+
+
+def _root(node: ast.expr) -> bool:
+    """`"/"`, or `Path("/")`: a folder every absolute path is in."""
+    if (isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords
+            and dotted(node.func).rpartition(".")[2] in _PATH_CLASSES):  # fmt: skip
+        node = node.args[0]
+    return const_text(node) in _ROOTS
 
 
 def ends_with_separator(node: ast.expr, named: Callable[[str], bool] | None = None,
@@ -276,6 +333,9 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
         holds = _holds_query(test.left, right)
         if isinstance(op, (ast.In, ast.NotIn)) and holds:
             return (holds, {}) if isinstance(op, ast.In) else ({}, holds)
+        inside = _parents_test(test, normalized) if isinstance(op, (ast.In, ast.NotIn)) else None
+        if inside is not None:
+            return (inside, {}) if isinstance(op, ast.In) else ({}, inside)
         if isinstance(op, (ast.In, ast.NotIn)) and not tainted(right):
             cats = ALL_CATEGORIES if _the_value(test.left) else _host_of(test.left)
             if not cats:
@@ -299,6 +359,9 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
         return {}, {}
     if isinstance(test, ast.Call):
         func = test.func
+        outside = _relpath_leaves(test)
+        if outside is not None:
+            return {}, outside
         if isinstance(func, ast.Attribute) and func.attr in _PREDICATE_METHODS:
             cats = _PREDICATE_METHODS[func.attr]
             if func.attr == "startswith" and not _pins_host(test):
