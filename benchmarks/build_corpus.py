@@ -35,6 +35,7 @@
     python benchmarks/build_corpus.py holdout29 # more, fresh once holdout28 was judged
     python benchmarks/build_corpus.py holdout30 # more, fresh once holdout29 was judged
     python benchmarks/build_corpus.py holdout31 # more, fresh once holdout29 was judged
+    python benchmarks/build_corpus.py holdout32 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1082,6 +1083,46 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("paper_feeds", "0.0.5",
               "80c51d7fff7970cd8471a72199041cbf97b66a32d37f72c762007a2ca20d7d32",
               "paper_feeds-0.0.5.tar.gz"),
+        # The holdout32 corpus (resolved on 2026-12-07): a fresh sample judged at 6f1c404, before
+        # any fix it prompts. buildbot 4.3.0, papermerge-core 2.0.2 (the newest pip accepts here),
+        # knowledge-repo 0.9.3, appenlight 2.0.0rc1 and moonraker 0.11.0 are the newest of their
+        # lines, with no injection CVE known to me. Checked and not chosen: buildbot 1.8.0, the
+        # last before the fix of CVE-2019-7313 (CRLF injection through the redirect parameter of
+        # /auth/login and /auth/logout, fixed in 1.8.1; its setup.py imports pkg_resources, which
+        # pip's build environment lacks here), indico 3.x (no sdist on the index), modoboa 2.12.0
+        # and 2.0.5 (their sdists failed to prepare under pip download here), netbox 4.7,
+        # cylc-uiserver 1.10 and gpt-researcher 0.16 (they need Python >= 3.12), binderhub 0.1.0
+        # and mautrix-facebook 0.5.1 (their sdists failed to prepare) and intelmq-api 3.1.0 (too
+        # small).
+        Sdist("buildbot", "4.3.0",
+              "cbf46a15004bb1229712285e4f2b98163a169868ea00783e5e0d7cf8d5e8d962",
+              "buildbot-4.3.0.tar.gz"),
+        Sdist("papermerge-core", "2.0.2",
+              "0ae18e5273fcb34cb120a44c6bdd0fb8d03cd48417445339f230ea4a73879a45",
+              "papermerge-core-2.0.2.tar.gz"),
+        Sdist("knowledge_repo", "0.9.3",
+              "882932b639e1f32cb0634d50f0812d5f701323adbf123a458b173b8514b66d09",
+              "knowledge_repo-0.9.3.tar.gz"),
+        Sdist("appenlight", "2.0.0rc1",
+              "4cdda121dacbd5a528a94d99ed73db72e8781ad17123fd1b1b6405366a7d782f",
+              "appenlight-2.0.0rc1.tar.gz"),
+        Sdist("moonraker", "0.11.0",
+              "702c24761e9e9675d3bb6612eb4d2305ff93246b5f115efeff3458f52729cefe",
+              "moonraker-0.11.0.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave six
+        # injection alerts (five of them in one app): lightrag-hku 1.5.7 and ara 1.8.0, the
+        # newest of each, with no injection CVE known to me, and swift 2.30.0, the last of its
+        # line before the fix of CVE-2022-47950 (the s3api's XML parser resolved external
+        # entities, so an authenticated user could read the server's files; fixed in 2.30.1).
+        Sdist("lightrag_hku", "1.5.7",
+              "4d2cbb3f983b2bec209f4f154845869fc9e5800a7a2a9bb7005ba7610f4fbe0a",
+              "lightrag_hku-1.5.7.tar.gz"),
+        Sdist("swift", "2.30.0",
+              "62dc6cee15906bb89a0629ceda78625e136fa3b96cba19833e7a84d4aeb60b99",
+              "swift-2.30.0.tar.gz"),
+        Sdist("ara", "1.8.0",
+              "3579c8a80b6ce1b08bdbb557418cf0e12971ba6b8734158f7502b5a2bcd850c0",
+              "ara-1.8.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1346,6 +1387,18 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # because the first five gave two injection alerts.
     "holdout31": ("temboz", "Wikked", "pypi-server", "nitrate-tcms", "pgs", "webp3", "rqmonitor",
                   "paper_feeds"),
+    # A fresh sample once holdout31 had been judged (benchmarks/realcode/judged_holdout32.csv),
+    # judged at 6f1c404 before any fix it prompts, each app chosen before it was scanned: Twisted
+    # (buildbot, a continuous integration server with a REST API), Django (papermerge-core, a
+    # document management system), Flask (knowledge-repo, a shared store of notebooks and
+    # posts), Pyramid (appenlight, an error and performance tracker) and Tornado (moonraker,
+    # Klipper's API server, which stores and prints uploaded files and updates itself with git),
+    # then FastAPI (lightrag-hku, a retrieval server with a web interface over uploaded
+    # documents), own WSGI (swift, OpenStack's object store, before CVE-2022-47950's fix) and
+    # Django (ara, a recorder and web interface for Ansible's runs) because the first five gave
+    # six injection alerts.
+    "holdout32": ("buildbot", "papermerge-core", "knowledge_repo", "appenlight", "moonraker",
+                  "lightrag_hku", "swift", "ara"),
 }
 
 
