@@ -4,8 +4,10 @@ Every function of the module (and the module body itself) is one unit. Units are
 with their parameters as symbolic flows; a parameter that reaches a sink or the return value
 becomes the unit's summary, which callers in the same file apply to their own arguments. The
 units are interpreted again until the summaries stop changing (at most `MAX_ROUNDS`), then once
-more with reporting on. A call passing a constant flag the callee branches on is answered by a
-summary of the callee in that call context (`contexts.py`), built when first asked for.
+more with reporting on: only the units whose last round saw a flow reach a sink that a report
+would name (the module's own statements always), since that round read the same summaries. A
+call passing a constant flag the callee branches on is answered by a summary of the callee in
+that call context (`contexts.py`), built when first asked for.
 """
 
 from __future__ import annotations
@@ -269,6 +271,8 @@ class TaintEngine:
         self.called = called_names(body) if web_module else frozenset()
         self.helper_module = helper_module
         self.reporting = False
+        # Units whose analysis, in the round at hand, found what reporting would report.
+        self.would_report: set[str] = set()
         # What the module's views stored from request data in the user's session, by key
         # (`sessions.py`): kept across rounds, read back by any function.
         self.sessions: dict[str, Value] = {}
@@ -772,6 +776,8 @@ class TaintEngine:
         if flow.origin == "param":
             self.current.record(sinkset.code, node, done, statement)
         if not self.reporting:
+            if flow.origin == "source" or (self.audit and unknown_reported(sink, flow)):
+                self._would_report()
             return
         if flow.origin == "source":
             self._source_reaches(sinkset, node, done, statement)
@@ -936,20 +942,34 @@ class TaintEngine:
             self.current.record(sinkset.code, node, flow, statement)
         elif flow.origin == "source" and self.reporting:
             self._source_reaches(sinkset, node, flow, statement)
+        elif flow.origin == "source":
+            self._would_report()
+
+    def _would_report(self) -> None:
+        """Reporting would report something in the unit at hand (`run`)."""
+        if self.unit is not None:
+            self.would_report.add(self.unit.key)
 
     # -- driving -------------------------------------------------------------------------
     def run(self, report: bool = True) -> None:
         """Summaries to a fixed point, then (if `report`) once more, reporting."""
         units = list(units_of(self.body))
         self.units = {unit.key: unit for unit in units}
+        converged = False
         for _ in range(MAX_ROUNDS):
             before = self._signature()
+            self.would_report = set()
             globals_env = self._analyze_all(units)
             if self._signature() == before:
+                converged = True
                 break
         if not report:
             return
         self.reporting = True
+        # A converged round read the summaries the reporting round reads: a unit that reached
+        # no sink there reports nothing now (flask's cli.py: 3 units of 30).
+        if converged:
+            units = [u for u in units if u.node is None or u.key in self.would_report]
         self._analyze_all(units, globals_env)
 
     def _signature(self) -> tuple[object, ...]:
