@@ -382,18 +382,35 @@ class TaintEngine:
             return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)
         return call_facts(call, self._local_proof, self._project_names, project.proof, given)
 
-    def _method_proof(self, method: str) -> Proof | None:
+    def returns_facts(self, call: ast.Call) -> Facts:
+        """What `call` proves of its arguments by returning at all, when it calls a function of
+        this module or a method of the class on `self` (`proof_of(returning=True)`): a check
+        that raises to refuse, called as a statement (`check_path(name)`, then `open(name)`)."""
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
+            func.value.id == "self"
+        ):
+            proof = self._method_proof(func.attr, returning=True)
+        elif isinstance(func, ast.Name):
+            proof = self._local_proof(func.id, returning=True)
+        else:
+            return {}
+        return proof.facts_for(call) if proof is not None and proof.proved else {}
+
+    def _method_proof(self, method: str, returning: bool = False) -> Proof | None:
         """The proof of the method a `self.method(...)` call runs, when the class being analyzed
         or one of its bases in this module defines it, read without its `self` (None when none
-        does; NOTHING when it is defined twice or takes nothing else)."""
+        does; NOTHING when it is defined twice or takes nothing else). `returning`: what it
+        proves by returning at all (`proof_of`)."""
         owner, _ = self._method_owner(method)
         if not owner:
             return None
-        key = f"{owner}.{method}"
+        key = f"{'returning ' if returning else ''}{owner}.{method}"
         if key not in self.proofs:
             found = [m for m in self.classes[owner].body
                      if isinstance(m, _FUNCTIONS) and m.name == method]  # fmt: skip
-            proof = proof_of(found[-1], self._module_constant) if len(found) == 1 else NOTHING
+            proof = proof_of(found[-1], self._module_constant,
+                             returning=returning) if len(found) == 1 else NOTHING  # fmt: skip
             static = any(dotted(d) == "staticmethod" for f in found for d in f.decorator_list)
             if proof.params and not static:
                 proof = Proof(proof.params[1:], {k: v for k, v in proof.proved.items()
@@ -401,14 +418,17 @@ class TaintEngine:
             self.proofs[key] = proof if proof.params else NOTHING
         return self.proofs[key]
 
-    def _local_proof(self, name: str) -> Proof | None:
+    def _local_proof(self, name: str, returning: bool = False) -> Proof | None:
         """The proof of this module's function `name` (read once); NOTHING for another name
-        the module defines (a class, a function defined twice), None for one it does not."""
+        the module defines (a class, a function defined twice), None for one it does not.
+        `returning`: what it proves by returning at all (`proof_of`)."""
         if name not in self.functions:
             return NOTHING if name in self.defined else None
-        if name not in self.proofs:
-            self.proofs[name] = proof_of(self.functions[name], self._module_constant)
-        return self.proofs[name]
+        key = f"returning {name}" if returning else name
+        if key not in self.proofs:
+            self.proofs[key] = proof_of(self.functions[name], self._module_constant,
+                                        returning=returning)  # fmt: skip
+        return self.proofs[key]
 
     def _project_names(self, func: ast.expr) -> list[str]:
         names, imported = self._names(func)

@@ -84,9 +84,13 @@ def call_facts(call: ast.Call, local: Callable[[str], Proof | None],
 
 
 def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
-             constant: Callable[[str], str | None]) -> Proof:  # fmt: skip
+             constant: Callable[[str], str | None], *,
+             returning: bool = False) -> Proof:  # fmt: skip
     """What `function` proves of its parameters when it returns a true value (see above).
-    `constant`: the literal a name of its module is bound to (`MD5.pattern`)."""
+    `constant`: the literal a name of its module is bound to (`MD5.pattern`). `returning`:
+    what it proves by returning at all, whatever the value (`check_path(p)` as a statement,
+    which raises to refuse): only a `raise` (or `abort()`) refuses then, and every `return`,
+    and the end of the body, must come after the checks."""
     arguments = function.args
     params = tuple(a.arg for a in (*arguments.posonlyargs, *arguments.args))
     rebound = _stored(function)
@@ -124,20 +128,24 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
                   for n in ast.walk(a) if isinstance(n, ast.Name)}  # fmt: skip
         into = {name: params - policy for name, params in built_from.items()}
         return _onto_params(yes, into), _onto_params(no, into)
+    refuses = raises if returning else fails
     proofs: list[Facts] = []
     before: Facts = {}  # what the early exits so far proved
     for statement in function.body:
-        if isinstance(statement, ast.If) and not statement.orelse and fails(statement.body):
+        if isinstance(statement, ast.If) and not statement.orelse and refuses(statement.body):
             before = guards.merge(before, test_facts(statement.test)[1])
             continue
-        for test in _asserting(statement):
+        for test in _asserting(statement, refuses):
             before = guards.merge(before, test_facts(test)[0])
         for node in _returns(statement):
-            proved = _returned(node.value, once, test_facts)
+            proved = {} if returning else _returned(node.value, once, test_facts)
             if proved is not None:
                 proofs.append(guards.merge(proved, before))
         if isinstance(statement, (ast.Return, ast.Raise)):
             break
+    else:
+        if returning:  # the end of the body returns None
+            proofs.append(before)
     if not proofs:
         return Proof(params)
     common = reduce(guards.common, proofs)
@@ -177,24 +185,35 @@ def _returned(value: ast.expr | None, once: Mapping[str, ast.expr],
     return test_facts(value)[0]
 
 
-def _asserting(statement: ast.stmt) -> list[ast.Call]:
+def _asserting(statement: ast.stmt,
+               refuses: Callable[[list[ast.stmt]], bool]) -> list[ast.Call]:  # fmt: skip
     """The predicates a statement proves by running to its end (`guards.asserted`): a call such
     as `path.resolve().relative_to(BASE)`, alone or bound, or such calls at the start of a
-    `try` whose every handler fails (`except ValueError: return False`)."""
+    `try` whose every handler refuses (`except ValueError: return False`, or `raise`)."""
     if isinstance(statement, (ast.Expr, ast.Assign, ast.AnnAssign)):
         test = guards.asserted(statement.value) if statement.value is not None else None
         return [test] if test is not None else []
     if not isinstance(statement, ast.Try) or not statement.handlers:
         return []
-    if not all(fails(handler.body) for handler in statement.handlers):
+    if not all(refuses(handler.body) for handler in statement.handlers):
         return []
     found: list[ast.Call] = []
     for inner in statement.body:  # up to the first that is no such call: no return before
-        tests = _asserting(inner) if not isinstance(inner, ast.Try) else []
+        tests = _asserting(inner, refuses) if not isinstance(inner, ast.Try) else []
         if not tests:
             break
         found.extend(tests)
     return found
+
+
+def raises(body: list[ast.stmt]) -> bool:
+    """A block that leaves by an exception: logging, then `raise` or `abort(...)`."""
+    if not body or not all(isinstance(s, ast.Expr) for s in body[:-1]):
+        return False
+    last = body[-1]
+    return isinstance(last, ast.Raise) or (
+        isinstance(last, ast.Expr) and guards.exits([last]) and isinstance(last.value, ast.Call)
+    )
 
 
 def fails(body: list[ast.stmt]) -> bool:

@@ -102,6 +102,7 @@ class Host(Protocol):
     def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
     def proves(self, call: ast.Call, given: Callable[[], bool]) -> guards.Facts: ...
+    def returns_facts(self, call: ast.Call) -> guards.Facts: ...
     def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]: ...
     def returned_kinds(self, function: str) -> tuple[str, ...]: ...
     def url_arguments(self, attribute: str) -> bool: ...
@@ -295,6 +296,9 @@ class Statements(ABC):
             # `rel = full.relative_to(BASE)`: what returning proves holds of what it returns
             self._assert_returned(node.value)
             value = self.eval(node.value)
+            # `path = rel_path(name)`: what returning proved of `name`; `path` is the value
+            # returned, whose flows the call's summary gave
+            self._call_returned(node.value)
             parts = self.positions(node.value)
             names = paths_in(node.value)
             # what the text is, read before binding (`url = url + path`)
@@ -362,6 +366,7 @@ class Statements(ABC):
         elif isinstance(node, ast.Expr):
             self.eval(node.value)
             self._assert_returned(node.value)
+            self._call_returned(node.value)
         elif isinstance(node, ast.Return) and node.value is not None:
             # Statements is abstract: the instance running is always an `Interpreter`.
             self.host.returned(cast("Interpreter", self), node, self.eval(node.value))
@@ -378,6 +383,12 @@ class Statements(ABC):
         test = guards.asserted(value)
         if test is not None:
             self.apply(self.facts(test)[0])
+
+    def _call_returned(self, value: ast.expr) -> None:
+        """`check_path(name)` returned, so it did not raise: what a check of this module proves
+        of its arguments by returning holds from here on (`Host.returns_facts`)."""
+        if isinstance(value, ast.Call):
+            self.apply(self.host.returns_facts(value))
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
         if isinstance(target, ast.Name):
