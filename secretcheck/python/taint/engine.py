@@ -382,20 +382,24 @@ class TaintEngine:
             return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)
         return call_facts(call, self._local_proof, self._project_names, project.proof, given)
 
-    def returns_facts(self, call: ast.Call) -> Facts:
+    def returns_facts(self, call: ast.Call, given: Callable[[], bool]) -> Facts:
         """What `call` proves of its arguments by returning at all, when it calls a function of
-        this module or a method of the class on `self` (`proof_of(returning=True)`): a check
-        that raises to refuse, called as a statement (`check_path(name)`, then `open(name)`)."""
+        this module or of another of the project, or a method of the class on `self`
+        (`proof_of(returning=True)`): a check that raises to refuse, called as a statement
+        (`check_path(name)`, then `open(name)`). Read from its body only: a name says nothing
+        of whether it raises. `given`: as for `proves`."""
         func = call.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
             func.value.id == "self"
         ):
             proof = self._method_proof(func.attr, returning=True)
-        elif isinstance(func, ast.Name):
-            proof = self._local_proof(func.id, returning=True)
-        else:
-            return {}
-        return proof.facts_for(call) if proof is not None and proof.proved else {}
+            return proof.facts_for(call) if proof is not None and proof.proved else {}
+        project = self.project
+        found = call_facts(call, lambda name: self._local_proof(name, returning=True),
+                           self._project_names if project is not None else lambda _: [],
+                           project.returning_proof if project is not None else lambda _: NOTHING,
+                           given)  # fmt: skip
+        return {k: v for k, v in found.items() if k != guards.BODY_READ}
 
     def _method_proof(self, method: str, returning: bool = False) -> Proof | None:
         """The proof of the method a `self.method(...)` call runs, when the class being analyzed

@@ -115,8 +115,11 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     normalized = {name for name, value in once.items() if guards.normalizes(value)}
     folders = {name for name, value in once.items()
                if guards.ends_with_separator(value, constant=pattern)}  # fmt: skip
-    built_from = {name: {n.id for n in ast.walk(once[name]) if isinstance(n, ast.Name)} & checked
-                  for name in normalized if name not in checked}  # fmt: skip
+    # So is the containment of a name bound once to a path whose normalized form was tested
+    # (`joined = join(BASE, name)`, then `Path(joined).resolve().relative_to(BASE)`: esphome's
+    # `rel_path()`): the test confines only once ".." is resolved (`guards._confines`).
+    built_from = {name: {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} & checked
+                  for name, value in once.items() if name not in checked}  # fmt: skip
 
     def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
         yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern,

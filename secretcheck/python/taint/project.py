@@ -108,6 +108,10 @@ class Module:
         return self.tree
 
 
+# The `mode` of a proof question: what returning at all proves, not returning true.
+RETURNING = ("returning",)
+
+
 class Summarizer(Protocol):
     """The taint check, as a project asks it about a function of one of its modules."""
 
@@ -122,8 +126,10 @@ class Summarizer(Protocol):
         """What the function returns, called with request objects as the `requests` arguments
         (positions "0", or keywords "request"); None when it is not summarized."""
 
-    def proof(self, module: Module, name: str, inner: Project) -> Proof:
-        """What the function proves of its arguments when it returns true."""
+    def proof(self, module: Module, name: str, inner: Project,
+              mode: tuple[str, ...] = ()) -> Proof:  # fmt: skip
+        """What the function proves of its arguments when it returns true; with `mode`
+        `RETURNING`, when it returns at all."""
 
     def method_summary(self, module: Module, name: str, inner: Project,
                        method: tuple[str, ...]) -> Imported | None:  # fmt: skip
@@ -210,6 +216,11 @@ class Project:
         """What a call of the function `pkg.mod.f` proves of its arguments when it returns
         true (`predicates.py`), NOTHING when this project defines no such function."""
         return self._ask(qualified, "proof", NOTHING)
+
+    def returning_proof(self, qualified: str) -> Proof:
+        """What a call of the function `pkg.mod.f` proves of its arguments by returning at all
+        (a check that raises to refuse), NOTHING when this project defines no such function."""
+        return self._ask(qualified, "proof", NOTHING, RETURNING)
 
     def form_fields(self, qualified: str) -> Mapping[str, frozenset[str]]:
         """What a valid form of the class `pkg.mod.Form` proves of its fields (`forms.py`)."""
