@@ -106,3 +106,34 @@ def relative_to_the_root():
         abort(403)
     # expect: SC205
     return send_file(full)
+
+
+@app.route("/m")
+def relpath_bound():
+    full = os.path.join(ROOT, request.args["f"])
+    rel = os.path.relpath(full, ROOT)
+    if rel.startswith(os.pardir) or os.path.isabs(rel):
+        abort(403)
+    # ok: SC205
+    return send_file(full)
+
+
+@app.route("/n")
+def relpath_bound_dots_slash():
+    full = os.path.join(ROOT, request.args["f"])
+    rel = os.path.relpath(full, ROOT)
+    if rel.startswith("../"):
+        abort(403)
+    # expect: SC205
+    return send_file(full)
+
+
+@app.route("/o")
+def relpath_rebound():
+    full = os.path.join(ROOT, request.args["f"])
+    rel = os.path.relpath(full, ROOT)
+    rel = request.args.get("other", "")
+    if rel.startswith(os.pardir):
+        abort(403)
+    # expect: SC205
+    return send_file(full)

@@ -204,6 +204,12 @@ def _parents_test(test: ast.Compare, normalized: Callable[[str], bool]) -> Facts
     return mark(right.value, _PATH)
 
 
+def is_relpath(node: ast.expr) -> bool:
+    """`os.path.relpath(p, base)`: a path from a base, "../" first when p is outside it."""
+    return (isinstance(node, ast.Call) and len(node.args) == 2 and not node.keywords
+            and dotted(node.func).rpartition(".")[2] == "relpath")  # fmt: skip
+
+
 def _relpath_leaves(test: ast.Call) -> Facts | None:
     """`os.path.relpath(p, base).startswith(os.pardir)` (or `".."`) is false when `p` is inside
     `base`: relpath makes both absolute first, so ".." in p is resolved. What the false branch
@@ -213,8 +219,7 @@ def _relpath_leaves(test: ast.Call) -> Facts | None:
     if not (isinstance(func, ast.Attribute) and func.attr == "startswith"):
         return None
     relpath = func.value
-    if not (isinstance(relpath, ast.Call) and len(relpath.args) == 2 and not relpath.keywords
-            and dotted(relpath.func).rpartition(".")[2] == "relpath"):  # fmt: skip
+    if not (isinstance(relpath, ast.Call) and is_relpath(relpath)):
         return None
     if len(test.args) != 1 or test.keywords:
         return {}

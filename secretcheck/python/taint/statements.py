@@ -130,6 +130,7 @@ class Statements(ABC):
         self.predicates: dict[str, ast.expr] = {}
         self.macs: dict[str, ast.expr] = {}  # `h = hmac.new(key, url, ...).hexdigest()`
         self.choices: dict[str, ast.expr] = {}  # `sep = "&" if "?" in url else "?"`
+        self.relpaths: dict[str, ast.expr] = {}  # `rel = os.path.relpath(full, ROOT)`
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
@@ -324,7 +325,8 @@ class Statements(ABC):
                 predicate = isinstance(assigned, ast.Call) and any(self.facts(assigned))
                 mac = bool(guards.signed(assigned, self.tainted))
                 for store, holds in ((self.predicates, predicate), (self.macs, mac),
-                                     (self.choices, _literal_choice(assigned))):  # fmt: skip
+                                     (self.choices, _literal_choice(assigned)),
+                                     (self.relpaths, guards.is_relpath(assigned))):  # fmt: skip
                     if holds:
                         store[first.id] = assigned
                     else:
@@ -479,6 +481,16 @@ class Statements(ABC):
             inner = self.predicate(test.operand)
             if inner is not test.operand:
                 return ast.UnaryOp(ast.Not(), inner)
+        if self.relpaths and isinstance(test, ast.BoolOp):
+            values = [self.predicate(v) for v in test.values]
+            if any(v is not w for v, w in zip(values, test.values, strict=True)):
+                return ast.BoolOp(test.op, values)
+        if (isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute)
+                and isinstance(test.func.value, ast.Name)
+                and test.func.value.id in self.relpaths):  # fmt: skip
+            # `rel = os.path.relpath(full, ROOT)`, then `if rel.startswith(os.pardir):`
+            func = ast.Attribute(self.relpaths[test.func.value.id], test.func.attr, ast.Load())
+            return ast.Call(func, test.args, test.keywords)
         if not self.macs:
             return test
         # A MAC held in a name (`h = hmac.new(key, url, ...)`), then checked: `if h != given:`
