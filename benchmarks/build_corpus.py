@@ -36,6 +36,7 @@
     python benchmarks/build_corpus.py holdout30 # more, fresh once holdout29 was judged
     python benchmarks/build_corpus.py holdout31 # more, fresh once holdout29 was judged
     python benchmarks/build_corpus.py holdout32 # more, fresh once holdout31 was judged
+    python benchmarks/build_corpus.py holdout33 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1123,6 +1124,30 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("ara", "1.8.0",
               "3579c8a80b6ce1b08bdbb557418cf0e12971ba6b8734158f7502b5a2bcd850c0",
               "ara-1.8.0.tar.gz"),
+        # The holdout33 corpus (resolved on 2026-12-07): a fresh sample judged at 6f1c404, before
+        # any fix it prompts, once holdout31 had been judged (built beside holdout32, with apps
+        # whose names start with n to z). omero-web 5.33.2, rucio 41.5.1 (after the old WebUI's
+        # XSS fixes of February 2026), stalker_pyramid 0.3.1, tvb-framework 2.10.0 and
+        # tahoe-lafs 1.20.0 are the newest of their lines, with no open injection CVE known to me.
+        # Checked and not chosen: nbgrader 0.9.6 (and 0.9.5, 0.9.3, 0.9.1: their sdists failed to
+        # prepare under pip download here, a build dependency, python-sbom, not on the index),
+        # udata (no sdist of it here), vantage6-server 4.15.2 (its sdist failed to prepare) and
+        # shuup 3.1.0 (not on the index here).
+        Sdist("omero_web", "5.33.2",
+              "909238479ae53b4073afa34461e77a52d46a075d5e5d72bd2d51a9a5b9dcd9c9",
+              "omero_web-5.33.2.tar.gz"),
+        Sdist("rucio", "41.5.1",
+              "e924c070c7fb5324f312b9b880b9f70c4ebc538e7a9a610857bb11169e8cbd55",
+              "rucio-41.5.1.tar.gz"),
+        Sdist("stalker_pyramid", "0.3.1",
+              "fc759bb5f11ab645a93c2f1885297983c632bda2d5bf4a2c073b5f95837b182d",
+              "stalker_pyramid-0.3.1.tar.gz"),
+        Sdist("tvb_framework", "2.10.0",
+              "02dcb79a0c83c7a9f3ce69eaa17ca2f7136b3e0de17b58e90eb679cf889c2422",
+              "tvb_framework-2.10.0.tar.gz"),
+        Sdist("tahoe_lafs", "1.20.0",
+              "d121fab784c8ada895d7463ef80e65697e295aa6c44f509a3dce4013ca6f5768",
+              "tahoe_lafs-1.20.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1399,6 +1424,14 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # six injection alerts.
     "holdout32": ("buildbot", "papermerge-core", "knowledge_repo", "appenlight", "moonraker",
                   "lightrag_hku", "swift", "ara"),
+    # A fresh sample once holdout31 had been judged (benchmarks/realcode/judged_holdout33.csv),
+    # judged at 6f1c404 before any fix it prompts, each app chosen before it was scanned: Django
+    # (omero-web, OMERO's web client over microscopy images), Flask (rucio, a scientific data
+    # management server with a REST API), Pyramid (stalker_pyramid, a production asset manager),
+    # CherryPy (tvb-framework, The Virtual Brain's web interface) and Twisted (tahoe-lafs, a
+    # file store with a web interface and API); these five gave 23 injection alerts, so no second
+    # group was added.
+    "holdout33": ("omero_web", "rucio", "stalker_pyramid", "tvb_framework", "tahoe_lafs"),
 }
 
 

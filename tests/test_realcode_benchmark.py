@@ -141,7 +141,8 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # and pasttle, with one TP); holdout30 at 9046941, once holdout29 had been judged (prusalink has no
 # injection finding, even under --audit); holdout31 at 87dfb42, beside holdout30 (pypi-server and
 # paper-feeds have no injection finding, even under --audit); holdout32 at 6f1c404, once holdout31
-# had been judged (appenlight and ara have no injection finding, even under --audit).
+# had been judged (appenlight and ara have no injection finding, even under --audit); holdout33 at
+# 6f1c404, beside holdout32 (omero-web and tahoe-lafs have only --audit leads).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -152,6 +153,7 @@ HELD_OUT = [
     ("holdout24", 14, 4), ("holdout25", 32, 5), ("holdout26", 5, 3), ("holdout27", 11, 2),
     ("holdout28", 23, 5), ("holdout29", 5, 3), ("holdout30", 14, 7), ("holdout31", 22, 6),
     ("holdout32", 39, 6),
+    ("holdout33", 146, 5),
 ]
 
 
