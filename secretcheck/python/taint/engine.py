@@ -474,6 +474,8 @@ class TaintEngine:
                     continue
                 if sink.when is not None and not sink.when(site):
                     continue
+                if sink.inert_alone and interp.discarded is node:
+                    continue  # built and dropped: no response is sent
                 if sink.receiver and isinstance(func, ast.Attribute):
                     raw = _raw_read(interp, func.value) if raw is None else raw
                     if raw:

@@ -266,6 +266,9 @@ class Sink:
     consumes: bool = True  # the call's result no longer carries the flow (it was reported)
     reflects: bool = False  # writes into the response to the request being handled
     folder: bool = False  # may act on a folder the path names (`path_parts.exposed`)
+    # builds a response or an exception, which acts only when returned or raised: as a statement
+    # of its own (`HTTPFound(location=url)`, the object dropped) it does nothing
+    inert_alone: bool = False
 
     def matches(self, names: frozenset[str], method: str, receiver_text: str) -> bool:
         if names & self.names:

@@ -131,6 +131,7 @@ class Statements(ABC):
         self.macs: dict[str, ast.expr] = {}  # `h = hmac.new(key, url, ...).hexdigest()`
         self.choices: dict[str, ast.expr] = {}  # `sep = "&" if "?" in url else "?"`
         self.relpaths: dict[str, ast.expr] = {}  # `rel = os.path.relpath(full, ROOT)`
+        self.discarded: ast.expr | None = None  # a statement's own expression, while evaluated
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
@@ -366,7 +367,11 @@ class Statements(ABC):
                 for stale in [k for k in self.env if k.startswith((KEYED + key, POSITIONS + key))]:
                     del self.env[stale]  # `d |= other`: other's keys too (see `bind`)
         elif isinstance(node, ast.Expr):
-            self.eval(node.value)
+            self.discarded = node.value
+            try:
+                self.eval(node.value)
+            finally:
+                self.discarded = None
             self._assert_returned(node.value)
             self._call_returned(node.value)
         elif isinstance(node, ast.Return) and node.value is not None:

@@ -11,6 +11,10 @@ view's, `LoginView`'s) returns, which Django redirects to (`RETURNED`).
 (`request.host_url + name`) or path, the Referer (see `locations.py`), allowlists and
 `url_has_allowed_host_and_scheme` guards are safe.
 
+A response or exception built and dropped (a statement of its own: `HTTPFound(location=url)`
+with no `return` or `raise`) redirects nowhere and is not reported; Bottle's `redirect()` and a
+handler's `self.redirect()` act by themselves.
+
 What it deliberately misses: values of unknown origin, and `Location` headers set by hand.
 """
 
@@ -28,7 +32,10 @@ _REDIRECT_STATUSES = frozenset(
     for status in ("HTTPMovedPermanently", "HTTPFound", "HTTPSeeOther", "HTTPTemporaryRedirect",
                    "HTTPPermanentRedirect")
 )  # fmt: skip
+_LOCATION = (0, "location", "to", "redirect_to", "url", "urls")
 SINKS = (
+    # Responses and exceptions that redirect once returned or raised: a statement of its own
+    # that drops one (stalker_pyramid's `HTTPFound(location=came_from)` in an `except`) does not.
     Sink(
         frozenset(
             {
@@ -41,13 +48,15 @@ SINKS = (
                 "starlette.responses.RedirectResponse",
                 "fastapi.responses.RedirectResponse",
                 "quart.redirect",
-                "bottle.redirect",
                 "cherrypy.HTTPRedirect",
                 *_REDIRECT_STATUSES,
             }
         ),
-        (0, "location", "to", "redirect_to", "url", "urls"),
+        _LOCATION,
+        inert_alone=True,
     ),
+    # Bottle's `redirect()` raises the response itself.
+    Sink(frozenset({"bottle.redirect"}), _LOCATION),
     # A request handler redirecting: Tornado's `RequestHandler.redirect(url)`, webapp2's.
     Sink(frozenset({".redirect"}), (0, "url", "uri"), receiver_hint="self"),
 )
