@@ -49,3 +49,28 @@ def after(request):
 def jump(request):
     # expect: SC210 the root's text is no barrier when the client's text comes first
     return HTTPFound(location=request.params["to"] + request.application_url)
+
+
+# A route's placeholders (`config.add_route("shot", "/shots/{id}")`) are the URL's text, as
+# are the body Pyramid parses for `json_body` (stalker_pyramid's `shot.py` formats them into SQL).
+@view_config(route_name="shot")
+def shot(request):
+    shot_id = request.matchdict.get("id", -1)
+    sql = "select * from shots where id = %s" % shot_id
+    # expect: SC201
+    return request.dbsession.connection().execute(sql).fetchall()
+
+
+@view_config(route_name="shot_bound")
+def shot_bound(request):
+    shot_id = request.matchdict["id"]
+    # ok: SC201
+    return request.dbsession.connection().execute("select * from shots where id = %s", (shot_id,))
+
+
+@view_config(route_name="rename", request_method="POST")
+def rename(request):
+    name = request.json_body["name"]
+    sql = "update shots set name = '%s'" % name
+    # expect: SC201
+    return request.dbsession.connection().execute(sql)

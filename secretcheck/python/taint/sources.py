@@ -35,9 +35,13 @@ _TEXT_ATTRS = frozenset(
      "COOKIES", "META", "query_params", "path_params", "match_info", "query", "url", "path",
      "full_path", "environ", "rel_url", "raw_path", "referrer", "host_url", "base_url",
      "params", "referer", "forms", "fullpath", "cookie", "request_line", "path_info",
-     "application_url", "path_url"}
+     "application_url", "path_url",
+     # Pyramid's route placeholders (`/item/{id}`), WebOb's routing variables
+     "matchdict", "urlvars"}
 )  # fmt: skip
-_DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content"})
+# Pyramid's `json_body`: the request body, parsed
+_DOC_ATTRS = frozenset({"json", "data", "files", "stream", "body", "FILES", "content",
+                        "json_body"})  # fmt: skip
 REQUEST_ATTRS = _TEXT_ATTRS | _DOC_ATTRS
 REQUEST_METHODS = frozenset(
     {"get_json", "get_data", "json", "body", "form", "text", "read", "post", "get_full_path",
