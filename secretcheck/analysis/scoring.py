@@ -79,8 +79,10 @@ def judge_named(
     if words == WEAK_KEY and (strength(value.strip()) < 2 or is_uuid(value.strip())):
         return None
     bare = value.strip().lstrip("#@:.-_")  # `token == "#bygroup"`: a marker, not a token
-    if words not in _HUMAN_CHOSEN and bare.isalpha() and bare.islower():
-        return None  # `input_token = "marker"`: a token or key is never one lower-case word
+    if words not in _HUMAN_CHOSEN and bare.isalpha() and bare.islower() and not sink:
+        # `input_token = "marker"`: a token or key is never one lower-case word; passed to a
+        # signing API (`AuthTktAuthenticationPolicy("sosecret")`), the word is the key
+        return None
     signals = []
     if words:
         signals.append(f"name: {name} ({words})")

@@ -166,9 +166,10 @@ _LIT = r"""[rbu]{0,2}['"][^'"\n]{4,}"""
 
 # Calls and literals that take a secret (see python/credentials/credential_sinks.py).
 _SINK_CALLS = (
-    r"\.login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
+    r"\.(?:starttls_)?login\(|\b(?:httpbasicauth|httpdigestauth|httpproxyauth|basicauth|digestauth"
     r"|fernet|urlsafetimedserializer|urlsafeserializer|timestampsigner|signer|ftp|ftp_tls"
-    r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest)\(|\bauth\s*=\s*\("
+    r"|simple_bind_s|simple_bind|bind_s|set_password|compare_digest|authtktauthenticationpolicy"
+    r"|authtktcookiehelper|signedcookiesessionfactory|signedcookieprofile)\(|\bauth\s*=\s*\("
     r"|jwt\.(?:en|de)code\(|hmac\.(?:new|hmac)\(|(?:pymysql|mysqldb|pymssql)\.connect\("
     r"|sshclient|\b(?:dsn|conninfo)\s*="
     r"|connect\(\s*[rbuf]?['\"][^'\"\n]*(?:password|pwd)\s*="

@@ -129,3 +129,17 @@ def test_every_request_read_the_engine_knows_is_an_entry_point(read: str) -> Non
     text = f"import flask\n\n\ndef view():\n    return flask.request.{read}\n"
     assert has_entry_point(text, web=True)
     assert not has_entry_point(text, web=False)
+
+
+def _credential_sink_calls() -> list[str]:
+    from secretcheck.python.credentials import credential_sinks
+
+    return sorted({*credential_sinks._POSITIONAL, *credential_sinks._DOTTED})
+
+
+@pytest.mark.parametrize("name", _credential_sink_calls())
+def test_the_credential_sink_prefilter_sees_every_sink_the_check_reads(name: str) -> None:
+    # The check's table and the prefilter's regex are written apart (the check module is
+    # imported only for files the prefilter passes): a sink missing from the regex is never read.
+    text = f'x = client.{name}(user, "k8Hd92jfQz7Lp3Xv")\n'
+    assert CHECKS["credential-sinks"].prefilter.search(text), text

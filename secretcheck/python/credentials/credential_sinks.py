@@ -28,6 +28,9 @@ _POSITIONAL = {
     "HTTPBasicAuth": 1, "HTTPDigestAuth": 1, "HTTPProxyAuth": 1, "BasicAuth": 1,
     "DigestAuth": 1, "set_password": 2, "FTP": 2, "FTP_TLS": 2, "Fernet": 0,
     "URLSafeTimedSerializer": 0, "URLSafeSerializer": 0, "TimestampSigner": 0, "Signer": 0,
+    # Pyramid's signing secrets: the auth ticket's and the signed session cookie's
+    "AuthTktAuthenticationPolicy": 0, "AuthTktCookieHelper": 0,
+    "SignedCookieSessionFactory": 0, "SignedCookieProfile": 0,
 }  # fmt: skip
 # Full dotted callees whose positional secret depends on the module, not just the last name.
 _DOTTED = {
