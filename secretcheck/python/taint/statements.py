@@ -141,6 +141,7 @@ class Statements(ABC):
         # `fixed_head` of the `+` / `%` nodes of the statement being run, by id: each level of
         # a long `a + b + ...` chain asks for its own (the same within one statement).
         self.heads: dict[int, tuple[str, bool]] = {}
+        self.operations: dict[int, ast.BinOp] = {}  # `_as_operation`
         # Per tuple, list or call node evaluated: the elements of the tuple it gives (a
         # literal's, or what `engine.Summary.positions` says a call returns).
         self.elements: dict[int, tuple[Value, ...]] = {}
@@ -167,6 +168,11 @@ class Statements(ABC):
     @abstractmethod
     def fixed_start(self, node: ast.expr) -> bool:
         """Does this text start with a fixed host or a local path (`url_start.UrlStart`)?"""
+
+    @abstractmethod
+    def located_operation(self, node: ast.BinOp, value: Value) -> Value:
+        """`value`, built by `a + b`, confined where its start pins the site
+        (`url_start.UrlStart`)."""
 
     def kind(self, node: ast.expr) -> str:
         if isinstance(node, ast.Name):
@@ -358,6 +364,9 @@ class Statements(ABC):
             value = built(join(self.eval(node.target), added))
             if adding and self.own_site(node.target):
                 value = clear(value, locations.REDIRECT)  # url += "?" + query: still here
+            elif adding and self.fixed_start(node.target):
+                # `url = "/project/figures"`, then `url += "/" + name`: read as `url + ...`
+                value = self.located_operation(self._as_operation(node), value)
             if key:
                 self.env[key] = add_step(value, self.host.step(node, f"appended to {key}"))
                 if had_query or (adding and self.holds_query(node.value)):
@@ -382,6 +391,16 @@ class Statements(ABC):
         elif isinstance(node, ast.Assert):
             yes, _ = self.facts(node.test)
             self.apply(yes)
+
+    def _as_operation(self, node: ast.AugAssign) -> ast.BinOp:
+        """`a += b` as `a + b`, made once per statement: `fixed_head` keeps its answers by the
+        node's id, which a node made anew each time could share with a freed one."""
+        made = self.operations.get(id(node))
+        if made is None:
+            target = ast.Name(node.target.id, ast.Load()) if isinstance(
+                node.target, ast.Name) else node.target  # fmt: skip
+            made = self.operations[id(node)] = ast.BinOp(target, node.op, node.value)
+        return made
 
     def _assert_returned(self, value: ast.expr) -> None:
         """`full.relative_to(BASE)` returned, so it did not raise: what its predicate twin
