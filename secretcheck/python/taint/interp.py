@@ -217,7 +217,7 @@ class Interpreter(UrlStart):
         """`mapping[key]`, and `mapping.get(key)` where it reads the same way: a WSGI environ's
         variable, what was stored under a constant key (`KEYED`), else what the whole mapping
         holds, whoever picks the key; the Referer header is no redirect target."""
-        if self.kind(mapping) == ENVIRON:
+        if self.kind(mapping) == ENVIRON or self._request_environ(mapping, key):
             value = self._environ(node, key)
         else:
             keyed = self._keyed(mapping, key)
@@ -246,6 +246,19 @@ class Interpreter(UrlStart):
         # joined paths each checked it, perhaps for different rules: what all of them proved
         return clear(value, frozenset.intersection(*(f.cleared for f in checked)))
 
+    def _request_environ(self, mapping: ast.expr, key: ast.expr | None) -> bool:
+        """`request.environ["vo"]`: a request object's WSGI environ, read under a constant key,
+        holds the client's text only in the CGI variables and headers (`environ_source`); the
+        other keys are the server's and its middleware's (rucio's auth layer puts the token's
+        `issuer` and `vo` there)."""
+        return (
+            isinstance(mapping, ast.Attribute)
+            and mapping.attr == "environ"
+            and key is not None
+            and const_text(key) is not None
+            and self._is_request(mapping.value)
+        )
+
     def _environ(self, node: ast.expr, key: ast.expr | None) -> Value:
         """`environ["HTTP_REFERER"]`, `environ.get("QUERY_STRING", "")` in a WSGI app."""
         flow = environ_source(const_text(key) if key is not None else None)
@@ -258,6 +271,7 @@ class Interpreter(UrlStart):
         query arguments, a client's fetch) is a call like others."""
         return (
             self.kind(mapping) == ENVIRON
+            or self._request_environ(mapping, key)
             or locations.referer_key(mapping, key)
             or self._keyed(mapping, key) is not None
         )
