@@ -68,9 +68,11 @@ def judge_words(value: str, key: str = "") -> str | None:
 
 
 def judge_named(
-    name: str, value: str, line: str = "", sink: str = "", context_word: str = ""
+    name: str, value: str, line: str = "", sink: str = "", context_word: str = "",
+    *, api_key: bool = False,
 ) -> Verdict | None:
-    """A verdict for `value` stored under `name` (and maybe passed to `sink`), or None."""
+    """A verdict for `value` stored under `name` (and maybe passed to `sink`), or None.
+    `api_key`: the sink is an API that takes the value as its secret (`credential_sinks`)."""
     words = context_word or credential_words(name)
     if words is None and not sink:
         return None
@@ -79,7 +81,7 @@ def judge_named(
     if words == WEAK_KEY and (strength(value.strip()) < 2 or is_uuid(value.strip())):
         return None
     bare = value.strip().lstrip("#@:.-_")  # `token == "#bygroup"`: a marker, not a token
-    if words not in _HUMAN_CHOSEN and bare.isalpha() and bare.islower() and not sink:
+    if words not in _HUMAN_CHOSEN and bare.isalpha() and bare.islower() and not api_key:
         # `input_token = "marker"`: a token or key is never one lower-case word; passed to a
         # signing API (`AuthTktAuthenticationPolicy("sosecret")`), the word is the key
         return None

@@ -38,6 +38,14 @@ _DOTTED = {
     "MySQLdb.connect": 2, "pymssql.connect": 2, "paramiko.SSHClient().connect": 3,
 }  # fmt: skip
 _KEYWORD_SINKS = {"jwt.encode": "key", "jwt.decode": "key", "hmac.new": "key"}
+# Sinks whose argument is a signing or encryption key: even one lower-case word passed there is
+# the key (`AuthTktAuthenticationPolicy("sosecret")`, from Pyramid's documentation), where a
+# password or token argument of one word is more often a fixture's stand-in.
+_KEY_APIS = frozenset(
+    {"Fernet", "URLSafeTimedSerializer", "URLSafeSerializer", "TimestampSigner", "Signer",
+     "AuthTktAuthenticationPolicy", "AuthTktCookieHelper", "SignedCookieSessionFactory",
+     "SignedCookieProfile", "jwt.encode", "jwt.decode", "hmac.new", "hmac.HMAC"}
+)  # fmt: skip
 _AUTH_HEADERS = frozenset({"authorization", "proxy-authorization", "x-auth-token",
                            "x-access-token", "private-token", "x-api-key", "api-key"})  # fmt: skip
 _SCHEME = re.compile(r"^(?:Bearer|Basic|Token|Bot|Digest|JWT)\s+", re.IGNORECASE)
@@ -75,7 +83,7 @@ class Check(AstCheck):
             if isinstance(target, ast.Name) and self.string_value(node.value) is not None:
                 self._constants[target.id] = node.value
 
-    def _sink(self, value: ast.expr, sink: str, name: str = "") -> None:
+    def _sink(self, value: ast.expr, sink: str, name: str = "", api_key: bool = False) -> None:
         variable = name_of(value)
         if variable is not None:
             self._flows.setdefault(variable, sink)
@@ -84,7 +92,7 @@ class Check(AstCheck):
         if text is None:
             return
         secret = _SCHEME.sub("", text.strip()) if name else text
-        verdict = judge_named(name or sink, secret, sink=sink)
+        verdict = judge_named(name or sink, secret, sink=sink, api_key=api_key)
         if verdict is not None:
             self.report(value, secret=secret, detail=f"passed to {sink}",
                         signals=verdict.signals, confidence=verdict.confidence)  # fmt: skip
@@ -94,7 +102,8 @@ class Check(AstCheck):
         index = sink_index(call)
         positional = [a for a in node.args if not isinstance(a, ast.Starred)]
         if index is not None and index < len(positional):
-            self._sink(positional[index], f"{call}(arg {index + 1})")
+            key = call in _KEY_APIS or call.rsplit(".", 1)[-1] in _KEY_APIS
+            self._sink(positional[index], f"{call}(arg {index + 1})", api_key=key)
         for keyword, value, _ in call_arguments(node) if node.keywords else ():
             if keyword is None:
                 continue
@@ -103,7 +112,7 @@ class Check(AstCheck):
             elif _KEYWORD_SINKS.get(call) == keyword or (
                 name_of(value) is not None and credential_words(keyword)
             ):
-                self._sink(value, f"{call}({keyword}=)")
+                self._sink(value, f"{call}({keyword}=)", api_key=call in _KEY_APIS)
             elif keyword in ("dsn", "conninfo"):
                 self._dsn(value, call)
         if call.endswith("compare_digest"):
