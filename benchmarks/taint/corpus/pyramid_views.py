@@ -74,11 +74,3 @@ def rename(request):
     sql = "update shots set name = '%s'" % name
     # expect: SC201
     return request.dbsession.connection().execute(sql)
-
-
-def reviews_count(request, where_conditions):
-    # A Pyramid module's function of the request and more is a helper: Pyramid calls a view
-    # with the request alone (stalker_pyramid's `get_reviews_count`, which no code calls)
-    sql = "select count(1) from reviews where %s" % where_conditions
-    # ok: SC201
-    return request.dbsession.connection().execute(sql).fetchone()[0]

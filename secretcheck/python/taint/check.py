@@ -53,8 +53,6 @@ from secretcheck.textindex import split_lines
 
 _FLASK = re.compile(r"^(?:from|import)\s+flask\b", re.M)
 _FASTAPI = re.compile(r"^(?:from|import)\s+(?:fastapi|starlette)\b", re.M)
-_PYRAMID = re.compile(r"^(?:from|import)\s+pyramid\b", re.M)
-_DJANGO = re.compile(r"^(?:from|import)\s+django\b", re.M)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TOP = (*_FUNCTIONS, ast.ClassDef)
 _WITHOUT_WEB = frozenset(
@@ -624,14 +622,10 @@ class Check:
         text = self.text  # each pattern's module name first: `re` reads `^...` slowly
         flask = "flask" in text and bool(_FLASK.search(text)) and not (
             ("fastapi" in text or "starlette" in text) and _FASTAPI.search(text))
-        # Pyramid calls a view with `(request)` or `(context, request)`: no URL capture fills
-        # another parameter, as Django's do (a module of both is read as Django's)
-        pyramid = "pyramid" in text and bool(_PYRAMID.search(text)) and not (
-            "django" in text and _DJANGO.search(text))
         engine = TaintEngine(
             body, self.sinksets, Resolver(body).names, self._where, self._report,
             inline=self._inline, pieces=self._pieces,
-            web_module=self.web, flask_module=flask, pyramid_module=pyramid,
+            web_module=self.web, flask_module=flask,
             audit=self.audit, text=self.text, enums=enums, constants=self.text_constants,
             csrf_defended=self.web and csrf.defended(self.text, flask),
             helper_module=self.helper_module, project=self.project, requests=requests,

@@ -220,7 +220,6 @@ class TaintEngine:
         pieces: Callable[[ast.JoinedStr], list[list[ast.expr] | None] | None],
         web_module: bool,
         flask_module: bool,
-        pyramid_module: bool = False,
         audit: bool = False,
         text: str = "",
         enums: frozenset[str] = frozenset(),
@@ -254,7 +253,6 @@ class TaintEngine:
         # module it inherits them from (`project.Project.inherited`)
         self.self_request = web_module or self_request
         self.flask_module = flask_module
-        self.pyramid_module = pyramid_module
         self.audit = audit
         self.enums = enums | enum_classes(body)
         self.checked_options = checked_options(text)
@@ -1039,8 +1037,7 @@ class TaintEngine:
             return sorted(found, key=len)[0] if found else dotted(expr)
 
         special = untrusted_params(func, resolve, self.web_module, self.called,
-                                   self.helper_module, self.flask_module,
-                                   self.pyramid_module)  # fmt: skip
+                                   self.helper_module, self.flask_module)  # fmt: skip
         if self.project is not None:
             captures = [n for n, (f, _) in special.items()
                         if f is not None and f.label.startswith("view parameter")]  # fmt: skip

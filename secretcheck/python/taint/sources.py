@@ -371,7 +371,6 @@ def untrusted_params(
     called: frozenset[str] = frozenset(),
     helper_module: bool = False,
     flask: bool = False,
-    pyramid: bool = False,
 ) -> dict[str, tuple[Flow | None, bool]]:
     """Parameter name -> (flow it starts with, is it a request object) for handler functions.
 
@@ -380,9 +379,7 @@ def untrusted_params(
     parameter absent from the result is an ordinary parameter, of unknown origin. `called`:
     the functions the module itself calls by name, which are helpers rather than views.
     `helper_module`: the module is named for helpers (`HELPER_MODULES`), so its plain
-    functions are no views either. `flask`: the module's routes are Flask's. `pyramid`: the
-    module's views are Pyramid's, called with the request alone (or the context, then the
-    request): their URL's placeholders are in `request.matchdict`, never another parameter.
+    functions are no views either. `flask`: the module's routes are Flask's.
     """
     params = parameters(func)
     names = [resolve(d.func if isinstance(d, ast.Call) else d) for d in func.decorator_list]
@@ -445,7 +442,7 @@ def untrusted_params(
         # A function the module calls itself (`return render_flatpage(request, f)`) is that
         # view's helper: its arguments are the caller's, traced through the call.
         name = func.name
-        handler = not name.startswith("_") and not pyramid and (
+        handler = not name.startswith("_") and (
             (not method and name not in called and not helper_module)
             or (method and (name in _HANDLER_METHODS or name.endswith("_view")))
         )
