@@ -426,3 +426,26 @@ def test_a_hostile_pattern_in_re_sub_clears_nothing_and_breaks_nothing(tmp_path:
     assert code == 1 and document["errors"] == [] and document["partial"] == []
     # the nested pattern is not read (nothing cleared); the class keeps letters only
     assert [(f["rule_id"], f["line"]) for f in taint_findings(output)] == [("SC205", 8)]
+
+
+def _nested_loops(depth: int) -> str:
+    lines = ["import os", "from flask import Flask, request", "", "app = Flask(__name__)", "",
+             '@app.route("/a")', "def a():", '    acc = request.args["n"]']  # fmt: skip
+    indent = "    "
+    for level in range(depth):
+        lines.append(f"{indent}for x{level} in range(3):")
+        indent += "    "
+        lines.append(f"{indent}acc = acc + str(x{level})")
+    lines.append(f"{indent}os.system(acc)")
+    return "\n".join(lines) + "\n"
+
+
+def test_deeply_nested_loops_are_analyzed_within_the_file_budget(tmp_path: Path) -> None:
+    # Each loop's body runs twice, so that one iteration's bindings reach the next; nested
+    # fourteen deep that was 2**14 runs of the innermost body, past the 5 s budget (the file
+    # then lost its syntax-tree findings). Loops inside three others run once.
+    code, output = scan(tmp_path, _nested_loops(14), "--format", "json")
+    report = json.loads(output)
+    assert code == 1
+    assert report["partial"] == []
+    assert {f["rule_id"] for f in report["findings"]} == {"SC202"}

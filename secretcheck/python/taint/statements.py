@@ -51,6 +51,8 @@ OWN_SITE_KEY = "\0own-site:"
 # replacement field ("/{}".format(v), "/%s" % v) does not count: it is "/" alone, and v = "/evil"
 # makes "//evil".
 FIXED_START_KEY = "\0fixed-start:"
+# Loops nested deeper than this run their body once (`Statements._loop`).
+MAX_LOOP_DEPTH = 3
 # The env key marking a name bound to this site's root URL with its trailing "/" stripped
 # (`root = str(request.base_url).rstrip("/")`): followed by a "/" it stays on this site.
 STRIPPED_ROOT_KEY = "\0stripped-root:"
@@ -132,6 +134,7 @@ class Statements(ABC):
         self.choices: dict[str, ast.expr] = {}  # `sep = "&" if "?" in url else "?"`
         self.relpaths: dict[str, ast.expr] = {}  # `rel = os.path.relpath(full, ROOT)`
         self.discarded: ast.expr | None = None  # a statement's own expression, while evaluated
+        self.loop_depth = 0  # loops around the statement being run (`_loop`)
         self.sequences: set[str] = set()
         self.strings: set[str] = set()
         self.statement: Lines | None = None
@@ -624,13 +627,20 @@ class Statements(ABC):
             self.env[archive] = clear(self.env[archive], (archive_checks.CATEGORY,))
 
     def _loop(self, node: ast.For | ast.AsyncFor | ast.While) -> None:
+        """The body twice, so that what one iteration binds reaches the next one's reads;
+        inside `MAX_LOOP_DEPTH` loops already, once: nested loops each run twice would run the
+        innermost body 2**depth times (a fuzzed module of ten nested loops took 20 s)."""
         before = dict(self.env)
-        for _ in range(2):
-            if isinstance(node, ast.While):
-                self.eval(node.test)
-            else:
-                self.bind(node.target, self.eval(node.iter), node)
-            self.run(self.block(node.body))
+        self.loop_depth += 1
+        try:
+            for _ in range(2 if self.loop_depth <= MAX_LOOP_DEPTH else 1):
+                if isinstance(node, ast.While):
+                    self.eval(node.test)
+                else:
+                    self.bind(node.target, self.eval(node.iter), node)
+                self.run(self.block(node.body))
+        finally:
+            self.loop_depth -= 1
         self.merge(before, self.env)
         if node.orelse:
             self.run(self.block(node.orelse))
