@@ -37,6 +37,7 @@
     python benchmarks/build_corpus.py holdout31 # more, fresh once holdout29 was judged
     python benchmarks/build_corpus.py holdout32 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py holdout33 # more, fresh once holdout31 was judged
+    python benchmarks/build_corpus.py holdout34 # more, fresh once holdout33 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1148,6 +1149,44 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("tahoe_lafs", "1.20.0",
               "d121fab784c8ada895d7463ef80e65697e295aa6c44f509a3dce4013ca6f5768",
               "tahoe_lafs-1.20.0.tar.gz"),
+        # The holdout34 corpus (resolved on 2026-12-07): a fresh sample judged at c10a399, before
+        # any fix it prompts, once holdout32 and holdout33 had been judged. mindsdb 25.14.1 is the
+        # last release that the advisory of CVE-2026-2531 names as affected (an SSRF it places in
+        # the file upload's clear_filename(); CVE-2026-7711 and CVE-2026-7712, BYOM's exec() and
+        # pickles, name every release here), matrix-synapse 1.84.1 the last before the fix of
+        # CVE-2023-32683 (the URL preview's url_preview_url_blacklist was not applied to oEmbed and
+        # image URLs, fixed in 1.85.0); tailbone 0.23.2, nemo-ce 8.1.5 and dstack 0.22.5 are the
+        # newest of their lines, with no injection CVE known to me. Checked and not chosen:
+        # geonode 4.1.2, before the fix of CVE-2023-40017 (no sdist of any 3.x or 4.x release on
+        # the index), consoleme 1.4.0 and elyra 4.1.1 (their sdists failed to prepare under pip
+        # download here).
+        Sdist("mindsdb", "25.14.1",
+              "69d3864bc73ab1d885dce22c90391d6ba6a4e87edf59b7e9d04d8a2e7733b471",
+              "mindsdb-25.14.1.tar.gz"),
+        Sdist("tailbone", "0.23.2",
+              "b4f2b110d0ce4a35c9ff84c86f28d7bcfc150794f6ebc11c2f692f4b6366cd4e",
+              "tailbone-0.23.2.tar.gz"),
+        Sdist("nemo_ce", "8.1.5",
+              "88eaab2b68cf6cfe9dcc8166e266c4321d8b542e4c1b277988372a6be566e9e1",
+              "nemo_ce-8.1.5.tar.gz"),
+        Sdist("dstack", "0.22.5",
+              "685f43d67861531116ef923b925ce9d3ac39565b084b560356c41b4d5bcec319",
+              "dstack-0.22.5.tar.gz"),
+        Sdist("matrix_synapse", "1.84.1",
+              "00e06eccba61a740295094678f72b28a044e8c19e81bf340be894d25b6265a37",
+              "matrix_synapse-1.84.1.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave three
+        # injection alerts: squad 1.98, monasca-api 11.0.0 and pantalaimon 0.10.5, the newest of
+        # each, with no injection CVE known to me.
+        Sdist("squad", "1.98",
+              "61014dfae05644e64d836ccdbb1740014d6e94a6dca23a9ed79f91035cd4ba9e",
+              "squad-1.98.tar.gz"),
+        Sdist("monasca-api", "11.0.0",
+              "e5071f7392aa9fad6d4f5dd9add5b0e09cb663a63532e1effa783107d29690f3",
+              "monasca-api-11.0.0.tar.gz"),
+        Sdist("pantalaimon", "0.10.5",
+              "98fadeb9966295b99e3cf82c5b6006a22c6a2518d6b2db4efa1afc216078c5b7",
+              "pantalaimon-0.10.5.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1432,6 +1471,18 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # file store with a web interface and API); these five gave 23 injection alerts, so no second
     # group was added.
     "holdout33": ("omero_web", "rucio", "stalker_pyramid", "tvb_framework", "tahoe_lafs"),
+    # A fresh sample once holdout32 and holdout33 had been judged
+    # (benchmarks/realcode/judged_holdout34.csv), judged at c10a399 before any fix it prompts, each
+    # app chosen before it was scanned: Flask (mindsdb, an AI SQL server with an HTTP API and
+    # file uploads), Pyramid (tailbone, Rattail's back-office web application), Django (nemo-ce,
+    # NEMO's laboratory logistics application), FastAPI (dstack's server, which runs AI workloads
+    # on clouds and SSH fleets) and Twisted (matrix-synapse, Matrix's homeserver, before
+    # CVE-2023-32683's fix), then Django (squad, Linaro's software quality dashboard), Falcon
+    # (monasca-api, OpenStack's monitoring API over InfluxDB or Cassandra) and aiohttp
+    # (pantalaimon, a Matrix proxy that adds end-to-end encryption) because the first five gave
+    # three injection alerts.
+    "holdout34": ("mindsdb", "tailbone", "nemo_ce", "dstack", "matrix_synapse", "squad",
+                  "monasca-api", "pantalaimon"),
 }
 
 
