@@ -6,6 +6,8 @@ request's `params` are the sender's text; WebOb's `application_url` and `path_ur
 request's own root and URL, which keep a redirect on the site.
 """
 
+import os
+
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config
 
@@ -74,3 +76,13 @@ def rename(request):
     sql = "update shots set name = '%s'" % name
     # expect: SC201
     return request.dbsession.connection().execute(sql)
+
+
+@view_config(route_name="template")
+def template(request):
+    from pyramid.response import FileResponse
+
+    # Pyramid's FileResponse sends the file at the path it is given (tailbone's template
+    # download joins `?file=` to its folder)
+    # expect: SC205
+    return FileResponse(os.path.join("/srv/templates", request.GET["file"]), request=request)

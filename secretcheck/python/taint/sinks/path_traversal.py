@@ -1,11 +1,11 @@
 """SC205 sinks: file-system paths chosen by untrusted data.
 
 How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), Flask
-`send_file`, Starlette/FastAPI `FileResponse`, `os` file operations, `shutil` copies, moves and
-deletes, `pathlib` reads and writes on a tainted path, werkzeug `FileStorage.save` (known by
-its receiver: an upload from `request.files`, a `FileStorage`, or an object whose own
-`.filename` builds the path; any other `.save` is not a file write), and
-`tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`.
+`send_file`, Starlette/FastAPI, Pyramid and aiohttp `FileResponse`, `os` file operations,
+`shutil` copies, moves and deletes, `pathlib` reads and writes on a tainted path, werkzeug
+`FileStorage.save` (known by its receiver: an upload from `request.files`, a `FileStorage`,
+or an object whose own `.filename` builds the path; any other `.save` is not a file write),
+and `tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`.
 `os.path.join` carries the taint; `basename`, `secure_filename`, `safe_join`,
 `send_from_directory`, `startswith`/`is_relative_to`/`commonpath` containment checks and
 allowlists sanitize, and an archive whose every member such a check passed before extraction
@@ -75,6 +75,10 @@ SINKS = (
                 "flask.send_file",
                 "starlette.responses.FileResponse",
                 "fastapi.responses.FileResponse",
+                # Pyramid's and aiohttp's take a path, and send that file
+                "pyramid.response.FileResponse",
+                "aiohttp.web.FileResponse",
+                "aiohttp.web_fileresponse.FileResponse",
                 "werkzeug.utils.send_file",
             }
         )
