@@ -52,6 +52,11 @@ _SCHEME = re.compile(r"^(?:Bearer|Basic|Token|Bot|Digest|JWT)\s+", re.IGNORECASE
 _DSN_PASSWORD = re.compile(r"(?:^|[\s;])(?:password|pwd)\s*=\s*'?([^\s;']+)", re.IGNORECASE)
 
 
+def _takes_key(call: str) -> bool:
+    """Is the callee one of `_KEY_APIS`, by its dotted name or its last name?"""
+    return call in _KEY_APIS or call.rsplit(".", 1)[-1] in _KEY_APIS
+
+
 def sink_index(call: str) -> int | None:
     if call in _DOTTED:
         return _DOTTED[call]
@@ -102,8 +107,7 @@ class Check(AstCheck):
         index = sink_index(call)
         positional = [a for a in node.args if not isinstance(a, ast.Starred)]
         if index is not None and index < len(positional):
-            key = call in _KEY_APIS or call.rsplit(".", 1)[-1] in _KEY_APIS
-            self._sink(positional[index], f"{call}(arg {index + 1})", api_key=key)
+            self._sink(positional[index], f"{call}(arg {index + 1})", api_key=_takes_key(call))
         for keyword, value, _ in call_arguments(node) if node.keywords else ():
             if keyword is None:
                 continue
@@ -112,7 +116,7 @@ class Check(AstCheck):
             elif _KEYWORD_SINKS.get(call) == keyword or (
                 name_of(value) is not None and credential_words(keyword)
             ):
-                self._sink(value, f"{call}({keyword}=)", api_key=call in _KEY_APIS)
+                self._sink(value, f"{call}({keyword}=)", api_key=_takes_key(call))
             elif keyword in ("dsn", "conninfo"):
                 self._dsn(value, call)
         if call.endswith("compare_digest"):

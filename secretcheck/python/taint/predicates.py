@@ -209,22 +209,23 @@ def _asserting(statement: ast.stmt,
     return found
 
 
+def _last_after_logging(body: list[ast.stmt]) -> ast.stmt | None:
+    """The last statement of a block whose others are expressions (logging), else None."""
+    if not body or not all(isinstance(s, ast.Expr) for s in body[:-1]):
+        return None
+    return body[-1]
+
+
 def raises(body: list[ast.stmt]) -> bool:
     """A block that leaves by an exception: logging, then `raise` or `abort(...)`."""
-    if not body or not all(isinstance(s, ast.Expr) for s in body[:-1]):
-        return False
-    last = body[-1]
-    return isinstance(last, ast.Raise) or (
-        isinstance(last, ast.Expr) and guards.exits([last]) and isinstance(last.value, ast.Call)
-    )
+    last = _last_after_logging(body)
+    return isinstance(last, ast.Raise) or (isinstance(last, ast.Expr) and guards.exits([last]))
 
 
 def fails(body: list[ast.stmt]) -> bool:
     """A block that leaves the function with no true value: logging, then `return`,
     `return False`/`None`/"", or `raise`."""
-    if not body or not all(isinstance(s, ast.Expr) for s in body[:-1]):
-        return False
-    last = body[-1]
+    last = _last_after_logging(body)
     if isinstance(last, ast.Raise):
         return True
     return isinstance(last, ast.Return) and (
