@@ -38,6 +38,7 @@
     python benchmarks/build_corpus.py holdout32 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py holdout33 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py holdout34 # more, fresh once holdout33 was judged
+    python benchmarks/build_corpus.py holdout36 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1187,6 +1188,43 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("pantalaimon", "0.10.5",
               "98fadeb9966295b99e3cf82c5b6006a22c6a2518d6b2db4efa1afc216078c5b7",
               "pantalaimon-0.10.5.tar.gz"),
+        # The holdout36 corpus (resolved on 2026-12-07): a fresh sample judged at d3c262e, before
+        # any fix it prompts, once holdout34 had been judged (built beside holdout35, which took
+        # Django and Flask apps; this one took other frameworks). crossbar 26.10.1, zaqar 23.0.1,
+        # dbgpt-app 0.8.2, evidently 0.7.23 and wuttaweb 0.36.2 are the newest of their lines,
+        # with no injection CVE known to me. Checked and not chosen: dbgpt 0.6.3 (its sdist holds
+        # the core library, not the web app), TileStache 1.51.14 (its setup.py imports
+        # pkg_resources), pyff 3.0.0 and 2.1.7 and jupyter-scheduler 2.12.0 (their build
+        # dependencies failed to install here), langchain-chatchat 0.3.1.3 (its sdist failed to
+        # prepare) and freezer-api 19.0.0 (fetched, but a second Falcon API).
+        Sdist("crossbar", "26.10.1",
+              "b43a83b2c20757d3053979cb68cd058bd484684bc39cd6be9803719d2dae1f02",
+              "crossbar-26.10.1.tar.gz"),
+        Sdist("zaqar", "23.0.1",
+              "ceba22df8c40c8a76001de446ba1c713fd2f0c5ab92a159d0ac6ef5a64f64284",
+              "zaqar-23.0.1.tar.gz"),
+        Sdist("dbgpt_app", "0.8.2",
+              "a179d866e2467b8a85209105c9f03913decc8a26f8cf63c502f86e55f332d510",
+              "dbgpt_app-0.8.2.tar.gz"),
+        Sdist("evidently", "0.7.23",
+              "90ed736a85581c46410647dd3c1c957531c77231bb415e1021512238b12d5870",
+              "evidently-0.7.23.tar.gz"),
+        Sdist("wuttaweb", "0.36.2",
+              "08c87e6dd53bc7cbd339b26e30b0a31b078aa247bd7a5464decacb1a2996357d",
+              "wuttaweb-0.36.2.tar.gz"),
+        # Added one by one, each chosen before it was scanned, because the first five gave eight
+        # injection alerts (all in dbgpt-app): letta 0.16.8 (the newest release with an sdist).
+        Sdist("letta", "0.16.8",
+              "363e26989e552c859ce2e7961d484acee6fccfc1e7b16e8f644b1ae1ccd754a3",
+              "letta-0.16.8.tar.gz"),
+        # Then, because letta gave no injection alert: comfyui-manager 4.3 and cashu 0.21.0, the
+        # newest of each.
+        Sdist("comfyui_manager", "4.3",
+              "1ad7f30d8058e2c0eb1d6a8e92d9fb2ce76c935ec16507f998645ea0cdf29555",
+              "comfyui_manager-4.3.tar.gz"),
+        Sdist("cashu", "0.21.0",
+              "5181691c7c651cf1d18ad435c0f81dcb4c60b46f791fd33a5cb579f31f5faa5d",
+              "cashu-0.21.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1483,6 +1521,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # three injection alerts.
     "holdout34": ("mindsdb", "tailbone", "nemo_ce", "dstack", "matrix_synapse", "squad",
                   "monasca-api", "pantalaimon"),
+    # A fresh sample once holdout34 had been judged (benchmarks/realcode/judged_holdout36.csv),
+    # judged at d3c262e before any fix it prompts, each app chosen before it was scanned: Twisted
+    # (crossbar, the Crossbar.io router with its web services), Falcon (zaqar, OpenStack's
+    # messaging service), FastAPI (dbgpt-app, DB-GPT's server for chat over data, agents and
+    # skills), Litestar (evidently's UI service over projects and snapshots) and Pyramid
+    # (wuttaweb, the Wutta framework's web app), then FastAPI (letta, an agent server) because
+    # the first five gave eight injection alerts, all in one app, and then aiohttp
+    # (comfyui-manager, ComfyUI's node manager) and FastAPI (cashu, the Nutshell ecash mint and
+    # wallet) because letta gave none.
+    "holdout36": ("crossbar", "zaqar", "dbgpt_app", "evidently", "wuttaweb", "letta",
+                  "comfyui_manager", "cashu"),
 }
 
 
