@@ -38,6 +38,7 @@
     python benchmarks/build_corpus.py holdout32 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py holdout33 # more, fresh once holdout31 was judged
     python benchmarks/build_corpus.py holdout34 # more, fresh once holdout33 was judged
+    python benchmarks/build_corpus.py holdout35 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py holdout36 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
@@ -1188,6 +1189,44 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("pantalaimon", "0.10.5",
               "98fadeb9966295b99e3cf82c5b6006a22c6a2518d6b2db4efa1afc216078c5b7",
               "pantalaimon-0.10.5.tar.gz"),
+        # The holdout35 corpus (resolved on 2026-12-07): a fresh sample judged at d3c262e, before
+        # any fix it prompts, once holdout34 had been judged (built beside holdout36, which took
+        # frameworks other than Django and Flask). kolibri 0.19.5, nettacker 0.4.1, platypush
+        # 1.3.39 and galaxy-ng 4.9.2 are the newest of their lines, fava 1.30.14 the newest whose
+        # sdist prepares here (1.30.15's and 1.30.16's build step fails on setuptools_scm), with no
+        # injection CVE known to me. Checked and not chosen: pgadmin4 9.1, the last before the fix
+        # of CVE-2025-2945 (no sdist of it on the index), pyload-ng 0.5.0b3.dev88 (its setup
+        # imports pkg_resources, which pip's build environment lacks here), weblate 5.14.3 and
+        # 5.0.2 (a build dependency, maturin, fails to build without the crates index) and
+        # hiddifypanel 10.80.11 (its Poetry configuration fails to validate).
+        Sdist("kolibri", "0.19.5",
+              "d32efa0dc0fb50866ae644ea4d7d4ef4f90248f63aca7fba225073a0d2310a34",
+              "kolibri-0.19.5.tar.gz"),
+        Sdist("nettacker", "0.4.1",
+              "197d34740e2601de83d5973b857253c3a91517b0acb77bc5fb7a7352538bfb6d",
+              "nettacker-0.4.1.tar.gz"),
+        Sdist("platypush", "1.3.39",
+              "c897b6e2a978fd945151e901c40d80ad7910e69e56a4f9230e0c31ee708022a9",
+              "platypush-1.3.39.tar.gz"),
+        Sdist("fava", "1.30.14",
+              "89999c130c80ffaf37d9507a44ed88b376abf94bff4669f5bf8f5e3f710c17ca",
+              "fava-1.30.14.tar.gz"),
+        Sdist("galaxy-ng", "4.9.2",
+              "ea582ac23a4c3f423ee31006a1cc4ecc7bc4963376d3f6f28ef70a406e9f7c16",
+              "galaxy-ng-4.9.2.tar.gz"),
+        # Added as a second group, chosen before it was scanned, because the first five gave five
+        # injection alerts: PsiTurk 3.2.0, the last before the fix of CVE-2021-4315 (the `mode`
+        # query parameter pasted into a page's template source, fixed in 3.2.1), byro 2023.1.0
+        # and openwisp-controller 1.3.2, the newest of each, with no injection CVE known to me.
+        Sdist("PsiTurk", "3.2.0",
+              "9ac1744cc5e79247c5fed57763b5e128bc15c016c68558b66ad60614576e711c",
+              "PsiTurk-3.2.0.tar.gz"),
+        Sdist("byro", "2023.1.0",
+              "01921520a882d4247e887f1305f428fb537354b2acecfa3ab77463590d88dac6",
+              "byro-2023.1.0.tar.gz"),
+        Sdist("openwisp_controller", "1.3.2",
+              "a8dbee7f41b3d046f1a04b9af0a1d9d2996f846d8e8a0ff56185952d3dce9310",
+              "openwisp_controller-1.3.2.tar.gz"),
         # The holdout36 corpus (resolved on 2026-12-07): a fresh sample judged at d3c262e, before
         # any fix it prompts, once holdout34 had been judged (built beside holdout35, which took
         # Django and Flask apps; this one took other frameworks). crossbar 26.10.1, zaqar 23.0.1,
@@ -1521,6 +1560,16 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # three injection alerts.
     "holdout34": ("mindsdb", "tailbone", "nemo_ce", "dstack", "matrix_synapse", "squad",
                   "monasca-api", "pantalaimon"),
+    # A fresh sample once holdout34 had been judged (benchmarks/realcode/judged_holdout35.csv),
+    # judged at d3c262e before any fix it prompts, each app chosen before it was scanned: Django
+    # (kolibri, Learning Equality's offline learning platform, and galaxy-ng, Ansible Galaxy's
+    # server on Pulp) and Flask (nettacker, OWASP's scanner with a web API, platypush, an
+    # automation server with a web panel, and fava, Beancount's web interface), then Flask
+    # (PsiTurk, an experiment server, before CVE-2021-4315's fix) and Django (byro, a membership
+    # administration, and openwisp-controller, OpenWISP's network device manager) because the
+    # first five gave five injection alerts.
+    "holdout35": ("kolibri", "nettacker", "platypush", "fava", "galaxy-ng", "PsiTurk", "byro",
+                  "openwisp_controller"),
     # A fresh sample once holdout34 had been judged (benchmarks/realcode/judged_holdout36.csv),
     # judged at d3c262e before any fix it prompts, each app chosen before it was scanned: Twisted
     # (crossbar, the Crossbar.io router with its web services), Falcon (zaqar, OpenStack's

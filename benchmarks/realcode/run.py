@@ -41,6 +41,7 @@
     python benchmarks/realcode/run.py --corpus holdout32 # more, judged_holdout32.csv
     python benchmarks/realcode/run.py --corpus holdout33 # more, judged_holdout33.csv
     python benchmarks/realcode/run.py --corpus holdout34 # more, judged_holdout34.csv
+    python benchmarks/realcode/run.py --corpus holdout35 # more, judged_holdout35.csv
     python benchmarks/realcode/run.py --corpus holdout36 # more, judged_holdout36.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
@@ -167,6 +168,7 @@ JUDGED_BY_CORPUS = {
     # a fresh sample judged at c10a399, once holdout32 and holdout33 had been judged
     "holdout34": HERE / "judged_holdout34.csv",
     # a fresh sample judged at d3c262e, once holdout34 had been judged
+    "holdout35": HERE / "judged_holdout35.csv",
     "holdout36": HERE / "judged_holdout36.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
@@ -205,6 +207,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout32": HERE / "judged_holdout32_audit.csv",
     "holdout33": HERE / "judged_holdout33_audit.csv",
     "holdout34": HERE / "judged_holdout34_audit.csv",
+    "holdout35": HERE / "judged_holdout35_audit.csv",
     "holdout36": HERE / "judged_holdout36_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
@@ -532,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout11, holdout12, holdout13, holdout14, holdout15, holdout16, holdout17, "
         "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
-        "holdout32, holdout33, holdout34, holdout36) or a folder",
+        "holdout32, holdout33, holdout34, holdout35, holdout36) or a folder",
     )
     parser.add_argument(
         "--judged",
