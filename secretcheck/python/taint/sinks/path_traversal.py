@@ -5,10 +5,13 @@ How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), F
 `shutil` copies, moves and deletes, `pathlib` reads and writes on a tainted path, werkzeug
 `FileStorage.save` (known by its receiver: an upload from `request.files`, a `FileStorage`,
 or an object whose own `.filename` builds the path; any other `.save` is not a file write),
-and `tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`.
+`tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`, and the
+folder `send_from_directory(directory, name)` serves from (Flask and Quart join only the name
+safely: platypush's `/resources/<path>` built the folder from the URL's segments).
 `os.path.join` carries the taint; `basename`, `secure_filename`, `safe_join`,
-`send_from_directory`, `startswith`/`is_relative_to`/`commonpath` containment checks and
-allowlists sanitize, and an archive whose every member such a check passed before extraction
+`send_from_directory`'s file name (joined safely under its folder), `startswith`/
+`is_relative_to`/`commonpath` containment checks of a normalized path and allowlists sanitize,
+and an archive whose every member such a check passed before extraction
 is safe to extract (`archive_checks.py`).
 
 What it deliberately misses: values of unknown origin (a path parameter is normal code), and
@@ -86,6 +89,12 @@ SINKS = (
         _OPEN,
     ),
     Sink(_OS_FOLDERS - {"os.rename", "os.replace"}, _OPEN, folder=True),
+    Sink(
+        frozenset({"flask.send_from_directory", "flask.helpers.send_from_directory",
+                   "quart.send_from_directory", "quart.helpers.send_from_directory"}),
+        (0, "directory"),
+        folder=True,
+    ),
     Sink(_SHUTIL | {"os.rename", "os.replace"}, (0, 1, "src", "dst", "path"), folder=True),
     Sink(
         frozenset({".read_text", ".read_bytes", ".write_text", ".write_bytes", ".unlink", ".open"}),
