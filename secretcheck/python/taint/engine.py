@@ -366,39 +366,45 @@ class TaintEngine:
             return self.project.form_fields(kind)
         return {}
 
-    def proves(self, call: ast.Call, given: Callable[[], bool] = lambda: True) -> Facts:
+    def proves(self, call: ast.Call, given: Callable[[], bool] = lambda: True,
+               normalized: Callable[[ast.expr], bool] | None = None) -> Facts:  # fmt: skip
         """What `call` proves of its arguments when true, when it calls a function of this
         module or of another module of the project (`predicates.py`); `given`: whether it is
-        given attacker data, asked before another module is read."""
+        given attacker data, asked before another module is read; `normalized`: which
+        arguments are normalized paths (`Proof.facts_for`)."""
         func = call.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
             func.value.id == "self"
         ):
             proof = self._method_proof(func.attr)
             if proof is not None and proof.params:
-                return proof.body_facts(call)
+                return proof.body_facts(call, normalized)
         project = self.project
         if project is None:
-            return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING)
-        return call_facts(call, self._local_proof, self._project_names, project.proof, given)
+            return call_facts(call, self._local_proof, lambda _: [], lambda _: NOTHING,
+                              normalized=normalized)  # fmt: skip
+        return call_facts(call, self._local_proof, self._project_names, project.proof, given,
+                          normalized)  # fmt: skip
 
-    def returns_facts(self, call: ast.Call, given: Callable[[], bool]) -> Facts:
+    def returns_facts(self, call: ast.Call, given: Callable[[], bool],
+                      normalized: Callable[[ast.expr], bool] | None = None) -> Facts:  # fmt: skip
         """What `call` proves of its arguments by returning at all, when it calls a function of
         this module or of another of the project, or a method of the class on `self`
         (`proof_of(returning=True)`): a check that raises to refuse, called as a statement
         (`check_path(name)`, then `open(name)`). Read from its body only: a name says nothing
-        of whether it raises. `given`: as for `proves`."""
+        of whether it raises. `given`, `normalized`: as for `proves`."""
         func = call.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and (
             func.value.id == "self"
         ):
             proof = self._method_proof(func.attr, returning=True)
-            return proof.facts_for(call) if proof is not None and proof.proved else {}
+            return (proof.facts_for(call, normalized)
+                    if proof is not None and proof.proves() else {})  # fmt: skip
         project = self.project
         found = call_facts(call, lambda name: self._local_proof(name, returning=True),
                            self._project_names if project is not None else lambda _: [],
                            project.returning_proof if project is not None else lambda _: NOTHING,
-                           given)  # fmt: skip
+                           given, normalized)  # fmt: skip
         return {k: v for k, v in found.items() if k != guards.BODY_READ}
 
     def _method_proof(self, method: str, returning: bool = False) -> Proof | None:
@@ -417,8 +423,7 @@ class TaintEngine:
                              returning=returning) if len(found) == 1 else NOTHING  # fmt: skip
             static = any(dotted(d) == "staticmethod" for f in found for d in f.decorator_list)
             if proof.params and not static:
-                proof = Proof(proof.params[1:], {k: v for k, v in proof.proved.items()
-                                                 if k != proof.params[0]})  # fmt: skip
+                proof = proof.without_first()
             self.proofs[key] = proof if proof.params else NOTHING
         return self.proofs[key]
 

@@ -166,7 +166,7 @@ def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool],
     absolute path starts with "/". `startswith` compares text, so its prefix must end with a
     separator (`ends_with_separator`): `/srv/files_old/x` starts with "/srv/files" (holdout18's
     Flask-Admin `is_in_folder()`); `is_relative_to` compares whole segments."""
-    if not _normalized_path(path, normalized):
+    if not normalized_path(path, normalized):
         return False
     prefix = test.args[0] if len(test.args) == 1 and not test.keywords else None
     if prefix is None or _root(prefix):
@@ -175,7 +175,7 @@ def _confines(path: ast.expr, test: ast.Call, normalized: Callable[[str], bool],
     return not compares_text or ends_with_separator(prefix, folders, pattern)
 
 
-def _normalized_path(node: ast.expr, normalized: Callable[[str], bool]) -> bool:
+def normalized_path(node: ast.expr, normalized: Callable[[str], bool]) -> bool:
     """Is `node` a normalized path (`normalizes`, or a name bound to one), or its text
     (`str(p)`, `os.fspath(p)`, `p.as_posix()`: `str(full).startswith(str(BASE) + os.sep)`)?"""
     while isinstance(node, ast.Call) and not node.keywords:
@@ -199,7 +199,7 @@ def _parents_test(test: ast.Compare, normalized: Callable[[str], bool]) -> Facts
     right = test.comparators[0]
     if not (isinstance(right, ast.Attribute) and right.attr == "parents"):
         return None
-    if _root(test.left) or not _normalized_path(right.value, normalized):
+    if _root(test.left) or not normalized_path(right.value, normalized):
         return {}
     return mark(right.value, _PATH)
 

@@ -23,6 +23,7 @@ HTTPError(404)`). A validator's own calls of other validators are taken by their
 from __future__ import annotations
 
 import ast
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -35,29 +36,49 @@ Facts = guards.Facts
 
 @dataclass(frozen=True, slots=True)
 class Proof:
-    """What a call proves when true: parameter name -> categories its argument is valid for."""
+    """What a call proves when true: parameter name -> categories its argument is valid for.
+    `normalized`: what it proves of a parameter only when the caller passes a normalized path
+    (`assert_inside(root, path)` testing `path.relative_to(root)`: containment once ".." is
+    resolved, which is the caller's doing: `assert_inside(ROOT, (ROOT / name).resolve())`)."""
 
     params: tuple[str, ...]
     proved: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    normalized: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def facts_for(self, call: ast.Call) -> Facts:
-        """The facts about this call's own arguments (`guards.mark` of each)."""
+    def proves(self) -> bool:
+        return bool(self.proved or self.normalized)
+
+    def facts_for(self, call: ast.Call,
+                  normalized: Callable[[ast.expr], bool] | None = None) -> Facts:  # fmt: skip
+        """The facts about this call's own arguments (`guards.mark` of each); `normalized`:
+        which arguments are normalized paths here (none when not given)."""
         found: Facts = {}
-        for position, argument in enumerate(call.args):
-            if isinstance(argument, ast.Starred):
-                break  # which parameter each later argument fills is not known
-            if position < len(self.params) and self.params[position] in self.proved:
-                cats = self.proved[self.params[position]]
+        given = [(self.params[i], a) for i, a in enumerate(call.args[: len(self.params)])]
+        starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)
+        if starred is not None:  # which parameter each later argument fills is not known
+            given = given[:starred]
+        given += [(k.arg, k.value) for k in call.keywords if k.arg is not None]
+        for param, argument in given:
+            cats = self.proved.get(param, frozenset())
+            if param in self.normalized and normalized is not None and normalized(argument):
+                cats |= self.normalized[param]
+            if cats:
                 found = guards.merge(found, guards.mark(argument, cats))
-        for keyword in call.keywords:
-            if keyword.arg is not None and keyword.arg in self.proved:
-                found = guards.merge(found, guards.mark(keyword.value, self.proved[keyword.arg]))
         return found
 
-    def body_facts(self, call: ast.Call) -> Facts:
+    def body_facts(self, call: ast.Call,
+                   normalized: Callable[[ast.expr], bool] | None = None) -> Facts:  # fmt: skip
         """`facts_for(call)`, marked as read from the callee's own body (`guards.BODY_READ`):
         its name then vouches for nothing more."""
-        return {**(self.facts_for(call) if self.proved else {}), guards.BODY_READ: frozenset()}
+        return {**(self.facts_for(call, normalized) if self.proves() else {}),
+                guards.BODY_READ: frozenset()}  # fmt: skip
+
+    def without_first(self) -> Proof:
+        """The proof of a method called on its instance: its first parameter (`self`) is
+        given by the call's receiver."""
+        first = self.params[0]
+        return Proof(self.params[1:], {k: v for k, v in self.proved.items() if k != first},
+                     {k: v for k, v in self.normalized.items() if k != first})  # fmt: skip
 
 
 NOTHING = Proof(())
@@ -65,22 +86,24 @@ NOTHING = Proof(())
 
 def call_facts(call: ast.Call, local: Callable[[str], Proof | None],
                imported: Callable[[ast.expr], list[str]], ask: Callable[[str], Proof],
-               given: Callable[[], bool] = lambda: True) -> Facts:  # fmt: skip
+               given: Callable[[], bool] = lambda: True,
+               normalized: Callable[[ast.expr], bool] | None = None) -> Facts:  # fmt: skip
     """What `call` proves of its arguments when true. A plain name asks `local` first (None:
     no function of this module by that name); otherwise the project's names the callee
     resolves to (`imported`) are asked in turn (`ask`), only once `given` says the call is
-    given attacker data, since another module is parsed to be read."""
+    given attacker data, since another module is parsed to be read. `normalized`: which
+    arguments are normalized paths (`Proof.facts_for`)."""
     func = call.func
     proof = local(func.id) if isinstance(func, ast.Name) else None
     if proof is not None and proof.params:  # a function of this module, read
-        return proof.body_facts(call)
+        return proof.body_facts(call, normalized)
     if proof is None:
         names = imported(func)
         if not names or not given():
             return {}
-        proof = next((found for name in names for found in (ask(name),) if found.proved),
+        proof = next((found for name in names for found in (ask(name),) if found.proves()),
                      NOTHING)  # fmt: skip
-    return proof.facts_for(call) if proof.proved else {}
+    return proof.facts_for(call, normalized) if proof.proves() else {}
 
 
 def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
@@ -121,9 +144,18 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     built_from = {name: {n.id for n in ast.walk(value) if isinstance(n, ast.Name)} & checked
                   for name, value in once.items() if name not in checked}  # fmt: skip
 
+    def assumed(name: str) -> bool:  # a parameter, as if the caller normalized it
+        return name in normalized or name in checked
+
     def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
         yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern,
                                folders=folders.__contains__)  # fmt: skip
+        if _PATH_TESTS.search(ast.dump(test)):
+            # what a containment test of a parameter proves once the caller's path is
+            # normalized: kept apart, under `_IF_NORMALIZED`, for `Proof.normalized`
+            yes_n, no_n = guards.facts(test, tainted, assumed, pattern=pattern,
+                                       folders=folders.__contains__)  # fmt: skip
+            yes, no = _conditional(yes, yes_n, checked), _conditional(no, no_n, checked)
         if not built_from:
             return yes, no
         # the folder a prefix test names is the policy, not what it confines
@@ -153,7 +185,22 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
         return Proof(params)
     common = reduce(guards.common, proofs)
     proved = {p: common[p] for p in checked if p in common}
-    return Proof(params, proved)
+    conditional = {p: common[_IF_NORMALIZED + p] for p in checked
+                   if _IF_NORMALIZED + p in common}  # fmt: skip
+    return Proof(params, proved, conditional)
+
+
+# Tests whose facts may depend on a path being normalized (`guards._confines`).
+_PATH_TESTS = re.compile(r"'(?:startswith|is_relative_to|relative_to|parents)'")
+_IF_NORMALIZED = "\0if-normalized:"
+
+
+def _conditional(found: Facts, assumed: Facts, params: frozenset[str]) -> Facts:
+    """`found`, plus the path containment `assumed` (the same test read with the parameters
+    normalized) proves of a parameter and `found` does not, under `_IF_NORMALIZED`."""
+    extra = {_IF_NORMALIZED + p: frozenset({_PATH}) for p, cats in assumed.items()
+             if p in params and _PATH in cats and _PATH not in found.get(p, frozenset())}
+    return guards.merge(found, extra) if extra else found
 
 
 def _onto_params(found: Facts, built_from: Mapping[str, set[str]]) -> Facts:

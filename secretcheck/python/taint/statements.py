@@ -103,8 +103,11 @@ class Host(Protocol):
     def is_class(self, name: str) -> bool: ...
     def constant_text(self, name: str) -> str | None: ...
     def is_enum(self, name: str) -> bool: ...
-    def proves(self, call: ast.Call, given: Callable[[], bool]) -> guards.Facts: ...
-    def returns_facts(self, call: ast.Call, given: Callable[[], bool]) -> guards.Facts: ...
+    def proves(self, call: ast.Call, given: Callable[[], bool],
+               normalized: Callable[[ast.expr], bool] | None = None) -> guards.Facts: ...
+    def returns_facts(self, call: ast.Call, given: Callable[[], bool],
+                      normalized: Callable[[ast.expr], bool] | None = None,
+                      ) -> guards.Facts: ...  # fmt: skip
     def form_fields(self, kind: str) -> Mapping[str, frozenset[str]]: ...
     def returned_kinds(self, function: str) -> tuple[str, ...]: ...
     def url_arguments(self, attribute: str) -> bool: ...
@@ -418,7 +421,8 @@ class Statements(ABC):
         of its arguments by returning holds from here on (`Host.returns_facts`)."""
         if isinstance(value, ast.Call):
             given = [*value.args, *(k.value for k in value.keywords)]
-            self.apply(self.host.returns_facts(value, lambda: any(self.tainted(a) for a in given)))
+            self.apply(self.host.returns_facts(value, lambda: any(self.tainted(a) for a in given),
+                                               self.normalized_path))  # fmt: skip
 
     def _type_of(self, target: ast.expr, value: ast.expr) -> None:
         if isinstance(target, ast.Name):
@@ -487,7 +491,8 @@ class Statements(ABC):
             # only a call given attacker data can prove anything worth knowing: a validator
             # of another module is parsed to be read, so it is not looked up for the others
             given = [*call.args, *(k.value for k in call.keywords)]
-            return self.host.proves(call, lambda: any(self.tainted(a) for a in given))
+            return self.host.proves(call, lambda: any(self.tainted(a) for a in given),
+                                    self.normalized_path)  # fmt: skip
         form = AT + func.value.id
         found: guards.Facts = {}
         for key, proof in self.env.items():
@@ -538,6 +543,10 @@ class Statements(ABC):
     def normalized(self, name: str) -> bool:
         """Is `name` bound to a normalized path on every path here (`guards.NORMALIZED`)?"""
         return guards.NORMALIZED + name in self.env
+
+    def normalized_path(self, node: ast.expr) -> bool:
+        """Is this expression a normalized path here (`guards.normalized_path`)?"""
+        return guards.normalized_path(node, self.normalized)
 
     def folder(self, name: str) -> bool:
         """Is `name` bound to text ending with a separator on every path here (`guards.FOLDER`)?"""
