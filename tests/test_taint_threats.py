@@ -144,12 +144,26 @@ def test_one_url_path_segment_into_a_file_operation_is_info() -> None:
     # a folder a call not followed computed (line 165); a route of two that takes a whole path
     # keeps the alert (line 173); a name with every "/" stripped or replaced is one segment
     # (lines 182, 190), unless into a folder operation (line 204); removing "../" is no such
-    # step (line 197)
-    assert info == {28, 85, 88, 94, 112, 147, 165, 182, 190}
+    # step (line 197); a folder an app factory's argument holds is no client's text (line 216),
+    # a second segment is (line 222)
+    assert info == {28, 85, 88, 94, 112, 147, 165, 182, 190, 216}
     assert "one URL path segment" in str(found[28]["message"])
     assert any("'..'" in s for s in found[94]["signals"])
     assert {line for line, f in found.items() if f["severity"] == "high"} == {
-        34, 40, 47, 53, 59, 65, 71, 77, 100, 107, 122, 132, 155, 173, 197, 204}
+        34, 40, 47, 53, 59, 65, 71, 77, 100, 107, 122, 132, 155, 173, 197, 204, 222}
+
+
+def test_a_served_folder_of_one_segment_is_info_and_of_a_whole_path_an_alert() -> None:
+    """`send_from_directory(folder, name)` joins the name safely: a folder of one URL segment
+    reaches the files of its parent at most (info, with the reason); a folder built from a
+    `path` converter's segments or a query parameter climbs anywhere (the rule's severity)."""
+    served = CORPUS_FILE.with_name("served_folders.py")
+    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", str(served)])
+    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
+             if f["rule_id"] == "SC205"}  # fmt: skip
+    assert {line: f["severity"] for line, f in found.items()} == {
+        28: "high", 34: "high", 64: "info"}
+    assert "one URL path segment" in str(found[64]["message"])
 
 
 def test_what_one_view_keeps_in_the_session_another_reads_back() -> None:

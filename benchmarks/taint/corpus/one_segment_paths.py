@@ -203,3 +203,22 @@ def put_folder(target):
     # expect: SC205
     shutil.rmtree(os.path.join(UPLOADS, target.replace("/", "")))
     return "gone"
+
+
+def create_app(store):
+    factory_app = Flask(__name__)
+
+    @factory_app.route("/shots/<watch>")
+    def shot(watch):
+        # The folder is the app factory's argument (a free name here), no client's text: the
+        # segment alone climbs no further than its parent.
+        # expect: SC205
+        return send_file(os.path.join(store.datastore_path, watch))
+
+    @factory_app.route("/pair/<first>/<second>")
+    def pair(first, second):
+        # Two segments of the client's: two levels.
+        # expect: SC205
+        return send_file(os.path.join(store.datastore_path, first, second))
+
+    return factory_app

@@ -2,7 +2,9 @@
 refuses a name that leaves the folder, but the folder itself is taken as given. A folder built
 from the request serves whatever file of the server the name then picks (platypush's
 `/resources/<path:path>` appended the URL's segments to a configured folder, tested the
-unnormalized text with `startswith()`, and served from it).
+unnormalized text with `startswith()`, and served from it). A folder of one URL segment reaches
+the files of its parent at most ("..", then a name joined safely): found, at info with the
+reason (`tests/test_taint_threats.py`), as a segment into a file operation is.
 """
 
 import os
@@ -54,3 +56,9 @@ def checked_folder(name):
         abort(404)
     # ok: SC205
     return send_from_directory(folder, name)
+
+
+@app.route("/shots/<watch>")
+def screenshot(watch):
+    # expect: SC205
+    return send_from_directory(os.path.join(BASE, watch), "last-screenshot.png")

@@ -35,8 +35,9 @@ from secretcheck.python.taint.flows import RELATIVE, SEGMENT, Flow, Value
 
 SEGMENT_NOTE = (
     "threat model: one URL path segment, which holds no '/', names a path in its folder or, as"
-    " '..', the folder's parent, which a file read or write cannot open; a defect on a Windows"
-    " host, where '\\' also separates"
+    " '..', the folder's parent, which a file read or write cannot open (a folder that serves a"
+    " safely joined name reaches one level up at most); a defect on a Windows host, where '\\'"
+    " also separates"
 )
 
 SPLITEXT = frozenset({"os.path.splitext", "posixpath.splitext", "ntpath.splitext"})
@@ -134,9 +135,23 @@ def exposed(value: Value, folder: bool) -> Value:
     # A value computed by a call not followed (`subject.get_data_export_dir()` of a record
     # looked up by an id) is no text of the client's: as elsewhere, opaque flows are not
     # reported by default (`engine.OPAQUE_REPORTED`), and they do not count here.
-    if not folder and len({_key(f) for f in value if not f.opaque}) <= 1:
+    keys = {_key(f) for f in value if not f.opaque}
+    if not folder and len(keys) <= 1:
         return value
-    return tuple(f if f.exposed else replace(f, exposed=True) for f in value)
+    if folder:
+        return tuple(f if f.exposed else replace(f, exposed=True) for f in value)
+
+    def beside_other_text(flow: Flow) -> bool:
+        # Only the client's text beside it climbs further. A parameter stands for its caller's
+        # text, weighed where the call passes it (the parameter's flow is exposed by the text
+        # beside it, `engine._chain`), and a value of unknown origin is no client's text: they
+        # expose no other flow here (changedetection's view joins the URL's segment to a folder
+        # its app factory's argument holds, a free name in the view).
+        own = _key(flow)
+        return any(k != own and (k[0] == "source" or flow.origin == "param") for k in keys)
+
+    return tuple(f if f.exposed or not beside_other_text(f) else replace(f, exposed=True)
+                 for f in value)  # fmt: skip
 
 
 _PATH_MODULES = frozenset({"os.path", "posixpath", "ntpath"})

@@ -7,7 +7,8 @@ How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), F
 or an object whose own `.filename` builds the path; any other `.save` is not a file write),
 `tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`, and the
 folder `send_from_directory(directory, name)` serves from (Flask and Quart join only the name
-safely: platypush's `/resources/<path>` built the folder from the URL's segments).
+safely: platypush's `/resources/<path>` built the folder from the URL's segments; one segment
+alone, which reaches the files of the folder's parent at most, is reported at info).
 `os.path.join` carries the taint; `basename`, `secure_filename`, `safe_join`,
 `send_from_directory`'s file name (joined safely under its folder), `startswith`/
 `is_relative_to`/`commonpath` containment checks of a normalized path and allowlists sanitize,
@@ -92,8 +93,9 @@ SINKS = (
     Sink(
         frozenset({"flask.send_from_directory", "flask.helpers.send_from_directory",
                    "quart.send_from_directory", "quart.helpers.send_from_directory"}),
+        # not `folder`: the name is joined safely, so a folder of one URL segment ("..") reaches
+        # the files of its parent at most, the bound `path_parts.SEGMENT_NOTE` puts at info
         (0, "directory"),
-        folder=True,
     ),
     Sink(_SHUTIL | {"os.rename", "os.replace"}, (0, 1, "src", "dst", "path"), folder=True),
     Sink(
