@@ -2,10 +2,11 @@
 
 How it detects: the taint engine (`analysis/engine.py`) follows data from web/CLI sources into
 the query text of DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()` and
-`exec_driver_sql`, Django `raw`/`extra`/`RawSQL`, asyncpg/databases fetchers and
-`pandas.read_sql`. A method sink counts on a cursor, connection or engine given query text:
-not `self.execute(...)` (Django's `BaseCommand.execute`), not a Jupyter kernel client's (SC203),
-not `execute(*args)`, not a list
+`exec_driver_sql`, Django `raw`/`extra`/`RawSQL`, asyncpg/databases fetchers,
+`pandas.read_sql` and DuckDB's `sql()`/`query()` (on the module or a connection). A method
+sink counts on a cursor, connection or engine given query text: not `self.execute(...)`
+(Django's `BaseCommand.execute`), not a Jupyter kernel client's (SC203), not `execute(*args)`,
+not a list
 (a CLI dispatcher's `command.execute(sys.argv)`), and not a statement object
 (`Session.execute(select(...))`). Bound parameters (the second argument) are
 never a sink; `psycopg2.sql.Identifier`/`Literal`, `quote_name()` and the dialect's
@@ -90,6 +91,14 @@ SINKS = (
                 "django.db.models.RawSQL",
                 "pandas.read_sql",
                 "pandas.read_sql_query",
+                # DuckDB runs SQL given to its module, or to a connection, as `sql()`/`query()`
+                # (DB-GPT's Excel chat pastes a path into `db.sql(...)`)
+                "duckdb.sql",
+                "duckdb.query",
+                "duckdb.connect.sql",
+                "duckdb.connect.query",
+                "duckdb.DuckDBPyConnection.sql",
+                "duckdb.DuckDBPyConnection.query",
             }
         ),
         _QUERY,
