@@ -40,6 +40,7 @@
     python benchmarks/build_corpus.py holdout34 # more, fresh once holdout33 was judged
     python benchmarks/build_corpus.py holdout35 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py holdout36 # more, fresh once holdout34 was judged
+    python benchmarks/build_corpus.py holdout37 # more, fresh once holdout36 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1264,6 +1265,45 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("cashu", "0.21.0",
               "5181691c7c651cf1d18ad435c0f81dcb4c60b46f791fd33a5cb579f31f5faa5d",
               "cashu-0.21.0.tar.gz"),
+        # The holdout37 corpus (resolved on 2026-12-07): a fresh sample judged at 7c4f9ae, before
+        # any fix it prompts, once holdout35 and holdout36 had been judged (built beside holdout38,
+        # which took frameworks other than Django and Flask; this one took Django and Flask apps).
+        # patchman 4.0.21, noggin-aaa 1.11.0, odcs 0.9.2 and tomtoolkit 3.1.0 are the newest of
+        # their lines and OpenREM 0.10.0 the newest on the index, with no injection CVE known to
+        # me. Checked and not chosen: wirecloud 1.3.1, amundsen-frontend 4.3.0 and uffd 2.4.1
+        # (their setup.py failed under pip download), adagios 1.6.6 (a Python 2 setup.py),
+        # dejacode 5.0.0 (its sdist has no setup.py or pyproject.toml), cuckoo 2.0.7 and cabot
+        # 0.11.12 (their sdists failed to prepare), saleor 2.10.1 (Python 3.8 only) and datagrepper
+        # 1.1.0 (fetched, but under 2,000 lines).
+        Sdist("patchman", "4.0.21",
+              "96a7164170b9fa2147b2f712f5fbc284f95dc42b6429126488724414c97f9696",
+              "patchman-4.0.21.tar.gz"),
+        Sdist("noggin_aaa", "1.11.0",
+              "10c868398363c85bd2e28c3f22cc9e3a4aa06b049e8640454cb726ab98600f0f",
+              "noggin_aaa-1.11.0.tar.gz"),
+        Sdist("OpenREM", "0.10.0",
+              "2fb6be2a42b0355e5d57cb5f4a7750806e202aa2e8f41b4f7bf26439dd862dbb",
+              "OpenREM-0.10.0.tar.gz"),
+        Sdist("odcs", "0.9.2",
+              "22e6e8206e9d50ae07dc61bec4887329a559999270cea41e785ed452f65c428a",
+              "odcs-0.9.2.tar.gz"),
+        Sdist("tomtoolkit", "3.1.0",
+              "022f15c27fe617f22133c586a10dedcd9731dd0eb867a8021e362978803d0db9",
+              "tomtoolkit-3.1.0.tar.gz"),
+        # Added together, each chosen before it was scanned, because the first five gave five
+        # injection alerts: moin 2.0.0b5 (the newest of MoinMoin 2), module-build-service 3.9.2
+        # (the newest) and vulnerablecode 36.1.3 (the newest pip accepts here; later releases need
+        # a newer Python), with no injection CVE known to me; django-lfs 0.11 was fetched too, but
+        # not chosen (a 2017 shop, older than the rest).
+        Sdist("moin", "2.0.0b5",
+              "fbd85056482f82dda841bd2e4e959854347e7b1783cad7fac0e61e588eef53c8",
+              "moin-2.0.0b5.tar.gz"),
+        Sdist("module-build-service", "3.9.2",
+              "62b1d629b0202f90e077d84c25dc6201b0b73af40c983da6855436d826293a40",
+              "module-build-service-3.9.2.tar.gz"),
+        Sdist("vulnerablecode", "36.1.3",
+              "92979b0de11b9d60e8275868f5ad9fc7fecc62eabafd2b501162b92a2ae35fdc",
+              "vulnerablecode-36.1.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1581,6 +1621,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # wallet) because letta gave none.
     "holdout36": ("crossbar", "zaqar", "dbgpt_app", "evidently", "wuttaweb", "letta",
                   "comfyui_manager", "cashu"),
+    # A fresh sample once holdout35 and holdout36 had been judged
+    # (benchmarks/realcode/judged_holdout37.csv), judged at 7c4f9ae before any fix it prompts, each
+    # app chosen before it was scanned: Django (patchman, a patch status monitor for Linux hosts
+    # that takes their reports; OpenREM, radiation dose monitoring over imported DICOM; and
+    # tomtoolkit, the TOM Toolkit for astronomical observations) and Flask (noggin-aaa, a
+    # self-service portal for FreeIPA, and odcs, the On Demand Compose Service), then Flask (moin,
+    # the MoinMoin 2 wiki, and module-build-service, Fedora's module build service) and Django
+    # (vulnerablecode, a database of package vulnerabilities with a web UI and API) because the
+    # first five gave five injection alerts.
+    "holdout37": ("patchman", "noggin_aaa", "OpenREM", "odcs", "tomtoolkit", "moin",
+                  "module-build-service", "vulnerablecode"),
 }
 
 
