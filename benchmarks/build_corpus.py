@@ -41,6 +41,7 @@
     python benchmarks/build_corpus.py holdout35 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py holdout36 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py holdout37 # more, fresh once holdout36 was judged
+    python benchmarks/build_corpus.py holdout38 # more, fresh once holdout36 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1304,6 +1305,37 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("vulnerablecode", "36.1.3",
               "92979b0de11b9d60e8275868f5ad9fc7fecc62eabafd2b501162b92a2ae35fdc",
               "vulnerablecode-36.1.3.tar.gz"),
+        # The holdout38 corpus (resolved on 2026-12-07): a fresh sample judged at 7c4f9ae, before
+        # any fix it prompts, once holdout36 had been judged (built beside holdout37, which took
+        # Django and Flask apps; this one took other frameworks). litellm 1.83.6 is the last
+        # before 1.83.7's fixes of CVE-2026-42208 (SQL injection in the proxy's API key check) and
+        # CVE-2026-42203 (template injection in /prompts/test); homeassistant 2023.8.4 the last
+        # before 2023.9.0's security fixes (add-on names formatted into Supervisor API paths among
+        # them); openhands-ai 0.9.8 the newest release with an sdist; mercurial 7.2.4 and bgmi
+        # 4.5.1 the newest, with no injection CVE known to me. Checked and not chosen: voila 0.5.5
+        # and jupyter-server-proxy 3.2.0, the last before CVE-2024-30265 and CVE-2022-21697 (their
+        # build dependencies failed to install here), rasa 3.6.20, the last before CVE-2024-49375
+        # (it needs Python < 3.11), cobbler 3.2.2 (its setup imports setuptools' dep_util),
+        # mitmproxy 11.1.1 (no sdist on the index), bodhi-server 26.4.0 (pip fails on a legacy
+        # requirement specifier), sickrage 10.0.71 (its setup imports pkg_resources), unmanic
+        # 0.4.1 and streamlit 1.11.0 (their build step failed), nbdime 3.1.0 (a build dependency
+        # is not on the index) and open-webui (its build runs npm, which fails without the
+        # network).
+        Sdist("litellm", "1.83.6",
+              "5e50efd1f38dceaf8ed0c1713f991fbbf534453bf14b10e580610e4c2197365e",
+              "litellm-1.83.6.tar.gz"),
+        Sdist("homeassistant", "2023.8.4",
+              "32edc3c82b45fdb4eb4ef44a3cb54419265f599ac5ed0432fd9bc18b92081f7b",
+              "homeassistant-2023.8.4.tar.gz"),
+        Sdist("openhands_ai", "0.9.8",
+              "4b97381b276c5135d8d8eae34e44a8d0adb54b0d7a2c86bf7779e6422b3b9f5a",
+              "openhands_ai-0.9.8.tar.gz"),
+        Sdist("mercurial", "7.2.4",
+              "85839e0f39e6cb893a88932aa36ef661759f3c5c5de4551ad26bd9df53cb71a2",
+              "mercurial-7.2.4.tar.gz"),
+        Sdist("bgmi", "4.5.1",
+              "26f0250124ea4e13f2dc227aa548f021a1c21d4a21398d220f7e4d3343676ff7",
+              "bgmi-4.5.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1632,6 +1664,13 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # first five gave five injection alerts.
     "holdout37": ("patchman", "noggin_aaa", "OpenREM", "odcs", "tomtoolkit", "moin",
                   "module-build-service", "vulnerablecode"),
+    # A fresh sample once holdout36 had been judged (benchmarks/realcode/judged_holdout38.csv),
+    # judged at 7c4f9ae before any fix it prompts, each app chosen before it was scanned: FastAPI
+    # (litellm's proxy server, before CVE-2026-42208's fix, and openhands-ai, an agent server with
+    # a sandbox runtime), aiohttp (homeassistant, before 2023.9.0's security fixes), own WSGI
+    # (mercurial's hgweb) and Tornado (bgmi, an anime download manager with a web UI); these five
+    # gave twelve injection alerts, so no second group was added.
+    "holdout38": ("litellm", "homeassistant", "openhands_ai", "mercurial", "bgmi"),
 }
 
 
