@@ -3,11 +3,11 @@
 How it detects: the taint engine (`analysis/engine.py`) follows data from web/CLI sources into
 the query text of DB-API `execute`/`executemany`/`executescript`, SQLAlchemy `text()` and
 `exec_driver_sql`, Django `raw`/`extra`/`RawSQL`, asyncpg/databases fetchers,
-`pandas.read_sql` and DuckDB's `sql()`/`query()` (on the module or a connection). A method
-sink counts on a cursor, connection or engine given query text: not `self.execute(...)`
-(Django's `BaseCommand.execute`), not a Jupyter kernel client's (SC203), not `execute(*args)`,
-not a list
-(a CLI dispatcher's `command.execute(sys.argv)`), and not a statement object
+`pandas.read_sql`, DuckDB's `sql()`/`query()` (on the module or a connection) and Prisma's
+`query_raw`/`query_first`/`execute_raw`. A method sink counts on a cursor, connection or engine
+given query text: not `self.execute(...)` (Django's `BaseCommand.execute`), not a Jupyter kernel
+client's (SC203), not `execute(*args)`, not a list (a CLI dispatcher's
+`command.execute(sys.argv)`), and not a statement object
 (`Session.execute(select(...))`). Bound parameters (the second argument) are
 never a sink; `psycopg2.sql.Identifier`/`Literal`, `quote_name()` and the dialect's
 `identifier_preparer.quote()` sanitize. A query built (f-string, %, +, format) from a value
@@ -75,6 +75,10 @@ SINKS = (
                 ".fetchval",
                 ".fetch_all",
                 ".fetch_one",
+                # Prisma Client Python's raw queries (litellm's key check, CVE-2026-42208)
+                ".query_raw",
+                ".query_first",
+                ".execute_raw",
             }
         ),
         _QUERY,
