@@ -27,3 +27,15 @@ async def spend(request: Request):
 async def bound(request: Request):
     # ok: SC201
     return await db.query_raw("SELECT * FROM spend WHERE team = $1", request.query_params["team"])
+
+
+@app.get("/tags")
+async def tags(request: Request):
+    # the request's values are bound, spread after the text (litellm's tag summary)
+    params = [request.query_params["start"], request.query_params["end"]]
+    where = "WHERE d >= $1 AND d <= $2"
+    for tag in request.query_params.getlist("tag"):
+        where += f" OR tag = ${len(params) + 1}"
+        params.append(tag)
+    # ok: SC201
+    return await db.query_raw(f"SELECT * FROM spend {where}", *params)

@@ -1254,16 +1254,29 @@ def _bind(params: Sequence[str], args: list[tuple[Argument, Value]],
 
 
 def _selected(sink: Sink, args: list[tuple[Argument, Value]]) -> Value:
+    """The values the call passes where `sink.args` names. `*rest` fills the positions from
+    its own on, so it never reaches one an earlier argument filled (`execute(query, *params)`
+    binds its parameters); after it, a positional argument may sit at any later position."""
     picked: list[Value] = []
     position = 0
+    starred = False
+    positions = [p for p in sink.args if isinstance(p, int)]
+
+    def from_here() -> bool:
+        return not positions or any(p >= position for p in positions)
+
     for arg, value in args:
         if arg.keyword is not None:
             if arg.keyword in sink.args:
                 picked.append(value)
-        elif arg.star:
+        elif arg.star == "**":
             picked.append(value)
+        elif arg.star:
+            if from_here():
+                picked.append(value)
+            starred = True
         else:
-            if position in sink.args:
+            if position in sink.args or (starred and from_here()):
                 picked.append(value)
             position += 1
     return join(*picked)
