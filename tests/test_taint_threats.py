@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
@@ -48,11 +49,16 @@ def notes_check():
 """
 
 
-def _xss(path: Path, *extra: str) -> tuple[int, dict[int, dict[str, object]]]:
+def _scan(path: Path, rule: str, *extra: str) -> tuple[int, dict[int, dict[str, Any]]]:
+    """The CLI's exit code on `path`, and its findings of `rule` by line."""
     result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", *extra,
                                        str(path)])  # fmt: skip
     found = json.loads(result.output)["findings"]
-    return result.exit_code, {int(f["line"]): f for f in found if f["rule_id"] == "SC207"}
+    return result.exit_code, {int(f["line"]): f for f in found if f["rule_id"] == rule}
+
+
+def _xss(path: Path, *extra: str) -> tuple[int, dict[int, dict[str, Any]]]:
+    return _scan(path, "SC207", *extra)
 
 
 def _self_xss(finding: dict[str, object]) -> bool:
@@ -101,10 +107,7 @@ POSTED_REDIRECTS = CORPUS_FILE.with_name("django_posted_redirects.py")
 
 
 def test_a_posted_redirect_target_is_info_unless_the_view_reads_it_from_a_link() -> None:
-    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json",
-                                       str(POSTED_REDIRECTS)])  # fmt: skip
-    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
-             if f["rule_id"] == "SC210"}  # fmt: skip
+    _, found = _scan(POSTED_REDIRECTS, "SC210")
     info = {line for line, f in found.items() if f["severity"] == "info"}
     # The view reads no such key from its query string: no link sets it. A view exempt from
     # the CSRF check too: a page of another site that posts the field has the victim already.
@@ -124,10 +127,9 @@ def test_without_a_csrf_defence_a_posted_redirect_target_is_info_too() -> None:
     """No link sets a posted field, with or without a CSRF check; a view that renders the key
     from its query string, and `request.values` (the query too), keep the severity."""
     corpus = CORPUS_FILE.with_name("flask_posted_redirects.py")
-    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", str(corpus)])
-    found = {int(f["line"]): f["severity"] for f in json.loads(result.output)["findings"]
-             if f["rule_id"] == "SC210"}  # fmt: skip
-    assert found == {18: "info", 27: "medium", 33: "medium"}
+    _, found = _scan(corpus, "SC210")
+    assert {line: f["severity"] for line, f in found.items()} == {
+        18: "info", 27: "medium", 33: "medium"}
 
 
 ONE_SEGMENT = CORPUS_FILE.with_name("one_segment_paths.py")
@@ -138,10 +140,7 @@ def test_one_url_path_segment_into_a_file_operation_is_info() -> None:
     folder's parent, which no file operation opens. Info, with the reason; a `path` converter,
     a query parameter, a folder operation (`rmtree`, `listdir`), two segments, one used twice
     or rewritten to hold a "/" keep the rule's severity, through a helper too."""
-    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json",
-                                       str(ONE_SEGMENT)])  # fmt: skip
-    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
-             if f["rule_id"] == "SC205"}  # fmt: skip
+    _, found = _scan(ONE_SEGMENT, "SC205")
     info = {line for line, f in found.items() if f["severity"] == "info"}
     # ... and a name refused when it holds the separator (line 147), as askbot's download, beside
     # a folder a call not followed computed (line 165); a route of two that takes a whole path
@@ -161,9 +160,7 @@ def test_a_served_folder_of_one_segment_is_info_and_of_a_whole_path_an_alert() -
     reaches the files of its parent at most (info, with the reason); a folder built from a
     `path` converter's segments or a query parameter climbs anywhere (the rule's severity)."""
     served = CORPUS_FILE.with_name("served_folders.py")
-    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", str(served)])
-    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
-             if f["rule_id"] == "SC205"}  # fmt: skip
+    _, found = _scan(served, "SC205")
     assert {line: f["severity"] for line, f in found.items()} == {
         28: "high", 34: "high", 64: "info"}
     assert "one URL path segment" in str(found[64]["message"])
@@ -174,9 +171,7 @@ def test_what_one_view_keeps_in_the_session_another_reads_back() -> None:
     sender's text, in another function; a checked value or another key is not. A posted field
     kept there is the requester's own post still: info, as where it is read directly."""
     corpus = CORPUS_FILE.with_name("session_stores.py")
-    result = CliRunner().invoke(main, ["scan", "--no-cache", "--format", "json", str(corpus)])
-    found = {int(f["line"]): f for f in json.loads(result.output)["findings"]
-             if f["rule_id"] == "SC210"}  # fmt: skip
+    _, found = _scan(corpus, "SC210")
     assert {line: f["severity"] for line, f in found.items()} == {
         24: "medium", 60: "medium", 73: "info"}
     notes = [step["note"] for step in found[24]["trace"]]
