@@ -42,6 +42,7 @@
     python benchmarks/build_corpus.py holdout36 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py holdout37 # more, fresh once holdout36 was judged
     python benchmarks/build_corpus.py holdout38 # more, fresh once holdout36 was judged
+    python benchmarks/build_corpus.py holdout40 # more, fresh once holdout38 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1336,6 +1337,28 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("bgmi", "4.5.1",
               "26f0250124ea4e13f2dc227aa548f021a1c21d4a21398d220f7e4d3343676ff7",
               "bgmi-4.5.1.tar.gz"),
+        # The holdout40 corpus (resolved on 2026-12-07): a fresh sample judged at ea77bd1, before
+        # any fix it prompts, once holdout38 had been judged (built beside holdout39), frameworks
+        # other than Django and Flask. distributed 2021.9.1 is the last before 2021.10.0's fix of
+        # CVE-2021-42343 (the LocalCluster bound to every interface); arelle-release 2.47.3, irrd
+        # 4.5.4, jasmin 0.11.1 and channelstream 0.7.1 the newest, with no injection CVE known to
+        # me. Checked and not chosen: lollms 9.5.1 and 9.3.0 (their setup reads a requirements.txt
+        # the sdist lacks).
+        Sdist("distributed", "2021.9.1",
+              "f4deb96a9dbef5b04ad030ab905dfed71b893d79a368bd5787b21268b4ed5ff8",
+              "distributed-2021.9.1.tar.gz"),
+        Sdist("arelle_release", "2.47.3",
+              "75064a2d0de1a3e3e724633bc581b1d1e3fb4327ee15cebff455c01c023cbfa5",
+              "arelle_release-2.47.3.tar.gz"),
+        Sdist("irrd", "4.5.4",
+              "2482ba35da98a284c71a81b8e424f116bcb35d395a8bc19aeb05155ba03e2fbd",
+              "irrd-4.5.4.tar.gz"),
+        Sdist("jasmin", "0.11.1",
+              "6edd75f3570891e56b95bf6401790b6f7ee89a1c5ecd433da923871b7a5984c4",
+              "jasmin-0.11.1.tar.gz"),
+        Sdist("channelstream", "0.7.1",
+              "fbd82819ea58812ac92d68e9df9f7290f8a51846f3566876a1ad44b51b1d52ea",
+              "channelstream-0.7.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1671,6 +1694,14 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (mercurial's hgweb) and Tornado (bgmi, an anime download manager with a web UI); these five
     # gave twelve injection alerts, so no second group was added.
     "holdout38": ("litellm", "homeassistant", "openhands_ai", "mercurial", "bgmi"),
+    # A fresh sample once holdout38 had been judged (benchmarks/realcode/judged_holdout40.csv),
+    # judged at ea77bd1 before any fix it prompts, each app chosen before it was scanned, in this
+    # order: Tornado (distributed, Dask's scheduler and worker dashboards, before CVE-2021-42343's
+    # fix), Bottle (arelle-release, the Arelle XBRL processor with its REST web server), Starlette
+    # (irrd, the Internet Routing Registry daemon with its web UI and GraphQL), Twisted (jasmin,
+    # an SMS gateway with an HTTP API) and Pyramid (channelstream, a websocket push server); five
+    # apps, with no second group, to keep to the time limit.
+    "holdout40": ("distributed", "arelle_release", "irrd", "jasmin", "channelstream"),
 }
 
 
