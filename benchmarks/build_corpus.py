@@ -42,6 +42,7 @@
     python benchmarks/build_corpus.py holdout36 # more, fresh once holdout34 was judged
     python benchmarks/build_corpus.py holdout37 # more, fresh once holdout36 was judged
     python benchmarks/build_corpus.py holdout38 # more, fresh once holdout36 was judged
+    python benchmarks/build_corpus.py holdout39 # more, fresh once holdout38 was judged
     python benchmarks/build_corpus.py holdout40 # more, fresh once holdout38 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
@@ -1337,6 +1338,27 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("bgmi", "4.5.1",
               "26f0250124ea4e13f2dc227aa548f021a1c21d4a21398d220f7e4d3343676ff7",
               "bgmi-4.5.1.tar.gz"),
+        # The holdout39 corpus (resolved on 2026-12-07): a fresh sample judged at ea77bd1, before
+        # any fix it prompts (built beside holdout40). All five are the newest releases with an
+        # sdist, with no injection CVE known to me. Checked and not chosen: pagure and
+        # mirrormanager2 (no sdist on the index), pootle and django-cas-server (pip failed to
+        # prepare their legacy setup), pybossa, beaker-server, sentry, searxng, terracotta and
+        # kanmail (no usable sdist on the index, or its build step failed).
+        Sdist("rdmo", "2.5.2",
+              "3782d5ad165e5470e39d6bcd99cbeb4d047a8575f00dd177b2c9b9a7bf37e63a",
+              "rdmo-2.5.2.tar.gz"),
+        Sdist("openwisp_radius", "1.3.3",
+              "05e48d29223c0743c14d6618fcdbb1ce361168655ddbf54fdcd73b25eed60282",
+              "openwisp_radius-1.3.3.tar.gz"),
+        Sdist("maildump", "0.5.4",
+              "7b994bf28c7179b60f005978214faa1046d9489a983a70711f64f873c5b9db08",
+              "maildump-0.5.4.tar.gz"),
+        Sdist("locust", "2.47.0",
+              "70ffe28cdb7a3224a4efb60b31d585c26343d5679fec8d5b18017ffb6893b423",
+              "locust-2.47.0.tar.gz"),
+        Sdist("evennia", "5.0.1",
+              "3aad369fba4414f1327c329a7eb5bafe02af65b2cf4ed6dd2b820f4f0985556e",
+              "evennia-5.0.1.tar.gz"),
         # The holdout40 corpus (resolved on 2026-12-07): a fresh sample judged at ea77bd1, before
         # any fix it prompts, once holdout38 had been judged (built beside holdout39), frameworks
         # other than Django and Flask. distributed 2021.9.1 is the last before 2021.10.0's fix of
@@ -1694,6 +1716,13 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (mercurial's hgweb) and Tornado (bgmi, an anime download manager with a web UI); these five
     # gave twelve injection alerts, so no second group was added.
     "holdout38": ("litellm", "homeassistant", "openhands_ai", "mercurial", "bgmi"),
+    # A fresh sample once holdout38 had been judged (benchmarks/realcode/judged_holdout39.csv),
+    # judged at ea77bd1 before any fix it prompts, each app chosen before it was scanned: Django
+    # (rdmo, the Research Data Management Organiser; openwisp-radius, a RADIUS user and
+    # accounting manager with a REST API; and evennia, a MUD server with a Django website and
+    # webclient) and Flask (maildump, an SMTP sink with a web UI, and locust, a load tester with
+    # a web UI); five apps, per the time limit, so no second group was added.
+    "holdout39": ("rdmo", "openwisp_radius", "maildump", "locust", "evennia"),
     # A fresh sample once holdout38 had been judged (benchmarks/realcode/judged_holdout40.csv),
     # judged at ea77bd1 before any fix it prompts, each app chosen before it was scanned, in this
     # order: Tornado (distributed, Dask's scheduler and worker dashboards, before CVE-2021-42343's

@@ -149,8 +149,10 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # holdout35 (zaqar, evidently and wuttaweb have no injection finding, even under --audit);
 # holdout37 at 7c4f9ae, once holdout35 and holdout36 had been judged (patchman, odcs and
 # vulnerablecode have no injection finding, even under --audit);
-# holdout38 at 7c4f9ae, beside holdout37 (every app has a judged row); holdout40 at ea77bd1, once
-# holdout38 had been judged (channelstream has no injection finding, even under --audit).
+# holdout38 at 7c4f9ae, beside holdout37 (every app has a judged row); holdout39 at ea77bd1,
+# once holdout38 had been judged (maildump and locust have no injection finding, even under
+# --audit); holdout40 at ea77bd1, beside holdout39 (channelstream has no injection finding,
+# even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -167,6 +169,7 @@ HELD_OUT = [
     ("holdout36", 232, 5),
     ("holdout37", 34, 5),
     ("holdout38", 60, 5),
+    ("holdout39", 36, 3),
     ("holdout40", 12, 4),
 ]
 

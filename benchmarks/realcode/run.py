@@ -45,6 +45,7 @@
     python benchmarks/realcode/run.py --corpus holdout36 # more, judged_holdout36.csv
     python benchmarks/realcode/run.py --corpus holdout37 # more, judged_holdout37.csv
     python benchmarks/realcode/run.py --corpus holdout38 # more, judged_holdout38.csv
+    python benchmarks/realcode/run.py --corpus holdout39 # more, judged_holdout39.csv
     python benchmarks/realcode/run.py --corpus holdout40 # more, judged_holdout40.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
@@ -63,7 +64,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout38` and `holdout40` in the names for those corpora;
+`holdout2` ... `holdout40` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -176,6 +177,8 @@ JUDGED_BY_CORPUS = {
     # a fresh sample judged at 7c4f9ae, once holdout35 and holdout36 had been judged
     "holdout37": HERE / "judged_holdout37.csv",
     "holdout38": HERE / "judged_holdout38.csv",
+    # a fresh sample judged at ea77bd1, once holdout38 had been judged
+    "holdout39": HERE / "judged_holdout39.csv",
     "holdout40": HERE / "judged_holdout40.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
@@ -218,6 +221,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout36": HERE / "judged_holdout36_audit.csv",
     "holdout37": HERE / "judged_holdout37_audit.csv",
     "holdout38": HERE / "judged_holdout38_audit.csv",
+    "holdout39": HERE / "judged_holdout39_audit.csv",
     "holdout40": HERE / "judged_holdout40_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
@@ -546,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
         "holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38, "
-        "holdout40) or a folder",
+        "holdout39, holdout40) or a folder",
     )
     parser.add_argument(
         "--judged",
