@@ -866,18 +866,16 @@ class TaintEngine:
         at = (first.line, first.column)
         # The view's class and the bases defined beside it (a mixin's `get_context_data`).
         scopes: list[ast.AST] = [unit.node, *class_chain(self.classes, unit.owner)[0]]
-        keys = (csrf.posted_key(scope, self._where, at) for scope in scopes)
-        key = next((k for k in keys if k is not None), None)
-        if key is None:
-            # read by a function of this module the view calls (`next_url(request)`): that
-            # function's own query reads count too
-            reader = next((f for f in self.module_body if isinstance(f, _FUNCTIONS)
-                           and csrf.posted_key(f, self._where, at) is not None), None)  # fmt: skip
-            if reader is None:
-                return False
+        # ... or a function of this module the view calls (`next_url(request)`), whose own
+        # query reads count too
+        readers = [*scopes, *(f for f in self.module_body if isinstance(f, _FUNCTIONS))]
+        for reader in readers:
             key = csrf.posted_key(reader, self._where, at)
-            scopes.append(reader)
-        return key not in csrf.query_keys(scopes)
+            if key is not None:
+                if reader not in scopes:
+                    scopes.append(reader)
+                return key not in csrf.query_keys(scopes)
+        return False
 
     def _unit_exempt(self) -> bool:
         """Is the view being analyzed, or its class, exempt from the CSRF check?"""

@@ -23,7 +23,6 @@ HTTPError(404)`). A validator's own calls of other validators are taken by their
 from __future__ import annotations
 
 import ast
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -150,7 +149,7 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
     def test_facts(test: ast.expr) -> tuple[Facts, Facts]:
         yes, no = guards.facts(test, tainted, normalized.__contains__, pattern=pattern,
                                folders=folders.__contains__)  # fmt: skip
-        if _PATH_TESTS.search(ast.dump(test)):
+        if any(isinstance(n, ast.Attribute) and n.attr in _PATH_TESTS for n in ast.walk(test)):
             # what a containment test of a parameter proves once the caller's path is
             # normalized: kept apart, under `_IF_NORMALIZED`, for `Proof.normalized`
             yes_n, no_n = guards.facts(test, tainted, assumed, pattern=pattern,
@@ -191,7 +190,7 @@ def proof_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
 
 
 # Tests whose facts may depend on a path being normalized (`guards._confines`).
-_PATH_TESTS = re.compile(r"'(?:startswith|is_relative_to|relative_to|parents)'")
+_PATH_TESTS = frozenset({"startswith", "is_relative_to", "relative_to", "parents"})
 _IF_NORMALIZED = "\0if-normalized:"
 
 
