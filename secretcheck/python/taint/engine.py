@@ -237,6 +237,12 @@ class TaintEngine:
         self.classes = {**local_classes(body), **classes_of((*body, *classes))}
         self.own_attributes: dict[tuple[str, str], bool] = {}
         self.handler_classes: dict[str, bool] = {}
+        self.view_classes: dict[str, bool] = {}  # `_may_be_view`, by class
+        # names the module binds by assignment alone: a base named by one is a run-time value
+        self.assigned_names = frozenset(
+            target.id for statement in body if isinstance(statement, ast.Assign)
+            for target in statement.targets if isinstance(target, ast.Name)
+        ) - self.classes.keys() - _imported_names(body)  # fmt: skip
         self.project_bases: dict[str, frozenset[str]] = {}  # class -> `Project.base_names`
         self.exposed_marks: dict[str, frozenset[str]] = {}  # `_exposed`, by class ("": module)
         # (function, its arguments that hold a request object: positions "0" or keywords):
@@ -616,7 +622,24 @@ class TaintEngine:
                     for name in sorted(self._names(base)[0])
                 )
             )
-        return not self.own_attributes[key]
+        return not self.own_attributes[key] and self._may_be_view()
+
+    def _may_be_view(self) -> bool:
+        """Can the class being analyzed be a framework's class-based view? Django, DRF, Tornado,
+        aiohttp and Flask dispatch only to a class derived from their own view class, so it
+        needs a base from elsewhere: not a class whose bases are all of this module, down to
+        none or `object` (rdmo's `OauthProviderMixin`, whose `get(request, url)` its own
+        plugins call), nor one whose base is a value the module computes at run time
+        (evennia's `COMMAND_DEFAULT_CLASS = class_from_module(...)`), which no view base is."""
+        owner = self.unit.owner if self.unit is not None else ""
+        if owner not in self.view_classes:
+            _, foreign = self._chain()
+            self.view_classes[owner] = any(
+                not (isinstance(base, ast.Name)
+                     and (base.id == "object" or base.id in self.assigned_names))
+                for base in foreign
+            )  # fmt: skip
+        return self.view_classes[owner]
 
     def _bases_say(self, test: Callable[[str], bool]) -> bool:
         """Does `test` hold of a base of the class being analyzed (or of a base of its bases
@@ -1050,6 +1073,13 @@ class TaintEngine:
 
         special = untrusted_params(func, resolve, self.web_module, self.called,
                                    self.helper_module, self.flask_module)  # fmt: skip
+        if unit.owner and not self._may_be_view():
+            # a mixin of no view's: its handler-named methods are called by its own code
+            # (a mixin's `dispatch(self, request, *args, **kwargs)` still passes a view's on)
+            kwargs = func.args.kwarg.arg if func.args.kwarg is not None else ""
+            for name, (flow, _) in list(special.items()):
+                if flow is not None and flow.label == f"view parameter {name}" and name != kwargs:
+                    del special[name]
         if self.project is not None:
             captures = [n for n, (f, _) in special.items()
                         if f is not None and f.label.startswith("view parameter")]  # fmt: skip
@@ -1194,6 +1224,15 @@ def _single_type(node: ast.expr | None) -> ast.expr | None:
             continue
         return node if dotted(node) else None
     return None
+
+
+def _imported_names(body: Sequence[ast.stmt]) -> frozenset[str]:
+    """The names the module's own top-level imports bind."""
+    return frozenset(
+        (alias.asname or alias.name).split(".")[0]
+        for statement in body if isinstance(statement, (ast.Import, ast.ImportFrom))
+        for alias in statement.names
+    )  # fmt: skip
 
 
 def _exposed_marks(body: Sequence[ast.stmt]) -> Iterator[str]:
