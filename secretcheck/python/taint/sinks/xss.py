@@ -1,7 +1,8 @@
 """SC207 sinks: untrusted data written into HTML without escaping.
 
 How it detects: taint into `Markup`, `mark_safe`, `SafeString`, Django `HttpResponse` and Flask
-`Response`/`make_response` (unless another content type is set), Starlette `HTMLResponse`, and
+`Response`/`make_response` (unless another content type is set, by keyword or as Django's second
+argument), Starlette `HTMLResponse`, and
 text returned from a Flask view (a str return value, or the body of a returned tuple, is sent as
 text/html). `html.escape`, `markupsafe.escape` and `bleach.clean` sanitize; dicts and lists
 returned from Flask views (or by a module function a view returns) are JSON. A request body
@@ -13,6 +14,8 @@ What it deliberately misses: templates rendered with autoescape off, and DOM-bas
 """
 
 from __future__ import annotations
+
+import ast
 
 from secretcheck.python.astsyntax import const_text
 from secretcheck.python.taint.flows import CallSite, Sink
@@ -26,10 +29,23 @@ def _kept(site: CallSite) -> bool:
     return not site.unescaped
 
 
+# Django's `HttpResponse(content, content_type, status, ...)` takes its content type second;
+# Flask's `Response(response, status, headers, mimetype, ...)` does not.
+_DJANGO_RESPONSES = frozenset({"django.http.HttpResponse", "django.http.response.HttpResponse"})
+
+
 def _html(site: CallSite) -> bool:
     kind = site.keyword("content_type") or site.keyword("mimetype")
-    if kind is None:
-        return True
+    args = site.node.args
+    if (
+        kind is None
+        and len(args) > 1
+        and not site.names.isdisjoint(_DJANGO_RESPONSES)
+        and not any(isinstance(a, ast.Starred) for a in args[:2])
+    ):
+        kind = args[1]
+    if kind is None or (isinstance(kind, ast.Constant) and kind.value is None):
+        return True  # Django's and Flask's default: text/html
     text = const_text(kind)
     return text is not None and "html" in text
 
