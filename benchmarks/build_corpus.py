@@ -44,6 +44,7 @@
     python benchmarks/build_corpus.py holdout38 # more, fresh once holdout36 was judged
     python benchmarks/build_corpus.py holdout39 # more, fresh once holdout38 was judged
     python benchmarks/build_corpus.py holdout40 # more, fresh once holdout38 was judged
+    python benchmarks/build_corpus.py holdout42 # more, fresh once holdout40 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1381,6 +1382,36 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("channelstream", "0.7.1",
               "fbd82819ea58812ac92d68e9df9f7290f8a51846f3566876a1ad44b51b1d52ea",
               "channelstream-0.7.1.tar.gz"),
+        # The holdout42 corpus (resolved on 2026-12-07): a fresh sample judged at d53e4b3, before
+        # any fix it prompts, once holdout39 and holdout40 had been judged (built beside
+        # holdout41). All five are the newest releases with an sdist, with no injection CVE known
+        # to me. Checked and not chosen: koji 1.35.0 (its sdist holds the library and command
+        # line, not the hub or the web UI), mdapi 3.1.7 (pip failed to prepare its metadata) and,
+        # for the second group, castmail2list 0.10.4 (its build step failed).
+        Sdist("ipsilon", "3.1.0",
+              "a012a67b4163450f0314d3bc7b5ec4a29076cf2ab0fdb9ef4b431a31aaa1d829",
+              "ipsilon-3.1.0.tar.gz"),
+        Sdist("PyScada", "0.8.0",
+              "634e8afe0dddf407710636b8c7869c5167656b35c7bf51917e02e9069c2dc979",
+              "PyScada-0.8.0.tar.gz"),
+        Sdist("django_crm_admin", "3.1.0",
+              "3de2268c9364b5f85a3b907261c74f226e5a286dcd45be640eb3e4b2c2eb7bcc",
+              "django_crm_admin-3.1.0.tar.gz"),
+        Sdist("magic-folder", "24.3.0",
+              "96f0a7d258bfffb28c07af7b3cea19f8558e9df2919b03b9381941694df9ee4f",
+              "magic-folder-24.3.0.tar.gz"),
+        Sdist("django_ca", "3.2.0",
+              "d631b2c91d27b0fd362db1197a4712703caa1bdce52b935c8e1b61e6c3984c07",
+              "django_ca-3.2.0.tar.gz"),
+        Sdist("ashley", "1.3.1",
+              "5c9aaf82645499f352957345e86371e82fdfea904dea9d9d37fa43bb06ee2e6e",
+              "ashley-1.3.1.tar.gz"),
+        Sdist("openwisp_network_topology", "1.3.1",
+              "7b25cb60eb987f52f36a3aec0491703df4deea2e5bda7fc60dd94296c1dba9c3",
+              "openwisp_network_topology-1.3.1.tar.gz"),
+        Sdist("bemserver_ui", "0.10.0",
+              "1d84eed2faba508a1fd20d7cf3182d4e6845cd37bcd2a8fbc4fddb2118fc1d46",
+              "bemserver_ui-0.10.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1731,6 +1762,18 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # an SMS gateway with an HTTP API) and Pyramid (channelstream, a websocket push server); five
     # apps, with no second group, to keep to the time limit.
     "holdout40": ("distributed", "arelle_release", "irrd", "jasmin", "channelstream"),
+    # A fresh sample once holdout39 and holdout40 had been judged
+    # (benchmarks/realcode/judged_holdout42.csv), judged at d53e4b3 before any fix it prompts,
+    # built beside holdout41, each app chosen before it was scanned, in this order: CherryPy
+    # (ipsilon, Fedora's identity provider with SAML, OpenID Connect and an admin UI), Django
+    # (PyScada, a SCADA system with an HMI, and django-crm-admin, a CRM with mass mail), Twisted
+    # (magic-folder, Tahoe-LAFS folder synchronisation with an HTTP API) and Django (django-ca, a
+    # TLS certificate authority with ACME, OCSP and CRL views); then, because those five gave four
+    # injection alerts, Django (ashley, a discussion forum for LTI courses, and
+    # openwisp-network-topology, network topology collection and display) and Flask
+    # (bemserver-ui, the web UI of a building energy management server).
+    "holdout42": ("ipsilon", "PyScada", "django_crm_admin", "magic-folder", "django_ca",
+                  "ashley", "openwisp_network_topology", "bemserver_ui"),
 }
 
 
