@@ -47,6 +47,7 @@
     python benchmarks/realcode/run.py --corpus holdout38 # more, judged_holdout38.csv
     python benchmarks/realcode/run.py --corpus holdout39 # more, judged_holdout39.csv
     python benchmarks/realcode/run.py --corpus holdout40 # more, judged_holdout40.csv
+    python benchmarks/realcode/run.py --corpus holdout41 # more, judged_holdout41.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -64,7 +65,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout40` in the names for those corpora;
+`holdout2` ... `holdout41` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -180,6 +181,7 @@ JUDGED_BY_CORPUS = {
     # a fresh sample judged at ea77bd1, once holdout38 had been judged
     "holdout39": HERE / "judged_holdout39.csv",
     "holdout40": HERE / "judged_holdout40.csv",
+    "holdout41": HERE / "judged_holdout41.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
     "realapps": HERE / "judged_apps_audit.csv",
@@ -223,6 +225,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout38": HERE / "judged_holdout38_audit.csv",
     "holdout39": HERE / "judged_holdout39_audit.csv",
     "holdout40": HERE / "judged_holdout40_audit.csv",
+    "holdout41": HERE / "judged_holdout41_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
@@ -550,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
         "holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38, "
-        "holdout39, holdout40) or a folder",
+        "holdout39, holdout40, holdout41) or a folder",
     )
     parser.add_argument(
         "--judged",
