@@ -1385,6 +1385,8 @@ PINS = {  # secretcheck: ignore[SC402]
         # The holdout41 corpus (resolved on 2026-12-07): a fresh sample judged at d53e4b3, before
         # any fix it prompts, once holdout39 and holdout40 had been judged (built beside holdout42).
         # All five are the newest releases with an sdist, with no injection CVE known to me.
+        # Checked and not chosen: nipap, nipap-www, music-assistant, 0bin and quetz (no sdist found
+        # on the index here), piccolo-admin (its build step failed).
         Sdist("otree", "6.0.15",
               "928e649cbad2fa6200e49c8d7cae2ee2ec87e0c2fa3bcfd59d1a0df5fc66dc2a",
               "otree-6.0.15.tar.gz"),
@@ -1401,9 +1403,9 @@ PINS = {  # secretcheck: ignore[SC402]
               "69f6ac9a82cbc4dcd3246cfb494d603ff25ddddb9be9d111d5594d628365b27f",
               "SpiderKeeper-1.1.0.tar.gz"),
         # Then, because those five gave two injection alerts: tiled 0.2.20 and fief-server 0.27.0,
-        # the newest; jupyterlab-git 0.55.0, the newest (0.50.0, the last before the fix of
-        # GHSA-cj5w-8mjf-r5f8, a command run through a repository's name in the front end's
-        # terminal, failed to build here).
+        # the newest; jupyterlab-git 0.55.0, the newest (0.50.0, the last before 0.50.1's fix of
+        # a command injection through a repository's name in the front end's "open in terminal",
+        # as I recall it, failed to build here).
         Sdist("tiled", "0.2.20",
               "b7d977c9a02dcea5506e7ba738e675ae767689b93e91fecff1175f67d09c55d0",
               "tiled-0.2.20.tar.gz"),
