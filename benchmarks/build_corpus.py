@@ -44,6 +44,7 @@
     python benchmarks/build_corpus.py holdout38 # more, fresh once holdout36 was judged
     python benchmarks/build_corpus.py holdout39 # more, fresh once holdout38 was judged
     python benchmarks/build_corpus.py holdout40 # more, fresh once holdout38 was judged
+    python benchmarks/build_corpus.py holdout41 # more, fresh once holdout39 and 40 were judged
     python benchmarks/build_corpus.py holdout42 # more, fresh once holdout40 was judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
@@ -1382,6 +1383,39 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("channelstream", "0.7.1",
               "fbd82819ea58812ac92d68e9df9f7290f8a51846f3566876a1ad44b51b1d52ea",
               "channelstream-0.7.1.tar.gz"),
+        # The holdout41 corpus (resolved on 2026-12-07): a fresh sample judged at d53e4b3, before
+        # any fix it prompts, once holdout39 and holdout40 had been judged (built beside holdout42).
+        # All five are the newest releases with an sdist, with no injection CVE known to me.
+        # Checked and not chosen: nipap, nipap-www, music-assistant, 0bin and quetz (no sdist found
+        # on the index here), piccolo-admin (its build step failed).
+        Sdist("otree", "6.0.15",
+              "928e649cbad2fa6200e49c8d7cae2ee2ec87e0c2fa3bcfd59d1a0df5fc66dc2a",
+              "otree-6.0.15.tar.gz"),
+        Sdist("tipg", "1.6.1",
+              "86fe3989969b6464abf3b5b5a54fd2e0744bb1b9cfda63f65ae2c481c995e04d",
+              "tipg-1.6.1.tar.gz"),
+        Sdist("INGInious", "0.9.2",
+              "dcfdd96171a7ad2a059549ce78bfa9e4bd7171ceea931581912312349cfcf43f",
+              "inginious-0.9.2.tar.gz"),
+        Sdist("beets", "2.14.1",
+              "b25dc7bf8ed093d8b6e043e88013736902c1082c958b81a598af5db5275539a5",
+              "beets-2.14.1.tar.gz"),
+        Sdist("SpiderKeeper", "1.1.0",
+              "69f6ac9a82cbc4dcd3246cfb494d603ff25ddddb9be9d111d5594d628365b27f",
+              "SpiderKeeper-1.1.0.tar.gz"),
+        # Then, because those five gave two injection alerts: tiled 0.2.20 and fief-server 0.27.0,
+        # the newest; jupyterlab-git 0.55.0, the newest (0.50.0, the last before 0.50.1's fix of
+        # a command injection through a repository's name in the front end's "open in terminal",
+        # as I recall it, failed to build here).
+        Sdist("tiled", "0.2.20",
+              "b7d977c9a02dcea5506e7ba738e675ae767689b93e91fecff1175f67d09c55d0",
+              "tiled-0.2.20.tar.gz"),
+        Sdist("fief_server", "0.27.0",
+              "8b4784b23579e34cc744cebe0a31f7b8d244dee612c0d36ccceb5ba2eaaa00b3",
+              "fief_server-0.27.0.tar.gz"),
+        Sdist("jupyterlab_git", "0.55.0",
+              "b631ee1476aa9d9c7dc1bc3909593dfbc788ca1fd04e079d21d7688ecfc1d0d7",
+              "jupyterlab_git-0.55.0.tar.gz"),
         # The holdout42 corpus (resolved on 2026-12-07): a fresh sample judged at d53e4b3, before
         # any fix it prompts, once holdout39 and holdout40 had been judged (built beside
         # holdout41). All five are the newest releases with an sdist, with no injection CVE known
@@ -1763,6 +1797,15 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # apps, with no second group, to keep to the time limit.
     "holdout40": ("distributed", "arelle_release", "irrd", "jasmin", "channelstream"),
     # A fresh sample once holdout39 and holdout40 had been judged
+    # (benchmarks/realcode/judged_holdout41.csv), judged at d53e4b3 before any fix it prompts, each
+    # app chosen before it was scanned, in this order: Starlette (otree, the oTree server for
+    # online experiments), FastAPI (tipg, OGC Features and Tiles over PostGIS), Flask (INGInious,
+    # a course and grading platform; beets's web plugin, a music library; and SpiderKeeper, a
+    # Scrapy spider manager), then FastAPI (tiled, a data access service over files and SQL, and
+    # fief-server, an OAuth2 and OpenID Connect server) and Tornado (jupyterlab-git, a JupyterLab
+    # server extension running git) because the first five gave two injection alerts.
+    "holdout41": ("otree", "tipg", "INGInious", "beets", "SpiderKeeper", "tiled", "fief_server",
+                  "jupyterlab_git"),
     # (benchmarks/realcode/judged_holdout42.csv), judged at d53e4b3 before any fix it prompts,
     # built beside holdout41, each app chosen before it was scanned, in this order: CherryPy
     # (ipsilon, Fedora's identity provider with SAML, OpenID Connect and an admin UI), Django

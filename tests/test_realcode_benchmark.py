@@ -152,9 +152,10 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # holdout38 at 7c4f9ae, beside holdout37 (every app has a judged row); holdout39 at ea77bd1,
 # once holdout38 had been judged (maildump and locust have no injection finding, even under
 # --audit); holdout40 at ea77bd1, beside holdout39 (channelstream has no injection finding,
-# even under --audit); holdout42 at d53e4b3, once holdout39 and holdout40 had been judged, beside
-# holdout41 (ipsilon, PyScada, magic-folder, django-ca and ashley have no injection finding, even
-# under --audit).
+# even under --audit); holdout41 at d53e4b3, once holdout39 and holdout40 had been judged
+# (SpiderKeeper and jupyterlab-git have no injection finding, even under --audit); holdout42
+# at d53e4b3 too, beside holdout41 (ipsilon, PyScada, magic-folder, django-ca and ashley
+# have no injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -173,6 +174,7 @@ HELD_OUT = [
     ("holdout38", 60, 5),
     ("holdout39", 36, 3),
     ("holdout40", 12, 4),
+    ("holdout41", 39, 6),
     ("holdout42", 116, 3),
 ]
 

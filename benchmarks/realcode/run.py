@@ -47,6 +47,7 @@
     python benchmarks/realcode/run.py --corpus holdout38 # more, judged_holdout38.csv
     python benchmarks/realcode/run.py --corpus holdout39 # more, judged_holdout39.csv
     python benchmarks/realcode/run.py --corpus holdout40 # more, judged_holdout40.csv
+    python benchmarks/realcode/run.py --corpus holdout41 # more, judged_holdout41.csv
     python benchmarks/realcode/run.py --corpus holdout42 # more, judged_holdout42.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
@@ -181,7 +182,8 @@ JUDGED_BY_CORPUS = {
     # a fresh sample judged at ea77bd1, once holdout38 had been judged
     "holdout39": HERE / "judged_holdout39.csv",
     "holdout40": HERE / "judged_holdout40.csv",
-    # a fresh sample judged at d53e4b3, once holdout39 and holdout40 had been judged
+    # fresh samples judged at d53e4b3, once holdout39 and holdout40 had been judged
+    "holdout41": HERE / "judged_holdout41.csv",
     "holdout42": HERE / "judged_holdout42.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
@@ -226,6 +228,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout38": HERE / "judged_holdout38_audit.csv",
     "holdout39": HERE / "judged_holdout39_audit.csv",
     "holdout40": HERE / "judged_holdout40_audit.csv",
+    "holdout41": HERE / "judged_holdout41_audit.csv",
     "holdout42": HERE / "judged_holdout42_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
@@ -554,7 +557,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
         "holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38, "
-        "holdout39, holdout40, holdout42) or a folder",
+        "holdout39, holdout40, holdout41, holdout42) or a folder",
     )
     parser.add_argument(
         "--judged",
