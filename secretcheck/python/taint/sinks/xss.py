@@ -3,11 +3,11 @@
 How it detects: taint into `Markup`, `mark_safe`, `SafeString`, Django `HttpResponse` and Flask
 `Response`/`make_response` (unless another content type is set, by keyword or as Django's second
 argument), Starlette `HTMLResponse`, and text returned from a Flask view (a str return value, or
-the body of a returned tuple, is sent as text/html). `html.escape`, `markupsafe.escape` and `bleach.clean` sanitize; dicts and lists
-returned from Flask views (or by a module function a view returns) are JSON. A request body
-reflected under a CSRF check is self-XSS, reported at info (`csrf.py`). Markup built from a
-value of unknown origin is reported at medium confidence. `Markup(text).unescape()` (or
-`.striptags()`) is not a sink: that markup only becomes plain text.
+the body of a returned tuple, is sent as text/html). `html.escape`, `markupsafe.escape` and
+`bleach.clean` sanitize; dicts and lists returned from Flask views (or by a module function a view
+returns) are JSON. A request body reflected under a CSRF check is self-XSS, reported at info
+(`csrf.py`). Markup built from a value of unknown origin is reported at medium confidence.
+`Markup(text).unescape()` (or `.striptags()`) is not a sink: that markup only becomes plain text.
 
 What it deliberately misses: templates rendered with autoescape off, and DOM-based XSS.
 """
