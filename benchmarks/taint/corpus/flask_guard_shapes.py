@@ -128,8 +128,8 @@ def upload_plugin():
 
 @app.route("/plugins-skipping", methods=["POST"])
 def upload_plugin_skipping():
-    archive = zipfile.ZipFile(request.files["plugin"])
-    for name in archive.namelist():
+    archive = tarfile.open(fileobj=request.files["plugin"].stream)
+    for name in archive.getnames():
         destination = os.path.realpath(os.path.join(UPLOADS, name))
         if not destination.startswith(UPLOADS + os.sep):
             continue

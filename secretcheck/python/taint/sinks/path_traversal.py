@@ -5,7 +5,8 @@ How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), F
 `shutil` copies, moves and deletes, `pathlib` reads and writes on a tainted path, werkzeug
 `FileStorage.save` (known by its receiver: an upload from `request.files`, a `FileStorage`,
 or an object whose own `.filename` builds the path; any other `.save` is not a file write),
-`tarfile`/`zipfile` extraction of a tainted archive without `filter=` or `members=`, and the
+`tarfile` extraction of a tainted archive without `filter=` or `members=` (not `zipfile`'s,
+which keeps every member under the target folder), and the
 folder `send_from_directory(directory, name)` serves from (Flask and Quart join only the name
 safely: platypush's `/resources/<path>` built the folder from the URL's segments; one segment
 alone, which reaches the files of the folder's parent at most, is reported at info).
@@ -33,8 +34,32 @@ from secretcheck.python.taint.prefilter import WEB_FRAMEWORK, SinkPrefilter
 CATEGORY = "path-traversal"
 
 
+# zipfile's `extract()`/`extractall()` drop `..` components and leading slashes from member
+# names and make no links (Python's documentation says so), so a zip archive's members stay
+# under the target folder; tarfile's do not, unless `filter=` (Python 3.12) or `members=`
+# chooses them.
+_ZIP_CLASSES = frozenset({"zipfile.ZipFile", "zipfile.PyZipFile"})
+
+
 def _unfiltered(site: CallSite) -> bool:
-    return site.keyword("filter") is None and site.keyword("members") is None
+    return (
+        site.keyword("filter") is None
+        and site.keyword("members") is None
+        and not _zip_archive(site)
+    )
+
+
+def _zip_archive(site: CallSite) -> bool:
+    """Is the receiver a `zipfile.ZipFile`: a name bound to one (`with ZipFile(f) as z`), or
+    the call itself (`ZipFile(f).extractall(d)`)?"""
+    if site.receiver_type in _ZIP_CLASSES:
+        return True
+    func = site.node.func
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Call)
+        and dotted(func.value.func).split(".")[-1] in ("ZipFile", "PyZipFile")
+    )
 
 
 def _uploaded_file(site: CallSite) -> bool:
