@@ -186,6 +186,10 @@ class Interpreter(UrlStart):
             flow = source_flow("URL arguments of a class-based view")
             return (flow.step(self.host.step(node, f"source: {flow.label}")),)
         value = self.eval(node.value)
+        if node.attr == "scheme" and value and all(f.own_start for f in value):
+            # `request.url.scheme`: the server's http or https (fief's redirect to a workspace's
+            # own domain); no sender picks where a URL built on it goes
+            return CLEAN
         if node.attr != "path":
             value = lose_start(value)  # `request.url.query`: the part after `?` the sender wrote
         if node.attr == "name" and any(f.label.startswith(_DJANGO_UPLOADS) for f in value):
