@@ -878,3 +878,58 @@ def test_a_tornado_handler_on_a_base_of_another_module_receives_the_url_groups(
     assert found == {(24, "high")}
     (package / "base.py").write_text(RENDERING_BASE.replace("web.RequestHandler", "object"))
     assert _scan(package / "local.py", "--no-cache") == []
+
+
+EXPOSED_PAGE = """\
+import cherrypy
+
+
+class Endpoint:
+    pass
+
+
+class Page(Endpoint):
+    def __call__(self, *args, **kwargs):
+        op = getattr(self, cherrypy.request.method, None)
+        return op(*args, **kwargs)
+
+    exposed = True
+"""
+PROVIDER_PAGES = """\
+import cherrypy
+import requests
+
+from .page import Page
+
+
+class ProviderPage(Page):
+    pass
+
+
+class Authorization(ProviderPage):
+    def GET(self, *args, **kwargs):
+        return self.start(kwargs)
+
+    def start(self, arguments):
+        return requests.get(arguments.get("request_uri"), timeout=5).text
+
+
+class Helper:
+    def GET(self, *args, **kwargs):
+        return requests.get(kwargs.get("request_uri"), timeout=5).text
+"""
+
+
+def test_a_cherrypy_page_exposed_by_a_base_of_another_module_receives_the_query(
+    tmp_path: Path,
+) -> None:
+    """holdout42's ipsilon: `Authorization(AuthenticateRequest)`, whose base `Page` two modules
+    up says `exposed = True` and dispatches each request to `GET`/`POST` by its method, which
+    pass the query's `request_uri` on to a fetch (an SSRF missed fresh). A class with no such
+    base is no page; nor is one whose base stops exposing."""
+    package = _package(tmp_path, page=EXPOSED_PAGE, providers=PROVIDER_PAGES)
+    found = {int(str(f["line"])) for f in _scan(package / "providers.py", "--no-cache")
+             if f["rule_id"] == "SC206"}  # fmt: skip
+    assert found == {16}
+    (package / "page.py").write_text(EXPOSED_PAGE.replace("exposed = True", "exposed = False"))
+    assert _scan(package / "providers.py", "--no-cache") == []

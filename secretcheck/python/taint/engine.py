@@ -684,8 +684,25 @@ class TaintEngine:
             return marked(func.name, "", self.body)
         if marked(func.name, owner.name, owner.body):
             return True
-        return func.name in HTTP_METHOD_NAMES and (
-            decorated(owner) or marked("", owner.name, owner.body)
+        if func.name not in HTTP_METHOD_NAMES:
+            return False
+        if decorated(owner) or marked("", owner.name, owner.body):
+            return True
+        # ... or by a base: of this module, or of the project's (ipsilon's pages derive from
+        # `Page` of `util/page.py`, whose body says `exposed = True`)
+        chain, foreign = self._chain()
+        project = self.project
+        if any(decorated(c) or marked("", c.name, c.body) for c in chain[1:]):
+            return True
+        if project is None:
+            return False
+        # A base of a class outside the selection of code is not resolved on it: the module's
+        # imports qualify it.
+        aliases = import_aliases(self.body)
+        return any(
+            project_name(name) and project.exposes(name)
+            for base in foreign
+            for name in sorted(self._names(base)[0] or {qualified_call(base, aliases)} - {""})
         )
 
     def http_handler(self) -> bool:

@@ -97,6 +97,8 @@ WEB_ENTRY_POINTS = tuple(
         # a CherryPy page handler (`sources.EXPOSE`): the decorator, or the attribute it sets
         r"@(?:cherrypy\.)?expose\b",
         r"exposed\s*=\s*True\b",
+        # ... or its HTTP-method handler, on a class a base of another module exposes
+        r"def\s+(?:GET|POST|PUT|PATCH|DELETE)\s*\(\s*self\b",
         # a WebSocket handler's message or a Tornado handler's URL groups, from the same
         # table as the engine's
         r"def\s+(?:{})\s*\(\s*self\s*,".format("|".join(sorted(CLIENT_METHODS))),

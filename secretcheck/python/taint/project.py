@@ -277,6 +277,12 @@ class Project:
         `web.RequestHandler`: "web.RequestHandler" and "tornado.web.RequestHandler"."""
         return self._answer(qualified, "base_names", (), frozenset(), _base_names)
 
+    def exposes(self, qualified: str) -> bool:
+        """Does the class `pkg.mod.C`, or a base of it there or in the project's other modules
+        (`MAX_DEPTH` deep), set CherryPy's `exposed = True` in its body? ipsilon's `Page`
+        (`util/page.py`) does, and dispatches a request to its subclasses' `GET`/`POST`."""
+        return self._answer(qualified, "exposes", (), False, _exposes)
+
     def is_enum(self, qualified: str) -> bool:
         """Is `pkg.mod.Name` a class of the project that subclasses an `Enum`?"""
         found = self._tree(qualified)
@@ -449,6 +455,33 @@ def _base_names(module: Module, name: str, inner: Project) -> frozenset[str]:
         if imported and project_name(imported):
             names |= inner.base_names(imported)
     return frozenset(names)
+
+
+def _exposes(module: Module, name: str, inner: Project) -> bool:
+    """`Project.exposes` of the class `name` of `module`, `inner` being that module's view."""
+    tree = module.parsed()
+    if tree is None:
+        return False
+    chain, foreign = class_chain(classes_of(tree.body), name)
+    if any(_exposed_body(cls.body) for cls in chain):
+        return True
+    aliases = import_aliases(tree.body)
+    for base in foreign:
+        imported = qualified_call(base, aliases)
+        if imported and project_name(imported) and inner.exposes(imported):
+            return True
+    return False
+
+
+def _exposed_body(body: Sequence[ast.stmt]) -> bool:
+    """Does a class body set CherryPy's `exposed = True` for itself?"""
+    return any(
+        isinstance(statement, ast.Assign)
+        and isinstance(statement.value, ast.Constant)
+        and statement.value.value is True
+        and any(isinstance(t, ast.Name) and t.id == "exposed" for t in statement.targets)
+        for statement in body
+    )
 
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
