@@ -175,7 +175,7 @@ HELD_OUT = [
     ("holdout39", 36, 3),
     ("holdout40", 12, 4),
     ("holdout41", 39, 6),
-    ("holdout42", 116, 3),
+    ("holdout42", 117, 4),
 ]
 
 
