@@ -46,6 +46,7 @@
     python benchmarks/build_corpus.py holdout40 # more, fresh once holdout38 was judged
     python benchmarks/build_corpus.py holdout41 # more, fresh once holdout39 and 40 were judged
     python benchmarks/build_corpus.py holdout42 # more, fresh once holdout40 was judged
+    python benchmarks/build_corpus.py holdout43 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1446,6 +1447,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("bemserver_ui", "0.10.0",
               "1d84eed2faba508a1fd20d7cf3182d4e6845cd37bcd2a8fbc4fddb2118fc1d46",
               "bemserver_ui-0.10.0.tar.gz"),
+        # The holdout43 corpus (resolved on 2026-12-07): a fresh sample judged at b4dc3f5, before
+        # any fix it prompts, once holdout41 and holdout42 had been judged (built beside
+        # holdout44). All five are the newest releases with an sdist that pip prepares here, with
+        # no injection CVE known to me for those versions. Checked and not chosen: weblate 4.11
+        # (the last before CVE-2022-23915's fix) and 5.14.3, jupyter-server-proxy 3.2.0 (the
+        # last before CVE-2022-21697's fix) and django-machina 1.3.1 (their build dependencies
+        # failed to install), pyload-ng 0.5.0b3.dev30, dev78 and dev101 (the archive's metadata
+        # gives another version, or its setup needs pkg_resources), bodhi-server 26.4.0 (pip
+        # rejects a requirement in its metadata).
+        Sdist("django_cms", "5.1.3",
+              "80c50fc44cffa2cae28f4b8d841b7f48bd5ded9c88e493096b6e2235ba94d3ca",
+              "django_cms-5.1.3.tar.gz"),
+        Sdist("substanced", "1.0.post1",
+              "2385b38b07ec724469d00162dbf0f08f0a2904ad7a1c63159734a61840a3f335",
+              "substanced-1.0.post1.tar.gz"),
+        Sdist("freezer_api", "19.0.0",
+              "2726639339186e7f4425833df060ca831942ec6ea6917bdb0ea905289a77c586",
+              "freezer_api-19.0.0.tar.gz"),
+        Sdist("querysource", "5.2.5",
+              "06318032da1d2e9d3fbdb4f762f7f4c40299027dabf63e5354047dc005b225d4",
+              "querysource-5.2.5.tar.gz"),
+        Sdist("cobbler", "3.3.10",
+              "8897c0117b2f50da2a4d8a29597945c68dd803d2a073c30e7887f22e68f6dff7",
+              "cobbler-3.3.10.tar.gz"),
+        # Then, because those five gave two injection alerts: openwisp-monitoring 1.3, mwdb-core
+        # 2.20.0 and django-ledger 0.8.5, the newest, with no injection CVE known to me.
+        Sdist("openwisp_monitoring", "1.3",
+              "fd61c2d24b4f82c4ff45a71744148efa3a9750a16af5bd47fb492813260a8faa",
+              "openwisp_monitoring-1.3.tar.gz"),
+        Sdist("mwdb_core", "2.20.0",
+              "be2c06bdeed872a7f763ca4f0f23957c2f5e311fb41242f099d9ec69c4adeaba",
+              "mwdb_core-2.20.0.tar.gz"),
+        Sdist("django_ledger", "0.8.5",
+              "093607864da802df7d6ac6985dd53a87db35b2307cb241dfd4d12d2970884420",
+              "django_ledger-0.8.5.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1817,6 +1853,18 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (bemserver-ui, the web UI of a building energy management server).
     "holdout42": ("ipsilon", "PyScada", "django_crm_admin", "magic-folder", "django_ca",
                   "ashley", "openwisp_network_topology", "bemserver_ui"),
+    # A fresh sample once holdout41 and holdout42 had been judged
+    # (benchmarks/realcode/judged_holdout43.csv), judged at b4dc3f5 before any fix it prompts,
+    # built beside holdout44, each app chosen before it was scanned, in this order: Django
+    # (django-cms, the content management system), Pyramid (substanced, an application server
+    # and CMS with a management interface), Falcon (freezer-api, OpenStack's backup and restore
+    # API), aiohttp (querysource, a web service that runs named queries over many databases) and
+    # WSGI and XML-RPC (cobbler, a network boot and provisioning server); then, because those
+    # five gave two injection alerts, Django (openwisp-monitoring, device monitoring with
+    # InfluxDB charts), Flask (mwdb-core, CERT Polska's malware repository) and Django
+    # (django-ledger, a double-entry accounting system).
+    "holdout43": ("django_cms", "substanced", "freezer_api", "querysource", "cobbler",
+                  "openwisp_monitoring", "mwdb_core", "django_ledger"),
 }
 
 
