@@ -1455,7 +1455,8 @@ PINS = {  # secretcheck: ignore[SC402]
         # open-webui 0.6.34 (its build step runs npm, which failed), nbdime 3.1.0 (its build
         # dependencies failed to install), LinOTP (2.11.1, a Python 2 Pylons app, is the newest on
         # the index), skyvern 1.0.56 and xinference 4.1.0 (fetched; over 500,000 lines each,
-        # mostly generated clients and vendored model code) and newspipe 0.1.0 (a stub).
+        # mostly generated clients and vendored model code), newspipe 0.1.0 (a stub) and zuul
+        # 14.3.0 (fetched, CherryPy; not needed).
         Sdist("ethyca-fides", "2.22.0",
               "7d784c5404c1ba400fb92a5f979bbd218ba2a64df3e2567675f5269ec0c7b940",
               "ethyca-fides-2.22.0.tar.gz"),
