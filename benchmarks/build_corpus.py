@@ -47,6 +47,7 @@
     python benchmarks/build_corpus.py holdout41 # more, fresh once holdout39 and 40 were judged
     python benchmarks/build_corpus.py holdout42 # more, fresh once holdout40 was judged
     python benchmarks/build_corpus.py holdout43 # more, fresh once holdout41 and 42 were judged
+    python benchmarks/build_corpus.py holdout44 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1482,6 +1483,42 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("django_ledger", "0.8.5",
               "093607864da802df7d6ac6985dd53a87db35b2307cb241dfd4d12d2970884420",
               "django_ledger-0.8.5.tar.gz"),
+        # The holdout44 corpus (resolved on 2026-12-07): a fresh sample judged at b4dc3f5, before
+        # any fix it prompts, once holdout41 and holdout42 had been judged (built beside
+        # holdout43). ethyca-fides 2.22.0 is the last before 2.22.1's fix of CVE-2023-46124 (SSRF
+        # through an uploaded custom integration, as I recall it); the other four are the newest
+        # releases with an sdist, with no injection CVE known to me. Checked and not chosen:
+        # open-webui 0.6.34 (its build step runs npm, which failed), nbdime 3.1.0 (its build
+        # dependencies failed to install), LinOTP (2.11.1, a Python 2 Pylons app, is the newest on
+        # the index), skyvern 1.0.56 and xinference 4.1.0 (fetched; over 500,000 lines each,
+        # mostly generated clients and vendored model code), newspipe 0.1.0 (a stub) and zuul
+        # 14.3.0 (fetched, CherryPy; not needed).
+        Sdist("ethyca-fides", "2.22.0",
+              "7d784c5404c1ba400fb92a5f979bbd218ba2a64df3e2567675f5269ec0c7b940",
+              "ethyca-fides-2.22.0.tar.gz"),
+        Sdist("r2r", "3.6.6",
+              "f84c626e7fd9512ea312c75cc1d20221223a391222c382980a82100f25697258",
+              "r2r-3.6.6.tar.gz"),
+        Sdist("arize_phoenix", "20.26.1",
+              "3b8e61b759746ec23bc260202049b60e64f032dd0a4d27b548a642fd1c061f62",
+              "arize_phoenix-20.26.1.tar.gz"),
+        Sdist("kerko", "1.3.0",
+              "c895be1dcc64b1d44e3112f54e312e660633ff159fc2341e1bcea11f9ca6493e",
+              "kerko-1.3.0.tar.gz"),
+        Sdist("jupyterlab_server", "2.28.1",
+              "0c3c2418d51021ce280916e63dfe4cba8386b4e2787be5c25433c98f560ddb31",
+              "jupyterlab_server-2.28.1.tar.gz"),
+        # Then, because those five gave one injection alert: reader 3.26 (fetched for holdout41,
+        # not chosen there), invenio-app-rdm 14.0.5 and keystone 30.0.0, the newest.
+        Sdist("reader", "3.26",
+              "2b6ad65066f46c35609e047681771632856cb9f82b705e1c9614d83a066f28d9",
+              "reader-3.26.tar.gz"),
+        Sdist("invenio_app_rdm", "14.0.5",
+              "a453f01420b6eb3349cda2af1818ddddaaa0e69bdc6c0a79a50c4331131e7cf1",
+              "invenio_app_rdm-14.0.5.tar.gz"),
+        Sdist("keystone", "30.0.0",
+              "8f3f77175a039e408d870c6ea697a4cc4e9cf2755bd6cbc11230db4146dd7df4",
+              "keystone-30.0.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1865,6 +1902,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (django-ledger, a double-entry accounting system).
     "holdout43": ("django_cms", "substanced", "freezer_api", "querysource", "cobbler",
                   "openwisp_monitoring", "mwdb_core", "django_ledger"),
+    # (benchmarks/realcode/judged_holdout44.csv), judged at b4dc3f5 before any fix it prompts,
+    # built beside holdout43, each app chosen before it was scanned, in this order: FastAPI
+    # (ethyca-fides, a privacy engineering platform with a privacy request centre, before
+    # CVE-2023-46124's fix; r2r, a retrieval-augmented generation server over Postgres), Starlette
+    # (arize-phoenix, an LLM tracing and evaluation server), Flask (kerko, a Zotero bibliography
+    # web app) and Tornado (jupyterlab_server, JupyterLab's settings, themes and workspaces API);
+    # then, because those five gave one injection alert, Flask (reader, a feed reader library
+    # with a web app; invenio-app-rdm, the InvenioRDM research data repository; and keystone,
+    # OpenStack's identity service).
+    "holdout44": ("ethyca-fides", "r2r", "arize_phoenix", "kerko", "jupyterlab_server",
+                  "reader", "invenio_app_rdm", "keystone"),
 }
 
 
