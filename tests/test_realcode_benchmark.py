@@ -155,10 +155,10 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # even under --audit); holdout41 at d53e4b3, once holdout39 and holdout40 had been judged
 # (SpiderKeeper and jupyterlab-git have no injection finding, even under --audit); holdout42
 # at d53e4b3 too, beside holdout41 (PyScada, magic-folder, django-ca and ashley have no
-# injection finding, even under --audit; ipsilon's one is found since a8ccbd3); holdout43 at b4dc3f5, once holdout41 and
-# holdout42 had been judged (substanced, freezer-api and mwdb-core have no injection finding,
-# even under --audit); holdout44 at b4dc3f5 too, beside holdout43 (jupyterlab_server has no
-# injection finding, even under --audit).
+# injection finding, even under --audit; ipsilon's one is found since a8ccbd3); holdout43 at
+# b4dc3f5, once holdout41 and holdout42 had been judged (substanced, freezer-api and mwdb-core
+# have no injection finding, even under --audit); holdout44 at b4dc3f5 too, beside holdout43
+# (jupyterlab_server has no injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
