@@ -18,7 +18,7 @@ import ast
 import copy
 from collections.abc import Sequence
 
-from secretcheck.python.astsyntax import const_text, dotted, ordered_arguments
+from secretcheck.python.astsyntax import Argument, const_text, dotted, ordered_arguments
 from secretcheck.python.taint import (
     allowlist_sub,
     guards,
@@ -103,6 +103,10 @@ def _first_piece(node: ast.Subscript) -> bool:
     )
 
 
+# Methods that put their arguments into a local list or set.
+_FILLING = frozenset({"append", "extend", "insert", "add"})
+
+
 class Interpreter(UrlStart):
     """Evaluates expressions into taint values; the class the engine runs a body with."""
 
@@ -121,6 +125,18 @@ class Interpreter(UrlStart):
         if isinstance(node, (ast.Constant, ast.YieldFrom)):
             return CLEAN
         return join(*(self.eval(child) for child in _expressions(node)))
+
+    def _fill(self, func: ast.expr, args: list[tuple[Argument, Value]]) -> None:
+        """`parts.append(f"{key} = 1")` as a statement: a local list or set holds what is put
+        in it, so the `" AND ".join(parts)` built from it later carries that text (holdout44's
+        r2r built its search filters so)."""
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            return
+        name = func.value.id
+        put = join(*(value for _, value in args))
+        if name in self.env and put:
+            step = self.host.step(func, f"put into {name}")
+            self.env[name] = join(self.env[name], add_step(put, step))
 
     def _cleaned_read(self, node: ast.expr) -> ast.expr | None:
         """`form.cleaned_data["k"]` (or `.get("k")`) of a form built on the request's data
@@ -425,6 +441,8 @@ class Interpreter(UrlStart):
                         *(self.eval(e) for e in rest))  # fmt: skip
         unescaped = node is self.unescaping
         args = [(arg, self.eval(arg.value)) for arg in ordered_arguments(node)]
+        if method in _FILLING and node is self.discarded:
+            self._fill(func, args)
         receiver = CLEAN
         if isinstance(func, ast.Attribute):
             if method in _UNESCAPE:
