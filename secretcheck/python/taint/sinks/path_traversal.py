@@ -6,10 +6,10 @@ How it detects: taint into `open` (builtin, `io`, `codecs`, `os`, `aiofiles`), F
 `FileStorage.save` (known by its receiver: an upload from `request.files`, a `FileStorage`,
 or an object whose own `.filename` builds the path; any other `.save` is not a file write),
 `tarfile` extraction of a tainted archive without `filter=` or `members=` (not `zipfile`'s,
-which keeps every member under the target folder), and the
-folder `send_from_directory(directory, name)` serves from (Flask and Quart join only the name
-safely: platypush's `/resources/<path>` built the folder from the URL's segments; one segment
-alone, which reaches the files of the folder's parent at most, is reported at info).
+which keeps every member under the target folder), and the folder `send_from_directory(directory,
+name)` serves from (Flask and Quart join only the name safely: platypush's `/resources/<path>`
+built the folder from the URL's segments; one segment alone, which reaches the files of the
+folder's parent at most, is reported at info).
 `os.path.join` carries the taint; `basename`, `secure_filename`, `safe_join`,
 `send_from_directory`'s file name (joined safely under its folder), `startswith`/
 `is_relative_to`/`commonpath` containment checks of a normalized path and allowlists sanitize,
