@@ -1,11 +1,15 @@
 """`re.sub(r"[^A-Za-z0-9_-]", "-", value)`: a value with every character outside a class replaced.
 
 What is left is the class's characters and the replacement's, nothing else; which sinks such
-text cannot harm follows from which characters those are. Only a single negated class is read
-(`[^...]`, maybe repeated), with literal characters, ranges and `\\w`/`\\d`/`\\s` in it, no flags,
-and a literal replacement; anything else (a blocklist such as Gerapy's, a lookahead, a function
-as the replacement) clears nothing. `\\w` holds letters and digits of every script and `_`:
-none of them is markup, quoting, a shell metacharacter or a path separator.
+text cannot harm follows from which characters those are. Only a single class is read (maybe
+repeated), with literal characters, ranges and `\\w`/`\\d`/`\\s` in it, no flags, and a literal
+replacement: a negated class (`[^...]`) keeps what it lists; a class that lists what it
+replaces (a blocklist: Gerapy's, or stalker_pyramid's `[\\s\\.\\\\/:...]+` for upload names) keeps
+every other character, so it clears only what needs none of those. `re.findall(CLASS, value)`
+gives pieces made of the class's characters alone (stalker_pyramid's `[\\w\\d]+` search words).
+Anything else (a lookahead, a function as the replacement) clears nothing. `\\w` holds letters
+and digits of every script and `_`: none of them is markup, quoting, a shell metacharacter or a
+path separator.
 
 Cleared by what can remain:
 - path traversal: no `/` or `\\` and no `.` (one relative name, never `..`); without the
@@ -41,10 +45,19 @@ def categories(node: ast.Call, names: frozenset[str], method: str,
                constant: Callable[[str], str | None]) -> frozenset[str] | None:  # fmt: skip
     """What `re.sub(CLASS, REPL, value)` (or `PATTERN.sub(REPL, value)` with a compiled
     constant) clears, or None when `node` is no such call."""
-    if method != "sub" and "re.sub" not in names:
+    if method not in ("sub", "findall") and not names & {"re.sub", "re.findall"}:
         return None  # most calls: asked of every call the engine evaluates
     arguments = [a.value for a in ordered_arguments(node)]
     func = node.func
+    if "re.findall" in names and len(arguments) == 2 and not node.keywords:
+        # `re.findall(r"[\w\d]+", text)`: each piece holds only the class's characters
+        # (stalker_pyramid's search words)
+        pattern = constants.pattern_text(arguments[0], constant)
+        found = _members(pattern) if pattern is not None else None
+        if found is None:
+            return None
+        member, negated = found
+        return _cleared(lambda ch: member(ch) != negated)
     if "re.sub" in names and len(arguments) == 3 and not node.keywords:
         pattern = constants.pattern_text(arguments[0], constant)
         replacement = arguments[1]
@@ -59,14 +72,18 @@ def categories(node: ast.Call, names: frozenset[str], method: str,
     text = const_text(replacement)
     if pattern is None or text is None:
         return None
-    kept = _kept(pattern)
-    if kept is None:
+    found = _members(pattern)
+    if found is None:
         return None
-    return _cleared(lambda ch: kept(ch) or ch in text)
+    member, negated = found
+    # a negated class keeps what it lists; a class that lists what it replaces keeps the rest
+    # (stalker_pyramid's upload names: `[\s\.\\/:...]+` -> "_" leaves no separator or dot)
+    return _cleared(lambda ch: member(ch) == negated or ch in text)
 
 
-def _kept(pattern: str) -> Callable[[str], bool] | None:
-    """The characters a single negated class leaves alone, as a test of one ASCII character."""
+def _members(pattern: str) -> tuple[Callable[[str], bool], bool] | None:
+    """A single character class (maybe repeated) as a test of one ASCII character for the
+    characters it lists, and whether it is negated (`[^...]`)."""
     try:
         parsed = list(sre_parse.parse(pattern))
     except (re.error, RecursionError, OverflowError):
@@ -79,12 +96,13 @@ def _kept(pattern: str) -> Callable[[str], bool] | None:
         if len(inner) != 1:
             return None
         op, arg = inner[0]
-    if op is not sre.IN or not arg or arg[0] != (sre.NEGATE, None):
+    if op is not sre.IN or not arg:
         return None
+    negated = arg[0] == (sre.NEGATE, None)
     codes: set[int] = set()
     ranges: list[tuple[int, int]] = []
     tests: list[Callable[[str], bool]] = []
-    for item, value in arg[1:]:
+    for item, value in arg[1 if negated else 0 :]:
         if item is sre.LITERAL:
             codes.add(value)
         elif item is sre.RANGE:
@@ -94,12 +112,12 @@ def _kept(pattern: str) -> Callable[[str], bool] | None:
         else:
             return None  # a negated category inside the class, or anything unusual
 
-    def kept(ch: str) -> bool:
+    def listed(ch: str) -> bool:
         code = ord(ch)
         return (code in codes or any(lo <= code <= hi for lo, hi in ranges)
                 or any(test(ch) for test in tests))  # fmt: skip
 
-    return kept
+    return listed, negated
 
 
 _CATEGORIES: dict[object, Callable[[str], bool]] = {
