@@ -1,4 +1,4 @@
-"""Pieces a character class leaves: `re.findall()` of a class, `re.sub()` of a blocklist class.
+r"""Pieces a character class leaves: `re.findall()` of a class, `re.sub()` of a blocklist class.
 
 stalker_pyramid searches with `re.findall(r"[\w\d]+", text)` pieces formatted between quotes:
 word characters alone quote nothing. It names uploads with
