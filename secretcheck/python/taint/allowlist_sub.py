@@ -45,7 +45,7 @@ def categories(node: ast.Call, names: frozenset[str], method: str,
                constant: Callable[[str], str | None]) -> frozenset[str] | None:  # fmt: skip
     """What `re.sub(CLASS, REPL, value)` (or `PATTERN.sub(REPL, value)` with a compiled
     constant) clears, or None when `node` is no such call."""
-    if method not in ("sub", "findall") and not names & {"re.sub", "re.findall"}:
+    if method not in ("sub", "findall") and "re.sub" not in names and "re.findall" not in names:
         return None  # most calls: asked of every call the engine evaluates
     arguments = [a.value for a in ordered_arguments(node)]
     func = node.func

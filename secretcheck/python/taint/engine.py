@@ -238,11 +238,6 @@ class TaintEngine:
         self.own_attributes: dict[tuple[str, str], bool] = {}
         self.handler_classes: dict[str, bool] = {}
         self.view_classes: dict[str, bool] = {}  # `_may_be_view`, by class
-        # names the module binds by assignment alone: a base named by one is a run-time value
-        self.assigned_names = frozenset(
-            target.id for statement in body if isinstance(statement, ast.Assign)
-            for target in statement.targets if isinstance(target, ast.Name)
-        ) - self.classes.keys() - _imported_names(body)  # fmt: skip
         self.project_bases: dict[str, frozenset[str]] = {}  # class -> `Project.base_names`
         self.exposed_marks: dict[str, frozenset[str]] = {}  # `_exposed`, by class ("": module)
         # (function, its arguments that hold a request object: positions "0" or keywords):
@@ -636,10 +631,18 @@ class TaintEngine:
             _, foreign = self._chain()
             self.view_classes[owner] = any(
                 not (isinstance(base, ast.Name)
-                     and (base.id == "object" or base.id in self.assigned_names))
+                     and (base.id == "object" or self._assigned_only(base.id)))
                 for base in foreign
             )  # fmt: skip
         return self.view_classes[owner]
+
+    def _assigned_only(self, name: str) -> bool:
+        """Does the module bind `name` by a top-level assignment alone (no import, no class)?"""
+        return name not in self.classes and name not in self._aliases() and any(
+            isinstance(statement, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in statement.targets)
+            for statement in self.module_body
+        )  # fmt: skip
 
     def _bases_say(self, test: Callable[[str], bool]) -> bool:
         """Does `test` hold of a base of the class being analyzed (or of a base of its bases
@@ -698,7 +701,7 @@ class TaintEngine:
             return False
         # A base of a class outside the selection of code is not resolved on it: the module's
         # imports qualify it.
-        aliases = import_aliases(self.body)
+        aliases = self._aliases()
         return any(
             project_name(name) and project.exposes(name)
             for base in foreign
@@ -1241,15 +1244,6 @@ def _single_type(node: ast.expr | None) -> ast.expr | None:
             continue
         return node if dotted(node) else None
     return None
-
-
-def _imported_names(body: Sequence[ast.stmt]) -> frozenset[str]:
-    """The names the module's own top-level imports bind."""
-    return frozenset(
-        (alias.asname or alias.name).split(".")[0]
-        for statement in body if isinstance(statement, (ast.Import, ast.ImportFrom))
-        for alias in statement.names
-    )  # fmt: skip
 
 
 def _exposed_marks(body: Sequence[ast.stmt]) -> Iterator[str]:
