@@ -51,12 +51,18 @@
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
-Each sdist is fetched with `pip download --no-deps --no-binary :all: NAME==VERSION`, checked
-against the sha256 pinned below, and unpacked with tarfile's "data" filter (no absolute paths,
-no links out of the tree, no device files) into `benchmarks/.corpus/<corpus>/<name>-<version>/`.
-Archives are cached in `benchmarks/.corpus/sdists/`. A finished corpus has a
-`<corpus>.manifest.json` beside it; when that matches the pins, the build is skipped, so the
-script is idempotent and the network is only needed the first time. All of it is gitignored.
+Each sdist is fetched from the package index's simple API (PEP 691 JSON, or PEP 503 HTML;
+`https://pypi.org/simple` unless `CORPUS_INDEX_URL` names another): the archive with the pinned
+file name, downloaded as is. Nothing of the project runs here. `pip download --no-deps
+--no-binary :all: NAME==VERSION`, the fallback when the index cannot be reached, prepares each
+sdist's metadata, which runs its build backend (setup.py included) and builds its build
+dependencies from source (Cython's C for SQLAlchemy: minutes per sdist). Either way the archive
+is checked against the sha256 pinned below, and unpacked with tarfile's "data" filter (no
+absolute paths, no links out of the tree, no device files) into
+`benchmarks/.corpus/<corpus>/<name>-<version>/`. Archives are cached in
+`benchmarks/.corpus/sdists/`. A finished corpus has a `<corpus>.manifest.json` beside it; when
+that matches the pins, the build is skipped, so the script is idempotent and the network is only
+needed the first time. All of it is gitignored.
 `--sdists DIR` copies an archive from DIR instead of downloading it when its sha256 matches the pin
 (several work trees on one machine can share one download).
 
@@ -69,10 +75,15 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import urllib.error
+import urllib.parse
+import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -1924,9 +1935,49 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+INDEX_URL = os.environ.get("CORPUS_INDEX_URL", "https://pypi.org/simple").rstrip("/")
+_SIMPLE_JSON = "application/vnd.pypi.simple.v1+json"
+_HREF = re.compile(r"""<a\s[^>]*href=["']([^"']+)["']""", re.IGNORECASE)
+
+
+def _index_files(project: str) -> dict[str, str]:
+    """File name -> download URL of every file the index lists for `project`."""
+    name = re.sub(r"[-_.]+", "-", project).lower()  # PEP 503 normalisation
+    page = f"{INDEX_URL}/{name}/"
+    request = urllib.request.Request(page, headers={"Accept": f"{_SIMPLE_JSON}, text/html;q=0.1"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        kind = response.headers.get("Content-Type", "")
+        body = response.read().decode("utf-8")
+    if kind.startswith(_SIMPLE_JSON):
+        files = json.loads(body).get("files", [])
+        return {f["filename"]: urllib.parse.urljoin(page, f["url"]) for f in files}
+    links = (urllib.parse.urljoin(page, href) for href in _HREF.findall(body))
+    return {urllib.parse.urlsplit(url).path.rsplit("/", 1)[-1]: url for url in links}
+
+
+def _from_index(sdist: Sdist, archive: Path) -> bool:
+    """Download the pinned archive straight from the index into `archive`; False when the index
+    cannot be reached or does not list it (the caller falls back to pip). The sha256 is checked
+    by the caller either way."""
+    try:
+        url = _index_files(sdist.name).get(sdist.archive)
+        if url is None:
+            print(f"{INDEX_URL}: no {sdist.archive}; trying pip", file=sys.stderr)
+            return False
+        print(f"downloading {sdist.archive}", file=sys.stderr)
+        partial = archive.with_name(archive.name + ".part")
+        with urllib.request.urlopen(url, timeout=120) as response, partial.open("wb") as out:
+            shutil.copyfileobj(response, out)
+        partial.replace(archive)
+        return True
+    except (OSError, ValueError, KeyError) as error:  # URLError is an OSError
+        print(f"{INDEX_URL}: {error}; trying pip", file=sys.stderr)
+        return False
+
+
 def fetch(sdist: Sdist, local: Path | None = None) -> Path:
-    """The verified archive, downloaded by pip unless a good copy is already cached (or lies in
-    `local`)."""
+    """The verified archive: a good copy already cached (or lying in `local`), else downloaded
+    from the index (`_from_index`), else by pip."""
     SDISTS.mkdir(parents=True, exist_ok=True)
     archive = SDISTS / sdist.archive
     if archive.exists() and sha256_of(archive) == sdist.sha256:
@@ -1937,12 +1988,13 @@ def fetch(sdist: Sdist, local: Path | None = None) -> Path:
             shutil.copyfile(local / sdist.archive, archive)
             return archive
         print(f"{local / sdist.archive}: sha256 differs from the pin; downloading", file=sys.stderr)
-    print(f"downloading {sdist.name}=={sdist.version}", file=sys.stderr)
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-         f"{sdist.name}=={sdist.version}", "-d", str(SDISTS)],
-        check=True,
-    )  # fmt: skip
+    if not _from_index(sdist, archive):
+        print(f"downloading {sdist.name}=={sdist.version} with pip", file=sys.stderr)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary",
+             ":all:", f"{sdist.name}=={sdist.version}", "-d", str(SDISTS)],
+            check=True,
+        )  # fmt: skip
     if not archive.exists():
         found = sorted(p.name for p in SDISTS.glob(f"{sdist.name}-{sdist.version}*"))
         raise SystemExit(f"pip did not produce {sdist.archive} (found: {found})")
