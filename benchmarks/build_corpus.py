@@ -48,6 +48,7 @@
     python benchmarks/build_corpus.py holdout42 # more, fresh once holdout40 was judged
     python benchmarks/build_corpus.py holdout43 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py holdout44 # more, fresh once holdout41 and 42 were judged
+    python benchmarks/build_corpus.py holdout45 # more, fresh once holdout43 and 44 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1530,6 +1531,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("keystone", "30.0.0",
               "8f3f77175a039e408d870c6ea697a4cc4e9cf2755bd6cbc11230db4146dd7df4",
               "keystone-30.0.0.tar.gz"),
+        # The holdout45 corpus (resolved on 2026-12-08): a fresh sample judged at 9189715, before
+        # any fix it prompts, once holdout43 and holdout44 had been judged (built beside
+        # holdout46). All five are the newest releases with an sdist that pip prepares here, with
+        # no injection CVE known to me for those versions. Checked and not chosen: lollms 9.5.1
+        # and cryptoadvance-specter (their sdists failed to prepare under pip), web2ldap (the
+        # same), mljar-mercury, spiderfoot, karton-dashboard and mirrormanager2 (no sdist on the
+        # index), salt 3002 (the last before CVE-2020-16846's fix; fetched, over a million lines
+        # with its tests).
+        Sdist("wafer", "0.17.0",
+              "7e373a271a24c7ae83a41e12b2afb259e480358272e39020bf15986ba1309a6e",
+              "wafer-0.17.0.tar.gz"),
+        Sdist("nsupdate", "0.13.0",
+              "99b927e42dd1f11e7591312b09543edddbe65d489359286b3d808edbf2864422",
+              "nsupdate-0.13.0.tar.gz"),
+        Sdist("pydap", "3.5.9",
+              "42c9739d82b182ac96c92df455fba288452966105c1b89f97cf37bbc0ff4bf0e",
+              "pydap-3.5.9.tar.gz"),
+        Sdist("ldap_ui", "0.15.5",
+              "dcfebba222c309b905df1161ca2b27e5958b1f7ee9913c221294306e2c08d644",
+              "ldap_ui-0.15.5.tar.gz"),
+        Sdist("jesse", "3.5.3",
+              "90c12dd82c6bec4dbef17139d988aa2fb5fd56ed2dad56e44045709521505922",
+              "jesse-3.5.3.tar.gz"),
+        # Then, because those five gave two injection alerts: django-fobi 0.19.9,
+        # openwisp-firmware-upgrader 1.3.1 and coderedcms 6.0.0, the newest, with no injection CVE
+        # known to me.
+        Sdist("django-fobi", "0.19.9",
+              "72964cf281aa53a8975ed1d05c58c4d4e981f3db0d86c2a7e90b9842d5307471",
+              "django-fobi-0.19.9.tar.gz"),
+        Sdist("openwisp_firmware_upgrader", "1.3.1",
+              "b8e6f2b562c88f935e65d22369a2ab62e852d7204dd6870a5b189141fa359f6e",
+              "openwisp_firmware_upgrader-1.3.1.tar.gz"),
+        Sdist("coderedcms", "6.0.0",
+              "5ee2fe9a1210cf63db4fdffa802311b233a394562a40d6bdc37c6ea2de273110",
+              "coderedcms-6.0.0.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1924,6 +1960,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # OpenStack's identity service).
     "holdout44": ("ethyca-fides", "r2r", "arize_phoenix", "kerko", "jupyterlab_server",
                   "reader", "invenio_app_rdm", "keystone"),
+    # A fresh sample once holdout43 and holdout44 had been judged
+    # (benchmarks/realcode/judged_holdout45.csv), judged at 9189715 before any fix it prompts,
+    # built beside holdout46, each app chosen before it was scanned, in this order: Django
+    # (wafer, a conference management system with talk submission, schedules and pages; nsupdate,
+    # a dynamic DNS service), WSGI (pydap, an OPeNDAP data server), Starlette (ldap-ui, a web
+    # editor for an LDAP directory) and FastAPI (jesse, a trading framework with a dashboard);
+    # then, because those five gave two injection alerts, Django (django-fobi, a form builder
+    # with form handlers and import and export; openwisp-firmware-upgrader, firmware builds and
+    # upgrades of network devices; and coderedcms, a Wagtail CMS with form pages).
+    "holdout45": ("wafer", "nsupdate", "pydap", "ldap_ui", "jesse", "django-fobi",
+                  "openwisp_firmware_upgrader", "coderedcms"),
 }
 
 
