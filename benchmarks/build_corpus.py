@@ -1543,6 +1543,18 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("richie", "3.5.1",
               "6ed62c9f426d56049c6fcee6573f804a61a0b96683ea1cef62662aca6f64be8a",
               "richie-3.5.1.tar.gz"),
+        # Then, because those five gave one injection alert: xadmin 0.6.1 (the newest on the
+        # index, of 2016), django-postman 4.6 and textual-serve 1.1.3, the newest, with no
+        # injection CVE known to me.
+        Sdist("xadmin", "0.6.1",
+              "00d11af37bb97ba90d01babb0d298e43c5f7701bf9ac390fda3f3b3b21239dbb",
+              "xadmin-0.6.1.tar.gz"),
+        Sdist("django_postman", "4.6",
+              "962172aaadf9c091bf17de28715c2c3ed19efd0b2220621758f2c3bc0ff7491f",
+              "django_postman-4.6.tar.gz"),
+        Sdist("textual_serve", "1.1.3",
+              "f8f636ae2f5fd651b79d965473c3e9383d3521cdf896f9bc289709185da3f683",
+              "textual_serve-1.1.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1943,9 +1955,12 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (Flask-Security-Too, the login, registration and two-factor views of Flask apps, before
     # CVE-2021-32618's fix), FastAPI (borgitory, a web interface for BorgBackup repositories),
     # Starlette (starlette-admin, an admin interface framework), Django (allianceauth, an auth
-    # and services portal for EVE Online groups; richie, a CMS for learning portals).
+    # and services portal for EVE Online groups; richie, a CMS for learning portals); then,
+    # because those five gave one injection alert, Django (xadmin, a replacement of Django's
+    # admin; django-postman, user-to-user messaging) and aiohttp (textual-serve, which serves
+    # Textual terminal apps to the browser).
     "holdout46": ("Flask-Security-Too", "borgitory", "starlette_admin", "allianceauth",
-                  "richie"),
+                  "richie", "xadmin", "django_postman", "textual_serve"),
 }
 
 
