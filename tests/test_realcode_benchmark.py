@@ -158,7 +158,9 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # injection finding, even under --audit; ipsilon's one is found since a8ccbd3); holdout43 at
 # b4dc3f5, once holdout41 and holdout42 had been judged (substanced, freezer-api and mwdb-core
 # have no injection finding, even under --audit); holdout44 at b4dc3f5 too, beside holdout43
-# (jupyterlab_server has no injection finding, even under --audit).
+# (jupyterlab_server has no injection finding, even under --audit); holdout46 at 9189715, once
+# holdout43 and holdout44 had been judged, beside holdout45 (Flask-Security-Too, allianceauth,
+# richie and textual-serve have no injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -181,6 +183,7 @@ HELD_OUT = [
     ("holdout42", 117, 4),
     ("holdout43", 40, 5),
     ("holdout44", 45, 7),
+    ("holdout46", 23, 4),
 ]
 
 
