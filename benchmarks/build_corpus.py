@@ -49,6 +49,7 @@
     python benchmarks/build_corpus.py holdout43 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py holdout44 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py holdout45 # more, fresh once holdout43 and 44 were judged
+    python benchmarks/build_corpus.py holdout46 # more, fresh once holdout43 and 44 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1566,6 +1567,41 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("coderedcms", "6.0.0",
               "5ee2fe9a1210cf63db4fdffa802311b233a394562a40d6bdc37c6ea2de273110",
               "coderedcms-6.0.0.tar.gz"),
+        # The holdout46 corpus (resolved on 2026-12-08): a fresh sample judged at 9189715, before
+        # any fix it prompts, once holdout43 and holdout44 had been judged (built beside
+        # holdout45). Flask-Security-Too 4.0.1 is the last before 4.1.0's fix of CVE-2021-32618
+        # (an open redirect through the `next` parameter, as I recall it); the other four are
+        # the newest releases with an sdist that pip prepares here (borgitory 2.4.3 is the
+        # newest for Python 3.11; 2.5 and later need 3.13), with no injection CVE known to me.
+        # Checked and not chosen: geonode 5.1.1 (no sdist of it on the index) and opal-server
+        # 0.9.9 (its build requirements step failed).
+        Sdist("Flask-Security-Too", "4.0.1",
+              "c2967fce08cbe2a1c6ada8eaafc717626d90f296efa7a17f859c13f46bfef1e0",
+              "Flask-Security-Too-4.0.1.tar.gz"),
+        Sdist("borgitory", "2.4.3",
+              "4bf172ffa42d610b69ed41ca457a0c29e201cf500151088571d000a991d0cf52",
+              "borgitory-2.4.3.tar.gz"),
+        Sdist("starlette_admin", "1.0.3",
+              "d215614b85bcccdf57c02b9a3c0c64e21062b8166ec683f2636dfedc6f6ded76",
+              "starlette_admin-1.0.3.tar.gz"),
+        Sdist("allianceauth", "5.5.0",
+              "ea77fdb360f250bc444abc35fce239e2318ebcd19e576ed598c99f84748b2629",
+              "allianceauth-5.5.0.tar.gz"),
+        Sdist("richie", "3.5.1",
+              "6ed62c9f426d56049c6fcee6573f804a61a0b96683ea1cef62662aca6f64be8a",
+              "richie-3.5.1.tar.gz"),
+        # Then, because those five gave one injection alert: xadmin 0.6.1 (the newest on the
+        # index, of 2016), django-postman 4.6 and textual-serve 1.1.3, the newest, with no
+        # injection CVE known to me.
+        Sdist("xadmin", "0.6.1",
+              "00d11af37bb97ba90d01babb0d298e43c5f7701bf9ac390fda3f3b3b21239dbb",
+              "xadmin-0.6.1.tar.gz"),
+        Sdist("django_postman", "4.6",
+              "962172aaadf9c091bf17de28715c2c3ed19efd0b2220621758f2c3bc0ff7491f",
+              "django_postman-4.6.tar.gz"),
+        Sdist("textual_serve", "1.1.3",
+              "f8f636ae2f5fd651b79d965473c3e9383d3521cdf896f9bc289709185da3f683",
+              "textual_serve-1.1.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -1971,6 +2007,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # upgrades of network devices; and coderedcms, a Wagtail CMS with form pages).
     "holdout45": ("wafer", "nsupdate", "pydap", "ldap_ui", "jesse", "django-fobi",
                   "openwisp_firmware_upgrader", "coderedcms"),
+    # (benchmarks/realcode/judged_holdout46.csv), judged at 9189715 before any fix it prompts,
+    # built beside holdout45, each app chosen before it was scanned, in this order: Flask
+    # (Flask-Security-Too, the login, registration and two-factor views of Flask apps, before
+    # CVE-2021-32618's fix), FastAPI (borgitory, a web interface for BorgBackup repositories),
+    # Starlette (starlette-admin, an admin interface framework), Django (allianceauth, an auth
+    # and services portal for EVE Online groups; richie, a CMS for learning portals); then,
+    # because those five gave one injection alert, Django (xadmin, a replacement of Django's
+    # admin; django-postman, user-to-user messaging) and aiohttp (textual-serve, which serves
+    # Textual terminal apps to the browser).
+    "holdout46": ("Flask-Security-Too", "borgitory", "starlette_admin", "allianceauth",
+                  "richie", "xadmin", "django_postman", "textual_serve"),
 }
 
 
