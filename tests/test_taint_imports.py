@@ -477,6 +477,94 @@ def test_a_changed_helper_return_invalidates_the_cached_findings(tmp_path: Path)
     assert ("views.py", 11, "SC210") not in _seen(_scan(tmp_path))
 
 
+GLOBAL_HELPERS = """\
+from flask import request
+
+PAGES = {"/", "/account"}
+
+
+def get_redirect_target():
+    return request.args.get("next") or request.referrer
+
+
+def find_redirect(key):
+    return _read(key) or "/"
+
+
+def _read(key):
+    return request.args.get(key)
+
+
+def safe_redirect_target():
+    target = request.args.get("next", "/")
+    if target not in PAGES:
+        return "/"
+    return target
+
+
+def app_name():
+    return "app"
+"""
+GLOBAL_VIEWS = """\
+from flask import Flask, redirect
+
+from .helpers import app_name, find_redirect, get_redirect_target, safe_redirect_target
+
+app = Flask(__name__)
+
+
+@app.route("/login")
+def login():
+    return redirect(get_redirect_target())
+
+
+@app.route("/logout")
+def logout():
+    return redirect(find_redirect("next"))
+
+
+@app.route("/safe")
+def safe():
+    return redirect(safe_redirect_target())
+
+
+@app.route("/home")
+def home():
+    return redirect("/" + app_name())
+"""
+
+
+def test_a_helper_that_reads_flasks_request_itself_is_the_views_entry_point(
+    tmp_path: Path,
+) -> None:
+    """Flask-Security-Too's `get_post_login_redirect()` shape: the view reads no request of its
+    own; the helper of another module reads the module-level `request` and returns it, or
+    returns what a function of its own module read. A helper that checks the target against an
+    allowlist first, and one that reads no request, give nothing."""
+    package = _package(tmp_path, helpers=GLOBAL_HELPERS, views=GLOBAL_VIEWS)
+    findings = _scan(package, "--no-cache")
+    assert _seen(findings) == {("views.py", 10, "SC210"), ("views.py", 15, "SC210")}
+    by_line = {int(str(f["line"])): f for f in findings}
+    notes = [str(s["note"]) for s in by_line[10]["trace"]]  # type: ignore[attr-defined]
+    assert notes[0] == "app/helpers.py line 7: source: request.args (Flask)"
+    assert "returned by get_redirect_target() in app/helpers.py" in notes
+    notes = [str(s["note"]) for s in by_line[15]["trace"]]  # type: ignore[attr-defined]
+    assert notes[0] == "app/helpers.py line 15: source: request.args (Flask)"
+    # below the default gate, like every flow through another module (see `project.NOTE`)
+    assert {f["severity"] for f in findings} == {"info"}
+    assert all(any("across modules" in s for s in f["signals"]) for f in findings)  # type: ignore[attr-defined]
+
+
+def test_a_request_helper_of_a_module_without_a_module_level_request_is_no_entry_point(
+    tmp_path: Path,
+) -> None:
+    """`request` there is the helper's own object (a parameter default of another library, a
+    module global it builds), not Flask's: the view has no entry point."""
+    helpers = GLOBAL_HELPERS.replace("from flask import request", "from .state import request")
+    package = _package(tmp_path, helpers=helpers, views=GLOBAL_VIEWS, state="request = None\n")
+    assert _seen(_scan(package, "--no-cache")) == set()
+
+
 MIXINS = """\
 class RedirectionMixin:
     success_url = None

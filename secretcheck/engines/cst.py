@@ -49,6 +49,7 @@ def wanted_checks(
     text: str,
     audit: bool = False,
     imported: Callable[[], frozenset[str]] | None = None,
+    requested: Callable[[], bool] | None = None,
 ) -> list[RuleSpec]:
     """The rules whose prefilter matches.
 
@@ -60,7 +61,10 @@ def wanted_checks(
 
     `imported`, asked at most once and only for a file with an entry point, gives the taint
     rules whose sinks a function this file imports from its own project reaches: such a rule
-    is wanted without its sink's name in this file.
+    is wanted without its sink's name in this file. `requested`, asked at most once and only
+    for a file with a sink and no entry point of its own: does it call a function of its
+    project that reads a module-level request object (Flask's `request`)? Then that call is
+    its entry point.
     """
     identifiers, lowered = TERMS.present(text)
     entry: bool | None = None
@@ -76,7 +80,9 @@ def wanted_checks(
             continue
         if isinstance(check, TaintEntry) and (check.gated or not audit or not matches):
             if entry is None:
-                entry = has_entry_point(text, is_web_module(text))
+                entry = has_entry_point(text, is_web_module(text)) or (
+                    requested is not None and requested()
+                )
             if not entry:
                 continue
         if matches and check.prefilter.search(text):
@@ -342,11 +348,16 @@ def run_cst(
         found = project()
         return found.imports_sinks(text) if found is not None else frozenset()
 
+    def requested() -> bool:
+        found = project()
+        return found is not None and found.imports_request_readers(text)
+
     # Calls into the project's other modules are followed from web modules only, and not from
     # tests: a CLI's own arguments are the operator's input, a test's requests are its own
     # fixtures, and the summaries are the costly part.
     follow = bool(path) and is_web_module(text) and path_context(path) not in _NOT_FOLLOWED
-    selected = wanted_checks(rules, text, audit, imported if follow else None)
+    selected = wanted_checks(rules, text, audit, imported if follow else None,
+                             requested if follow else None)  # fmt: skip
     if not selected and not must_parse:
         return []
     try:

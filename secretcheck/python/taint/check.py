@@ -46,7 +46,14 @@ from secretcheck.python.taint.prefilter import (
 )
 from secretcheck.python.taint.project import Project, enum_classes
 from secretcheck.python.taint.scopes import Resolver
-from secretcheck.python.taint.sources import HELPER_MODULES, OPERATOR_CODE_NOTE, wsgi_environ
+from secretcheck.python.taint.sources import (
+    HELPER_MODULES,
+    MODULE_REQUESTS,
+    OPERATOR_CODE_NOTE,
+    REQUEST_ATTRS,
+    REQUEST_METHODS,
+    wsgi_environ,
+)
 from secretcheck.python.textgate import gated_without_lookarounds
 from secretcheck.rulepacks import RuleSpec
 from secretcheck.textindex import split_lines
@@ -101,6 +108,9 @@ class _Summarizer:
 
     def may_reach(self, module: project.Module, name: str, inner: Project) -> frozenset[str]:
         return self._check(module, name, inner).reach_codes(name)
+
+    def reads_request(self, module: project.Module, name: str, inner: Project) -> bool:
+        return self._check(module, name, inner).reads_request(name)
 
     def summary(self, module: project.Module, name: str,
                 inner: Project) -> project.Imported | None:  # fmt: skip
@@ -306,6 +316,27 @@ class Check:
                     codes |= self.project.may_reach(qualified)
         return frozenset(codes)
 
+    def reads_request(self, name: str) -> bool:
+        """Does the top-level function `name`, or a function of this module it calls, read a
+        module-level request object the module imports (`sources.MODULE_REQUESTS`)? From the
+        text alone, as `reach_codes`."""
+        reads = self.memo.get("request reads")
+        if reads is None:
+            reads = _module_request_reads(self.text)
+            self.memo["request reads"] = reads
+        if not isinstance(reads, re.Pattern):
+            return False
+        graph = self.memo.get("text graph")
+        if not isinstance(graph, dict):
+            graph = _text_graph(self.text, self.starts)
+            self.memo["text graph"] = graph
+        return any(reads.search(self._function_text(f)) for f in _closure(graph, name))
+
+    def _function_text(self, function: _Function) -> str:
+        first, last = function.span
+        return self.text[self.starts[first - 1] : self.starts[last]
+                         if last < len(self.starts) else None]  # fmt: skip
+
     def _function_codes(self, function: _Function) -> frozenset[str]:
         cached = self.memo.setdefault("codes by function", {})
         assert isinstance(cached, dict)
@@ -314,9 +345,7 @@ class Check:
             if not isinstance(patterns, list):
                 patterns = self._rule_patterns()
                 self.memo["rule patterns"] = patterns
-            first, last = function.span
-            text = self.text[self.starts[first - 1] : self.starts[last]
-                             if last < len(self.starts) else None]  # fmt: skip
+            text = self._function_text(function)
             cached[function.span] = frozenset(
                 code for codes, pattern in patterns if pattern.search(text) for code in codes
             )
@@ -434,6 +463,7 @@ class Check:
         if not self.audit and not self.summarize and not (
             any(has_entry_point(texts[k], self.web) for k in chosen)
             or self._module_level_entry(spans)
+            or any(self._calls_request_reader(texts[k]) for k in chosen)
         ):
             # Outside audit mode only a real entry point's data is reported: sinks whose
             # functions, callers and callees never touch one cannot yield a finding.
@@ -470,6 +500,17 @@ class Check:
             else:
                 body.append(statement)
         return body
+
+    def _calls_request_reader(self, text: str) -> bool:
+        """Does `text`, a unit of this web module, call a function of another module of the
+        project that reads a module-level request object (`Project.reads_request`)?"""
+        if self.project is None or not self.web:
+            return False
+        aliases = self.memo.get("import aliases")
+        if not isinstance(aliases, dict):
+            aliases = project.import_aliases(project.import_statements(self.text))
+            self.memo["import aliases"] = aliases
+        return self.project.imports_request_readers(text, aliases)
 
     def _module_level_entry(self, spans: list[tuple[int, int]]) -> bool:
         """Does the module's own code (outside its functions and methods) read an entry point?"""
@@ -955,6 +996,22 @@ def _call_graph(tree: ast.Module) -> dict[str, _Function]:
         imported = tuple(_imported_calls(nodes, aliases))
         graph[function.name] = _Function(_ast_span(function), callees, imported)
     return graph
+
+
+def _module_request_reads(text: str) -> re.Pattern[str] | bool:
+    """A pattern of what reads the module-level request objects `text` imports (`request.args`
+    after `from flask import request`, `flask.request.form` after `import flask`), or False
+    when it imports none."""
+    names = []
+    for alias, qualified in project.import_aliases(project.import_statements(text)).items():
+        if qualified in MODULE_REQUESTS:
+            names.append(re.escape(alias))
+        elif f"{qualified}.request" in MODULE_REQUESTS:
+            names.append(re.escape(alias) + r"\s*\.\s*request")
+    if not names:
+        return False
+    attributes = "|".join(sorted(REQUEST_ATTRS | REQUEST_METHODS))
+    return re.compile(rf"(?<![.\w])(?:{'|'.join(names)})\s*\.\s*(?:{attributes})\b")
 
 
 def _closure_names(graph: dict[str, _Function], root: str) -> set[str]:

@@ -526,7 +526,8 @@ class TaintEngine:
             requests = tuple(str(i) if a.keyword is None else a.keyword
                              for i, (a, _) in enumerate(args)
                              if not a.star and interp.kind(a.value) == "request")  # fmt: skip
-            if requests or any(f.origin == "source" for _, v in args for f in v):
+            if (requests or any(f.origin == "source" for _, v in args for f in v)
+                    or self._reads_request(site.names)):  # fmt: skip
                 returned = self._imported_returns(site.names, requests)
                 if returned is not None:
                     return self._returned(returned, node, args)
@@ -578,6 +579,13 @@ class TaintEngine:
                         found.setdefault(target.attr, set()).add(kind)
             self.g_kinds = {a: k.pop() for a, k in found.items() if len(k) == 1 and "" not in k}
         return self.g_kinds
+
+    def _reads_request(self, names: frozenset[str]) -> bool:
+        """Does the call run a function of another module of the project that reads a
+        module-level request object itself (`Project.reads_request`)?"""
+        project = self.project
+        assert project is not None
+        return any(project_name(name) and project.reads_request(name) for name in sorted(names))
 
     def _imported_returns(self, names: frozenset[str],
                           requests: tuple[str, ...]) -> Imported | None:  # fmt: skip

@@ -46,13 +46,15 @@ from secretcheck.python.taint import urlconf
 from secretcheck.python.taint.flows import Flow
 from secretcheck.python.taint.predicates import NOTHING, Proof
 
-# Why a flow whose sink is in another module is reported at info (below the default gate): on
+# Why a flow whose sink is in another module is reported at info (below the default gate), and
+# so one whose source is read there (a helper that reads the request and returns it): on
 # the nine judged application samples, 3 of the first 14 such flows were real defects (two
 # SSRFs, one path traversal); the rest ran into a check the caller made in yet another module,
 # or into a feature whose purpose is the flagged capability (an administrator's folder or a
 # remote camera's URL), which a helper's code shows less of than a view's.
 NOTE = (
-    "across modules: the sink is in another module of the project (see the trace); listed at"
+    "across modules: the flow runs through a function of another module of the project (see"
+    " the trace); listed at"
     " info for review, since checks made elsewhere and the feature's purpose are seen less well"
     " through a helper"
 )
@@ -120,6 +122,10 @@ class Summarizer(Protocol):
 
     def summary(self, module: Module, name: str, inner: Project) -> Imported | None:
         """What the function passes to a sink, None when nothing."""
+
+    def reads_request(self, module: Module, name: str, inner: Project) -> bool:
+        """Does the function, or a function of its module it calls, read a module-level
+        request object (Flask's `request`)? Cheap and textual, like `may_reach`."""
 
     def returns(self, module: Module, name: str, inner: Project,
                 requests: tuple[str, ...]) -> Imported | None:  # fmt: skip
@@ -230,6 +236,27 @@ class Project:
         """Rule codes whose sinks `pkg.mod.f` may reach, from the text of it and of what it
         calls: which calls are worth analyzing, before any is summarized."""
         return self._ask(qualified, "may_reach", frozenset())
+
+    def reads_request(self, qualified: str) -> bool:
+        """Does `pkg.mod.f` read a module-level request object itself (a helper such as
+        `get_redirect_target()` that reads Flask's `request.args`), or through the functions
+        of its module it calls?"""
+        return self._ask(qualified, "reads_request", False)
+
+    def imports_request_readers(self, text: str, aliases: dict[str, str] | None = None) -> bool:
+        """Does `text` call a function of another module of the project that reads a
+        module-level request object (`reads_request`)? Such a call is an entry point of the
+        calling module, which may read no request itself. `aliases`: the module's imports,
+        when `text` is only a part of it (`import_aliases`)."""
+        if aliases is None:
+            aliases = import_aliases(import_statements(text))
+        for qualified in {name for name, _ in calls_through(aliases, text)}:
+            parts = self._absolute(qualified)
+            if parts is not None and self.module and tuple(parts[:-1]) == self.module:
+                continue
+            if self.reads_request(qualified):
+                return True
+        return False
 
     def _ask(self, qualified: str, question: str, nothing: _T, *extra: tuple[str, ...]) -> _T:
         """The summarizer's answer to `question` about the function `qualified` names,
