@@ -29,7 +29,7 @@ from secretcheck.python.textgate import GatedPattern, gated_without_lookarounds
 # application.
 _FRAMEWORK_IMPORT = (
     r"^(?:from|import)[ \t]+(?:django|flask|fastapi|starlette|aiohttp|tornado|"
-    r"rest_framework|quart|sanic|bottle|falcon|pyramid|channels|cherrypy)\b"
+    r"rest_framework|quart|sanic|bottle|falcon|pyramid|channels|cherrypy|webob)\b"
 )
 # A WSGI application (PEP 3333): a function or `__call__` method whose parameters are the
 # environ and `start_response` (see `sources.wsgi_environ`) ...

@@ -109,6 +109,8 @@ SINKS = (
                 "aiohttp.web.FileResponse",
                 "aiohttp.web_fileresponse.FileResponse",
                 "werkzeug.utils.send_file",
+                # WebOb's: a WSGI application that sends the one file it was given
+                "webob.static.FileApp",
             }
         )
         | _OS_FILES,

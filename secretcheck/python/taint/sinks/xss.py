@@ -80,6 +80,15 @@ SINKS = (
         when=_html,
         reflects=True,
     ),
+    # WebOb's response (Pyramid's is the same class): text/html unless told otherwise, its
+    # body first or as `body`/`text` (the second positional is the status)
+    Sink(
+        frozenset({"webob.Response", "webob.response.Response", "pyramid.response.Response"}),
+        (0, "body", "text"),
+        unknown="built",
+        when=_html,
+        reflects=True,
+    ),
 )
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
 PREFILTER = SinkPrefilter(
