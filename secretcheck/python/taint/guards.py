@@ -333,6 +333,15 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
     halves = path_halves(test)
     if halves is not None:
         return halves
+    if (isinstance(test, ast.Compare) and len(test.ops) == 1
+            and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+            and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value is None
+            and (isinstance(test.left, ast.Name) or record_key(test.left))):  # fmt: skip
+        # `x is None`: None carries no data; `record is not None` proves what finding it does
+        yes, no = facts(test.left, tainted, normalized, pattern=pattern, proves=proves,
+                        folders=folders)  # fmt: skip
+        return (yes, no) if isinstance(test.ops[0], ast.IsNot) else (no, yes)
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         op, right = test.ops[0], test.comparators[0]
         holds = _holds_query(test.left, right)
@@ -383,6 +392,12 @@ def facts(test: ast.expr, tainted: Callable[[ast.expr], bool],
             if name == "match" and not _anchored(test, pattern):
                 return {}, {}
             return mark(test, _PREDICATE_FUNCTIONS[name]), {}
+        keys = [k for k in record_key(test) if dotted(k)]
+        if keys:
+            found: Facts = {}
+            for key in keys:
+                found = merge(found, mark(key, ALL_CATEGORIES))
+            return found, {}
         proved = proves(test)
         if BODY_READ in proved:  # a validator whose body was read: what it proves, not its name
             return {k: v for k, v in proved.items() if k != BODY_READ}, {}
@@ -576,6 +591,64 @@ def _anchored(call: ast.Call, constant: Callable[[str], str | None] = _no_text) 
 # suggests it for that check, in a `try` whose handler leaves. Not with `walk_up=True` (3.12),
 # which answers `../x` instead of raising (`_confines` takes one argument and no keyword).
 _ASSERTING = {"relative_to": "is_relative_to"}
+
+# One record fetched by its key: `Model.query.filter_by(id=v).first()`, `.filter(Model.id ==
+# v).one_or_none()`, `Model.query.get(v)`, `session.get(Model, v)`, Django's
+# `Model.objects.filter(pk=v).first()`. When a record came back, `v` equals a key the database
+# already holds (an integer or UUID column, by its name: `id`, `pk`, `uuid`, `..._id`), not text
+# the sender chose; the raising forms (`first_or_404()`, `.one()`, Django's `objects.get()` and
+# `get_object_or_404()`) prove it by returning. A record found by any other field (a name, an
+# e-mail) proves nothing: the sender may have stored that text.
+_FETCH_ONE = frozenset({"first", "one_or_none", "scalar", "scalar_one_or_none"})
+_FETCH_ONE_RAISING = frozenset({"first_or_404", "one_or_404", "one", "scalar_one"})
+_FETCH_BY_KEY = frozenset({"get", "get_or_404"})
+_QUERY_STEPS = frozenset({"filter", "filter_by", "where"})
+
+
+def _key_field(name: str) -> bool:
+    return name in ("id", "pk", "uuid") or name.endswith(("_id", "_pk", "_uuid"))
+
+
+def _keys_in(call: ast.Call) -> list[ast.expr]:
+    """The values a `filter`/`filter_by`/`where`/Django `get` call compares a key field with."""
+    found = [k.value for k in call.keywords if k.arg is not None and _key_field(k.arg)]
+    for arg in call.args:
+        if (isinstance(arg, ast.Compare) and len(arg.ops) == 1 and isinstance(arg.ops[0], ast.Eq)
+                and isinstance(arg.left, ast.Attribute) and _key_field(arg.left.attr)):  # fmt: skip
+            found.append(arg.comparators[0])
+    return found
+
+
+def record_key(node: ast.expr, raising: bool = False) -> list[ast.expr]:
+    """The key values a one-record lookup compares with (see `_FETCH_ONE`): of a lookup whose
+    record is then tested for truth, or with `raising`, of one that raises when none is found."""
+    if not isinstance(node, ast.Call):
+        return []
+    func = node.func
+    if raising and dotted(func).split(".")[-1] == "get_object_or_404" and node.args:
+        return _keys_in(node)  # Django's shortcut: `get_object_or_404(Model, pk=v)`
+    if not isinstance(func, ast.Attribute):
+        return []
+    if func.attr in _FETCH_BY_KEY and (func.attr == "get_or_404") == raising:
+        receiver = func.value
+        if isinstance(receiver, ast.Attribute) and receiver.attr == "query" and len(node.args) == 1:
+            return [node.args[0]]  # Flask-SQLAlchemy's `Model.query.get(v)`
+        if dotted(receiver).split(".")[-1] == "session" and len(node.args) == 2:
+            return [node.args[1]]  # SQLAlchemy's `session.get(Model, v)`
+        if raising or not (isinstance(receiver, ast.Attribute) and receiver.attr == "objects"):
+            return []
+    if raising and func.attr == "get" and dotted(func.value).endswith(".objects"):
+        return _keys_in(node)  # Django's `Model.objects.get(pk=v)` raises DoesNotExist
+    if func.attr not in (_FETCH_ONE_RAISING if raising else _FETCH_ONE) or node.args:
+        return []
+    step = func.value
+    while isinstance(step, ast.Call) and isinstance(step.func, ast.Attribute):
+        if step.func.attr in _QUERY_STEPS:
+            keys = _keys_in(step)
+            if keys:
+                return keys
+        step = step.func.value
+    return []
 
 
 def asserted(node: ast.expr) -> ast.Call | None:

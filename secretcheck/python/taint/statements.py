@@ -20,6 +20,7 @@ from secretcheck.findings import TraceStep
 from secretcheck.python.astsyntax import TRY_NODES, Argument, const_text, dotted, paths_in
 from secretcheck.python.taint import archive_checks, contexts, guards, locations, query, sessions
 from secretcheck.python.taint.flows import (
+    ALL_CATEGORIES,
     CLEAN,
     CallSite,
     Flow,
@@ -415,6 +416,9 @@ class Statements(ABC):
         test = guards.asserted(value)
         if test is not None:
             self.apply(self.facts(test)[0])
+        for key in guards.record_key(value, raising=True):
+            if dotted(key):
+                self.apply(guards.mark(key, ALL_CATEGORIES))
 
     def _call_returned(self, value: ast.expr) -> None:
         """`check_path(name)` returned, so it did not raise: what a check of this module proves
@@ -513,6 +517,12 @@ class Statements(ABC):
             inner = self.predicate(test.operand)
             if inner is not test.operand:
                 return ast.UnaryOp(ast.Not(), inner)
+        if (isinstance(test, ast.Compare) and len(test.ops) == 1
+                and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+                and isinstance(test.left, ast.Name) and test.left.id in self.predicates
+                and guards.record_key(self.predicates[test.left.id])):  # fmt: skip
+            # `record = Model.query.filter_by(id=v).first()`, then `if record is None:`
+            return ast.Compare(self.predicates[test.left.id], test.ops, test.comparators)
         if self.relpaths and isinstance(test, ast.BoolOp):
             values = [self.predicate(v) for v in test.values]
             if any(v is not w for v, w in zip(values, test.values, strict=True)):
