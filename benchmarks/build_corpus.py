@@ -50,6 +50,7 @@
     python benchmarks/build_corpus.py holdout44 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py holdout45 # more, fresh once holdout43 and 44 were judged
     python benchmarks/build_corpus.py holdout46 # more, fresh once holdout43 and 44 were judged
+    python benchmarks/build_corpus.py holdout48 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1602,6 +1603,26 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("textual_serve", "1.1.3",
               "f8f636ae2f5fd651b79d965473c3e9383d3521cdf896f9bc289709185da3f683",
               "textual_serve-1.1.3.tar.gz"),
+        # The holdout48 corpus (resolved on 2026-12-08): a fresh sample judged at 4acc39b, before
+        # any fix it prompts, once holdout45 and holdout46 had been judged (built beside
+        # holdout47). scout-browser 4.51 is the last before 4.52's fix of CVE-2022-1554 (a path
+        # traversal through a send_file() call); the other four are the newest releases with an
+        # sdist on the index, with no injection CVE known to me.
+        Sdist("scout-browser", "4.51",
+              "0e3745bde849c144c1f485de2182203d2ecd26889d1f88a84919ac36b8265a19",
+              "scout-browser-4.51.tar.gz"),
+        Sdist("cellxgene", "1.3.0",
+              "4c220c5b34f121c17b94a302119ac30fc31a308c3eb9101d05fa905cd133925e",
+              "cellxgene-1.3.0.tar.gz"),
+        Sdist("djangosaml2", "1.12.0",
+              "41166de18078edb25d42181667bfc2db497c7afd1b8fe854e409d3626ef1938b",
+              "djangosaml2-1.12.0.tar.gz"),
+        Sdist("scrapyrt", "0.18.1",
+              "58b39f502b979dca2031b6be6c6b6f740bf83731f208501ed69ec43cfc584710",
+              "scrapyrt-0.18.1.tar.gz"),
+        Sdist("jupyter_archive", "3.5.1",
+              "ca6e5eefbc562fe0c7709f1da3027c66cccc0eac35b5d31efe337abc637bd859",
+              "jupyter_archive-3.5.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -2018,6 +2039,15 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # Textual terminal apps to the browser).
     "holdout46": ("Flask-Security-Too", "borgitory", "starlette_admin", "allianceauth",
                   "richie", "xadmin", "django_postman", "textual_serve"),
+    # A fresh sample once holdout45 and holdout46 had been judged
+    # (benchmarks/realcode/judged_holdout48.csv), judged at 4acc39b before any fix it prompts,
+    # built beside holdout47, each app chosen before it was scanned, in this order: Flask
+    # (scout-browser, a browser of clinical genomics variants and cases, before CVE-2022-1554's
+    # fix; cellxgene, an explorer of single-cell gene expression data), Django (djangosaml2, the
+    # SAML2 service-provider views of Django sites), Twisted (scrapyrt, an HTTP API that runs
+    # Scrapy spiders) and Tornado (jupyter-archive, the Jupyter server's archive download and
+    # extraction handlers).
+    "holdout48": ("scout-browser", "cellxgene", "djangosaml2", "scrapyrt", "jupyter_archive"),
 }
 
 

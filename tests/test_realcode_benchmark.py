@@ -161,7 +161,9 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # (jupyterlab_server has no injection finding, even under --audit); holdout45 at 9189715, once
 # holdout43 and holdout44 had been judged, beside holdout46 (pydap and ldap-ui have no injection
 # finding, even under --audit); holdout46 at 9189715 too, beside holdout45 (Flask-Security-Too,
-# allianceauth, richie and textual-serve have no injection finding, even under --audit).
+# allianceauth, richie and textual-serve have no injection finding, even under --audit);
+# holdout48 at 4acc39b, once holdout45 and holdout46 had been judged, beside holdout47
+# (scrapyrt and jupyter-archive have no injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -186,6 +188,7 @@ HELD_OUT = [
     ("holdout44", 45, 7),
     ("holdout45", 22, 6),
     ("holdout46", 23, 4),
+    ("holdout48", 36, 3),
 ]
 
 
