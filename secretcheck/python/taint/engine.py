@@ -295,6 +295,7 @@ class TaintEngine:
         # node: a helper's sink reached through its summary is known by its node alone.
         self.reflecting: set[int] = set()
         self.json_units: dict[str, bool] = {}
+        self.container_names: dict[str, frozenset[str]] = {}  # unit key -> `_container_names`
         self._constants = constants  # the module's string constants (`constants.py`)
         self.project = project  # functions imported from the file's own project
 
@@ -820,6 +821,13 @@ class TaintEngine:
         Content-Type, nor the result of a function of this module that only returns those."""
         if isinstance(expr, (ast.Dict, ast.List, ast.DictComp, ast.ListComp)):
             return False
+        if isinstance(expr, ast.Name) and depth == 0 and self.unit is not None:
+            # `data = {...}` then `return data`: every binding of the name in the view is a
+            # dict or list, which Flask answers with as JSON
+            key = self.unit.key
+            if key not in self.container_names:
+                self.container_names[key] = _container_names(self.unit.node)
+            return expr.id not in self.container_names[key]
         if isinstance(expr, ast.Tuple):
             if not expr.elts or any(_other_content_type(e) for e in expr.elts[1:]):
                 return False
@@ -1361,6 +1369,44 @@ def _raw_read(interp: Interpreter, receiver: ast.expr) -> bool:
         return False
     prefix = BOUND_READ + receiver.id + AT
     return any(key.startswith(prefix) for key in interp.env)
+
+
+_CONTAINERS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp)
+
+
+def _container_names(func: Function | None) -> frozenset[str]:
+    """The local names `func` binds only to dicts and lists: each binding an assignment of a
+    display or comprehension, or `dict(...)`/`list(...)`, or `+=` of a list display; not a
+    parameter, nor a name any other statement binds (a loop, `with`, `:=`, an import)."""
+    if func is None:
+        return frozenset()
+    params = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
+    good: set[str] = set()
+    bad: set[str] = set(params)
+    for node in (n for statement in func.body for n in _own_nodes(statement)):
+        if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            value = node.value
+            container = isinstance(value, _CONTAINERS) or (
+                isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                and value.func.id in ("dict", "list")
+            )  # fmt: skip
+            if isinstance(node, ast.AugAssign):
+                container = isinstance(value, ast.List) and isinstance(node.op, ast.Add)
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    (good if container else bad).add(target.id)
+                else:
+                    bad.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name)
+                               and isinstance(n.ctx, ast.Store))  # fmt: skip
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.NamedExpr,
+                               ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal,
+                               ast.ExceptHandler)):  # fmt: skip
+            bad.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name)
+                       and isinstance(n.ctx, ast.Store))  # fmt: skip
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                bad.update(node.names)
+    return frozenset(good - bad)
 
 
 def _returned_value(returns: Value, bound: dict[int, Value], into: TraceStep) -> Value:
