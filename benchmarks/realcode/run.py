@@ -53,6 +53,7 @@
     python benchmarks/realcode/run.py --corpus holdout44 # more, judged_holdout44.csv
     python benchmarks/realcode/run.py --corpus holdout45 # more, judged_holdout45.csv
     python benchmarks/realcode/run.py --corpus holdout46 # more, judged_holdout46.csv
+    python benchmarks/realcode/run.py --corpus holdout47 # more, judged_holdout47.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -70,7 +71,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout46` in the names for those corpora;
+`holdout2` ... `holdout47` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -194,6 +195,8 @@ JUDGED_BY_CORPUS = {
     # a fresh sample judged at 9189715, once holdout43 and holdout44 had been judged
     "holdout45": HERE / "judged_holdout45.csv",
     "holdout46": HERE / "judged_holdout46.csv",
+    # a fresh sample judged at 4acc39b, once holdout45 and holdout46 had been judged
+    "holdout47": HERE / "judged_holdout47.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
     "realapps": HERE / "judged_apps_audit.csv",
@@ -243,6 +246,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout44": HERE / "judged_holdout44_audit.csv",
     "holdout45": HERE / "judged_holdout45_audit.csv",
     "holdout46": HERE / "judged_holdout46_audit.csv",
+    "holdout47": HERE / "judged_holdout47_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
@@ -570,8 +574,8 @@ def main(argv: list[str] | None = None) -> int:
         "holdout18, holdout19, holdout20, holdout21, holdout22, holdout23, holdout24, "
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
         "holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38, "
-        "holdout39, holdout40, holdout41, holdout42, holdout43, holdout44, holdout45, holdout46) "
-        "or a folder",
+        "holdout39, holdout40, holdout41, holdout42, holdout43, holdout44, holdout45, holdout46, "
+        "holdout47) or a folder",
     )
     parser.add_argument(
         "--judged",
