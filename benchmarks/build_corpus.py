@@ -50,6 +50,7 @@
     python benchmarks/build_corpus.py holdout44 # more, fresh once holdout41 and 42 were judged
     python benchmarks/build_corpus.py holdout45 # more, fresh once holdout43 and 44 were judged
     python benchmarks/build_corpus.py holdout46 # more, fresh once holdout43 and 44 were judged
+    python benchmarks/build_corpus.py holdout47 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py holdout48 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
@@ -1603,6 +1604,38 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("textual_serve", "1.1.3",
               "f8f636ae2f5fd651b79d965473c3e9383d3521cdf896f9bc289709185da3f683",
               "textual_serve-1.1.3.tar.gz"),
+        # The holdout47 corpus (resolved on 2026-12-08): a fresh sample judged at 4acc39b, before
+        # any fix it prompts, once holdout45 and holdout46 had been judged (built beside
+        # holdout48). All five are the newest releases with an sdist on the index, with no
+        # injection CVE known to me for those versions. Checked and not chosen: SATOSA (taken
+        # first, then dropped: holdout41's section lists it as fetched and not needed).
+        Sdist("jupyterlab_latex", "4.4.0",
+              "6864ede1ccad749e066e8aa4a3a3faee84097b5840b75b5bd1f94b7f5b92978e",
+              "jupyterlab_latex-4.4.0.tar.gz"),
+        Sdist("jupyterhub_nativeauthenticator", "1.3.0",
+              "67d49d6a04658494a658466dbe4c6418b68ae6577324855afe5fc8abdf86ef89",
+              "jupyterhub_nativeauthenticator-1.3.0.tar.gz"),
+        Sdist("matlab_proxy", "0.35.0",
+              "6d09ec8e4b951cad1cc333443cdcfddb80cd3196046616321119641497bd5e94",
+              "matlab_proxy-0.35.0.tar.gz"),
+        Sdist("taipy_gui", "4.1.2",
+              "b4ce91e5bfc4023dd74d15eff1af185107de65b117b3473637e768be8ce367a1",
+              "taipy_gui-4.1.2.tar.gz"),
+        Sdist("django_comments_xtd", "2.10.13",
+              "a6a971971a581e65eaa3a770ac6e08af4ee80ae6c5c00b7b60560583eb38540e",
+              "django_comments_xtd-2.10.13.tar.gz"),
+        # Then, because those five gave three injection alerts: django-import-export 4.4.6,
+        # sqlmap 1.10.10 and django-allauth 65.22.1, the newest, with no injection CVE known to
+        # me.
+        Sdist("django_import_export", "4.4.6",
+              "b56c22bab6ff192a4cb788492ff15deb0163a603fb19ad2bd7ec9b182b26520e",
+              "django_import_export-4.4.6.tar.gz"),
+        Sdist("sqlmap", "1.10.10",
+              "9dece8eb15e410ee10114d88d200f54a383f549b565c0147b647081ab805e399",
+              "sqlmap-1.10.10.tar.gz"),
+        Sdist("django_allauth", "65.22.1",
+              "b05e20b8f511066c97ed98491520a2ca0319ef16d7f27feed9f688cc6877a8ba",
+              "django_allauth-65.22.1.tar.gz"),
         # The holdout48 corpus (resolved on 2026-12-08): a fresh sample judged at 4acc39b, before
         # any fix it prompts, once holdout45 and holdout46 had been judged (built beside
         # holdout47). scout-browser 4.51 is the last before 4.52's fix of CVE-2022-1554 (a path
@@ -2040,6 +2073,18 @@ CORPORA: dict[str, tuple[str, ...]] = {
     "holdout46": ("Flask-Security-Too", "borgitory", "starlette_admin", "allianceauth",
                   "richie", "xadmin", "django_postman", "textual_serve"),
     # A fresh sample once holdout45 and holdout46 had been judged
+    # (benchmarks/realcode/judged_holdout47.csv), judged at 4acc39b before any fix it prompts,
+    # built beside holdout48, each app chosen before it was scanned, in this order: Tornado
+    # (jupyterlab-latex, the JupyterLab server extension that compiles LaTeX files;
+    # jupyterhub-nativeauthenticator, JupyterHub's sign-up and login pages), aiohttp
+    # (matlab-proxy, which serves MATLAB's desktop to the browser), Flask (taipy-gui, the Taipy
+    # GUI server) and Django (django-comments-xtd, threaded comments with moderation); then,
+    # because those five gave three injection alerts, Django (django-import-export, import and
+    # export in Django's admin), Bottle (sqlmap, whose REST API server runs scans) and Django
+    # (django-allauth, sign-in, sign-up and social accounts).
+    "holdout47": ("jupyterlab_latex", "jupyterhub_nativeauthenticator", "matlab_proxy",
+                  "taipy_gui", "django_comments_xtd", "django_import_export", "sqlmap",
+                  "django_allauth"),
     # (benchmarks/realcode/judged_holdout48.csv), judged at 4acc39b before any fix it prompts,
     # built beside holdout47, each app chosen before it was scanned, in this order: Flask
     # (scout-browser, a browser of clinical genomics variants and cases, before CVE-2022-1554's

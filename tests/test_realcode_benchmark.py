@@ -162,8 +162,11 @@ def test_realapps_judges_alerts_with_both_verdicts_and_audit_rows_only_with_audi
 # holdout43 and holdout44 had been judged, beside holdout46 (pydap and ldap-ui have no injection
 # finding, even under --audit); holdout46 at 9189715 too, beside holdout45 (Flask-Security-Too,
 # allianceauth, richie and textual-serve have no injection finding, even under --audit);
-# holdout48 at 4acc39b, once holdout45 and holdout46 had been judged, beside holdout47
-# (scrapyrt and jupyter-archive have no injection finding, even under --audit).
+# holdout47 at 4acc39b, once holdout45 and holdout46 had been judged, beside holdout48
+# (jupyterlab-latex, jupyterhub-nativeauthenticator and django-import-export have no injection
+# finding, even under --audit; none of its 43 rows is true, so it is the one sample judged
+# with a single verdict); holdout48 at 4acc39b, once holdout45 and holdout46 had been judged,
+# beside holdout47 (scrapyrt and jupyter-archive have no injection finding, even under --audit).
 HELD_OUT = [
     ("holdout", 60, 5), ("holdout2", 31, 5), ("holdout3", 26, 4), ("holdout4", 60, 6),
     ("holdout5", 29, 6), ("holdout6", 95, 6), ("holdout7", 88, 6), ("holdout8", 90, 4),
@@ -188,23 +191,28 @@ HELD_OUT = [
     ("holdout44", 45, 7),
     ("holdout45", 22, 6),
     ("holdout46", 23, 4),
+    ("holdout47", 43, 5),
     ("holdout48", 36, 3),
 ]
+# Held-out samples in which no injection finding, alert or lead, was judged true: ten of
+# holdout47's thirteen alerts are sqlmap's deliberately vulnerable self-test server.
+ALL_FALSE = {"holdout47"}
 
 
 @pytest.mark.parametrize(("corpus", "at_least", "apps"), HELD_OUT, ids=[c for c, _, _ in HELD_OUT])
 def test_held_out_samples_judge_injection_findings_and_are_found_by_corpus_name(
     corpus: str, at_least: int, apps: int
 ) -> None:
-    """Each held-out sample is judged like realapps, with both verdicts, and `run.py --corpus
-    NAME` picks its two files (the audit one only with --audit)."""
+    """Each held-out sample is judged like realapps, with both verdicts (only FP for those in
+    ALL_FALSE), and `run.py --corpus NAME` picks its two files (the audit one only with
+    --audit)."""
     files = [HERE / f"judged_{corpus}.csv", HERE / f"judged_{corpus}_audit.csv"]
     rows: list[dict[str, str]] = []
     for path in files:
         with path.open(newline="") as handle:
             rows += csv.DictReader(handle)
     _check_injection_rows(rows, at_least, apps)
-    assert {r["verdict"] for r in rows} == {"TP", "FP"}
+    assert {r["verdict"] for r in rows} == ({"FP"} if corpus in ALL_FALSE else {"TP", "FP"})
     run = load_run()
     assert run.default_judged(corpus, False) == files[:1]
     assert run.default_judged(corpus, True) == files

@@ -53,6 +53,7 @@
     python benchmarks/realcode/run.py --corpus holdout44 # more, judged_holdout44.csv
     python benchmarks/realcode/run.py --corpus holdout45 # more, judged_holdout45.csv
     python benchmarks/realcode/run.py --corpus holdout46 # more, judged_holdout46.csv
+    python benchmarks/realcode/run.py --corpus holdout47 # more, judged_holdout47.csv
     python benchmarks/realcode/run.py --corpus holdout48 # more, judged_holdout48.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
@@ -71,7 +72,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout46` and `holdout48` in the names for those corpora;
+`holdout2` ... `holdout48` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -196,6 +197,7 @@ JUDGED_BY_CORPUS = {
     "holdout45": HERE / "judged_holdout45.csv",
     "holdout46": HERE / "judged_holdout46.csv",
     # a fresh sample judged at 4acc39b, once holdout45 and holdout46 had been judged
+    "holdout47": HERE / "judged_holdout47.csv",
     "holdout48": HERE / "judged_holdout48.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
@@ -246,6 +248,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout44": HERE / "judged_holdout44_audit.csv",
     "holdout45": HERE / "judged_holdout45_audit.csv",
     "holdout46": HERE / "judged_holdout46_audit.csv",
+    "holdout47": HERE / "judged_holdout47_audit.csv",
     "holdout48": HERE / "judged_holdout48_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
@@ -575,8 +578,7 @@ def main(argv: list[str] | None = None) -> int:
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
         "holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38, "
         "holdout39, holdout40, holdout41, holdout42, holdout43, holdout44, holdout45, holdout46, "
-        "holdout48) "
-        "or a folder",
+        "holdout47, holdout48) or a folder",
     )
     parser.add_argument(
         "--judged",
