@@ -52,6 +52,7 @@
     python benchmarks/build_corpus.py holdout46 # more, fresh once holdout43 and 44 were judged
     python benchmarks/build_corpus.py holdout47 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py holdout48 # more, fresh once holdout45 and 46 were judged
+    python benchmarks/build_corpus.py holdout49 # more, fresh once holdout47 and 48 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1656,6 +1657,38 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("jupyter_archive", "3.5.1",
               "ca6e5eefbc562fe0c7709f1da3027c66cccc0eac35b5d31efe337abc637bd859",
               "jupyter_archive-3.5.1.tar.gz"),
+        # The holdout49 corpus (resolved on 2026-12-08): a fresh sample judged at 777f1e5, before
+        # any fix it prompts, once holdout47 and holdout48 had been judged (built beside
+        # holdout50). All five are the newest releases with an sdist on the index, with no
+        # injection CVE known to me for those versions. Checked and not chosen: martor and bokeh
+        # (taken by holdout50 first), maltrail, lookyloo and owtf (not on the index), guildai
+        # (its newest sdist is 0.8.1, years behind).
+        Sdist("django_avatar", "9.0.0",
+              "55a816df3adc02891aaa11dae1ad72a9f281a586b0a1f703ebaf9cc3a2b0f46d",
+              "django_avatar-9.0.0.tar.gz"),
+        Sdist("snakeviz", "2.2.2",
+              "08028c6f8e34a032ff14757a38424770abb8662fb2818985aeea0d9bc13a7d83",
+              "snakeviz-2.2.2.tar.gz"),
+        Sdist("django_oidc_provider", "0.9.0",
+              "34b902577274feee71bd15bbb1b5622b4114a4f0b1efbbccb8f7a5dd4091a92a",
+              "django_oidc_provider-0.9.0.tar.gz"),
+        Sdist("titiler_core", "2.4.0",
+              "f878c476bb30eb4aa707fdb1eaa5c43c00ff1d3d1858173e53990e2ddd361494",
+              "titiler_core-2.4.0.tar.gz"),
+        Sdist("pywebio", "1.8.4",
+              "8108fbd2af035db0af42e8e4d001cbef9c26ec527a2ff869725b1caf2af5a114",
+              "pywebio-1.8.4.tar.gz"),
+        # Then, because those five gave four injection alerts: cista 1.9.17, django-newsletter
+        # 1.2.1 and reflex 0.10.1, the newest, with no injection CVE known to me.
+        Sdist("cista", "1.9.17",
+              "8f1f8b053df7e49541943f98cffd0063dc58b9a265099e95bcd4c7431f89660e",
+              "cista-1.9.17.tar.gz"),
+        Sdist("django_newsletter", "1.2.1",
+              "4a9294e5e29a27413b871955aa1ec91683072c09107afbf9093be09e8bdee32d",
+              "django_newsletter-1.2.1.tar.gz"),
+        Sdist("reflex", "0.10.1",
+              "758972b3e0d31c49cdb0cb0f2d6e7033a4ba075c51df0d3c08840fe06c5d8eed",
+              "reflex-0.10.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -2093,6 +2126,20 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # Scrapy spiders) and Tornado (jupyter-archive, the Jupyter server's archive download and
     # extraction handlers).
     "holdout48": ("scout-browser", "cellxgene", "djangosaml2", "scrapyrt", "jupyter_archive"),
+    # A fresh sample once holdout47 and holdout48 had been judged
+    # (benchmarks/realcode/judged_holdout49.csv), judged at 777f1e5 before any fix it prompts,
+    # built beside holdout50, each app chosen before it was scanned, in this order: Django
+    # (django-avatar, user avatars with upload, choice and resized rendering), Tornado
+    # (snakeviz, a browser viewer of profiler output served from local files), Django
+    # (django-oidc-provider, an OpenID Connect provider's authorize, token, userinfo and
+    # end-session views), FastAPI (titiler-core, the endpoint factories of a dynamic map tile
+    # server over raster files and URLs) and several (pywebio, which serves Python scripts as
+    # web apps over Tornado, Flask, Django, aiohttp or FastAPI); then, because those five gave
+    # four injection alerts, Sanic (cista, a Dropbox-like file server with a web interface),
+    # Django (django-newsletter, subscriptions with mailed activation links and archives) and
+    # Starlette (reflex, whose app server takes uploads and serves its state over a websocket).
+    "holdout49": ("django_avatar", "snakeviz", "django_oidc_provider", "titiler_core", "pywebio",
+                  "cista", "django_newsletter", "reflex"),
 }
 
 
