@@ -53,6 +53,7 @@
     python benchmarks/build_corpus.py holdout47 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py holdout48 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py holdout49 # more, fresh once holdout47 and 48 were judged
+    python benchmarks/build_corpus.py holdout50 # more, fresh once holdout47 and 48 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1689,6 +1690,36 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("reflex", "0.10.1",
               "758972b3e0d31c49cdb0cb0f2d6e7033a4ba075c51df0d3c08840fe06c5d8eed",
               "reflex-0.10.1.tar.gz"),
+        # The holdout50 corpus (resolved on 2026-12-08): a fresh sample judged at 777f1e5, before
+        # any fix it prompts, once holdout47 and holdout48 had been judged (built beside
+        # holdout49). All five are the newest releases with an sdist on the index (guildai 0.8.1
+        # is the only sdist it has there), with no injection CVE known to me for those versions.
+        Sdist("fiftyone", "1.22.1",
+              "abed3702e78d0e0fef03a38522604c7310745b15e1adfe4ce214ddc3c45bf71e",
+              "fiftyone-1.22.1.tar.gz"),
+        Sdist("bokeh", "3.10.2",
+              "d9fba1004fae149c6e6d54ba37410e52b8d4622ed5c6dad2220afa1b61362de0",
+              "bokeh-3.10.2.tar.gz"),
+        Sdist("django-notifications-hq", "1.8.3",
+              "0f4b216bb382b7c7c4eef273eb211e59c1c6a0ea38cba6077415ac031d330725",
+              "django-notifications-hq-1.8.3.tar.gz"),
+        Sdist("martor", "1.8.2",
+              "4e6ac65e8a3c36ecd6d6f797e69b8394f40b320fe8b208cf2e9a6122d522fb8d",
+              "martor-1.8.2.tar.gz"),
+        Sdist("guildai", "0.8.1",
+              "95da42fbf17ce7e88d8c9b5fe288281372d8e24ab72adc021efb44c8537e5aa0",
+              "guildai-0.8.1.tar.gz"),
+        # Then, because those five gave no injection alert: maigret 0.6.6, errbot 6.2.1 and
+        # mlserver 1.7.1, the newest, with no injection CVE known to me.
+        Sdist("maigret", "0.6.6",
+              "8a364955d6272ac7a7c719fba59b4218fb23839f343a776ff783ed2c432f21b8",
+              "maigret-0.6.6.tar.gz"),
+        Sdist("errbot", "6.2.1",
+              "0375e48587db82da28273e2430c658ad0edecc87f11a1978f5713feb19fcd845",
+              "errbot-6.2.1.tar.gz"),
+        Sdist("mlserver", "1.7.1",
+              "e5534a1bda74275efbb86f8d58a649948f2f0703775619fe7234ab7e50c4fefd",
+              "mlserver-1.7.1.tar.gz"),
     )
 }  # fmt: skip
 
@@ -2140,6 +2171,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # Starlette (reflex, whose app server takes uploads and serves its state over a websocket).
     "holdout49": ("django_avatar", "snakeviz", "django_oidc_provider", "titiler_core", "pywebio",
                   "cista", "django_newsletter", "reflex"),
+    # (benchmarks/realcode/judged_holdout50.csv), judged at 777f1e5 before any fix it prompts,
+    # built beside holdout49, each app chosen before it was scanned, in this order: Starlette
+    # (fiftyone, the FiftyOne App's server over datasets of images and videos), Tornado (bokeh,
+    # the Bokeh server that serves documents and sessions), Django (django-notifications-hq,
+    # notification lists and mark-as-read views; martor, a Markdown editor with upload and
+    # preview views) and werkzeug (guildai, whose `guild view` server serves runs and files);
+    # then, because those five gave no injection alert, Flask (maigret, a username search with a
+    # web interface; errbot, a chat bot whose webserver plugin serves webhooks) and FastAPI
+    # (mlserver, an inference server with a model repository API).
+    "holdout50": ("fiftyone", "bokeh", "django-notifications-hq", "martor", "guildai",
+                  "maigret", "errbot", "mlserver"),
 }
 
 
