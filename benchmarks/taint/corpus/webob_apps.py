@@ -3,7 +3,7 @@ with a WebOb request built from the WSGI environ, and `webob.static.FileApp(path
 one file at the path it is given. The request's path joined to a folder and checked with a
 prefix test that has no separator after the folder reaches sibling folders (`/srv/data-old`
 starts with `/srv/data`); the same test with the separator, and a base name, do not. Its
-`Response` is text/html unless told otherwise (Pyramid's is the same class)."""
+`Response` is text/html unless told otherwise."""
 
 import os
 
