@@ -49,6 +49,14 @@ def _html(site: CallSite) -> bool:
     return text is not None and "html" in text
 
 
+def _html_media(site: CallSite) -> bool:
+    """Starlette's plain `Response(content, status_code, headers, media_type)` sends no
+    Content-Type unless `media_type` gives one: HTML only when that literal says so."""
+    kind = site.argument(3, "media_type")
+    text = const_text(kind) if kind is not None else None
+    return text is not None and "html" in text.lower()
+
+
 SINKS = (
     Sink(
         frozenset(
@@ -78,6 +86,16 @@ SINKS = (
         (0, "content", "response"),
         unknown="built",
         when=_html,
+        reflects=True,
+    ),
+    # Starlette's (and FastAPI's) plain Response, with an HTML media type (fiftyone's
+    # screenshot page, holdout50)
+    Sink(
+        frozenset({"starlette.responses.Response", "fastapi.responses.Response",
+                   "fastapi.Response"}),
+        (0, "content"),
+        unknown="built",
+        when=_html_media,
         reflects=True,
     ),
     # WebOb's response: text/html unless told otherwise, its body first or as `body`/`text`
