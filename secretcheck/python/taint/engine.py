@@ -815,6 +815,15 @@ class TaintEngine:
                         self.reach(sinkset, xss, node.value, flow, "response body of a Flask view",
                                    interp.statement)  # fmt: skip
 
+    def header_set(self, interp: Interpreter, node: ast.expr, value: Value) -> None:
+        """`response["Location"] = url` (`open_redirect.LOCATION_HEADER`): a redirect made by
+        hand, to `node`'s value."""
+        for sinkset in self.sinksets:
+            if sinkset.category == "open-redirect":
+                for flow in value:
+                    self.reach(sinkset, _RETURN_SINK, node, flow, "Location header",
+                               interp.statement)  # fmt: skip
+
     def _html_body(self, expr: ast.expr, depth: int = 0) -> bool:
         """May Flask send what a view returns as HTML? Not a dict or list (Flask answers with
         JSON), nor a `(body, status, headers)` tuple whose headers set another literal

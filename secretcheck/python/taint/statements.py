@@ -31,6 +31,7 @@ from secretcheck.python.taint.flows import (
     join,
     unanchor,
 )
+from secretcheck.python.taint.sinks.open_redirect import LOCATION_HEADER
 from secretcheck.python.taint.sources import ENVIRON, MODULE_REQUESTS, wraps_environ
 
 if TYPE_CHECKING:  # the engine's callbacks receive the whole interpreter, the top layer
@@ -100,6 +101,7 @@ class Host(Protocol):
     def call(self, interp: Interpreter, node: ast.Call, site: CallSite,
              args: list[tuple[Argument, Value]], receiver: Value) -> Value | None: ...  # fmt: skip
     def returned(self, interp: Interpreter, node: ast.Return, value: Value) -> None: ...
+    def header_set(self, interp: Interpreter, node: ast.expr, value: Value) -> None: ...
     def known_name(self, name: str) -> bool: ...
     def is_class(self, name: str) -> bool: ...
     def constant_text(self, name: str) -> str | None: ...
@@ -311,6 +313,12 @@ class Statements(ABC):
             # `rel = full.relative_to(BASE)`: what returning proves holds of what it returns
             self._assert_returned(node.value)
             value = self.eval(node.value)
+            if value:
+                for target in node.targets:
+                    if (isinstance(target, ast.Subscript)
+                            and (const_text(target.slice) or "").lower() == LOCATION_HEADER):
+                        # `response["Location"] = url`: a redirect made by hand
+                        self.host.header_set(cast("Interpreter", self), node.value, value)
             # `path = rel_path(name)`: what returning proved of `name`; `path` is the value
             # returned, whose flows the call's summary gave
             self._call_returned(node.value)

@@ -15,7 +15,8 @@ A response or exception built and dropped (a statement of its own: `HTTPFound(lo
 with no `return` or `raise`) redirects nowhere and is not reported; Bottle's `redirect()` and a
 handler's `self.redirect()` act by themselves.
 
-What it deliberately misses: values of unknown origin, and `Location` headers set by hand.
+What it deliberately misses: values of unknown origin. A `Location` header set by hand as an item
+(`response["Location"] = url`) is a sink too, read where it is assigned.
 """
 
 from __future__ import annotations
@@ -82,8 +83,15 @@ def returns_redirect(base: str, method: str) -> bool:
     return base.rpartition(".")[2] in RETURNED.get(method, frozenset())
 
 
+# A redirect made by hand: the Location header set as an item (`response["Location"] = url`,
+# Django's response and any framework's `headers` mapping). A statement, not a call: the
+# engine reads it where it assigns (`Host.header_set`); the anchor below is its line.
+LOCATION_HEADER = "location"
+_LOCATION_ITEM = r"""\[\s*['"][Ll]ocation['"]\s*\]\s*="""
+
 # Which files and lines may hold one of these sinks: derived from SINKS, never written twice.
 # The methods of `RETURNED` are where their sink is.
 PREFILTER = SinkPrefilter(SINKS, gated=True, requires=WEB_FRAMEWORK,
-                          anchors=r"^[ \t]+def[ \t]+get_(?:redirect|success)_url[ \t]*\(",
-                          anchor_words=tuple(RETURNED))  # fmt: skip
+                          anchors=r"^[ \t]+def[ \t]+get_(?:redirect|success)_url[ \t]*\("
+                                  "|" + _LOCATION_ITEM,
+                          anchor_words=(*RETURNED, "Location", "location"))  # fmt: skip
