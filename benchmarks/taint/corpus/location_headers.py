@@ -1,7 +1,7 @@
-"""A redirect made by setting the Location header by hand (`response["Location"] = url`, Django's
-response or a `headers` mapping; holdout49 found none, but a probe gave no finding at all, even
-under --audit): the same as `HttpResponseRedirect(url)`. A Location built by `reverse()`, another
-header, or a target checked first stays quiet."""
+"""A redirect made by setting the Location header by hand as an item of Django's response
+(`response["Location"] = url`; holdout49's probe gave no finding at all, even under --audit): the
+same as `HttpResponseRedirect(url)`. A Location built by `reverse()`, another header, a target
+checked first, or a Location in a `headers` mapping (a 201 Created answer's) stays quiet."""
 
 from django.http import HttpResponse
 from django.urls import reverse
@@ -18,7 +18,14 @@ def end_session(request):
 def moved(request):
     response = HttpResponse(status=301)
     # expect: SC210
-    response.headers["location"] = "https://" + request.GET.get("host", "example.com") + "/"
+    response["location"] = "https://" + request.GET.get("host", "example.com") + "/"
+    return response
+
+
+def created(request):
+    response = HttpResponse(status=201)
+    # ok: SC210
+    response.headers["Location"] = "/items/" + request.GET["name"]
     return response
 
 

@@ -15,8 +15,9 @@ A response or exception built and dropped (a statement of its own: `HTTPFound(lo
 with no `return` or `raise`) redirects nowhere and is not reported; Bottle's `redirect()` and a
 handler's `self.redirect()` act by themselves.
 
-What it deliberately misses: values of unknown origin. A `Location` header set by hand as an item
-(`response["Location"] = url`) is a sink too, read where it is assigned.
+What it deliberately misses: values of unknown origin, and a Location set in a `headers` mapping.
+A `Location` header set by hand as an item of a response (`response["Location"] = url`) is a
+sink too, read where it is assigned.
 """
 
 from __future__ import annotations
@@ -83,8 +84,9 @@ def returns_redirect(base: str, method: str) -> bool:
     return base.rpartition(".")[2] in RETURNED.get(method, frozenset())
 
 
-# A redirect made by hand: the Location header set as an item (`response["Location"] = url`,
-# Django's response and any framework's `headers` mapping). A statement, not a call: the
+# A redirect made by hand: the Location header set as an item of a response
+# (`response["Location"] = url`, Django's idiom), not of a `headers` mapping (201 Created
+# answers and proxies' rewrites, `statements._headers_mapping`). A statement, not a call: the
 # engine reads it where it assigns (`Host.header_set`); the anchor below is its line.
 LOCATION_HEADER = "location"
 _LOCATION_ITEM = r"""\[\s*['"][Ll]ocation['"]\s*\]\s*="""
