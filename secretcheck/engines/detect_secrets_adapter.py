@@ -372,6 +372,12 @@ def _entropy_plugin() -> Any:
     return HighEntropyStringsPlugin
 
 
+def _plugin_label(plugin: str) -> str:
+    """`Base64HighEntropyString` as "Base64 High Entropy String": the output's redaction sweep
+    takes a mixed-case run of letters and digits that long for a token and masked the name."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", plugin)
+
+
 def candidate_lines(pattern: Prefilter | re.Pattern[str], text: str, index: LineIndex) -> list[int]:
     # `index.position(offset)[0]`, without a call and a tuple per match (31k of them on a
     # generated file of tokens): the line whose start is the last at or before the offset.
@@ -426,5 +432,5 @@ def run_detect_secrets(
                 if _implausible(secret, before + line, rule.plugin):
                     continue
                 span = Span(number, column + 1, number, column + 1 + len(secret))
-                signals = (f"{rule.plugin}: {describe(secret)}",)
+                signals = (f"{_plugin_label(rule.plugin)}: {describe(secret)}",)
                 yield Hit(rule.code, span, secret, signals=signals)
