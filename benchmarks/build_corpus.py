@@ -54,6 +54,7 @@
     python benchmarks/build_corpus.py holdout48 # more, fresh once holdout45 and 46 were judged
     python benchmarks/build_corpus.py holdout49 # more, fresh once holdout47 and 48 were judged
     python benchmarks/build_corpus.py holdout50 # more, fresh once holdout47 and 48 were judged
+    python benchmarks/build_corpus.py holdout51 # more, fresh once holdout49 and 50 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1720,6 +1721,38 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("mlserver", "1.7.1",
               "e5534a1bda74275efbb86f8d58a649948f2f0703775619fe7234ab7e50c4fefd",
               "mlserver-1.7.1.tar.gz"),
+        # The holdout51 corpus (resolved on 2026-12-08): a fresh sample judged at bd39651, before
+        # any fix it prompts, once holdout49 and holdout50 had been judged (built beside
+        # holdout52). All five are the newest releases with an sdist on the index (aiohttp-admin
+        # 0.1.0a3 is the newest sdist it has there), with no injection CVE known to me for those
+        # versions; most apps with known injection CVEs that I thought of are already pinned above.
+        Sdist("django_hijack", "3.8.0",
+              "77796c89d09911c9e62e217c167ccf4a859ca1aae1055b6bc205c7380d798fff",
+              "django_hijack-3.8.0.tar.gz"),
+        Sdist("django_impersonate", "1.9.5",
+              "1a77459b9174bf2cbe054c03088ed78718211ff9e91e172890f7500ab0385128",
+              "django_impersonate-1.9.5.tar.gz"),
+        Sdist("django-revproxy", "0.9.9",
+              "b66a6decd81708314ee72f53fc96ebc65137f050107de31d09ab2ca0c555b608",
+              "django-revproxy-0.9.9.tar.gz"),
+        Sdist("django-mama-cas", "2.5.0",
+              "477b7be9f92f1f249960c9dc2d7688f9f0835180ead814cb2c47e16cd5132262",
+              "django-mama-cas-2.5.0.tar.gz"),
+        Sdist("aiohttp-admin", "0.1.0a3",
+              "efd50038e1b5df0e9b3441a12d73befb4c27a7e524be1548a1a21fbbe10658cd",
+              "aiohttp-admin-0.1.0a3.tar.gz"),
+        # Then, because those five gave no injection alert: django-markdownx 4.0.11,
+        # django-tinymce 5.0.0 and django-loginas 0.3.14, the newest, with no injection CVE
+        # known to me.
+        Sdist("django_markdownx", "4.0.11",
+              "0f2a4552174af98b621522eb36c8d1009a7f73d2bf591d973a34fc65cc740680",
+              "django_markdownx-4.0.11.tar.gz"),
+        Sdist("django_tinymce", "5.0.0",
+              "6257669ed596accf5fa967ff3061276b2c5352baac1bbc658fcd8252b12ca38a",
+              "django_tinymce-5.0.0.tar.gz"),
+        Sdist("django_loginas", "0.3.14",
+              "080bb6b714cee854739cc7242f2faf9e23f098691bd42ef3fd62e9bc9c5492ad",
+              "django_loginas-0.3.14.tar.gz"),
     )
 }  # fmt: skip
 
@@ -2182,6 +2215,18 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # (mlserver, an inference server with a model repository API).
     "holdout50": ("fiftyone", "bokeh", "django-notifications-hq", "martor", "guildai",
                   "maigret", "errbot", "mlserver"),
+    # A fresh sample once holdout49 and holdout50 had been judged
+    # (benchmarks/realcode/judged_holdout51.csv), judged at bd39651 before any fix it prompts,
+    # built beside holdout52, each app chosen before it was scanned, in this order: Django
+    # (django-hijack and django-impersonate, which let staff act as another user and redirect
+    # back; django-revproxy, a reverse-proxy view that forwards the request's path upstream;
+    # django-mama-cas, a CAS server whose login and logout redirect to a service URL) and
+    # aiohttp (aiohttp-admin, an admin interface's REST views over SQL and Mongo stores); then,
+    # because those five gave no injection alert, Django (django-markdownx, a Markdown editor
+    # with upload and preview views; django-tinymce, the TinyMCE widget with spell-check and
+    # compressor views; django-loginas, which lets staff log in as another user).
+    "holdout51": ("django_hijack", "django_impersonate", "django-revproxy", "django-mama-cas",
+                  "aiohttp-admin", "django_markdownx", "django_tinymce", "django_loginas"),
 }
 
 
