@@ -55,6 +55,7 @@
     python benchmarks/build_corpus.py holdout49 # more, fresh once holdout47 and 48 were judged
     python benchmarks/build_corpus.py holdout50 # more, fresh once holdout47 and 48 were judged
     python benchmarks/build_corpus.py holdout51 # more, fresh once holdout49 and 50 were judged
+    python benchmarks/build_corpus.py holdout52 # more, fresh once holdout49 and 50 were judged
     python benchmarks/build_corpus.py all
     python benchmarks/build_corpus.py realcode --sdists DIR   # reuse archives already on disk
 
@@ -1753,6 +1754,38 @@ PINS = {  # secretcheck: ignore[SC402]
         Sdist("django_loginas", "0.3.14",
               "080bb6b714cee854739cc7242f2faf9e23f098691bd42ef3fd62e9bc9c5492ad",
               "django_loginas-0.3.14.tar.gz"),
+        # The holdout52 corpus (resolved on 2026-12-08): a fresh sample judged at bd39651, before
+        # any fix it prompts, once holdout49 and holdout50 had been judged (built beside
+        # holdout51). All five are the newest releases with an sdist on the index, with no
+        # injection CVE known to me for those versions. Checked and not chosen: everything in the
+        # lists above (copyparty, wsgidav, webssh, django-summernote, django-filebrowser and more
+        # are already pinned or listed), and frappe, healthchecks and paperless (no usable sdist).
+        Sdist("flask_profiler", "1.8.1",
+              "fc9f2875a4f22223ddc04ffacd75792854162c4cdbef165598a51f898521ac51",
+              "flask_profiler-1.8.1.tar.gz"),
+        Sdist("django-mdeditor", "0.1.20",
+              "d1f3b735b6202b8820f10e024a5aa28c5b948897ee7a8dbb84558df75339827e",
+              "django-mdeditor-0.1.20.tar.gz"),
+        Sdist("pybbm", "0.19.0",
+              "081803b66b5d1d786f2185cb5c784b38da9c58da18abb9f829de73ad7699da8f",
+              "pybbm-0.19.0.tar.gz"),
+        Sdist("django_private_storage", "3.1.3",
+              "b3d1f4660ddac54ce5576473b093f50e7c04f0d065cb64e9bba2d201885792e6",
+              "django_private_storage-3.1.3.tar.gz"),
+        Sdist("django_file_form", "5.1.0",
+              "72bf9f18a860351bef0220b313e595f7219c30d6f28e66bfe6036933ba9cb2ea",
+              "django_file_form-5.1.0.tar.gz"),
+        # Then, because those five gave no injection alert: django-jet 1.0.8, django-downloadview
+        # 2.5.0 and django-s3direct 2.0.3, the newest, with no injection CVE known to me.
+        Sdist("django-jet", "1.0.8",
+              "f521dc0873023afa198d2b57687e0593ee62022bd50fa59506dfce69b101cd9e",
+              "django-jet-1.0.8.tar.gz"),
+        Sdist("django_downloadview", "2.5.0",
+              "3bf0b0694711cadb4a9c1173cb21055a3f3be14c092e132ec3d69f14b4d8fdfe",
+              "django_downloadview-2.5.0.tar.gz"),
+        Sdist("django-s3direct", "2.0.3",
+              "84c1eee9b0804ff9b07a43ce59be33aa3e171ec3628e4bde1c11313f644ead63",
+              "django-s3direct-2.0.3.tar.gz"),
     )
 }  # fmt: skip
 
@@ -2227,6 +2260,17 @@ CORPORA: dict[str, tuple[str, ...]] = {
     # compressor views; django-loginas, which lets staff log in as another user).
     "holdout51": ("django_hijack", "django_impersonate", "django-revproxy", "django-mama-cas",
                   "aiohttp-admin", "django_markdownx", "django_tinymce", "django_loginas"),
+    # (benchmarks/realcode/judged_holdout52.csv), judged at bd39651 before any fix it prompts,
+    # built beside holdout51, each app chosen before it was scanned, in this order: Flask
+    # (flask-profiler, a profiler whose dashboard lists and filters measurements in SQLite),
+    # Django (django-mdeditor, a Markdown editor with an image upload view; pybbm, a forum with
+    # topics, posts, attachments and moderation; django-private-storage, views that serve files
+    # only to permitted users; django-file-form, upload views with resumable tus uploads); then,
+    # because those five gave no injection alert, Django (django-jet, an admin theme with
+    # dashboard and related-lookup views; django-downloadview, class-based views that stream
+    # files, paths and URLs; django-s3direct, a view that signs direct uploads to S3).
+    "holdout52": ("flask_profiler", "django-mdeditor", "pybbm", "django_private_storage",
+                  "django_file_form", "django-jet", "django_downloadview", "django-s3direct"),
 }
 
 

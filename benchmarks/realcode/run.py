@@ -58,6 +58,7 @@
     python benchmarks/realcode/run.py --corpus holdout49 # more, judged_holdout49.csv
     python benchmarks/realcode/run.py --corpus holdout50 # more, judged_holdout50.csv
     python benchmarks/realcode/run.py --corpus holdout51 # more, judged_holdout51.csv
+    python benchmarks/realcode/run.py --corpus holdout52 # more, judged_holdout52.csv
     python benchmarks/realcode/run.py --audit            # secretcheck --audit (info findings too)
 
 secretcheck scans the whole corpus with its DEFAULT settings (`scan CORPUS --no-cache`, as a
@@ -75,7 +76,7 @@ Rates are by rule and by family (the rule pack folder: credentials, tokens and e
 
 `judged.csv` (`judged_apps.csv` for the `realapps` corpus, plus `judged_apps_audit.csv` with
 `--audit`; `judged_holdout.csv` and `judged_holdout_audit.csv` for `holdout`; the same with
-`holdout2` ... `holdout51` in the names for those corpora;
+`holdout2` ... `holdout52` in the names for those corpora;
 `--judged FILE`, repeatable, for others) holds hand-judged findings
 (`location,rule,verdict,reason`; verdict TP or FP).
 Rows still reported as alerts give precision per family; rows reported at info are listed apart;
@@ -207,6 +208,7 @@ JUDGED_BY_CORPUS = {
     "holdout50": HERE / "judged_holdout50.csv",
     # a fresh sample judged at bd39651, once holdout49 and holdout50 had been judged
     "holdout51": HERE / "judged_holdout51.csv",
+    "holdout52": HERE / "judged_holdout52.csv",
 }
 AUDIT_JUDGED_BY_CORPUS = {
     "realapps": HERE / "judged_apps_audit.csv",
@@ -261,6 +263,7 @@ AUDIT_JUDGED_BY_CORPUS = {
     "holdout49": HERE / "judged_holdout49_audit.csv",
     "holdout50": HERE / "judged_holdout50_audit.csv",
     "holdout51": HERE / "judged_holdout51_audit.csv",
+    "holdout52": HERE / "judged_holdout52_audit.csv",
 }
 GATE = ("low", "medium", "high", "critical")  # the default --fail-on is low
 # bandit's peers of secretcheck's injection rules, counted apart as its "injection-ish" results:
@@ -589,7 +592,8 @@ def main(argv: list[str] | None = None) -> int:
         "holdout25, holdout26, holdout27, holdout28, holdout29, holdout30, holdout31, "
         "holdout32, holdout33, holdout34, holdout35, holdout36, holdout37, holdout38, "
         "holdout39, holdout40, holdout41, holdout42, holdout43, holdout44, holdout45, holdout46, "
-        "holdout47, holdout48, holdout49, holdout50, holdout51) or a folder",
+        "holdout47, holdout48, holdout49, holdout50, holdout51, "
+        "holdout52) or a folder",
     )
     parser.add_argument(
         "--judged",
