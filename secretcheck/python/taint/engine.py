@@ -1386,7 +1386,9 @@ _CONTAINERS = (ast.Dict, ast.List, ast.DictComp, ast.ListComp)
 def _container_names(func: Function | None) -> frozenset[str]:
     """The local names `func` binds only to dicts and lists: each binding an assignment of a
     display or comprehension, or `dict(...)`/`list(...)`, or `+=` of a list display; not a
-    parameter, nor a name any other statement binds (a loop, `with`, `:=`, an import)."""
+    parameter, nor a name any other statement binds (an import, `:=`, an `except` name), nor,
+    to stay on the safe side, any name stored anywhere in a loop or `with` (its target or its
+    body)."""
     if func is None:
         return frozenset()
     params = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
@@ -1415,6 +1417,10 @@ def _container_names(func: Function | None) -> frozenset[str]:
                        and isinstance(n.ctx, ast.Store))  # fmt: skip
             if isinstance(node, (ast.Global, ast.Nonlocal)):
                 bad.update(node.names)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                bad.update((a.asname or a.name).split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ExceptHandler) and node.name:
+                bad.add(node.name)
     return frozenset(good - bad)
 
 

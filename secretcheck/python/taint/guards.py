@@ -635,8 +635,7 @@ def record_key(node: ast.expr, raising: bool = False) -> list[ast.expr]:
             return [node.args[0]]  # Flask-SQLAlchemy's `Model.query.get(v)`
         if dotted(receiver).split(".")[-1] == "session" and len(node.args) == 2:
             return [node.args[1]]  # SQLAlchemy's `session.get(Model, v)`
-        if raising or not (isinstance(receiver, ast.Attribute) and receiver.attr == "objects"):
-            return []
+        return []
     if raising and func.attr == "get" and dotted(func.value).endswith(".objects"):
         return _keys_in(node)  # Django's `Model.objects.get(pk=v)` raises DoesNotExist
     if func.attr not in (_FETCH_ONE_RAISING if raising else _FETCH_ONE) or node.args:
